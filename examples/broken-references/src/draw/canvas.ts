@@ -1,0 +1,3 @@
+export function draw(width: number, height: number): string {
+  return `${width}x${height}`;
+}

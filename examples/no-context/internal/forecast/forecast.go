@@ -1,0 +1,4 @@
+package forecast
+
+// For returns a forecast for the city.
+func For(city string) string { return city + ": sunny" }

@@ -1,0 +1,7 @@
+from inventory.store import Store
+
+STORE = Store()
+
+
+def reserve(request):
+    return {"id": STORE.reserve(request["sku"], request["count"])}

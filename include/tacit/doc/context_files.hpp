@@ -1,0 +1,52 @@
+#pragma once
+// Which files agents load as context, and how each document is classified. The table of agent context
+// files is data (src/doc/context_files.cpp): add a row to teach tacit a new agent.
+
+#include <tacit/doc/document.hpp>
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace tacit::doc {
+
+/// How far an agent context file reaches.
+enum class ContextScope {
+  repository,   ///< at the repository root it applies to the whole repository
+  directory,    ///< applies to the directory it lives in (at the root: the whole repository)
+  path_scoped,  ///< applies to the paths its front matter names (e.g. .github/instructions/*.instructions.md)
+  personal,     ///< a private, usually gitignored file (CLAUDE.local.md): never the team's context
+  opt_in,       ///< read only when the agent is configured to (Aider's CONVENTIONS.md)
+};
+
+/// One row of the agent context file table.
+struct ContextFileSpec {
+  std::string_view pattern;  ///< glob over the repository-relative path (see util::glob_match)
+  std::string_view agents;   ///< which agents read it
+  ContextScope scope;
+};
+
+/// The table of agent context files, most specific pattern first.
+std::span<const ContextFileSpec> context_file_specs();
+
+/// The row that `path` matches, if it is an agent context file.
+const ContextFileSpec* match_context_file(std::string_view path);
+
+/// True when the agent context file at `path` applies to the whole repository.
+bool is_repository_wide_context(std::string_view path);
+
+/// Classification of a tracked file as a document, or nullopt when it is not one (code, config, license,
+/// changelog...).
+struct DocClass {
+  DocKind kind;
+  DocFormat format;
+  std::string_view agents;
+};
+std::optional<DocClass> classify_document(std::string_view path);
+
+/// True for documents that rules read structurally (parsed with tree-sitter when Markdown).
+bool is_structural_kind(DocKind kind);
+
+std::string_view to_string(DocKind kind);
+
+}  // namespace tacit::doc

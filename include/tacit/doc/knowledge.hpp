@@ -1,0 +1,87 @@
+#pragma once
+// The knowledge index: what the docs *say*. Every command mentioned in a code block or an inline code
+// span, normalised (prompts stripped, continuations joined, chains split, wrappers peeled), and every
+// repository path mentioned (links, imports, inline code that is clearly a path), each with its location.
+// "Is X documented?" is a query here.
+
+#include <tacit/doc/document.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::doc {
+
+/// One command as a doc shows it.
+struct CommandMention {
+  std::vector<std::string> words;   ///< after env assignments, sudo/time and `./` are stripped
+  std::vector<std::string> peeled;  ///< `words` with wrappers (python -m, npx, uv run...) peeled off
+  std::string doc;                  ///< the document it appears in
+  int line = 0;
+  int column = 0;
+  bool in_code_block = false;
+};
+
+/// How a path was mentioned.
+enum class PathMentionKind { link, import, inline_code };
+
+/// A repository path as a doc mentions it (not yet resolved).
+struct PathMention {
+  std::string text;  ///< as written (link target without #anchor / ?query, percent-decoded)
+  std::string doc;
+  int line = 0;
+  int column = 0;
+  PathMentionKind kind = PathMentionKind::link;
+};
+
+/// A command to look for: a program and, optionally, one of several subcommands/targets.
+/// {"npm", {"test", "t"}} matches `npm test`, `npm t --watch`, `npm --silent test`.
+struct CommandPattern {
+  std::string_view program;
+  std::vector<std::string_view> subcommands;  ///< empty: the program alone is enough
+  bool subcommand_prefix = false;             ///< "test" also matches "test:unit", "tests", "test-all"
+};
+
+/// Splits one doc line (or inline code span) into normalised commands. `shell_block` says the text came
+/// from a code block whose language is a shell or console (comments and prompts are understood there).
+std::vector<std::vector<std::string>> split_commands(std::string_view line);
+
+/// Normalises one command's words: env assignments, sudo, time, nohup, exec, `./` prefixes stripped;
+/// gradlew/mvnw/py.test/python3 mapped to gradle/mvn/pytest/python.
+std::vector<std::string> normalize_command(std::vector<std::string> words);
+
+/// Peels wrappers (the data table in knowledge.cpp): python -m X, npx X, pnpm exec X, uv run X...
+std::vector<std::string> peel_wrappers(const std::vector<std::string>& words);
+
+/// The repository path that an inline code span clearly names ("src/main.cpp", "docs/"), or "" when the span
+/// is not clearly a path (no directory part, placeholders, globs, URLs, absolute paths, domains).
+std::string inline_code_path(std::string_view code);
+
+/// The repository path a link target names (anchor and query removed, percent-decoded), or "" for URLs,
+/// anchors and other schemes.
+std::string link_path(std::string_view target);
+
+/// True when `words` (normalised or peeled) is an instance of `pattern`.
+bool matches(const std::vector<std::string>& words, const CommandPattern& pattern);
+
+/// The index over all documents.
+class KnowledgeIndex {
+public:
+  /// Adds everything `doc` mentions.
+  void add(const Document& doc);
+
+  const std::vector<CommandMention>& commands() const { return m_commands; }
+  const std::vector<PathMention>& paths() const { return m_paths; }
+
+  /// The first mention (in document order) that matches any of `patterns`, or nullptr.
+  const CommandMention* find(std::span<const CommandPattern> patterns) const;
+
+private:
+  void add_command_text(const Document& doc, std::string_view text, int line, int column, bool code_block,
+                        bool shell_block);
+  std::vector<CommandMention> m_commands;
+  std::vector<PathMention> m_paths;
+};
+
+}  // namespace tacit::doc

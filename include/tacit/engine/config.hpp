@@ -1,0 +1,27 @@
+#pragma once
+// .tacit.yaml: the project's configuration. Strictly validated: an unknown key or a bad value is an error
+// with file:line:column (exit code 2), never silently ignored. This first version knows `version` and
+// `exclude`; it is built to grow (select, ignore, severity, per-path, rule options...).
+
+#include <tacit/util/error.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::engine {
+
+/// The name tacit looks for at the repository root.
+inline constexpr std::string_view k_config_file_name = ".tacit.yaml";
+
+/// The effective configuration.
+struct Config {
+  std::string source;                ///< the file it came from; empty for defaults
+  int version = 1;
+  std::vector<std::string> exclude;  ///< globs with .gitignore semantics, relative to the repository root
+};
+
+/// Parses and validates the text of a .tacit.yaml; `path` is used in error messages.
+Result<Config> parse_config(std::string_view text, std::string_view path);
+
+}  // namespace tacit::engine

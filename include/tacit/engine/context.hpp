@@ -1,0 +1,78 @@
+#pragma once
+// The Context is everything rules read: the snapshot, the in-scope files, the documents, the knowledge
+// index and the facts. It is built once per run (analyze) and is read-only afterwards, so rules can run
+// in parallel.
+
+#include <tacit/doc/document.hpp>
+#include <tacit/doc/knowledge.hpp>
+#include <tacit/engine/config.hpp>
+#include <tacit/engine/finding.hpp>
+#include <tacit/facts/facts.hpp>
+#include <tacit/repo/snapshot.hpp>
+#include <tacit/util/glob.hpp>
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::engine {
+
+/// Read-only inputs of every rule.
+class Context {
+public:
+  const repo::Snapshot& snapshot() const { return *m_snapshot; }
+  const Config& config() const { return m_config; }
+  /// Tracked files that are in scope (default excludes, linguist-vendored/-generated, config excludes).
+  const std::vector<const repo::FileEntry*>& files() const { return m_files; }
+  /// Documents in scope, sorted by path.
+  const std::vector<doc::Document>& documents() const { return m_documents; }
+  const doc::KnowledgeIndex& knowledge() const { return m_knowledge; }
+  const facts::Facts& facts() const { return m_facts; }
+
+  /// The document at `path`, or nullptr.
+  const doc::Document* document(std::string_view path) const;
+
+  /// True when a path (file or directory) exists at the scanned source, excluded or not; in the worktree,
+  /// an untracked file that is present counts too.
+  bool path_exists(std::string_view path) const;
+
+  /// True when `path` is out of scope (excluded by default, by .gitattributes or by the config).
+  bool is_excluded(std::string_view path) const;
+
+  /// The root agent context files that apply to the whole repository, in table order.
+  std::vector<const doc::Document*> root_context_files() const;
+
+  /// Where a finding about something missing points: the root context file, else the README, else the
+  /// root build file, else the repository root.
+  Location repository_anchor() const;
+
+  /// The context file an agent reads first (for hints): the root context file, else "AGENTS.md".
+  std::string primary_context_file() const;
+
+private:
+  friend class ContextBuilder;
+  std::unique_ptr<repo::Snapshot> m_snapshot;
+  Config m_config;
+  util::IgnoreRules m_excludes;
+  std::vector<const repo::FileEntry*> m_files;
+  std::vector<doc::Document> m_documents;
+  doc::KnowledgeIndex m_knowledge;
+  facts::Facts m_facts;
+};
+
+/// Options of one analysis.
+struct AnalyzeOptions {
+  unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
+};
+
+/// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.
+/// Reads .tacit.yaml from the snapshot's source (an invalid one is an error).
+Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot, const AnalyzeOptions& options,
+                                         std::vector<std::string>& notes);
+
+/// The directories and patterns excluded by default (vendor/, third_party/, node_modules/, testdata/).
+std::span<const std::string_view> default_excludes();
+
+}  // namespace tacit::engine

@@ -1,0 +1,26 @@
+#pragma once
+// Runs the selected rules over a Context on N threads; the output is the same whatever N is.
+
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/finding.hpp>
+#include <tacit/engine/rule.hpp>
+
+#include <string>
+#include <vector>
+
+namespace tacit::engine {
+
+/// Which rules run.
+struct Selection {
+  std::vector<std::string> select;  ///< ids or prefixes; empty = every rule
+  std::vector<std::string> ignore;  ///< ids or prefixes
+};
+
+/// True when the rule with `id` is selected.
+bool is_selected(const Selection& selection, std::string_view id);
+
+/// Runs the selected rules; returns findings sorted, with fingerprints. An exception escaping a rule
+/// becomes an error finding of that rule ("internal error in rule X: ..."), not a crash.
+std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs);
+
+}  // namespace tacit::engine

@@ -1,0 +1,91 @@
+#pragma once
+// A Snapshot is the set of files tacit lints and a way to read them, from one of three sources: the
+// worktree (default), the index (--staged) or a commit (--rev). Files are the tracked ones (from the index,
+// or the commit's tree for --rev); submodules are skipped. A plain directory that is not inside a git
+// repository is walked instead, honouring .gitignore files; history is then unavailable.
+//
+// A Snapshot is read-only and safe to read from several threads at once.
+
+#include <tacit/util/error.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::repo {
+
+/// Where file content comes from.
+enum class ContentSource { worktree, index, revision };
+
+/// How to open a snapshot.
+struct SnapshotOptions {
+  std::filesystem::path path = ".";  ///< any path inside the repository (or the plain directory)
+  ContentSource source = ContentSource::worktree;
+  std::string revision;                      ///< for ContentSource::revision: any rev-parse expression
+  std::uint64_t max_read_bytes = 8u << 20;   ///< content beyond this many bytes is not read
+};
+
+/// One tracked file.
+struct FileEntry {
+  std::string path;        ///< repository-relative, '/'-separated, as stored (may be invalid UTF-8)
+  std::uint32_t mode = 0;  ///< git file mode (0100644, 0100755, 0120000 for a symlink)
+  std::uint64_t size = 0;  ///< size in bytes at the source (0 when unknown)
+};
+
+/// Content of one file, capped at max_read_bytes.
+struct Content {
+  std::string bytes;
+  bool truncated = false;
+};
+
+/// The files of a repository at one source, and their content.
+class Snapshot {
+public:
+  /// Opens the repository that contains options.path (discovered upward), or walks a plain directory.
+  /// Errors (exit code 2): the path does not exist or is not a directory, a bare repository, an unknown
+  /// revision, an unreadable index.
+  static Result<std::unique_ptr<Snapshot>> open(const SnapshotOptions& options);
+
+  virtual ~Snapshot() = default;
+
+  /// The top of the worktree (or the plain directory); absolute.
+  virtual const std::filesystem::path& root() const = 0;
+
+  /// True for a git repository; false for a plain directory.
+  virtual bool is_git() const = 0;
+
+  virtual ContentSource source() const = 0;
+
+  /// "worktree", "index" or "revision <rev> (<short oid>)".
+  virtual std::string describe_source() const = 0;
+
+  /// The tracked files, sorted by path (byte order); submodules are not included.
+  virtual const std::vector<FileEntry>& files() const = 0;
+
+  /// The file at `path`, or nullptr.
+  const FileEntry* find(std::string_view path) const;
+
+  /// True when some tracked file lives under directory `path` ("" is the root).
+  bool is_directory(std::string_view path) const;
+
+  /// Reads a file's content from the snapshot's source, capped at max_read_bytes. A symlink's content is
+  /// its target path (as git stores it). Fails for unreadable or missing content.
+  virtual Result<Content> read(const FileEntry& file) const = 0;
+
+  /// True when a path that is not tracked is deliberately ignored (.gitignore, .git/info/exclude).
+  virtual bool is_ignored(std::string_view path) const = 0;
+
+  /// True when an untracked path exists in the worktree (worktree source only; false otherwise).
+  virtual bool exists_untracked(std::string_view path) const = 0;
+
+  /// Messages about the run for stderr ("not a git repository: history-based checks are off").
+  virtual const std::vector<std::string>& notes() const = 0;
+
+protected:
+  Snapshot() = default;
+};
+
+}  // namespace tacit::repo

@@ -1,0 +1,14 @@
+#pragma once
+// Factories of the built-in C++ rules, one per file in src/rules/. Registered in engine/registry.cpp.
+
+#include <tacit/engine/rule.hpp>
+
+#include <memory>
+
+namespace tacit::rules {
+
+std::unique_ptr<engine::Rule> make_context_file_missing();   // CTX001
+std::unique_ptr<engine::Rule> make_broken_path_reference();  // CTX002
+std::unique_ptr<engine::Rule> make_test_undocumented();      // TASK102
+
+}  // namespace tacit::rules

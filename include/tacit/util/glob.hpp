@@ -1,0 +1,48 @@
+#pragma once
+// Glob patterns with .gitignore semantics, used for .gitignore files (plain directories), the default
+// excludes and the `exclude` globs of .tacit.yaml.
+//
+// A pattern is matched against '/'-separated repository-relative paths:
+//   - `*` matches within one path segment, `?` one character, `[a-z]` / `[!a]` a class, `**` any segments;
+//   - a pattern without a '/' (other than a trailing one) matches a file or directory name at any depth;
+//   - a pattern with a '/' is anchored to the directory of the file that holds it;
+//   - a trailing '/' matches directories only; a leading '!' re-includes; everything under a matched
+//     directory is matched too.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::util {
+
+/// Matches one glob against a whole path (no gitignore anchoring rules): `**` spans segments.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+/// An ordered list of gitignore-style rules; the last matching rule wins.
+class IgnoreRules {
+public:
+  /// Adds one pattern line as if it were in a .gitignore file in directory `base` ("" for the root).
+  /// Blank lines and comments are ignored. Returns false for a line that is not a valid pattern.
+  bool add(std::string_view line, std::string_view base = {});
+
+  /// Adds every line of a .gitignore file that lives in directory `base`.
+  void add_file(std::string_view content, std::string_view base = {});
+
+  /// True when `path` (or a directory above it) is ignored. `is_dir` says whether path is a directory.
+  bool ignored(std::string_view path, bool is_dir = false) const;
+
+  bool empty() const { return m_rules.empty(); }
+
+private:
+  struct Rule {
+    std::string base;
+    std::string pattern;
+    bool negated = false;
+    bool dir_only = false;
+    bool anchored = false;
+  };
+  bool match_one(const Rule& rule, std::string_view path, bool is_dir) const;
+  std::vector<Rule> m_rules;
+};
+
+}  // namespace tacit::util

@@ -1,0 +1,201 @@
+// CLI11 wiring. A bare word is always a subcommand; plain `tacit` means `tacit check .`.
+
+#include "commands.hpp"
+
+#include <tacit/cli/app.hpp>
+#include <tacit/engine/registry.hpp>
+#include <tacit/util/strings.hpp>
+#include <tacit/version.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace tacit::cli {
+
+namespace {
+
+constexpr const char* k_footer = R"(Examples:
+  tacit                              check the repository around the current directory
+  tacit check path/to/repo           check another repository
+  tacit check --format json -o tacit.json
+  tacit check --select CTX,TASK102   run only the CTX rules and TASK102
+  tacit check --staged               check exactly what is being committed
+  tacit rules                        list every rule
+  tacit rule CTX002                  explain one rule
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
+repository error.)";
+
+constexpr std::array<std::string_view, 3> k_subcommands{"check", "rules", "rule"};
+
+// Splits "a,b" and repeated values into one list, upper-cased.
+std::vector<std::string> flatten(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& value : values)
+    for (auto part : util::split(value, ','))
+      if (auto trimmed = util::trim(part); !trimmed.empty()) {
+        std::string id(trimmed);
+        for (auto& c : id)
+          c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        out.push_back(id);
+      }
+  return out;
+}
+
+std::string suggest_rule(std::string_view selector) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const auto& rule : engine::builtin_rules()) {
+    const auto distance = util::edit_distance(selector, rule->meta().id);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(rule->meta().id);
+    }
+  }
+  return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
+}
+
+std::optional<std::string> validate_selectors(const std::vector<std::string>& selectors, std::string_view option) {
+  for (const auto& selector : selectors)
+    if (!engine::is_known_selector(selector))
+      return fmt::format("{}: unknown rule or category '{}'{}; see `tacit rules`", option, selector,
+                         suggest_rule(selector));
+  return std::nullopt;
+}
+
+bool color_wanted(const std::string& when, bool to_stdout) {
+  if (when == "always")
+    return true;
+  if (when == "never" || !to_stdout)
+    return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
+}
+
+}  // namespace
+
+int fail(const std::string& message) {
+  fmt::print(stderr, "tacit: error: {}\n", message);
+  return k_exit_error;
+}
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty())
+    args.emplace_back("check");
+  else if (args.front().starts_with('-') && args.front() != "-h" && args.front() != "--help" &&
+           args.front() != "-V" && args.front() != "--version")
+    args.insert(args.begin(), "check");
+  else if (!args.front().starts_with('-') &&
+           std::find(k_subcommands.begin(), k_subcommands.end(), args.front()) == k_subcommands.end())
+    return fail(fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
+                            "rules, rule (see tacit --help)",
+                            args.front(), args.front()));
+
+  CLI::App app{"tacit: a linter for repository context. It finds the knowledge an AI agent (or a new engineer)\n"
+               "needs that lives only in people's heads, and says what to write down, and where.",
+               "tacit"};
+  app.footer(k_footer);
+  app.set_version_flag("-V,--version", fmt::format("tacit {} ({})", k_version, k_commit));
+  app.require_subcommand(1, 1);
+
+  CheckSettings settings;
+  std::vector<std::string> formats;
+  std::string output_file;
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+
+  auto* check = app.add_subcommand("check", "Check a repository (the default command)");
+  check->add_option("path", settings.path, "Any path inside the repository to check (default: .)");
+  check->add_option("--format", formats,
+                    "Output format, FMT or FMT:FILE; repeatable for several outputs in one run (text, json)")
+      ->type_name("FMT[:FILE]");
+  check->add_option("-o,--output", output_file, "Write the (single) output to FILE instead of stdout")
+      ->type_name("FILE");
+  check->add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1 (default: warning)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  check->add_option("--select", select, "Run only these rules: ids or category prefixes, comma-separated")
+      ->type_name("IDS");
+  check->add_option("--extend-select", extend_select, "Add rules to the selection")->type_name("IDS");
+  check->add_option("--ignore", ignore, "Do not run these rules: ids or category prefixes")->type_name("IDS");
+  check->add_option("-j,--jobs", settings.jobs, "Worker threads (default: number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  auto* staged = check->add_flag("--staged", settings.staged, "Lint the index: exactly what is being committed");
+  check->add_option("--rev", settings.revision, "Lint a commit (any git revision) instead of the worktree")
+      ->type_name("REV")
+      ->excludes(staged);
+  check->add_option("--color", color, "Colour: auto (a terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_flag("-q,--quiet", settings.quiet, "Print findings only: no summary, no notes");
+
+  auto* rules = app.add_subcommand("rules", "List every rule: id, name, category, default severity");
+  auto* rule = app.add_subcommand("rule", "Explain one rule");
+  std::string rule_id;
+  rule->add_option("id", rule_id, "Rule id, e.g. CTX002")->required();
+
+  std::vector<const char*> cargs{argv[0]};
+  for (const auto& arg : args)
+    cargs.push_back(arg.c_str());
+  try {
+    app.parse(static_cast<int>(cargs.size()), cargs.data());
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "tacit: error: {}\n  see: tacit --help\n", e.what());
+    return k_exit_error;
+  }
+
+  if (rules->parsed())
+    return run_rules_list();
+  if (rule->parsed())
+    return run_rule_docs(rule_id);
+
+  // check: validate the raw options into settings.
+  settings.select = flatten(select);
+  settings.extend_select = flatten(extend_select);
+  settings.ignore = flatten(ignore);
+  for (const auto& [list, name] : {std::pair{&settings.select, "--select"},
+                                   std::pair{&settings.extend_select, "--extend-select"},
+                                   std::pair{&settings.ignore, "--ignore"}})
+    if (auto error = validate_selectors(*list, name))
+      return fail(*error);
+  if (formats.empty())
+    formats.emplace_back("text");
+  for (const auto& spec : formats) {
+    const auto colon = spec.find(':');
+    const auto name = spec.substr(0, colon);
+    const auto format = report::parse_format(name);
+    if (!format)
+      return fail(fmt::format("--format: unknown format '{}'; known formats: {}", name,
+                              fmt::join(report::format_names(), ", ")));
+    Output output{*format, colon == std::string::npos ? std::string{} : spec.substr(colon + 1)};
+    if (colon != std::string::npos && output.file.empty())
+      return fail(fmt::format("--format {}: the file name after ':' is empty", spec));
+    settings.outputs.push_back(std::move(output));
+  }
+  if (!output_file.empty()) {
+    if (settings.outputs.size() != 1 || !settings.outputs.front().file.empty())
+      return fail("-o/--output works with a single --format FMT; use --format FMT:FILE for several outputs");
+    settings.outputs.front().file = output_file;
+  }
+  std::size_t to_stdout = 0;
+  for (const auto& output : settings.outputs)
+    to_stdout += output.file.empty() ? 1 : 0;
+  if (to_stdout > 1)
+    return fail("only one --format can write to stdout; give the others a file: --format FMT:FILE");
+  settings.fail_on = fail_on == "never" ? std::nullopt : engine::parse_severity(fail_on);
+  settings.color = color_wanted(color, to_stdout == 1);
+  return run_check(settings);
+}
+
+}  // namespace tacit::cli

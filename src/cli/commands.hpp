@@ -1,0 +1,41 @@
+#pragma once
+// The subcommands, after CLI11 has parsed and validated the arguments.
+
+#include <tacit/engine/finding.hpp>
+#include <tacit/report/report.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tacit::cli {
+
+/// One output: a format and where it goes (empty file: stdout).
+struct Output {
+  report::Format format = report::Format::text;
+  std::string file;
+};
+
+/// Validated settings of `tacit check`.
+struct CheckSettings {
+  std::string path = ".";
+  std::vector<Output> outputs;
+  std::optional<engine::Severity> fail_on = engine::Severity::warning;  ///< nullopt: never fail
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  unsigned jobs = 0;
+  bool staged = false;
+  std::string revision;
+  bool color = false;
+  bool quiet = false;
+};
+
+int run_check(const CheckSettings& settings);
+int run_rules_list();
+int run_rule_docs(const std::string& id);
+
+/// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
+int fail(const std::string& message);
+
+}  // namespace tacit::cli

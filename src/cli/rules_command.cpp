@@ -1,0 +1,49 @@
+// `tacit rules` and `tacit rule ID`: the catalog and each rule's docs, from the rules' own metadata.
+
+#include "commands.hpp"
+
+#include <tacit/cli/app.hpp>
+#include <tacit/engine/registry.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+namespace tacit::cli {
+
+int run_rules_list() {
+  std::size_t name_width = 4;
+  for (const auto& rule : engine::builtin_rules())
+    name_width = std::max(name_width, rule->meta().name.size());
+  fmt::print("{:<8} {:<{}} {:<8} {:<8} {}\n", "ID", "NAME", name_width, "CATEGORY", "SEVERITY", "FIRES WHEN");
+  for (const auto& rule : engine::builtin_rules()) {
+    const auto& meta = rule->meta();
+    fmt::print("{:<8} {:<{}} {:<8} {:<8} {}\n", meta.id, meta.name, name_width, meta.category,
+               engine::to_string(meta.severity), meta.summary);
+  }
+  return k_exit_clean;
+}
+
+int run_rule_docs(const std::string& id) {
+  const auto* rule = engine::find_rule(id);
+  if (!rule) {
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& candidate : engine::builtin_rules()) {
+      const auto distance = util::edit_distance(util::to_lower(id), util::to_lower(candidate->meta().id));
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = std::string(candidate->meta().id);
+      }
+    }
+    return fail(fmt::format("unknown rule '{}'{}; see `tacit rules`", id,
+                            best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)));
+  }
+  const auto& meta = rule->meta();
+  fmt::print("# {} {}\n\nCategory: {}. Default severity: {}.\n\n## What it does\n\n{}\n\n## Why is this bad?\n\n{}\n\n"
+             "## Example\n\n{}\n\n## How to fix\n\n{}\n",
+             meta.id, meta.name, meta.category, engine::to_string(meta.severity), meta.docs.what_it_does,
+             meta.docs.why_it_matters, meta.docs.example, meta.docs.how_to_fix);
+  return k_exit_clean;
+}
+
+}  // namespace tacit::cli

@@ -1,0 +1,163 @@
+#include <tacit/doc/context_files.hpp>
+#include <tacit/util/glob.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <array>
+
+namespace tacit::doc {
+
+namespace {
+
+// The agent context files, most specific first. `**/` patterns match at any depth, including the root.
+constexpr std::array k_specs{
+    ContextFileSpec{"CLAUDE.local.md", "Claude Code (personal)", ContextScope::personal},
+    ContextFileSpec{"**/CLAUDE.local.md", "Claude Code (personal)", ContextScope::personal},
+    ContextFileSpec{"AGENTS.local.md", "Codex (personal)", ContextScope::personal},
+    ContextFileSpec{"**/AGENTS.local.md", "Codex (personal)", ContextScope::personal},
+    ContextFileSpec{".claude/CLAUDE.md", "Claude Code", ContextScope::repository},
+    ContextFileSpec{".github/copilot-instructions.md", "GitHub Copilot", ContextScope::repository},
+    ContextFileSpec{".github/instructions/**/*.instructions.md", "GitHub Copilot", ContextScope::path_scoped},
+    ContextFileSpec{".cursor/rules/**/*.mdc", "Cursor", ContextScope::repository},
+    ContextFileSpec{".cursor/rules/**/*.md", "Cursor", ContextScope::repository},
+    ContextFileSpec{".cursorrules", "Cursor (legacy)", ContextScope::repository},
+    ContextFileSpec{".windsurfrules", "Windsurf (legacy)", ContextScope::repository},
+    ContextFileSpec{".windsurf/rules/**/*.md", "Windsurf", ContextScope::repository},
+    ContextFileSpec{".clinerules", "Cline", ContextScope::repository},
+    ContextFileSpec{".clinerules/**/*.md", "Cline", ContextScope::repository},
+    ContextFileSpec{".junie/guidelines.md", "Junie", ContextScope::repository},
+    ContextFileSpec{"AGENTS.md", "Codex, Jules, Cursor, Copilot, Zed and other AGENTS.md readers",
+                    ContextScope::directory},
+    ContextFileSpec{"**/AGENTS.md", "Codex, Jules, Cursor, Copilot, Zed and other AGENTS.md readers",
+                    ContextScope::directory},
+    ContextFileSpec{"CLAUDE.md", "Claude Code", ContextScope::directory},
+    ContextFileSpec{"**/CLAUDE.md", "Claude Code", ContextScope::directory},
+    ContextFileSpec{"GEMINI.md", "Gemini CLI", ContextScope::directory},
+    ContextFileSpec{"**/GEMINI.md", "Gemini CLI", ContextScope::directory},
+    ContextFileSpec{"CONVENTIONS.md", "Aider (when configured to read it)", ContextScope::opt_in},
+};
+
+bool has_extension(std::string_view name, std::string_view ext) {
+  return name.size() > ext.size() && util::iequals(name.substr(name.size() - ext.size()), ext);
+}
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && util::iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// Files whose name says they are not documentation an agent learns procedures from.
+bool is_non_doc_name(std::string_view name) {
+  constexpr std::array k_prefixes{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "LICENSE", "LICENCE", "COPYING",
+                                  "NOTICE", "AUTHORS", "CONTRIBUTORS", "CODE_OF_CONDUCT", "CODEOWNERS",
+                                  "RELEASE-NOTES", "RELEASE_NOTES", "PATENTS", "THIRD_PARTY", "THIRD-PARTY"};
+  for (std::string_view prefix : k_prefixes)
+    if (starts_with_ci(name, prefix))
+      return true;
+  return false;
+}
+
+bool in_docs_dir(std::string_view path) {
+  for (auto part : util::split(util::dir_name(path), '/')) {
+    const auto lower = util::to_lower(part);
+    if (lower == "doc" || lower == "docs" || lower == "documentation" || lower == "wiki")
+      return true;
+  }
+  return false;
+}
+
+bool is_decision_record(std::string_view path) {
+  const auto lower = util::to_lower(path);
+  const auto name = util::base_name(lower);
+  if (name.starts_with("adr-") || name.starts_with("adr_"))
+    return true;
+  for (auto part : util::split(util::dir_name(lower), '/'))
+    if (part == "adr" || part == "adrs" || part == "decisions" || part == "decision-records" ||
+        part == "architecture-decisions")
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::span<const ContextFileSpec> context_file_specs() { return k_specs; }
+
+const ContextFileSpec* match_context_file(std::string_view path) {
+  for (const auto& spec : k_specs)
+    if (util::glob_match(spec.pattern, path))
+      return &spec;
+  return nullptr;
+}
+
+bool is_repository_wide_context(std::string_view path) {
+  const auto* spec = match_context_file(path);
+  if (!spec)
+    return false;
+  if (spec->scope == ContextScope::repository)
+    return true;
+  return spec->scope == ContextScope::directory && path.find('/') == std::string_view::npos;
+}
+
+std::optional<DocClass> classify_document(std::string_view path) {
+  if (const auto* spec = match_context_file(path)) {
+    // .cursorrules, .windsurfrules and .clinerules have no extension but are written in Markdown.
+    return DocClass{DocKind::agent_context, DocFormat::markdown, spec->agents};
+  }
+  const auto name = util::base_name(path);
+  if (is_non_doc_name(name))
+    return std::nullopt;
+
+  DocFormat format;
+  if (has_extension(name, ".md") || has_extension(name, ".markdown") || has_extension(name, ".mdx"))
+    format = DocFormat::markdown;
+  else if (has_extension(name, ".rst"))
+    format = DocFormat::restructured_text;
+  else if (has_extension(name, ".adoc") || has_extension(name, ".asciidoc"))
+    format = DocFormat::asciidoc;
+  else if (has_extension(name, ".txt") || name.find('.') == std::string_view::npos) {
+    // Plain text counts only under a well-known doc name or in a docs folder: CMakeLists.txt and
+    // requirements.txt are not docs.
+    const bool doc_name = starts_with_ci(name, "README") || starts_with_ci(name, "CONTRIBUTING") ||
+                          starts_with_ci(name, "HACKING") || starts_with_ci(name, "INSTALL") ||
+                          starts_with_ci(name, "BUILDING") || starts_with_ci(name, "DEVELOPMENT");
+    if (!doc_name && !(in_docs_dir(path) && has_extension(name, ".txt")))
+      return std::nullopt;
+    if (starts_with_ci(name, "CMakeLists") || starts_with_ci(name, "requirements"))
+      return std::nullopt;
+    format = DocFormat::plain_text;
+  } else {
+    return std::nullopt;
+  }
+
+  DocKind kind = DocKind::other;
+  if (starts_with_ci(name, "README"))
+    kind = DocKind::readme;
+  else if (starts_with_ci(name, "CONTRIBUTING") || starts_with_ci(name, "HACKING") ||
+           starts_with_ci(name, "DEVELOPMENT") || starts_with_ci(name, "DEVELOPING"))
+    kind = DocKind::contributing;
+  else if (starts_with_ci(name, "ARCHITECTURE"))
+    kind = DocKind::architecture;
+  else if (is_decision_record(path))
+    kind = DocKind::decision_record;
+  return DocClass{kind, format, {}};
+}
+
+bool is_structural_kind(DocKind kind) { return kind != DocKind::other; }
+
+std::string_view to_string(DocKind kind) {
+  switch (kind) {
+  case DocKind::agent_context:
+    return "agent context";
+  case DocKind::readme:
+    return "readme";
+  case DocKind::contributing:
+    return "contributing";
+  case DocKind::architecture:
+    return "architecture";
+  case DocKind::decision_record:
+    return "decision record";
+  case DocKind::other:
+    break;
+  }
+  return "doc";
+}
+
+}  // namespace tacit::doc

@@ -1,0 +1,66 @@
+// `@path` memory imports of CLAUDE.md / GEMINI.md style context files.
+
+#include <tacit/doc/document.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace tacit::doc {
+
+namespace {
+
+bool looks_like_import_target(std::string_view target) {
+  if (target.starts_with("./") || target.starts_with("../") || target.starts_with("~/") || target.starts_with('/'))
+    return target.size() > 2;
+  // Otherwise the last segment needs an extension: "@AGENTS.md", "@docs/testing.md"; not "@octocat" or
+  // "@types/node".
+  const auto name = util::base_name(target);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == name.size())
+    return false;
+  return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(dot) + 1, name.end(),
+                     [](unsigned char c) { return std::isalnum(c); });
+}
+
+}  // namespace
+
+void find_imports(std::string_view content, Document& doc) {
+  // Lines that belong to code blocks (fences included).
+  std::vector<std::pair<int, int>> blocks;
+  for (const auto& block : doc.code_blocks) {
+    const int lines = static_cast<int>(std::count(block.text.begin(), block.text.end(), '\n'));
+    blocks.emplace_back(block.line - 1, block.line + lines);
+  }
+  const auto lines = util::split_lines(content);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const int line_no = static_cast<int>(i) + 1;
+    if (std::any_of(blocks.begin(), blocks.end(),
+                    [&](const auto& range) { return line_no >= range.first && line_no <= range.second; }))
+      continue;
+    const auto line = lines[i];
+    int backticks = 0;
+    for (std::size_t k = 0; k < line.size(); ++k) {
+      if (line[k] == '`')
+        ++backticks;
+      if (line[k] != '@' || backticks % 2 == 1)
+        continue;
+      if (k > 0 && !std::isspace(static_cast<unsigned char>(line[k - 1])) && line[k - 1] != '(')
+        continue;
+      auto end = k + 1;
+      while (end < line.size() && !std::isspace(static_cast<unsigned char>(line[end])) && line[end] != ')' &&
+             line[end] != '`')
+        ++end;
+      auto target = line.substr(k + 1, end - k - 1);
+      while (!target.empty() && (target.back() == '.' || target.back() == ',' || target.back() == ';' ||
+                                 target.back() == ':'))
+        target.remove_suffix(1);
+      if (looks_like_import_target(target))
+        doc.imports.push_back(Import{std::string(target), line_no, static_cast<int>(k) + 1});
+      k = end - 1;
+    }
+  }
+}
+
+}  // namespace tacit::doc

@@ -1,0 +1,98 @@
+// .tacit.yaml parsing and strict validation. yaml-cpp exceptions stay inside this adapter.
+
+#include <tacit/engine/config.hpp>
+#include <tacit/util/glob.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <set>
+
+namespace tacit::engine {
+
+namespace {
+
+constexpr std::array<std::string_view, 2> k_known_keys{"version", "exclude"};
+
+tacit::Error config_error(std::string_view path, const YAML::Mark& mark, std::string message) {
+  return tacit::Error{ErrorCode::config, std::move(message), std::string(path),
+                      mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
+}
+
+std::string did_you_mean(std::string_view key) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (auto known : k_known_keys) {
+    const auto distance = util::edit_distance(util::to_lower(key), known);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(known);
+    }
+  }
+  return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
+}
+
+Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
+  Config config;
+  config.source = std::string(path);
+  if (!root || root.IsNull())
+    return config;  // an empty file is the default configuration
+  if (!root.IsMap())
+    return std::unexpected(config_error(path, root.Mark(), "the configuration must be a mapping of keys"));
+
+  std::set<std::string> seen;
+  for (const auto& entry : root) {
+    const auto& key_node = entry.first;
+    if (!key_node.IsScalar())
+      return std::unexpected(config_error(path, key_node.Mark(), "keys must be plain strings"));
+    const auto key = key_node.Scalar();
+    if (!seen.insert(key).second)
+      return std::unexpected(config_error(path, key_node.Mark(), fmt::format("duplicate key '{}'", key)));
+    const auto& value = entry.second;
+    if (key == "version") {
+      if (!value.IsScalar() || value.Scalar() != "1")
+        return std::unexpected(config_error(path, value.Mark(), "'version' must be 1 (the only version tacit knows)"));
+      config.version = 1;
+    } else if (key == "exclude") {
+      if (value.IsNull())
+        continue;
+      if (!value.IsSequence())
+        return std::unexpected(config_error(path, value.Mark(), "'exclude' must be a list of glob patterns"));
+      for (const auto& item : value) {
+        if (!item.IsScalar() || item.Scalar().empty())
+          return std::unexpected(
+              config_error(path, item.Mark(), "each 'exclude' entry must be a non-empty glob pattern string"));
+        util::IgnoreRules probe;
+        if (!probe.add(item.Scalar()))
+          return std::unexpected(
+              config_error(path, item.Mark(), fmt::format("'{}' is not a valid glob pattern", item.Scalar())));
+        config.exclude.push_back(item.Scalar());
+      }
+    } else {
+      return std::unexpected(config_error(path, key_node.Mark(),
+                                          fmt::format("unknown key '{}'{}; known keys: version, exclude", key,
+                                                      did_you_mean(key))));
+    }
+  }
+  if (!seen.contains("version"))
+    return std::unexpected(config_error(path, root.Mark(), "missing 'version: 1'"));
+  return config;
+}
+
+}  // namespace
+
+Result<Config> parse_config(std::string_view text, std::string_view path) {
+  try {
+    const auto root = YAML::Load(std::string(text));
+    return parse_node(root, path);
+  } catch (const YAML::Exception& e) {
+    return std::unexpected(config_error(path, e.mark, fmt::format("invalid YAML: {}", e.msg)));
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::config, fmt::format("cannot read the configuration: {}", e.what()),
+                      std::string(path));
+  }
+}
+
+}  // namespace tacit::engine

@@ -1,0 +1,253 @@
+// Building the Context: scope, documents, knowledge, facts.
+
+#include <tacit/doc/context_files.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace tacit::engine {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> k_default_excludes{"vendor/", "third_party/", "node_modules/",
+                                                             "testdata/"};
+
+// Root context files in the order an anchor or a hint prefers them.
+constexpr std::array<std::string_view, 9> k_context_preference{
+    "AGENTS.md",     "CLAUDE.md",       ".claude/CLAUDE.md", "GEMINI.md",           ".github/copilot-instructions.md",
+    ".cursorrules",  ".windsurfrules",  ".clinerules",       ".junie/guidelines.md"};
+
+constexpr std::array<std::string_view, 14> k_root_build_files{
+    "CMakeLists.txt", "package.json", "pyproject.toml", "go.mod",   "Cargo.toml",   "pom.xml",    "build.gradle",
+    "build.gradle.kts", "Makefile",   "meson.build",    "setup.py", "BUILD.bazel",  "configure.ac", "justfile"};
+
+constexpr std::size_t k_fact_read_cap = 1u << 20;
+
+// linguist-vendored / linguist-generated patterns of the root .gitattributes become excludes.
+void add_gitattributes(std::string_view content, util::IgnoreRules& rules) {
+  for (auto raw : util::split_lines(content)) {
+    const auto line = util::trim(raw);
+    if (line.empty() || line.starts_with('#'))
+      continue;
+    const auto words = util::split_words(line);
+    if (words.size() < 2)
+      continue;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      const auto attr = words[i];
+      const bool set = attr == "linguist-vendored" || attr == "linguist-generated" ||
+                       attr == "linguist-vendored=true" || attr == "linguist-generated=true";
+      const bool unset = attr == "-linguist-vendored" || attr == "-linguist-generated" ||
+                         attr == "linguist-vendored=false" || attr == "linguist-generated=false";
+      if (set)
+        rules.add(words[0]);
+      else if (unset)
+        rules.add(fmt::format("!{}", words[0]));
+    }
+  }
+}
+
+std::string read_capped(const repo::Snapshot& snapshot, const repo::FileEntry& file, std::size_t cap) {
+  auto content = snapshot.read(file);
+  if (!content)
+    return {};
+  if (content->bytes.size() > cap)
+    content->bytes.resize(cap);
+  return std::move(content->bytes);
+}
+
+// Reads, classifies and parses one document. Returns a note for stderr when it could not be parsed.
+std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry& file, const doc::DocClass& cls,
+                          doc::Document& doc) {
+  doc.path = file.path;
+  doc.kind = cls.kind;
+  doc.format = cls.format;
+  doc.agents = std::string(cls.agents);
+  if ((file.mode & 0170000) == 0120000) {
+    // A symlink (CLAUDE.md -> AGENTS.md): the content is read through its target when that is tracked.
+    auto target = snapshot.read(file);
+    if (!target)
+      return {};
+    const auto resolved = util::normalize_path(
+        fmt::format("{}/{}", util::dir_name(file.path), util::trim(target->bytes)));
+    const auto* target_file = snapshot.find(resolved);
+    if (!target_file || (target_file->mode & 0170000) == 0120000)
+      return {};
+    auto note = load_document(snapshot, *target_file, cls, doc);
+    doc.path = file.path;
+    return note;
+  }
+  auto content = snapshot.read(file);
+  if (!content)
+    return fmt::format("{}: cannot read: {}", file.path, content.error().message);
+  doc.truncated = content->truncated;
+  std::string_view text = content->bytes;
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.remove_prefix(3);
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    doc.skip_reason = "UTF-16";
+    return fmt::format("{}: UTF-16 text is not supported; convert it to UTF-8 (skipped)", file.path);
+  }
+  if (util::looks_binary(text)) {
+    doc.skip_reason = "binary";
+    return fmt::format("{}: looks binary (NUL bytes); skipped", file.path);
+  }
+  if (!util::is_valid_utf8(text)) {
+    doc.skip_reason = "invalid UTF-8";
+    return fmt::format("{}: not valid UTF-8; skipped", file.path);
+  }
+  if (doc.format == doc::DocFormat::markdown && doc::is_structural_kind(doc.kind))
+    doc::parse_markdown(text, doc);
+  else
+    doc::scan_text(text, doc);
+  if (doc.kind == doc::DocKind::agent_context)
+    doc::find_imports(text, doc);
+  std::string note;
+  if (doc.truncated)
+    note = fmt::format("{}: larger than the read limit; only its first {} bytes were read", file.path,
+                       content->bytes.size());
+  if (doc.parse_timed_out)
+    note = fmt::format("{}: the Markdown parse hit its time budget; results may be partial", file.path);
+  return note;
+}
+
+template <typename Fn> void parallel_for(std::size_t count, unsigned jobs, Fn&& fn) {
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (auto i = next++; i < count; i = next++)
+      fn(i);
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(count / 8 + 1)));
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(worker);
+  worker();
+}
+
+}  // namespace
+
+std::span<const std::string_view> default_excludes() { return k_default_excludes; }
+
+class ContextBuilder {
+public:
+  static Result<std::unique_ptr<Context>> build(std::unique_ptr<repo::Snapshot> snapshot,
+                                                const AnalyzeOptions& options, std::vector<std::string>& notes);
+};
+
+Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Snapshot> snapshot,
+                                                       const AnalyzeOptions& options,
+                                                       std::vector<std::string>& notes) {
+  auto context = std::make_unique<Context>();
+  context->m_snapshot = std::move(snapshot);
+  const auto& snap = *context->m_snapshot;
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+  // Configuration: tracked .tacit.yaml, or an untracked one in the worktree.
+  if (const auto* file = snap.find(k_config_file_name)) {
+    auto content = snap.read(*file);
+    if (!content)
+      return make_error(ErrorCode::config, content.error().message, std::string(k_config_file_name));
+    auto config = parse_config(content->bytes, k_config_file_name);
+    if (!config)
+      return std::unexpected(config.error());
+    context->m_config = std::move(*config);
+  } else if (snap.exists_untracked(k_config_file_name)) {
+    std::ifstream in(snap.root() / std::string(k_config_file_name), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto config = parse_config(buffer.str(), k_config_file_name);
+    if (!config)
+      return std::unexpected(config.error());
+    context->m_config = std::move(*config);
+  }
+
+  // Scope.
+  auto& excludes = context->m_excludes;
+  for (auto pattern : k_default_excludes)
+    excludes.add(pattern);
+  if (const auto* attributes = snap.find(".gitattributes"))
+    add_gitattributes(read_capped(snap, *attributes, k_fact_read_cap), excludes);
+  for (const auto& pattern : context->m_config.exclude)
+    excludes.add(pattern);
+  for (const auto& file : snap.files())
+    if (!excludes.ignored(file.path))
+      context->m_files.push_back(&file);
+
+  // Documents, parsed in parallel into fixed slots so that the order never depends on scheduling.
+  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
+  for (const auto* file : context->m_files)
+    if (auto cls = doc::classify_document(file->path))
+      doc_files.emplace_back(file, *cls);
+  auto& documents = context->m_documents;
+  documents.resize(doc_files.size());
+  std::vector<std::string> doc_notes(doc_files.size());
+  parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
+    doc_notes[i] = load_document(snap, *doc_files[i].first, doc_files[i].second, documents[i]);
+  });
+  for (auto& note : doc_notes)
+    if (!note.empty())
+      notes.push_back(std::move(note));
+  for (const auto& doc : documents)
+    context->m_knowledge.add(doc);
+
+  // Facts.
+  const auto reader = [&snap](const repo::FileEntry& file) { return read_capped(snap, file, k_fact_read_cap); };
+  context->m_facts = facts::extract_facts(context->m_files, reader);
+  return context;
+}
+
+Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot, const AnalyzeOptions& options,
+                                         std::vector<std::string>& notes) {
+  return ContextBuilder::build(std::move(snapshot), options, notes);
+}
+
+const doc::Document* Context::document(std::string_view path) const {
+  const auto it = std::lower_bound(m_documents.begin(), m_documents.end(), path,
+                                   [](const doc::Document& doc, std::string_view p) { return doc.path < p; });
+  return it != m_documents.end() && it->path == path ? &*it : nullptr;
+}
+
+bool Context::path_exists(std::string_view path) const {
+  return path.empty() || m_snapshot->find(path) || m_snapshot->is_directory(path) ||
+         m_snapshot->exists_untracked(path);
+}
+
+bool Context::is_excluded(std::string_view path) const { return m_excludes.ignored(path); }
+
+std::vector<const doc::Document*> Context::root_context_files() const {
+  std::vector<const doc::Document*> out;
+  for (auto name : k_context_preference)
+    if (const auto* doc = document(name))
+      out.push_back(doc);
+  for (const auto& doc : m_documents)
+    if (doc.kind == doc::DocKind::agent_context && doc::is_repository_wide_context(doc.path) &&
+        std::find(out.begin(), out.end(), &doc) == out.end())
+      out.push_back(&doc);
+  return out;
+}
+
+Location Context::repository_anchor() const {
+  if (const auto roots = root_context_files(); !roots.empty())
+    return Location{roots.front()->path, 1, 1, {}};
+  for (auto name : {"README.md", "README.rst", "README.adoc", "README.txt", "README", "readme.md", "Readme.md"})
+    if (m_snapshot->find(name))
+      return Location{name, 1, 1, {}};
+  for (auto name : k_root_build_files)
+    if (m_snapshot->find(name))
+      return Location{std::string(name), 1, 1, {}};
+  return Location{};
+}
+
+std::string Context::primary_context_file() const {
+  const auto roots = root_context_files();
+  return roots.empty() ? std::string("AGENTS.md") : roots.front()->path;
+}
+
+}  // namespace tacit::engine

@@ -1,0 +1,50 @@
+#include <tacit/engine/registry.hpp>
+#include <tacit/rules/builtin.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <algorithm>
+
+namespace tacit::engine {
+
+namespace {
+
+std::vector<std::unique_ptr<Rule>> make_rules() {
+  std::vector<std::unique_ptr<Rule>> rules;
+  // One line per rule, alphabetised by factory name.
+  rules.push_back(rules::make_broken_path_reference());
+  rules.push_back(rules::make_context_file_missing());
+  rules.push_back(rules::make_test_undocumented());
+  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a->meta().id < b->meta().id; });
+  return rules;
+}
+
+}  // namespace
+
+std::span<const std::unique_ptr<Rule>> builtin_rules() {
+  static const auto rules = make_rules();
+  return rules;
+}
+
+const Rule* find_rule(std::string_view id) {
+  for (const auto& rule : builtin_rules())
+    if (util::iequals(rule->meta().id, id))
+      return rule.get();
+  return nullptr;
+}
+
+bool selector_matches(std::string_view selector, std::string_view id) {
+  return id.size() >= selector.size() && util::iequals(id.substr(0, selector.size()), selector);
+}
+
+bool is_known_selector(std::string_view selector) {
+  if (selector.empty())
+    return false;
+  if (util::iequals(selector, "ALL"))
+    return true;
+  for (const auto& rule : builtin_rules())
+    if (selector_matches(selector, rule->meta().id))
+      return true;
+  return false;
+}
+
+}  // namespace tacit::engine

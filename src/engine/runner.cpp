@@ -1,0 +1,65 @@
+#include <tacit/engine/registry.hpp>
+#include <tacit/engine/runner.hpp>
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <thread>
+
+namespace tacit::engine {
+
+bool is_selected(const Selection& selection, std::string_view id) {
+  auto any_match = [&](const std::vector<std::string>& selectors) {
+    for (const auto& selector : selectors)
+      if (selector == "ALL" || selector_matches(selector, id))
+        return true;
+    return false;
+  };
+  if (!selection.select.empty() && !any_match(selection.select))
+    return false;
+  return !any_match(selection.ignore);
+}
+
+std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs) {
+  std::vector<const Rule*> rules;
+  for (const auto& rule : builtin_rules())
+    if (is_selected(selection, rule->meta().id))
+      rules.push_back(rule.get());
+
+  // Each rule writes into its own slot; slots are merged in rule order, so the output does not depend on
+  // scheduling.
+  std::vector<std::vector<Finding>> results(rules.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (auto i = next++; i < rules.size(); i = next++) {
+      const auto& meta = rules[i]->meta();
+      Emitter emitter(meta);
+      try {
+        rules[i]->check(context, emitter);
+        results[i] = std::move(emitter.findings());
+      } catch (const std::exception& e) {
+        Emitter failure(meta);
+        auto& finding = failure.emit(fmt::format("internal error in rule {}: {}", meta.id, e.what()),
+                                     context.repository_anchor(), "internal-error");
+        finding.severity = Severity::error;
+        results[i] = std::move(failure.findings());
+      }
+    }
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(rules.size())));
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back(worker);
+    worker();
+  }
+  std::vector<Finding> findings;
+  for (auto& slot : results)
+    for (auto& finding : slot)
+      findings.push_back(std::move(finding));
+  sort_findings(findings);
+  assign_fingerprints(findings);
+  return findings;
+}
+
+}  // namespace tacit::engine

@@ -1,0 +1,90 @@
+#include "json_scripts.hpp"
+
+#include <tacit/doc/languages.hpp>
+
+#include <cstring>
+
+namespace tacit::facts {
+
+namespace {
+
+std::string node_text(TSNode node, std::string_view source) {
+  const auto begin = ts_node_start_byte(node);
+  const auto end = ts_node_end_byte(node);
+  return std::string(source.substr(begin, end - begin));
+}
+
+// The unescaped value of a JSON string node (escapes other than \" and \\ kept as written).
+std::string string_value(TSNode node, std::string_view source) {
+  auto text = node_text(node, source);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+    text = text.substr(1, text.size() - 2);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\' || text[i + 1] == '/')) {
+      out += text[++i];
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+PackageJson parse_package_json(std::string_view content) {
+  PackageJson result;
+  thread_local auto parser = doc::make_parser(doc::Language::Json);
+  if (!parser)
+    return result;
+  doc::TreePtr tree(ts_parser_parse_string(parser.get(), nullptr, content.data(), static_cast<uint32_t>(content.size())));
+  if (!tree)
+    return result;
+  const auto root = ts_tree_root_node(tree.get());
+  TSNode object{};
+  bool found = false;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    const auto child = ts_node_named_child(root, i);
+    if (std::strcmp(ts_node_type(child), "object") == 0) {
+      object = child;
+      found = true;
+      break;
+    }
+  }
+  if (!found)
+    return result;
+  result.valid = !ts_node_has_error(root);
+  for (uint32_t i = 0; i < ts_node_named_child_count(object); ++i) {
+    const auto pair = ts_node_named_child(object, i);
+    if (std::strcmp(ts_node_type(pair), "pair") != 0)
+      continue;
+    const auto key = ts_node_child_by_field_name(pair, "key", 3);
+    const auto value = ts_node_child_by_field_name(pair, "value", 5);
+    if (ts_node_is_null(key) || ts_node_is_null(value))
+      continue;
+    const auto name = string_value(key, content);
+    const int line = static_cast<int>(ts_node_start_point(key).row) + 1;
+    const std::string_view type = ts_node_type(value);
+    if (name == "workspaces")
+      result.has_workspaces = true;
+    if (type == "string") {
+      result.fields[name] = JsonString{string_value(value, content), line};
+    } else if (name == "scripts" && type == "object") {
+      for (uint32_t k = 0; k < ts_node_named_child_count(value); ++k) {
+        const auto script = ts_node_named_child(value, k);
+        if (std::strcmp(ts_node_type(script), "pair") != 0)
+          continue;
+        const auto script_key = ts_node_child_by_field_name(script, "key", 3);
+        const auto script_value = ts_node_child_by_field_name(script, "value", 5);
+        if (ts_node_is_null(script_key) || ts_node_is_null(script_value) ||
+            std::strcmp(ts_node_type(script_value), "string") != 0)
+          continue;
+        result.scripts[string_value(script_key, content)] =
+            JsonString{string_value(script_value, content), static_cast<int>(ts_node_start_point(script_key).row) + 1};
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace tacit::facts

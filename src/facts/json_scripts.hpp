@@ -1,0 +1,27 @@
+#pragma once
+// package.json reading for the extractors: top-level string fields and the "scripts" object, with lines.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace tacit::facts {
+
+/// A string value and the line of its key.
+struct JsonString {
+  std::string value;
+  int line = 0;
+};
+
+/// What the extractors need from a package.json.
+struct PackageJson {
+  bool valid = false;
+  std::map<std::string, JsonString> scripts;  ///< name -> command
+  std::map<std::string, JsonString> fields;   ///< top-level string fields ("packageManager", "name")
+  bool has_workspaces = false;
+};
+
+/// Parses a package.json with tree-sitter-json; invalid JSON gives valid=false.
+PackageJson parse_package_json(std::string_view content);
+
+}  // namespace tacit::facts

@@ -1,0 +1,256 @@
+// Test suites: which known runners the repository's tests use, with the evidence.
+
+#include "json_scripts.hpp"
+
+#include <tacit/facts/facts.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace tacit::facts {
+
+namespace {
+
+using Files = std::vector<const repo::FileEntry*>;
+
+// The 1-based line of the first occurrence of any needle (case-insensitive), or 0.
+int find_line(std::string_view content, std::initializer_list<std::string_view> needles) {
+  const auto lower = util::to_lower(content);
+  std::size_t best = std::string::npos;
+  for (auto needle : needles)
+    best = std::min(best, lower.find(needle));
+  if (best == std::string::npos)
+    return 0;
+  return static_cast<int>(std::count(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(best), '\n')) + 1;
+}
+
+bool has_file(const Files& files, std::string_view path) {
+  return std::binary_search(files.begin(), files.end(), path,
+                            [](const auto& a, const auto& b) {
+                              if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string_view>)
+                                return a < std::string_view(b->path);
+                              else
+                                return std::string_view(a->path) < b;
+                            });
+}
+
+std::string join_dir(std::string_view dir, std::string_view name) {
+  return dir.empty() ? std::string(name) : fmt::format("{}/{}", dir, name);
+}
+
+bool is_python_test_file(std::string_view path) {
+  const auto name = util::base_name(path);
+  return name.ends_with(".py") &&
+         (name.starts_with("test_") || name.ends_with("_test.py") || name == "conftest.py");
+}
+
+void detect_ctest(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
+  // One suite for the repository, evidenced by the shallowest CMakeLists.txt that registers tests.
+  std::optional<Provenance> best;
+  for (const auto* file : files) {
+    if (util::base_name(file->path) != "CMakeLists.txt")
+      continue;
+    if (best && std::count(file->path.begin(), file->path.end(), '/') >=
+                    std::count(best->path.begin(), best->path.end(), '/'))
+      continue;
+    const auto content = read(*file);
+    const int line = find_line(content, {"add_test(", "add_test (", "enable_testing(", "doctest_discover_tests(",
+                                         "gtest_discover_tests(", "catch_discover_tests(", "include(ctest)"});
+    if (line > 0)
+      best = Provenance{file->path, line, "CMake registers tests for ctest"};
+  }
+  if (!best)
+    return;
+  TestSuite suite{"ctest", std::string(util::dir_name(best->path)), "ctest --test-dir build", {}, {}};
+  suite.evidence.push_back(std::move(*best));
+  out.push_back(std::move(suite));
+}
+
+void detect_pytest(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
+  TestSuite suite{"pytest", "", "pytest", {}, {}};
+  std::size_t test_files = 0;
+  const repo::FileEntry* first_test = nullptr;
+  for (const auto* file : files) {
+    const auto name = util::base_name(file->path);
+    if (is_python_test_file(file->path)) {
+      if (!first_test)
+        first_test = file;
+      ++test_files;
+    }
+    const bool config_candidate = name == "pytest.ini" || name == "pyproject.toml" || name == "setup.cfg" ||
+                                  name == "tox.ini";
+    if (!config_candidate || file->path.find('/') != std::string::npos)
+      continue;
+    const auto content = read(*file);
+    int line = 0;
+    if (name == "pytest.ini")
+      line = 1;
+    else if (name == "pyproject.toml")
+      line = find_line(content, {"[tool.pytest"});
+    else if (name == "setup.cfg")
+      line = find_line(content, {"[tool:pytest]"});
+    else
+      line = find_line(content, {"[pytest]"});
+    if (line > 0)
+      suite.evidence.push_back(Provenance{file->path, line, "pytest is configured here"});
+  }
+  if (test_files == 0)
+    return;
+  suite.evidence.push_back(Provenance{
+      first_test->path, 1,
+      test_files == 1 ? "a Python test file" : fmt::format("one of {} Python test files", test_files)});
+  out.push_back(std::move(suite));
+}
+
+// The package manager of a JavaScript project: lockfiles next to it or at the root, then packageManager.
+std::string package_manager(const Files& files, std::string_view dir, const PackageJson& package) {
+  for (auto d : {std::string(dir), std::string()}) {
+    if (has_file(files, join_dir(d, "pnpm-lock.yaml")))
+      return "pnpm";
+    if (has_file(files, join_dir(d, "yarn.lock")))
+      return "yarn";
+    if (has_file(files, join_dir(d, "bun.lockb")) || has_file(files, join_dir(d, "bun.lock")))
+      return "bun";
+    if (has_file(files, join_dir(d, "package-lock.json")))
+      return "npm";
+  }
+  if (auto it = package.fields.find("packageManager"); it != package.fields.end()) {
+    const auto& value = it->second.value;
+    for (auto pm : {"pnpm", "yarn", "bun", "npm"})
+      if (value.starts_with(pm))
+        return pm;
+  }
+  return "npm";
+}
+
+void detect_npm(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
+  for (const auto* file : files) {
+    if (util::base_name(file->path) != "package.json")
+      continue;
+    const auto package = parse_package_json(read(*file));
+    const auto it = package.scripts.find("test");
+    if (it == package.scripts.end())
+      continue;
+    // `npm init`'s placeholder runs no test.
+    if (util::contains(it->second.value, "no test specified") || util::trim(it->second.value).empty())
+      continue;
+    const auto dir = std::string(util::dir_name(file->path));
+    const auto pm = package_manager(files, dir, package);
+    TestSuite suite{pm, dir, fmt::format("{} test", pm), it->second.value, {}};
+    suite.evidence.push_back(
+        Provenance{file->path, it->second.line, fmt::format("the \"test\" script runs '{}'", it->second.value)});
+    out.push_back(std::move(suite));
+  }
+}
+
+void detect_go(const Files& files, std::vector<TestSuite>& out) {
+  std::size_t count = 0;
+  const repo::FileEntry* first = nullptr;
+  for (const auto* file : files) {
+    if (file->path.ends_with("_test.go")) {
+      if (!first)
+        first = file;
+      ++count;
+    }
+  }
+  if (!first)
+    return;
+  TestSuite suite{"go", "", "go test ./...", {}, {}};
+  suite.evidence.push_back(
+      Provenance{first->path, 1, count == 1 ? "a Go test file" : fmt::format("one of {} Go test files", count)});
+  out.push_back(std::move(suite));
+}
+
+void detect_cargo(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
+  const repo::FileEntry* manifest = nullptr;
+  for (const auto* file : files)
+    if (util::base_name(file->path) == "Cargo.toml" && (!manifest || file->path.size() < manifest->path.size()))
+      manifest = file;
+  if (!manifest)
+    return;
+  // Integration tests (tests/*.rs) first; else the first source file with a unit test.
+  const repo::FileEntry* evidence = nullptr;
+  int line = 1;
+  for (const auto* file : files) {
+    if (file->path.ends_with(".rs") &&
+        (file->path.starts_with("tests/") || util::contains(file->path, "/tests/"))) {
+      evidence = file;
+      break;
+    }
+  }
+  if (!evidence) {
+    for (const auto* file : files) {
+      if (!file->path.ends_with(".rs"))
+        continue;
+      const auto content = read(*file);
+      if (const int found = find_line(content, {"#[test]", "#[cfg(test)]", "#[tokio::test"}); found > 0) {
+        evidence = file;
+        line = found;
+        break;
+      }
+    }
+  }
+  if (!evidence)
+    return;
+  TestSuite suite{"cargo", std::string(util::dir_name(manifest->path)), "cargo test", {}, {}};
+  suite.evidence.push_back(Provenance{manifest->path, 1, "a Cargo project"});
+  suite.evidence.push_back(Provenance{evidence->path, line, "Rust tests"});
+  out.push_back(std::move(suite));
+}
+
+void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
+  const repo::FileEntry* pom = nullptr;
+  const repo::FileEntry* gradle = nullptr;
+  const repo::FileEntry* test_source = nullptr;
+  for (const auto* file : files) {
+    const auto name = util::base_name(file->path);
+    if (name == "pom.xml" && (!pom || file->path.size() < pom->path.size()))
+      pom = file;
+    if ((name == "build.gradle" || name == "build.gradle.kts" || name == "settings.gradle" ||
+         name == "settings.gradle.kts") &&
+        (!gradle || file->path.size() < gradle->path.size()))
+      gradle = file;
+    if (!test_source && (file->path.starts_with("src/test/") || util::contains(file->path, "/src/test/")))
+      test_source = file;
+  }
+  if (!test_source)
+    return;
+  if (pom) {
+    TestSuite suite{"maven", std::string(util::dir_name(pom->path)), "mvn test", {}, {}};
+    suite.evidence.push_back(Provenance{pom->path, 1, "a Maven build"});
+    suite.evidence.push_back(Provenance{test_source->path, 1, "test sources under src/test/"});
+    out.push_back(std::move(suite));
+  }
+  if (gradle) {
+    TestSuite suite{"gradle", std::string(util::dir_name(gradle->path)), "./gradlew test", {}, {}};
+    suite.evidence.push_back(Provenance{gradle->path, 1, "a Gradle build"});
+    suite.evidence.push_back(Provenance{test_source->path, 1, "test sources under src/test/"});
+    out.push_back(std::move(suite));
+  }
+}
+
+}  // namespace
+
+std::vector<TestSuite> extract_test_suites(const Files& files, const FileReader& read) {
+  std::vector<TestSuite> suites;
+  detect_ctest(files, read, suites);
+  detect_pytest(files, read, suites);
+  detect_npm(files, read, suites);
+  detect_go(files, suites);
+  detect_cargo(files, read, suites);
+  detect_jvm(files, suites);
+  return suites;
+}
+
+Facts extract_facts(const Files& files, const FileReader& read) {
+  Facts facts;
+  facts.test_suites = extract_test_suites(files, read);
+  return facts;
+}
+
+}  // namespace tacit::facts

@@ -1,0 +1,281 @@
+// The Snapshot of a git repository: files from the index (worktree and index sources) or from a commit's
+// tree (revision source); content from the worktree or the object store. libgit2 calls go through one
+// mutex (a git_repository is not safe to share between threads); worktree reads take no lock.
+
+#include "git_raii.hpp"
+#include "snapshot_impl.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace tacit::repo {
+
+namespace {
+
+constexpr std::uint32_t k_mode_regular = 0100644;
+constexpr std::uint32_t k_mode_executable = 0100755;
+constexpr std::uint32_t k_mode_symlink = 0120000;
+
+// The git mode tacit reports for an index or tree mode; 0 for what is not a file (submodules, trees).
+std::uint32_t file_mode(std::uint32_t mode) {
+  if ((mode & 0170000) == 0100000) {
+    return (mode & 0111) != 0 ? k_mode_executable : k_mode_regular;
+  }
+  return mode == k_mode_symlink ? k_mode_symlink : 0;
+}
+
+// One file while the list is built; `rank` orders the stages of a conflicted path (ours first).
+struct Item {
+  FileEntry entry;
+  git_oid oid{};
+  int rank = 0;
+  bool from_store = false;
+};
+
+int stage_rank(int stage) {
+  static constexpr int k_ranks[] = {0, 3, 1, 2};
+  return k_ranks[stage & 3];
+}
+
+struct WalkState {
+  std::vector<Item>* items = nullptr;
+  git_odb* odb = nullptr;
+};
+
+extern "C" int collect_tree_entry(const char* root, const git_tree_entry* entry, void* payload) noexcept {
+  try {
+    auto* state = static_cast<WalkState*>(payload);
+    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+      return 0;  // trees are walked into; commits (submodules) are skipped
+    }
+    const std::uint32_t mode = file_mode(static_cast<std::uint32_t>(git_tree_entry_filemode(entry)));
+    if (mode == 0) {
+      return 0;
+    }
+    Item item;
+    item.entry.path = root;
+    item.entry.path += git_tree_entry_name(entry);
+    item.entry.mode = mode;
+    git_oid_cpy(&item.oid, git_tree_entry_id(entry));
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_odb_read_header(&size, &type, state->odb, &item.oid) == 0) {
+      item.entry.size = size;
+    }
+    item.from_store = true;
+    state->items->push_back(std::move(item));
+    return 0;
+  } catch (...) {
+    return -1;
+  }
+}
+
+class GitSnapshot final : public Snapshot {
+public:
+  GitSnapshot(git::RepositoryPtr repository, const SnapshotOptions& options)
+      : m_repository(std::move(repository)), m_source(options.source), m_max_read(options.max_read_bytes) {
+    std::string workdir = git_repository_workdir(m_repository.get());
+    while (workdir.size() > 1 && workdir.back() == '/') {
+      workdir.pop_back();
+    }
+    m_root = workdir;
+  }
+
+  Result<bool> load(const SnapshotOptions& options) {
+    git_odb* odb = nullptr;
+    if (git_repository_odb(&odb, m_repository.get()) < 0) {
+      return make_error(ErrorCode::repository, fmt::format("cannot open the object store of '{}': {}",
+                                                           m_root.string(), git::last_error()));
+    }
+    m_odb.reset(odb);
+    if (m_source == ContentSource::worktree) {
+      auto fd = open_root(m_root);
+      if (!fd) {
+        return std::unexpected(fd.error());
+      }
+      m_root_fd = std::move(*fd);
+    }
+    std::vector<Item> items;
+    auto loaded = m_source == ContentSource::revision ? load_revision(options.revision, items) : load_index(items);
+    if (!loaded) {
+      return loaded;
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+      return a.entry.path < b.entry.path || (a.entry.path == b.entry.path && a.rank < b.rank);
+    });
+    m_files.reserve(items.size());
+    m_oids.reserve(items.size());
+    m_from_store.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!m_files.empty() && items[i].entry.path == m_files.back().path) {
+        continue;  // the other stages of a conflicted path
+      }
+      m_files.push_back(std::move(items[i].entry));
+      m_oids.push_back(items[i].oid);
+      m_from_store.push_back(items[i].from_store);
+    }
+    return true;
+  }
+
+  const std::filesystem::path& root() const override { return m_root; }
+  bool is_git() const override { return true; }
+  ContentSource source() const override { return m_source; }
+  std::string describe_source() const override { return m_description; }
+  const std::vector<FileEntry>& files() const override { return m_files; }
+  const std::vector<std::string>& notes() const override { return m_notes; }
+
+  Result<Content> read(const FileEntry& file) const override {
+    const std::size_t at = index_of(file);
+    if (at == m_files.size()) {
+      return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
+    }
+    if (m_source == ContentSource::worktree && !m_from_store[at]) {
+      return read_worktree_file(m_root_fd.get(), m_files[at].path, m_files[at].mode, m_max_read);
+    }
+    std::lock_guard lock(m_mutex);
+    return read_blob(m_odb.get(), m_oids[at], m_files[at].path, m_max_read);
+  }
+
+  bool is_ignored(std::string_view path) const override {
+    while (path.starts_with("./")) {
+      path.remove_prefix(2);
+    }
+    if (path.empty()) {
+      return false;
+    }
+    const std::string relative(path);
+    std::lock_guard lock(m_mutex);
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, m_repository.get(), relative.c_str()) < 0) {
+      return false;
+    }
+    return ignored == 1;
+  }
+
+  bool exists_untracked(std::string_view path) const override {
+    return m_source == ContentSource::worktree && worktree_path_exists(m_root_fd.get(), path);
+  }
+
+private:
+  Result<bool> load_index(std::vector<Item>& items) {
+    git_index* raw = nullptr;
+    if (git_repository_index(&raw, m_repository.get()) < 0) {
+      return make_error(ErrorCode::repository,
+                        fmt::format("cannot read the index of '{}': {}", m_root.string(), git::last_error()));
+    }
+    git::IndexPtr index(raw);
+    m_description = m_source == ContentSource::index ? "index" : "worktree";
+    const std::size_t count = git_index_entrycount(index.get());
+    items.reserve(count);
+    std::size_t conflicts = 0;
+    std::string last_conflict;
+    for (std::size_t i = 0; i < count; ++i) {
+      const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+      const std::uint32_t mode = entry == nullptr ? 0 : file_mode(entry->mode);
+      if (mode == 0) {
+        continue;  // a submodule (160000) or a sparse-index directory
+      }
+      const int stage = GIT_INDEX_ENTRY_STAGE(entry);
+      if (stage != 0 && last_conflict != entry->path) {
+        last_conflict = entry->path;
+        ++conflicts;
+      }
+      const bool intent_to_add = (entry->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) != 0;
+      if (m_source == ContentSource::index && (stage != 0 || intent_to_add)) {
+        continue;  // nothing is staged for these paths yet
+      }
+      Item item;
+      item.entry = FileEntry{entry->path, mode, entry->file_size};
+      git_oid_cpy(&item.oid, &entry->id);
+      item.rank = stage_rank(stage);
+      // Outside a sparse checkout's cone the worktree has no copy; git treats the index's as current.
+      item.from_store = m_source == ContentSource::index ||
+                        (stage == 0 && (entry->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0);
+      items.push_back(std::move(item));
+    }
+    if (conflicts > 0) {
+      m_notes.push_back(m_source == ContentSource::index
+                            ? fmt::format("{} path(s) with unresolved merge conflicts are skipped: nothing is "
+                                          "staged for them yet",
+                                          conflicts)
+                            : fmt::format("{} path(s) have unresolved merge conflicts; their worktree content "
+                                          "is checked as it is",
+                                          conflicts));
+    }
+    return true;
+  }
+
+  Result<bool> load_revision(const std::string& revision, std::vector<Item>& items) {
+    if (revision.empty()) {
+      return make_error(ErrorCode::usage, "--rev needs a revision (a commit, branch, tag or expression)");
+    }
+    git_object* raw = nullptr;
+    if (git_revparse_single(&raw, m_repository.get(), revision.c_str()) < 0) {
+      if (git_repository_head_unborn(m_repository.get()) == 1) {
+        return make_error(ErrorCode::usage, fmt::format("unknown revision '{}': the current branch of '{}' has "
+                                                        "no commits yet",
+                                                        revision, m_root.string()));
+      }
+      return make_error(ErrorCode::usage, fmt::format("unknown revision '{}' in the repository at '{}'",
+                                                      revision, m_root.string()));
+    }
+    git::ObjectPtr named(raw);
+    git_object* tree_raw = nullptr;
+    if (git_object_peel(&tree_raw, named.get(), GIT_OBJECT_TREE) < 0) {
+      return make_error(ErrorCode::usage, fmt::format("revision '{}' names a {}, not a commit or a tree",
+                                                      revision, git_object_type2string(git_object_type(named.get()))));
+    }
+    git::ObjectPtr tree(tree_raw);
+    git_object* commit_raw = nullptr;
+    git::ObjectPtr commit(git_object_peel(&commit_raw, named.get(), GIT_OBJECT_COMMIT) == 0 ? commit_raw : nullptr);
+    git::Buf short_id;
+    const git_object* shown = commit ? commit.get() : tree.get();
+    std::string abbreviated = git_object_short_id(&short_id.value, shown) == 0
+                                  ? std::string(short_id.value.ptr, short_id.value.size)
+                                  : std::string(git_oid_tostr_s(git_object_id(shown))).substr(0, 12);
+    m_description = fmt::format("revision {} ({})", revision, abbreviated);
+    WalkState state{&items, m_odb.get()};
+    const int rc = git_tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, collect_tree_entry, &state);
+    if (rc < 0) {
+      return make_error(ErrorCode::repository, fmt::format("cannot list the files of revision '{}': {}", revision,
+                                                           git::last_error("out of memory")));
+    }
+    return true;
+  }
+
+  std::size_t index_of(const FileEntry& file) const {
+    if (!m_files.empty() && &file >= m_files.data() && &file < m_files.data() + m_files.size()) {
+      return static_cast<std::size_t>(&file - m_files.data());
+    }
+    const FileEntry* found = find(file.path);
+    return found == nullptr ? m_files.size() : static_cast<std::size_t>(found - m_files.data());
+  }
+
+  git::RepositoryPtr m_repository;
+  git::OdbPtr m_odb;
+  mutable std::mutex m_mutex;  // guards every libgit2 call on m_repository and m_odb after loading
+  ContentSource m_source;
+  std::uint64_t m_max_read;
+  std::filesystem::path m_root;
+  UniqueFd m_root_fd;
+  std::string m_description;
+  std::vector<FileEntry> m_files;
+  std::vector<git_oid> m_oids;         // parallel to m_files
+  std::vector<bool> m_from_store;      // parallel to m_files: read from the object store, not the worktree
+  std::vector<std::string> m_notes;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repository, const SnapshotOptions& options) {
+  auto snapshot = std::make_unique<GitSnapshot>(std::move(repository), options);
+  auto loaded = snapshot->load(options);
+  if (!loaded) {
+    return std::unexpected(loaded.error());
+  }
+  return std::unique_ptr<Snapshot>(std::move(snapshot));
+}
+
+}  // namespace tacit::repo

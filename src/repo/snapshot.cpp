@@ -1,0 +1,143 @@
+// Snapshot::open: finds the repository that holds a path (or falls back to a plain directory walk) and
+// hands over to the matching implementation; plus the lookups shared by every implementation.
+
+#include "git_raii.hpp"
+#include "snapshot_impl.hpp"
+
+#include <tacit/repo/snapshot.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <mutex>
+#include <system_error>
+
+namespace tacit::repo {
+
+namespace git {
+
+void ensure_initialised() {
+  // Shut down at exit so that leak checkers see libgit2's global state released.
+  struct Library {
+    Library() {
+      git_libgit2_init();
+      // A read-only linter must work on a checkout owned by another user (CI containers, shared mounts).
+      git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+      // Added to libgit2's built-in list (which stays on); these only change how git writes, not what a
+      // reader sees, so reading such a repository is safe.
+      const char* extensions[] = {"worktreeconfig", "partialclone", "preciousobjects"};
+      git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, std::size(extensions));
+    }
+    ~Library() { git_libgit2_shutdown(); }
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+  };
+  static Library library;
+}
+
+std::string last_error(const char* fallback) {
+  const git_error* error = git_error_last();
+  if (error == nullptr || error->message == nullptr || error->message[0] == '\0') {
+    return fallback;
+  }
+  return error->message;
+}
+
+}  // namespace git
+
+namespace {
+
+std::string source_flag(ContentSource source) {
+  return source == ContentSource::index ? "--staged" : "--rev";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options) {
+  try {
+    git::ensure_initialised();
+    const std::string shown = options.path.string();
+    std::error_code ec;
+    const auto status = std::filesystem::status(options.path, ec);
+    if (ec || !std::filesystem::exists(status)) {
+      if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+        return make_error(ErrorCode::usage, fmt::format("cannot access '{}': {}", shown, ec.message()));
+      }
+      return make_error(ErrorCode::usage, fmt::format("'{}' does not exist", shown));
+    }
+    const bool is_file = !std::filesystem::is_directory(status);
+    if (is_file && !std::filesystem::is_regular_file(status)) {
+      return make_error(ErrorCode::usage, fmt::format("'{}' is not a directory or a regular file", shown));
+    }
+    // PATH is any path inside a repository: a file stands for the directory that holds it.
+    std::filesystem::path start = std::filesystem::absolute(options.path, ec);
+    if (ec) {
+      return make_error(ErrorCode::usage, fmt::format("cannot resolve '{}': {}", shown, ec.message()));
+    }
+    if (is_file) {
+      start = start.parent_path();
+    }
+    git_repository* raw = nullptr;
+    const int rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
+    git::RepositoryPtr repository(raw);
+    if (rc == GIT_ENOTFOUND) {
+      if (is_file) {
+        return make_error(ErrorCode::usage,
+                          fmt::format("'{}' is a file and is not inside a git repository; pass a directory",
+                                      shown));
+      }
+      if (options.source != ContentSource::worktree) {
+        return make_error(ErrorCode::usage,
+                          fmt::format("{} needs a git repository, and '{}' is not inside one",
+                                      source_flag(options.source), shown));
+      }
+      std::filesystem::path root = std::filesystem::canonical(start, ec);
+      if (ec) {
+        return make_error(ErrorCode::usage, fmt::format("cannot resolve '{}': {}", shown, ec.message()));
+      }
+      return open_dir_snapshot(root, options);
+    }
+    if (rc < 0) {
+      return make_error(ErrorCode::repository,
+                        fmt::format("cannot open the git repository that holds '{}': {}", shown,
+                                    git::last_error()));
+    }
+    if (git_repository_is_bare(repository.get()) != 0 || git_repository_workdir(repository.get()) == nullptr) {
+      return make_error(ErrorCode::repository,
+                        fmt::format("'{}' is a bare repository: tacit needs a worktree (clone it and run "
+                                    "tacit in the clone, with --rev to check a given commit)",
+                                    git_repository_path(repository.get())));
+    }
+    return open_git_snapshot(std::move(repository), options);
+  } catch (const std::exception& error) {
+    return make_error(ErrorCode::internal, fmt::format("cannot open '{}': {}", options.path.string(),
+                                                       error.what()));
+  }
+}
+
+const FileEntry* Snapshot::find(std::string_view path) const {
+  const auto& entries = files();
+  auto it = std::lower_bound(entries.begin(), entries.end(), path,
+                             [](const FileEntry& entry, std::string_view wanted) { return entry.path < wanted; });
+  if (it == entries.end() || it->path != path) {
+    return nullptr;
+  }
+  return &*it;
+}
+
+bool Snapshot::is_directory(std::string_view path) const {
+  while (!path.empty() && path.back() == '/') {
+    path.remove_suffix(1);
+  }
+  const auto& entries = files();
+  if (path.empty()) {
+    return !entries.empty();
+  }
+  std::string prefix(path);
+  prefix += '/';
+  auto it = std::lower_bound(entries.begin(), entries.end(), prefix,
+                             [](const FileEntry& entry, const std::string& wanted) { return entry.path < wanted; });
+  return it != entries.end() && it->path.starts_with(prefix);
+}
+
+}  // namespace tacit::repo

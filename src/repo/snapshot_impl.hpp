@@ -1,0 +1,60 @@
+#pragma once
+// Private to src/repo: the two Snapshot implementations (git repository, plain directory) and the worktree
+// reader they share. Worktree reads resolve paths beneath the root without following symlinks.
+
+#include "git_raii.hpp"
+
+#include <tacit/repo/snapshot.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string_view>
+
+namespace tacit::repo {
+
+/// An owned file descriptor, closed on destruction.
+class UniqueFd {
+public:
+  UniqueFd() = default;
+  explicit UniqueFd(int fd) : m_fd(fd) {}
+  UniqueFd(UniqueFd&& other) noexcept : m_fd(other.release()) {}
+  UniqueFd& operator=(UniqueFd&& other) noexcept;
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+  ~UniqueFd();
+
+  int get() const { return m_fd; }
+  bool valid() const { return m_fd >= 0; }
+  int release() {
+    int fd = m_fd;
+    m_fd = -1;
+    return fd;
+  }
+
+private:
+  int m_fd = -1;
+};
+
+/// Opens a directory as the anchor for reads beneath it (O_PATH).
+Result<UniqueFd> open_root(const std::filesystem::path& root);
+
+/// Reads `path` (repository-relative) beneath `root_fd` without following any symlink; a symlink's
+/// content is its target. `mode` is the git mode the caller expects; the worktree's own type wins.
+Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint32_t mode,
+                                   std::uint64_t max_bytes);
+
+/// True when `path` exists beneath `root_fd` (a symlink itself counts; no link is followed out of it).
+bool worktree_path_exists(int root_fd, std::string_view path);
+
+/// Reads a blob from the object store, capped at max_bytes; the caller serialises calls on one odb.
+Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view path, std::uint64_t max_bytes);
+
+/// Opens the git snapshot of an already opened, non-bare repository.
+Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repository,
+                                                    const SnapshotOptions& options);
+
+/// Walks a plain directory (absolute, canonical) that is not inside a git repository.
+Result<std::unique_ptr<Snapshot>> open_dir_snapshot(const std::filesystem::path& root,
+                                                    const SnapshotOptions& options);
+
+}  // namespace tacit::repo

@@ -1,0 +1,226 @@
+// Reads files of a worktree (or a plain directory) beneath its root. Every path is resolved with
+// openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS) so that neither a symlink nor ".." leads a read out of the
+// root; where the kernel lacks openat2 (or a seccomp filter refuses it) reads fall back to openat with
+// O_NOFOLLOW on the last component and a lexical check of the path. Opening with O_NONBLOCK keeps a FIFO
+// planted in the worktree from hanging the run.
+
+#include "snapshot_impl.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace tacit::repo {
+
+namespace {
+
+constexpr std::uint32_t k_mode_symlink = 0120000;
+constexpr std::size_t k_link_buffer = 4096 + 1;
+
+std::atomic<bool> g_openat2_unsupported{false};
+
+// Opens `path` beneath `root_fd`; -1 with errno set on failure.
+int open_beneath(int root_fd, const char* path, int flags, std::uint64_t resolve) {
+  flags |= O_CLOEXEC;
+  if (!g_openat2_unsupported.load(std::memory_order_relaxed)) {
+    open_how how{};
+    how.flags = static_cast<std::uint64_t>(flags);
+    how.resolve = resolve;
+    const long fd = syscall(SYS_openat2, root_fd, path, &how, sizeof how);
+    if (fd >= 0 || (errno != ENOSYS && errno != EPERM)) {
+      return static_cast<int>(fd);
+    }
+    g_openat2_unsupported.store(true, std::memory_order_relaxed);
+  }
+  if ((resolve & RESOLVE_NO_SYMLINKS) != 0) {
+    flags |= O_NOFOLLOW;
+  }
+  return ::openat(root_fd, path, flags);
+}
+
+// A relative path that cannot climb out of the root by itself.
+bool is_safe_relative(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.find('\0') != std::string_view::npos) {
+    return false;
+  }
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) {
+      end = path.size();
+    }
+    if (path.substr(start, end - start) == "..") {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+Error read_error(std::string_view path, std::string message) {
+  return Error{ErrorCode::io, std::move(message), std::string(path), 0, 0};
+}
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+// Reads the target of the symlink at `path`, whose parent directories must not be symlinks.
+std::expected<Content, Error> read_link(int root_fd, const std::string& path, std::uint64_t max_bytes,
+                                        int* error_out) {
+  const std::size_t slash = path.rfind('/');
+  UniqueFd parent;
+  int dir_fd = root_fd;
+  std::string name = path;
+  if (slash != std::string::npos) {
+    const std::string dir = path.substr(0, slash);
+    parent = UniqueFd(open_beneath(root_fd, dir.c_str(), O_PATH | O_DIRECTORY,
+                                   RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+    if (!parent.valid()) {
+      *error_out = errno;
+      return std::unexpected(read_error(path, errno_text(errno)));
+    }
+    dir_fd = parent.get();
+    name = path.substr(slash + 1);
+  }
+  char buffer[k_link_buffer];
+  const ssize_t length = ::readlinkat(dir_fd, name.c_str(), buffer, sizeof buffer);
+  if (length < 0) {
+    *error_out = errno;
+    return std::unexpected(read_error(path, errno_text(errno)));
+  }
+  const auto size = static_cast<std::uint64_t>(length);
+  Content content;
+  content.bytes.assign(buffer, static_cast<std::size_t>(std::min(size, max_bytes)));
+  content.truncated = size > max_bytes;
+  return content;
+}
+
+std::expected<Content, Error> read_open_file(int fd, std::string_view path, std::uint64_t max_bytes) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    return std::unexpected(read_error(path, errno_text(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) {
+    return std::unexpected(read_error(path, "is a directory in the worktree"));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return std::unexpected(read_error(path, "is not a regular file in the worktree"));
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  const auto wanted = static_cast<std::size_t>(std::min(size, max_bytes));
+  Content content;
+  content.bytes.resize(wanted);
+  std::size_t got = 0;
+  while (got < wanted) {
+    const ssize_t n = ::read(fd, content.bytes.data() + got, wanted - got);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return std::unexpected(read_error(path, errno_text(errno)));
+    }
+    if (n == 0) {
+      break;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  content.bytes.resize(got);
+  content.truncated = size > max_bytes;
+  return content;
+}
+
+}  // namespace
+
+UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_fd = other.release();
+  }
+  return *this;
+}
+
+UniqueFd::~UniqueFd() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+Result<UniqueFd> open_root(const std::filesystem::path& root) {
+  UniqueFd fd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (!fd.valid()) {
+    return make_error(ErrorCode::repository, fmt::format("cannot open '{}': {}", root.string(), errno_text(errno)));
+  }
+  return fd;
+}
+
+Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint32_t mode,
+                                   std::uint64_t max_bytes) {
+  if (!is_safe_relative(path)) {
+    return std::unexpected(read_error(path, "is not a path inside the repository"));
+  }
+  const std::string relative(path);
+  int error = 0;
+  if (mode == k_mode_symlink) {
+    auto link = read_link(root_fd, relative, max_bytes, &error);
+    if (link || error != EINVAL) {
+      if (!link && (error == ENOENT || error == ENOTDIR)) {
+        return std::unexpected(read_error(path, "deleted in the worktree"));
+      }
+      if (!link && error == ELOOP) {
+        return std::unexpected(read_error(path, "is reached through a symbolic link in the worktree; not followed"));
+      }
+      return link;
+    }
+    // No longer a symlink in the worktree: read what is there now.
+  }
+  UniqueFd fd(open_beneath(root_fd, relative.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY,
+                           RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+  if (!fd.valid()) {
+    error = errno;
+    if (error == ENOENT || error == ENOTDIR) {
+      return std::unexpected(read_error(path, "deleted in the worktree"));
+    }
+    if (error == ELOOP) {
+      // The file itself became a symlink (its content is the target), or a directory above it is one.
+      auto link = read_link(root_fd, relative, max_bytes, &error);
+      if (link) {
+        return link;
+      }
+      return std::unexpected(read_error(path, "is reached through a symbolic link in the worktree; not followed"));
+    }
+    if (error == EXDEV) {
+      return std::unexpected(read_error(path, "leads outside the repository; not followed"));
+    }
+    return std::unexpected(read_error(path, errno_text(error)));
+  }
+  return read_open_file(fd.get(), path, max_bytes);
+}
+
+bool worktree_path_exists(int root_fd, std::string_view path) {
+  while (path.starts_with("./")) {
+    path.remove_prefix(2);
+  }
+  while (!path.empty() && path.back() == '/') {
+    path.remove_suffix(1);
+  }
+  if (path.empty() || path == ".") {
+    return true;
+  }
+  if (!is_safe_relative(path)) {
+    return false;
+  }
+  const std::string relative(path);
+  UniqueFd fd(open_beneath(root_fd, relative.c_str(), O_PATH | O_NOFOLLOW, RESOLVE_BENEATH));
+  return fd.valid();
+}
+
+}  // namespace tacit::repo

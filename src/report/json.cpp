@@ -1,0 +1,100 @@
+// The JSON format: one document, schema version k_json_schema_version (docs/json-format.md).
+
+#include <tacit/report/report.hpp>
+#include <tacit/version.hpp>
+
+#include <fmt/format.h>
+
+namespace tacit::report {
+
+std::string json_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool valid = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; valid && k < len; ++k)
+      valid = (s[i + k] & 0xC0) == 0x80;
+    if (valid) {
+      out.append(text.substr(i, len));
+      i += len;
+    } else {
+      out += "\\ufffd";
+      ++i;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string quoted(std::string_view text) { return fmt::format("\"{}\"", json_escape(text)); }
+
+std::string location_json(const engine::Location& location, bool with_note) {
+  std::string out = fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}", quoted(location.path),
+                                location.line, location.column);
+  if (with_note)
+    out += fmt::format(", \"note\": {}", quoted(location.note));
+  out += "}";
+  return out;
+}
+
+}  // namespace
+
+std::string render_json(const std::vector<engine::Finding>& findings, const RunInfo& info) {
+  std::string out;
+  std::size_t counts[3] = {0, 0, 0};
+  fmt::format_to(std::back_inserter(out),
+                 "{{\n  \"schema_version\": {},\n  \"tool\": {{\"name\": \"tacit\", \"version\": {}, \"commit\": {}}},\n"
+                 "  \"root\": {},\n  \"source\": {},\n  \"findings\": [",
+                 k_json_schema_version, quoted(k_version), quoted(k_commit), quoted(info.root), quoted(info.source));
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& f = findings[i];
+    ++counts[static_cast<int>(f.severity)];
+    std::string related;
+    for (std::size_t k = 0; k < f.related.size(); ++k)
+      related += (k ? ", " : "") + location_json(f.related[k], true);
+    fmt::format_to(std::back_inserter(out),
+                   "{}\n    {{\"rule\": {}, \"name\": {}, \"severity\": {}, \"message\": {}, \"location\": {}, "
+                   "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}}}",
+                   i ? "," : "", quoted(f.rule_id), quoted(f.rule_name), quoted(engine::to_string(f.severity)),
+                   quoted(f.message), location_json(f.location, false), related, quoted(f.subject), quoted(f.hint),
+                   quoted(f.fingerprint));
+  }
+  fmt::format_to(std::back_inserter(out),
+                 "{}],\n  \"summary\": {{\"files\": {}, \"rules\": {}, \"findings\": {}, \"error\": {}, \"warning\": {}, "
+                 "\"info\": {}}}\n}}\n",
+                 findings.empty() ? "" : "\n  ", info.files, info.rules, findings.size(), counts[2], counts[1],
+                 counts[0]);
+  return out;
+}
+
+}  // namespace tacit::report

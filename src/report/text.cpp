@@ -1,0 +1,76 @@
+// The default, human format: one line per finding, then its hint and evidence, then a summary.
+
+#include <tacit/report/report.hpp>
+
+#include <fmt/format.h>
+
+namespace tacit::report {
+
+namespace {
+
+struct Style {
+  bool on;
+  std::string_view code(std::string_view ansi) const { return on ? ansi : std::string_view{}; }
+  std::string_view bold() const { return code("\x1b[1m"); }
+  std::string_view dim() const { return code("\x1b[2m"); }
+  std::string_view reset() const { return code("\x1b[0m"); }
+  std::string_view severity(engine::Severity s) const {
+    switch (s) {
+    case engine::Severity::error:
+      return code("\x1b[1;31m");
+    case engine::Severity::warning:
+      return code("\x1b[1;33m");
+    case engine::Severity::info:
+      return code("\x1b[1;36m");
+    }
+    return {};
+  }
+};
+
+std::string format_location(const engine::Location& location) {
+  const std::string path = location.path.empty() ? "." : location.path;
+  if (location.line <= 0)
+    return path;
+  if (location.column <= 0)
+    return fmt::format("{}:{}", path, location.line);
+  return fmt::format("{}:{}:{}", path, location.line, location.column);
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<engine::Finding>& findings, const RunInfo& info) {
+  const Style style{info.color};
+  std::string out;
+  std::size_t counts[3] = {0, 0, 0};
+  for (const auto& finding : findings) {
+    ++counts[static_cast<int>(finding.severity)];
+    fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(), format_location(finding.location),
+                   style.reset(), style.severity(finding.severity), finding.rule_id, style.reset(), finding.message);
+    if (!finding.hint.empty())
+      fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(), finding.hint);
+    for (const auto& related : finding.related)
+      fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}{}{}\n", style.dim(), style.reset(),
+                     format_location(related), related.note.empty() ? "" : ": ", related.note);
+  }
+  if (findings.empty()) {
+    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {} rules).\n", plural(info.files, "file"),
+                   info.rules);
+  } else {
+    std::vector<std::string> parts;
+    const std::array<std::pair<engine::Severity, std::string_view>, 3> order{
+        {{engine::Severity::error, "error"}, {engine::Severity::warning, "warning"}, {engine::Severity::info, "info"}}};
+    for (const auto& [severity, name] : order)
+      if (const auto n = counts[static_cast<int>(severity)])
+        parts.push_back(fmt::format("{} {}{}", n, name, n == 1 || name == "info" ? "" : "s"));
+    fmt::format_to(std::back_inserter(out), "{}Found {}{} ({}) in {}.\n", style.bold(),
+                   plural(findings.size(), "finding"), style.reset(), fmt::join(parts, ", "),
+                   plural(info.files, "file"));
+  }
+  return out;
+}
+
+}  // namespace tacit::report

@@ -1,0 +1,147 @@
+// CTX002 broken-path-reference: a context file or key doc names a repository path that does not exist.
+
+#include <tacit/doc/context_files.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/rules/builtin.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <map>
+
+namespace tacit::rules {
+
+namespace {
+
+constexpr engine::RuleMeta k_meta{
+    .id = "CTX002",
+    .name = "broken-path-reference",
+    .category = "CTX",
+    .severity = engine::Severity::error,
+    .summary = "a context file or key doc names a repository path that does not exist",
+    .docs = {
+        .what_it_does =
+            "Resolves every repository path that an agent context file, README, CONTRIBUTING or ARCHITECTURE doc "
+            "names (relative link targets, `@path` imports, and inline code that is clearly a path such as "
+            "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, anchors, "
+            "links that leave the repository, placeholders (`path/to/file`, `<name>`), files the repository "
+            "deliberately ignores, build outputs (`build/`, `dist/`...) and paths whose top directory does not "
+            "exist either (most likely another project's paths) are not checked.",
+        .why_it_matters =
+            "Agents follow paths literally. A renamed file that the docs still name sends an agent to read, edit "
+            "or create the wrong file, and it will not notice: the docs are its ground truth.",
+        .example = "AGENTS.md says \"the CLI lives in `src/cli/main.cpp`\" after it moved to `src/app/main.cpp`:\n\n"
+                   "```\nAGENTS.md:12:23: CTX002 'src/cli/main.cpp' does not exist\n"
+                   "  hint: fix the path or remove the reference; did you mean 'src/app/main.cpp'?\n```",
+        .how_to_fix = "Point the reference at the file's current path, or remove it if the file is gone.",
+    }};
+
+// Directories of generated output: a doc may name what a build produces.
+constexpr std::array<std::string_view, 14> k_output_dirs{"build", "dist", "out", "target", "bin", "obj",
+                                                         ".venv", "venv", "node_modules", "coverage", "_build",
+                                                         "site", "public", ".cache"};
+
+// Files a repository deliberately keeps out of version control.
+constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md", ".env",
+                                                          ".env.local", "settings.local.json", ".envrc"};
+
+bool is_checked_doc(const doc::Document& doc) {
+  return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
+         doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture;
+}
+
+std::string join_path(std::string_view dir, std::string_view path, bool* escaped) {
+  if (path.starts_with('/'))
+    return util::normalize_path(path, escaped);
+  return util::normalize_path(dir.empty() ? std::string(path) : fmt::format("{}/{}", dir, path), escaped);
+}
+
+std::string_view first_segment(std::string_view path) { return path.substr(0, path.find('/')); }
+
+class BrokenPathReference final : public engine::Rule {
+public:
+  const engine::RuleMeta& meta() const override { return k_meta; }
+
+  void check(const engine::Context& context, engine::Emitter& out) const override {
+    // Same-name files, for "did you mean" after a move.
+    std::multimap<std::string, std::string> by_name;
+    for (const auto& file : context.snapshot().files())
+      by_name.emplace(util::to_lower(util::base_name(file.path)), file.path);
+
+    for (const auto& mention : context.knowledge().paths()) {
+      const auto* doc = context.document(mention.doc);
+      if (!doc || !is_checked_doc(*doc))
+        continue;
+      const auto resolved = resolve(context, *doc, mention);
+      if (resolved.empty())
+        continue;
+      auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text),
+                               engine::Location{mention.doc, mention.line, mention.column, {}}, resolved);
+      const auto suggestion = suggest(by_name, resolved);
+      finding.hint = suggestion.empty()
+                         ? std::string("fix the path or remove the reference")
+                         : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
+    }
+  }
+
+private:
+  // The repository path that is missing, or "" when the mention is fine or not checkable.
+  static std::string resolve(const engine::Context& context, const doc::Document& doc,
+                             const doc::PathMention& mention) {
+    const auto& text = mention.text;
+    if (text.find_first_of("{}<>$*") != std::string::npos || text.starts_with("~"))
+      return {};
+    const auto dir = util::dir_name(doc.path);
+    bool escaped = false;
+    auto path = join_path(dir, text, &escaped);
+    if (escaped || path.empty())
+      return {};  // leaves the repository (GitHub's ../../issues, a sibling checkout)
+    if (mention.kind == doc::PathMentionKind::import && text.starts_with('/'))
+      return {};  // an absolute import names a file outside the repository
+    if (context.path_exists(path))
+      return {};
+    if (mention.kind == doc::PathMentionKind::inline_code) {
+      // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
+      // repository's paths when its top directory exists.
+      bool root_escaped = false;
+      const auto from_root = util::normalize_path(text, &root_escaped);
+      if (!root_escaped && context.path_exists(from_root))
+        return {};
+      const auto top = first_segment(from_root);
+      const bool top_in_doc_dir = !dir.empty() && context.path_exists(fmt::format("{}/{}", dir, first_segment(text)));
+      if (!context.snapshot().is_directory(top) && !top_in_doc_dir)
+        return {};
+      if (!top_in_doc_dir)
+        path = from_root;
+    }
+    const auto top = first_segment(path);
+    for (auto output : k_output_dirs)
+      if (top == output)
+        return {};
+    for (auto name : k_private_names)
+      if (util::base_name(path) == name)
+        return {};
+    if (context.snapshot().is_ignored(path))
+      return {};
+    return path;
+  }
+
+  static std::string suggest(const std::multimap<std::string, std::string>& by_name, std::string_view missing) {
+    const auto name = util::to_lower(util::base_name(missing));
+    const auto [begin, end] = by_name.equal_range(name);
+    if (begin == end)
+      return {};
+    // Prefer an exact case-insensitive match of the whole path, then the only file of that name.
+    for (auto it = begin; it != end; ++it)
+      if (util::iequals(it->second, missing))
+        return it->second;
+    return std::next(begin) == end ? begin->second : std::string{};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Rule> make_broken_path_reference() { return std::make_unique<BrokenPathReference>(); }
+
+}  // namespace tacit::rules

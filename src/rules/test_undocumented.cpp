@@ -1,0 +1,144 @@
+// TASK102 test-undocumented: tests exist and no doc gives a command to run them.
+
+#include <tacit/doc/knowledge.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/rules/builtin.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace tacit::rules {
+
+namespace {
+
+constexpr engine::RuleMeta k_meta{
+    .id = "TASK102",
+    .name = "test-undocumented",
+    .category = "TASK",
+    .severity = engine::Severity::warning,
+    .summary = "tests exist and no doc gives a command to run them",
+    .docs = {
+        .what_it_does =
+            "Detects test suites (CMake tests run by ctest, pytest, npm/pnpm/yarn/bun `test` scripts, Go "
+            "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`) and checks that some doc (README, "
+            "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) shows a "
+            "command that runs them. Commands are matched on their normalised head, so `uv run pytest -x` "
+            "documents pytest, and a command that runs tests through a task runner counts too (`make test`, "
+            "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...).",
+        .why_it_matters =
+            "An agent that cannot run the tests cannot check its own work. It either skips verification or "
+            "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a broken "
+            "test suite.",
+        .example = "A Go module with `_test.go` files whose README only says `go build`:\n\n"
+                   "```\nREADME.md:1:1: TASK102 tests run with go test (pkg/api/api_test.go) but no doc says how "
+                   "to run them\n  hint: add `go test ./...` to AGENTS.md under a \"Testing\" section\n```",
+        .how_to_fix = "Write the exact command that runs the tests, in a code block, in the context file an agent "
+                      "reads first (or in README/CONTRIBUTING), with any setup it needs before.",
+    }};
+
+using Patterns = std::vector<doc::CommandPattern>;
+
+// Commands that run tests whatever the runner: task runners' test targets.
+const Patterns& generic_patterns() {
+  static const Patterns patterns{
+      {"make", {"test", "check", "unittest", "unit"}, true}, {"just", {"test", "check"}, true},
+      {"task", {"test", "check"}, true},  {"tox", {}},  {"nox", {}},  {"bazel", {"test"}},
+      {"bazelisk", {"test"}},  {"meson", {"test"}},  {"ninja", {"test", "check"}, true},
+      {"earthly", {"+test"}, true},  {"mage", {"test"}, true},  {"invoke", {"test"}, true},
+      {"inv", {"test"}, true},  {"poe", {"test"}, true},  {"rake", {"test", "spec"}, true},
+  };
+  return patterns;
+}
+
+// Commands that run one runner's tests, keyed by runner family.
+const std::map<std::string, Patterns>& runner_patterns() {
+  static const std::map<std::string, Patterns> patterns{
+      {"ctest", {{"ctest", {}}, {"cmake", {"test", "check"}}}},
+      {"pytest",
+       {{"pytest", {}}, {"unittest", {}}, {"python", {"test", "unittest"}}, {"hatch", {"test"}}, {"nose2", {}}}},
+      {"javascript",
+       {{"npm", {"test", "t", "tst"}, true}, {"pnpm", {"test", "t"}, true}, {"yarn", {"test"}, true},
+        {"bun", {"test"}, true}, {"turbo", {"test"}, true}, {"nx", {"test"}, true}, {"lerna", {"test"}, true}}},
+      {"go", {{"go", {"test"}}, {"gotestsum", {}}, {"ginkgo", {}}, {"richgo", {"test"}}}},
+      {"cargo", {{"cargo", {"test", "t", "nextest"}}, {"cargo-nextest", {}}}},
+      {"maven", {{"mvn", {"test", "verify", "install", "package", "integration-test"}}}},
+      {"gradle", {{"gradle", {"test", "check", "build"}, true}}},
+  };
+  return patterns;
+}
+
+std::string family_of(std::string_view runner) {
+  if (runner == "npm" || runner == "pnpm" || runner == "yarn" || runner == "bun")
+    return "javascript";
+  return std::string(runner);
+}
+
+std::string display_name(std::string_view family, const facts::TestSuite& suite) {
+  if (family == "javascript")
+    return fmt::format("{} test scripts", suite.runner);
+  if (family == "go")
+    return "go test";
+  if (family == "cargo")
+    return "cargo test";
+  return std::string(family);
+}
+
+// A program whose name says it runs tests: scripts/run-tests.sh, ./test.sh, hack/test-unit.
+bool is_test_script(const std::vector<std::string>& words) {
+  if (words.empty())
+    return false;
+  const auto name = util::to_lower(util::base_name(words.front()));
+  return name.find("test") != std::string::npos && name != "test" && name != "[";
+}
+
+class TestUndocumented final : public engine::Rule {
+public:
+  const engine::RuleMeta& meta() const override { return k_meta; }
+
+  void check(const engine::Context& context, engine::Emitter& out) const override {
+    const auto& suites = context.facts().test_suites;
+    if (suites.empty())
+      return;
+    const auto& knowledge = context.knowledge();
+    if (knowledge.find(generic_patterns()))
+      return;
+    for (const auto& mention : knowledge.commands())
+      if (is_test_script(mention.words) || is_test_script(mention.peeled))
+        return;
+
+    // One finding per runner family; the evidence lists every suite of that family.
+    std::map<std::string, std::vector<const facts::TestSuite*>> families;
+    for (const auto& suite : suites)
+      families[family_of(suite.runner)].push_back(&suite);
+    for (const auto& [family, members] : families) {
+      auto patterns = runner_patterns().at(family);
+      // The program a JavaScript test script runs (jest, vitest...) documents it too.
+      std::vector<std::string> programs;
+      for (const auto* suite : members)
+        if (auto commands = doc::split_commands(suite->script); !commands.empty())
+          programs.push_back(doc::peel_wrappers(commands.front()).front());
+      for (const auto& program : programs)
+        patterns.push_back(doc::CommandPattern{program, {}});
+      if (knowledge.find(patterns))
+        continue;
+      const auto& first = *members.front();
+      const auto& evidence = first.evidence.back();
+      auto& finding = out.emit(fmt::format("tests run with {} ({}) but no doc says how to run them",
+                                           display_name(family, first), evidence.path),
+                               context.repository_anchor(), family);
+      finding.hint = fmt::format("add `{}` to {} under a \"Testing\" section", first.suggested_command,
+                                 context.primary_context_file());
+      for (const auto* suite : members)
+        for (const auto& item : suite->evidence)
+          finding.related.push_back(engine::Location{item.path, item.line, 0, item.note});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Rule> make_test_undocumented() { return std::make_unique<TestUndocumented>(); }
+
+}  // namespace tacit::rules

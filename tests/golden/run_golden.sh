@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Golden CLI test: turns an example tree into a real git repository in a temp dir, runs tacit in it, and
+# compares the exit code, stdout and stderr with the recorded .out file. TACIT_UPDATE_GOLDEN=1 rewrites it.
+#
+# usage: run_golden.sh TACIT_BINARY CASE_FILE
+# A case file has two lines:  `example: NAME` (a folder of examples/, or `none`) and `args: ARGS...`
+# (split on spaces; `{ROOT}` is the repository's temp path). Output paths under the temp dir print as <ROOT>.
+set -euo pipefail
+
+tacit=$1
+case_file=$2
+here=$(cd "$(dirname "$0")" && pwd)
+source_dir=$(cd "$here/../.." && pwd)
+expected_file=${case_file%.case}.out
+
+example=$(sed -n 's/^example: *//p' "$case_file")
+args_line=$(sed -n 's/^args: *//p' "$case_file")
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+root=$scratch/repo
+mkdir -p "$root"
+if [ "$example" != "none" ]; then
+  cp -R "$source_dir/examples/$example/." "$root/"
+  export GIT_AUTHOR_NAME="tacit tests" GIT_AUTHOR_EMAIL="tests@tacit.invalid" \
+    GIT_COMMITTER_NAME="tacit tests" GIT_COMMITTER_EMAIL="tests@tacit.invalid" \
+    GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" GIT_COMMITTER_DATE="2026-01-01T00:00:00Z" \
+    HOME="$scratch" GIT_CONFIG_NOSYSTEM=1
+  git -C "$root" -c init.defaultBranch=main init -q
+  git -C "$root" add -A
+  git -C "$root" -c commit.gpgsign=false commit -q -m "example: $example"
+fi
+
+args=()
+for word in $args_line; do
+  args+=("${word//\{ROOT\}/$root}")
+done
+
+set +e
+(cd "$root" && NO_COLOR= TERM=dumb "$tacit" "${args[@]}") >"$scratch/stdout" 2>"$scratch/stderr"
+code=$?
+set -e
+
+normalize() { sed -e "s|$root|<ROOT>|g" -e "s|$scratch|<TMP>|g" -e 's|"commit": "[^"]*"|"commit": "<COMMIT>"|' -e 's|"version": "[0-9][^"]*"|"version": "<VERSION>"|' -e 's|tacit [0-9][0-9.]* ([0-9a-z]*)|tacit <VERSION> (<COMMIT>)|'; }
+{
+  echo "exit: $code"
+  echo "--- stdout"
+  normalize <"$scratch/stdout"
+  echo "--- stderr"
+  normalize <"$scratch/stderr"
+} >"$scratch/actual"
+
+if [ "${TACIT_UPDATE_GOLDEN:-}" = "1" ]; then
+  cp "$scratch/actual" "$expected_file"
+  echo "updated $expected_file"
+  exit 0
+fi
+if [ ! -f "$expected_file" ]; then
+  echo "no expected output $expected_file; run with TACIT_UPDATE_GOLDEN=1 to record it" >&2
+  cat "$scratch/actual"
+  exit 1
+fi
+if ! diff -u "$expected_file" "$scratch/actual"; then
+  echo "golden mismatch for $case_file (TACIT_UPDATE_GOLDEN=1 rewrites it; review the diff)" >&2
+  exit 1
+fi

@@ -1,0 +1,234 @@
+// Tests for Snapshot::open on git repositories: discovery, what is listed, the three content sources and
+// the errors a user can meet. Each test builds a real repository with `git` in a temporary directory.
+
+#include "repo_test_support.hpp"
+
+#include <tacit/repo/snapshot.hpp>
+
+#include <doctest/doctest.h>
+#include <git2.h>
+
+#include <algorithm>
+
+using namespace tacit;
+using namespace tacit::test;
+using repo::ContentSource;
+
+TEST_CASE("Snapshot: discovers the repository from a subdirectory and from a file") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"README.md", "hello\n"}, {"src/deep/main.c", "int main;\n"}});
+  for (const auto& start : {tmp.path(), tmp / "src/deep", tmp / "src/deep/main.c", tmp / "src/./deep/.."}) {
+    auto snapshot = open_ok(start);
+    CHECK(snapshot->is_git());
+    CHECK(snapshot->root() == tmp.path());
+    CHECK(snapshot->source() == ContentSource::worktree);
+    CHECK(snapshot->describe_source() == "worktree");
+    CHECK(listing(*snapshot) == "README.md src/deep/main.c");
+    CHECK(snapshot->notes().empty());
+  }
+}
+
+TEST_CASE("Snapshot: lists tracked files only, sorted byte-wise, with modes and sizes") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"b.txt", "bb"}, {"a/x", "1"}, {"a.b", "22"}, {"B", "3"}, {"run.sh", "#!/bin/sh\n"},
+                         {".gitignore", "*.log\nbuild/\n"}});
+  REQUIRE(run_in(tmp.path(), "chmod +x run.sh && ln -s b.txt link") == 0);
+  git(tmp.path(), "add run.sh link");
+  git(tmp.path(), "commit -q -m more");
+  write_file(tmp / "junk.txt", "untracked");
+  write_file(tmp / "debug.log", "ignored");
+  write_file(tmp / "build/out.o", "ignored");
+
+  auto snapshot = open_ok(tmp.path());
+  CHECK(listing(*snapshot) == ".gitignore B a.b a/x b.txt link run.sh");
+  CHECK(snapshot->find("run.sh")->mode == 0100755);
+  CHECK(snapshot->find("b.txt")->mode == 0100644);
+  CHECK(snapshot->find("b.txt")->size == 2);
+  CHECK(snapshot->find("link")->mode == 0120000);
+  CHECK(snapshot->find("junk.txt") == nullptr);
+  CHECK(snapshot->find("a") == nullptr);
+  CHECK(snapshot->is_directory("a"));
+  CHECK(snapshot->is_directory("a/"));
+  CHECK(snapshot->is_directory(""));
+  CHECK_FALSE(snapshot->is_directory("a.b"));
+  CHECK_FALSE(snapshot->is_directory("build"));
+
+  CHECK(snapshot->is_ignored("debug.log"));
+  CHECK(snapshot->is_ignored("build/out.o"));
+  CHECK(snapshot->is_ignored("build/"));
+  CHECK(snapshot->is_ignored("never/created.log"));
+  CHECK_FALSE(snapshot->is_ignored("junk.txt"));
+  CHECK(snapshot->exists_untracked("junk.txt"));
+  CHECK(snapshot->exists_untracked("build"));
+  CHECK(snapshot->exists_untracked("./build/out.o"));
+  CHECK_FALSE(snapshot->exists_untracked("nope.txt"));
+  CHECK_FALSE(snapshot->exists_untracked("../" + tmp.path().filename().string() + "/junk.txt"));
+  CHECK_FALSE(snapshot->exists_untracked("/etc/passwd"));
+
+  auto staged = open_ok(tmp.path(), ContentSource::index);
+  CHECK_FALSE(staged->exists_untracked("junk.txt"));
+}
+
+TEST_CASE("Snapshot: a submodule is skipped") {
+  TempDir tmp;
+  make_repo(tmp / "lib", {{"lib.c", "int lib;\n"}});
+  make_repo(tmp / "app", {{"app.c", "int app;\n"}});
+  git(tmp / "app", "submodule add -q ../lib vendor/lib");
+  git(tmp / "app", "commit -q -m submodule");
+  for (auto source : {ContentSource::worktree, ContentSource::index}) {
+    auto snapshot = open_ok(tmp / "app", source);
+    CHECK(listing(*snapshot) == ".gitmodules app.c");
+  }
+  auto at_head = open_ok(tmp / "app", ContentSource::revision, "HEAD");
+  CHECK(listing(*at_head) == ".gitmodules app.c");
+  // Discovery from inside the submodule finds the submodule itself.
+  auto inner = open_ok(tmp / "app/vendor/lib");
+  CHECK(inner->root() == tmp / "app/vendor/lib");
+  CHECK(listing(*inner) == "lib.c");
+}
+
+TEST_CASE("Snapshot: worktree, index and revision content differ as they should") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.txt", "v1\n"}, {"b.txt", "b1\n"}});
+  write_file(tmp / "a.txt", "v2\n");
+  git(tmp.path(), "commit -q -am second");
+  write_file(tmp / "a.txt", "v3 staged\n");
+  git(tmp.path(), "add a.txt");
+  write_file(tmp / "a.txt", "v4 worktree\n");
+  write_file(tmp / "new.txt", "staged new\n");
+  git(tmp.path(), "add new.txt");
+
+  auto worktree = open_ok(tmp.path());
+  CHECK(read_ok(*worktree, "a.txt") == "v4 worktree\n");
+  CHECK(read_ok(*worktree, "new.txt") == "staged new\n");
+
+  auto index = open_ok(tmp.path(), ContentSource::index);
+  CHECK(index->describe_source() == "index");
+  CHECK(read_ok(*index, "a.txt") == "v3 staged\n");
+  CHECK(read_ok(*index, "b.txt") == "b1\n");
+  CHECK(listing(*index) == "a.txt b.txt new.txt");
+
+  auto head = open_ok(tmp.path(), ContentSource::revision, "HEAD");
+  CHECK(head->describe_source().starts_with("revision HEAD ("));
+  CHECK(read_ok(*head, "a.txt") == "v2\n");
+  CHECK(head->find("a.txt")->size == 3);
+  CHECK(listing(*head) == "a.txt b.txt");
+  CHECK_FALSE(head->exists_untracked("new.txt"));
+
+  auto previous = open_ok(tmp.path(), ContentSource::revision, "HEAD~1");
+  CHECK(read_ok(*previous, "a.txt") == "v1\n");
+
+  auto by_tree = open_ok(tmp.path(), ContentSource::revision, "HEAD^{tree}");
+  CHECK(read_ok(*by_tree, "a.txt") == "v2\n");
+
+  // A FileEntry that is a copy (not an element of files()) reads too.
+  repo::FileEntry copy = *index->find("a.txt");
+  auto content = index->read(copy);
+  REQUIRE(content.has_value());
+  CHECK(content->bytes == "v3 staged\n");
+  CHECK_FALSE(index->read(repo::FileEntry{"not/there", 0100644, 0}).has_value());
+}
+
+TEST_CASE("Snapshot: revision errors") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.txt", "a"}});
+  Error unknown = open_error(tmp.path(), ContentSource::revision, "no-such-branch");
+  CHECK(unknown.code == ErrorCode::usage);
+  CHECK(unknown.message.find("unknown revision 'no-such-branch'") != std::string::npos);
+  Error empty = open_error(tmp.path(), ContentSource::revision, "");
+  CHECK(empty.code == ErrorCode::usage);
+  git(tmp.path(), "tag -a -m note v1 HEAD:a.txt");  // a tag of a blob names no tree
+  Error blob = open_error(tmp.path(), ContentSource::revision, "v1");
+  CHECK(blob.message.find("not a commit or a tree") != std::string::npos);
+}
+
+TEST_CASE("Snapshot: a path that does not exist is an error") {
+  TempDir tmp;
+  Error error = open_error(tmp / "missing/deeper");
+  CHECK(error.code == ErrorCode::usage);
+  CHECK(error.message.find("does not exist") != std::string::npos);
+  CHECK(error.message.find("missing/deeper") != std::string::npos);
+}
+
+TEST_CASE("Snapshot: a bare repository is an error that says what to do") {
+  TempDir tmp;
+  git(tmp.path(), "init -q --bare bare.git");
+  Error error = open_error(tmp / "bare.git");
+  CHECK(error.code == ErrorCode::repository);
+  CHECK(error.message.find("bare repository") != std::string::npos);
+  CHECK(error.message.find("bare.git") != std::string::npos);
+}
+
+TEST_CASE("Snapshot: an empty repository works for the worktree and the index, not for --rev") {
+  TempDir tmp;
+  git(tmp.path(), "init -q");
+  auto empty = open_ok(tmp.path());
+  CHECK(empty->files().empty());
+  CHECK_FALSE(empty->is_directory(""));
+  write_file(tmp / "staged.md", "# staged\n");
+  write_file(tmp / "untracked.md", "# not\n");
+  git(tmp.path(), "add staged.md");
+  auto worktree = open_ok(tmp.path());
+  CHECK(listing(*worktree) == "staged.md");
+  auto index = open_ok(tmp.path(), ContentSource::index);
+  CHECK(read_ok(*index, "staged.md") == "# staged\n");
+  Error error = open_error(tmp.path(), ContentSource::revision, "HEAD");
+  CHECK(error.message.find("no commits yet") != std::string::npos);
+}
+
+TEST_CASE("Snapshot: repositories with the worktreeConfig and partialClone extensions open") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.txt", "a\n"}});
+  git(tmp.path(), "config core.repositoryformatversion 1");
+  git(tmp.path(), "config extensions.worktreeConfig true");
+  git(tmp.path(), "config extensions.partialClone origin");
+  auto snapshot = open_ok(tmp.path());
+  CHECK(read_ok(*snapshot, "a.txt") == "a\n");
+  auto head = open_ok(tmp.path(), ContentSource::revision, "HEAD");
+  CHECK(read_ok(*head, "a.txt") == "a\n");
+}
+
+TEST_CASE("Snapshot: the library keeps its built-in extensions") {
+  TempDir tmp;
+  git(tmp.path(), "init -q");
+  auto snapshot = open_ok(tmp.path());  // initialises libgit2
+  git_strarray extensions{};
+  REQUIRE(git_libgit2_opts(GIT_OPT_GET_EXTENSIONS, &extensions) == 0);
+  std::vector<std::string> names(extensions.strings, extensions.strings + extensions.count);
+  git_strarray_dispose(&extensions);
+  for (const char* name : {"noop", "worktreeconfig", "partialclone"}) {
+    CHECK(std::find(names.begin(), names.end(), name) != names.end());
+  }
+}
+
+TEST_CASE("Snapshot: a repository owned by another user opens") {
+  if (::geteuid() != 0) {
+    MESSAGE("skipped: changing a directory's owner needs root");
+    return;
+  }
+  TempDir tmp;
+  make_repo(tmp / "repo", {{"a.txt", "a\n"}});
+  REQUIRE(run_in(tmp.path(), "chown -R 12345:12345 repo") == 0);
+  // The check is meaningful: with owner validation on, libgit2 refuses this repository.
+  int validation = 0;
+  git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validation);
+  CHECK(validation == 0);
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+  git_repository* raw = nullptr;
+  CHECK(git_repository_open_ext(&raw, (tmp / "repo").c_str(), 0, nullptr) < 0);
+  git_repository_free(raw);
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+
+  auto snapshot = open_ok(tmp / "repo");
+  CHECK(read_ok(*snapshot, "a.txt") == "a\n");
+}
+
+TEST_CASE("Snapshot: a linked worktree (.git is a file) opens") {
+  TempDir tmp;
+  make_repo(tmp / "main", {{"a.txt", "a\n"}});
+  git(tmp / "main", "worktree add -q ../linked");
+  write_file(tmp / "linked/a.txt", "changed in linked\n");
+  auto snapshot = open_ok(tmp / "linked");
+  CHECK(snapshot->root() == tmp / "linked");
+  CHECK(read_ok(*snapshot, "a.txt") == "changed in linked\n");
+}

@@ -1,0 +1,124 @@
+// Per-rule fixtures: tests/rules/<rule-name>/<case>/tree is a small repository (turned into a real git
+// repository in a temp dir), and tests/rules/<rule-name>/<case>/expected lists the findings the rule must
+// report on it, one `path:line:column ID` per line (an empty file: the rule must not fire). Every
+// registered rule must have docs, at least one case that fires and one that must not.
+
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/registry.hpp>
+#include <tacit/engine/runner.hpp>
+#include <tacit/repo/snapshot.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path k_fixtures = fs::path(TACIT_SOURCE_DIR) / "tests" / "rules";
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Copies the case tree into a fresh git repository and commits it.
+fs::path make_repository(const fs::path& tree) {
+  const auto root = fs::temp_directory_path() /
+                    fmt::format("tacit-fixture-{}-{}", ::getpid(), std::hash<std::string>{}(tree.string()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  fs::copy(tree, root, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  const auto command = fmt::format(
+      "cd '{}' && git -c init.defaultBranch=main init -q && git add -A && git -c user.name=t -c user.email=t@t "
+      "-c commit.gpgsign=false commit -q -m fixture",
+      root.string());
+  REQUIRE(std::system(command.c_str()) == 0);
+  return root;
+}
+
+std::vector<std::string> run_rule(const fs::path& root, std::string_view id) {
+  tacit::repo::SnapshotOptions options;
+  options.path = root;
+  auto snapshot = tacit::repo::Snapshot::open(options);
+  REQUIRE(snapshot.has_value());
+  std::vector<std::string> notes;
+  auto context = tacit::engine::analyze(std::move(*snapshot), {2}, notes);
+  REQUIRE(context.has_value());
+  const auto findings = tacit::engine::run_rules(**context, {{std::string(id)}, {}}, 2);
+  std::vector<std::string> out;
+  for (const auto& finding : findings)
+    out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line, finding.location.column,
+                              finding.rule_id));
+  return out;
+}
+
+std::vector<std::string> read_expected(const fs::path& file) {
+  std::vector<std::string> out;
+  const auto content = slurp(file);
+  for (auto line : tacit::util::split_lines(content))
+    if (auto trimmed = tacit::util::trim(line); !trimmed.empty() && !trimmed.starts_with('#'))
+      out.emplace_back(trimmed);
+  return out;
+}
+
+}  // namespace
+
+
+TEST_CASE("every rule has docs and fixtures that fire and that must not") {
+  for (const auto& rule : tacit::engine::builtin_rules()) {
+    const auto& meta = rule->meta();
+    CAPTURE(meta.id);
+    CHECK(!meta.summary.empty());
+    CHECK(!meta.docs.what_it_does.empty());
+    CHECK(!meta.docs.why_it_matters.empty());
+    CHECK(!meta.docs.example.empty());
+    CHECK(!meta.docs.how_to_fix.empty());
+    const auto dir = k_fixtures / std::string(meta.name);
+    REQUIRE_MESSAGE(fs::is_directory(dir), "missing fixtures in ", dir.string());
+    bool fires = false;
+    bool silent = false;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (!entry.is_directory())
+        continue;
+      REQUIRE_MESSAGE(fs::exists(entry.path() / "expected"), "missing expected in ", entry.path().string());
+      (read_expected(entry.path() / "expected").empty() ? silent : fires) = true;
+    }
+    CHECK_MESSAGE(fires, meta.id, " has no fixture that fires");
+    CHECK_MESSAGE(silent, meta.id, " has no fixture that must not fire");
+  }
+}
+
+TEST_CASE("rule fixtures give exactly the expected findings") {
+  for (const auto& rule : tacit::engine::builtin_rules()) {
+    const auto dir = k_fixtures / std::string(rule->meta().name);
+    if (!fs::is_directory(dir))
+      continue;
+    std::vector<fs::path> cases;
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.is_directory())
+        cases.push_back(entry.path());
+    std::sort(cases.begin(), cases.end());
+    for (const auto& case_dir : cases) {
+      SUBCASE((std::string(rule->meta().id) + " " + case_dir.filename().string()).c_str()) {
+        const auto root = make_repository(case_dir / "tree");
+        const auto actual = run_rule(root, rule->meta().id);
+        const auto expected = read_expected(case_dir / "expected");
+        CHECK(tacit::util::join(actual, "\n") == tacit::util::join(expected, "\n"));
+        fs::remove_all(root);
+      }
+    }
+  }
+}
