@@ -27,6 +27,8 @@ constexpr const char* k_footer = R"(Examples:
   tacit rules                        list every rule
   tacit rule CTX002                  explain one rule
 
+Options of a command: tacit check --help.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 

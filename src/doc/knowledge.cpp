@@ -191,6 +191,15 @@ std::string link_path(std::string_view target) {
 
 namespace {
 
+// "v1.2.3", "1.x", "v1.x.x": a version or a version pattern, not a file name.
+bool is_version_like(std::string_view name) {
+  if (name.starts_with('v') || name.starts_with('V'))
+    name.remove_prefix(1);
+  if (name.empty() || !std::isdigit(static_cast<unsigned char>(name.front())))
+    return false;
+  return name.find_first_not_of("0123456789.xX*") == std::string_view::npos;
+}
+
 bool has_extension(std::string_view name) {
   const auto dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 >= name.size() || name.size() - dot > 11)
@@ -228,7 +237,8 @@ std::string inline_code_path(std::string_view code) {
     return {};
   if (text.ends_with('/'))
     return std::string(text);
-  if (!has_extension(util::base_name(text)))
+  const auto name = util::base_name(text);
+  if (!has_extension(name) || is_version_like(name))
     return {};
   // Domain-like first segments (github.com/x/y.go) are not repository paths.
   const auto first = text.substr(0, text.find('/'));

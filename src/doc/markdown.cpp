@@ -22,6 +22,10 @@ constexpr std::chrono::microseconds k_base_budget = std::chrono::milliseconds(50
 // Block + inline parsing runs at ~2.5 MB/s; the allowance per MB is five times that.
 constexpr std::chrono::microseconds k_budget_per_mb = std::chrono::milliseconds(2000);
 
+// Deeper nesting is not parsed: tree-sitter-markdown tracks open blocks in 8-bit counters and a 1 KiB
+// state buffer (cmake/Grammars.cmake bounds the buffer; this keeps the parse meaningful and fast).
+constexpr std::size_t k_max_nesting = 200;
+
 // One block and one inline parser per thread: creating them costs more than parsing a small file.
 struct Parsers {
   ParserPtr block = make_parser(Language::Markdown);
@@ -84,6 +88,46 @@ std::size_t indent_bytes(std::string_view line, int columns) {
     column = line[i] == '\t' ? (column / 4 + 1) * 4 : column + 1;
   }
   return i;
+}
+
+// The length of a list marker ("-", "+", "*", "1.", "12)") at the start of `rest`, when one is followed
+// by a blank or the end of the line; else 0.
+std::size_t list_marker_length(std::string_view rest) {
+  std::size_t digits = 0;
+  while (digits < rest.size() && digits < 9 && rest[digits] >= '0' && rest[digits] <= '9') {
+    ++digits;
+  }
+  std::size_t length = digits == 0 ? (rest[0] == '-' || rest[0] == '+' || rest[0] == '*' ? 1 : 0)
+                                   : (digits < rest.size() && (rest[digits] == '.' || rest[digits] == ')') ? digits + 1 : 0);
+  bool ends = length > 0 && (length == rest.size() || rest[length] == ' ' || rest[length] == '\t' ||
+                             rest[length] == '\n');
+  return ends ? length : 0;
+}
+
+// An upper bound on the blocks open at once. Lazy lines open none; on other lines each block quote needs
+// a '>', each list item a marker where it opens and at least two columns of indentation on later lines.
+std::size_t nesting_bound(std::string_view text) {
+  std::size_t deepest = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t markers = 0;
+    std::size_t blank_columns = 0;
+    while (i < text.size()) {
+      char c = text[i];
+      if (c == ' ' || c == '\t') {
+        blank_columns += c == '\t' ? 4 : 1;
+        ++i;
+      } else if (std::size_t length = c == '>' ? 1 : list_marker_length(text.substr(i)); length > 0) {
+        ++markers;
+        i += length;
+      } else {
+        break;
+      }
+    }
+    deepest = std::max(deepest, markers + (blank_columns + 1) / 2);
+    std::size_t newline = text.find('\n', i);
+    i = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  return deepest + 1;  // plus a leaf block (code, HTML)
 }
 
 struct Heading {
@@ -471,7 +515,8 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   }
 
   thread_local Parsers parsers;
-  if (!parsers.block || !parsers.inlines) {
+  if (!parsers.block || !parsers.inlines || nesting_bound(content) > k_max_nesting) {
+    doc.parse_timed_out = parsers.block && parsers.inlines;  // structure given up, as on a timeout
     scan_text(content, doc);
     return;
   }

@@ -57,8 +57,8 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
                      format_location(related), related.note.empty() ? "" : ": ", related.note);
   }
   if (findings.empty()) {
-    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {} rules).\n", plural(info.files, "file"),
-                   info.rules);
+    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {}).\n", plural(info.files, "file"),
+                   plural(info.rules, "rule"));
   } else {
     std::vector<std::string> parts;
     const std::array<std::pair<engine::Severity, std::string_view>, 3> order{

@@ -46,6 +46,36 @@ constexpr std::array<std::string_view, 14> k_output_dirs{"build", "dist", "out",
 constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md", ".env",
                                                           ".env.local", "settings.local.json", ".envrc"};
 
+// Words that say a path is produced, not read: "generates `doc/manual.pdf`", "writes to `out/x.csv`".
+constexpr std::array<std::string_view, 12> k_output_words{"generate", "output", "write", "written", "create",
+                                                          "produce", "emit", "save", "download", "export",
+                                                          "dump", "will be"};
+
+// The sentence that leads to a mention: the line up to the mention, and the line before when the
+// sentence started there.
+std::string leading_text(const doc::Document& doc, int line, int column) {
+  const auto lines = util::split_lines(doc.text);
+  if (line < 1 || static_cast<std::size_t>(line) > lines.size())
+    return {};
+  auto current = lines[static_cast<std::size_t>(line) - 1];
+  current = current.substr(0, std::min<std::size_t>(current.size(), static_cast<std::size_t>(std::max(0, column - 1))));
+  std::string out;
+  if (line >= 2 && current.find('.') == std::string_view::npos)
+    out = std::string(lines[static_cast<std::size_t>(line) - 2]) + " ";
+  out += current;
+  if (const auto stop = out.rfind(". "); stop != std::string::npos)
+    out.erase(0, stop + 2);
+  return util::to_lower(out);
+}
+
+bool names_an_output(const doc::Document& doc, const doc::PathMention& mention) {
+  const auto text = leading_text(doc, mention.line, mention.column);
+  for (auto word : k_output_words)
+    if (text.find(word) != std::string::npos)
+      return true;
+  return false;
+}
+
 bool is_checked_doc(const doc::Document& doc) {
   return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
          doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture;
@@ -102,6 +132,9 @@ private:
     if (context.path_exists(path))
       return {};
     if (mention.kind == doc::PathMentionKind::inline_code) {
+      // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
+      if (names_an_output(doc, mention))
+        return {};
       // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
       // repository's paths when its top directory exists.
       bool root_escaped = false;

@@ -361,8 +361,20 @@ bool IgnoreRules::match_one(const Rule& rule, std::string_view path, bool is_dir
     if (slash != std::string_view::npos) {
       path.remove_prefix(slash + 1);
     }
+    return glob_match(rule.pattern, path);
   }
-  return glob_match(rule.pattern, path);
+  // As git does (dir.c, match_pathname): compare the literal prefix first, then match the rest as a
+  // pattern of its own. Besides being quick, this keeps git's reading of a `**` right after the prefix
+  // ("foo**/bar") as a whole segment.
+  const std::string_view pattern = rule.pattern;
+  const std::size_t prefix = std::min(pattern.find_first_of("*?[\\"), pattern.size());
+  if (path.size() < prefix || path.substr(0, prefix) != pattern.substr(0, prefix)) {
+    return false;
+  }
+  if (prefix == pattern.size()) {
+    return path.size() == prefix;
+  }
+  return glob_match(pattern.substr(prefix), path.substr(prefix));
 }
 
 bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {

@@ -3,11 +3,12 @@
 # compares the exit code, stdout and stderr with the recorded .out file. TACIT_UPDATE_GOLDEN=1 rewrites it.
 #
 # usage: run_golden.sh TACIT_BINARY CASE_FILE
-# A case file has two lines:  `example: NAME` (a folder of examples/, or `none`) and `args: ARGS...`
-# (split on spaces; `{ROOT}` is the repository's temp path). Output paths under the temp dir print as <ROOT>.
+# A case file has the lines `example: NAME` (a folder of examples/, or `none`), `args: ARGS...` (split on
+# spaces; `{ROOT}` is the repository's temp path) and optionally `git: no` (leave the copy a plain
+# directory). Output paths under the temp dir print as <ROOT>.
 set -euo pipefail
 
-tacit=$1
+tacit=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case_file=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
@@ -15,6 +16,7 @@ expected_file=${case_file%.case}.out
 
 example=$(sed -n 's/^example: *//p' "$case_file")
 args_line=$(sed -n 's/^args: *//p' "$case_file")
+git_init=$(sed -n 's/^git: *//p' "$case_file")
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -22,6 +24,8 @@ root=$scratch/repo
 mkdir -p "$root"
 if [ "$example" != "none" ]; then
   cp -R "$source_dir/examples/$example/." "$root/"
+fi
+if [ "$example" != "none" ] && [ "$git_init" != "no" ]; then
   export GIT_AUTHOR_NAME="tacit tests" GIT_AUTHOR_EMAIL="tests@tacit.invalid" \
     GIT_COMMITTER_NAME="tacit tests" GIT_COMMITTER_EMAIL="tests@tacit.invalid" \
     GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" GIT_COMMITTER_DATE="2026-01-01T00:00:00Z" \

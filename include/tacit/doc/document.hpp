@@ -73,6 +73,7 @@ struct Document {
   std::string front_matter;  ///< raw YAML front matter without the --- fences; empty when none
   int front_matter_line = 0; ///< line of the first front matter content line
 
+  std::string text;           ///< the content, kept for structural documents only (rules read their prose)
   bool structural = false;    ///< parsed with tree-sitter (false: scanned as text)
   bool truncated = false;     ///< the file was larger than the read cap; only its head was read
   bool parse_timed_out = false;  ///< the Markdown parse hit its time budget; structure may be partial

@@ -1,0 +1,225 @@
+// Bad input end to end: the tacit binary on broken, odd and hostile repositories. Each case must give a
+// clear message and the right exit code, never a crash or a hang.
+
+#include <tacit/util/strings.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void write(const fs::path& path, std::string_view content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+}
+
+// A scratch directory removed at the end of the test.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    dir = fs::temp_directory_path() / fmt::format("tacit-bad-input-{}-{}", ::getpid(), counter()++);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  void sh(const std::string& command) const {
+    const auto full = fmt::format("cd '{}' && ( {} ) >/dev/null 2>&1", dir.string(), command);
+    REQUIRE_MESSAGE(std::system(full.c_str()) == 0, command);
+  }
+  void git_repo() const {
+    sh("git -c init.defaultBranch=main init -q . && git config user.name t && git config user.email t@t && git "
+       "config commit.gpgsign false");
+  }
+  Run tacit(const std::string& args) const {
+    const auto out = dir / ".." / fmt::format("{}.out", dir.filename().string());
+    const auto err = dir / ".." / fmt::format("{}.err", dir.filename().string());
+    const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} >'{}' 2>'{}'", dir.string(), TACIT_BINARY, args,
+                                     out.string(), err.string());
+    const int status = std::system(command.c_str());
+    Run run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = slurp(out);
+    run.err = slurp(err);
+    fs::remove(out);
+    fs::remove(err);
+    return run;
+  }
+};
+
+bool has(const std::string& text, std::string_view needle) { return tacit::util::contains(text, needle); }
+
+}  // namespace
+
+TEST_CASE("bad input: a path that does not exist") {
+  Scratch s;
+  const auto run = s.tacit("check does/not/exist");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "does/not/exist"));
+  CHECK(has(run.err, "does not exist"));
+}
+
+TEST_CASE("bad input: a file instead of a directory checks the repository around it") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee `docs/missing.md`.\n");
+  write(s.dir / "docs/present.md", "# x\n");
+  s.sh("git add -A && git commit -qm x");
+  const auto run = s.tacit("check AGENTS.md");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "AGENTS.md:3:6: CTX002"));
+}
+
+TEST_CASE("bad input: a file outside any repository") {
+  Scratch s;
+  write(s.dir / "notes.txt", "hello\n");
+  const auto run = s.tacit("check notes.txt");
+  CHECK(run.exit_code != 1);
+  CHECK(run.exit_code >= 0);
+  CHECK(!run.err.empty());
+}
+
+TEST_CASE("bad input: an empty repository (no commits)") {
+  Scratch s;
+  s.git_repo();
+  auto run = s.tacit("check");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.out, "No findings"));
+  run = s.tacit("check --rev HEAD");
+  CHECK(run.exit_code == 2);
+  CHECK(!run.err.empty());
+  write(s.dir / "README.md", "# new\n");
+  s.sh("git add README.md");
+  run = s.tacit("check --staged");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX001"));
+}
+
+TEST_CASE("bad input: a bare repository") {
+  Scratch s;
+  s.sh("git -c init.defaultBranch=main init -q --bare repo.git");
+  const auto run = s.tacit("check repo.git");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "bare"));
+}
+
+TEST_CASE("bad input: a repository using extensions.worktreeConfig") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n");
+  s.sh("git add -A && git commit -qm x && git config core.repositoryformatversion 1 && git config "
+       "extensions.worktreeConfig true");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.out, "No findings"));
+}
+
+TEST_CASE("bad input: binary, invalid UTF-8 and UTF-16 Markdown are skipped with a note") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", std::string("# Agents\n\x00\x01\x02 [x](missing.md)\n", 30));
+  write(s.dir / "README.md", "# Readme \xff\xfe\xfd [x](missing.md)\n");
+  write(s.dir / "CONTRIBUTING.md", std::string("\xff\xfe#\0 \0", 6));
+  s.sh("git add -A && git commit -qm x");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.err, "AGENTS.md: looks binary"));
+  CHECK(has(run.err, "README.md: not valid UTF-8"));
+  CHECK(has(run.err, "CONTRIBUTING.md: UTF-16"));
+}
+
+TEST_CASE("bad input: CRLF Markdown gives the same findings as LF") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\r\n\r\nRead [setup](docs/setup.md) and `src/old.c`.\r\n");
+  write(s.dir / "src/new.c", "int x;\n");
+  s.sh("git -c core.autocrlf=false add -A && git commit -qm x");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "AGENTS.md:3:14: CTX002 'docs/setup.md' does not exist"));
+  CHECK(has(run.out, "AGENTS.md:3:34: CTX002 'src/old.c' does not exist"));
+}
+
+TEST_CASE("bad input: a 200 MB Markdown file is read only up to the cap") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n\nRun `make test`.\n");
+  s.sh("yes 'Some text in a very large doc with `inline/code.md` spans.' | head -c 200000000 > docs.md");
+  s.sh("git add -A && git commit -qm x");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.err, "docs.md: larger than the read limit"));
+}
+
+TEST_CASE("bad input: an unknown revision and conflicting sources") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n");
+  s.sh("git add -A && git commit -qm x");
+  auto run = s.tacit("check --rev does-not-exist");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "does-not-exist"));
+  run = s.tacit("check --staged --rev HEAD");
+  CHECK(run.exit_code == 2);
+}
+
+TEST_CASE("bad input: a .tacit.yaml that is not valid") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / ".tacit.yaml", "version: 1\nexclude: [unclosed\n");
+  s.sh("git add -A && git commit -qm x");
+  auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml:"));
+  write(s.dir / ".tacit.yaml", "version: 2\n");
+  run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml:1:10: 'version' must be 1"));
+}
+
+TEST_CASE("--staged and --rev read the index and the commit, not the worktree") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](a.md).\n");
+  write(s.dir / "a.md", "# a\n");
+  s.sh("git add -A && git commit -qm one");
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee [b](b.md).\n");
+  s.sh("git add AGENTS.md");
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee [c](c.md).\n");
+  auto run = s.tacit("check --fail-on never -q");
+  CHECK(has(run.out, "'c.md' does not exist"));
+  run = s.tacit("check --staged --fail-on never -q");
+  CHECK(has(run.out, "'b.md' does not exist"));
+  run = s.tacit("check --rev HEAD --fail-on never -q");
+  CHECK(run.out.empty());
+  CHECK(run.exit_code == 0);
+}
