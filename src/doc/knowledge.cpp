@@ -191,6 +191,27 @@ std::string link_path(std::string_view target) {
 
 namespace {
 
+// A name with a placeholder part: "0.MINOR.x.md", "v1.x.x", "NAME.md", "YYYY-MM-DD-title.md".
+bool has_placeholder_part(std::string_view name) {
+  constexpr std::array<std::string_view, 12> k_placeholders{"MAJOR", "MINOR", "PATCH", "VERSION", "NAME", "XXX",
+                                                            "YYYY",  "MM",    "DD",    "NNNN",    "N",    "X"};
+  std::size_t start = 0;
+  bool lone_x = false;
+  const auto parts = name.substr(0, name.rfind('.'));
+  while (start <= parts.size()) {
+    auto end = parts.find_first_of(".-_", start);
+    if (end == std::string_view::npos)
+      end = parts.size();
+    const auto part = parts.substr(start, end - start);
+    for (auto placeholder : k_placeholders)
+      if (part == placeholder)
+        return true;
+    lone_x = lone_x || (part == "x" && start > 0);
+    start = end + 1;
+  }
+  return lone_x;
+}
+
 // "v1.2.3", "1.x", "v1.x.x": a version or a version pattern, not a file name.
 bool is_version_like(std::string_view name) {
   if (name.starts_with('v') || name.starts_with('V'))
@@ -238,7 +259,7 @@ std::string inline_code_path(std::string_view code) {
   if (text.ends_with('/'))
     return std::string(text);
   const auto name = util::base_name(text);
-  if (!has_extension(name) || is_version_like(name))
+  if (!has_extension(name) || is_version_like(name) || has_placeholder_part(name))
     return {};
   // Domain-like first segments (github.com/x/y.go) are not repository paths.
   const auto first = text.substr(0, text.find('/'));
@@ -343,7 +364,8 @@ void KnowledgeIndex::add_command_text(const Document& doc, std::string_view text
                                       bool code_block, bool) {
   for (auto& words : split_commands(text)) {
     CommandMention mention;
-    mention.peeled = peel_wrappers(words);
+    if (auto peeled = peel_wrappers(words); peeled != words)
+      mention.peeled = std::move(peeled);
     mention.words = std::move(words);
     mention.doc = doc.path;
     mention.line = line;
@@ -401,6 +423,13 @@ void KnowledgeIndex::add(const Document& doc) {
   }
   for (const auto& import : doc.imports)
     m_paths.push_back(PathMention{import.target, doc.path, import.line, import.column, PathMentionKind::import});
+}
+
+void KnowledgeIndex::merge(KnowledgeIndex&& other) {
+  m_commands.insert(m_commands.end(), std::make_move_iterator(other.m_commands.begin()),
+                    std::make_move_iterator(other.m_commands.end()));
+  m_paths.insert(m_paths.end(), std::make_move_iterator(other.m_paths.begin()),
+                 std::make_move_iterator(other.m_paths.end()));
 }
 
 const CommandMention* KnowledgeIndex::find(std::span<const CommandPattern> patterns) const {

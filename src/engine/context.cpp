@@ -190,14 +190,16 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   auto& documents = context->m_documents;
   documents.resize(doc_files.size());
   std::vector<std::string> doc_notes(doc_files.size());
+  std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
   parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
     doc_notes[i] = load_document(snap, *doc_files[i].first, doc_files[i].second, documents[i]);
+    doc_knowledge[i].add(documents[i]);
   });
   for (auto& note : doc_notes)
     if (!note.empty())
       notes.push_back(std::move(note));
-  for (const auto& doc : documents)
-    context->m_knowledge.add(doc);
+  for (auto& part : doc_knowledge)
+    context->m_knowledge.merge(std::move(part));
 
   // Facts.
   const auto reader = [&snap](const repo::FileEntry& file) { return read_capped(snap, file, k_fact_read_cap); };

@@ -76,6 +76,11 @@ bool names_an_output(const doc::Document& doc, const doc::PathMention& mention) 
   return false;
 }
 
+// GitHub pages of a repository that a README links relatively: `[discussions](discussions)`.
+constexpr std::array<std::string_view, 12> k_forge_pages{"issues",  "pulls",   "discussions", "wiki",
+                                                         "releases", "actions", "security",    "projects",
+                                                         "tags",     "branches", "milestones", "labels"};
+
 bool is_checked_doc(const doc::Document& doc) {
   return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
          doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture;
@@ -108,7 +113,7 @@ public:
         continue;
       auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text),
                                engine::Location{mention.doc, mention.line, mention.column, {}}, resolved);
-      const auto suggestion = suggest(by_name, resolved);
+      const auto suggestion = suggest(context, by_name, resolved);
       finding.hint = suggestion.empty()
                          ? std::string("fix the path or remove the reference")
                          : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
@@ -131,6 +136,10 @@ private:
       return {};  // an absolute import names a file outside the repository
     if (context.path_exists(path))
       return {};
+    if (mention.kind == doc::PathMentionKind::link)
+      for (auto page : k_forge_pages)
+        if (first_segment(util::normalize_path(text)) == page && !context.path_exists(page))
+          return {};
     if (mention.kind == doc::PathMentionKind::inline_code) {
       // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
       if (names_an_output(doc, mention))
@@ -160,15 +169,37 @@ private:
     return path;
   }
 
-  static std::string suggest(const std::multimap<std::string, std::string>& by_name, std::string_view missing) {
+  // A file the missing path probably became: the same path in another case, a Rust `x/mod.rs` or Python
+  // `x/__init__.py` module, or the only file that ends with the same last two (else one) path segments.
+  static std::string suggest(const engine::Context& context,
+                             const std::multimap<std::string, std::string>& by_name, std::string_view missing) {
+    const auto stem = missing.substr(0, missing.rfind('.'));
+    for (auto module_file : {"mod.rs", "__init__.py"}) {
+      const auto candidate = fmt::format("{}/{}", stem, module_file);
+      if (stem.size() < missing.size() && context.snapshot().find(candidate) &&
+          util::base_name(missing) != module_file)
+        return candidate;
+    }
     const auto name = util::to_lower(util::base_name(missing));
     const auto [begin, end] = by_name.equal_range(name);
     if (begin == end)
       return {};
-    // Prefer an exact case-insensitive match of the whole path, then the only file of that name.
     for (auto it = begin; it != end; ++it)
       if (util::iequals(it->second, missing))
         return it->second;
+    const auto parent = util::base_name(util::dir_name(missing));
+    if (!parent.empty()) {
+      const auto tail = util::to_lower(fmt::format("/{}/{}", parent, util::base_name(missing)));
+      std::string found;
+      int count = 0;
+      for (auto it = begin; it != end; ++it)
+        if (util::to_lower(it->second).ends_with(tail)) {
+          found = it->second;
+          ++count;
+        }
+      if (count == 1)
+        return found;
+    }
     return std::next(begin) == end ? begin->second : std::string{};
   }
 };

@@ -16,7 +16,8 @@ namespace tacit::doc {
 /// One command as a doc shows it.
 struct CommandMention {
   std::vector<std::string> words;   ///< after env assignments, sudo/time and `./` are stripped
-  std::vector<std::string> peeled;  ///< `words` with wrappers (python -m, npx, uv run...) peeled off
+  std::vector<std::string> peeled;  ///< `words` with wrappers (python -m, npx, uv run...) peeled off; empty
+                                    ///< when there was no wrapper
   std::string doc;                  ///< the document it appears in
   int line = 0;
   int column = 0;
@@ -70,6 +71,9 @@ class KnowledgeIndex {
 public:
   /// Adds everything `doc` mentions.
   void add(const Document& doc);
+
+  /// Appends another index (documents are indexed in parallel, then merged in document order).
+  void merge(KnowledgeIndex&& other);
 
   const std::vector<CommandMention>& commands() const { return m_commands; }
   const std::vector<PathMention>& paths() const { return m_paths; }

@@ -224,6 +224,19 @@ TEST_CASE("IgnoreRules: ** forms") {
   CHECK_FALSE(rules.ignored("b/a/z"));
 }
 
+TEST_CASE("IgnoreRules: a `**` right after a literal prefix reads as git reads it") {
+  // git compares a pattern's literal prefix first and matches the rest on its own, so in "x**/**" the `**`
+  // after "x" starts the remaining pattern and spans segments (checked against git 2.39).
+  IgnoreRules rules;
+  rules.add("/.**/**");
+  rules.add("a***/**/");
+  CHECK(rules.ignored(".gitignore"));
+  CHECK(rules.ignored("a.b", true));
+  CHECK(rules.ignored("a.b/file"));
+  CHECK_FALSE(rules.ignored("b.a", true));
+  CHECK_FALSE(glob_match(".**/**", ".gitignore"));  // plain globs have no such prefix rule
+}
+
 TEST_CASE("IgnoreRules: comments, escapes and trailing spaces") {
   IgnoreRules rules;
   CHECK(rules.add("# a comment"));
