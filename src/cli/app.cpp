@@ -49,15 +49,10 @@ std::vector<std::string> flatten(const std::vector<std::string>& values) {
 }
 
 std::string suggest_rule(std::string_view selector) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (const auto& rule : engine::builtin_rules()) {
-    const auto distance = util::edit_distance(selector, rule->meta().id);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = std::string(rule->meta().id);
-    }
-  }
+  std::vector<std::string_view> ids;
+  for (const auto& rule : engine::builtin_rules())
+    ids.push_back(rule->meta().id);
+  const auto best = util::closest_match(selector, ids);
   return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
 }
 

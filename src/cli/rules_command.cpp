@@ -26,15 +26,10 @@ int run_rules_list() {
 int run_rule_docs(const std::string& id) {
   const auto* rule = engine::find_rule(id);
   if (!rule) {
-    std::string best;
-    std::size_t best_distance = 3;
-    for (const auto& candidate : engine::builtin_rules()) {
-      const auto distance = util::edit_distance(util::to_lower(id), util::to_lower(candidate->meta().id));
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = std::string(candidate->meta().id);
-      }
-    }
+    std::vector<std::string_view> ids;
+    for (const auto& candidate : engine::builtin_rules())
+      ids.push_back(candidate->meta().id);
+    const auto best = util::closest_match(id, ids);
     return fail(fmt::format("unknown rule '{}'{}; see `tacit rules`", id,
                             best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)));
   }

@@ -22,15 +22,7 @@ tacit::Error config_error(std::string_view path, const YAML::Mark& mark, std::st
 }
 
 std::string did_you_mean(std::string_view key) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (auto known : k_known_keys) {
-    const auto distance = util::edit_distance(util::to_lower(key), known);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = std::string(known);
-    }
-  }
+  const auto best = util::closest_match(key, {k_known_keys.begin(), k_known_keys.end()});
   return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
 }
 

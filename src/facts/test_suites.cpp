@@ -43,6 +43,18 @@ std::string join_dir(std::string_view dir, std::string_view name) {
   return dir.empty() ? std::string(name) : fmt::format("{}/{}", dir, name);
 }
 
+// Example, sample and fixture projects are not the repository's own test suites.
+bool in_example_dir(std::string_view path) {
+  for (auto part : util::split(util::dir_name(path), '/')) {
+    const auto lower = util::to_lower(part);
+    if (lower == "examples" || lower == "example" || lower == "samples" || lower == "sample" ||
+        lower == "fixtures" || lower == "__fixtures__" || lower == "demo" || lower == "demos" ||
+        lower == "test-fixtures" || lower == "test_fixtures" || lower == "templates" || lower == "template")
+      return true;
+  }
+  return false;
+}
+
 bool is_python_test_file(std::string_view path) {
   const auto name = util::base_name(path);
   return name.ends_with(".py") &&
@@ -236,7 +248,11 @@ void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
 
 }  // namespace
 
-std::vector<TestSuite> extract_test_suites(const Files& files, const FileReader& read) {
+std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileReader& read) {
+  Files files;
+  for (const auto* file : all_files)
+    if (!in_example_dir(file->path))
+      files.push_back(file);
   std::vector<TestSuite> suites;
   detect_ctest(files, read, suites);
   detect_pytest(files, read, suites);

@@ -9,15 +9,15 @@
 
 #include <fmt/format.h>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <optional>
-
-#include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace tacit::repo {
 
@@ -81,9 +81,13 @@ private:
     const std::string path = join_path(relative, name);
     struct stat info {};
     // Directories need no stat unless the file system does not report entry types.
-    const bool have_info = type != DT_DIR && ::fstatat(dir_fd, entry_name(name), &info, AT_SYMLINK_NOFOLLOW) == 0;
+    const bool have_info =
+        type != DT_DIR && ::fstatat(dir_fd, entry_name(name), &info, AT_SYMLINK_NOFOLLOW) == 0;
     if (type == DT_UNKNOWN && have_info) {
-      type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG : S_ISLNK(info.st_mode) ? DT_LNK : DT_UNKNOWN;
+      type = S_ISDIR(info.st_mode)   ? DT_DIR
+             : S_ISREG(info.st_mode) ? DT_REG
+             : S_ISLNK(info.st_mode) ? DT_LNK
+                                     : DT_UNKNOWN;
     }
     if (type == DT_DIR) {
       if (rules.ignored(path, true)) {
@@ -102,7 +106,7 @@ private:
       return;
     }
     if ((type != DT_REG && type != DT_LNK) || !have_info || rules.ignored(path, false)) {
-      return;  // FIFOs, sockets and devices are not files to lint
+      return; // FIFOs, sockets and devices are not files to lint
     }
     std::uint32_t mode = k_mode_symlink;
     if (S_ISREG(info.st_mode)) {
@@ -127,7 +131,8 @@ private:
     if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
       return std::nullopt;
     }
-    std::string content(static_cast<std::size_t>(std::min<std::uint64_t>(info.st_size, k_max_ignore_file)), '\0');
+    std::string content(static_cast<std::size_t>(std::min<std::uint64_t>(info.st_size, k_max_ignore_file)),
+                        '\0');
     std::size_t got = 0;
     while (got < content.size()) {
       const ssize_t n = ::read(fd.get(), content.data() + got, content.size() - got);
@@ -207,12 +212,15 @@ public:
     if (!is_dir) {
       struct stat info {};
       const std::string relative(path);
-      is_dir = ::fstatat(m_root_fd.get(), relative.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(info.st_mode);
+      is_dir = ::fstatat(m_root_fd.get(), relative.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+               S_ISDIR(info.st_mode);
     }
     return m_ignore.ignored(path, is_dir);
   }
 
-  bool exists_untracked(std::string_view path) const override { return worktree_path_exists(m_root_fd.get(), path); }
+  bool exists_untracked(std::string_view path) const override {
+    return worktree_path_exists(m_root_fd.get(), path);
+  }
 
 private:
   std::filesystem::path m_root;
@@ -220,12 +228,13 @@ private:
   std::uint64_t m_max_read;
   std::vector<FileEntry> m_files;
   std::vector<std::string> m_notes;
-  util::IgnoreRules m_ignore;  // every .gitignore found, in walk order (deeper files after their parents)
+  util::IgnoreRules m_ignore; // every .gitignore found, in walk order (deeper files after their parents)
 };
 
-}  // namespace
+} // namespace
 
-Result<std::unique_ptr<Snapshot>> open_dir_snapshot(const std::filesystem::path& root, const SnapshotOptions& options) {
+Result<std::unique_ptr<Snapshot>> open_dir_snapshot(const std::filesystem::path& root,
+                                                    const SnapshotOptions& options) {
   auto fd = open_root(root);
   if (!fd) {
     return std::unexpected(fd.error());
@@ -235,4 +244,4 @@ Result<std::unique_ptr<Snapshot>> open_dir_snapshot(const std::filesystem::path&
   return std::unique_ptr<Snapshot>(std::move(snapshot));
 }
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

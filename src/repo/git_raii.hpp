@@ -41,4 +41,4 @@ void ensure_initialised();
 /// The message of the last libgit2 error on this thread, or `fallback` when there is none.
 std::string last_error(const char* fallback = "unknown libgit2 error");
 
-}  // namespace tacit::repo::git
+} // namespace tacit::repo::git

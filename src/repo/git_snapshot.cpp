@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <mutex>
 
 namespace tacit::repo {
@@ -48,7 +49,7 @@ extern "C" int collect_tree_entry(const char* root, const git_tree_entry* entry,
   try {
     auto* state = static_cast<WalkState*>(payload);
     if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-      return 0;  // trees are walked into; commits (submodules) are skipped
+      return 0; // trees are walked into; commits (submodules) are skipped
     }
     const std::uint32_t mode = file_mode(static_cast<std::uint32_t>(git_tree_entry_filemode(entry)));
     if (mode == 0) {
@@ -98,7 +99,8 @@ public:
       m_root_fd = std::move(*fd);
     }
     std::vector<Item> items;
-    auto loaded = m_source == ContentSource::revision ? load_revision(options.revision, items) : load_index(items);
+    auto loaded =
+        m_source == ContentSource::revision ? load_revision(options.revision, items) : load_index(items);
     if (!loaded) {
       return loaded;
     }
@@ -110,7 +112,7 @@ public:
     m_from_store.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!m_files.empty() && items[i].entry.path == m_files.back().path) {
-        continue;  // the other stages of a conflicted path
+        continue; // the other stages of a conflicted path
       }
       m_files.push_back(std::move(items[i].entry));
       m_oids.push_back(items[i].oid);
@@ -160,12 +162,11 @@ public:
 
 private:
   Result<bool> load_index(std::vector<Item>& items) {
-    git_index* raw = nullptr;
-    if (git_repository_index(&raw, m_repository.get()) < 0) {
-      return make_error(ErrorCode::repository,
-                        fmt::format("cannot read the index of '{}': {}", m_root.string(), git::last_error()));
+    auto opened = open_index();
+    if (!opened) {
+      return std::unexpected(opened.error());
     }
-    git::IndexPtr index(raw);
+    git::IndexPtr index = std::move(*opened);
     m_description = m_source == ContentSource::index ? "index" : "worktree";
     const std::size_t count = git_index_entrycount(index.get());
     items.reserve(count);
@@ -175,7 +176,7 @@ private:
       const git_index_entry* entry = git_index_get_byindex(index.get(), i);
       const std::uint32_t mode = entry == nullptr ? 0 : file_mode(entry->mode);
       if (mode == 0) {
-        continue;  // a submodule (160000) or a sparse-index directory
+        continue; // a submodule (160000) or a sparse-index directory
       }
       const int stage = GIT_INDEX_ENTRY_STAGE(entry);
       if (stage != 0 && last_conflict != entry->path) {
@@ -184,7 +185,7 @@ private:
       }
       const bool intent_to_add = (entry->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) != 0;
       if (m_source == ContentSource::index && (stage != 0 || intent_to_add)) {
-        continue;  // nothing is staged for these paths yet
+        continue; // nothing is staged for these paths yet
       }
       Item item;
       item.entry = FileEntry{entry->path, mode, entry->file_size};
@@ -196,15 +197,43 @@ private:
       items.push_back(std::move(item));
     }
     if (conflicts > 0) {
-      m_notes.push_back(m_source == ContentSource::index
-                            ? fmt::format("{} path(s) with unresolved merge conflicts are skipped: nothing is "
-                                          "staged for them yet",
-                                          conflicts)
-                            : fmt::format("{} path(s) have unresolved merge conflicts; their worktree content "
-                                          "is checked as it is",
-                                          conflicts));
+      m_notes.push_back(
+          m_source == ContentSource::index
+              ? fmt::format("{} path(s) with unresolved merge conflicts are skipped: nothing is "
+                            "staged for them yet",
+                            conflicts)
+              : fmt::format("{} path(s) have unresolved merge conflicts; their worktree content "
+                            "is checked as it is",
+                            conflicts));
     }
     return true;
+  }
+
+  // The repository's index, or the one GIT_INDEX_FILE names: git sets it for the pre-commit hook of
+  // `git commit -a` and `git commit <paths>`, where it holds exactly what is being committed.
+  Result<git::IndexPtr> open_index() {
+    git_index* raw = nullptr;
+    const char* named = std::getenv("GIT_INDEX_FILE");
+    if (named == nullptr || named[0] == '\0') {
+      if (git_repository_index(&raw, m_repository.get()) < 0) {
+        return make_error(ErrorCode::repository, fmt::format("cannot read the index of '{}': {}",
+                                                             m_root.string(), git::last_error()));
+      }
+      return git::IndexPtr(raw);
+    }
+    std::error_code ec;
+    const std::filesystem::path path = std::filesystem::absolute(named, ec);
+    if (ec || git_index_open(&raw, path.c_str()) < 0) {
+      git::IndexPtr failed(raw);
+      return make_error(ErrorCode::repository,
+                        fmt::format("cannot read the index '{}' named by GIT_INDEX_FILE: {}", named,
+                                    ec ? ec.message() : git::last_error()));
+    }
+    if (!std::filesystem::exists(path, ec)) {
+      m_notes.push_back(
+          fmt::format("GIT_INDEX_FILE names '{}', which does not exist: no file is tracked", named));
+    }
+    return git::IndexPtr(raw);
   }
 
   Result<bool> load_revision(const std::string& revision, std::vector<Item>& items) {
@@ -214,9 +243,10 @@ private:
     git_object* raw = nullptr;
     if (git_revparse_single(&raw, m_repository.get(), revision.c_str()) < 0) {
       if (git_repository_head_unborn(m_repository.get()) == 1) {
-        return make_error(ErrorCode::usage, fmt::format("unknown revision '{}': the current branch of '{}' has "
-                                                        "no commits yet",
-                                                        revision, m_root.string()));
+        return make_error(ErrorCode::usage,
+                          fmt::format("unknown revision '{}': the current branch of '{}' has "
+                                      "no commits yet",
+                                      revision, m_root.string()));
       }
       return make_error(ErrorCode::usage, fmt::format("unknown revision '{}' in the repository at '{}'",
                                                       revision, m_root.string()));
@@ -224,12 +254,14 @@ private:
     git::ObjectPtr named(raw);
     git_object* tree_raw = nullptr;
     if (git_object_peel(&tree_raw, named.get(), GIT_OBJECT_TREE) < 0) {
-      return make_error(ErrorCode::usage, fmt::format("revision '{}' names a {}, not a commit or a tree",
-                                                      revision, git_object_type2string(git_object_type(named.get()))));
+      return make_error(ErrorCode::usage,
+                        fmt::format("revision '{}' names a {}, not a commit or a tree", revision,
+                                    git_object_type2string(git_object_type(named.get()))));
     }
     git::ObjectPtr tree(tree_raw);
     git_object* commit_raw = nullptr;
-    git::ObjectPtr commit(git_object_peel(&commit_raw, named.get(), GIT_OBJECT_COMMIT) == 0 ? commit_raw : nullptr);
+    git::ObjectPtr commit(git_object_peel(&commit_raw, named.get(), GIT_OBJECT_COMMIT) == 0 ? commit_raw
+                                                                                            : nullptr);
     git::Buf short_id;
     const git_object* shown = commit ? commit.get() : tree.get();
     std::string abbreviated = git_object_short_id(&short_id.value, shown) == 0
@@ -237,10 +269,11 @@ private:
                                   : std::string(git_oid_tostr_s(git_object_id(shown))).substr(0, 12);
     m_description = fmt::format("revision {} ({})", revision, abbreviated);
     WalkState state{&items, m_odb.get()};
-    const int rc = git_tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, collect_tree_entry, &state);
+    const int rc =
+        git_tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, collect_tree_entry, &state);
     if (rc < 0) {
-      return make_error(ErrorCode::repository, fmt::format("cannot list the files of revision '{}': {}", revision,
-                                                           git::last_error("out of memory")));
+      return make_error(ErrorCode::repository, fmt::format("cannot list the files of revision '{}': {}",
+                                                           revision, git::last_error("out of memory")));
     }
     return true;
   }
@@ -255,21 +288,22 @@ private:
 
   git::RepositoryPtr m_repository;
   git::OdbPtr m_odb;
-  mutable std::mutex m_mutex;  // guards every libgit2 call on m_repository and m_odb after loading
+  mutable std::mutex m_mutex; // guards every libgit2 call on m_repository and m_odb after loading
   ContentSource m_source;
   std::uint64_t m_max_read;
   std::filesystem::path m_root;
   UniqueFd m_root_fd;
   std::string m_description;
   std::vector<FileEntry> m_files;
-  std::vector<git_oid> m_oids;         // parallel to m_files
-  std::vector<bool> m_from_store;      // parallel to m_files: read from the object store, not the worktree
+  std::vector<git_oid> m_oids;    // parallel to m_files
+  std::vector<bool> m_from_store; // parallel to m_files: read from the object store, not the worktree
   std::vector<std::string> m_notes;
 };
 
-}  // namespace
+} // namespace
 
-Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repository, const SnapshotOptions& options) {
+Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repository,
+                                                    const SnapshotOptions& options) {
   auto snapshot = std::make_unique<GitSnapshot>(std::move(repository), options);
   auto loaded = snapshot->load(options);
   if (!loaded) {
@@ -278,4 +312,4 @@ Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repositor
   return std::unique_ptr<Snapshot>(std::move(snapshot));
 }
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

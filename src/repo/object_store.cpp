@@ -32,7 +32,8 @@ std::optional<Content> read_blob_prefix(git_odb* odb, const git_oid& oid, std::u
   std::size_t got = 0;
   while (got < wanted) {
     // Returns the number of bytes read (0 at the end), or a negative error.
-    const int n = git_odb_stream_read(stream.get(), content.bytes.data() + got, std::min(wanted - got, k_stream_chunk));
+    const int n =
+        git_odb_stream_read(stream.get(), content.bytes.data() + got, std::min(wanted - got, k_stream_chunk));
     if (n < 0) {
       git_error_clear();
       return std::nullopt;
@@ -47,7 +48,7 @@ std::optional<Content> read_blob_prefix(git_odb* odb, const git_oid& oid, std::u
   return content;
 }
 
-}  // namespace
+} // namespace
 
 Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view path, std::uint64_t max_bytes) {
   std::size_t size = 0;
@@ -61,9 +62,10 @@ Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view pat
                       std::string(path));
   }
   if (type != GIT_OBJECT_BLOB) {
-    return make_error(ErrorCode::io, fmt::format("object {} is a {}, not a blob", git_oid_tostr_s(&oid),
-                                                 git_object_type2string(type)),
-                      std::string(path));
+    return make_error(
+        ErrorCode::io,
+        fmt::format("object {} is a {}, not a blob", git_oid_tostr_s(&oid), git_object_type2string(type)),
+        std::string(path));
   }
   if (size > max_bytes) {
     if (auto streamed = read_blob_prefix(odb, oid, size, max_bytes)) {
@@ -72,7 +74,8 @@ Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view pat
   }
   git_odb_object* raw = nullptr;
   if (git_odb_read(&raw, odb, &oid) < 0) {
-    return make_error(ErrorCode::io, fmt::format("cannot read object {}: {}", git_oid_tostr_s(&oid), git::last_error()),
+    return make_error(ErrorCode::io,
+                      fmt::format("cannot read object {}: {}", git_oid_tostr_s(&oid), git::last_error()),
                       std::string(path));
   }
   git::OdbObjectPtr object(raw);
@@ -84,4 +87,4 @@ Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view pat
   return content;
 }
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

@@ -43,7 +43,7 @@ std::string last_error(const char* fallback) {
   return error->message;
 }
 
-}  // namespace git
+} // namespace git
 
 namespace {
 
@@ -51,7 +51,7 @@ std::string source_flag(ContentSource source) {
   return source == ContentSource::index ? "--staged" : "--rev";
 }
 
-}  // namespace
+} // namespace
 
 Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options) {
   try {
@@ -82,9 +82,9 @@ Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options)
     git::RepositoryPtr repository(raw);
     if (rc == GIT_ENOTFOUND) {
       if (is_file) {
-        return make_error(ErrorCode::usage,
-                          fmt::format("'{}' is a file and is not inside a git repository; pass a directory",
-                                      shown));
+        return make_error(
+            ErrorCode::usage,
+            fmt::format("'{}' is a file and is not inside a git repository; pass a directory", shown));
       }
       if (options.source != ContentSource::worktree) {
         return make_error(ErrorCode::usage,
@@ -98,27 +98,33 @@ Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options)
       return open_dir_snapshot(root, options);
     }
     if (rc < 0) {
-      return make_error(ErrorCode::repository,
-                        fmt::format("cannot open the git repository that holds '{}': {}", shown,
-                                    git::last_error()));
+      return make_error(
+          ErrorCode::repository,
+          fmt::format("cannot open the git repository that holds '{}': {}", shown, git::last_error()));
     }
-    if (git_repository_is_bare(repository.get()) != 0 || git_repository_workdir(repository.get()) == nullptr) {
+    if (git_repository_is_bare(repository.get()) != 0 ||
+        git_repository_workdir(repository.get()) == nullptr) {
+      std::string git_dir = git_repository_path(repository.get());
+      while (git_dir.size() > 1 && git_dir.back() == '/') {
+        git_dir.pop_back();
+      }
       return make_error(ErrorCode::repository,
                         fmt::format("'{}' is a bare repository: tacit needs a worktree (clone it and run "
                                     "tacit in the clone, with --rev to check a given commit)",
-                                    git_repository_path(repository.get())));
+                                    git_dir));
     }
     return open_git_snapshot(std::move(repository), options);
   } catch (const std::exception& error) {
-    return make_error(ErrorCode::internal, fmt::format("cannot open '{}': {}", options.path.string(),
-                                                       error.what()));
+    return make_error(ErrorCode::internal,
+                      fmt::format("cannot open '{}': {}", options.path.string(), error.what()));
   }
 }
 
 const FileEntry* Snapshot::find(std::string_view path) const {
   const auto& entries = files();
-  auto it = std::lower_bound(entries.begin(), entries.end(), path,
-                             [](const FileEntry& entry, std::string_view wanted) { return entry.path < wanted; });
+  auto it =
+      std::lower_bound(entries.begin(), entries.end(), path,
+                       [](const FileEntry& entry, std::string_view wanted) { return entry.path < wanted; });
   if (it == entries.end() || it->path != path) {
     return nullptr;
   }
@@ -135,9 +141,10 @@ bool Snapshot::is_directory(std::string_view path) const {
   }
   std::string prefix(path);
   prefix += '/';
-  auto it = std::lower_bound(entries.begin(), entries.end(), prefix,
-                             [](const FileEntry& entry, const std::string& wanted) { return entry.path < wanted; });
+  auto it =
+      std::lower_bound(entries.begin(), entries.end(), prefix,
+                       [](const FileEntry& entry, const std::string& wanted) { return entry.path < wanted; });
   return it != entries.end() && it->path.starts_with(prefix);
 }
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

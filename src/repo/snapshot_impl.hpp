@@ -57,4 +57,4 @@ Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repositor
 Result<std::unique_ptr<Snapshot>> open_dir_snapshot(const std::filesystem::path& root,
                                                     const SnapshotOptions& options);
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

@@ -8,15 +8,15 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-
-#include <fcntl.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <unistd.h>
 
 namespace tacit::repo {
 
@@ -69,7 +69,9 @@ Error read_error(std::string_view path, std::string message) {
   return Error{ErrorCode::io, std::move(message), std::string(path), 0, 0};
 }
 
-std::string errno_text(int error) { return std::strerror(error); }
+std::string errno_text(int error) {
+  return std::strerror(error);
+}
 
 // Reads the target of the symlink at `path`, whose parent directories must not be symlinks.
 std::expected<Content, Error> read_link(int root_fd, const std::string& path, std::uint64_t max_bytes,
@@ -80,8 +82,8 @@ std::expected<Content, Error> read_link(int root_fd, const std::string& path, st
   std::string name = path;
   if (slash != std::string::npos) {
     const std::string dir = path.substr(0, slash);
-    parent = UniqueFd(open_beneath(root_fd, dir.c_str(), O_PATH | O_DIRECTORY,
-                                   RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+    parent = UniqueFd(
+        open_beneath(root_fd, dir.c_str(), O_PATH | O_DIRECTORY, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
     if (!parent.valid()) {
       *error_out = errno;
       return std::unexpected(read_error(path, errno_text(errno)));
@@ -136,7 +138,7 @@ std::expected<Content, Error> read_open_file(int fd, std::string_view path, std:
   return content;
 }
 
-}  // namespace
+} // namespace
 
 UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
   if (this != &other) {
@@ -157,7 +159,8 @@ UniqueFd::~UniqueFd() {
 Result<UniqueFd> open_root(const std::filesystem::path& root) {
   UniqueFd fd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
   if (!fd.valid()) {
-    return make_error(ErrorCode::repository, fmt::format("cannot open '{}': {}", root.string(), errno_text(errno)));
+    return make_error(ErrorCode::repository,
+                      fmt::format("cannot open '{}': {}", root.string(), errno_text(errno)));
   }
   return fd;
 }
@@ -176,7 +179,8 @@ Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint
         return std::unexpected(read_error(path, "deleted in the worktree"));
       }
       if (!link && error == ELOOP) {
-        return std::unexpected(read_error(path, "is reached through a symbolic link in the worktree; not followed"));
+        return std::unexpected(
+            read_error(path, "is reached through a symbolic link in the worktree; not followed"));
       }
       return link;
     }
@@ -195,7 +199,8 @@ Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint
       if (link) {
         return link;
       }
-      return std::unexpected(read_error(path, "is reached through a symbolic link in the worktree; not followed"));
+      return std::unexpected(
+          read_error(path, "is reached through a symbolic link in the worktree; not followed"));
     }
     if (error == EXDEV) {
       return std::unexpected(read_error(path, "leads outside the repository; not followed"));
@@ -223,4 +228,4 @@ bool worktree_path_exists(int root_fd, std::string_view path) {
   return fd.valid();
 }
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

@@ -18,24 +18,36 @@ enum class Kind { literal, any, char_class, star, star_star, star_star_slash };
 
 struct Token {
   Kind kind = Kind::literal;
-  unsigned char ch = 0;     // for literal
-  std::size_t begin = 0;    // for char_class: the position of '['
+  unsigned char ch = 0;  // for literal
+  std::size_t begin = 0; // for char_class: the position of '['
 };
 
+// Whether `c` is in the POSIX class `name` ("alpha", "digit"...); `known` says whether the name exists.
 bool named_class(std::string_view name, int c, bool* known) {
-  *known = true;
-  if (name == "alnum") return std::isalnum(c) != 0;
-  if (name == "alpha") return std::isalpha(c) != 0;
-  if (name == "blank") return c == ' ' || c == '\t';
-  if (name == "cntrl") return std::iscntrl(c) != 0;
-  if (name == "digit") return std::isdigit(c) != 0;
-  if (name == "graph") return std::isgraph(c) != 0;
-  if (name == "lower") return std::islower(c) != 0;
-  if (name == "print") return std::isprint(c) != 0;
-  if (name == "punct") return std::ispunct(c) != 0;
-  if (name == "space") return std::isspace(c) != 0;
-  if (name == "upper") return std::isupper(c) != 0;
-  if (name == "xdigit") return std::isxdigit(c) != 0;
+  struct Named {
+    std::string_view name;
+    int (*test)(int);
+  };
+  static constexpr Named k_classes[] = {
+      {"alnum", [](int x) { return std::isalnum(x); }},
+      {"alpha", [](int x) { return std::isalpha(x); }},
+      {"blank", [](int x) { return int{x == ' ' || x == '\t'}; }},
+      {"cntrl", [](int x) { return std::iscntrl(x); }},
+      {"digit", [](int x) { return std::isdigit(x); }},
+      {"graph", [](int x) { return std::isgraph(x); }},
+      {"lower", [](int x) { return std::islower(x); }},
+      {"print", [](int x) { return std::isprint(x); }},
+      {"punct", [](int x) { return std::ispunct(x); }},
+      {"space", [](int x) { return std::isspace(x); }},
+      {"upper", [](int x) { return std::isupper(x); }},
+      {"xdigit", [](int x) { return std::isxdigit(x); }},
+  };
+  for (const auto& named : k_classes) {
+    if (named.name == name) {
+      *known = true;
+      return c >= 0 && named.test(c) != 0;
+    }
+  }
   *known = false;
   return false;
 }
@@ -50,7 +62,7 @@ bool scan_class(std::string_view p, std::size_t open, std::size_t& end, int t, b
     ++i;
   }
   bool hit = false;
-  int previous = -1;  // the last single character, the low end of a range
+  int previous = -1; // the last single character, the low end of a range
   for (bool first = true;; first = false) {
     if (i >= p.size()) {
       return false;
@@ -87,7 +99,7 @@ bool scan_class(std::string_view p, std::size_t open, std::size_t& end, int t, b
         return false;
       }
       if (close - (i + 2) < 1 || p[close - 1] != ':') {
-        hit = hit || t == '[';  // not a [:name:], so a literal '['
+        hit = hit || t == '['; // not a [:name:], so a literal '['
         previous = '[';
         ++i;
         continue;
@@ -136,7 +148,8 @@ bool next_token(std::string_view p, std::size_t& pos, Token& token) {
     while (stars_end < p.size() && p[stars_end] == '*') {
       ++stars_end;
     }
-    // `**` spans directories only as a whole segment: at the start or after '/', and at the end or before '/'.
+    // `**` spans directories only as a whole segment: at the start or after '/', and at the end or before
+    // '/'.
     const bool whole_segment = stars_end - pos >= 2 && (pos == 0 || p[pos - 1] == '/') &&
                                (stars_end == p.size() || p[stars_end] == '/');
     if (!whole_segment) {
@@ -146,7 +159,7 @@ bool next_token(std::string_view p, std::size_t& pos, Token& token) {
       token = Token{Kind::star_star, 0, 0};
       pos = stars_end;
     } else {
-      token = Token{Kind::star_star_slash, 0, 0};  // `**/`: no directories, or any ending in '/'
+      token = Token{Kind::star_star_slash, 0, 0}; // `**/`: no directories, or any ending in '/'
       pos = stars_end + 1;
     }
   } else {
@@ -158,17 +171,17 @@ bool next_token(std::string_view p, std::size_t& pos, Token& token) {
 
 bool single_matches(std::string_view pattern, const Token& token, unsigned char c) {
   switch (token.kind) {
-    case Kind::literal:
-      return c == token.ch;
-    case Kind::any:
-      return c != '/';
-    case Kind::char_class: {
-      std::size_t end = 0;
-      bool matched = false;
-      return scan_class(pattern, token.begin, end, c, matched) && matched;
-    }
-    default:
-      return false;
+  case Kind::literal:
+    return c == token.ch;
+  case Kind::any:
+    return c != '/';
+  case Kind::char_class: {
+    std::size_t end = 0;
+    bool matched = false;
+    return scan_class(pattern, token.begin, end, c, matched) && matched;
+  }
+  default:
+    return false;
   }
 }
 
@@ -198,64 +211,64 @@ bool simulate(std::string_view pattern, std::string_view text, unsigned char* re
       return false;
     }
     switch (token.kind) {
-      case Kind::literal:
-      case Kind::any:
-      case Kind::char_class: {
-        if (low >= n) {
-          return false;
-        }
-        const std::size_t top = std::min(high, n - 1);
-        for (std::size_t j = top + 1; j-- > low;) {
-          reach[j + 1] = reach[j] != 0 && single_matches(pattern, token, static_cast<unsigned char>(text[j]));
-        }
-        reach[low] = 0;
-        std::size_t first = low + 1;
-        std::size_t last = top + 1;
-        while (first <= last && reach[first] == 0) {
-          ++first;
-        }
-        if (first > last) {
-          return false;
-        }
-        while (reach[last] == 0) {
-          --last;
-        }
-        low = first;
-        high = last;
-        break;
+    case Kind::literal:
+    case Kind::any:
+    case Kind::char_class: {
+      if (low >= n) {
+        return false;
       }
-      case Kind::star: {
-        std::size_t j = low + 1;
-        for (; j <= n; ++j) {
-          if (reach[j] == 0 && reach[j - 1] != 0 && text[j - 1] != '/') {
-            reach[j] = 1;
-          }
-          if (reach[j] == 0 && j > high) {
-            break;
-          }
-        }
-        high = std::max(high, j - 1);
-        while (reach[high] == 0) {
-          --high;
-        }
-        break;
+      const std::size_t top = std::min(high, n - 1);
+      for (std::size_t j = top + 1; j-- > low;) {
+        reach[j + 1] = reach[j] != 0 && single_matches(pattern, token, static_cast<unsigned char>(text[j]));
       }
-      case Kind::star_star:
-        std::fill(reach + low, reach + n + 1, 1);
-        high = n;
-        break;
-      case Kind::star_star_slash: {
-        bool seen = false;
-        for (std::size_t j = low; j <= n; ++j) {
-          const bool before = reach[j] != 0;
-          if (!before && seen && text[j - 1] == '/') {
-            reach[j] = 1;
-            high = std::max(high, j);
-          }
-          seen = seen || before;
-        }
-        break;
+      reach[low] = 0;
+      std::size_t first = low + 1;
+      std::size_t last = top + 1;
+      while (first <= last && reach[first] == 0) {
+        ++first;
       }
+      if (first > last) {
+        return false;
+      }
+      while (reach[last] == 0) {
+        --last;
+      }
+      low = first;
+      high = last;
+      break;
+    }
+    case Kind::star: {
+      std::size_t j = low + 1;
+      for (; j <= n; ++j) {
+        if (reach[j] == 0 && reach[j - 1] != 0 && text[j - 1] != '/') {
+          reach[j] = 1;
+        }
+        if (reach[j] == 0 && j > high) {
+          break;
+        }
+      }
+      high = std::max(high, j - 1);
+      while (reach[high] == 0) {
+        --high;
+      }
+      break;
+    }
+    case Kind::star_star:
+      std::fill(reach + low, reach + n + 1, 1);
+      high = n;
+      break;
+    case Kind::star_star_slash: {
+      bool seen = false;
+      for (std::size_t j = low; j <= n; ++j) {
+        const bool before = reach[j] != 0;
+        if (!before && seen && text[j - 1] == '/') {
+          reach[j] = 1;
+          high = std::max(high, j);
+        }
+        seen = seen || before;
+      }
+      break;
+    }
     }
   }
   return high == n && reach[n] != 0;
@@ -268,7 +281,7 @@ std::string_view strip_dot_slash(std::string_view path) {
   return path;
 }
 
-}  // namespace
+} // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   if (pattern.find_first_of("*?[\\") == std::string_view::npos) {
@@ -397,7 +410,8 @@ bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
   };
   // A file under an excluded directory stays excluded, whatever a later '!' rule says (git never looks
   // inside that directory).
-  for (std::size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1)) {
+  for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
+       slash = path.find('/', slash + 1)) {
     if (excluded(path.substr(0, slash), true)) {
       return true;
     }
@@ -405,4 +419,4 @@ bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
   return excluded(path, is_dir);
 }
 
-}  // namespace tacit::util
+} // namespace tacit::util

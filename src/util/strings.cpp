@@ -188,4 +188,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates,
+                          std::size_t max_distance) {
+  std::string best;
+  auto best_distance = max_distance + 1;
+  const auto lower = to_lower(word);
+  for (auto candidate : candidates) {
+    const auto distance = edit_distance(lower, to_lower(candidate));
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
 }  // namespace tacit::util

@@ -45,8 +45,8 @@ struct Content {
 class Snapshot {
 public:
   /// Opens the repository that contains options.path (discovered upward), or walks a plain directory.
-  /// Errors (exit code 2): the path does not exist or is not a directory, a bare repository, an unknown
-  /// revision, an unreadable index.
+  /// A file inside a repository opens that repository. Errors (exit code 2): the path does not exist, a
+  /// file outside any repository, a bare repository, an unknown revision, an unreadable index.
   static Result<std::unique_ptr<Snapshot>> open(const SnapshotOptions& options);
 
   virtual ~Snapshot() = default;

@@ -45,4 +45,9 @@ std::string normalize_path(std::string_view path, bool* escaped = nullptr);
 /// Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// The candidate closest to `word` (case-insensitive) within `max_distance` edits, or "" when none is:
+/// the "did you mean" of every error message.
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates,
+                          std::size_t max_distance = 2);
+
 }  // namespace tacit::util

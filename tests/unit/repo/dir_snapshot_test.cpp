@@ -7,9 +7,9 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
-
 #include <unistd.h>
+
+#include <chrono>
 
 using namespace tacit;
 using namespace tacit::test;
@@ -29,7 +29,7 @@ TEST_CASE("Plain directory: walked with nested .gitignore files, .git skipped, w
   write_file(tmp / "src/generated/g.c", "x");
   write_file(tmp / "src/lib/build/inner.c", "not the root build\n");
   write_file(tmp / "x.tmp", "only ignored under src\n");
-  write_file(tmp / "vendored/.git/config", "[core]\n");  // a nested repository's git dir
+  write_file(tmp / "vendored/.git/config", "[core]\n"); // a nested repository's git dir
   write_file(tmp / "vendored/file.txt", "v\n");
   REQUIRE(run_in(tmp.path(), "chmod +x src/main.c") == 0);
 
@@ -37,15 +37,16 @@ TEST_CASE("Plain directory: walked with nested .gitignore files, .git skipped, w
   CHECK_FALSE(snapshot->is_git());
   CHECK(snapshot->root() == tmp.path());
   CHECK(snapshot->describe_source() == "worktree");
-  CHECK(listing(*snapshot) ==
-        ".gitignore README.md src/.gitignore src/keep.log src/lib/build/inner.c src/main.c vendored/file.txt x.tmp");
+  CHECK(listing(*snapshot) == ".gitignore README.md src/.gitignore src/keep.log src/lib/build/inner.c "
+                              "src/main.c vendored/file.txt x.tmp");
   CHECK(snapshot->find("src/main.c")->mode == 0100755);
   CHECK(snapshot->find("README.md")->mode == 0100644);
   CHECK(snapshot->find("README.md")->size == 9);
   REQUIRE(snapshot->notes().size() == 1);
-  CHECK(snapshot->notes()[0] == tmp.path().string() +
-                                    " is not a git repository: linting the directory as it is; history-based checks "
-                                    "are off");
+  CHECK(snapshot->notes()[0] ==
+        tmp.path().string() +
+            " is not a git repository: linting the directory as it is; history-based checks "
+            "are off");
   CHECK(read_ok(*snapshot, "src/keep.log") == "kept\n");
 
   CHECK(snapshot->is_ignored("app.log"));
@@ -65,8 +66,9 @@ TEST_CASE("Plain directory: symlinks are listed as links and never walked into")
   TempDir tmp;
   write_file(tmp / "outside/secret.txt", "secret\n");
   write_file(tmp / "dir/real.md", "real\n");
-  REQUIRE(run_in(tmp / "dir", "ln -s . loop && ln -s ../outside out && ln -s /etc etc && ln -s real.md alias.md "
-                              "&& ln -s missing dangling && mkdir sub && ln -s ../sub sub/up") == 0);
+  REQUIRE(run_in(tmp / "dir",
+                 "ln -s . loop && ln -s ../outside out && ln -s /etc etc && ln -s real.md alias.md "
+                 "&& ln -s missing dangling && mkdir sub && ln -s ../sub sub/up") == 0);
   auto snapshot = open_ok(tmp / "dir");
   CHECK(listing(*snapshot) == "alias.md dangling etc loop out real.md sub/up");
   for (const char* link : {"alias.md", "dangling", "etc", "loop", "out", "sub/up"}) {
@@ -79,7 +81,7 @@ TEST_CASE("Plain directory: symlinks are listed as links and never walked into")
   CHECK(snapshot->exists_untracked("dangling"));
   CHECK_FALSE(snapshot->exists_untracked("out/secret.txt"));
   CHECK_FALSE(snapshot->exists_untracked("etc/passwd"));
-  CHECK(snapshot->exists_untracked("loop/real.md"));  // a link that stays inside is fine to look through
+  CHECK(snapshot->exists_untracked("loop/real.md")); // a link that stays inside is fine to look through
 }
 
 TEST_CASE("Plain directory: special files are not listed; a huge file is cut at the cap") {
@@ -129,7 +131,7 @@ TEST_CASE("Plain directory: --staged and --rev are errors; a file outside a repo
 
 TEST_CASE("Plain directory: a subdirectory is walked on its own") {
   TempDir tmp;
-  write_file(tmp / ".gitignore", "*.md\n");  // not read: above the walked directory
+  write_file(tmp / ".gitignore", "*.md\n"); // not read: above the walked directory
   write_file(tmp / "sub/a.md", "a\n");
   auto snapshot = open_ok(tmp / "sub");
   CHECK(snapshot->root() == tmp / "sub");

@@ -6,15 +6,15 @@
 
 #include <doctest/doctest.h>
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <stdlib.h>
-#include <unistd.h>
 
 namespace tacit::test {
 
@@ -54,10 +54,11 @@ inline int run_in(const std::filesystem::path& dir, const std::string& command) 
 
 /// Runs git in `dir` with a neutral configuration and a fixed identity; fails the test when git fails.
 inline void git(const std::filesystem::path& dir, const std::string& args) {
-  const std::string command =
-      "env GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -c user.name=tacit -c user.email=tacit@example.com "
-      "-c commit.gpgsign=false -c core.autocrlf=false -c init.defaultBranch=main -c protocol.file.allow=always " +
-      args;
+  const std::string command = "env GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -c user.name=tacit "
+                              "-c user.email=tacit@example.com "
+                              "-c commit.gpgsign=false -c core.autocrlf=false -c init.defaultBranch=main -c "
+                              "protocol.file.allow=always " +
+                              args;
   INFO("git " << args << " in " << dir.string());
   REQUIRE(run_in(dir, command) == 0);
 }
@@ -98,7 +99,8 @@ inline std::unique_ptr<repo::Snapshot> open_ok(const std::filesystem::path& path
 }
 
 /// Opens a snapshot that must fail, and returns the error.
-inline Error open_error(const std::filesystem::path& path, repo::ContentSource source = repo::ContentSource::worktree,
+inline Error open_error(const std::filesystem::path& path,
+                        repo::ContentSource source = repo::ContentSource::worktree,
                         std::string revision = {}) {
   repo::SnapshotOptions options;
   options.path = path;
@@ -130,4 +132,4 @@ inline std::string listing(const repo::Snapshot& snapshot) {
   return out;
 }
 
-}  // namespace tacit::test
+} // namespace tacit::test

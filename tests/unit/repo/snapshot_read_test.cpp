@@ -26,7 +26,7 @@ std::string read_error(const repo::Snapshot& snapshot, std::string_view path) {
   return content.error().message;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("Snapshot read: CRLF and binary content come back byte-exact") {
   TempDir tmp;
@@ -44,7 +44,7 @@ TEST_CASE("Snapshot read: CRLF and binary content come back byte-exact") {
 TEST_CASE("Snapshot read: a 200 MB file is cut at the cap, quickly") {
   TempDir tmp;
   make_repo(tmp.path(), {{"big.bin", "small at first\n"}});
-  REQUIRE(run_in(tmp.path(), "truncate -s 200M big.bin") == 0);  // sparse: no 200 MB written
+  REQUIRE(run_in(tmp.path(), "truncate -s 200M big.bin") == 0); // sparse: no 200 MB written
   constexpr std::uint64_t cap = 1u << 20;
   auto snapshot = open_ok(tmp.path(), ContentSource::worktree, {}, cap);
   const auto start = std::chrono::steady_clock::now();
@@ -91,7 +91,7 @@ TEST_CASE("Snapshot read: a tracked file deleted from the worktree is a read err
   make_repo(tmp.path(), {{"gone.md", "x"}, {"dir/also.md", "y"}});
   std::filesystem::remove(tmp / "gone.md");
   std::filesystem::remove_all(tmp / "dir");
-  write_file(tmp / "dir", "now a file");  // the parent became a file
+  write_file(tmp / "dir", "now a file"); // the parent became a file
   auto snapshot = open_ok(tmp.path());
   CHECK(read_error(*snapshot, "gone.md").find("deleted in the worktree") != std::string::npos);
   CHECK(read_error(*snapshot, "dir/also.md").find("deleted in the worktree") != std::string::npos);
@@ -103,13 +103,15 @@ TEST_CASE("Snapshot read: symlinks are read as their target and never followed o
   TempDir tmp;
   write_file(tmp / "outside/secret.txt", "secret\n");
   make_repo(tmp / "repo", {{"docs/guide.md", "guide\n"}, {"notes.md", "notes\n"}, {"sub/file.md", "sub\n"}});
-  REQUIRE(run_in(tmp / "repo", "ln -s docs/guide.md AGENTS.md && ln -s ../outside/secret.txt escape.md") == 0);
+  REQUIRE(run_in(tmp / "repo", "ln -s docs/guide.md AGENTS.md && ln -s ../outside/secret.txt escape.md") ==
+          0);
   git(tmp / "repo", "add AGENTS.md escape.md");
   git(tmp / "repo", "commit -q -m links");
   // After the commit, the worktree changes under git's feet: a tracked file becomes a link out, and a
   // tracked directory becomes a link to a directory outside.
   REQUIRE(run_in(tmp / "repo", "rm notes.md && ln -s ../outside/secret.txt notes.md") == 0);
-  REQUIRE(run_in(tmp / "repo", "rm -r sub && ln -s ../outside sub && cp ../outside/secret.txt ../outside/file.md") == 0);
+  REQUIRE(run_in(tmp / "repo",
+                 "rm -r sub && ln -s ../outside sub && cp ../outside/secret.txt ../outside/file.md") == 0);
 
   auto snapshot = open_ok(tmp / "repo");
   CHECK(snapshot->find("AGENTS.md")->mode == 0120000);
@@ -140,14 +142,15 @@ TEST_CASE("Snapshot read: a missing object (as in a partial clone) is a read err
   make_repo(tmp.path(), {{"kept.md", "kept\n"}, {"lost.md", "lost content\n"}});
   git(tmp.path(), "config core.repositoryformatversion 1");
   git(tmp.path(), "config extensions.partialClone origin");
-  REQUIRE(run_in(tmp.path(), "oid=$(git rev-parse HEAD:lost.md) && rm -f .git/objects/${oid%${oid#??}}/${oid#??}") == 0);
+  REQUIRE(run_in(tmp.path(),
+                 "oid=$(git rev-parse HEAD:lost.md) && rm -f .git/objects/${oid%${oid#??}}/${oid#??}") == 0);
   for (auto source : {ContentSource::index, ContentSource::revision}) {
     auto snapshot = open_ok(tmp.path(), source, source == ContentSource::revision ? "HEAD" : "");
     CHECK(read_ok(*snapshot, "kept.md") == "kept\n");
     CHECK(read_error(*snapshot, "lost.md").find("missing from the object store") != std::string::npos);
   }
   auto head = open_ok(tmp.path(), ContentSource::revision, "HEAD");
-  CHECK(head->find("lost.md")->size == 0);  // unknown
+  CHECK(head->find("lost.md")->size == 0); // unknown
   auto worktree = open_ok(tmp.path());
   CHECK(read_ok(*worktree, "lost.md") == "lost content\n");
 }
@@ -189,7 +192,8 @@ TEST_CASE("Snapshot read: concurrent reads from several threads") {
   std::filesystem::create_directories(tmp.path());
   git(tmp.path(), "init -q");
   for (int i = 0; i < 200; ++i) {
-    write_file(tmp / ("f" + std::to_string(i) + ".txt"), std::string(static_cast<std::size_t>(i) * 13, 'a' + i % 26));
+    write_file(tmp / ("f" + std::to_string(i) + ".txt"),
+               std::string(static_cast<std::size_t>(i) * 13, 'a' + i % 26));
   }
   git(tmp.path(), "add -A");
   git(tmp.path(), "commit -q -m many");

@@ -30,7 +30,11 @@ TEST_CASE("Snapshot: discovers the repository from a subdirectory and from a fil
 
 TEST_CASE("Snapshot: lists tracked files only, sorted byte-wise, with modes and sizes") {
   TempDir tmp;
-  make_repo(tmp.path(), {{"b.txt", "bb"}, {"a/x", "1"}, {"a.b", "22"}, {"B", "3"}, {"run.sh", "#!/bin/sh\n"},
+  make_repo(tmp.path(), {{"b.txt", "bb"},
+                         {"a/x", "1"},
+                         {"a.b", "22"},
+                         {"B", "3"},
+                         {"run.sh", "#!/bin/sh\n"},
                          {".gitignore", "*.log\nbuild/\n"}});
   REQUIRE(run_in(tmp.path(), "chmod +x run.sh && ln -s b.txt link") == 0);
   git(tmp.path(), "add run.sh link");
@@ -137,7 +141,7 @@ TEST_CASE("Snapshot: revision errors") {
   CHECK(unknown.message.find("unknown revision 'no-such-branch'") != std::string::npos);
   Error empty = open_error(tmp.path(), ContentSource::revision, "");
   CHECK(empty.code == ErrorCode::usage);
-  git(tmp.path(), "tag -a -m note v1 HEAD:a.txt");  // a tag of a blob names no tree
+  git(tmp.path(), "tag -a -m note v1 HEAD:a.txt"); // a tag of a blob names no tree
   Error blob = open_error(tmp.path(), ContentSource::revision, "v1");
   CHECK(blob.message.find("not a commit or a tree") != std::string::npos);
 }
@@ -191,7 +195,7 @@ TEST_CASE("Snapshot: repositories with the worktreeConfig and partialClone exten
 TEST_CASE("Snapshot: the library keeps its built-in extensions") {
   TempDir tmp;
   git(tmp.path(), "init -q");
-  auto snapshot = open_ok(tmp.path());  // initialises libgit2
+  auto snapshot = open_ok(tmp.path()); // initialises libgit2
   git_strarray extensions{};
   REQUIRE(git_libgit2_opts(GIT_OPT_GET_EXTENSIONS, &extensions) == 0);
   std::vector<std::string> names(extensions.strings, extensions.strings + extensions.count);
@@ -231,4 +235,31 @@ TEST_CASE("Snapshot: a linked worktree (.git is a file) opens") {
   auto snapshot = open_ok(tmp / "linked");
   CHECK(snapshot->root() == tmp / "linked");
   CHECK(read_ok(*snapshot, "a.txt") == "changed in linked\n");
+}
+
+TEST_CASE("Snapshot: GIT_INDEX_FILE (set by git for a pre-commit hook) names the index to list") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.txt", "committed\n"}});
+  write_file(tmp / "a.txt", "in the other index\n");
+  write_file(tmp / "b.txt", "only in the other index\n");
+  REQUIRE(run_in(tmp.path(),
+                 "cp .git/index .git/other-index && GIT_INDEX_FILE=.git/other-index git add a.txt b.txt") ==
+          0);
+  const std::string other = (tmp / ".git/other-index").string();
+  ::setenv("GIT_INDEX_FILE", other.c_str(), 1);
+  auto staged = repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20});
+  auto missing = [&] {
+    ::setenv("GIT_INDEX_FILE", (tmp / ".git/no-such-index").c_str(), 1);
+    return repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20});
+  }();
+  ::unsetenv("GIT_INDEX_FILE");
+  REQUIRE(staged.has_value());
+  CHECK(listing(**staged) == "a.txt b.txt");
+  CHECK(read_ok(**staged, "a.txt") == "in the other index\n");
+  REQUIRE(missing.has_value());
+  CHECK((*missing)->files().empty());
+  CHECK((*missing)->notes().size() == 1);
+  auto usual = open_ok(tmp.path(), ContentSource::index);
+  CHECK(listing(*usual) == "a.txt");
+  CHECK(read_ok(*usual, "a.txt") == "committed\n");
 }

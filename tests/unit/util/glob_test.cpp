@@ -21,7 +21,7 @@ TEST_CASE("glob_match: literals, ? and *") {
   CHECK_FALSE(glob_match("a?c", "a/c"));
   CHECK(glob_match("*", "foo"));
   CHECK(glob_match("*", ""));
-  CHECK(glob_match("*", ".hidden"));  // no special case for dot files, as in git
+  CHECK(glob_match("*", ".hidden")); // no special case for dot files, as in git
   CHECK_FALSE(glob_match("*", "foo/bar"));
   CHECK(glob_match("*.md", "README.md"));
   CHECK_FALSE(glob_match("*.md", "docs/README.md"));
@@ -33,7 +33,7 @@ TEST_CASE("glob_match: literals, ? and *") {
   CHECK(glob_match("*a*", "banana"));
   CHECK(glob_match("foo/*", "foo/test.json"));
   CHECK(glob_match("foo/*", "foo/bar"));
-  CHECK_FALSE(glob_match("foo/*", "foo/bar/hello.c"));  // the git docs' example
+  CHECK_FALSE(glob_match("foo/*", "foo/bar/hello.c")); // the git docs' example
   CHECK(glob_match("hello.*", "hello.c"));
 }
 
@@ -87,8 +87,8 @@ TEST_CASE("glob_match: character classes") {
   CHECK(glob_match("[[:upper:][:digit:]]", "Z"));
   CHECK(glob_match("[[:space:]]", " "));
   CHECK(glob_match("[[:xdigit:]]", "f"));
-  CHECK(glob_match("[[:]", "["));  // "[:" without ":]" is a literal '['
-  CHECK_FALSE(glob_match("[/]", "/"));  // a class never matches '/'
+  CHECK(glob_match("[[:]", "["));      // "[:" without ":]" is a literal '['
+  CHECK_FALSE(glob_match("[/]", "/")); // a class never matches '/'
   CHECK_FALSE(glob_match("a[!b]c", "a/c"));
   // Invalid patterns match nothing.
   CHECK_FALSE(glob_match("[abc", "a"));
@@ -116,7 +116,7 @@ TEST_CASE("glob_match: no catastrophic backtracking") {
   const auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(elapsed < std::chrono::seconds(2));
   CHECK(glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a", path));
-  const std::string long_path = std::string(600, 'x') + "/y.md";  // longer than the inline buffer
+  const std::string long_path = std::string(600, 'x') + "/y.md"; // longer than the inline buffer
   CHECK(glob_match("**/*.md", long_path));
   CHECK_FALSE(glob_match("**/*.txt", long_path));
 }
@@ -160,9 +160,9 @@ TEST_CASE("IgnoreRules: a trailing slash matches directories only") {
   CHECK(rules.ignored("a/frotz", true));
   CHECK_FALSE(rules.ignored("frotz", false));
   CHECK_FALSE(rules.ignored("a/frotz", false));
-  CHECK(rules.ignored("frotz/file"));  // its directory is excluded
+  CHECK(rules.ignored("frotz/file")); // its directory is excluded
   CHECK(rules.ignored("a/frotz/file"));
-  CHECK(rules.ignored("frotz/"));  // a trailing slash in the query says "directory"
+  CHECK(rules.ignored("frotz/")); // a trailing slash in the query says "directory"
   CHECK(rules.ignored("doc/build", true));
   CHECK_FALSE(rules.ignored("a/doc/build", true));
 }
@@ -186,7 +186,7 @@ TEST_CASE("IgnoreRules: a file cannot be re-included when its directory is exclu
   CHECK(rules.ignored("build/keep.txt"));
   CHECK(rules.ignored("build/other.txt"));
 
-  IgnoreRules contents;  // excluding the contents, not the directory, allows re-inclusion
+  IgnoreRules contents; // excluding the contents, not the directory, allows re-inclusion
   contents.add("build/*");
   contents.add("!build/keep.txt");
   CHECK_FALSE(contents.ignored("build/keep.txt"));
@@ -217,7 +217,7 @@ TEST_CASE("IgnoreRules: ** forms") {
   CHECK(rules.ignored("x/y/logs/today"));
   CHECK(rules.ignored("cache/debug.log"));
   CHECK(rules.ignored("p/cache/debug.log"));
-  CHECK_FALSE(rules.ignored("out", true));  // "out/**" matches what is inside, not the directory itself
+  CHECK_FALSE(rules.ignored("out", true)); // "out/**" matches what is inside, not the directory itself
   CHECK(rules.ignored("out/a/b"));
   CHECK(rules.ignored("a/z"));
   CHECK(rules.ignored("a/b/c/z"));
@@ -234,7 +234,7 @@ TEST_CASE("IgnoreRules: a `**` right after a literal prefix reads as git reads i
   CHECK(rules.ignored("a.b", true));
   CHECK(rules.ignored("a.b/file"));
   CHECK_FALSE(rules.ignored("b.a", true));
-  CHECK_FALSE(glob_match(".**/**", ".gitignore"));  // plain globs have no such prefix rule
+  CHECK_FALSE(glob_match(".**/**", ".gitignore")); // plain globs have no such prefix rule
 }
 
 TEST_CASE("IgnoreRules: comments, escapes and trailing spaces") {
@@ -274,7 +274,7 @@ TEST_CASE("IgnoreRules: rules from a nested .gitignore apply below its directory
   rules.add_file("/generated\n*.out\n!important.tmp\n", "sub");
   CHECK(rules.ignored("a.tmp"));
   CHECK(rules.ignored("sub/a.tmp"));
-  CHECK_FALSE(rules.ignored("sub/important.tmp"));  // the deeper file wins
+  CHECK_FALSE(rules.ignored("sub/important.tmp")); // the deeper file wins
   CHECK(rules.ignored("important.tmp"));
   CHECK(rules.ignored("sub/generated", true));
   CHECK(rules.ignored("sub/generated/x.c"));
@@ -282,12 +282,13 @@ TEST_CASE("IgnoreRules: rules from a nested .gitignore apply below its directory
   CHECK_FALSE(rules.ignored("sub2/generated", true));
   CHECK(rules.ignored("sub/deep/x.out"));
   CHECK_FALSE(rules.ignored("x.out"));
-  CHECK_FALSE(rules.ignored("sub", true));  // a .gitignore cannot exclude its own directory
+  CHECK_FALSE(rules.ignored("sub", true)); // a .gitignore cannot exclude its own directory
 }
 
 TEST_CASE("IgnoreRules: add_file handles CRLF, a BOM and no final newline") {
   IgnoreRules rules;
-  rules.add_file("\xEF\xBB\xBF" "first\r\nsecond\r\nthird");
+  rules.add_file("\xEF\xBB\xBF"
+                 "first\r\nsecond\r\nthird");
   CHECK(rules.ignored("first"));
   CHECK(rules.ignored("second"));
   CHECK(rules.ignored("third"));
