@@ -45,7 +45,8 @@ fi
   die "tacit-bench-gen not found (looked in $build_dir/bench/, $build_dir/ and PATH): build it with" \
     "'cmake --build build --target tacit-bench-gen' or set TACIT_BENCH_GEN"
 if [[ -z ${TACIT_BENCH_MEASURE:-} && -x $(dirname "$gen_bin")/tacit-bench-measure ]]; then
-  export TACIT_BENCH_MEASURE=$(dirname "$gen_bin")/tacit-bench-measure
+  TACIT_BENCH_MEASURE=$(dirname "$gen_bin")/tacit-bench-measure
+  export TACIT_BENCH_MEASURE
 fi
 generator_version=$("$gen_bin" --version | awk '{ print $2 }')
 
@@ -100,8 +101,8 @@ done
 
 echo
 echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1);" \
-  "$("${RG_BIN:-rg}" --version | head -n 1); seed $seed; ${BENCH_RUNS:-10} runs after ${BENCH_WARMUP:-2} warm-up," \
-  "median wall time, warm cache."
+  "$("${RG_BIN:-rg}" --version | head -n 1); load average $(cut -d ' ' -f 1-3 /proc/loadavg); seed $seed;" \
+  "${BENCH_RUNS:-10} runs after ${BENCH_WARMUP:-2} warm-up, median wall time, warm cache."
 echo
 echo "| files | tracked MB | generate (s) | rg median (s) | rg peak RSS (MB) | tacit median (s) | tacit peak RSS (MB)" \
   "| tacit/rg | budget | verdict |"

@@ -58,24 +58,22 @@ bool parse_number(std::string_view text, std::uint64_t& value) {
 
 // Parses argv; on error, sets `error` and returns false.
 bool parse_args(int argc, char** argv, Options& options, std::string& error) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    const bool has_value = i + 1 < argc;
+  int i = 1;
+  while (i < argc) {
+    const std::string_view arg = argv[i++];
     std::uint64_t value = 0;
-    if ((arg == "--files" || arg == "--seed" || arg == "--jobs") &&
-        (!has_value || !parse_number(argv[i + 1], value))) {
-      error = fmt::format("{} needs a non-negative integer", arg);
-      return false;
+    if (arg == "--files" || arg == "--seed" || arg == "--jobs") {
+      if (i == argc || !parse_number(argv[i++], value)) {
+        error = fmt::format("{} needs a non-negative integer", arg);
+        return false;
+      }
     }
     if (arg == "--files") {
       options.files = value;
-      ++i;
     } else if (arg == "--seed") {
       options.seed = value;
-      ++i;
     } else if (arg == "--jobs") {
       options.jobs = static_cast<unsigned>(std::clamp<std::uint64_t>(value, 1, 64));
-      ++i;
     } else if (arg.starts_with("-")) {
       error = fmt::format("unknown option {}", arg);
       return false;

@@ -91,10 +91,9 @@ int main(int argc, char** argv) {
   int runs = 10;
   int warmup = 2;
   int i = 1;
-  for (; i < argc; ++i) {
-    const std::string_view arg = argv[i];
+  while (i < argc) {
+    const std::string_view arg = argv[i++];
     if (arg == "--") {
-      ++i;
       break;
     }
     if (arg == "--help" || arg == "-h") {
@@ -102,11 +101,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     int* target = arg == "--runs" ? &runs : arg == "--warmup" ? &warmup : nullptr;
-    if (target == nullptr || i + 1 == argc || !parse_count(argv[i + 1], *target)) {
+    if (target == nullptr || i == argc || !parse_count(argv[i++], *target)) {
       fmt::print(stderr, "tacit-bench-measure: bad argument {}\n{}", arg, k_usage);
       return 2;
     }
-    ++i;
   }
   if (i >= argc || runs < 1) {
     fmt::print(stderr, "tacit-bench-measure: need --runs >= 1 and a command after --\n{}", k_usage);

@@ -11,6 +11,14 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+std::string upper_snake(std::string_view text) {
+  std::string out = snake(text);
+  for (char& c : out) {
+    c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return out;
+}
+
 const Module* module_of(const Plan& plan, const FileSpec& spec) {
   return spec.module < 0 ? nullptr : &plan.modules[static_cast<std::size_t>(spec.module)];
 }
@@ -153,14 +161,15 @@ std::string workflow(const Plan& plan, const FileSpec& spec, Rng& rng) {
                                          : plan.modules[rng.below(plan.modules.size())];
   std::string out = fmt::format("name: {}\n\non:\n", name.substr(0, name.size() - 4));
   if (name.starts_with("nightly")) {
-    out += fmt::format("  schedule:\n    - cron: \"{} {} * * *\"\n", rng.range(0, 59), rng.range(0, 6));
+    const auto [minute, hour] = std::tuple{rng.range(0, 59), rng.range(0, 6)};
+    out += fmt::format("  schedule:\n    - cron: \"{} {} * * *\"\n", minute, hour);
   } else {
     out += fmt::format("  push:\n    branches: [main]\n    paths:\n      - \"{}/**\"\n", m.dir);
   }
   out +=
       fmt::format("\njobs:\n  {}:\n    runs-on: ubuntu-latest\n    env:\n      {}_ENV: staging\n    steps:\n"
                   "      - uses: actions/checkout@v4\n",
-                  m.name, snake(m.name));
+                  m.name, upper_snake(m.name));
   out += fmt::format(
       "      - name: Build image\n        run: docker build -t ghcr.io/example/{}:${{{{ github.sha }}}} "
       "{}\n",
@@ -301,12 +310,14 @@ std::string module_build(const Plan& plan, const FileSpec& spec, Rng& rng) {
   const Module* m = module_of(plan, spec);
   const std::string name = m == nullptr ? "example-mono" : m->name;
   switch (spec.kind) {
-  case FileKind::go_mod:
+  case FileKind::go_mod: {
+    const auto [org, lib, minor, patch] =
+        std::tuple{rng.pick(words::people), rng.pick(words::nouns), rng.range(0, 20), rng.range(0, 9)};
     return fmt::format(
         "module github.com/example/mono{}\n\ngo 1.22\n\nrequire (\n\tgithub.com/{}/{} v1.{}.{}\n\t"
         "github.com/stretchr/testify v1.9.0\n\tgolang.org/x/sync v0.8.0\n)\n",
-        m == nullptr ? "" : "/" + m->dir, rng.pick(words::people), rng.pick(words::nouns), rng.range(0, 20),
-        rng.range(0, 9));
+        m == nullptr ? "" : "/" + m->dir, org, lib, minor, patch);
+  }
   case FileKind::cargo_toml:
     if (m == nullptr) {
       return "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.dependencies]\nserde = { "
@@ -431,8 +442,9 @@ std::string render_build(const Plan& plan, const FileSpec& spec, Rng& rng) {
       for (int j = 0; j < 43; ++j) {
         hash.push_back("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[rng.below(64)]);
       }
-      out += fmt::format("github.com/{}/{} v1.{}.{} h1:{}=\n", rng.pick(words::people),
-                         rng.pick(words::nouns), rng.range(0, 20), rng.range(0, 9), hash);
+      const auto [org, lib, minor, patch] =
+          std::tuple{rng.pick(words::people), rng.pick(words::nouns), rng.range(0, 20), rng.range(0, 9)};
+      out += fmt::format("github.com/{}/{} v1.{}.{} h1:{}=\n", org, lib, minor, patch, hash);
     }
     return out;
   }

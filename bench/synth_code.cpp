@@ -4,14 +4,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace tacit::bench {
 namespace {
 
+// Names fixed by a file's place in the tree.
+struct FileNames {
+  std::string package;
+  std::string stem;
+};
+
 // Expands `$x` codes: n noun, v verb, a adjective, d domain, p person, N/V/A capitalised noun/verb/adjective,
-// E environment variable, S sentence, i small number.
-void expand(std::string& out, std::string_view tmpl, Rng& rng) {
+// E environment variable, S sentence, i small number, P the file's package, C the file's stem.
+void expand(std::string& out, std::string_view tmpl, Rng& rng, const FileNames& names) {
   for (std::size_t i = 0; i < tmpl.size(); ++i) {
     if (tmpl[i] != '$' || i + 1 == tmpl.size()) {
       out.push_back(tmpl[i]);
@@ -45,8 +52,9 @@ void expand(std::string& out, std::string_view tmpl, Rng& rng) {
     case 'E': {
       static constexpr std::string_view k_suffixes[] = {"URL",     "TIMEOUT", "TOKEN",
                                                         "ENABLED", "ADDR",    "LEVEL"};
-      std::string env = fmt::format("{}_{}_{}", rng.pick(words::domains), rng.pick(words::nouns),
-                                    rng.pick(std::span{k_suffixes}));
+      const auto [domain, noun, suffix] =
+          std::tuple{rng.pick(words::domains), rng.pick(words::nouns), rng.pick(std::span{k_suffixes})};
+      std::string env = fmt::format("{}_{}_{}", domain, noun, suffix);
       for (char& c : env) {
         c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
       }
@@ -59,6 +67,12 @@ void expand(std::string& out, std::string_view tmpl, Rng& rng) {
       break;
     case 'i':
       out += std::to_string(rng.range(1, 60));
+      break;
+    case 'P':
+      out += names.package;
+      break;
+    case 'C':
+      out += names.stem;
       break;
     default:
       out.push_back('$');
@@ -212,45 +226,79 @@ constexpr std::array k_java_test = std::to_array<std::string_view>({
 });
 
 const Dialect k_dialects[] = {
-    {"// Package $n $S\npackage $n\n\nimport "
+    {"// Package $P $S\npackage $P\n\nimport "
      "(\n\t\"context\"\n\t\"errors\"\n\t\"fmt\"\n\t\"log\"\n\t\"os\"\n\t\"sync\"\n"
      "\t\"time\"\n)\n\n",
      k_go_open, k_go_stmt, "\treturn nil, nil\n}\n\n", "\t// TODO($p): $S\n", "",
-     "package $n\n\nimport (\n\t\"context\"\n\t\"testing\"\n\t\"time\"\n)\n\n", k_go_test, ""},
+     "package $P\n\nimport (\n\t\"context\"\n\t\"testing\"\n\t\"time\"\n)\n\n", k_go_test, ""},
     {"\"\"\"$S\"\"\"\n\nfrom __future__ import annotations\n\nimport logging\nimport os\nfrom typing import "
      "Any, "
      "Iterable\n\nlog = logging.getLogger(__name__)\n\n\n",
      k_py_open, k_py_stmt, "    return None\n\n\n", "    # TODO($p): $S\n", "",
-     "import pytest\n\nfrom $n.$n import $N$A, $v_$n\n\n\n", k_py_test, ""},
+     "import pytest\n\nfrom $P.$n import $N$A, $v_$n\n\n\n", k_py_test, ""},
     {"import { $N } from \"./$n\";\nimport type { $V$NOptions } from \"../$n/types\";\nimport { logger } "
      "from "
-     "\"@example/$n\";\n\n",
+     "\"$P\";\n\n",
      k_ts_open, k_ts_stmt, "  return undefined;\n}\n\n", "  // TODO($p): $S\n", "",
      "import { describe, expect, it } from \"vitest\";\nimport { $v$N } from \"./$n\";\n\ndescribe(\"$v$N\", "
      "() "
      "=> {\n",
      k_ts_test, "});\n"},
-    {"#include \"$n/$n.hpp\"\n\n#include <cstdlib>\n#include <mutex>\n#include <optional>\n#include "
+    {"#include \"$P/$n.hpp\"\n\n#include <cstdlib>\n#include <mutex>\n#include <optional>\n#include "
      "<span>\n#include "
-     "<stdexcept>\n#include <string>\n#include <vector>\n\nnamespace example::$n {\n\n",
+     "<stdexcept>\n#include <string>\n#include <vector>\n\nnamespace example::$P {\n\n",
      k_cpp_open, k_cpp_stmt, "  return {};\n}\n\n", "  // TODO($p): $S\n", "} // namespace example\n",
-     "#include \"$n/$n.hpp\"\n\n#include <doctest/doctest.h>\n\n", k_cpp_test, ""},
+     "#include \"$P/$n.hpp\"\n\n#include <doctest/doctest.h>\n\n", k_cpp_test, ""},
     {"//! $S\n\nuse std::collections::HashMap;\nuse std::time::Duration;\n\nuse crate::error::Error;\nuse "
      "crate::$n::$N;\n\n",
-     k_rs_open, k_rs_stmt, "    todo!()\n}\n\n", "    // TODO($p): $S\n", "", "use $n::{$v_$n, $N};\n\n",
+     k_rs_open, k_rs_stmt, "    todo!()\n}\n\n", "    // TODO($p): $S\n", "", "use $P::{$v_$n, $N};\n\n",
      k_rs_test, ""},
-    {"package com.example.$d.$n;\n\nimport java.util.ArrayList;\nimport java.util.List;\nimport "
-     "java.util.Optional;\n\n/** $S */\npublic final class $N$A {\n",
+    {"package $P;\n\nimport java.util.ArrayList;\nimport java.util.List;\nimport "
+     "java.util.Optional;\n\n/** $S */\npublic final class $C {\n",
      k_java_open, k_java_stmt, "    return Optional.empty();\n  }\n\n", "    // TODO($p): $S\n", "}\n",
-     "package com.example.$d.$n;\n\nimport static org.junit.jupiter.api.Assertions.assertNotNull;\n\nimport "
-     "org.junit.jupiter.api.Test;\n\nclass $N$ATest {\n",
+     "package $P;\n\nimport static org.junit.jupiter.api.Assertions.assertNotNull;\n\nimport "
+     "org.junit.jupiter.api.Test;\n\nclass $C {\n",
      k_java_test, "}\n"},
 };
 
+FileNames names_for(const Plan& plan, const FileSpec& spec) {
+  const std::string_view path = spec.path;
+  const std::size_t slash = path.rfind('/');
+  const std::string_view dir = slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+  const std::string_view file = path.substr(slash + 1);
+  const std::string_view last_dir = dir.substr(dir.rfind('/') + 1);
+  const Module* module = spec.module < 0 ? nullptr : &plan.modules[static_cast<std::size_t>(spec.module)];
+  FileNames names;
+  names.stem = file.substr(0, file.find('.'));
+  std::erase(names.stem, '-');
+  switch (spec.lang) {
+  case Lang::go:
+    names.package = file == "main.go" ? std::string_view{"main"} : last_dir;
+    std::erase(names.package, '-');
+    break;
+  case Lang::typescript:
+    names.package = module != nullptr ? "@example/" + module->name : std::string{last_dir};
+    break;
+  case Lang::java:
+    for (const std::string_view root : {"src/main/java/", "src/test/java/"}) {
+      if (const std::size_t at = dir.find(root); at != std::string_view::npos) {
+        names.package = dir.substr(at + root.size());
+        std::replace(names.package.begin(), names.package.end(), '/', '.');
+      }
+    }
+    break;
+  default:
+    names.package = snake(module != nullptr ? std::string_view{module->name} : last_dir);
+    break;
+  }
+  return names;
+}
+
 } // namespace
 
-std::string render_code(const Plan& /*plan*/, const FileSpec& spec, Rng& rng) {
+std::string render_code(const Plan& plan, const FileSpec& spec, Rng& rng) {
   const Dialect& d = k_dialects[static_cast<int>(spec.lang)];
+  const FileNames names = names_for(plan, spec);
   std::string out;
   out.reserve(spec.size + 1024);
   if (spec.kind == FileKind::vendor_source) {
@@ -259,24 +307,27 @@ std::string render_code(const Plan& /*plan*/, const FileSpec& spec, Rng& rng) {
                                    "source code is governed by a BSD-style license.\n\n"
                                  : "/*\n * Copyright (c) 2019 $N contributors.\n * SPDX-License-Identifier: "
                                    "MIT\n */\n",
-           rng);
+           rng, names);
+  }
+  if (spec.path.ends_with(".hpp")) {
+    out += "#pragma once\n\n";
   }
   const bool test = spec.kind == FileKind::test;
-  expand(out, test ? d.test_header : d.header, rng);
+  expand(out, test ? d.test_header : d.header, rng, names);
   while (out.size() < spec.size) {
     if (test) {
-      expand(out, rng.pick(d.test_units), rng);
+      expand(out, rng.pick(d.test_units), rng, names);
       continue;
     }
-    expand(out, rng.pick(d.openers), rng);
+    expand(out, rng.pick(d.openers), rng, names);
     const int statements = rng.range(2, 12);
     for (int i = 0; i < statements; ++i) {
-      expand(out, rng.pick(d.statements), rng);
+      expand(out, rng.pick(d.statements), rng, names);
     }
     if (rng.percent(9)) {
-      expand(out, d.todo, rng);
+      expand(out, d.todo, rng, names);
     }
-    expand(out, d.closer, rng);
+    expand(out, d.closer, rng, names);
   }
   out += test ? d.test_footer : d.footer;
   return out;

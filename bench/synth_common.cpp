@@ -21,7 +21,9 @@ std::uint32_t Rng::log_size(std::uint32_t lo, std::uint32_t hi) {
   while (size < hi && percent(62)) {
     size *= 2;
   }
-  size = static_cast<std::uint32_t>(size / 2 + below(size / 2 + 1) + below(size / 2 + 1) / 2);
+  const std::uint64_t first = below(size / 2 + 1);
+  const std::uint64_t second = below(size / 2 + 1);
+  size = static_cast<std::uint32_t>(size / 2 + first + second / 2);
   return std::max(lo, std::min(hi, size));
 }
 

@@ -80,15 +80,16 @@ std::string title_of(std::string_view path) {
 
 void link(std::string& out, const Plan& plan, const FileSpec& spec, Rng& rng) {
   if (plan.docs.empty() || rng.percent(15)) {
-    out += fmt::format("[the {} dashboard](https://grafana.example.com/d/{}-{})", rng.pick(words::domains),
-                       rng.pick(words::nouns), rng.range(100, 999));
+    const auto [domain, noun, id] =
+        std::tuple{rng.pick(words::domains), rng.pick(words::nouns), rng.range(100, 999)};
+    out += fmt::format("[the {} dashboard](https://grafana.example.com/d/{}-{})", domain, noun, id);
     return;
   }
   const std::string& target = rng.pick(plan.docs);
   std::string href = relative_link(spec.path, target);
   if (rng.percent(5)) {
-    href = relative_link(spec.path,
-                         fmt::format("docs/{}/{}.md", rng.pick(words::domains), rng.pick(words::nouns)));
+    const auto [domain, noun] = std::tuple{rng.pick(words::domains), rng.pick(words::nouns)};
+    href = relative_link(spec.path, fmt::format("docs/{}/{}.md", domain, noun));
   } else if (rng.percent(4)) {
     href += "#setup";
   }
@@ -97,7 +98,8 @@ void link(std::string& out, const Plan& plan, const FileSpec& spec, Rng& rng) {
 
 void inline_path(std::string& out, const Plan& plan, Rng& rng) {
   if (plan.code_paths.empty() || rng.percent(5)) {
-    out += fmt::format("`src/{}/{}.go`", rng.pick(words::nouns), rng.pick(words::verbs));
+    const auto [noun, verb] = std::tuple{rng.pick(words::nouns), rng.pick(words::verbs)};
+    out += fmt::format("`src/{}/{}.go`", noun, verb);
     return;
   }
   out += fmt::format("`{}`", rng.pick(plan.code_paths));
@@ -172,8 +174,9 @@ void table(std::string& out, Rng& rng) {
     std::string sentence;
     append_sentence(sentence, rng);
     sentence.pop_back();
-    out += fmt::format("| `{}_{}` | `{}` | {} |\n", rng.pick(words::nouns), rng.pick(words::adjectives),
-                       rng.range(0, 500), sentence);
+    const auto [noun, adjective, value] =
+        std::tuple{rng.pick(words::nouns), rng.pick(words::adjectives), rng.range(0, 500)};
+    out += fmt::format("| `{}_{}` | `{}` | {} |\n", noun, adjective, value, sentence);
   }
   out += '\n';
 }
@@ -217,7 +220,8 @@ void section(std::string& out, const Plan& plan, const FileSpec& spec, Rng& rng,
     table(out, rng);
   }
   if (rng.percent(25)) {
-    out += fmt::format("### {} {}\n\n", camel(rng.pick(words::adjectives)), rng.pick(words::nouns));
+    const auto [adjective, noun] = std::tuple{rng.pick(words::adjectives), rng.pick(words::nouns)};
+    out += fmt::format("### {} {}\n\n", camel(adjective), noun);
     paragraph(out, plan, spec, rng);
   }
 }
@@ -257,7 +261,8 @@ std::string render_agents(const Plan& plan, const FileSpec& spec, Rng& rng) {
 std::string render_changelog(Rng& rng, std::uint32_t size) {
   std::string out = "# Changelog\n\nAll notable changes to this project are documented in this file.\n\n";
   for (int minor = 40; out.size() < size && minor > 0; --minor) {
-    out += fmt::format("## [1.{}.0] - 2024-{:02}-{:02}\n\n", minor, rng.range(1, 12), rng.range(1, 28));
+    const auto [month, day] = std::tuple{rng.range(1, 12), rng.range(1, 28)};
+    out += fmt::format("## [1.{}.0] - 2024-{:02}-{:02}\n\n", minor, month, day);
     for (const std::string_view kind : {"Added", "Changed", "Fixed"}) {
       out += fmt::format("### {}\n\n", kind);
       for (int i = rng.range(1, 4); i > 0; --i) {
@@ -286,15 +291,16 @@ std::string render_doc(const Plan& plan, const FileSpec& spec, Rng& rng) {
            "generate`.\n";
   case FileKind::changelog:
     return render_changelog(rng, spec.size);
-  case FileKind::adr:
+  case FileKind::adr: {
+    const auto [month, day, accepted] = std::tuple{rng.range(1, 12), rng.range(1, 28), rng.percent(80)};
     out = fmt::format("# {}\n\nDate: 2023-{:02}-{:02}\n\n## Status\n\n{}\n\n## Context\n\n",
-                      title_of(spec.path), rng.range(1, 12), rng.range(1, 28),
-                      rng.percent(80) ? "Accepted" : "Superseded");
+                      title_of(spec.path), month, day, accepted ? "Accepted" : "Superseded");
     paragraph(out, plan, spec, rng);
     out += "## Decision\n\n";
     paragraph(out, plan, spec, rng);
     out += "## Consequences\n\n";
     break;
+  }
   case FileKind::root_readme:
     out = "# Example monorepo\n\n[![CI](https://github.com/example/mono/actions/workflows/ci.yml/badge.svg)]"
           "(https://github.com/example/mono/actions)\n\n";

@@ -20,11 +20,14 @@ void random_bytes(std::string& out, Rng& rng, std::size_t count) {
 std::string minified_js(Rng& rng, std::uint32_t size) {
   std::string out = "/*! example bundle | MIT */";
   while (out.size() < size) {
-    out += fmt::format("var {0}{1}=function({2}){{return {2}&&{2}.{3}?{2}.{3}({4}):null}};",
-                       rng.pick(words::verbs), camel(rng.pick(words::nouns)),
-                       static_cast<char>('a' + rng.below(26)), rng.pick(words::nouns), rng.range(0, 999));
+    const auto [verb, noun, letter, field, arg] =
+        std::tuple{rng.pick(words::verbs), rng.pick(words::nouns), rng.below(26), rng.pick(words::nouns),
+                   rng.range(0, 999)};
+    out += fmt::format("var {0}{1}=function({2}){{return {2}&&{2}.{3}?{2}.{3}({4}):null}};", verb,
+                       camel(noun), static_cast<char>('a' + letter), field, arg);
     if (rng.percent(10)) {
-      out += fmt::format("exports.{}={};", rng.pick(words::nouns), rng.range(0, 99999));
+      const auto [name, value] = std::tuple{rng.pick(words::nouns), rng.range(0, 99999)};
+      out += fmt::format("exports.{}={};", name, value);
     }
   }
   out += '\n';
@@ -34,10 +37,12 @@ std::string minified_js(Rng& rng, std::uint32_t size) {
 std::string large_json(Rng& rng, std::uint32_t size) {
   std::string out = "[\n";
   for (int id = 0; out.size() < size; ++id) {
+    const auto [key, value, count_key, count, tag, other_tag, active] = std::tuple{
+        rng.pick(words::nouns),   rng.pick(words::adjectives), rng.pick(words::nouns), rng.range(0, 1000000),
+        rng.pick(words::domains), rng.pick(words::verbs),      rng.percent(50)};
     out += fmt::format(
         "  {{\"id\": {}, \"{}\": \"{}\", \"{}\": {}, \"tags\": [\"{}\", \"{}\"], \"active\": {}}},\n", id,
-        rng.pick(words::nouns), rng.pick(words::adjectives), rng.pick(words::nouns), rng.range(0, 1000000),
-        rng.pick(words::domains), rng.pick(words::verbs), rng.percent(50) ? "true" : "false");
+        key, value, count_key, count, tag, other_tag, active ? "true" : "false");
   }
   out.resize(out.size() - 2);
   out += "\n]\n";
@@ -47,10 +52,10 @@ std::string large_json(Rng& rng, std::uint32_t size) {
 std::string vendor_modules(Rng& rng) {
   std::string out;
   for (int i = 0; i < 40; ++i) {
-    const std::string_view org = rng.pick(words::people);
-    const std::string_view lib = rng.pick(words::nouns);
+    const auto [org, lib, minor, patch] =
+        std::tuple{rng.pick(words::people), rng.pick(words::nouns), rng.range(0, 20), rng.range(0, 9)};
     out += fmt::format("# github.com/{0}/{1} v1.{2}.{3}\n## explicit; go 1.20\ngithub.com/{0}/{1}\n", org,
-                       lib, rng.range(0, 20), rng.range(0, 9));
+                       lib, minor, patch);
   }
   return out;
 }

@@ -70,9 +70,8 @@ void plan_workflows(Planner& p, std::uint64_t count) {
                         ".github/workflows/lint.yml"};
   static constexpr std::string_view k_kinds[] = {"deploy", "nightly", "e2e", "docs", "security", "perf"};
   for (std::uint64_t i = 0; i < count; ++i) {
-    const std::string path = p.unique(
-        ".github/workflows",
-        fmt::format("{}-{}", p.rng().pick(std::span{k_kinds}), p.rng().pick(words::domains)), ".yml");
+    const auto [kind, domain] = std::tuple{p.rng().pick(std::span{k_kinds}), p.rng().pick(words::domains)};
+    const std::string path = p.unique(".github/workflows", fmt::format("{}-{}", kind, domain), ".yml");
     if (!p.add(path, FileKind::workflow)) {
       return;
     }
@@ -96,22 +95,21 @@ void plan_docs(Planner& p, std::uint64_t count) {
     FileSpec spec;
     spec.kind = FileKind::doc;
     spec.size = rng.log_size(1000, 14000);
-    switch (rng.below(5)) {
+    const auto [category, domain, verb, noun] =
+        std::tuple{rng.below(5), rng.pick(words::domains), rng.pick(words::verbs), rng.pick(words::nouns)};
+    switch (category) {
     case 0:
       spec.kind = FileKind::adr;
-      spec.path =
-          fmt::format("docs/adr/{:04}-{}-{}.md", adr++, rng.pick(words::verbs), rng.pick(words::nouns));
+      spec.path = fmt::format("docs/adr/{:04}-{}-{}.md", adr++, verb, noun);
       break;
     case 1:
-      spec.path = p.unique("docs/runbooks",
-                           fmt::format("{}-{}", rng.pick(words::domains), rng.pick(words::nouns)), ".md");
+      spec.path = p.unique("docs/runbooks", fmt::format("{}-{}", domain, noun), ".md");
       break;
     case 2:
-      spec.path = p.unique("docs/api", std::string{rng.pick(words::nouns)}, ".md");
+      spec.path = p.unique("docs/api", noun, ".md");
       break;
     default:
-      spec.path = p.unique(fmt::format("docs/guides/{}", rng.pick(words::domains)),
-                           fmt::format("{}-{}", rng.pick(words::verbs), rng.pick(words::nouns)), ".md");
+      spec.path = p.unique(fmt::format("docs/guides/{}", domain), fmt::format("{}-{}", verb, noun), ".md");
       break;
     }
     // One Windows-edited document, as real trees have.
@@ -139,12 +137,13 @@ void plan_odd(Planner& p, std::uint64_t count) {
     }
   }
   while (made++ < count) {
-    if (rng.percent(50)) {
-      p.add(p.unique("assets/icons", rng.pick(words::nouns), ".png"), FileKind::png,
-            rng.log_size(500, 40000));
+    const auto [png, domain, noun] =
+        std::tuple{rng.percent(50), rng.pick(words::domains), rng.pick(words::nouns)};
+    if (png) {
+      p.add(p.unique("assets/icons", noun, ".png"), FileKind::png, rng.log_size(500, 40000));
     } else {
-      p.add(p.unique(fmt::format("testdata/{}", rng.pick(words::domains)), rng.pick(words::nouns), ".bin"),
-            FileKind::binary_blob, rng.log_size(1000, 64000));
+      p.add(p.unique(fmt::format("testdata/{}", domain), noun, ".bin"), FileKind::binary_blob,
+            rng.log_size(1000, 64000));
     }
   }
 }
@@ -174,8 +173,10 @@ void plan_vendor(Planner& p, std::uint64_t go_files, std::uint64_t c_files) {
           spec.kind = FileKind::license;
           spec.path = dir + "/LICENSE";
         } else {
-          const std::string sub = rng.percent(30) ? fmt::format("{}/{}", dir, rng.pick(words::nouns)) : dir;
-          spec.path = p.unique(sub, rng.pick(words::nouns), go ? ".go" : (rng.percent(40) ? ".h" : ".c"));
+          const auto [nested, sub, stem, header] =
+              std::tuple{rng.percent(30), rng.pick(words::nouns), rng.pick(words::nouns), rng.percent(40)};
+          spec.path = p.unique(nested ? fmt::format("{}/{}", dir, sub) : dir, stem,
+                               go ? ".go" : (header ? ".h" : ".c"));
         }
         if (!p.add(std::move(spec))) {
           return;
@@ -204,11 +205,15 @@ Plan plan_repository(std::uint64_t tracked_files, std::uint64_t seed) {
   plan_modules(p);
   // Untracked, ignored build output: on disk like in a developer's checkout, but never in the index.
   Rng& rng = p.rng();
-  const std::uint64_t ignored = std::clamp<std::uint64_t>(n / 100, 10, 2000);
+  const bool has_gitignore =
+      std::any_of(p.plan().files.begin(), p.plan().files.end(),
+                  [](const FileSpec& spec) { return spec.kind == FileKind::gitignore; });
+  const std::uint64_t ignored = has_gitignore ? std::clamp<std::uint64_t>(n / 100, 10, 2000) : 0;
   for (std::uint64_t i = 0; i < ignored; ++i) {
-    FileSpec spec = make(p.unique(fmt::format("web/node_modules/{}/lib", rng.pick(words::nouns)),
-                                  rng.pick(words::verbs), ".js"),
-                         FileKind::vendor_source, rng.log_size(500, 20000));
+    const auto [package, stem, size] =
+        std::tuple{rng.pick(words::nouns), rng.pick(words::verbs), rng.log_size(500, 20000)};
+    FileSpec spec = make(p.unique(fmt::format("web/node_modules/{}/lib", package), stem, ".js"),
+                         FileKind::vendor_source, size);
     spec.lang = Lang::typescript;
     spec.tracked = false;
     p.add(std::move(spec));

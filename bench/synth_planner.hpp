@@ -55,9 +55,9 @@ public:
   // A module or library name not used before.
   std::string fresh_name() {
     for (;;) {
-      std::string name = m_rng.percent(40)
-                             ? std::string{m_rng.pick(words::nouns)}
-                             : fmt::format("{}-{}", m_rng.pick(words::adjectives), m_rng.pick(words::nouns));
+      const auto [short_name, adjective, noun] =
+          std::tuple{m_rng.percent(40), m_rng.pick(words::adjectives), m_rng.pick(words::nouns)};
+      std::string name = short_name ? std::string{noun} : fmt::format("{}-{}", adjective, noun);
       if (m_names.insert(name).second) {
         return name;
       }

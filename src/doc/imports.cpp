@@ -40,11 +40,24 @@ void find_imports(std::string_view content, Document& doc) {
                     [&](const auto& range) { return line_no >= range.first && line_no <= range.second; }))
       continue;
     const auto line = lines[i];
-    int backticks = 0;
+    std::size_t open_run = 0;  // length of the backtick run that opened the current code span; 0 outside
     for (std::size_t k = 0; k < line.size(); ++k) {
-      if (line[k] == '`')
-        ++backticks;
-      if (line[k] != '@' || backticks % 2 == 1)
+      if (line[k] == '`') {
+        std::size_t run = 0;
+        while (k + run < line.size() && line[k + run] == '`')
+          ++run;
+        if (open_run == 0) {
+          // Opens a span only if a closing run of the same length follows.
+          const auto closer = line.find(std::string(run, '`'), k + run);
+          if (closer != std::string_view::npos)
+            open_run = run;
+        } else if (run == open_run) {
+          open_run = 0;
+        }
+        k += run - 1;
+        continue;
+      }
+      if (line[k] != '@' || open_run > 0)
         continue;
       if (k > 0 && !std::isspace(static_cast<unsigned char>(line[k - 1])) && line[k - 1] != '(')
         continue;

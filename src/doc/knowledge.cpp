@@ -1,6 +1,8 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 
@@ -48,6 +50,23 @@ bool is_env_assignment(std::string_view word) {
 }
 
 bool is_flag(std::string_view word) { return word.size() > 1 && word.front() == '-'; }
+
+// Options of the prefix commands that take a value as the next word.
+bool option_takes_value(std::string_view command, std::string_view flag) {
+  struct Entry {
+    std::string_view command;
+    std::string_view flags;  // space-separated
+  };
+  constexpr std::array k_entries{
+      Entry{"sudo", " -u -g -C -D -h -p -r -t -U --user --group --chdir --host --prompt "},
+      Entry{"nice", " -n --adjustment "}, Entry{"env", " -u -C -S --unset --chdir --split-string "},
+      Entry{"time", " -f -o --format --output "}, Entry{"nohup", " "}, Entry{"exec", " -a "},
+      Entry{"command", " "}, Entry{"builtin", " "}};
+  for (const auto& entry : k_entries)
+    if (entry.command == command)
+      return entry.flags.find(fmt::format(" {} ", flag)) != std::string_view::npos;
+  return false;
+}
 
 // Shell-like tokenizer: quotes, escapes, operators (&& || ; | &) end a command, # starts a comment,
 // redirections are dropped.
@@ -119,14 +138,17 @@ std::vector<std::vector<std::string>> tokenize(std::string_view line) {
 std::string strip_prompt(std::string_view line, bool* had_prompt, bool root_prompt_ok) {
   auto text = util::trim_left(line);
   *had_prompt = false;
-  for (std::string_view prompt : {"$ ", "% ", "> ", "PS> ", "❯ ", "➜ "}) {
+  // "> " is not a prompt: npm prints its script lines that way, and shells use it for continuations.
+  for (std::string_view prompt : {"$ ", "% ", "PS> ", "❯ ", "➜ "}) {
     if (text.starts_with(prompt)) {
       *had_prompt = true;
       return std::string(util::trim(text.substr(prompt.size())));
     }
   }
-  if (text == "$")
+  if (text == "$" || text == "%") {
     *had_prompt = true;
+    return {};
+  }
   if (root_prompt_ok && text.starts_with("# ")) {
     *had_prompt = true;
     return std::string(util::trim(text.substr(2)));
@@ -186,7 +208,15 @@ std::string link_path(std::string_view target) {
       break;
   }
   const auto cut = text.find_first_of("#?");
-  return percent_decode(text.substr(0, cut));
+  // Markdown backslash escapes (`docs/a\_b.md` is docs/a_b.md).
+  std::string unescaped;
+  const auto raw = text.substr(0, cut);
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[i + 1])))
+      ++i;
+    unescaped += raw[i];
+  }
+  return percent_decode(unescaped);
 }
 
 namespace {
@@ -254,7 +284,7 @@ std::string inline_code_path(std::string_view code) {
     return {};
   const auto lower = util::to_lower(text);
   if (lower.find("path/to") != std::string::npos || lower.find("your") != std::string::npos ||
-      lower.starts_with("foo/") || lower.find("/foo") != std::string::npos || lower.find("example") == 0)
+      lower.starts_with("foo/") || lower.find("/foo") != std::string::npos)
     return {};
   if (text.ends_with('/'))
     return std::string(text);
@@ -263,7 +293,7 @@ std::string inline_code_path(std::string_view code) {
     return {};
   // Domain-like first segments (github.com/x/y.go) are not repository paths.
   const auto first = text.substr(0, text.find('/'));
-  if (first.find('.') != std::string_view::npos && first != "." && first != "..")
+  if (first.find('.') != std::string_view::npos && !first.starts_with('.'))
     return {};
   return std::string(text);
 }
@@ -290,10 +320,16 @@ std::vector<std::string> normalize_command(std::vector<std::string> words) {
     for (auto p : k_prefix_commands)
       prefix = prefix || word == p;
     if (prefix) {
+      const auto command = words[start];
       ++start;
-      // Flags of sudo/env/nice ("sudo -E", "env -i").
-      while (start < words.size() && is_flag(words[start]))
+      // Flags of sudo/env/nice ("sudo -E", "env -i"), and the values of those that take one
+      // ("sudo -u postgres", "nice -n 10", "time -f %e").
+      while (start < words.size() && is_flag(words[start])) {
+        const auto& flag = words[start];
         ++start;
+        if (flag.find('=') == std::string::npos && option_takes_value(command, flag) && start < words.size())
+          ++start;
+      }
       continue;
     }
     break;
@@ -348,9 +384,19 @@ bool matches(const std::vector<std::string>& words, const CommandPattern& patter
     return false;
   if (pattern.subcommands.empty())
     return true;
+  // A positional word counts: the first one, and later ones unless they follow a flag (whose value they
+  // may be: `cargo build --features test` does not run `cargo test`). Build-tool targets are the exception
+  // (`cmake --build build --target test`).
+  bool first_positional = true;
   for (std::size_t i = 1; i < words.size(); ++i) {
     const auto& word = words[i];
     if (is_flag(word))
+      continue;
+    const auto& previous = words[i - 1];
+    const bool counts = first_positional || i == 1 || !is_flag(previous) || previous.find('=') != std::string::npos ||
+                        previous == "--target" || previous == "-t";
+    first_positional = false;
+    if (!counts)
       continue;
     for (auto sub : pattern.subcommands) {
       if (word == sub || (pattern.subcommand_prefix && word.starts_with(sub)))
@@ -361,7 +407,7 @@ bool matches(const std::vector<std::string>& words, const CommandPattern& patter
 }
 
 void KnowledgeIndex::add_command_text(const Document& doc, std::string_view text, int line, int column,
-                                      bool code_block, bool) {
+                                      bool code_block) {
   for (auto& words : split_commands(text)) {
     CommandMention mention;
     if (auto peeled = peel_wrappers(words); peeled != words)
@@ -406,14 +452,14 @@ void KnowledgeIndex::add(const Document& doc) {
         continue;
       }
       joined += text;
-      add_command_text(doc, joined, joined_line, block.column, true, true);
+      add_command_text(doc, joined, joined_line, block.column, true);
       joined.clear();
     }
     if (!joined.empty())
-      add_command_text(doc, joined, joined_line, block.column, true, true);
+      add_command_text(doc, joined, joined_line, block.column, true);
   }
   for (const auto& code : doc.inline_code) {
-    add_command_text(doc, code.text, code.line, code.column, false, false);
+    add_command_text(doc, code.text, code.line, code.column, false);
     if (auto path = inline_code_path(code.text); !path.empty())
       m_paths.push_back(PathMention{std::move(path), doc.path, code.line, code.column, PathMentionKind::inline_code});
   }

@@ -1,5 +1,7 @@
 #include <tacit/doc/languages.hpp>
 
+#include <time.h>
+
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -33,24 +35,42 @@ struct Alias {
 
 // Info strings and file-type words seen in the wild, lowercase.
 constexpr Alias k_aliases[] = {
-    {"markdown", Language::Markdown}, {"md", Language::Markdown},
-    {"yaml", Language::Yaml},         {"yml", Language::Yaml},
-    {"json", Language::Json},         {"jsonc", Language::Json},
-    {"bash", Language::Bash},         {"sh", Language::Bash},
-    {"shell", Language::Bash},        {"zsh", Language::Bash},
-    {"python", Language::Python},     {"py", Language::Python},
-    {"python3", Language::Python},    {"javascript", Language::JavaScript},
-    {"js", Language::JavaScript},     {"jsx", Language::JavaScript},
-    {"mjs", Language::JavaScript},    {"cjs", Language::JavaScript},
-    {"node", Language::JavaScript},   {"typescript", Language::TypeScript},
-    {"ts", Language::TypeScript},     {"mts", Language::TypeScript},
-    {"cts", Language::TypeScript},    {"tsx", Language::Tsx},
-    {"go", Language::Go},             {"golang", Language::Go},
-    {"rust", Language::Rust},         {"rs", Language::Rust},
-    {"c", Language::C},               {"h", Language::C},
-    {"cpp", Language::Cpp},           {"c++", Language::Cpp},
-    {"cxx", Language::Cpp},           {"cc", Language::Cpp},
-    {"hpp", Language::Cpp},           {"java", Language::Java},
+    {"markdown", Language::Markdown},
+    {"md", Language::Markdown},
+    {"yaml", Language::Yaml},
+    {"yml", Language::Yaml},
+    {"json", Language::Json},
+    {"jsonc", Language::Json},
+    {"bash", Language::Bash},
+    {"sh", Language::Bash},
+    {"shell", Language::Bash},
+    {"zsh", Language::Bash},
+    {"python", Language::Python},
+    {"py", Language::Python},
+    {"python3", Language::Python},
+    {"javascript", Language::JavaScript},
+    {"js", Language::JavaScript},
+    {"jsx", Language::JavaScript},
+    {"mjs", Language::JavaScript},
+    {"cjs", Language::JavaScript},
+    {"node", Language::JavaScript},
+    {"typescript", Language::TypeScript},
+    {"ts", Language::TypeScript},
+    {"mts", Language::TypeScript},
+    {"cts", Language::TypeScript},
+    {"tsx", Language::Tsx},
+    {"go", Language::Go},
+    {"golang", Language::Go},
+    {"rust", Language::Rust},
+    {"rs", Language::Rust},
+    {"c", Language::C},
+    {"h", Language::C},
+    {"cpp", Language::Cpp},
+    {"c++", Language::Cpp},
+    {"cxx", Language::Cpp},
+    {"cc", Language::Cpp},
+    {"hpp", Language::Cpp},
+    {"java", Language::Java},
 };
 
 char to_lower(char c) {
@@ -68,10 +88,10 @@ const char* read_text(void* payload, uint32_t byte, TSPoint /*point*/, uint32_t*
 }
 
 bool on_progress(TSParseState* state) {
-  return static_cast<ParseDeadline*>(state->payload)->passed();
+  return static_cast<ParseBudget*>(state->payload)->spent();
 }
 
-}  // namespace
+} // namespace
 
 const TSLanguage* ts_language(Language language) {
   switch (language) {
@@ -165,19 +185,25 @@ ParserPtr make_parser(Language language) {
   return parser;
 }
 
-bool ParseDeadline::passed() {
-  if (!expired && std::chrono::steady_clock::now() >= at) {
-    expired = true;
-  }
-  return expired;
+std::chrono::nanoseconds thread_cpu_time() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
 }
 
-TreePtr parse_until(TSParser* parser, std::string_view text, ParseDeadline& deadline) {
+bool ParseBudget::spent() {
+  if (!m_expired && m_calls++ % 64 == 0 && thread_cpu_time() >= m_limit) {
+    m_expired = true;
+  }
+  return m_expired;
+}
+
+TreePtr parse_until(TSParser* parser, std::string_view text, ParseBudget& budget) {
   TSInput input{&text, read_text, TSInputEncodingUTF8, nullptr};
-  TSParseOptions options{&deadline, on_progress};
+  TSParseOptions options{&budget, on_progress};
   TreePtr tree(ts_parser_parse_with_options(parser, nullptr, input, options));
   if (!tree) {
-    ts_parser_reset(parser);  // a cancelled parse would otherwise resume on the next call
+    ts_parser_reset(parser); // a cancelled parse would otherwise resume on the next call
   }
   return tree;
 }
@@ -206,4 +232,4 @@ std::vector<TSRange> ranges_without_named_children(TSNode node) {
   return ranges;
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

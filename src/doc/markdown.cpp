@@ -1,6 +1,5 @@
-#include <tacit/doc/markdown.hpp>
-
 #include <tacit/doc/languages.hpp>
+#include <tacit/doc/markdown.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <tree_sitter/api.h>
@@ -82,15 +81,6 @@ std::string_view strip_closing_hashes(std::string_view text) {
   return end == 0 || text[end - 1] == ' ' || text[end - 1] == '\t' ? util::trim(text.substr(0, end)) : text;
 }
 
-// How many leading bytes make up to `columns` columns of blanks (a tab runs to the next multiple of 4).
-std::size_t indent_bytes(std::string_view line, int columns) {
-  std::size_t i = 0;
-  for (int column = 0; i < line.size() && column < columns && (line[i] == ' ' || line[i] == '\t'); ++i) {
-    column = line[i] == '\t' ? (column / 4 + 1) * 4 : column + 1;
-  }
-  return i;
-}
-
 // The length of a list marker ("-", "+", "*", "1.", "12)") at the start of `rest`, when one is followed
 // by a blank or the end of the line; else 0.
 std::size_t list_marker_length(std::string_view rest) {
@@ -98,10 +88,11 @@ std::size_t list_marker_length(std::string_view rest) {
   while (digits < rest.size() && digits < 9 && rest[digits] >= '0' && rest[digits] <= '9') {
     ++digits;
   }
-  std::size_t length = digits == 0 ? (rest[0] == '-' || rest[0] == '+' || rest[0] == '*' ? 1 : 0)
-                                   : (digits < rest.size() && (rest[digits] == '.' || rest[digits] == ')') ? digits + 1 : 0);
-  bool ends = length > 0 && (length == rest.size() || rest[length] == ' ' || rest[length] == '\t' ||
-                             rest[length] == '\n');
+  std::size_t length =
+      digits == 0 ? (rest[0] == '-' || rest[0] == '+' || rest[0] == '*' ? 1 : 0)
+                  : (digits < rest.size() && (rest[digits] == '.' || rest[digits] == ')') ? digits + 1 : 0);
+  bool ends = length > 0 &&
+              (length == rest.size() || rest[length] == ' ' || rest[length] == '\t' || rest[length] == '\n');
   return ends ? length : 0;
 }
 
@@ -128,7 +119,7 @@ std::size_t nesting_bound(std::string_view text) {
     std::size_t newline = text.find('\n', i);
     i = newline == std::string_view::npos ? text.size() : newline + 1;
   }
-  return deepest + 1;  // plus a leaf block (code, HTML)
+  return deepest + 1; // plus a leaf block (code, HTML)
 }
 
 struct Heading {
@@ -153,8 +144,8 @@ struct Reference {
 // One pass over the block tree, with an inline parse per paragraph, heading and table cell.
 class MarkdownReader {
 public:
-  MarkdownReader(std::string_view text, Document& doc, Parsers& parsers, ParseDeadline& deadline)
-      : m_text(text), m_doc(doc), m_parsers(parsers), m_deadline(deadline) {}
+  MarkdownReader(std::string_view text, Document& doc, Parsers& parsers, ParseBudget& budget)
+      : m_text(text), m_doc(doc), m_parsers(parsers), m_budget(budget) {}
 
   void read_blocks(TSNode root) {
     std::vector<bool> in_container{false};
@@ -188,7 +179,7 @@ public:
   }
 
   void build_sections() {
-    std::vector<std::size_t> starts;  // byte offset of each line
+    std::vector<std::size_t> starts; // byte offset of each line
     for (std::size_t i = 0; i < m_text.size();) {
       starts.push_back(i);
       std::size_t newline = m_text.find('\n', i);
@@ -220,7 +211,8 @@ public:
           break;
         }
       }
-      Section section{{}, heading.text, heading.level, heading.line_first, end, body(heading.line_last + 1, end)};
+      Section section{
+          {}, heading.text, heading.level, heading.line_first, end, body(heading.line_last + 1, end)};
       for (const Heading* ancestor : path) {
         section.heading_path.push_back(ancestor->text);
       }
@@ -256,7 +248,7 @@ private:
       if (!contained) {
         add_heading(node);
       }
-      return true;  // its inline content may hold code spans and links
+      return true; // its inline content may hold code spans and links
     }
     if (std::strcmp(type, "fenced_code_block") == 0) {
       add_fenced_code(node);
@@ -277,7 +269,7 @@ private:
     TSNode content = ts_node_child_by_field_name(node, "heading_content", 15);
     if (is(node, "atx_heading")) {
       TSNode marker = ts_node_child(node, 0);
-      std::string_view type = ts_node_type(marker);  // atx_h<N>_marker
+      std::string_view type = ts_node_type(marker); // atx_h<N>_marker
       heading.level = type.size() > 5 ? type[5] - '0' : 1;
       if (!ts_node_is_null(content)) {
         heading.text = strip_closing_hashes(node_text(content));
@@ -296,19 +288,26 @@ private:
     m_headings.push_back(std::move(heading));
   }
 
-  // The lines of `raw` (cut from one block) with up to `indent` columns removed from each.
-  static std::vector<std::string_view> code_lines(std::string_view raw, int indent) {
-    std::vector<std::string_view> lines = util::split_lines(raw);
-    for (std::string_view& line : lines) {
-      line.remove_prefix(indent_bytes(line, indent));
-    }
-    return lines;
-  }
-
-  static std::string join_lines(const std::vector<std::string_view>& lines) {
+  // The content of a code block: the bytes inside `ranges` (container markers cut out), with blanks
+  // removed from each line up to `column` (0-based). Which blanks the block continuations already took
+  // varies (after a blank line, say), so each line is trimmed by where it starts.
+  std::string code_text(const std::vector<TSRange>& ranges, uint32_t column) const {
     std::string text;
-    for (std::string_view line : lines) {
-      text.append(line);
+    bool line_start = true;
+    for (const TSRange& range : ranges) {
+      uint32_t at = range.start_point.column;
+      for (uint32_t byte = range.start_byte; byte < range.end_byte; ++byte) {
+        char c = m_text[byte];
+        if (line_start && at < column && (c == ' ' || c == '\t')) {
+          at = c == '\t' ? (at / 4 + 1) * 4 : at + 1;
+          continue;
+        }
+        line_start = c == '\n';
+        at = line_start ? 0 : at + 1;
+        text += c;
+      }
+    }
+    if (!text.empty() && text.back() != '\n') {
       text += '\n';
     }
     return text;
@@ -319,38 +318,32 @@ private:
     TSNode fence = child_of_type(node, "fenced_code_block_delimiter");
     std::string_view fence_text = node_text(fence);
     std::size_t spaces = fence_text.find_first_not_of(' ');
-    int indent = spaces == std::string_view::npos ? 0 : static_cast<int>(spaces);
+    // Content lines lose up to as many blanks as the fence is indented.
+    uint32_t column = ts_node_start_point(fence).column +
+                      static_cast<uint32_t>(spaces == std::string_view::npos ? 0 : spaces);
     TSNode info = child_of_type(node, "info_string");
     if (!ts_node_is_null(info)) {
       block.info = util::trim(node_text(info));
     }
     TSNode content = child_of_type(node, "code_fence_content");
-    if (ts_node_is_null(content)) {
-      block.line = line_of(ts_node_end_point(fence)) + 1;
-      block.column = column_of(ts_node_start_point(fence)) + indent;
-    } else {
-      std::vector<TSRange> ranges = ranges_without_named_children(content);
-      std::string raw = text_in(ranges, ts_node_start_byte(content), ts_node_end_byte(content));
-      block.text = join_lines(code_lines(raw, indent));
-      TSPoint start = ts_node_start_point(content);
-      block.line = line_of(start);
-      block.column = column_of(start) + static_cast<int>(indent_bytes(raw, indent));
+    block.line = line_of(ts_node_end_point(fence)) + 1;
+    if (!ts_node_is_null(content)) {
+      block.text = code_text(ranges_without_named_children(content), column);
+      block.line = line_of(ts_node_start_point(content));
     }
+    block.column = static_cast<int>(column) + 1;
     m_doc.code_blocks.push_back(std::move(block));
   }
 
   void add_indented_code(TSNode node) {
     CodeBlock block;
-    std::vector<TSRange> ranges = ranges_without_named_children(node);
-    std::string raw = text_in(ranges, ts_node_start_byte(node), ts_node_end_byte(node));
-    std::vector<std::string_view> lines = code_lines(raw, 4);
-    while (!lines.empty() && util::trim(lines.back()).empty()) {
-      lines.pop_back();  // blank lines after the block belong to no one
+    uint32_t column = ts_node_start_point(node).column + 4;
+    block.text = code_text(ranges_without_named_children(node), column);
+    while (block.text.ends_with("\n\n")) {
+      block.text.pop_back(); // blank lines after the block belong to no one
     }
-    block.text = join_lines(lines);
-    TSPoint start = ts_node_start_point(node);
-    block.line = line_of(start);
-    block.column = column_of(start) + static_cast<int>(indent_bytes(raw, 4));
+    block.line = line_of(ts_node_start_point(node));
+    block.column = static_cast<int>(column) + 1;
     m_doc.code_blocks.push_back(std::move(block));
   }
 
@@ -387,12 +380,12 @@ private:
       return m_text.substr(range.start_byte, range.end_byte - range.start_byte).find_first_of("`[<") !=
              std::string_view::npos;
     });
-    if (!has_syntax || m_deadline.expired ||
+    if (!has_syntax || m_budget.expired() ||
         !ts_parser_set_included_ranges(m_parsers.inlines.get(), ranges.data(),
                                        static_cast<uint32_t>(ranges.size()))) {
       return;
     }
-    TreePtr tree = parse_until(m_parsers.inlines.get(), m_text, m_deadline);
+    TreePtr tree = parse_until(m_parsers.inlines.get(), m_text, m_budget);
     if (!tree) {
       return;
     }
@@ -406,7 +399,7 @@ private:
       return false;
     }
     if (std::strcmp(type, "html_tag") == 0) {
-      return false;  // comments and raw HTML are not text
+      return false; // comments and raw HTML are not text
     }
     if (std::strcmp(type, "uri_autolink") == 0 || std::strcmp(type, "email_autolink") == 0) {
       std::string_view text = node_text(node);
@@ -420,7 +413,7 @@ private:
         std::strcmp(type, "collapsed_reference_link") == 0 || std::strcmp(type, "shortcut_link") == 0) {
       add_link(node, image, ranges);
     }
-    return true;  // link text may hold code spans
+    return true; // link text may hold code spans
   }
 
   void add_code_span(TSNode node, const std::vector<TSRange>& ranges) {
@@ -437,7 +430,7 @@ private:
     }
     TSPoint start = ts_node_end_point(open);
     int column = column_of(start);
-    if (text.size() >= 2 && text.front() == ' ' && text.back() == ' ') {  // CommonMark strips one each
+    if (text.size() >= 2 && text.front() == ' ' && text.back() == ' ') { // CommonMark strips one each
       text = text.substr(1, text.size() - 2);
       ++column;
     }
@@ -463,7 +456,7 @@ private:
       return;
     }
     if (is(node, "inline_link")) {
-      return;  // [text]() has no target
+      return; // [text]() has no target
     }
     TSNode label = child_of_type(node, "link_label");
     std::string key = normalize_label(
@@ -474,13 +467,13 @@ private:
   std::string_view m_text;
   Document& m_doc;
   Parsers& m_parsers;
-  ParseDeadline& m_deadline;
+  ParseBudget& m_budget;
   std::vector<Heading> m_headings;
   std::vector<std::pair<std::string, Definition>> m_definitions;
   std::vector<Reference> m_references;
 };
 
-}  // namespace
+} // namespace
 
 std::chrono::microseconds markdown_time_budget(std::size_t content_size) {
   return k_base_budget + k_budget_per_mb * static_cast<std::int64_t>(content_size) / (1 << 20);
@@ -500,7 +493,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   doc.structural = false;
   doc.parse_timed_out = false;
 
-  std::string normalized;  // CRLF read as LF, so lines and columns match LF input
+  std::string normalized; // CRLF read as LF, so lines and columns match LF input
   if (content.find('\r') != std::string_view::npos) {
     normalized.reserve(content.size());
     for (std::size_t i = 0; i < content.size(); ++i) {
@@ -517,24 +510,24 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
 
   thread_local Parsers parsers;
   if (!parsers.block || !parsers.inlines || nesting_bound(content) > k_max_nesting) {
-    doc.parse_timed_out = parsers.block && parsers.inlines;  // structure given up, as on a timeout
+    doc.parse_timed_out = parsers.block && parsers.inlines; // structure given up, as on a timeout
     scan_text(content, doc);
     return;
   }
-  ParseDeadline deadline{std::chrono::steady_clock::now() + time_budget};
+  ParseBudget budget(time_budget);
   ts_parser_set_included_ranges(parsers.block.get(), nullptr, 0);
-  TreePtr tree = parse_until(parsers.block.get(), content, deadline);
+  TreePtr tree = parse_until(parsers.block.get(), content, budget);
   if (!tree) {
     doc.parse_timed_out = true;
     scan_text(content, doc);
     return;
   }
   doc.structural = true;
-  MarkdownReader reader(content, doc, parsers, deadline);
+  MarkdownReader reader(content, doc, parsers, budget);
   reader.read_blocks(ts_tree_root_node(tree.get()));
   reader.finish_links();
   reader.build_sections();
-  doc.parse_timed_out = deadline.expired;
+  doc.parse_timed_out = budget.expired();
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

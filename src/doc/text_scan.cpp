@@ -38,8 +38,10 @@ void scan_spans(std::string_view line, int line_no, std::size_t min_run, Documen
     auto close = line.find(closer, open_end);
     while (close != std::string_view::npos && close + run < line.size() && line[close + run] == '`')
       close = line.find(closer, close + run + 1);
-    if (close == std::string_view::npos)
-      return;
+    if (close == std::string_view::npos) {
+      i = open_end;  // an unmatched run is literal text (CommonMark)
+      continue;
+    }
     auto content = line.substr(open_end, close - open_end);
     auto trimmed = util::trim(content);
     if (!trimmed.empty()) {
@@ -98,10 +100,10 @@ void scan_rst(const std::vector<std::string_view>& lines, Document& doc) {
     }
     if (!opens && trimmed.ends_with("::") && !trimmed.starts_with(".."))
       opens = true;
-    if (!opens) {
+    if (!trimmed.starts_with(".."))
       scan_spans(line, static_cast<int>(i) + 1, 2, doc);
+    if (!opens)
       continue;
-    }
     const auto base = indent_of(line);
     std::size_t j = i + 1;
     // Directive options (":linenos:") and blank lines come first.
@@ -129,7 +131,7 @@ void scan_rst(const std::vector<std::string_view>& lines, Document& doc) {
   }
 }
 
-// AsciiDoc: ---- and .... delimited blocks; `code` and +code+ spans.
+// AsciiDoc: ---- and .... delimited blocks; `code` spans.
 void scan_asciidoc(const std::vector<std::string_view>& lines, Document& doc) {
   std::string pending_info;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -56,6 +56,13 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
         if (!item.IsScalar() || item.Scalar().empty())
           return std::unexpected(
               config_error(path, item.Mark(), "each 'exclude' entry must be a non-empty glob pattern string"));
+        const auto pattern = util::trim(item.Scalar());
+        if (pattern.empty() || pattern.starts_with('#'))
+          return std::unexpected(config_error(
+              path, item.Mark(),
+              fmt::format("'{}' matches nothing (blank, or a comment in .gitignore syntax; write \\# for a "
+                          "leading #)",
+                          item.Scalar())));
         util::IgnoreRules probe;
         if (!probe.add(item.Scalar()))
           return std::unexpected(
@@ -77,8 +84,11 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
 
 Result<Config> parse_config(std::string_view text, std::string_view path) {
   try {
-    const auto root = YAML::Load(std::string(text));
-    return parse_node(root, path);
+    const auto documents = YAML::LoadAll(std::string(text));
+    if (documents.size() > 1)
+      return std::unexpected(config_error(path, documents[1].Mark(),
+                                          "more than one YAML document (`---`); the configuration is one document"));
+    return parse_node(documents.empty() ? YAML::Node() : documents.front(), path);
   } catch (const YAML::Exception& e) {
     return std::unexpected(config_error(path, e.mark, fmt::format("invalid YAML: {}", e.msg)));
   } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,7 @@ namespace tacit::engine {
 bool is_selected(const Selection& selection, std::string_view id) {
   auto any_match = [&](const std::vector<std::string>& selectors) {
     for (const auto& selector : selectors)
-      if (selector == "ALL" || selector_matches(selector, id))
+      if (util::iequals(selector, "ALL") || selector_matches(selector, id))
         return true;
     return false;
   };

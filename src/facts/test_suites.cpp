@@ -239,7 +239,9 @@ void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
     out.push_back(std::move(suite));
   }
   if (gradle) {
-    TestSuite suite{"gradle", std::string(util::dir_name(gradle->path)), "./gradlew test", {}, {}};
+    const auto dir = std::string(util::dir_name(gradle->path));
+    const bool wrapper = has_file(files, join_dir(dir, "gradlew")) || has_file(files, "gradlew");
+    TestSuite suite{"gradle", dir, wrapper ? "./gradlew test" : "gradle test", {}, {}};
     suite.evidence.push_back(Provenance{gradle->path, 1, "a Gradle build"});
     suite.evidence.push_back(Provenance{test_source->path, 1, "test sources under src/test/"});
     out.push_back(std::move(suite));

@@ -1,6 +1,7 @@
 // The JSON format: one document, schema version k_json_schema_version (docs/json-format.md).
 
 #include <tacit/report/report.hpp>
+#include <tacit/util/strings.hpp>
 #include <tacit/version.hpp>
 
 #include <fmt/format.h>
@@ -43,6 +44,8 @@ std::string json_escape(std::string_view text) {
     bool valid = len > 0 && i + len <= text.size();
     for (std::size_t k = 1; valid && k < len; ++k)
       valid = (s[i + k] & 0xC0) == 0x80;
+    // Overlong forms, surrogates and values above U+10FFFF are invalid too.
+    valid = valid && util::is_valid_utf8(text.substr(i, len));
     if (valid) {
       out.append(text.substr(i, len));
       i += len;

@@ -44,8 +44,8 @@ struct CommandPattern {
   bool subcommand_prefix = false;             ///< "test" also matches "test:unit", "tests", "test-all"
 };
 
-/// Splits one doc line (or inline code span) into normalised commands. `shell_block` says the text came
-/// from a code block whose language is a shell or console (comments and prompts are understood there).
+/// Splits one command line (a code block line without its prompt, or an inline code span) into normalised
+/// commands: quotes and escapes understood, chains (&&, ||, ;, |) split, comments and redirections dropped.
 std::vector<std::vector<std::string>> split_commands(std::string_view line);
 
 /// Normalises one command's words: env assignments, sudo, time, nohup, exec, `./` prefixes stripped;
@@ -82,8 +82,7 @@ public:
   const CommandMention* find(std::span<const CommandPattern> patterns) const;
 
 private:
-  void add_command_text(const Document& doc, std::string_view text, int line, int column, bool code_block,
-                        bool shell_block);
+  void add_command_text(const Document& doc, std::string_view text, int line, int column, bool code_block);
   std::vector<CommandMention> m_commands;
   std::vector<PathMention> m_paths;
 };

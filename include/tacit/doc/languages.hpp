@@ -1,5 +1,6 @@
 #pragma once
-// The tree-sitter languages tacit can parse, and RAII owners for tree-sitter objects.
+// The tree-sitter languages tacit can parse, RAII owners for tree-sitter objects, a parse bounded in CPU
+// time and a non-recursive tree walk: what every module that parses a file needs.
 //
 // The runtime and grammars are pinned in grammars/grammars.lock and built into the tacit_treesitter
 // library (cmake/Grammars.cmake). Parsers are not thread-safe and cost a few allocations to set up:
@@ -36,9 +37,11 @@ enum class Language {
 
 /// Every Language, in declaration order.
 inline constexpr std::array k_all_languages = {
-    Language::Markdown,   Language::MarkdownInline, Language::Yaml, Language::Json, Language::Bash,
-    Language::Python,     Language::JavaScript,     Language::TypeScript,           Language::Tsx,
-    Language::Go,         Language::Rust,           Language::C,    Language::Cpp,  Language::Java,
+    Language::Markdown,   Language::MarkdownInline, Language::Yaml,
+    Language::Json,       Language::Bash,           Language::Python,
+    Language::JavaScript, Language::TypeScript,     Language::Tsx,
+    Language::Go,         Language::Rust,           Language::C,
+    Language::Cpp,        Language::Java,
 };
 
 /// The grammar's TSLanguage (static data; never null, never freed).
@@ -83,18 +86,32 @@ using QueryCursorPtr = std::unique_ptr<TSQueryCursor, QueryCursorDeleter>;
 /// error that the unit tests catch), so callers may treat null as "cannot parse this language".
 ParserPtr make_parser(Language language);
 
-/// When the parses of one file must give up (pathological input must not hang a run).
-struct ParseDeadline {
-  std::chrono::steady_clock::time_point at;
-  bool expired = false;  ///< set once passed() has seen the time run out
+/// The CPU time the calling thread has used so far.
+std::chrono::nanoseconds thread_cpu_time();
 
-  /// True once `at` has passed; cheap enough to call every few hundred parse steps.
-  bool passed();
+/// The CPU time the parses of one file may use. It is counted on the calling thread, so a busy machine
+/// does not change what gets parsed; pathological input (deep nesting, huge files) cannot hang a run.
+class ParseBudget {
+public:
+  /// A budget of `cpu_time` from now, on this thread.
+  explicit ParseBudget(std::chrono::microseconds cpu_time) : m_limit(thread_cpu_time() + cpu_time) {}
+
+  /// True once the budget is used up. Reads the clock (a system call) on every 64th call only, as
+  /// tree-sitter asks about once a microsecond.
+  bool spent();
+
+  /// Whether spent() has returned true.
+  bool expired() const { return m_expired; }
+
+private:
+  std::chrono::nanoseconds m_limit;
+  unsigned m_calls = 0;
+  bool m_expired = false;
 };
 
-/// Parses `text` (within the parser's included ranges, if set). Returns null when the deadline passes
+/// Parses `text` (within the parser's included ranges, if set). Returns null when `budget` runs out
 /// first; the parser is then reset, ready for its next use.
-TreePtr parse_until(TSParser* parser, std::string_view text, ParseDeadline& deadline);
+TreePtr parse_until(TSParser* parser, std::string_view text, ParseBudget& budget);
 
 /// The node's range minus its named children: for Markdown, the text an `inline` node holds without
 /// the block continuations ("> ", list indentation) of its later lines. Empty pieces are dropped.
@@ -118,4 +135,4 @@ template <class Visit> void walk(TSNode root, Visit&& visit) {
   }
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

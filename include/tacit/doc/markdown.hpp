@@ -1,7 +1,7 @@
 #pragma once
 // Markdown into a Document, with tree-sitter's block grammar and then, for each paragraph, heading and
 // table cell, its inline grammar. document.hpp declares the everyday entry point,
-// parse_markdown(content, doc); this header adds the form with an explicit time budget.
+// parse_markdown(content, doc); this header adds the form with an explicit CPU time budget.
 //
 // What is extracted (see document.hpp for the fields):
 // - sections: from ATX and setext headings that are not inside a block quote or list item;
@@ -20,14 +20,15 @@
 
 namespace tacit::doc {
 
-/// The time parse_markdown allows for `content_size` bytes: a base plus a per-megabyte allowance
-/// several times the usual parse time, so only pathological input (deep nesting, huge files) hits it.
+/// The CPU time parse_markdown allows for `content_size` bytes: a base plus a per-megabyte allowance
+/// above the slowest real documents seen, so only pathological input hits it.
 std::chrono::microseconds markdown_time_budget(std::size_t content_size);
 
-/// parse_markdown with an explicit budget for the block and inline parses together. When the budget
+/// parse_markdown with an explicit CPU time budget (on the calling thread) for the block and inline
+/// parses together; see ParseBudget in languages.hpp. When the budget
 /// runs out, doc.parse_timed_out is set: if the block parse did not finish, code blocks and inline
 /// code come from scan_text instead (doc.structural stays false); if an inline parse did not, the
 /// structure is kept and the remaining inline code and links are missing.
 void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget);
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

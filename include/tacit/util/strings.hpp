@@ -39,7 +39,7 @@ std::string_view base_name(std::string_view path);
 std::string_view dir_name(std::string_view path);
 
 /// Joins and normalises a repository-relative path: resolves "." and "..", squeezes "//".
-/// Returns false in `escaped` when ".." climbs above the root.
+/// Sets `escaped` to true when ".." climbs above the root (those parts are dropped).
 std::string normalize_path(std::string_view path, bool* escaped = nullptr);
 
 /// Levenshtein distance, for "did you mean" suggestions.

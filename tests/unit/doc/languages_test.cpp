@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using tacit::doc::Language;
 
@@ -45,7 +46,7 @@ std::string_view snippet(Language language) {
   return "";
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("every language loads and parses a tiny snippet without errors") {
   for (Language language : tacit::doc::k_all_languages) {
@@ -99,4 +100,69 @@ TEST_CASE("language_from_name knows common info strings, case-insensitively") {
   CHECK_FALSE(tacit::doc::language_from_name("console").has_value());
   CHECK_FALSE(tacit::doc::language_from_name("").has_value());
   CHECK_FALSE(tacit::doc::language_from_name("shell-session").has_value());
+}
+
+// Regression: tree-sitter-markdown 0.3.2 and tree-sitter-yaml 0.7.1 wrote their scanner state past the
+// runtime's 1 KiB buffer on deep nesting (a crash, or an assertion in a debug runtime).
+// cmake/Grammars.cmake compiles them through bounded wrappers.
+TEST_CASE("deeply nested Markdown and YAML parse without overflowing scanner state") {
+  std::string quotes(300, '>');
+  std::string yaml;
+  for (int i = 0; i < 400; ++i) {
+    yaml += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
+  }
+  std::vector<std::pair<Language, std::string>> inputs = {
+      {Language::Markdown, quotes},
+      {Language::Markdown, "1" + std::string(4, '\xf1') + "x"},
+      {Language::Yaml, yaml}};
+  for (const auto& [language, text] : inputs) {
+    tacit::doc::ParserPtr parser = tacit::doc::make_parser(language);
+    REQUIRE(parser);
+    tacit::doc::TreePtr tree(
+        ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+    CHECK(tree);
+  }
+}
+
+TEST_CASE("parse_until gives up when the budget is spent and leaves the parser reusable") {
+  tacit::doc::ParserPtr parser = tacit::doc::make_parser(Language::Json);
+  REQUIRE(parser);
+  std::string big = "[";
+  for (int i = 0; i < 200000; ++i) {
+    big += "{\"a\": [1, 2, 3]},";
+  }
+  big += "1]";
+  tacit::doc::ParseBudget spent(std::chrono::microseconds(0));
+  CHECK_FALSE(tacit::doc::parse_until(parser.get(), big, spent));
+  CHECK(spent.expired());
+
+  tacit::doc::ParseBudget ample(std::chrono::seconds(60));
+  tacit::doc::TreePtr tree = tacit::doc::parse_until(parser.get(), "[1, 2]", ample);
+  REQUIRE(tree);
+  CHECK_FALSE(ts_node_has_error(ts_tree_root_node(tree.get())));
+  CHECK_FALSE(ample.expired());
+}
+
+TEST_CASE("ranges_without_named_children cuts out block continuations") {
+  tacit::doc::ParserPtr parser = tacit::doc::make_parser(Language::Markdown);
+  REQUIRE(parser);
+  std::string_view text = "> first `a\n> second` line\n";
+  tacit::doc::TreePtr tree(
+      ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+  REQUIRE(tree);
+  std::vector<TSNode> inlines;
+  tacit::doc::walk(ts_tree_root_node(tree.get()), [&](TSNode node, uint32_t) {
+    if (std::string_view(ts_node_type(node)) == "inline") {
+      inlines.push_back(node);
+      return false;
+    }
+    return true;
+  });
+  REQUIRE(inlines.size() == 1);
+  std::vector<TSRange> ranges = tacit::doc::ranges_without_named_children(inlines[0]);
+  std::string kept;
+  for (const TSRange& range : ranges) {
+    kept += text.substr(range.start_byte, range.end_byte - range.start_byte);
+  }
+  CHECK(kept == "first `a\nsecond` line");
 }

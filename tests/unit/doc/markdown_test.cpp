@@ -1,0 +1,484 @@
+#include <tacit/doc/document.hpp>
+#include <tacit/doc/languages.hpp>
+#include <tacit/doc/markdown.hpp>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+using namespace std::chrono_literals;
+using tacit::doc::Document;
+
+namespace {
+
+Document parse(std::string_view markdown) {
+  Document doc;
+  tacit::doc::parse_markdown(markdown, doc);
+  return doc;
+}
+
+std::string repeat(std::string_view text, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += text;
+  }
+  return out;
+}
+
+std::string crlf(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    out += c == '\n' ? "\r\n" : std::string(1, c);
+  }
+  return out;
+}
+
+// Every structural field, flattened, for comparing two parses.
+std::string summary(const Document& doc) {
+  std::string out = "fm@" + std::to_string(doc.front_matter_line) + ":" + doc.front_matter + "\n";
+  for (const auto& s : doc.sections) {
+    out += "S" + std::to_string(s.level) + " " + s.heading + " " + std::to_string(s.line_begin) + "-" +
+           std::to_string(s.line_end) + " [" + s.body + "]\n";
+  }
+  for (const auto& c : doc.code_blocks) {
+    out +=
+        "C " + c.info + " " + std::to_string(c.line) + ":" + std::to_string(c.column) + " [" + c.text + "]\n";
+  }
+  for (const auto& c : doc.inline_code) {
+    out += "I " + c.text + " " + std::to_string(c.line) + ":" + std::to_string(c.column) + "\n";
+  }
+  for (const auto& l : doc.links) {
+    out += "L " + l.target + " " + l.text + " " + std::to_string(l.line) + ":" + std::to_string(l.column) +
+           (l.image ? " image" : "") + "\n";
+  }
+  return out;
+}
+
+constexpr std::string_view k_sample = R"(---
+title: Sample
+tags: [a, b]
+---
+Intro with `make test`.
+
+# Build
+
+Run `make`.
+
+## Linux
+
+```bash title="x"
+sudo apt-get install cmake
+make -j4
+```
+
+### Details
+
+text
+
+## Windows
+
+    nmake
+    nmake install
+
+# Test
+
+See [the guide](docs/guide.md "Guide") and ![logo](img/logo.png).
+)";
+
+} // namespace
+
+TEST_CASE("empty input gives an empty structural document") {
+  Document doc = parse("");
+  CHECK(doc.structural);
+  CHECK_FALSE(doc.parse_timed_out);
+  CHECK(doc.sections.empty());
+  CHECK(doc.code_blocks.empty());
+  CHECK(doc.inline_code.empty());
+  CHECK(doc.links.empty());
+  CHECK(doc.front_matter.empty());
+}
+
+TEST_CASE("sections follow ATX headings with heading paths and inclusive line ranges") {
+  Document doc = parse(k_sample);
+  REQUIRE(doc.sections.size() == 6);
+
+  const auto& preamble = doc.sections[0];
+  CHECK(preamble.level == 0);
+  CHECK(preamble.heading.empty());
+  CHECK(preamble.heading_path.empty());
+  CHECK(preamble.line_begin == 1);
+  CHECK(preamble.line_end == 6);
+
+  const auto& build = doc.sections[1];
+  CHECK(build.heading == "Build");
+  CHECK(build.level == 1);
+  CHECK(build.line_begin == 7);
+  CHECK(build.line_end == 26); // up to the next level-1 heading
+  CHECK(build.heading_path == std::vector<std::string>{"Build"});
+  CHECK(build.body.starts_with("\nRun `make`.\n"));
+
+  const auto& linux_section = doc.sections[2];
+  CHECK(linux_section.heading == "Linux");
+  CHECK(linux_section.level == 2);
+  CHECK(linux_section.line_begin == 11);
+  CHECK(linux_section.line_end == 21); // includes its level-3 subsection
+  CHECK(linux_section.heading_path == std::vector<std::string>{"Build", "Linux"});
+
+  const auto& details = doc.sections[3];
+  CHECK(details.heading_path == std::vector<std::string>{"Build", "Linux", "Details"});
+  CHECK(details.line_begin == 18);
+  CHECK(details.line_end == 21);
+  CHECK(details.body == "\ntext\n\n");
+
+  CHECK(doc.sections[4].heading_path == std::vector<std::string>{"Build", "Windows"});
+  CHECK(doc.sections[4].line_end == 26);
+
+  const auto& test = doc.sections[5];
+  CHECK(test.heading == "Test");
+  CHECK(test.line_begin == 27);
+  CHECK(test.line_end == 29);
+  CHECK(test.heading_path == std::vector<std::string>{"Test"});
+}
+
+TEST_CASE("heading text: closing hashes, inline markup kept, setext, skipped levels") {
+  Document doc = parse("# Title with `code` and *em* ##\n"
+                       "### Deep ###\n"
+                       "Setext\n"
+                       "spanning lines\n"
+                       "===\n"
+                       "Second\n"
+                       "------\n"
+                       "# C# is ok\n"
+                       "#\n");
+  REQUIRE(doc.sections.size() == 6);
+  CHECK(doc.sections[0].heading == "Title with `code` and *em*");
+  CHECK(doc.sections[1].heading == "Deep");
+  CHECK(doc.sections[1].level == 3);
+  CHECK(doc.sections[1].heading_path == std::vector<std::string>{"Title with `code` and *em*", "Deep"});
+  CHECK(doc.sections[2].heading == "Setext spanning lines");
+  CHECK(doc.sections[2].level == 1);
+  CHECK(doc.sections[2].line_begin == 3);
+  CHECK(doc.sections[2].line_end == 7);
+  CHECK(doc.sections[2].body == "Second\n------\n");
+  CHECK(doc.sections[3].heading == "Second");
+  CHECK(doc.sections[3].level == 2);
+  CHECK(doc.sections[3].line_begin == 6);
+  CHECK(doc.sections[3].heading_path == std::vector<std::string>{"Setext spanning lines", "Second"});
+  CHECK(doc.sections[4].heading == "C# is ok");
+  CHECK(doc.sections[4].line_end == 8);
+  CHECK(doc.sections[5].heading.empty()); // "#" alone is an empty heading
+  CHECK(doc.sections[5].level == 1);
+}
+
+TEST_CASE("headings inside block quotes and list items do not start sections") {
+  Document doc = parse("# Top\n> # Quoted\n- # Listed\n\ntext\n");
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.sections[0].heading == "Top");
+  CHECK(doc.sections[0].line_end == 5);
+}
+
+TEST_CASE("fenced code blocks: info string, text, first content line and column") {
+  Document doc = parse(k_sample);
+  REQUIRE(doc.code_blocks.size() == 2);
+  const auto& fenced = doc.code_blocks[0];
+  CHECK(fenced.info == "bash title=\"x\"");
+  CHECK(fenced.text == "sudo apt-get install cmake\nmake -j4\n");
+  CHECK(fenced.line == 14);
+  CHECK(fenced.column == 1);
+
+  const auto& indented = doc.code_blocks[1];
+  CHECK(indented.info.empty());
+  CHECK(indented.text == "nmake\nnmake install\n");
+  CHECK(indented.line == 24);
+  CHECK(indented.column == 5);
+}
+
+TEST_CASE("fenced code blocks in containers lose their container markers and fence indentation") {
+  Document doc = parse("  ~~~sh\n"
+                       "  make\n"
+                       "    indented\n"
+                       " less\n"
+                       "  ~~~\n"
+                       "\n"
+                       "- item\n"
+                       "  ```py\n"
+                       "  print(1)\n"
+                       "  ```\n"
+                       "\n"
+                       "> ```\n"
+                       "> quoted\n"
+                       ">\n"
+                       "> ```\n"
+                       "\n"
+                       "```\n"
+                       "```\n"
+                       "\n"
+                       "```go\n"
+                       "unterminated");
+  REQUIRE(doc.code_blocks.size() == 5);
+  CHECK(doc.code_blocks[0].info == "sh");
+  CHECK(doc.code_blocks[0].text == "make\n  indented\nless\n");
+  CHECK(doc.code_blocks[0].line == 2);
+  CHECK(doc.code_blocks[0].column == 3);
+
+  CHECK(doc.code_blocks[1].info == "py");
+  CHECK(doc.code_blocks[1].text == "print(1)\n");
+  CHECK(doc.code_blocks[1].line == 9);
+  CHECK(doc.code_blocks[1].column == 3);
+
+  CHECK(doc.code_blocks[2].info.empty());
+  CHECK(doc.code_blocks[2].text == "quoted\n\n");
+  CHECK(doc.code_blocks[2].line == 13);
+  CHECK(doc.code_blocks[2].column == 3);
+
+  CHECK(doc.code_blocks[3].text.empty());
+  CHECK(doc.code_blocks[3].line == 18);
+
+  CHECK(doc.code_blocks[4].info == "go");
+  CHECK(doc.code_blocks[4].text == "unterminated\n");
+  CHECK(doc.code_blocks[4].line == 21);
+
+  // After a blank line the list's continuation is all that is cut; ">" without a space keeps the rest.
+  doc = parse("- a\n  ```\n  x\n\n    y\n  ```\n> ```\n>  q\n>\n>r\n> ```\n");
+  REQUIRE(doc.code_blocks.size() == 2);
+  CHECK(doc.code_blocks[0].text == "x\n\n  y\n");
+  CHECK(doc.code_blocks[1].text == " q\n\nr\n");
+}
+
+TEST_CASE("indented code blocks in list items; trailing blank lines dropped") {
+  Document doc = parse("- item\n\n      code line\n        deeper\n\n\nafter\n");
+  REQUIRE(doc.code_blocks.size() == 1);
+  CHECK(doc.code_blocks[0].text == "code line\n  deeper\n");
+  CHECK(doc.code_blocks[0].line == 3);
+  CHECK(doc.code_blocks[0].column == 7);
+
+  doc = parse("    top\n      more\n\n    last\n");
+  REQUIRE(doc.code_blocks.size() == 1);
+  CHECK(doc.code_blocks[0].text == "top\n  more\n\nlast\n");
+}
+
+TEST_CASE("inline code spans: content without backticks, content column") {
+  Document doc = parse("Run `make test` or ``a `quoted` b`` or `` `tick` ``.\n"
+                       "| col | `cell` |\n"
+                       "|-----|--------|\n"
+                       "| [`linked`](x) | y |\n"
+                       "> quoted `multi\n"
+                       "> line` span\n");
+  REQUIRE(doc.inline_code.size() == 6);
+  CHECK(doc.inline_code[0].text == "make test");
+  CHECK(doc.inline_code[0].line == 1);
+  CHECK(doc.inline_code[0].column == 6);
+  CHECK(doc.inline_code[1].text == "a `quoted` b");
+  CHECK(doc.inline_code[1].column == 22);
+  CHECK(doc.inline_code[2].text == "`tick`"); // one space stripped each side
+  CHECK(doc.inline_code[2].column == 43);
+  CHECK(doc.inline_code[3].text == "cell");
+  CHECK(doc.inline_code[3].line == 2);
+  CHECK(doc.inline_code[4].text == "linked");
+  CHECK(doc.inline_code[4].line == 4);
+  CHECK(doc.inline_code[5].text == "multi line"); // the "> " of the second line is not content
+  CHECK(doc.inline_code[5].line == 5);
+  CHECK(doc.inline_code[5].column == 11);
+}
+
+TEST_CASE("code in HTML comments, HTML blocks and code blocks is not inline code") {
+  Document doc = parse("text <!-- `hidden` [x](y) --> `shown`\n"
+                       "\n"
+                       "<!--\n"
+                       "`also hidden`\n"
+                       "-->\n"
+                       "\n"
+                       "<div>`raw html`</div>\n"
+                       "\n"
+                       "```\n"
+                       "`in code`\n"
+                       "```\n");
+  REQUIRE(doc.inline_code.size() == 1);
+  CHECK(doc.inline_code[0].text == "shown");
+  CHECK(doc.links.empty());
+}
+
+TEST_CASE("inline links, images and autolinks") {
+  Document doc = parse(k_sample);
+  REQUIRE(doc.links.size() == 2);
+  CHECK(doc.links[0].target == "docs/guide.md");
+  CHECK(doc.links[0].text == "the guide");
+  CHECK(doc.links[0].line == 29);
+  CHECK(doc.links[0].column == 17);
+  CHECK_FALSE(doc.links[0].image);
+  CHECK(doc.links[1].target == "img/logo.png");
+  CHECK(doc.links[1].text == "logo");
+  CHECK(doc.links[1].image);
+
+  doc = parse("<https://example.com/a> <me@example.com> [sp](<a b.md>) [none]() [x]\n");
+  REQUIRE(doc.links.size() == 3);
+  CHECK(doc.links[0].target == "https://example.com/a");
+  CHECK(doc.links[0].column == 2);
+  CHECK(doc.links[1].target == "me@example.com");
+  CHECK(doc.links[2].target == "a b.md");
+  CHECK(doc.links[2].text == "sp");
+  CHECK(doc.links[2].column == 48);
+}
+
+TEST_CASE("reference links resolve through their definitions, once per definition") {
+  Document doc =
+      parse("See [the docs][Docs], [docs][] and [DOCS] again, ![alt][logo], [missing][nope], [x].\n"
+            "\n"
+            "[docs]: ./docs/README.md \"Title\"\n"
+            "[logo]:\n"
+            "  <img/logo.png>\n"
+            "[docs]: ignored-second-definition.md\n");
+  REQUIRE(doc.links.size() == 2);
+  CHECK(doc.links[0].target == "./docs/README.md");
+  CHECK(doc.links[0].text == "the docs");
+  CHECK(doc.links[0].line == 3); // located at the definition's destination
+  CHECK(doc.links[0].column == 9);
+  CHECK_FALSE(doc.links[0].image);
+  CHECK(doc.links[1].target == "img/logo.png");
+  CHECK(doc.links[1].text == "alt");
+  CHECK(doc.links[1].line == 5);
+  CHECK(doc.links[1].column == 4);
+  CHECK(doc.links[1].image);
+}
+
+TEST_CASE("YAML front matter") {
+  Document doc = parse("---\nname: x\nlist:\n  - a\n---\n# Title\n");
+  CHECK(doc.front_matter == "name: x\nlist:\n  - a\n");
+  CHECK(doc.front_matter_line == 2);
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[1].heading == "Title");
+
+  doc = parse("# Title\n\n---\nname: x\n---\n");
+  CHECK(doc.front_matter.empty());
+  CHECK(doc.front_matter_line == 0);
+
+  doc = parse("---\n---\ntext\n");
+  CHECK(doc.front_matter.empty());
+}
+
+TEST_CASE("CRLF input gives the same document as LF input") {
+  std::string lf = std::string(k_sample) + "\n[ref]\n\n[ref]: <target.md>\n> `a\n> b`\n";
+  Document with_lf = parse(lf);
+  Document with_crlf = parse(crlf(lf));
+  CHECK(summary(with_crlf) == summary(with_lf));
+  CHECK(with_crlf.front_matter == "title: Sample\ntags: [a, b]\n");
+  CHECK(with_crlf.code_blocks.at(0).text == "sudo apt-get install cmake\nmake -j4\n");
+}
+
+TEST_CASE("binary garbage and NUL bytes neither crash nor hang") {
+  std::mt19937 rng(1234);
+  for (int round = 0; round < 20; ++round) {
+    std::string bytes(4096, '\0');
+    for (char& c : bytes) {
+      c = static_cast<char>(rng() & 0xff);
+    }
+    Document doc;
+    tacit::doc::parse_markdown(bytes, doc, 2s);
+    CHECK(doc.sections.size() <= 4096);
+  }
+  Document doc = parse(repeat(std::string_view("# a\n\0\0 `x` [l](y)\n", 18), 100));
+  CHECK(doc.sections.size() == 100);
+  CHECK(doc.inline_code.size() == 100);
+}
+
+TEST_CASE("pathological nesting is refused quickly, without a crash") {
+  for (const std::string& input :
+       {repeat("> ", 5000) + "x `code`\n", repeat("- ", 5000) + "x\n", repeat(">", 300), [] {
+          std::string s;
+          for (int i = 0; i < 5000; ++i) {
+            s += std::string(static_cast<std::size_t>(2 * i), ' ') + "- item\n";
+          }
+          return s;
+        }()}) {
+    auto start = std::chrono::steady_clock::now();
+    Document doc = parse(input);
+    CHECK(std::chrono::steady_clock::now() - start < 5s);
+    CHECK(doc.parse_timed_out);
+    CHECK_FALSE(doc.structural);
+  }
+  // The fallback text scan still finds inline code.
+  CHECK(parse(repeat("> ", 5000) + "x `code`\n").inline_code.size() == 1);
+}
+
+TEST_CASE("moderate nesting is parsed structurally") {
+  std::string quotes = repeat("> ", 60) + "deep `code`\n";
+  Document doc = parse(quotes);
+  CHECK(doc.structural);
+  CHECK_FALSE(doc.parse_timed_out);
+  REQUIRE(doc.inline_code.size() == 1);
+  CHECK(doc.inline_code[0].column == 127);
+
+  std::string list;
+  for (int i = 0; i < 60; ++i) {
+    list += std::string(static_cast<std::size_t>(2 * i), ' ') + "- item `" + std::to_string(i) + "`\n";
+  }
+  doc = parse(list);
+  CHECK(doc.structural);
+  CHECK(doc.inline_code.size() == 60);
+}
+
+TEST_CASE("a spent time budget falls back to the text scan and flags the document") {
+  Document doc;
+  tacit::doc::parse_markdown(std::string(k_sample) + repeat("para [a](b) `c`\n\n", 2000), doc, 0us);
+  CHECK(doc.parse_timed_out);
+  CHECK_FALSE(doc.structural);
+  CHECK(doc.sections.empty());
+  CHECK_FALSE(doc.code_blocks.empty()); // from the text scan
+
+  // The thread's parsers are reset: the next parse is complete.
+  Document next = parse(k_sample);
+  CHECK_FALSE(next.parse_timed_out);
+  CHECK(next.structural);
+  CHECK(next.links.size() == 2);
+}
+
+TEST_CASE("a budget spent during the inline parses keeps the block structure") {
+  // Emphasis soup costs the inline grammar ~5 times what the block grammar spends on it, so a budget of
+  // a third of the whole parse lets the block parse finish and stops the inline one.
+  std::string text = "# Title\n\n```sh\nmake\n```\n\n" + repeat("*a", 25000) + " `late`\n";
+  Document full;
+  auto start = tacit::doc::thread_cpu_time();
+  tacit::doc::parse_markdown(text, full, 60s);
+  auto whole = std::chrono::duration_cast<std::chrono::microseconds>(tacit::doc::thread_cpu_time() - start);
+  REQUIRE_FALSE(full.parse_timed_out);
+  CHECK(full.inline_code.size() == 1);
+
+  Document partial;
+  tacit::doc::parse_markdown(text, partial, whole / 3);
+  CHECK(partial.parse_timed_out);
+  CHECK(partial.structural);
+  REQUIRE(partial.sections.size() == 1);
+  CHECK(partial.sections[0].heading == "Title");
+  CHECK(partial.code_blocks.size() == 1);
+  CHECK(partial.inline_code.empty());
+}
+
+TEST_CASE("the default budget scales with size") {
+  CHECK(tacit::doc::markdown_time_budget(0) >= 500ms);
+  CHECK(tacit::doc::markdown_time_budget(10 << 20) > tacit::doc::markdown_time_budget(1 << 20));
+}
+
+TEST_CASE("parsing is thread-safe with per-thread parsers") {
+  const std::string expected = summary(parse(k_sample));
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&results, t] {
+      for (int i = 0; i < 50; ++i) {
+        results[t] = summary(parse(k_sample));
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  for (const auto& result : results) {
+    CHECK(result == expected);
+  }
+}

@@ -212,6 +212,7 @@ TEST_CASE("Snapshot: a repository owned by another user opens") {
   }
   TempDir tmp;
   make_repo(tmp / "repo", {{"a.txt", "a\n"}});
+  (void)open_ok(tmp / "repo"); // initialises libgit2 and its options (ctest runs each case in a new process)
   REQUIRE(run_in(tmp.path(), "chown -R 12345:12345 repo") == 0);
   // The check is meaningful: with owner validation on, libgit2 refuses this repository.
   int validation = 0;

@@ -1,0 +1,200 @@
+// Tests for engine/runner: which rules a selection runs, and run_rules over a real repository (the
+// broken-references example turned into a git repository), whose output must not depend on the number
+// of threads.
+
+#include "../repo/repo_test_support.hpp"
+
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/registry.hpp>
+#include <tacit/engine/runner.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace tacit;
+using namespace tacit::test;
+using engine::is_selected;
+using engine::Selection;
+
+namespace {
+
+// The broken-references example as a committed git repository in `tmp`.
+std::unique_ptr<engine::Context> example_context(const TempDir& tmp, unsigned jobs = 2) {
+  const auto example = std::filesystem::path(TACIT_SOURCE_DIR) / "examples" / "broken-references";
+  REQUIRE(std::filesystem::is_directory(example));
+  std::filesystem::copy(example, tmp.path(), std::filesystem::copy_options::recursive);
+  git(tmp.path(), "init -q");
+  git(tmp.path(), "add -A");
+  git(tmp.path(), "commit -q -m example");
+  auto snapshot = open_ok(tmp.path());
+  std::vector<std::string> notes;
+  auto context = engine::analyze(std::move(snapshot), engine::AnalyzeOptions{jobs}, notes);
+  INFO((context ? std::string() : to_string(context.error())));
+  REQUIRE(context.has_value());
+  return std::move(*context);
+}
+
+// Everything a reporter shows of a finding, on one line.
+std::string describe(const engine::Finding& f) {
+  std::string out = f.location.path + ":" + std::to_string(f.location.line) + ":" +
+                    std::to_string(f.location.column) + " " + f.rule_id + " " + f.rule_name + " " +
+                    std::string(engine::to_string(f.severity)) + " " + f.message + " | " + f.subject + " | " +
+                    f.hint + " | " + f.fingerprint;
+  for (const auto& r : f.related)
+    out += " | " + r.path + ":" + std::to_string(r.line) + ":" + std::to_string(r.column) + " " + r.note;
+  return out;
+}
+
+std::vector<std::string> describe_all(const std::vector<engine::Finding>& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings)
+    out.push_back(describe(f));
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("is_selected: the default selection runs every rule") {
+  const Selection all;
+  for (const auto* id : {"CTX001", "CTX002", "TASK102", "META001"})
+    CHECK(is_selected(all, id));
+}
+
+TEST_CASE("is_selected: select by id, prefix and ALL") {
+  CHECK(is_selected({{"CTX002"}, {}}, "CTX002"));
+  CHECK_FALSE(is_selected({{"CTX002"}, {}}, "CTX001"));
+  CHECK(is_selected({{"CTX"}, {}}, "CTX001"));
+  CHECK(is_selected({{"CTX"}, {}}, "CTX012"));
+  CHECK_FALSE(is_selected({{"CTX"}, {}}, "TASK102"));
+  CHECK(is_selected({{"TASK1"}, {}}, "TASK102"));
+  CHECK(is_selected({{"CTX00"}, {}}, "CTX002"));
+  CHECK_FALSE(is_selected({{"CTX01"}, {}}, "CTX002"));
+  CHECK(is_selected({{"ALL"}, {}}, "CTX001"));
+  CHECK(is_selected({{"ALL"}, {}}, "ARCH305"));
+  // Several selectors: any of them.
+  CHECK(is_selected({{"CTX001", "TASK"}, {}}, "TASK102"));
+  CHECK(is_selected({{"CTX001", "TASK"}, {}}, "CTX001"));
+  CHECK_FALSE(is_selected({{"CTX001", "TASK"}, {}}, "CTX002"));
+  // Case does not matter for ids and prefixes.
+  CHECK(is_selected({{"ctx"}, {}}, "CTX001"));
+  CHECK(is_selected({{"task102"}, {}}, "TASK102"));
+  // A selector longer than the id never matches.
+  CHECK_FALSE(is_selected({{"CTX0011"}, {}}, "CTX001"));
+}
+
+TEST_CASE("is_selected: ignore wins over select") {
+  CHECK_FALSE(is_selected({{}, {"CTX002"}}, "CTX002"));
+  CHECK(is_selected({{}, {"CTX002"}}, "CTX001"));
+  CHECK_FALSE(is_selected({{}, {"CTX"}}, "CTX001"));
+  CHECK(is_selected({{}, {"CTX"}}, "TASK102"));
+  CHECK_FALSE(is_selected({{"CTX"}, {"CTX002"}}, "CTX002"));
+  CHECK(is_selected({{"CTX"}, {"CTX002"}}, "CTX001"));
+  CHECK_FALSE(is_selected({{"CTX002"}, {"CTX"}}, "CTX002"));
+  CHECK_FALSE(is_selected({{"ALL"}, {"ALL"}}, "CTX001"));
+  CHECK_FALSE(is_selected({{}, {"ALL"}}, "TASK102"));
+  CHECK_FALSE(is_selected({{"ALL"}, {"TASK"}}, "TASK102"));
+  CHECK(is_selected({{"ALL"}, {"TASK"}}, "CTX001"));
+}
+
+TEST_CASE("is_selected: `all` in lower case, like every other selector") {
+  // Regression (was latent: the CLI upper-cases selectors): is_known_selector() accepts "all" in any case and
+  // selector_matches() ignores case, but is_selected() compares with "ALL" exactly, so {"all"} selects
+  // nothing.
+  CHECK(engine::is_known_selector("all"));
+  CHECK(is_selected({{"all"}, {}}, "CTX001"));
+  CHECK_FALSE(is_selected({{}, {"all"}}, "CTX001"));
+}
+
+TEST_CASE("registry: selectors and lookup") {
+  REQUIRE_FALSE(engine::builtin_rules().empty());
+  std::string previous;
+  for (const auto& rule : engine::builtin_rules()) {
+    CHECK(std::string(rule->meta().id) > previous);
+    previous = std::string(rule->meta().id);
+    CHECK(engine::find_rule(rule->meta().id) == rule.get());
+    CHECK(engine::is_known_selector(rule->meta().id));
+  }
+  CHECK(engine::find_rule("ctx002") == engine::find_rule("CTX002"));
+  CHECK(engine::find_rule("NOPE999") == nullptr);
+  CHECK(engine::is_known_selector("CTX"));
+  CHECK(engine::is_known_selector("ALL"));
+  CHECK_FALSE(engine::is_known_selector(""));
+  CHECK_FALSE(engine::is_known_selector("XYZ"));
+  CHECK(engine::selector_matches("CTX", "CTX001"));
+  CHECK_FALSE(engine::selector_matches("CTX0011", "CTX001"));
+}
+
+TEST_CASE("run_rules: the same output for 1, 2 and 8 threads") {
+  TempDir tmp;
+  const auto context = example_context(tmp);
+  const auto one = engine::run_rules(*context, {}, 1);
+  REQUIRE_FALSE(one.empty());
+  const auto expected = describe_all(one);
+  for (unsigned jobs : {2u, 8u, 64u, 0u}) {
+    INFO("jobs " << jobs);
+    for (int round = 0; round < 5; ++round)
+      CHECK(describe_all(engine::run_rules(*context, {}, jobs)) == expected);
+  }
+
+  // The findings are sorted, fingerprinted and distinct.
+  auto sorted = one;
+  engine::sort_findings(sorted);
+  CHECK(describe_all(sorted) == expected);
+  std::set<std::string> fingerprints;
+  for (const auto& f : one) {
+    CHECK(f.fingerprint.size() == 16);
+    fingerprints.insert(f.fingerprint);
+  }
+  CHECK(fingerprints.size() == one.size());
+
+  // The example's broken references are found where the golden test expects them.
+  std::vector<std::string> ctx002;
+  for (const auto& f : one)
+    if (f.rule_id == "CTX002")
+      ctx002.push_back(f.location.path + ":" + std::to_string(f.location.line) + ":" +
+                       std::to_string(f.location.column) + " " + f.subject);
+  CHECK(ctx002 ==
+        std::vector<std::string>{"AGENTS.md:13:24 src/render/canvas.ts", "AGENTS.md:16:65 docs/setup.md",
+                                 "CLAUDE.md:2:1 docs/claude-notes.md", "README.md:6:20 CONTRIBUTING.md"});
+}
+
+TEST_CASE("run_rules: the context is the same whatever analyze's thread count") {
+  TempDir one_thread;
+  TempDir many_threads;
+  const auto a = example_context(one_thread, 1);
+  const auto b = example_context(many_threads, 8);
+  CHECK(describe_all(engine::run_rules(*a, {}, 1)) == describe_all(engine::run_rules(*b, {}, 8)));
+  REQUIRE(a->documents().size() == b->documents().size());
+  for (std::size_t i = 0; i < a->documents().size(); ++i)
+    CHECK(a->documents()[i].path == b->documents()[i].path);
+  CHECK(a->knowledge().commands().size() == b->knowledge().commands().size());
+  CHECK(a->knowledge().paths().size() == b->knowledge().paths().size());
+}
+
+TEST_CASE("run_rules: the selection decides which rules report") {
+  TempDir tmp;
+  const auto context = example_context(tmp);
+  const auto only_ctx002 = engine::run_rules(*context, {{"CTX002"}, {}}, 4);
+  REQUIRE_FALSE(only_ctx002.empty());
+  for (const auto& f : only_ctx002)
+    CHECK(f.rule_id == "CTX002");
+
+  const auto without_ctx002 = engine::run_rules(*context, {{}, {"CTX002"}}, 4);
+  for (const auto& f : without_ctx002)
+    CHECK(f.rule_id != "CTX002");
+
+  CHECK(engine::run_rules(*context, {{}, {"ALL"}}, 4).empty());
+  CHECK(engine::run_rules(*context, {{"NOPE"}, {}}, 4).empty());
+
+  // Fingerprints do not depend on which other rules ran.
+  const auto all = engine::run_rules(*context, {}, 4);
+  std::set<std::string> all_fingerprints;
+  for (const auto& f : all)
+    all_fingerprints.insert(f.fingerprint);
+  for (const auto& f : only_ctx002)
+    CHECK(all_fingerprints.contains(f.fingerprint));
+}

@@ -1,0 +1,550 @@
+// Tests for the reporters (report/): the text format (locations, hints, evidence, summary, colour) and
+// the JSON format, checked with a small strict JSON parser of our own, and json_escape.
+
+#include <tacit/report/report.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace tacit;
+using engine::Finding;
+using engine::Location;
+using engine::Severity;
+
+namespace {
+
+// A strict JSON parser (RFC 8259) for checking the shape of render_json's output.
+struct Json {
+  enum class Type { null, boolean, number, string, array, object } type = Type::null;
+  bool boolean = false;
+  double number = 0;
+  std::string string;
+  std::vector<Json> array;
+  std::vector<std::pair<std::string, Json>> object; // in document order
+
+  const Json& operator[](std::string_view key) const {
+    for (const auto& [k, v] : object)
+      if (k == key)
+        return v;
+    static const Json k_missing;
+    FAIL_CHECK("missing key " << key);
+    return k_missing;
+  }
+  bool has(std::string_view key) const {
+    for (const auto& entry : object)
+      if (entry.first == key)
+        return true;
+    return false;
+  }
+  std::vector<std::string> keys() const {
+    std::vector<std::string> out;
+    for (const auto& entry : object)
+      out.push_back(entry.first);
+    return out;
+  }
+};
+
+class JsonParser {
+public:
+  explicit JsonParser(std::string_view text) : m_text(text) {}
+
+  std::optional<Json> parse() {
+    auto value = parse_value(0);
+    skip_space();
+    if (!value || m_pos != m_text.size())
+      return std::nullopt;
+    return value;
+  }
+
+private:
+  void skip_space() {
+    while (m_pos < m_text.size() &&
+           (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
+      ++m_pos;
+  }
+  bool eat(char c) {
+    skip_space();
+    if (m_pos < m_text.size() && m_text[m_pos] == c) {
+      ++m_pos;
+      return true;
+    }
+    return false;
+  }
+  bool literal(std::string_view word) {
+    if (m_text.substr(m_pos, word.size()) != word)
+      return false;
+    m_pos += word.size();
+    return true;
+  }
+  static void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  std::optional<std::uint32_t> hex4() {
+    if (m_pos + 4 > m_text.size())
+      return std::nullopt;
+    std::uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = m_text[m_pos++];
+      value <<= 4;
+      if (c >= '0' && c <= '9')
+        value |= static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value |= static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        value |= static_cast<std::uint32_t>(c - 'A' + 10);
+      else
+        return std::nullopt;
+    }
+    return value;
+  }
+  std::optional<std::string> parse_string() {
+    if (!eat('"'))
+      return std::nullopt;
+    std::string out;
+    while (m_pos < m_text.size()) {
+      const unsigned char c = static_cast<unsigned char>(m_text[m_pos++]);
+      if (c == '"')
+        return out;
+      if (c < 0x20)
+        return std::nullopt; // raw control characters are not allowed
+      if (c != '\\') {
+        out += static_cast<char>(c);
+        continue;
+      }
+      if (m_pos >= m_text.size())
+        return std::nullopt;
+      const char e = m_text[m_pos++];
+      switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        out += e;
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        auto cp = hex4();
+        if (!cp)
+          return std::nullopt;
+        if (*cp >= 0xD800 && *cp <= 0xDBFF) {
+          if (!literal("\\u"))
+            return std::nullopt;
+          auto low = hex4();
+          if (!low || *low < 0xDC00 || *low > 0xDFFF)
+            return std::nullopt;
+          *cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
+        } else if (*cp >= 0xDC00 && *cp <= 0xDFFF) {
+          return std::nullopt;
+        }
+        append_utf8(out, *cp);
+        break;
+      }
+      default:
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+  std::optional<Json> parse_value(int depth) {
+    if (depth > 64)
+      return std::nullopt;
+    skip_space();
+    if (m_pos >= m_text.size())
+      return std::nullopt;
+    Json value;
+    const char c = m_text[m_pos];
+    if (c == '{') {
+      ++m_pos;
+      value.type = Json::Type::object;
+      if (eat('}'))
+        return value;
+      do {
+        auto key = parse_string();
+        if (!key || !eat(':'))
+          return std::nullopt;
+        auto member = parse_value(depth + 1);
+        if (!member)
+          return std::nullopt;
+        value.object.emplace_back(std::move(*key), std::move(*member));
+      } while (eat(','));
+      return eat('}') ? std::optional<Json>(std::move(value)) : std::nullopt;
+    }
+    if (c == '[') {
+      ++m_pos;
+      value.type = Json::Type::array;
+      if (eat(']'))
+        return value;
+      do {
+        auto element = parse_value(depth + 1);
+        if (!element)
+          return std::nullopt;
+        value.array.push_back(std::move(*element));
+      } while (eat(','));
+      return eat(']') ? std::optional<Json>(std::move(value)) : std::nullopt;
+    }
+    if (c == '"') {
+      auto text = parse_string();
+      if (!text)
+        return std::nullopt;
+      value.type = Json::Type::string;
+      value.string = std::move(*text);
+      return value;
+    }
+    if (literal("true") || literal("false")) {
+      value.type = Json::Type::boolean;
+      value.boolean = m_text[m_pos - 1] == 'e' && m_text.substr(m_pos - 4, 4) == "true";
+      return value;
+    }
+    if (literal("null"))
+      return value;
+    // Numbers: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    const auto start = m_pos;
+    if (m_pos < m_text.size() && m_text[m_pos] == '-')
+      ++m_pos;
+    auto digits = [&] {
+      const auto begin = m_pos;
+      while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
+        ++m_pos;
+      return m_pos - begin;
+    };
+    const auto int_start = m_pos;
+    const auto int_digits = digits();
+    if (int_digits == 0 || (int_digits > 1 && m_text[int_start] == '0'))
+      return std::nullopt;
+    if (m_pos < m_text.size() && m_text[m_pos] == '.') {
+      ++m_pos;
+      if (digits() == 0)
+        return std::nullopt;
+    }
+    if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
+      ++m_pos;
+      if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
+        ++m_pos;
+      if (digits() == 0)
+        return std::nullopt;
+    }
+    value.type = Json::Type::number;
+    value.number = std::stod(std::string(m_text.substr(start, m_pos - start)));
+    return value;
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+};
+
+Json parse_json(std::string_view text) {
+  auto value = JsonParser(text).parse();
+  INFO(text);
+  REQUIRE(value.has_value());
+  return std::move(*value);
+}
+
+Finding finding(std::string rule, Severity severity, std::string path, int line, int column,
+                std::string message) {
+  Finding f;
+  f.rule_id = std::move(rule);
+  f.rule_name = "rule-name";
+  f.severity = severity;
+  f.location = Location{std::move(path), line, column, {}};
+  f.message = std::move(message);
+  f.fingerprint = "0123456789abcdef";
+  return f;
+}
+
+report::RunInfo info(std::size_t files = 9, std::size_t rules = 3) {
+  report::RunInfo out;
+  out.root = "/tmp/repo";
+  out.source = "worktree";
+  out.files = files;
+  out.rules = rules;
+  return out;
+}
+
+bool contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+// Every character class that JSON must escape, NUL included.
+std::string nasty() {
+  static constexpr char k_text[] =
+      "quote \" backslash \\ newline \n tab \t cr \r nul \0 bell \x07 esc \x1b del \x7f";
+  return std::string(k_text, sizeof(k_text) - 1);
+}
+
+} // namespace
+
+TEST_CASE("JsonParser: the test's own parser accepts JSON and rejects what is not") {
+  CHECK(JsonParser(R"({"a": [1, -2.5e3, true, false, null, "x\u00e9\ud83d\ude00"]})").parse().has_value());
+  CHECK(JsonParser("[]").parse().has_value());
+  CHECK_FALSE(JsonParser("{\"a\": 1,}").parse().has_value());
+  CHECK_FALSE(JsonParser("[1, 2").parse().has_value());
+  CHECK_FALSE(JsonParser("\"raw\ncontrol\"").parse().has_value());
+  CHECK_FALSE(JsonParser("\"\\x41\"").parse().has_value());
+  CHECK_FALSE(JsonParser("01").parse().has_value());
+  CHECK_FALSE(JsonParser("{} {}").parse().has_value());
+  CHECK_FALSE(JsonParser("\"\\ud800\"").parse().has_value());
+  const auto value = JsonParser(R"({"k": "a\"b\\c\n\u0001"})").parse();
+  REQUIRE(value.has_value());
+  CHECK((*value)["k"].string == "a\"b\\c\n\x01");
+}
+
+TEST_CASE("render_text: no findings") {
+  CHECK(report::render_text({}, info(9, 3)) == "No findings (9 files checked, 3 rules).\n");
+  CHECK(report::render_text({}, info(1, 1)) == "No findings (1 file checked, 1 rule).\n");
+  CHECK(report::render_text({}, info(0, 0)) == "No findings (0 files checked, 0 rules).\n");
+}
+
+TEST_CASE("render_text: locations, hints, evidence and the summary") {
+  auto a = finding("CTX002", Severity::error, "AGENTS.md", 13, 24, "'src/x.ts' does not exist");
+  a.hint = "fix the path";
+  auto b =
+      finding("TASK102", Severity::warning, "README.md", 1, 0, "tests exist but no doc says how to run them");
+  b.related.push_back(Location{"CMakeLists.txt", 7, 1, "CMake registers tests for ctest"});
+  b.related.push_back(Location{"tests/a_test.py", 0, 0, {}});
+  auto c = finding("CTX001", Severity::warning, "", 0, 0, "no agent context file");
+  auto d = finding("ARCH301", Severity::info, "src/main.c", 0, 5, "info finding");
+  const auto text = report::render_text({a, b, c, d}, info(9, 3));
+  CHECK(text == "AGENTS.md:13:24: CTX002 'src/x.ts' does not exist\n"
+                "  hint: fix the path\n"
+                "README.md:1: TASK102 tests exist but no doc says how to run them\n"
+                "  evidence: CMakeLists.txt:7:1: CMake registers tests for ctest\n"
+                "  evidence: tests/a_test.py\n"
+                ".: CTX001 no agent context file\n"
+                "src/main.c: ARCH301 info finding\n"
+                "Found 4 findings (1 error, 2 warnings, 1 info) in 9 files.\n");
+  CHECK_FALSE(contains(text, "\x1b"));
+}
+
+TEST_CASE("render_text: singular and plural in the summary") {
+  const auto error = finding("CTX002", Severity::error, "a.md", 1, 1, "m");
+  const auto warning = finding("CTX001", Severity::warning, "a.md", 1, 1, "m");
+  const auto info_finding = finding("ARCH301", Severity::info, "a.md", 1, 1, "m");
+  CHECK(contains(report::render_text({error}, info(1, 1)), "Found 1 finding (1 error) in 1 file.\n"));
+  CHECK(
+      contains(report::render_text({error, error}, info(2, 1)), "Found 2 findings (2 errors) in 2 files.\n"));
+  CHECK(contains(report::render_text({warning}, info(5, 1)), "Found 1 finding (1 warning) in 5 files.\n"));
+  CHECK(contains(report::render_text({warning, warning, warning}, info(5, 1)),
+                 "Found 3 findings (3 warnings) in 5 files.\n"));
+  CHECK(contains(report::render_text({info_finding, info_finding}, info(1, 1)),
+                 "Found 2 findings (2 info) in 1 file.\n"));
+  CHECK(contains(report::render_text({error, info_finding}, info(0, 1)),
+                 "Found 2 findings (1 error, 1 info) in 0 files.\n"));
+}
+
+TEST_CASE("render_text: colour only when asked") {
+  auto f = finding("CTX002", Severity::error, "a.md", 1, 2, "m");
+  f.hint = "h";
+  f.related.push_back(Location{"b.md", 3, 4, "n"});
+  auto plain_info = info();
+  CHECK_FALSE(contains(report::render_text({f}, plain_info), "\x1b"));
+  CHECK_FALSE(contains(report::render_text({}, plain_info), "\x1b"));
+  auto color_info = info();
+  color_info.color = true;
+  const auto colored = report::render_text({f}, color_info);
+  CHECK(contains(colored, "\x1b[1;31mCTX002\x1b[0m"));
+  CHECK(contains(colored, "\x1b[2mhint:\x1b[0m h"));
+  CHECK(contains(colored, "\x1b[2mevidence:\x1b[0m b.md:3:4: n"));
+  auto w = finding("CTX001", Severity::warning, "a.md", 1, 1, "m");
+  auto i = finding("ARCH301", Severity::info, "a.md", 1, 1, "m");
+  CHECK(contains(report::render_text({w}, color_info), "\x1b[1;33mCTX001"));
+  CHECK(contains(report::render_text({i}, color_info), "\x1b[1;36mARCH301"));
+  // Every escape sequence that is opened is reset.
+  const auto count = [](std::string_view text, std::string_view needle) {
+    std::size_t n = 0;
+    for (auto pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1))
+      ++n;
+    return n;
+  };
+  CHECK(count(colored, "\x1b[") == 2 * count(colored, "\x1b[0m"));
+}
+
+TEST_CASE("render_json: the document's shape") {
+  auto a = finding("CTX002", Severity::error, "AGENTS.md", 13, 24, "'src/x.ts' does not exist");
+  a.subject = "src/x.ts";
+  a.hint = "fix the path";
+  auto b = finding("TASK102", Severity::warning, "", 0, 0, "tests exist");
+  b.related.push_back(Location{"CMakeLists.txt", 7, 1, "CMake registers tests"});
+  b.related.push_back(Location{"tests/x.py", 1, 0, ""});
+  auto c = finding("ARCH301", Severity::info, "README.md", 1, 1, "no overview");
+  const auto json = parse_json(report::render_json({a, b, c}, info(9, 3)));
+
+  REQUIRE(json.type == Json::Type::object);
+  CHECK(json.keys() ==
+        std::vector<std::string>{"schema_version", "tool", "root", "source", "findings", "summary"});
+  CHECK(json["schema_version"].number == report::k_json_schema_version);
+  CHECK(json["tool"]["name"].string == "tacit");
+  CHECK(json["tool"]["version"].type == Json::Type::string);
+  CHECK_FALSE(json["tool"]["version"].string.empty());
+  CHECK(json["tool"]["commit"].type == Json::Type::string);
+  CHECK(json["root"].string == "/tmp/repo");
+  CHECK(json["source"].string == "worktree");
+
+  const auto& findings = json["findings"];
+  REQUIRE(findings.type == Json::Type::array);
+  REQUIRE(findings.array.size() == 3);
+  const auto& first = findings.array[0];
+  CHECK(first.keys() == std::vector<std::string>{"rule", "name", "severity", "message", "location", "related",
+                                                 "subject", "hint", "fingerprint"});
+  CHECK(first["rule"].string == "CTX002");
+  CHECK(first["name"].string == "rule-name");
+  CHECK(first["severity"].string == "error");
+  CHECK(first["message"].string == "'src/x.ts' does not exist");
+  CHECK(first["location"].keys() == std::vector<std::string>{"path", "line", "column"});
+  CHECK(first["location"]["path"].string == "AGENTS.md");
+  CHECK(first["location"]["line"].number == 13);
+  CHECK(first["location"]["column"].number == 24);
+  CHECK(first["related"].type == Json::Type::array);
+  CHECK(first["related"].array.empty());
+  CHECK(first["subject"].string == "src/x.ts");
+  CHECK(first["hint"].string == "fix the path");
+  CHECK(first["fingerprint"].string == "0123456789abcdef");
+
+  const auto& second = findings.array[1];
+  CHECK(second["severity"].string == "warning");
+  CHECK(second["location"]["path"].string == "");
+  CHECK(second["location"]["line"].number == 0);
+  REQUIRE(second["related"].array.size() == 2);
+  CHECK(second["related"].array[0].keys() == std::vector<std::string>{"path", "line", "column", "note"});
+  CHECK(second["related"].array[0]["path"].string == "CMakeLists.txt");
+  CHECK(second["related"].array[0]["line"].number == 7);
+  CHECK(second["related"].array[0]["note"].string == "CMake registers tests");
+  CHECK(second["related"].array[1]["note"].string == "");
+  CHECK(findings.array[2]["severity"].string == "info");
+
+  const auto& summary = json["summary"];
+  CHECK(summary.keys() == std::vector<std::string>{"files", "rules", "findings", "error", "warning", "info"});
+  CHECK(summary["files"].number == 9);
+  CHECK(summary["rules"].number == 3);
+  CHECK(summary["findings"].number == 3);
+  CHECK(summary["error"].number == 1);
+  CHECK(summary["warning"].number == 1);
+  CHECK(summary["info"].number == 1);
+}
+
+TEST_CASE("render_json: no findings") {
+  const auto text = report::render_json({}, info(0, 0));
+  CHECK(text.ends_with("}\n"));
+  const auto json = parse_json(text);
+  CHECK(json["findings"].type == Json::Type::array);
+  CHECK(json["findings"].array.empty());
+  CHECK(json["summary"]["findings"].number == 0);
+  CHECK(json["summary"]["error"].number == 0);
+}
+
+TEST_CASE("render_json: escaping of quotes, backslashes, control characters and invalid UTF-8") {
+  auto f = finding("CTX002", Severity::error, "docs/we\"ird\\name\xFF.md", 1, 1, nasty());
+  f.subject = "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80";
+  f.hint = "bad \xC3 then \xE2\x82";
+  f.related.push_back(Location{"\x80start", 1, 1, "note \"x\""});
+  auto run = info();
+  run.root = "/home/u/r\xE9po";
+  run.source = "revision \"main\" (1a2b3c4d)";
+  const auto text = report::render_json({f}, run);
+  CHECK(util::is_valid_utf8(text));
+  for (char c : text)
+    CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+  const auto json = parse_json(text);
+  const auto& parsed = json["findings"].array.at(0);
+  CHECK(parsed["location"]["path"].string == "docs/we\"ird\\name\xEF\xBF\xBD.md");
+  CHECK(parsed["message"].string == nasty());
+  CHECK(parsed["subject"].string == "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+  CHECK(parsed["hint"].string == "bad \xEF\xBF\xBD then \xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(parsed["related"].array.at(0)["path"].string == "\xEF\xBF\xBDstart");
+  CHECK(parsed["related"].array.at(0)["note"].string == "note \"x\"");
+  CHECK(json["root"].string == "/home/u/r\xEF\xBF\xBDpo");
+  CHECK(json["source"].string == "revision \"main\" (1a2b3c4d)");
+}
+
+TEST_CASE("json_escape: ASCII escapes") {
+  CHECK(report::json_escape("") == "");
+  CHECK(report::json_escape("plain text / slash") == "plain text / slash");
+  CHECK(report::json_escape("\"") == "\\\"");
+  CHECK(report::json_escape("\\") == "\\\\");
+  CHECK(report::json_escape("a\nb\rc\td") == "a\\nb\\rc\\td");
+  CHECK(report::json_escape(std::string_view("\0", 1)) == "\\u0000");
+  CHECK(report::json_escape("\x01\x1f") == "\\u0001\\u001f");
+  CHECK(report::json_escape("\b\f") == "\\u0008\\u000c");
+  CHECK(report::json_escape("\x7f") == "\x7f");
+  CHECK(report::json_escape(" ") == " ");
+}
+
+TEST_CASE("json_escape: valid UTF-8 passes through, broken sequences become U+FFFD") {
+  CHECK(report::json_escape("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(report::json_escape("\xE2\x82\xAC") == "\xE2\x82\xAC");
+  CHECK(report::json_escape("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");
+  CHECK(report::json_escape("\xEF\xBB\xBF") == "\xEF\xBB\xBF");
+  CHECK(report::json_escape("\xFF") == "\\ufffd");
+  CHECK(report::json_escape("\x80") == "\\ufffd");
+  CHECK(report::json_escape("a\xFE"
+                            "b") == "a\\ufffdb");
+  CHECK(report::json_escape("\xC3") == "\\ufffd");
+  CHECK(report::json_escape("\xC3"
+                            "A") == "\\ufffdA");
+  CHECK(report::json_escape("\xE2\x82") == "\\ufffd\\ufffd");
+  CHECK(report::json_escape("\xF0\x9F\x98"
+                            "x") == "\\ufffd\\ufffd\\ufffd"
+                                    "x");
+  CHECK(report::json_escape("\xF8\x88\x80\x80\x80") == "\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd");
+}
+
+TEST_CASE("json_escape: overlong forms, surrogates and code points past U+10FFFF are invalid UTF-8") {
+  // Regression: json_escape checks only the shape of a sequence (lead byte and continuation bytes), so overlong
+  // encodings, UTF-16 surrogates and values above U+10FFFF pass through and the JSON is not valid UTF-8.
+  for (std::string_view bad : {"\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xED\xBF\xBF",
+                               "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80"}) {
+    const auto escaped = report::json_escape(bad);
+    INFO(escaped);
+    CHECK(util::is_valid_utf8(escaped));
+    CHECK(contains(escaped, "\\ufffd"));
+  }
+}
+
+TEST_CASE("render, parse_format and format_names") {
+  CHECK(report::parse_format("text") == report::Format::text);
+  CHECK(report::parse_format("json") == report::Format::json);
+  CHECK(report::parse_format("JSON") == std::nullopt);
+  CHECK(report::parse_format("sarif") == std::nullopt);
+  CHECK(report::parse_format("") == std::nullopt);
+  for (auto name : report::format_names())
+    CHECK(report::parse_format(name).has_value());
+  CHECK(report::format_names().size() == 2);
+
+  const std::vector<Finding> findings{finding("CTX002", Severity::error, "a.md", 1, 1, "m")};
+  CHECK(report::render(report::Format::text, findings, info()) == report::render_text(findings, info()));
+  CHECK(report::render(report::Format::json, findings, info()) == report::render_json(findings, info()));
+}
