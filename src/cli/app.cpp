@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -56,7 +57,8 @@ std::string suggest_rule(std::string_view selector) {
   return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
 }
 
-std::optional<std::string> validate_selectors(const std::vector<std::string>& selectors, std::string_view option) {
+std::optional<std::string> validate_selectors(const std::vector<std::string>& selectors,
+                                              std::string_view option) {
   for (const auto& selector : selectors)
     if (!engine::is_known_selector(selector))
       return fmt::format("{}: unknown rule or category '{}'{}; see `tacit rules`", option, selector,
@@ -74,7 +76,7 @@ bool color_wanted(const std::string& when, bool to_stdout) {
   return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
 }
 
-}  // namespace
+} // namespace
 
 int fail(const std::string& message) {
   fmt::print(stderr, "tacit: error: {}\n", message);
@@ -90,13 +92,15 @@ int run(int argc, char** argv) {
     args.insert(args.begin(), "check");
   else if (!args.front().starts_with('-') &&
            std::find(k_subcommands.begin(), k_subcommands.end(), args.front()) == k_subcommands.end())
-    return fail(fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
-                            "rules, rule (see tacit --help)",
-                            args.front(), args.front()));
+    return fail(
+        fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
+                    "rules, rule (see tacit --help)",
+                    args.front(), args.front()));
 
-  CLI::App app{"tacit: a linter for repository context. It finds the knowledge an AI agent (or a new engineer)\n"
-               "needs that lives only in people's heads, and says what to write down, and where.",
-               "tacit"};
+  CLI::App app{
+      "tacit: a linter for repository context. It finds the knowledge an AI agent (or a new engineer)\n"
+      "needs that lives only in people's heads, and says what to write down, and where.",
+      "tacit"};
   app.footer(k_footer);
   app.set_version_flag("-V,--version", fmt::format("tacit {} ({})", k_version, k_commit));
   app.require_subcommand(1, 1);
@@ -112,8 +116,9 @@ int run(int argc, char** argv) {
 
   auto* check = app.add_subcommand("check", "Check a repository (the default command)");
   check->add_option("path", settings.path, "Any path inside the repository to check (default: .)");
-  check->add_option("--format", formats,
-                    "Output format, FMT or FMT:FILE; repeatable for several outputs in one run (text, json)")
+  check
+      ->add_option("--format", formats,
+                   "Output format, FMT or FMT:FILE; repeatable for several outputs in one run (text, json)")
       ->type_name("FMT[:FILE]");
   check->add_option("-o,--output", output_file, "Write the (single) output to FILE instead of stdout")
       ->type_name("FILE");
@@ -125,7 +130,8 @@ int run(int argc, char** argv) {
   check->add_option("--ignore", ignore, "Do not run these rules: ids or category prefixes")->type_name("IDS");
   check->add_option("-j,--jobs", settings.jobs, "Worker threads (default: number of cores)")
       ->check(CLI::Range(1u, 256u));
-  auto* staged = check->add_flag("--staged", settings.staged, "Lint the index: exactly what is being committed");
+  auto* staged =
+      check->add_flag("--staged", settings.staged, "Lint the index: exactly what is being committed");
   check->add_option("--rev", settings.revision, "Lint a commit (any git revision) instead of the worktree")
       ->type_name("REV")
       ->excludes(staged);
@@ -161,9 +167,9 @@ int run(int argc, char** argv) {
   settings.select = flatten(select);
   settings.extend_select = flatten(extend_select);
   settings.ignore = flatten(ignore);
-  for (const auto& [list, name] : {std::pair{&settings.select, "--select"},
-                                   std::pair{&settings.extend_select, "--extend-select"},
-                                   std::pair{&settings.ignore, "--ignore"}})
+  for (const auto& [list, name] :
+       {std::pair{&settings.select, "--select"}, std::pair{&settings.extend_select, "--extend-select"},
+        std::pair{&settings.ignore, "--ignore"}})
     if (auto error = validate_selectors(*list, name))
       return fail(*error);
   if (formats.empty())
@@ -195,4 +201,4 @@ int run(int argc, char** argv) {
   return run_check(settings);
 }
 
-}  // namespace tacit::cli
+} // namespace tacit::cli

@@ -44,7 +44,7 @@ bool write_file(const std::string& path, const std::string& content, std::string
   return true;
 }
 
-}  // namespace
+} // namespace
 
 int run_check(const CheckSettings& settings) {
   repo::SnapshotOptions options;
@@ -72,7 +72,8 @@ int run_check(const CheckSettings& settings) {
   if (!settings.extend_select.empty()) {
     if (selection.select.empty())
       selection.select.emplace_back("ALL");
-    selection.select.insert(selection.select.end(), settings.extend_select.begin(), settings.extend_select.end());
+    selection.select.insert(selection.select.end(), settings.extend_select.begin(),
+                            settings.extend_select.end());
   }
   std::size_t rule_count = 0;
   for (const auto& rule : engine::builtin_rules())
@@ -112,4 +113,4 @@ int run_check(const CheckSettings& settings) {
   return k_exit_clean;
 }
 
-}  // namespace tacit::cli
+} // namespace tacit::cli

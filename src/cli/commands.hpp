@@ -20,7 +20,7 @@ struct Output {
 struct CheckSettings {
   std::string path = ".";
   std::vector<Output> outputs;
-  std::optional<engine::Severity> fail_on = engine::Severity::warning;  ///< nullopt: never fail
+  std::optional<engine::Severity> fail_on = engine::Severity::warning; ///< nullopt: never fail
   std::vector<std::string> select;
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
@@ -38,4 +38,4 @@ int run_rule_docs(const std::string& id);
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);
 
-}  // namespace tacit::cli
+} // namespace tacit::cli

@@ -1,3 +1,5 @@
 #include <tacit/cli/app.hpp>
 
-int main(int argc, char** argv) { return tacit::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return tacit::cli::run(argc, argv);
+}

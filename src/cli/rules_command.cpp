@@ -34,11 +34,12 @@ int run_rule_docs(const std::string& id) {
                             best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)));
   }
   const auto& meta = rule->meta();
-  fmt::print("# {} {}\n\nCategory: {}. Default severity: {}.\n\n## What it does\n\n{}\n\n## Why is this bad?\n\n{}\n\n"
+  fmt::print("# {} {}\n\nCategory: {}. Default severity: {}.\n\n## What it does\n\n{}\n\n## Why is this "
+             "bad?\n\n{}\n\n"
              "## Example\n\n{}\n\n## How to fix\n\n{}\n",
              meta.id, meta.name, meta.category, engine::to_string(meta.severity), meta.docs.what_it_does,
              meta.docs.why_it_matters, meta.docs.example, meta.docs.how_to_fix);
   return k_exit_clean;
 }
 
-}  // namespace tacit::cli
+} // namespace tacit::cli

@@ -46,9 +46,10 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 
 // Files whose name says they are not documentation an agent learns procedures from.
 bool is_non_doc_name(std::string_view name) {
-  constexpr std::array k_prefixes{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "LICENSE", "LICENCE", "COPYING",
-                                  "NOTICE", "AUTHORS", "CONTRIBUTORS", "CODE_OF_CONDUCT", "CODEOWNERS",
-                                  "RELEASE-NOTES", "RELEASE_NOTES", "PATENTS", "THIRD_PARTY", "THIRD-PARTY"};
+  constexpr std::array k_prefixes{
+      "CHANGELOG",     "CHANGES",       "HISTORY", "NEWS",         "LICENSE",         "LICENCE",
+      "COPYING",       "NOTICE",        "AUTHORS", "CONTRIBUTORS", "CODE_OF_CONDUCT", "CODEOWNERS",
+      "RELEASE-NOTES", "RELEASE_NOTES", "PATENTS", "THIRD_PARTY",  "THIRD-PARTY"};
   for (std::string_view prefix : k_prefixes)
     if (starts_with_ci(name, prefix))
       return true;
@@ -76,9 +77,11 @@ bool is_decision_record(std::string_view path) {
   return false;
 }
 
-}  // namespace
+} // namespace
 
-std::span<const ContextFileSpec> context_file_specs() { return k_specs; }
+std::span<const ContextFileSpec> context_file_specs() {
+  return k_specs;
+}
 
 const ContextFileSpec* match_context_file(std::string_view path) {
   for (const auto& spec : k_specs)
@@ -140,7 +143,9 @@ std::optional<DocClass> classify_document(std::string_view path) {
   return DocClass{kind, format, {}};
 }
 
-bool is_structural_kind(DocKind kind) { return kind != DocKind::other; }
+bool is_structural_kind(DocKind kind) {
+  return kind != DocKind::other;
+}
 
 std::string_view to_string(DocKind kind) {
   switch (kind) {
@@ -160,4 +165,4 @@ std::string_view to_string(DocKind kind) {
   return "doc";
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

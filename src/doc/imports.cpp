@@ -12,7 +12,8 @@ namespace tacit::doc {
 namespace {
 
 bool looks_like_import_target(std::string_view target) {
-  if (target.starts_with("./") || target.starts_with("../") || target.starts_with("~/") || target.starts_with('/'))
+  if (target.starts_with("./") || target.starts_with("../") || target.starts_with("~/") ||
+      target.starts_with('/'))
     return target.size() > 2;
   // Otherwise the last segment needs an extension: "@AGENTS.md", "@docs/testing.md"; not "@octocat" or
   // "@types/node".
@@ -24,7 +25,7 @@ bool looks_like_import_target(std::string_view target) {
                      [](unsigned char c) { return std::isalnum(c); });
 }
 
-}  // namespace
+} // namespace
 
 void find_imports(std::string_view content, Document& doc) {
   // Lines that belong to code blocks (fences included).
@@ -40,7 +41,7 @@ void find_imports(std::string_view content, Document& doc) {
                     [&](const auto& range) { return line_no >= range.first && line_no <= range.second; }))
       continue;
     const auto line = lines[i];
-    std::size_t open_run = 0;  // length of the backtick run that opened the current code span; 0 outside
+    std::size_t open_run = 0; // length of the backtick run that opened the current code span; 0 outside
     for (std::size_t k = 0; k < line.size(); ++k) {
       if (line[k] == '`') {
         std::size_t run = 0;
@@ -66,8 +67,8 @@ void find_imports(std::string_view content, Document& doc) {
              line[end] != '`')
         ++end;
       auto target = line.substr(k + 1, end - k - 1);
-      while (!target.empty() && (target.back() == '.' || target.back() == ',' || target.back() == ';' ||
-                                 target.back() == ':'))
+      while (!target.empty() &&
+             (target.back() == '.' || target.back() == ',' || target.back() == ';' || target.back() == ':'))
         target.remove_suffix(1);
       if (looks_like_import_target(target))
         doc.imports.push_back(Import{std::string(target), line_no, static_cast<int>(k) + 1});
@@ -76,4 +77,4 @@ void find_imports(std::string_view content, Document& doc) {
   }
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

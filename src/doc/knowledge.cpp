@@ -13,19 +13,19 @@ namespace {
 // Wrappers that run another program: the program follows the listed words (flags in between skipped).
 struct Wrapper {
   std::string_view program;
-  std::string_view subcommand;  // empty: the wrapped program follows directly
+  std::string_view subcommand; // empty: the wrapped program follows directly
 };
 constexpr std::array k_wrappers{
-    Wrapper{"python", "-m"}, Wrapper{"npx", ""},      Wrapper{"bunx", ""},       Wrapper{"pnpx", ""},
-    Wrapper{"pnpm", "exec"}, Wrapper{"pnpm", "dlx"},  Wrapper{"yarn", "exec"},   Wrapper{"yarn", "dlx"},
-    Wrapper{"uv", "run"},    Wrapper{"uvx", ""},      Wrapper{"poetry", "run"},  Wrapper{"hatch", "run"},
-    Wrapper{"pipx", "run"},  Wrapper{"pdm", "run"},   Wrapper{"rye", "run"},     Wrapper{"pipenv", "run"},
+    Wrapper{"python", "-m"},   Wrapper{"npx", ""},     Wrapper{"bunx", ""},      Wrapper{"pnpx", ""},
+    Wrapper{"pnpm", "exec"},   Wrapper{"pnpm", "dlx"}, Wrapper{"yarn", "exec"},  Wrapper{"yarn", "dlx"},
+    Wrapper{"uv", "run"},      Wrapper{"uvx", ""},     Wrapper{"poetry", "run"}, Wrapper{"hatch", "run"},
+    Wrapper{"pipx", "run"},    Wrapper{"pdm", "run"},  Wrapper{"rye", "run"},    Wrapper{"pipenv", "run"},
     Wrapper{"bundle", "exec"}, Wrapper{"npm", "exec"}, Wrapper{"bun", "x"},      Wrapper{"yarn", ""},
 };
 
 // Leading words that only change how a command runs.
-constexpr std::array<std::string_view, 8> k_prefix_commands{"sudo", "time", "nohup", "exec",
-                                                            "command", "env", "nice", "builtin"};
+constexpr std::array<std::string_view, 8> k_prefix_commands{"sudo",    "time", "nohup", "exec",
+                                                            "command", "env",  "nice",  "builtin"};
 
 // Canonical names for programs that come under several names.
 struct Alias {
@@ -49,19 +49,25 @@ bool is_env_assignment(std::string_view word) {
   return true;
 }
 
-bool is_flag(std::string_view word) { return word.size() > 1 && word.front() == '-'; }
+bool is_flag(std::string_view word) {
+  return word.size() > 1 && word.front() == '-';
+}
 
 // Options of the prefix commands that take a value as the next word.
 bool option_takes_value(std::string_view command, std::string_view flag) {
   struct Entry {
     std::string_view command;
-    std::string_view flags;  // space-separated
+    std::string_view flags; // space-separated
   };
   constexpr std::array k_entries{
       Entry{"sudo", " -u -g -C -D -h -p -r -t -U --user --group --chdir --host --prompt "},
-      Entry{"nice", " -n --adjustment "}, Entry{"env", " -u -C -S --unset --chdir --split-string "},
-      Entry{"time", " -f -o --format --output "}, Entry{"nohup", " "}, Entry{"exec", " -a "},
-      Entry{"command", " "}, Entry{"builtin", " "}};
+      Entry{"nice", " -n --adjustment "},
+      Entry{"env", " -u -C -S --unset --chdir --split-string "},
+      Entry{"time", " -f -o --format --output "},
+      Entry{"nohup", " "},
+      Entry{"exec", " -a "},
+      Entry{"command", " "},
+      Entry{"builtin", " "}};
   for (const auto& entry : k_entries)
     if (entry.command == command)
       return entry.flags.find(fmt::format(" {} ", flag)) != std::string_view::npos;
@@ -74,7 +80,7 @@ std::vector<std::vector<std::string>> tokenize(std::string_view line) {
   std::vector<std::vector<std::string>> commands(1);
   std::string word;
   bool in_word = false;
-  bool skip_next_word = false;  // the target of a redirection
+  bool skip_next_word = false; // the target of a redirection
   auto end_word = [&] {
     if (in_word) {
       if (!skip_next_word)
@@ -106,11 +112,12 @@ std::vector<std::vector<std::string>> tokenize(std::string_view line) {
       break;
     } else if (c == ';' || c == '|' || c == '&' || c == '(' || c == ')' || c == '`') {
       if (c == '&' && i > 0 && line[i - 1] == '>')
-        continue;  // ">&" redirection
+        continue; // ">&" redirection
       end_command();
     } else if ((c == '>' || c == '<') && !skip_next_word) {
       // "2>" or ">" or ">>": drop the redirection and its target.
-      if (in_word && !word.empty() && std::isdigit(static_cast<unsigned char>(word.back())) && word.size() == 1) {
+      if (in_word && !word.empty() && std::isdigit(static_cast<unsigned char>(word.back())) &&
+          word.size() == 1) {
         word.clear();
         in_word = false;
       } else {
@@ -159,9 +166,11 @@ std::string strip_prompt(std::string_view line, bool* had_prompt, bool root_prom
 bool is_shell_info(std::string_view info) {
   const auto lang = util::to_lower(util::split_words(info).empty() ? "" : util::split_words(info).front());
   constexpr std::array<std::string_view, 22> k_shells{
-      "",     "sh",   "bash",       "shell", "console",       "zsh",      "fish", "shell-session",
-      "shellsession", "sh-session", "terminal", "cmd",  "bat", "batch", "powershell", "ps",
-      "ps1",  "pwsh", "text",       "txt",   "plaintext",     "plain"};
+      "",          "sh",   "bash",          "shell",        "console",
+      "zsh",       "fish", "shell-session", "shellsession", "sh-session",
+      "terminal",  "cmd",  "bat",           "batch",        "powershell",
+      "ps",        "ps1",  "pwsh",          "text",         "txt",
+      "plaintext", "plain"};
   for (auto shell : k_shells)
     if (lang == shell)
       return true;
@@ -190,7 +199,7 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 // A link target that names a repository path: no scheme, not protocol-relative, not anchor-only.
 std::string link_path(std::string_view target) {
@@ -199,7 +208,8 @@ std::string link_path(std::string_view target) {
     text = text.substr(1, text.size() - 2);
   if (text.empty() || text.starts_with('#') || text.starts_with("//"))
     return {};
-  // A scheme (http:, mailto:, vscode:...): letters then ':'; a Windows drive letter is not a repo path either.
+  // A scheme (http:, mailto:, vscode:...): letters then ':'; a Windows drive letter is not a repo path
+  // either.
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = text[i];
     if (c == ':')
@@ -223,8 +233,8 @@ namespace {
 
 // A name with a placeholder part: "0.MINOR.x.md", "v1.x.x", "NAME.md", "YYYY-MM-DD-title.md".
 bool has_placeholder_part(std::string_view name) {
-  constexpr std::array<std::string_view, 12> k_placeholders{"MAJOR", "MINOR", "PATCH", "VERSION", "NAME", "XXX",
-                                                            "YYYY",  "MM",    "DD",    "NNNN",    "N",    "X"};
+  constexpr std::array<std::string_view, 12> k_placeholders{
+      "MAJOR", "MINOR", "PATCH", "VERSION", "NAME", "XXX", "YYYY", "MM", "DD", "NNNN", "N", "X"};
   std::size_t start = 0;
   bool lone_x = false;
   const auto parts = name.substr(0, name.rfind('.'));
@@ -261,7 +271,7 @@ bool has_extension(std::string_view name) {
   return true;
 }
 
-}  // namespace
+} // namespace
 
 // Inline code that is clearly a repository path: a relative path with a directory part whose last part has
 // an extension (or which ends with '/'), no spaces, no glob or placeholder characters.
@@ -368,8 +378,8 @@ std::vector<std::string> peel_wrappers(const std::vector<std::string>& words) {
         ++i;
       if (i >= current.size())
         continue;
-      current = normalize_command(std::vector<std::string>(current.begin() + static_cast<std::ptrdiff_t>(i),
-                                                           current.end()));
+      current = normalize_command(
+          std::vector<std::string>(current.begin() + static_cast<std::ptrdiff_t>(i), current.end()));
       peeled = true;
       break;
     }
@@ -393,8 +403,8 @@ bool matches(const std::vector<std::string>& words, const CommandPattern& patter
     if (is_flag(word))
       continue;
     const auto& previous = words[i - 1];
-    const bool counts = first_positional || i == 1 || !is_flag(previous) || previous.find('=') != std::string::npos ||
-                        previous == "--target" || previous == "-t";
+    const bool counts = first_positional || i == 1 || !is_flag(previous) ||
+                        previous.find('=') != std::string::npos || previous == "--target" || previous == "-t";
     first_positional = false;
     if (!counts)
       continue;
@@ -461,14 +471,17 @@ void KnowledgeIndex::add(const Document& doc) {
   for (const auto& code : doc.inline_code) {
     add_command_text(doc, code.text, code.line, code.column, false);
     if (auto path = inline_code_path(code.text); !path.empty())
-      m_paths.push_back(PathMention{std::move(path), doc.path, code.line, code.column, PathMentionKind::inline_code});
+      m_paths.push_back(
+          PathMention{std::move(path), doc.path, code.line, code.column, PathMentionKind::inline_code});
   }
   for (const auto& link : doc.links) {
     if (auto path = link_path(link.target); !path.empty())
-      m_paths.push_back(PathMention{std::move(path), doc.path, link.line, link.column, PathMentionKind::link});
+      m_paths.push_back(
+          PathMention{std::move(path), doc.path, link.line, link.column, PathMentionKind::link});
   }
   for (const auto& import : doc.imports)
-    m_paths.push_back(PathMention{import.target, doc.path, import.line, import.column, PathMentionKind::import});
+    m_paths.push_back(
+        PathMention{import.target, doc.path, import.line, import.column, PathMentionKind::import});
 }
 
 void KnowledgeIndex::merge(KnowledgeIndex&& other) {
@@ -486,4 +499,4 @@ const CommandMention* KnowledgeIndex::find(std::span<const CommandPattern> patte
   return nullptr;
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

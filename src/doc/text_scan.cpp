@@ -39,7 +39,7 @@ void scan_spans(std::string_view line, int line_no, std::size_t min_run, Documen
     while (close != std::string_view::npos && close + run < line.size() && line[close + run] == '`')
       close = line.find(closer, close + run + 1);
     if (close == std::string_view::npos) {
-      i = open_end;  // an unmatched run is literal text (CommonMark)
+      i = open_end; // an unmatched run is literal text (CommonMark)
       continue;
     }
     auto content = line.substr(open_end, close - open_end);
@@ -107,8 +107,8 @@ void scan_rst(const std::vector<std::string_view>& lines, Document& doc) {
     const auto base = indent_of(line);
     std::size_t j = i + 1;
     // Directive options (":linenos:") and blank lines come first.
-    while (j < lines.size() && (util::trim(lines[j]).empty() || (indent_of(lines[j]) > base &&
-                                                                 util::trim(lines[j]).starts_with(':'))))
+    while (j < lines.size() && (util::trim(lines[j]).empty() ||
+                                (indent_of(lines[j]) > base && util::trim(lines[j]).starts_with(':'))))
       ++j;
     if (j >= lines.size() || indent_of(lines[j]) <= base)
       continue;
@@ -140,8 +140,8 @@ void scan_asciidoc(const std::vector<std::string_view>& lines, Document& doc) {
       const auto comma = trimmed.find(',');
       pending_info = comma == std::string_view::npos
                          ? ""
-                         : std::string(util::trim(trimmed.substr(comma + 1, trimmed.find_first_of(",]", comma + 1) -
-                                                                           comma - 1)));
+                         : std::string(util::trim(trimmed.substr(
+                               comma + 1, trimmed.find_first_of(",]", comma + 1) - comma - 1)));
       continue;
     }
     if (trimmed.size() >= 4 && (trimmed.find_first_not_of('-') == std::string_view::npos ||
@@ -180,7 +180,7 @@ void scan_plain(const std::vector<std::string_view>& lines, Document& doc) {
   }
 }
 
-}  // namespace
+} // namespace
 
 void scan_text(std::string_view content, Document& doc) {
   const auto lines = util::split_lines(content);
@@ -200,4 +200,4 @@ void scan_text(std::string_view content, Document& doc) {
   }
 }
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

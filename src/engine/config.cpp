@@ -30,7 +30,7 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
   Config config;
   config.source = std::string(path);
   if (!root || root.IsNull())
-    return config;  // an empty file is the default configuration
+    return config; // an empty file is the default configuration
   if (!root.IsMap())
     return std::unexpected(config_error(path, root.Mark(), "the configuration must be a mapping of keys"));
 
@@ -45,7 +45,8 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
     const auto& value = entry.second;
     if (key == "version") {
       if (!value.IsScalar() || value.Scalar() != "1")
-        return std::unexpected(config_error(path, value.Mark(), "'version' must be 1 (the only version tacit knows)"));
+        return std::unexpected(
+            config_error(path, value.Mark(), "'version' must be 1 (the only version tacit knows)"));
       config.version = 1;
     } else if (key == "exclude") {
       if (value.IsNull())
@@ -54,8 +55,8 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
         return std::unexpected(config_error(path, value.Mark(), "'exclude' must be a list of glob patterns"));
       for (const auto& item : value) {
         if (!item.IsScalar() || item.Scalar().empty())
-          return std::unexpected(
-              config_error(path, item.Mark(), "each 'exclude' entry must be a non-empty glob pattern string"));
+          return std::unexpected(config_error(
+              path, item.Mark(), "each 'exclude' entry must be a non-empty glob pattern string"));
         const auto pattern = util::trim(item.Scalar());
         if (pattern.empty() || pattern.starts_with('#'))
           return std::unexpected(config_error(
@@ -65,14 +66,14 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
                           item.Scalar())));
         util::IgnoreRules probe;
         if (!probe.add(item.Scalar()))
-          return std::unexpected(
-              config_error(path, item.Mark(), fmt::format("'{}' is not a valid glob pattern", item.Scalar())));
+          return std::unexpected(config_error(
+              path, item.Mark(), fmt::format("'{}' is not a valid glob pattern", item.Scalar())));
         config.exclude.push_back(item.Scalar());
       }
     } else {
-      return std::unexpected(config_error(path, key_node.Mark(),
-                                          fmt::format("unknown key '{}'{}; known keys: version, exclude", key,
-                                                      did_you_mean(key))));
+      return std::unexpected(config_error(
+          path, key_node.Mark(),
+          fmt::format("unknown key '{}'{}; known keys: version, exclude", key, did_you_mean(key))));
     }
   }
   if (!seen.contains("version"))
@@ -80,14 +81,15 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
   return config;
 }
 
-}  // namespace
+} // namespace
 
 Result<Config> parse_config(std::string_view text, std::string_view path) {
   try {
     const auto documents = YAML::LoadAll(std::string(text));
     if (documents.size() > 1)
-      return std::unexpected(config_error(path, documents[1].Mark(),
-                                          "more than one YAML document (`---`); the configuration is one document"));
+      return std::unexpected(
+          config_error(path, documents[1].Mark(),
+                       "more than one YAML document (`---`); the configuration is one document"));
     return parse_node(documents.empty() ? YAML::Node() : documents.front(), path);
   } catch (const YAML::Exception& e) {
     return std::unexpected(config_error(path, e.mark, fmt::format("invalid YAML: {}", e.msg)));
@@ -97,4 +99,4 @@ Result<Config> parse_config(std::string_view text, std::string_view path) {
   }
 }
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

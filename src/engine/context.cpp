@@ -21,13 +21,20 @@ constexpr std::array<std::string_view, 4> k_default_excludes{"vendor/", "third_p
                                                              "testdata/"};
 
 // Root context files in the order an anchor or a hint prefers them.
-constexpr std::array<std::string_view, 9> k_context_preference{
-    "AGENTS.md",     "CLAUDE.md",       ".claude/CLAUDE.md", "GEMINI.md",           ".github/copilot-instructions.md",
-    ".cursorrules",  ".windsurfrules",  ".clinerules",       ".junie/guidelines.md"};
+constexpr std::array<std::string_view, 9> k_context_preference{"AGENTS.md",
+                                                               "CLAUDE.md",
+                                                               ".claude/CLAUDE.md",
+                                                               "GEMINI.md",
+                                                               ".github/copilot-instructions.md",
+                                                               ".cursorrules",
+                                                               ".windsurfrules",
+                                                               ".clinerules",
+                                                               ".junie/guidelines.md"};
 
 constexpr std::array<std::string_view, 14> k_root_build_files{
-    "CMakeLists.txt", "package.json", "pyproject.toml", "go.mod",   "Cargo.toml",   "pom.xml",    "build.gradle",
-    "build.gradle.kts", "Makefile",   "meson.build",    "setup.py", "BUILD.bazel",  "configure.ac", "justfile"};
+    "CMakeLists.txt", "package.json", "pyproject.toml",   "go.mod",   "Cargo.toml",
+    "pom.xml",        "build.gradle", "build.gradle.kts", "Makefile", "meson.build",
+    "setup.py",       "BUILD.bazel",  "configure.ac",     "justfile"};
 
 constexpr std::size_t k_fact_read_cap = 1u << 20;
 
@@ -64,8 +71,8 @@ std::string read_capped(const repo::Snapshot& snapshot, const repo::FileEntry& f
 }
 
 // Reads, classifies and parses one document. Returns a note for stderr when it could not be parsed.
-std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry& file, const doc::DocClass& cls,
-                          doc::Document& doc) {
+std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry& file,
+                          const doc::DocClass& cls, doc::Document& doc) {
   doc.path = file.path;
   doc.kind = cls.kind;
   doc.format = cls.format;
@@ -75,8 +82,8 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     auto target = snapshot.read(file);
     if (!target)
       return {};
-    const auto resolved = util::normalize_path(
-        fmt::format("{}/{}", util::dir_name(file.path), util::trim(target->bytes)));
+    const auto resolved =
+        util::normalize_path(fmt::format("{}/{}", util::dir_name(file.path), util::trim(target->bytes)));
     const auto* target_file = snapshot.find(resolved);
     if (!target_file || (target_file->mode & 0170000) == 0120000)
       return {};
@@ -133,14 +140,17 @@ template <typename Fn> void parallel_for(std::size_t count, unsigned jobs, Fn&& 
   worker();
 }
 
-}  // namespace
+} // namespace
 
-std::span<const std::string_view> default_excludes() { return k_default_excludes; }
+std::span<const std::string_view> default_excludes() {
+  return k_default_excludes;
+}
 
 class ContextBuilder {
 public:
   static Result<std::unique_ptr<Context>> build(std::unique_ptr<repo::Snapshot> snapshot,
-                                                const AnalyzeOptions& options, std::vector<std::string>& notes);
+                                                const AnalyzeOptions& options,
+                                                std::vector<std::string>& notes);
 };
 
 Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Snapshot> snapshot,
@@ -202,13 +212,15 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     context->m_knowledge.merge(std::move(part));
 
   // Facts.
-  const auto reader = [&snap](const repo::FileEntry& file) { return read_capped(snap, file, k_fact_read_cap); };
+  const auto reader = [&snap](const repo::FileEntry& file) {
+    return read_capped(snap, file, k_fact_read_cap);
+  };
   context->m_facts = facts::extract_facts(context->m_files, reader);
   return context;
 }
 
-Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot, const AnalyzeOptions& options,
-                                         std::vector<std::string>& notes) {
+Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot,
+                                         const AnalyzeOptions& options, std::vector<std::string>& notes) {
   return ContextBuilder::build(std::move(snapshot), options, notes);
 }
 
@@ -223,7 +235,9 @@ bool Context::path_exists(std::string_view path) const {
          m_snapshot->exists_untracked(path);
 }
 
-bool Context::is_excluded(std::string_view path) const { return m_excludes.ignored(path); }
+bool Context::is_excluded(std::string_view path) const {
+  return m_excludes.ignored(path);
+}
 
 std::vector<const doc::Document*> Context::root_context_files() const {
   std::vector<const doc::Document*> out;
@@ -240,7 +254,8 @@ std::vector<const doc::Document*> Context::root_context_files() const {
 Location Context::repository_anchor() const {
   if (const auto roots = root_context_files(); !roots.empty())
     return Location{roots.front()->path, 1, 1, {}};
-  for (auto name : {"README.md", "README.rst", "README.adoc", "README.txt", "README", "readme.md", "Readme.md"})
+  for (auto name :
+       {"README.md", "README.rst", "README.adoc", "README.txt", "README", "readme.md", "Readme.md"})
     if (m_snapshot->find(name))
       return Location{name, 1, 1, {}};
   for (auto name : k_root_build_files)
@@ -254,4 +269,4 @@ std::string Context::primary_context_file() const {
   return roots.empty() ? std::string("AGENTS.md") : roots.front()->path;
 }
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

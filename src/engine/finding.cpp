@@ -47,13 +47,14 @@ std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = 0xcbf29ce4842223
   }
   return hash;
 }
-}  // namespace
+} // namespace
 
 void assign_fingerprints(std::vector<Finding>& findings) {
   std::map<std::tuple<std::string, std::string, std::string>, int> seen;
   for (auto& finding : findings) {
     const int n = seen[{finding.rule_id, finding.location.path, finding.subject}]++;
-    const auto key = fmt::format("{}\x1f{}\x1f{}\x1f{}", finding.rule_id, finding.location.path, finding.subject, n);
+    const auto key =
+        fmt::format("{}\x1f{}\x1f{}\x1f{}", finding.rule_id, finding.location.path, finding.subject, n);
     finding.fingerprint = fmt::format("{:016x}", fnv1a(key));
   }
 }
@@ -70,4 +71,4 @@ Finding& Emitter::emit(std::string message, Location location, std::string subje
   return m_findings.back();
 }
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -14,11 +14,12 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_context_file_missing());
   rules.push_back(rules::make_test_undocumented());
-  std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) { return a->meta().id < b->meta().id; });
+  std::sort(rules.begin(), rules.end(),
+            [](const auto& a, const auto& b) { return a->meta().id < b->meta().id; });
   return rules;
 }
 
-}  // namespace
+} // namespace
 
 std::span<const std::unique_ptr<Rule>> builtin_rules() {
   static const auto rules = make_rules();
@@ -47,4 +48,4 @@ bool is_known_selector(std::string_view selector) {
   return false;
 }
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -63,4 +63,4 @@ std::vector<Finding> run_rules(const Context& context, const Selection& selectio
   return findings;
 }
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

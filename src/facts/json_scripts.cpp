@@ -21,7 +21,8 @@ std::string string_value(TSNode node, std::string_view source) {
     text = text.substr(1, text.size() - 2);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\' || text[i + 1] == '/')) {
+    if (text[i] == '\\' && i + 1 < text.size() &&
+        (text[i + 1] == '"' || text[i + 1] == '\\' || text[i + 1] == '/')) {
       out += text[++i];
     } else {
       out += text[i];
@@ -30,14 +31,15 @@ std::string string_value(TSNode node, std::string_view source) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 PackageJson parse_package_json(std::string_view content) {
   PackageJson result;
   thread_local auto parser = doc::make_parser(doc::Language::Json);
   if (!parser)
     return result;
-  doc::TreePtr tree(ts_parser_parse_string(parser.get(), nullptr, content.data(), static_cast<uint32_t>(content.size())));
+  doc::TreePtr tree(
+      ts_parser_parse_string(parser.get(), nullptr, content.data(), static_cast<uint32_t>(content.size())));
   if (!tree)
     return result;
   const auto root = ts_tree_root_node(tree.get());
@@ -79,12 +81,12 @@ PackageJson parse_package_json(std::string_view content) {
         if (ts_node_is_null(script_key) || ts_node_is_null(script_value) ||
             std::strcmp(ts_node_type(script_value), "string") != 0)
           continue;
-        result.scripts[string_value(script_key, content)] =
-            JsonString{string_value(script_value, content), static_cast<int>(ts_node_start_point(script_key).row) + 1};
+        result.scripts[string_value(script_key, content)] = JsonString{
+            string_value(script_value, content), static_cast<int>(ts_node_start_point(script_key).row) + 1};
       }
     }
   }
   return result;
 }
 
-}  // namespace tacit::facts
+} // namespace tacit::facts

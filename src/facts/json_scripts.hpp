@@ -16,12 +16,12 @@ struct JsonString {
 /// What the extractors need from a package.json.
 struct PackageJson {
   bool valid = false;
-  std::map<std::string, JsonString> scripts;  ///< name -> command
-  std::map<std::string, JsonString> fields;   ///< top-level string fields ("packageManager", "name")
+  std::map<std::string, JsonString> scripts; ///< name -> command
+  std::map<std::string, JsonString> fields;  ///< top-level string fields ("packageManager", "name")
   bool has_workspaces = false;
 };
 
 /// Parses a package.json with tree-sitter-json; invalid JSON gives valid=false.
 PackageJson parse_package_json(std::string_view content);
 
-}  // namespace tacit::facts
+} // namespace tacit::facts

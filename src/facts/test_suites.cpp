@@ -26,17 +26,18 @@ int find_line(std::string_view content, std::initializer_list<std::string_view> 
     best = std::min(best, lower.find(needle));
   if (best == std::string::npos)
     return 0;
-  return static_cast<int>(std::count(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(best), '\n')) + 1;
+  return static_cast<int>(
+             std::count(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(best), '\n')) +
+         1;
 }
 
 bool has_file(const Files& files, std::string_view path) {
-  return std::binary_search(files.begin(), files.end(), path,
-                            [](const auto& a, const auto& b) {
-                              if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string_view>)
-                                return a < std::string_view(b->path);
-                              else
-                                return std::string_view(a->path) < b;
-                            });
+  return std::binary_search(files.begin(), files.end(), path, [](const auto& a, const auto& b) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string_view>)
+      return a < std::string_view(b->path);
+    else
+      return std::string_view(a->path) < b;
+  });
 }
 
 std::string join_dir(std::string_view dir, std::string_view name) {
@@ -71,8 +72,9 @@ void detect_ctest(const Files& files, const FileReader& read, std::vector<TestSu
                     std::count(best->path.begin(), best->path.end(), '/'))
       continue;
     const auto content = read(*file);
-    const int line = find_line(content, {"add_test(", "add_test (", "enable_testing(", "doctest_discover_tests(",
-                                         "gtest_discover_tests(", "catch_discover_tests(", "include(ctest)"});
+    const int line =
+        find_line(content, {"add_test(", "add_test (", "enable_testing(", "doctest_discover_tests(",
+                            "gtest_discover_tests(", "catch_discover_tests(", "include(ctest)"});
     if (line > 0)
       best = Provenance{file->path, line, "CMake registers tests for ctest"};
   }
@@ -94,8 +96,8 @@ void detect_pytest(const Files& files, const FileReader& read, std::vector<TestS
         first_test = file;
       ++test_files;
     }
-    const bool config_candidate = name == "pytest.ini" || name == "pyproject.toml" || name == "setup.cfg" ||
-                                  name == "tox.ini";
+    const bool config_candidate =
+        name == "pytest.ini" || name == "pyproject.toml" || name == "setup.cfg" || name == "tox.ini";
     if (!config_candidate || file->path.find('/') != std::string::npos)
       continue;
     const auto content = read(*file);
@@ -154,8 +156,8 @@ void detect_npm(const Files& files, const FileReader& read, std::vector<TestSuit
     const auto dir = std::string(util::dir_name(file->path));
     const auto pm = package_manager(files, dir, package);
     TestSuite suite{pm, dir, fmt::format("{} test", pm), it->second.value, {}};
-    suite.evidence.push_back(
-        Provenance{file->path, it->second.line, fmt::format("the \"test\" script runs '{}'", it->second.value)});
+    suite.evidence.push_back(Provenance{file->path, it->second.line,
+                                        fmt::format("the \"test\" script runs '{}'", it->second.value)});
     out.push_back(std::move(suite));
   }
 }
@@ -173,15 +175,16 @@ void detect_go(const Files& files, std::vector<TestSuite>& out) {
   if (!first)
     return;
   TestSuite suite{"go", "", "go test ./...", {}, {}};
-  suite.evidence.push_back(
-      Provenance{first->path, 1, count == 1 ? "a Go test file" : fmt::format("one of {} Go test files", count)});
+  suite.evidence.push_back(Provenance{
+      first->path, 1, count == 1 ? "a Go test file" : fmt::format("one of {} Go test files", count)});
   out.push_back(std::move(suite));
 }
 
 void detect_cargo(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
   const repo::FileEntry* manifest = nullptr;
   for (const auto* file : files)
-    if (util::base_name(file->path) == "Cargo.toml" && (!manifest || file->path.size() < manifest->path.size()))
+    if (util::base_name(file->path) == "Cargo.toml" &&
+        (!manifest || file->path.size() < manifest->path.size()))
       manifest = file;
   if (!manifest)
     return;
@@ -248,7 +251,7 @@ void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
   }
 }
 
-}  // namespace
+} // namespace
 
 std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileReader& read) {
   Files files;
@@ -271,4 +274,4 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   return facts;
 }
 
-}  // namespace tacit::facts
+} // namespace tacit::facts

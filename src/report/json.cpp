@@ -59,7 +59,9 @@ std::string json_escape(std::string_view text) {
 
 namespace {
 
-std::string quoted(std::string_view text) { return fmt::format("\"{}\"", json_escape(text)); }
+std::string quoted(std::string_view text) {
+  return fmt::format("\"{}\"", json_escape(text));
+}
 
 std::string location_json(const engine::Location& location, bool with_note) {
   std::string out = fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}", quoted(location.path),
@@ -70,34 +72,37 @@ std::string location_json(const engine::Location& location, bool with_note) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string render_json(const std::vector<engine::Finding>& findings, const RunInfo& info) {
   std::string out;
   std::size_t counts[3] = {0, 0, 0};
-  fmt::format_to(std::back_inserter(out),
-                 "{{\n  \"schema_version\": {},\n  \"tool\": {{\"name\": \"tacit\", \"version\": {}, \"commit\": {}}},\n"
-                 "  \"root\": {},\n  \"source\": {},\n  \"findings\": [",
-                 k_json_schema_version, quoted(k_version), quoted(k_commit), quoted(info.root), quoted(info.source));
+  fmt::format_to(
+      std::back_inserter(out),
+      "{{\n  \"schema_version\": {},\n  \"tool\": {{\"name\": \"tacit\", \"version\": {}, \"commit\": {}}},\n"
+      "  \"root\": {},\n  \"source\": {},\n  \"findings\": [",
+      k_json_schema_version, quoted(k_version), quoted(k_commit), quoted(info.root), quoted(info.source));
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
     ++counts[static_cast<int>(f.severity)];
     std::string related;
     for (std::size_t k = 0; k < f.related.size(); ++k)
       related += (k ? ", " : "") + location_json(f.related[k], true);
-    fmt::format_to(std::back_inserter(out),
-                   "{}\n    {{\"rule\": {}, \"name\": {}, \"severity\": {}, \"message\": {}, \"location\": {}, "
-                   "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}}}",
-                   i ? "," : "", quoted(f.rule_id), quoted(f.rule_name), quoted(engine::to_string(f.severity)),
-                   quoted(f.message), location_json(f.location, false), related, quoted(f.subject), quoted(f.hint),
-                   quoted(f.fingerprint));
+    fmt::format_to(
+        std::back_inserter(out),
+        "{}\n    {{\"rule\": {}, \"name\": {}, \"severity\": {}, \"message\": {}, \"location\": {}, "
+        "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}}}",
+        i ? "," : "", quoted(f.rule_id), quoted(f.rule_name), quoted(engine::to_string(f.severity)),
+        quoted(f.message), location_json(f.location, false), related, quoted(f.subject), quoted(f.hint),
+        quoted(f.fingerprint));
   }
   fmt::format_to(std::back_inserter(out),
-                 "{}],\n  \"summary\": {{\"files\": {}, \"rules\": {}, \"findings\": {}, \"error\": {}, \"warning\": {}, "
+                 "{}],\n  \"summary\": {{\"files\": {}, \"rules\": {}, \"findings\": {}, \"error\": {}, "
+                 "\"warning\": {}, "
                  "\"info\": {}}}\n}}\n",
-                 findings.empty() ? "" : "\n  ", info.files, info.rules, findings.size(), counts[2], counts[1],
-                 counts[0]);
+                 findings.empty() ? "" : "\n  ", info.files, info.rules, findings.size(), counts[2],
+                 counts[1], counts[0]);
   return out;
 }
 
-}  // namespace tacit::report
+} // namespace tacit::report

@@ -8,7 +8,9 @@ namespace {
 constexpr std::array<std::string_view, 2> k_format_names{"text", "json"};
 }
 
-std::span<const std::string_view> format_names() { return k_format_names; }
+std::span<const std::string_view> format_names() {
+  return k_format_names;
+}
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text")
@@ -28,4 +30,4 @@ std::string render(Format format, const std::vector<engine::Finding>& findings, 
   return {};
 }
 
-}  // namespace tacit::report
+} // namespace tacit::report

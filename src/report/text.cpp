@@ -40,7 +40,7 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-}  // namespace
+} // namespace
 
 std::string render_text(const std::vector<engine::Finding>& findings, const RunInfo& info) {
   const Style style{info.color};
@@ -48,8 +48,9 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& finding : findings) {
     ++counts[static_cast<int>(finding.severity)];
-    fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(), format_location(finding.location),
-                   style.reset(), style.severity(finding.severity), finding.rule_id, style.reset(), finding.message);
+    fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(),
+                   format_location(finding.location), style.reset(), style.severity(finding.severity),
+                   finding.rule_id, style.reset(), finding.message);
     if (!finding.hint.empty())
       fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(), finding.hint);
     for (const auto& related : finding.related)
@@ -62,7 +63,9 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
   } else {
     std::vector<std::string> parts;
     const std::array<std::pair<engine::Severity, std::string_view>, 3> order{
-        {{engine::Severity::error, "error"}, {engine::Severity::warning, "warning"}, {engine::Severity::info, "info"}}};
+        {{engine::Severity::error, "error"},
+         {engine::Severity::warning, "warning"},
+         {engine::Severity::info, "info"}}};
     for (const auto& [severity, name] : order)
       if (const auto n = counts[static_cast<int>(severity)])
         parts.push_back(fmt::format("{} {}{}", n, name, n == 1 || name == "info" ? "" : "s"));
@@ -73,4 +76,4 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
   return out;
 }
 
-}  // namespace tacit::report
+} // namespace tacit::report

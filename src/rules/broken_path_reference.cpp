@@ -22,34 +22,38 @@ constexpr engine::RuleMeta k_meta{
     .summary = "a context file or key doc names a repository path that does not exist",
     .docs = {
         .what_it_does =
-            "Resolves every repository path that an agent context file, README, CONTRIBUTING or ARCHITECTURE doc "
+            "Resolves every repository path that an agent context file, README, CONTRIBUTING or ARCHITECTURE "
+            "doc "
             "names (relative link targets, `@path` imports, and inline code that is clearly a path such as "
-            "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, anchors, "
+            "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, "
+            "anchors, "
             "links that leave the repository, placeholders (`path/to/file`, `<name>`), files the repository "
-            "deliberately ignores, build outputs (`build/`, `dist/`...) and paths whose top directory does not "
+            "deliberately ignores, build outputs (`build/`, `dist/`...) and paths whose top directory does "
+            "not "
             "exist either (most likely another project's paths) are not checked.",
-        .why_it_matters =
-            "Agents follow paths literally. A renamed file that the docs still name sends an agent to read, edit "
-            "or create the wrong file, and it will not notice: the docs are its ground truth.",
-        .example = "AGENTS.md says \"the CLI lives in `src/cli/main.cpp`\" after it moved to `src/app/main.cpp`:\n\n"
-                   "```\nAGENTS.md:12:23: CTX002 'src/cli/main.cpp' does not exist\n"
-                   "  hint: fix the path or remove the reference; did you mean 'src/app/main.cpp'?\n```",
+        .why_it_matters = "Agents follow paths literally. A renamed file that the docs still name sends an "
+                          "agent to read, edit "
+                          "or create the wrong file, and it will not notice: the docs are its ground truth.",
+        .example =
+            "AGENTS.md says \"the CLI lives in `src/cli/main.cpp`\" after it moved to `src/app/main.cpp`:\n\n"
+            "```\nAGENTS.md:12:23: CTX002 'src/cli/main.cpp' does not exist\n"
+            "  hint: fix the path or remove the reference; did you mean 'src/app/main.cpp'?\n```",
         .how_to_fix = "Point the reference at the file's current path, or remove it if the file is gone.",
     }};
 
 // Directories of generated output: a doc may name what a build produces.
-constexpr std::array<std::string_view, 14> k_output_dirs{"build", "dist", "out", "target", "bin", "obj",
-                                                         ".venv", "venv", "node_modules", "coverage", "_build",
-                                                         "site", "public", ".cache"};
+constexpr std::array<std::string_view, 14> k_output_dirs{
+    "build", "dist",         "out",      "target", "bin",  "obj",    ".venv",
+    "venv",  "node_modules", "coverage", "_build", "site", "public", ".cache"};
 
 // Files a repository deliberately keeps out of version control.
-constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md", ".env",
-                                                          ".env.local", "settings.local.json", ".envrc"};
+constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md",     ".env",
+                                                          ".env.local",      "settings.local.json", ".envrc"};
 
 // Words that say a path is produced, not read: "generates `doc/manual.pdf`", "writes to `out/x.csv`".
-constexpr std::array<std::string_view, 12> k_output_words{"generate", "output", "write", "written", "create",
-                                                          "produce", "emit", "save", "download", "export",
-                                                          "dump", "will be"};
+constexpr std::array<std::string_view, 12> k_output_words{"generate", "output",  "write", "written",
+                                                          "create",   "produce", "emit",  "save",
+                                                          "download", "export",  "dump",  "will be"};
 
 // The sentence that leads to a mention: the line up to the mention, and the line before when the
 // sentence started there.
@@ -58,7 +62,8 @@ std::string leading_text(const doc::Document& doc, int line, int column) {
   if (line < 1 || static_cast<std::size_t>(line) > lines.size())
     return {};
   auto current = lines[static_cast<std::size_t>(line) - 1];
-  current = current.substr(0, std::min<std::size_t>(current.size(), static_cast<std::size_t>(std::max(0, column - 1))));
+  current = current.substr(
+      0, std::min<std::size_t>(current.size(), static_cast<std::size_t>(std::max(0, column - 1))));
   std::string out;
   if (line >= 2 && current.find('.') == std::string_view::npos)
     out = std::string(lines[static_cast<std::size_t>(line) - 2]) + " ";
@@ -77,9 +82,9 @@ bool names_an_output(const doc::Document& doc, const doc::PathMention& mention) 
 }
 
 // GitHub pages of a repository that a README links relatively: `[discussions](discussions)`.
-constexpr std::array<std::string_view, 12> k_forge_pages{"issues",  "pulls",   "discussions", "wiki",
-                                                         "releases", "actions", "security",    "projects",
-                                                         "tags",     "branches", "milestones", "labels"};
+constexpr std::array<std::string_view, 12> k_forge_pages{"issues",   "pulls",    "discussions", "wiki",
+                                                         "releases", "actions",  "security",    "projects",
+                                                         "tags",     "branches", "milestones",  "labels"};
 
 bool is_checked_doc(const doc::Document& doc) {
   return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
@@ -92,7 +97,9 @@ std::string join_path(std::string_view dir, std::string_view path, bool* escaped
   return util::normalize_path(dir.empty() ? std::string(path) : fmt::format("{}/{}", dir, path), escaped);
 }
 
-std::string_view first_segment(std::string_view path) { return path.substr(0, path.find('/')); }
+std::string_view first_segment(std::string_view path) {
+  return path.substr(0, path.find('/'));
+}
 
 class BrokenPathReference final : public engine::Rule {
 public:
@@ -114,9 +121,10 @@ public:
       auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text),
                                engine::Location{mention.doc, mention.line, mention.column, {}}, resolved);
       const auto suggestion = suggest(context, by_name, resolved);
-      finding.hint = suggestion.empty()
-                         ? std::string("fix the path or remove the reference")
-                         : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
+      finding.hint =
+          suggestion.empty()
+              ? std::string("fix the path or remove the reference")
+              : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
     }
   }
 
@@ -131,9 +139,9 @@ private:
     bool escaped = false;
     auto path = join_path(dir, text, &escaped);
     if (escaped || path.empty())
-      return {};  // leaves the repository (GitHub's ../../issues, a sibling checkout)
+      return {}; // leaves the repository (GitHub's ../../issues, a sibling checkout)
     if (mention.kind == doc::PathMentionKind::import && text.starts_with('/'))
-      return {};  // an absolute import names a file outside the repository
+      return {}; // an absolute import names a file outside the repository
     if (context.path_exists(path))
       return {};
     if (mention.kind == doc::PathMentionKind::link)
@@ -151,7 +159,8 @@ private:
       if (!root_escaped && context.path_exists(from_root))
         return {};
       const auto top = first_segment(from_root);
-      const bool top_in_doc_dir = !dir.empty() && context.path_exists(fmt::format("{}/{}", dir, first_segment(text)));
+      const bool top_in_doc_dir =
+          !dir.empty() && context.path_exists(fmt::format("{}/{}", dir, first_segment(text)));
       if (!context.snapshot().is_directory(top) && !top_in_doc_dir)
         return {};
       if (!top_in_doc_dir)
@@ -172,7 +181,8 @@ private:
   // A file the missing path probably became: the same path in another case, a Rust `x/mod.rs` or Python
   // `x/__init__.py` module, or the only file that ends with the same last two (else one) path segments.
   static std::string suggest(const engine::Context& context,
-                             const std::multimap<std::string, std::string>& by_name, std::string_view missing) {
+                             const std::multimap<std::string, std::string>& by_name,
+                             std::string_view missing) {
     const auto stem = missing.substr(0, missing.rfind('.'));
     for (auto module_file : {"mod.rs", "__init__.py"}) {
       const auto candidate = fmt::format("{}/{}", stem, module_file);
@@ -204,8 +214,10 @@ private:
   }
 };
 
-}  // namespace
+} // namespace
 
-std::unique_ptr<engine::Rule> make_broken_path_reference() { return std::make_unique<BrokenPathReference>(); }
+std::unique_ptr<engine::Rule> make_broken_path_reference() {
+  return std::make_unique<BrokenPathReference>();
+}
 
-}  // namespace tacit::rules
+} // namespace tacit::rules

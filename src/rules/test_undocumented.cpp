@@ -23,19 +23,23 @@ constexpr engine::RuleMeta k_meta{
         .what_it_does =
             "Detects test suites (CMake tests run by ctest, pytest, npm/pnpm/yarn/bun `test` scripts, Go "
             "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`) and checks that some doc (README, "
-            "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) shows a "
+            "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) shows "
+            "a "
             "command that runs them. Commands are matched on their normalised head, so `uv run pytest -x` "
             "documents pytest, and a command that runs tests through a task runner counts too (`make test`, "
             "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...).",
         .why_it_matters =
             "An agent that cannot run the tests cannot check its own work. It either skips verification or "
-            "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a broken "
+            "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a "
+            "broken "
             "test suite.",
-        .example = "A Go module with `_test.go` files whose README only says `go build`:\n\n"
-                   "```\nREADME.md:1:1: TASK102 tests run with go test (pkg/api/api_test.go) but no doc says how "
-                   "to run them\n  hint: add `go test ./...` to AGENTS.md under a \"Testing\" section\n```",
-        .how_to_fix = "Write the exact command that runs the tests, in a code block, in the context file an agent "
-                      "reads first (or in README/CONTRIBUTING), with any setup it needs before.",
+        .example =
+            "A Go module with `_test.go` files whose README only says `go build`:\n\n"
+            "```\nREADME.md:1:1: TASK102 tests run with go test (pkg/api/api_test.go) but no doc says how "
+            "to run them\n  hint: add `go test ./...` to AGENTS.md under a \"Testing\" section\n```",
+        .how_to_fix =
+            "Write the exact command that runs the tests, in a code block, in the context file an agent "
+            "reads first (or in README/CONTRIBUTING), with any setup it needs before.",
     }};
 
 using Patterns = std::vector<doc::CommandPattern>;
@@ -43,11 +47,21 @@ using Patterns = std::vector<doc::CommandPattern>;
 // Commands that run tests whatever the runner: task runners' test targets.
 const Patterns& generic_patterns() {
   static const Patterns patterns{
-      {"make", {"test", "check", "unittest", "unit"}, true}, {"just", {"test", "check"}, true},
-      {"task", {"test", "check"}, true},  {"tox", {}},  {"nox", {}},  {"bazel", {"test"}},
-      {"bazelisk", {"test"}},  {"meson", {"test"}},  {"ninja", {"test", "check"}, true},
-      {"earthly", {"+test"}, true},  {"mage", {"test"}, true},  {"invoke", {"test"}, true},
-      {"inv", {"test"}, true},  {"poe", {"test"}, true},  {"rake", {"test", "spec"}, true},
+      {"make", {"test", "check", "unittest", "unit"}, true},
+      {"just", {"test", "check"}, true},
+      {"task", {"test", "check"}, true},
+      {"tox", {}},
+      {"nox", {}},
+      {"bazel", {"test"}},
+      {"bazelisk", {"test"}},
+      {"meson", {"test"}},
+      {"ninja", {"test", "check"}, true},
+      {"earthly", {"+test"}, true},
+      {"mage", {"test"}, true},
+      {"invoke", {"test"}, true},
+      {"inv", {"test"}, true},
+      {"poe", {"test"}, true},
+      {"rake", {"test", "spec"}, true},
   };
   return patterns;
 }
@@ -57,10 +71,19 @@ const std::map<std::string, Patterns>& runner_patterns() {
   static const std::map<std::string, Patterns> patterns{
       {"ctest", {{"ctest", {}}, {"cmake", {"test", "check"}}}},
       {"pytest",
-       {{"pytest", {}}, {"unittest", {}}, {"python", {"test", "unittest"}}, {"hatch", {"test"}}, {"nose2", {}}}},
+       {{"pytest", {}},
+        {"unittest", {}},
+        {"python", {"test", "unittest"}},
+        {"hatch", {"test"}},
+        {"nose2", {}}}},
       {"javascript",
-       {{"npm", {"test", "t", "tst"}, true}, {"pnpm", {"test", "t"}, true}, {"yarn", {"test"}, true},
-        {"bun", {"test"}, true}, {"turbo", {"test"}, true}, {"nx", {"test"}, true}, {"lerna", {"test"}, true}}},
+       {{"npm", {"test", "t", "tst"}, true},
+        {"pnpm", {"test", "t"}, true},
+        {"yarn", {"test"}, true},
+        {"bun", {"test"}, true},
+        {"turbo", {"test"}, true},
+        {"nx", {"test"}, true},
+        {"lerna", {"test"}, true}}},
       {"go", {{"go", {"test"}}, {"gotestsum", {}}, {"ginkgo", {}}, {"richgo", {"test"}}}},
       {"cargo", {{"cargo", {"test", "t", "nextest"}}, {"cargo-nextest", {}}}},
       {"maven", {{"mvn", {"test", "verify", "install", "package", "integration-test"}}}},
@@ -137,8 +160,10 @@ public:
   }
 };
 
-}  // namespace
+} // namespace
 
-std::unique_ptr<engine::Rule> make_test_undocumented() { return std::make_unique<TestUndocumented>(); }
+std::unique_ptr<engine::Rule> make_test_undocumented() {
+  return std::make_unique<TestUndocumented>();
+}
 
-}  // namespace tacit::rules
+} // namespace tacit::rules

@@ -14,4 +14,4 @@ std::string to_string(const Error& error) {
   return fmt::format("{}:{}:{}: {}", error.path, error.line, error.column, error.message);
 }
 
-}  // namespace tacit
+} // namespace tacit

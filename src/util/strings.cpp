@@ -9,7 +9,7 @@ namespace {
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-}  // namespace
+} // namespace
 
 std::string_view trim_left(std::string_view text) {
   while (!text.empty() && is_space(text.front()))
@@ -23,7 +23,9 @@ std::string_view trim_right(std::string_view text) {
   return text;
 }
 
-std::string_view trim(std::string_view text) { return trim_right(trim_left(text)); }
+std::string_view trim(std::string_view text) {
+  return trim_right(trim_left(text));
+}
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -78,12 +80,14 @@ std::string to_lower(std::string_view text) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-           return std::tolower(x) == std::tolower(y);
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
 }
 
-bool contains(std::string_view text, std::string_view needle) { return text.find(needle) != std::string_view::npos; }
+bool contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -203,4 +207,4 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
   return best;
 }
 
-}  // namespace tacit::util
+} // namespace tacit::util

@@ -11,4 +11,4 @@ inline constexpr int k_exit_error = 2;
 /// Runs tacit with the process arguments; returns the exit code.
 int run(int argc, char** argv);
 
-}  // namespace tacit::cli
+} // namespace tacit::cli

@@ -12,17 +12,17 @@ namespace tacit::doc {
 
 /// How far an agent context file reaches.
 enum class ContextScope {
-  repository,   ///< at the repository root it applies to the whole repository
-  directory,    ///< applies to the directory it lives in (at the root: the whole repository)
-  path_scoped,  ///< applies to the paths its front matter names (e.g. .github/instructions/*.instructions.md)
-  personal,     ///< a private, usually gitignored file (CLAUDE.local.md): never the team's context
-  opt_in,       ///< read only when the agent is configured to (Aider's CONVENTIONS.md)
+  repository,  ///< at the repository root it applies to the whole repository
+  directory,   ///< applies to the directory it lives in (at the root: the whole repository)
+  path_scoped, ///< applies to the paths its front matter names (e.g. .github/instructions/*.instructions.md)
+  personal,    ///< a private, usually gitignored file (CLAUDE.local.md): never the team's context
+  opt_in,      ///< read only when the agent is configured to (Aider's CONVENTIONS.md)
 };
 
 /// One row of the agent context file table.
 struct ContextFileSpec {
-  std::string_view pattern;  ///< glob over the repository-relative path (see util::glob_match)
-  std::string_view agents;   ///< which agents read it
+  std::string_view pattern; ///< glob over the repository-relative path (see util::glob_match)
+  std::string_view agents;  ///< which agents read it
   ContextScope scope;
 };
 
@@ -49,4 +49,4 @@ bool is_structural_kind(DocKind kind);
 
 std::string_view to_string(DocKind kind);
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

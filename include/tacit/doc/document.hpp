@@ -19,27 +19,27 @@ enum class DocFormat { markdown, restructured_text, asciidoc, plain_text };
 
 /// A heading and everything under it up to the next heading of the same or a higher level.
 struct Section {
-  std::vector<std::string> heading_path;  ///< the headings from the top level down to this one
-  std::string heading;                    ///< this heading's text, inline markup kept as written
-  int level = 0;                          ///< 1-6; 0 for the preamble before the first heading
-  int line_begin = 0;                     ///< the heading line (1 for the preamble)
-  int line_end = 0;                       ///< last line of the section, inclusive
-  std::string body;                       ///< the source text of the section without its heading line(s)
+  std::vector<std::string> heading_path; ///< the headings from the top level down to this one
+  std::string heading;                   ///< this heading's text, inline markup kept as written
+  int level = 0;                         ///< 1-6; 0 for the preamble before the first heading
+  int line_begin = 0;                    ///< the heading line (1 for the preamble)
+  int line_end = 0;                      ///< last line of the section, inclusive
+  std::string body;                      ///< the source text of the section without its heading line(s)
 };
 
 /// A fenced or indented code block (or a reST literal block / AsciiDoc listing block).
 struct CodeBlock {
-  std::string info;   ///< the info string after the fence ("bash", "console", "" when none or indented)
-  std::string text;   ///< the content, without fences; lines end with '\n'
-  int line = 0;       ///< line of the first content line
-  int column = 1;     ///< column where content lines start (after indentation / container markers)
+  std::string info; ///< the info string after the fence ("bash", "console", "" when none or indented)
+  std::string text; ///< the content, without fences; lines end with '\n'
+  int line = 0;     ///< line of the first content line
+  int column = 1;   ///< column where content lines start (after indentation / container markers)
 };
 
 /// An inline code span, without its backticks.
 struct InlineCode {
   std::string text;
   int line = 0;
-  int column = 0;  ///< column of the first character of the content
+  int column = 0; ///< column of the first character of the content
 };
 
 /// A link or image target as written (not resolved), from inline, reference, autolink or image syntax.
@@ -47,7 +47,7 @@ struct Link {
   std::string target;
   std::string text;
   int line = 0;
-  int column = 0;  ///< column of the first character of the target
+  int column = 0; ///< column of the first character of the target
   bool image = false;
 };
 
@@ -55,15 +55,15 @@ struct Link {
 struct Import {
   std::string target;
   int line = 0;
-  int column = 0;  ///< column of the '@'
+  int column = 0; ///< column of the '@'
 };
 
 /// Everything tacit extracts from one document.
 struct Document {
-  std::string path;  ///< repository-relative, '/'-separated
+  std::string path; ///< repository-relative, '/'-separated
   DocKind kind = DocKind::other;
   DocFormat format = DocFormat::markdown;
-  std::string agents;  ///< for agent_context: which agents read it ("Codex, Jules, ..."), else empty
+  std::string agents; ///< for agent_context: which agents read it ("Codex, Jules, ..."), else empty
 
   std::vector<Section> sections;
   std::vector<CodeBlock> code_blocks;
@@ -73,11 +73,11 @@ struct Document {
   std::string front_matter;  ///< raw YAML front matter without the --- fences; empty when none
   int front_matter_line = 0; ///< line of the first front matter content line
 
-  std::string text;           ///< the content, kept for structural documents only (rules read their prose)
-  bool structural = false;    ///< parsed with tree-sitter (false: scanned as text)
-  bool truncated = false;     ///< the file was larger than the read cap; only its head was read
-  bool parse_timed_out = false;  ///< the Markdown parse hit its time budget; structure may be partial
-  std::string skip_reason;    ///< non-empty when the content was not parsed at all ("binary", "invalid UTF-8")
+  std::string text;             ///< the content, kept for structural documents only (rules read their prose)
+  bool structural = false;      ///< parsed with tree-sitter (false: scanned as text)
+  bool truncated = false;       ///< the file was larger than the read cap; only its head was read
+  bool parse_timed_out = false; ///< the Markdown parse hit its time budget; structure may be partial
+  std::string skip_reason; ///< non-empty when the content was not parsed at all ("binary", "invalid UTF-8")
 };
 
 /// Fills the structural fields of `doc` from Markdown `content` (tree-sitter block + inline grammars).
@@ -93,4 +93,4 @@ void scan_text(std::string_view content, Document& doc);
 /// and code spans. Needs doc.code_blocks filled first.
 void find_imports(std::string_view content, Document& doc);
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

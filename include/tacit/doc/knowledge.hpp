@@ -15,10 +15,10 @@ namespace tacit::doc {
 
 /// One command as a doc shows it.
 struct CommandMention {
-  std::vector<std::string> words;   ///< after env assignments, sudo/time and `./` are stripped
-  std::vector<std::string> peeled;  ///< `words` with wrappers (python -m, npx, uv run...) peeled off; empty
-                                    ///< when there was no wrapper
-  std::string doc;                  ///< the document it appears in
+  std::vector<std::string> words;  ///< after env assignments, sudo/time and `./` are stripped
+  std::vector<std::string> peeled; ///< `words` with wrappers (python -m, npx, uv run...) peeled off; empty
+                                   ///< when there was no wrapper
+  std::string doc;                 ///< the document it appears in
   int line = 0;
   int column = 0;
   bool in_code_block = false;
@@ -29,7 +29,7 @@ enum class PathMentionKind { link, import, inline_code };
 
 /// A repository path as a doc mentions it (not yet resolved).
 struct PathMention {
-  std::string text;  ///< as written (link target without #anchor / ?query, percent-decoded)
+  std::string text; ///< as written (link target without #anchor / ?query, percent-decoded)
   std::string doc;
   int line = 0;
   int column = 0;
@@ -40,8 +40,8 @@ struct PathMention {
 /// {"npm", {"test", "t"}} matches `npm test`, `npm t --watch`, `npm --silent test`.
 struct CommandPattern {
   std::string_view program;
-  std::vector<std::string_view> subcommands;  ///< empty: the program alone is enough
-  bool subcommand_prefix = false;             ///< "test" also matches "test:unit", "tests", "test-all"
+  std::vector<std::string_view> subcommands; ///< empty: the program alone is enough
+  bool subcommand_prefix = false;            ///< "test" also matches "test:unit", "tests", "test-all"
 };
 
 /// Splits one command line (a code block line without its prompt, or an inline code span) into normalised
@@ -87,4 +87,4 @@ private:
   std::vector<PathMention> m_paths;
 };
 
-}  // namespace tacit::doc
+} // namespace tacit::doc

@@ -16,12 +16,12 @@ inline constexpr std::string_view k_config_file_name = ".tacit.yaml";
 
 /// The effective configuration.
 struct Config {
-  std::string source;                ///< the file it came from; empty for defaults
+  std::string source; ///< the file it came from; empty for defaults
   int version = 1;
-  std::vector<std::string> exclude;  ///< globs with .gitignore semantics, relative to the repository root
+  std::vector<std::string> exclude; ///< globs with .gitignore semantics, relative to the repository root
 };
 
 /// Parses and validates the text of a .tacit.yaml; `path` is used in error messages.
 Result<Config> parse_config(std::string_view text, std::string_view path);
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -64,15 +64,15 @@ private:
 
 /// Options of one analysis.
 struct AnalyzeOptions {
-  unsigned jobs = 0;  ///< worker threads; 0 = hardware concurrency
+  unsigned jobs = 0; ///< worker threads; 0 = hardware concurrency
 };
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.
 /// Reads .tacit.yaml from the snapshot's source (an invalid one is an error).
-Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot, const AnalyzeOptions& options,
-                                         std::vector<std::string>& notes);
+Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot,
+                                         const AnalyzeOptions& options, std::vector<std::string>& notes);
 
 /// The directories and patterns excluded by default (vendor/, third_party/, node_modules/, testdata/).
 std::span<const std::string_view> default_excludes();
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

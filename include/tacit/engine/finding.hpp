@@ -22,7 +22,7 @@ struct Location {
   std::string path;
   int line = 0;
   int column = 0;
-  std::string note;  ///< for evidence: what this location shows
+  std::string note; ///< for evidence: what this location shows
 };
 
 /// One reported problem.
@@ -32,10 +32,10 @@ struct Finding {
   Severity severity = Severity::warning;
   std::string message;
   Location location;
-  std::vector<Location> related;  ///< the evidence
-  std::string subject;            ///< what the finding is about (a command, a path, a name)
-  std::string hint;               ///< what to write, and where
-  std::string fingerprint;        ///< filled by assign_fingerprints()
+  std::vector<Location> related; ///< the evidence
+  std::string subject;           ///< what the finding is about (a command, a path, a name)
+  std::string hint;              ///< what to write, and where
+  std::string fingerprint;       ///< filled by assign_fingerprints()
 };
 
 /// Sorts findings by path, line, column, rule id, subject, message (the order of every output).
@@ -44,4 +44,4 @@ void sort_findings(std::vector<Finding>& findings);
 /// Fills every finding's fingerprint. Expects findings sorted.
 void assign_fingerprints(std::vector<Finding>& findings);
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -22,4 +22,4 @@ bool is_known_selector(std::string_view selector);
 /// True when rule `id` is matched by selector (exact id, or id starts with the selector).
 bool selector_matches(std::string_view selector, std::string_view id);
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -14,18 +14,18 @@ class Context;
 /// The rule's documentation under fixed headings; `tacit rule ID` and docs/rules/ are generated from it.
 struct RuleDocs {
   std::string_view what_it_does;
-  std::string_view why_it_matters;  ///< for agents
-  std::string_view example;         ///< Markdown
+  std::string_view why_it_matters; ///< for agents
+  std::string_view example;        ///< Markdown
   std::string_view how_to_fix;
 };
 
 /// What a rule is, independent of any run.
 struct RuleMeta {
-  std::string_view id;        ///< stable forever: CTX001
-  std::string_view name;      ///< kebab-case: context-file-missing
-  std::string_view category;  ///< CTX, TASK, QUAL, ARCH, IMPL, META
-  Severity severity;          ///< default severity
-  std::string_view summary;   ///< one line: when it fires
+  std::string_view id;       ///< stable forever: CTX001
+  std::string_view name;     ///< kebab-case: context-file-missing
+  std::string_view category; ///< CTX, TASK, QUAL, ARCH, IMPL, META
+  Severity severity;         ///< default severity
+  std::string_view summary;  ///< one line: when it fires
   RuleDocs docs;
 };
 
@@ -51,4 +51,4 @@ public:
   virtual void check(const Context& context, Emitter& out) const = 0;
 };
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -12,8 +12,8 @@ namespace tacit::engine {
 
 /// Which rules run.
 struct Selection {
-  std::vector<std::string> select;  ///< ids or prefixes; empty = every rule
-  std::vector<std::string> ignore;  ///< ids or prefixes
+  std::vector<std::string> select; ///< ids or prefixes; empty = every rule
+  std::vector<std::string> ignore; ///< ids or prefixes
 };
 
 /// True when the rule with `id` is selected.
@@ -23,4 +23,4 @@ bool is_selected(const Selection& selection, std::string_view id);
 /// becomes an error finding of that rule ("internal error in rule X: ..."), not a crash.
 std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs);
 
-}  // namespace tacit::engine
+} // namespace tacit::engine

@@ -15,15 +15,15 @@ namespace tacit::facts {
 struct Provenance {
   std::string path;
   int line = 0;
-  std::string note;  ///< what this location shows ("add_test() registers a ctest test")
+  std::string note; ///< what this location shows ("add_test() registers a ctest test")
 };
 
 /// A test suite that a known runner can run.
 struct TestSuite {
-  std::string runner;             ///< ctest, pytest, npm, pnpm, yarn, bun, go, cargo, maven, gradle
-  std::string project_dir;        ///< the directory of the project ("" for the root)
-  std::string suggested_command;  ///< what a doc should tell an agent to run
-  std::string script;             ///< the command the project's own test script runs (package.json), if any
+  std::string runner;            ///< ctest, pytest, npm, pnpm, yarn, bun, go, cargo, maven, gradle
+  std::string project_dir;       ///< the directory of the project ("" for the root)
+  std::string suggested_command; ///< what a doc should tell an agent to run
+  std::string script;            ///< the command the project's own test script runs (package.json), if any
   std::vector<Provenance> evidence;
 };
 
@@ -42,4 +42,4 @@ Facts extract_facts(const std::vector<const repo::FileEntry*>& files, const File
 std::vector<TestSuite> extract_test_suites(const std::vector<const repo::FileEntry*>& files,
                                            const FileReader& read);
 
-}  // namespace tacit::facts
+} // namespace tacit::facts

@@ -22,17 +22,17 @@ enum class ContentSource { worktree, index, revision };
 
 /// How to open a snapshot.
 struct SnapshotOptions {
-  std::filesystem::path path = ".";  ///< any path inside the repository (or the plain directory)
+  std::filesystem::path path = "."; ///< any path inside the repository (or the plain directory)
   ContentSource source = ContentSource::worktree;
-  std::string revision;                      ///< for ContentSource::revision: any rev-parse expression
-  std::uint64_t max_read_bytes = 8u << 20;   ///< content beyond this many bytes is not read
+  std::string revision;                    ///< for ContentSource::revision: any rev-parse expression
+  std::uint64_t max_read_bytes = 8u << 20; ///< content beyond this many bytes is not read
 };
 
 /// One tracked file.
 struct FileEntry {
-  std::string path;        ///< repository-relative, '/'-separated, as stored (may be invalid UTF-8)
-  std::uint32_t mode = 0;  ///< git file mode (0100644, 0100755, 0120000 for a symlink)
-  std::uint64_t size = 0;  ///< size in bytes at the source (0 when unknown)
+  std::string path;       ///< repository-relative, '/'-separated, as stored (may be invalid UTF-8)
+  std::uint32_t mode = 0; ///< git file mode (0100644, 0100755, 0120000 for a symlink)
+  std::uint64_t size = 0; ///< size in bytes at the source (0 when unknown)
 };
 
 /// Content of one file, capped at max_read_bytes.
@@ -88,4 +88,4 @@ protected:
   Snapshot() = default;
 };
 
-}  // namespace tacit::repo
+} // namespace tacit::repo

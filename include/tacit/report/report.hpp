@@ -14,11 +14,11 @@ namespace tacit::report {
 
 /// What every reporter may show besides the findings.
 struct RunInfo {
-  std::string root;          ///< absolute repository root
-  std::string source;        ///< "worktree", "index", "revision main (1a2b3c4d)"
-  std::size_t files = 0;     ///< files in scope
-  std::size_t rules = 0;     ///< rules that ran
-  bool color = false;        ///< ANSI colour (text only)
+  std::string root;      ///< absolute repository root
+  std::string source;    ///< "worktree", "index", "revision main (1a2b3c4d)"
+  std::size_t files = 0; ///< files in scope
+  std::size_t rules = 0; ///< rules that ran
+  bool color = false;    ///< ANSI colour (text only)
 };
 
 /// The output formats.
@@ -43,4 +43,4 @@ inline constexpr int k_json_schema_version = 1;
 /// Escapes a string for JSON (invalid UTF-8 bytes become U+FFFD).
 std::string json_escape(std::string_view text);
 
-}  // namespace tacit::report
+} // namespace tacit::report

@@ -7,8 +7,8 @@
 
 namespace tacit::rules {
 
-std::unique_ptr<engine::Rule> make_context_file_missing();   // CTX001
-std::unique_ptr<engine::Rule> make_broken_path_reference();  // CTX002
-std::unique_ptr<engine::Rule> make_test_undocumented();      // TASK102
+std::unique_ptr<engine::Rule> make_context_file_missing();  // CTX001
+std::unique_ptr<engine::Rule> make_broken_path_reference(); // CTX002
+std::unique_ptr<engine::Rule> make_test_undocumented();     // TASK102
 
-}  // namespace tacit::rules
+} // namespace tacit::rules

@@ -30,4 +30,4 @@ inline std::unexpected<Error> make_error(ErrorCode code, std::string message, st
 /// "path:line:column: message", leaving out the parts that are unknown.
 std::string to_string(const Error& error);
 
-}  // namespace tacit
+} // namespace tacit

@@ -45,4 +45,4 @@ private:
   std::vector<Rule> m_rules;
 };
 
-}  // namespace tacit::util
+} // namespace tacit::util

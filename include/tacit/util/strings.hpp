@@ -50,4 +50,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates,
                           std::size_t max_distance = 2);
 
-}  // namespace tacit::util
+} // namespace tacit::util

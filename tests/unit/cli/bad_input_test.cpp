@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-#include <sys/wait.h>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -57,14 +58,15 @@ struct Scratch {
     REQUIRE_MESSAGE(std::system(full.c_str()) == 0, command);
   }
   void git_repo() const {
-    sh("git -c init.defaultBranch=main init -q . && git config user.name t && git config user.email t@t && git "
+    sh("git -c init.defaultBranch=main init -q . && git config user.name t && git config user.email t@t && "
+       "git "
        "config commit.gpgsign false");
   }
   Run tacit(const std::string& args) const {
     const auto out = dir / ".." / fmt::format("{}.out", dir.filename().string());
     const auto err = dir / ".." / fmt::format("{}.err", dir.filename().string());
-    const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} >'{}' 2>'{}'", dir.string(), TACIT_BINARY, args,
-                                     out.string(), err.string());
+    const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} >'{}' 2>'{}'", dir.string(), TACIT_BINARY,
+                                     args, out.string(), err.string());
     const int status = std::system(command.c_str());
     Run run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -76,9 +78,11 @@ struct Scratch {
   }
 };
 
-bool has(const std::string& text, std::string_view needle) { return tacit::util::contains(text, needle); }
+bool has(const std::string& text, std::string_view needle) {
+  return tacit::util::contains(text, needle);
+}
 
-}  // namespace
+} // namespace
 
 TEST_CASE("bad input: a path that does not exist") {
   Scratch s;

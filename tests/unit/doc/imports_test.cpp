@@ -97,8 +97,8 @@ TEST_CASE("find_imports: not inside code spans") {
 }
 
 TEST_CASE("find_imports: not inside double-backtick code spans") {
-  // Regression: code spans are tracked by counting backticks, so inside a span opened with `` (two backticks, an
-  // even count) the line looks outside any span and the import is taken (parse_markdown itself reports the
+  // Regression: code spans are tracked by counting backticks, so inside a span opened with `` (two backticks,
+  // an even count) the line looks outside any span and the import is taken (parse_markdown itself reports the
   // span's content "@AGENTS.md" as inline code).
   const auto doc = imports_of("Write `` @AGENTS.md `` to import it.\n", true);
   CHECK(targets(doc) == Targets{});

@@ -269,8 +269,8 @@ TEST_CASE("inline_code_path: what is clearly a path") {
 }
 
 TEST_CASE("inline_code_path: hidden directories are repository paths") {
-  // Regression: a first segment with a dot is taken for a domain (github.com/...), so every path under a hidden
-  // directory is dropped and never checked.
+  // Regression: a first segment with a dot is taken for a domain (github.com/...), so every path under a
+  // hidden directory is dropped and never checked.
   CHECK(inline_code_path(".github/workflows/ci.yml") == ".github/workflows/ci.yml");
   CHECK(inline_code_path(".cursor/rules/style.mdc") == ".cursor/rules/style.mdc");
   CHECK(inline_code_path(".claude/settings.json") == ".claude/settings.json");
@@ -436,8 +436,8 @@ TEST_CASE("KnowledgeIndex::add: other prompt styles and root prompts") {
 }
 
 TEST_CASE("KnowledgeIndex::add: npm's output lines in a console block are not commands") {
-  // Regression: "> " counts as a prompt, so npm's echo of the script it runs ("> pkg@1.0.0 test", "> jest") becomes
-  // two commands, and `jest` is taken as documented.
+  // Regression: "> " counts as a prompt, so npm's echo of the script it runs ("> pkg@1.0.0 test", "> jest")
+  // becomes two commands, and `jest` is taken as documented.
   auto doc = document("README.md");
   doc.code_blocks.push_back(
       block("console", "$ npm test\n\n> pixel@1.0.0 test\n> jest\n\nPASS test/a.test.ts\n", 1));

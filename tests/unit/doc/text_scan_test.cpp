@@ -323,8 +323,8 @@ TEST_CASE("scan_text: Markdown inline spans, double backticks") {
 }
 
 TEST_CASE("scan_text: an unmatched backtick run is literal text; later spans still count") {
-  // Regression: scan_spans stops at the first run of backticks without a closer, so the rest of the line is lost.
-  // CommonMark: an unclosed backtick string is literal text and scanning goes on after it.
+  // Regression: scan_spans stops at the first run of backticks without a closer, so the rest of the line is
+  // lost. CommonMark: an unclosed backtick string is literal text and scanning goes on after it.
   const auto doc = scan("Type ``` to open a fence; run `make` after.\n", DocFormat::markdown);
   REQUIRE(doc.inline_code.size() == 1);
   CHECK(doc.inline_code[0].text == "make");

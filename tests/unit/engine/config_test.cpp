@@ -217,8 +217,8 @@ TEST_CASE("parse_config: invalid YAML gives a located error") {
 
 TEST_CASE("parse_config: an unterminated quoted scalar at the end of the file is invalid YAML" *
           doctest::may_fail()) {
-  // KNOWN LIMITATION (yaml-cpp 0.7 leniency, surfacing through the adapter): a quoted scalar that is never closed is
-  // accepted at the end of the input, and the exclude pattern becomes "unterminated ".
+  // KNOWN LIMITATION (yaml-cpp 0.7 leniency, surfacing through the adapter): a quoted scalar that is never
+  // closed is accepted at the end of the input, and the exclude pattern becomes "unterminated ".
   for (std::string_view text :
        {"version: 1\nexclude:\n  - 'unterminated\n", "version: 1\nexclude:\n  - \"unterminated\n"}) {
     auto config = parse_config(text, ".tacit.yaml");
@@ -284,8 +284,8 @@ TEST_CASE("parse_config: hostile input does not crash or hang") {
 }
 
 TEST_CASE("parse_config: an exclude entry that matches nothing is an error") {
-  // Regression: entries that IgnoreRules reads as a comment or a blank line ("#generated", "   ") are accepted and
-  // then exclude nothing, silently. The design: bad values are errors with file:line:column.
+  // Regression: entries that IgnoreRules reads as a comment or a blank line ("#generated", "   ") are
+  // accepted and then exclude nothing, silently. The design: bad values are errors with file:line:column.
   for (std::string_view text :
        {"version: 1\nexclude:\n  - '#generated'\n", "version: 1\nexclude:\n  - '   '\n"}) {
     auto config = parse_config(text, ".tacit.yaml");

@@ -523,8 +523,9 @@ TEST_CASE("json_escape: valid UTF-8 passes through, broken sequences become U+FF
 }
 
 TEST_CASE("json_escape: overlong forms, surrogates and code points past U+10FFFF are invalid UTF-8") {
-  // Regression: json_escape checks only the shape of a sequence (lead byte and continuation bytes), so overlong
-  // encodings, UTF-16 surrogates and values above U+10FFFF pass through and the JSON is not valid UTF-8.
+  // Regression: json_escape checks only the shape of a sequence (lead byte and continuation bytes), so
+  // overlong encodings, UTF-16 surrogates and values above U+10FFFF pass through and the JSON is not valid
+  // UTF-8.
   for (std::string_view bad : {"\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xED\xBF\xBF",
                                "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80"}) {
     const auto escaped = report::json_escape(bad);

@@ -41,10 +41,10 @@ fs::path make_repository(const fs::path& tree) {
   fs::remove_all(root);
   fs::create_directories(root);
   fs::copy(tree, root, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
-  const auto command = fmt::format(
-      "cd '{}' && git -c init.defaultBranch=main init -q && git add -A && git -c user.name=t -c user.email=t@t "
-      "-c commit.gpgsign=false commit -q -m fixture",
-      root.string());
+  const auto command = fmt::format("cd '{}' && git -c init.defaultBranch=main init -q && git add -A && git "
+                                   "-c user.name=t -c user.email=t@t "
+                                   "-c commit.gpgsign=false commit -q -m fixture",
+                                   root.string());
   REQUIRE(std::system(command.c_str()) == 0);
   return root;
 }
@@ -60,8 +60,8 @@ std::vector<std::string> run_rule(const fs::path& root, std::string_view id) {
   const auto findings = tacit::engine::run_rules(**context, {{std::string(id)}, {}}, 2);
   std::vector<std::string> out;
   for (const auto& finding : findings)
-    out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line, finding.location.column,
-                              finding.rule_id));
+    out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line,
+                              finding.location.column, finding.rule_id));
   return out;
 }
 
@@ -74,8 +74,7 @@ std::vector<std::string> read_expected(const fs::path& file) {
   return out;
 }
 
-}  // namespace
-
+} // namespace
 
 TEST_CASE("every rule has docs and fixtures that fire and that must not") {
   for (const auto& rule : tacit::engine::builtin_rules()) {
