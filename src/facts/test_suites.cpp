@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -44,14 +45,18 @@ std::string join_dir(std::string_view dir, std::string_view name) {
   return dir.empty() ? std::string(name) : fmt::format("{}/{}", dir, name);
 }
 
-// Example, sample and fixture projects are not the repository's own test suites.
+// Example, sample and fixture projects, and copies of other projects, are not the repository's own test
+// suites.
 bool in_example_dir(std::string_view path) {
+  constexpr std::array<std::string_view, 19> k_names{
+      "examples", "example",       "samples",       "sample",    "fixtures",  "__fixtures__", "demo",
+      "demos",    "test-fixtures", "test_fixtures", "templates", "template",  "external",     "extern",
+      "3rdparty", "third-party",   "deps",          "contrib",   "submodules"};
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
-    if (lower == "examples" || lower == "example" || lower == "samples" || lower == "sample" ||
-        lower == "fixtures" || lower == "__fixtures__" || lower == "demo" || lower == "demos" ||
-        lower == "test-fixtures" || lower == "test_fixtures" || lower == "templates" || lower == "template")
-      return true;
+    for (auto name : k_names)
+      if (lower == name)
+        return true;
   }
   return false;
 }
