@@ -84,6 +84,12 @@ std::span<const ContextFileSpec> context_file_specs() {
 }
 
 const ContextFileSpec* match_context_file(std::string_view path) {
+  // Most files are not context files: rule them out by name before trying every glob.
+  const auto name = util::base_name(path);
+  const bool candidate = name.ends_with(".md") || name.ends_with(".mdc") || name.ends_with("rules") ||
+                         path.starts_with(".clinerules");
+  if (!candidate)
+    return nullptr;
   for (const auto& spec : k_specs)
     if (util::glob_match(spec.pattern, path))
       return &spec;
@@ -143,8 +149,18 @@ std::optional<DocClass> classify_document(std::string_view path) {
   return DocClass{kind, format, {}};
 }
 
-bool is_structural_kind(DocKind kind) {
-  return kind != DocKind::other;
+bool is_key_kind(DocKind kind) {
+  return kind == DocKind::agent_context || kind == DocKind::readme || kind == DocKind::contributing ||
+         kind == DocKind::architecture;
+}
+
+bool is_structural(std::string_view path, DocKind kind) {
+  if (kind == DocKind::agent_context)
+    return true;
+  if (!is_key_kind(kind))
+    return false;
+  const auto dir = util::dir_name(path);
+  return dir.empty() || util::iequals(dir, "docs") || util::iequals(dir, "doc") || dir == ".github";
 }
 
 std::string_view to_string(DocKind kind) {

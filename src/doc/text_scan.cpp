@@ -4,6 +4,7 @@
 #include <tacit/doc/document.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 
@@ -52,11 +53,81 @@ void scan_spans(std::string_view line, int line_no, std::size_t min_run, Documen
   }
 }
 
+// Markdown links on one line, outside code spans: `[text](target "title")`, `![alt](target)`, and link
+// reference definitions `[id]: target`. Good enough for docs that no rule reads structurally.
+void scan_links(std::string_view line, int line_no, Document& doc) {
+  // Blank out code spans so that their content is never taken for a link.
+  std::string masked(line);
+  for (std::size_t i = 0; i < masked.size();) {
+    if (masked[i] != '`') {
+      ++i;
+      continue;
+    }
+    std::size_t run = 0;
+    while (i + run < masked.size() && masked[i + run] == '`')
+      ++run;
+    const auto close = masked.find(std::string(run, '`'), i + run);
+    if (close == std::string::npos) {
+      i += run;
+      continue;
+    }
+    std::fill(masked.begin() + static_cast<std::ptrdiff_t>(i),
+              masked.begin() + static_cast<std::ptrdiff_t>(close + run), ' ');
+    i = close + run;
+  }
+  const auto text = util::trim_left(masked);
+  if (text.starts_with('[') && indent_of(masked) < 4) {
+    const auto close = text.find("]:");
+    if (close != std::string_view::npos && close > 1) {
+      const auto rest = text.substr(close + 2);
+      const auto words = util::split_words(rest);
+      if (!words.empty()) {
+        const auto column =
+            static_cast<int>(masked.size() - rest.size() + (rest.size() - util::trim_left(rest).size()));
+        doc.links.push_back(Link{std::string(words.front()), std::string(text.substr(1, close - 1)), line_no,
+                                 column + 1, false});
+        return;
+      }
+    }
+  }
+  for (auto pos = masked.find("]("); pos != std::string::npos; pos = masked.find("](", pos + 2)) {
+    const auto open = masked.rfind('[', pos);
+    if (open == std::string::npos)
+      continue;
+    auto start = pos + 2;
+    std::size_t end;
+    if (start < masked.size() && masked[start] == '<') {
+      ++start;
+      end = masked.find('>', start);
+    } else {
+      int depth = 0;
+      for (end = start; end < masked.size(); ++end) {
+        const char c = masked[end];
+        if (c == ' ' || c == '\t' || (c == ')' && depth == 0))
+          break;
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      }
+    }
+    if (end == std::string::npos || end >= masked.size())
+      continue;
+    const bool image = open > 0 && masked[open - 1] == '!';
+    doc.links.push_back(Link{std::string(line.substr(start, end - start)),
+                             std::string(line.substr(open + 1, pos - open - 1)), line_no,
+                             static_cast<int>(start) + 1, image});
+  }
+}
+
 void scan_markdown(const std::vector<std::string_view>& lines, Document& doc) {
+  bool in_comment = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto line = lines[i];
     const auto indent = indent_of(line);
     const auto text = line.substr(indent);
+    // HTML comments are not text.
+    if (in_comment || text.starts_with("<!--")) {
+      in_comment = line.find("-->") == std::string_view::npos;
+      continue;
+    }
     if (indent < 4 && (text.starts_with("```") || text.starts_with("~~~"))) {
       const char fence = text[0];
       std::size_t run = 0;
@@ -82,6 +153,7 @@ void scan_markdown(const std::vector<std::string_view>& lines, Document& doc) {
       continue;
     }
     scan_spans(line, static_cast<int>(i) + 1, 1, doc);
+    scan_links(line, static_cast<int>(i) + 1, doc);
   }
 }
 

@@ -110,9 +110,9 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     doc.skip_reason = "invalid UTF-8";
     return fmt::format("{}: not valid UTF-8; skipped", file.path);
   }
-  if (doc::is_structural_kind(doc.kind))
+  if (doc::is_key_kind(doc.kind))
     doc.text = std::string(text);
-  if (doc.format == doc::DocFormat::markdown && doc::is_structural_kind(doc.kind))
+  if (doc.format == doc::DocFormat::markdown && doc::is_structural(doc.path, doc.kind))
     doc::parse_markdown(text, doc);
   else
     doc::scan_text(text, doc);

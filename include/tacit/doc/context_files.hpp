@@ -44,8 +44,13 @@ struct DocClass {
 };
 std::optional<DocClass> classify_document(std::string_view path);
 
-/// True for documents that rules read structurally (parsed with tree-sitter when Markdown).
-bool is_structural_kind(DocKind kind);
+/// True for documents that rules read structurally, so that they are parsed with tree-sitter: agent
+/// context files, and the README, CONTRIBUTING and ARCHITECTURE docs at the root, in docs/ or in .github/.
+/// Other docs are scanned as text (code blocks, inline code, links), which is ~100x cheaper.
+bool is_structural(std::string_view path, DocKind kind);
+
+/// True for the kinds of documents whose prose rules read (their text is kept).
+bool is_key_kind(DocKind kind);
 
 std::string_view to_string(DocKind kind);
 

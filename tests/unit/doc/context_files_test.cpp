@@ -251,13 +251,19 @@ TEST_CASE("classify_document: files that are not docs") {
   }
 }
 
-TEST_CASE("is_structural_kind and to_string") {
-  CHECK(is_structural_kind(DocKind::agent_context));
-  CHECK(is_structural_kind(DocKind::readme));
-  CHECK(is_structural_kind(DocKind::contributing));
-  CHECK(is_structural_kind(DocKind::architecture));
-  CHECK(is_structural_kind(DocKind::decision_record));
-  CHECK_FALSE(is_structural_kind(DocKind::other));
+TEST_CASE("is_structural, is_key_kind and to_string") {
+  CHECK(is_structural(".cursor/rules/a/b.mdc", DocKind::agent_context));
+  CHECK(is_structural("service/AGENTS.md", DocKind::agent_context));
+  CHECK(is_structural("README.md", DocKind::readme));
+  CHECK(is_structural("docs/CONTRIBUTING.md", DocKind::contributing));
+  CHECK(is_structural(".github/CONTRIBUTING.md", DocKind::contributing));
+  CHECK(is_structural("ARCHITECTURE.md", DocKind::architecture));
+  CHECK_FALSE(is_structural("pkg/api/README.md", DocKind::readme));
+  CHECK_FALSE(is_structural("docs/adr/0001-x.md", DocKind::decision_record));
+  CHECK_FALSE(is_structural("docs/guide.md", DocKind::other));
+  CHECK(is_key_kind(DocKind::readme));
+  CHECK_FALSE(is_key_kind(DocKind::decision_record));
+  CHECK_FALSE(is_key_kind(DocKind::other));
   CHECK(to_string(DocKind::agent_context) == "agent context");
   CHECK(to_string(DocKind::readme) == "readme");
   CHECK(to_string(DocKind::contributing) == "contributing");
