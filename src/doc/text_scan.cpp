@@ -76,7 +76,8 @@ void scan_links(std::string_view line, int line_no, Document& doc) {
     i = close + run;
   }
   const auto text = util::trim_left(masked);
-  if (text.starts_with('[') && indent_of(masked) < 4) {
+  // `[^note]: text` is a footnote, not a link reference definition.
+  if (text.starts_with('[') && !text.starts_with("[^") && indent_of(masked) < 4) {
     const auto close = text.find("]:");
     if (close != std::string_view::npos && close > 1) {
       const auto rest = text.substr(close + 2);

@@ -358,3 +358,23 @@ TEST_CASE("scan_text: never hangs on odd input") {
   }
   CHECK(true);
 }
+
+TEST_CASE("scan_text: Markdown links, reference definitions and footnotes") {
+  tacit::doc::Document doc;
+  doc.format = tacit::doc::DocFormat::markdown;
+  tacit::doc::scan_text("See [a](docs/a.md \"t\") and ![logo](img/l.png), `[not](a/link.md)`.\n"
+                        "[ref]: docs/ref.md\n"
+                        "[^note]: a footnote, not a link\n"
+                        "<!-- [hidden](gone.md)\n"
+                        "[also hidden](gone2.md) -->\n",
+                        doc);
+  REQUIRE(doc.links.size() == 3);
+  CHECK(doc.links[0].target == "docs/a.md");
+  CHECK(doc.links[0].line == 1);
+  CHECK(doc.links[0].column == 9);
+  CHECK(doc.links[1].target == "img/l.png");
+  CHECK(doc.links[1].image);
+  CHECK(doc.links[2].target == "docs/ref.md");
+  CHECK(doc.links[2].line == 2);
+  CHECK(doc.links[2].column == 8);
+}
