@@ -106,10 +106,8 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
-    // Same-name files, for "did you mean" after a move.
+    // Same-name files, for "did you mean" after a move; built when the first broken path is found.
     std::multimap<std::string, std::string> by_name;
-    for (const auto& file : context.snapshot().files())
-      by_name.emplace(util::to_lower(util::base_name(file.path)), file.path);
 
     for (const auto& mention : context.knowledge().paths()) {
       const auto* doc = context.document(mention.doc);
@@ -118,6 +116,9 @@ public:
       const auto resolved = resolve(context, *doc, mention);
       if (resolved.empty())
         continue;
+      if (by_name.empty())
+        for (const auto& file : context.snapshot().files())
+          by_name.emplace(util::to_lower(util::base_name(file.path)), file.path);
       auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text),
                                engine::Location{mention.doc, mention.line, mention.column, {}}, resolved);
       const auto suggestion = suggest(context, by_name, resolved);
