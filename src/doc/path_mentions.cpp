@@ -59,8 +59,8 @@ namespace {
 
 // A name with a placeholder part: "0.MINOR.x.md", "v1.x.x", "NAME.md", "YYYY-MM-DD-title.md".
 bool has_placeholder_part(std::string_view name) {
-  constexpr std::array<std::string_view, 12> k_placeholders{
-      "MAJOR", "MINOR", "PATCH", "VERSION", "NAME", "XXX", "YYYY", "MM", "DD", "NNNN", "N", "X"};
+  constexpr std::array<std::string_view, 13> k_placeholders{
+      "MAJOR", "MINOR", "PATCH", "VERSION", "NAME", "XXX", "XX", "YYYY", "MM", "DD", "NNNN", "N", "X"};
   std::size_t start = 0;
   bool lone_x = false;
   const auto parts = name.substr(0, name.rfind('.'));
@@ -122,8 +122,12 @@ std::string inline_code_path(std::string_view code) {
   if (lower.find("path/to") != std::string::npos || lower.find("your") != std::string::npos ||
       lower.starts_with("foo/") || lower.find("/foo") != std::string::npos)
     return {};
-  if (text.ends_with('/'))
+  if (text.ends_with('/')) {
+    const auto dir = util::base_name(text.substr(0, text.size() - 1));
+    if (is_version_like(dir) || has_placeholder_part(std::string(dir) + ".d"))
+      return {};
     return std::string(text);
+  }
   const auto name = util::base_name(text);
   if (!has_extension(name) || is_version_like(name) || has_placeholder_part(name))
     return {};

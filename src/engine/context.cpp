@@ -17,8 +17,10 @@ namespace tacit::engine {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_default_excludes{"vendor/", "third_party/", "node_modules/",
-                                                             "testdata/"};
+// Vendored code and test data: never the project's context. (DESIGN.md lists the first four; third-party/
+// and fixtures/ are as common and as plainly not the project's own.)
+constexpr std::array<std::string_view, 7> k_default_excludes{
+    "vendor/", "third_party/", "node_modules/", "testdata/", "third-party/", "fixtures/", "__fixtures__/"};
 
 // Root context files in the order an anchor or a hint prefers them.
 constexpr std::array<std::string_view, 9> k_context_preference{"AGENTS.md",

@@ -150,6 +150,10 @@ private:
         if (first_segment(util::normalize_path(text)) == page && !context.path_exists(page))
           return {};
     if (mention.kind == doc::PathMentionKind::inline_code) {
+      // Inline code is checked only where the doc describes this repository: context files and the key docs
+      // at the root. A package README or a tool's guide names paths of the projects it is used in.
+      if (!doc::is_structural(doc.path, doc.kind))
+        return {};
       // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
       if (names_an_output(doc, mention))
         return {};
