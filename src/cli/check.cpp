@@ -89,14 +89,8 @@ int run_check(const CheckSettings& settings) {
   for (const auto& output : settings.outputs) {
     auto run_info = info;
     run_info.color = output.file.empty() && settings.color;
-    auto text = report::render(output.format, findings, run_info);
-    if (settings.quiet && output.format == report::Format::text) {
-      // Findings only: drop the summary line.
-      if (const auto pos = text.rfind('\n', text.size() >= 2 ? text.size() - 2 : 0); pos != std::string::npos)
-        text.resize(pos + 1);
-      else
-        text.clear();
-    }
+    run_info.summary = !settings.quiet;
+    const auto text = report::render(output.format, findings, run_info);
     if (output.file.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);
       std::fflush(stdout);

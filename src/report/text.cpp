@@ -57,6 +57,8 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
       fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}{}{}\n", style.dim(), style.reset(),
                      format_location(related), related.note.empty() ? "" : ": ", related.note);
   }
+  if (!info.summary)
+    return out;
   if (findings.empty()) {
     fmt::format_to(std::back_inserter(out), "No findings ({} checked, {}).\n", plural(info.files, "file"),
                    plural(info.rules, "rule"));

@@ -19,6 +19,7 @@ struct RunInfo {
   std::size_t files = 0; ///< files in scope
   std::size_t rules = 0; ///< rules that ran
   bool color = false;    ///< ANSI colour (text only)
+  bool summary = true;   ///< the closing summary line (text only; --quiet turns it off)
 };
 
 /// The output formats.
