@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_context_file_missing());
   rules.push_back(rules::make_test_undocumented());
+  rules.push_back(rules::make_unknown_command_target());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->meta().id < b->meta().id; });
   return rules;

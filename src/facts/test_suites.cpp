@@ -276,6 +276,16 @@ std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileRea
 Facts extract_facts(const Files& files, const FileReader& read) {
   Facts facts;
   facts.test_suites = extract_test_suites(files, read);
+  facts.target_sets = extract_targets(files, read);
+  for (const auto* file : files) {
+    const auto name = util::base_name(file->path);
+    if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||
+        name == "Makefile.am" || name == "Makefile.in" || name == "meson.build" || name.ends_with(".pro") ||
+        name == "configure" || name == "Kconfig" || name == "premake5.lua" || name == "wscript") {
+      facts.generated_makefiles = true;
+      break;
+    }
+  }
   return facts;
 }
 

@@ -5,6 +5,7 @@
 #include <tacit/repo/snapshot.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +28,20 @@ struct TestSuite {
   std::vector<Provenance> evidence;
 };
 
+/// The targets a task runner knows: Makefile targets, package.json scripts, justfile recipes.
+struct TargetSet {
+  std::string runner; ///< make, npm (package.json scripts, whatever the package manager), just
+  std::string path;   ///< the file that defines them
+  std::map<std::string, int> targets; ///< name -> line
+  std::vector<std::string> patterns;  ///< pattern rules (`%.o`), matched as globs
+  bool complete = true; ///< false when targets may come from elsewhere (includes, variables, imports)
+};
+
 /// Everything the extractors found.
 struct Facts {
   std::vector<TestSuite> test_suites;
+  std::vector<TargetSet> target_sets;
+  bool generated_makefiles = false; ///< CMake, autotools, meson or qmake may generate Makefiles
 };
 
 /// Reads a file of the snapshot for an extractor (capped; empty when unreadable).
@@ -37,6 +49,10 @@ using FileReader = std::function<std::string(const repo::FileEntry&)>;
 
 /// Runs every extractor over the in-scope files.
 Facts extract_facts(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
+
+/// The task-runner target extractor (Makefiles, package.json scripts, justfiles).
+std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
+                                       const FileReader& read);
 
 /// The test-suite extractor (CMake/ctest, pytest, npm/pnpm/yarn/bun, go, cargo, Maven, Gradle).
 std::vector<TestSuite> extract_test_suites(const std::vector<const repo::FileEntry*>& files,

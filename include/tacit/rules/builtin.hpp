@@ -7,8 +7,9 @@
 
 namespace tacit::rules {
 
-std::unique_ptr<engine::Rule> make_context_file_missing();  // CTX001
-std::unique_ptr<engine::Rule> make_broken_path_reference(); // CTX002
-std::unique_ptr<engine::Rule> make_test_undocumented();     // TASK102
+std::unique_ptr<engine::Rule> make_context_file_missing();   // CTX001
+std::unique_ptr<engine::Rule> make_broken_path_reference();  // CTX002
+std::unique_ptr<engine::Rule> make_test_undocumented();      // TASK102
+std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 
 } // namespace tacit::rules

@@ -158,7 +158,7 @@ TEST_CASE("run_rules: the same output for 1, 2 and 8 threads") {
       ctx002.push_back(f.location.path + ":" + std::to_string(f.location.line) + ":" +
                        std::to_string(f.location.column) + " " + f.subject);
   CHECK(ctx002 ==
-        std::vector<std::string>{"AGENTS.md:13:24 src/render/canvas.ts", "AGENTS.md:16:65 docs/setup.md",
+        std::vector<std::string>{"AGENTS.md:14:24 src/render/canvas.ts", "AGENTS.md:17:65 docs/setup.md",
                                  "CLAUDE.md:2:1 docs/claude-notes.md", "README.md:6:20 CONTRIBUTING.md"});
 }
 

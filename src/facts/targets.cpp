@@ -1,0 +1,125 @@
+// Task-runner targets: what `make X`, `npm run X` and `just X` can run. Used to catch docs that tell the
+// reader to run a target that does not exist (CTX003).
+
+#include "json_scripts.hpp"
+
+#include <tacit/facts/facts.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace tacit::facts {
+
+namespace {
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '/' ||
+         c == '%';
+}
+
+// Makefile rules: `a b: deps`, not `x := y`, `x ?= y`, recipes (tab-indented) or conditionals.
+TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) {
+  TargetSet set{"make", file.path, {}, {}, true};
+  int line_no = 0;
+  std::string logical;
+  for (auto raw : util::split_lines(content)) {
+    ++line_no;
+    if (raw.starts_with('\t'))
+      continue; // a recipe line
+    auto line = raw.substr(0, raw.find('#'));
+    const auto trimmed = util::trim(line);
+    if (trimmed.starts_with("include ") || trimmed.starts_with("-include ") ||
+        trimmed.starts_with("sinclude ")) {
+      set.complete = false; // targets may come from the included file
+      continue;
+    }
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos || line.starts_with(' '))
+      continue;
+    if (colon + 1 < line.size() && line[colon + 1] == '=')
+      continue; // `x := y`
+    const auto before = line.substr(0, colon);
+    if (before.find_first_of("=?+!") != std::string_view::npos)
+      continue; // a variable assignment that happens to contain ':'
+    for (auto name : util::split_words(before)) {
+      if (name.find('$') != std::string_view::npos) {
+        set.complete = false; // a target named by a variable
+        continue;
+      }
+      if (!std::all_of(name.begin(), name.end(), is_name_char))
+        continue;
+      if (name.find('%') != std::string_view::npos) {
+        set.patterns.emplace_back(name);
+        continue;
+      }
+      set.targets.emplace(std::string(name), line_no);
+    }
+    // .PHONY: a b c names targets too (they are usually defined below as well).
+  }
+  return set;
+}
+
+// justfile recipes at column 0 (`name args: deps`), and aliases (`alias t := test`).
+TargetSet parse_justfile(const repo::FileEntry& file, std::string_view content) {
+  TargetSet set{"just", file.path, {}, {}, true};
+  int line_no = 0;
+  for (auto line : util::split_lines(content)) {
+    ++line_no;
+    if (line.empty() || line.starts_with(' ') || line.starts_with('\t') || line.starts_with('#'))
+      continue;
+    if (line.starts_with("import ") || line.starts_with("mod ") || line.starts_with("import? ") ||
+        line.starts_with("mod? ")) {
+      set.complete = false;
+      continue;
+    }
+    if (line.starts_with("alias ")) {
+      const auto words = util::split_words(line);
+      if (words.size() >= 2)
+        set.targets.emplace(std::string(words[1]), line_no);
+      continue;
+    }
+    auto text = line;
+    if (text.starts_with('@'))
+      text.remove_prefix(1);
+    if (text.starts_with('[')) // attributes: [private], [group('x')]
+      continue;
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos || (colon + 1 < text.size() && text[colon + 1] == '='))
+      continue;
+    const auto words = util::split_words(text.substr(0, colon));
+    if (words.empty() || words.front().find_first_of("=$") != std::string_view::npos)
+      continue;
+    if (words.front() == "set" || words.front() == "export")
+      continue;
+    set.targets.emplace(std::string(words.front()), line_no);
+  }
+  return set;
+}
+
+} // namespace
+
+std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
+                                       const FileReader& read) {
+  std::vector<TargetSet> sets;
+  for (const auto* file : files) {
+    const auto name = util::base_name(file->path);
+    if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.ends_with(".mk")) {
+      sets.push_back(parse_makefile(*file, read(*file)));
+    } else if (name == "justfile" || name == "Justfile" || name == ".justfile") {
+      sets.push_back(parse_justfile(*file, read(*file)));
+    } else if (name == "package.json") {
+      const auto package = parse_package_json(read(*file));
+      TargetSet set{"npm", file->path, {}, {}, package.valid};
+      for (const auto& [script, value] : package.scripts)
+        set.targets.emplace(script, value.line);
+      sets.push_back(std::move(set));
+    }
+  }
+  return sets;
+}
+
+} // namespace tacit::facts

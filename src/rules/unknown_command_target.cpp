@@ -1,0 +1,242 @@
+// CTX003 unknown-command-target: a doc tells the reader to run a target that does not exist.
+
+#include <tacit/doc/context_files.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/rules/builtin.hpp>
+#include <tacit/util/glob.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+
+namespace tacit::rules {
+
+namespace {
+
+constexpr engine::RuleMeta k_meta{
+    .id = "CTX003",
+    .name = "unknown-command-target",
+    .category = "CTX",
+    .severity = engine::Severity::error,
+    .summary =
+        "a doc tells the reader to run a make target, package script or just recipe that does not exist",
+    .docs = {
+        .what_it_does =
+            "Reads the commands that agent context files and the project's own docs (README, CONTRIBUTING, "
+            "docs/) show, and checks `make X`, `npm/pnpm/yarn/bun run X` (and `npm test`) and `just X` "
+            "against "
+            "the targets the repository defines: the tracked Makefiles (and `*.mk`), every package.json's "
+            "scripts, the justfile's recipes and aliases. A target is unknown only when the runner's files "
+            "are "
+            "tracked and complete: a Makefile that includes others or names targets with variables, a "
+            "justfile "
+            "that imports others, an unparsable package.json, or a build generator (CMake, autotools, meson) "
+            "that writes Makefiles all make tacit stay silent.",
+        .why_it_matters =
+            "An agent runs what the docs say, literally. A renamed or deleted target makes its first command "
+            "fail, and it then improvises: it guesses another target, edits the Makefile, or gives up on "
+            "verifying its change.",
+        .example =
+            "AGENTS.md says to run `make lint`, but the Makefile only has `build`, `test` and `check`:\n\n"
+            "```\nAGENTS.md:14:1: CTX003 'make lint': no tracked Makefile has a target 'lint'\n"
+            "  hint: use one of the targets that exist (build, check, test), or add 'lint'\n```",
+        .how_to_fix =
+            "Change the doc to the target's current name, or add the target back to the runner's file.",
+    }};
+
+bool describes_this_repository(const doc::Document& doc) {
+  return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::contributing ||
+         doc::is_structural(doc.path, doc.kind);
+}
+
+bool is_flag(std::string_view word) {
+  return word.size() > 1 && word.front() == '-';
+}
+
+struct Request {
+  std::string runner; // make, npm, just
+  std::string target;
+  std::string dir; // make -C DIR
+};
+
+// The runner and target a command asks for, if it is one tacit can check.
+std::optional<Request> requested_target(const std::vector<std::string>& words) {
+  if (words.size() < 2)
+    return std::nullopt;
+  const auto& program = words.front();
+  if (program == "make" || program == "gmake") {
+    Request request{"make", {}, {}};
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      const auto& word = words[i];
+      if (word == "-f" || word == "--file" || word.starts_with("--file=") || word.starts_with("--makefile") ||
+          word.starts_with("-f"))
+        return std::nullopt; // another makefile
+      if (word == "-C" || word == "--directory") {
+        if (i + 1 < words.size())
+          request.dir = util::normalize_path(words[++i]);
+        continue;
+      }
+      if ((word == "-j" || word == "-l" || word == "-I" || word == "-o" || word == "-W") &&
+          i + 1 < words.size()) {
+        if (word != "-j" && word != "-l")
+          ++i;
+        else if (std::isdigit(static_cast<unsigned char>(words[i + 1].front())))
+          ++i;
+        continue;
+      }
+      if (is_flag(word) || word.find('=') != std::string::npos)
+        continue;
+      request.target = word;
+      return request;
+    }
+    return std::nullopt;
+  }
+  if (program == "npm" || program == "pnpm" || program == "yarn" || program == "bun") {
+    static constexpr std::array<std::string_view, 9> k_value_flags{
+        "--prefix", "-w", "--workspace", "--filter", "-F", "-C", "--dir", "--cwd", "--script-shell"};
+    bool run = false;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      const auto& word = words[i];
+      if (std::find(k_value_flags.begin(), k_value_flags.end(), word) != k_value_flags.end()) {
+        ++i;
+        continue;
+      }
+      if (is_flag(word))
+        continue;
+      if (!run) {
+        if (word == "run" || word == "run-script") {
+          run = true;
+          continue;
+        }
+        if (word == "test" && program != "bun") // `bun test` is bun's own test runner
+          return Request{"npm", "test", {}};
+        return std::nullopt;
+      }
+      if (word.find_first_of("/*{$") != std::string::npos)
+        return std::nullopt; // pnpm's /regex/ selectors, globs, variables
+      return Request{"npm", word, {}};
+    }
+    return std::nullopt;
+  }
+  if (program == "just") {
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      const auto& word = words[i];
+      if (is_flag(word)) {
+        if (word == "-f" || word == "--justfile" || word == "-d" || word == "--working-directory" ||
+            word == "--set" || word.starts_with("--justfile="))
+          return std::nullopt;
+        continue;
+      }
+      if (word.find('=') != std::string::npos)
+        continue; // a variable override
+      return Request{"just", word, {}};
+    }
+  }
+  return std::nullopt;
+}
+
+class UnknownCommandTarget final : public engine::Rule {
+public:
+  const engine::RuleMeta& meta() const override { return k_meta; }
+
+  void check(const engine::Context& context, engine::Emitter& out) const override {
+    const auto& facts = context.facts();
+    for (const auto& mention : context.knowledge().commands()) {
+      const auto* doc = context.document(mention.doc);
+      if (!doc || !describes_this_repository(*doc))
+        continue;
+      auto request = requested_target(mention.words);
+      if (!request)
+        continue;
+      std::vector<const facts::TargetSet*> sets;
+      bool complete = true;
+      for (const auto& set : facts.target_sets) {
+        if (set.runner != request->runner)
+          continue;
+        if (request->runner == "make" && !request->dir.empty() && util::dir_name(set.path) != request->dir)
+          continue;
+        sets.push_back(&set);
+        complete = complete && set.complete;
+      }
+      if (sets.empty() || !complete || (request->runner == "make" && facts.generated_makefiles))
+        continue;
+      if (is_known(context, sets, *request))
+        continue;
+      report(out, mention, *request, sets);
+    }
+  }
+
+private:
+  static bool is_known(const engine::Context& context, const std::vector<const facts::TargetSet*>& sets,
+                       const Request& request) {
+    for (const auto* set : sets) {
+      if (set->targets.contains(request.target))
+        return true;
+      for (const auto& pattern : set->patterns) {
+        auto glob = pattern;
+        std::replace(glob.begin(), glob.end(), '%', '*');
+        if (util::glob_match(glob, request.target))
+          return true;
+      }
+    }
+    if (request.runner == "make") {
+      // make "builds" a file that exists, and builds `foo` from foo.c with its implicit rules.
+      const auto dir = request.dir.empty() ? std::string{} : request.dir + "/";
+      if (context.path_exists(dir + request.target))
+        return true;
+      for (auto ext : {".c", ".cc", ".cpp", ".C", ".f", ".s", ".S", ".y", ".l"})
+        if (context.path_exists(fmt::format("{}{}{}", dir, request.target, ext)))
+          return true;
+    }
+    return false;
+  }
+
+  static void report(engine::Emitter& out, const doc::CommandMention& mention, const Request& request,
+                     const std::vector<const facts::TargetSet*>& sets) {
+    const auto command = util::join(mention.words, " ");
+    std::string what = request.runner == "make"  ? "no tracked Makefile has a target"
+                       : request.runner == "npm" ? "no package.json has a script"
+                                                 : "the justfile has no recipe";
+    auto& finding = out.emit(fmt::format("'{}': {} '{}'", command, what, request.target),
+                             engine::Location{mention.doc, mention.line, mention.column, {}},
+                             fmt::format("{} {}", request.runner, request.target));
+    std::vector<std::string_view> names;
+    for (const auto* set : sets)
+      for (const auto& [name, line] : set->targets)
+        if (!name.starts_with('.'))
+          names.push_back(name);
+    const auto best = util::closest_match(request.target, names);
+    if (!best.empty()) {
+      finding.hint = fmt::format("did you mean '{}'? Fix the doc, or add '{}' back", best, request.target);
+    } else {
+      std::vector<std::string> shown;
+      for (std::size_t i = 0; i < names.size() && i < 8; ++i)
+        shown.emplace_back(names[i]);
+      finding.hint =
+          shown.empty() ? fmt::format("add '{}' or remove the command from the doc", request.target)
+                        : fmt::format("use a target that exists ({}{}), or add '{}'", util::join(shown, ", "),
+                                      names.size() > 8 ? ", ..." : "", request.target);
+    }
+    // The evidence: the runner's files, a few of them (a monorepo has dozens of package.json files).
+    constexpr std::size_t k_shown = 3;
+    for (std::size_t i = 0; i < sets.size() && i < k_shown; ++i) {
+      auto note = fmt::format("defines {} target{}", sets[i]->targets.size(),
+                              sets[i]->targets.size() == 1 ? "" : "s");
+      if (i + 1 == k_shown && sets.size() > k_shown)
+        note += fmt::format(" (and {} more files like it)", sets.size() - k_shown);
+      finding.related.push_back(engine::Location{sets[i]->path, 1, 0, note});
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<engine::Rule> make_unknown_command_target() {
+  return std::make_unique<UnknownCommandTarget>();
+}
+
+} // namespace tacit::rules
