@@ -277,6 +277,7 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   Facts facts;
   facts.test_suites = extract_test_suites(files, read);
   facts.target_sets = extract_targets(files, read);
+  facts.build_systems = extract_build_systems(files, read);
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
     if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||

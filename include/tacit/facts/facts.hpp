@@ -37,10 +37,21 @@ struct TargetSet {
   bool complete = true; ///< false when targets may come from elsewhere (includes, variables, imports)
 };
 
+/// A build system that builds the repository (detected at the root only: subprojects are not the
+/// repository's own build).
+struct BuildSystem {
+  std::string kind;              ///< cmake, cargo, go, npm, maven, gradle, make, meson, bazel
+  std::string program;           ///< the program a doc would show (cmake, cargo, go, npm, mvn, gradle...)
+  std::string suggested_command; ///< what a doc should tell an agent to run
+  std::string build_script;      ///< npm: the command the "build" script runs
+  Provenance evidence;
+};
+
 /// Everything the extractors found.
 struct Facts {
   std::vector<TestSuite> test_suites;
   std::vector<TargetSet> target_sets;
+  std::vector<BuildSystem> build_systems;
   bool generated_makefiles = false; ///< CMake, autotools, meson or qmake may generate Makefiles
 };
 
@@ -53,6 +64,10 @@ Facts extract_facts(const std::vector<const repo::FileEntry*>& files, const File
 /// The task-runner target extractor (Makefiles, package.json scripts, justfiles).
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
                                        const FileReader& read);
+
+/// The build-system extractor (root build files).
+std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::FileEntry*>& files,
+                                               const FileReader& read);
 
 /// The test-suite extractor (CMake/ctest, pytest, npm/pnpm/yarn/bun, go, cargo, Maven, Gradle).
 std::vector<TestSuite> extract_test_suites(const std::vector<const repo::FileEntry*>& files,

@@ -1,0 +1,88 @@
+// Build systems at the repository root, with the file that shows each.
+
+#include "json_scripts.hpp"
+
+#include <tacit/facts/facts.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace tacit::facts {
+
+namespace {
+
+struct Detector {
+  std::string_view file;
+  std::string_view kind;
+  std::string_view program;
+  std::string_view suggested;
+  std::string_view note;
+};
+
+// Root files that say how the repository builds, in the order findings list them.
+constexpr std::array k_detectors{
+    Detector{"CMakeLists.txt", "cmake", "cmake", "cmake -B build && cmake --build build", "a CMake project"},
+    Detector{"meson.build", "meson", "meson", "meson setup build && meson compile -C build",
+             "a Meson project"},
+    Detector{"MODULE.bazel", "bazel", "bazel", "bazel build //...", "a Bazel module"},
+    Detector{"WORKSPACE", "bazel", "bazel", "bazel build //...", "a Bazel workspace"},
+    Detector{"WORKSPACE.bazel", "bazel", "bazel", "bazel build //...", "a Bazel workspace"},
+    Detector{"Cargo.toml", "cargo", "cargo", "cargo build", "a Cargo project"},
+    Detector{"go.mod", "go", "go", "go build ./...", "a Go module"},
+    Detector{"pom.xml", "maven", "mvn", "mvn package", "a Maven build"},
+    Detector{"build.gradle", "gradle", "gradle", "./gradlew build", "a Gradle build"},
+    Detector{"build.gradle.kts", "gradle", "gradle", "./gradlew build", "a Gradle build"},
+    Detector{"settings.gradle", "gradle", "gradle", "./gradlew build", "a Gradle build"},
+    Detector{"settings.gradle.kts", "gradle", "gradle", "./gradlew build", "a Gradle build"},
+    Detector{"Makefile", "make", "make", "make", "a Makefile"},
+    Detector{"GNUmakefile", "make", "make", "make", "a Makefile"},
+};
+
+const repo::FileEntry* find_file(const std::vector<const repo::FileEntry*>& files, std::string_view path) {
+  const auto it =
+      std::lower_bound(files.begin(), files.end(), path,
+                       [](const repo::FileEntry* file, std::string_view p) { return file->path < p; });
+  return it != files.end() && (*it)->path == path ? *it : nullptr;
+}
+
+} // namespace
+
+std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::FileEntry*>& files,
+                                               const FileReader& read) {
+  std::vector<BuildSystem> systems;
+  for (const auto& detector : k_detectors) {
+    const auto* file = find_file(files, detector.file);
+    if (!file)
+      continue;
+    if (std::any_of(systems.begin(), systems.end(), [&](const auto& s) { return s.kind == detector.kind; }))
+      continue;
+    std::string suggested(detector.suggested);
+    if (detector.kind == "gradle" && !find_file(files, "gradlew"))
+      suggested = "gradle build";
+    systems.push_back(BuildSystem{std::string(detector.kind),
+                                  std::string(detector.program),
+                                  suggested,
+                                  {},
+                                  Provenance{file->path, 1, std::string(detector.note)}});
+  }
+  // A JavaScript project builds when its root package.json has a "build" script.
+  if (const auto* file = find_file(files, "package.json")) {
+    const auto package = parse_package_json(read(*file));
+    if (const auto it = package.scripts.find("build"); it != package.scripts.end()) {
+      const std::string pm = find_file(files, "pnpm-lock.yaml")                              ? "pnpm"
+                             : find_file(files, "yarn.lock")                                 ? "yarn"
+                             : find_file(files, "bun.lockb") || find_file(files, "bun.lock") ? "bun"
+                                                                                             : "npm";
+      systems.push_back(
+          BuildSystem{"npm", pm, fmt::format("{} run build", pm), it->second.value,
+                      Provenance{file->path, it->second.line,
+                                 fmt::format("the \"build\" script runs '{}'", it->second.value)}});
+    }
+  }
+  return systems;
+}
+
+} // namespace tacit::facts

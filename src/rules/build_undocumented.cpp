@@ -1,0 +1,122 @@
+// TASK101 build-undocumented: a build system is detected and no doc gives a build command for it.
+
+#include <tacit/doc/knowledge.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/rules/builtin.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+namespace tacit::rules {
+
+namespace {
+
+constexpr engine::RuleMeta k_meta{
+    .id = "TASK101",
+    .name = "build-undocumented",
+    .category = "TASK",
+    .severity = engine::Severity::warning,
+    .summary = "a build system is detected and no doc gives a build command for it",
+    .docs = {
+        .what_it_does =
+            "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
+            "Bazel, "
+            "Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a \"build\" script in package.json) and checks "
+            "that some doc (README, CONTRIBUTING, docs/, an agent context file; any format) shows a command "
+            "of "
+            "one of those build tools. Any invocation of the tool counts (`cmake -S . -B out`, `cargo test`, "
+            "`mvn verify`, `make`), as does a task runner's or a script's build target (`just build`, "
+            "`./build.sh`). Subprojects below the root are not the repository's own build.",
+        .why_it_matters =
+            "Building is the first thing an agent must do to check its work. Without the command it guesses "
+            "the generator, the build directory and the flags, and a wrong guess reads as a broken build.",
+        .example = "A CMake project whose README shows only how to use the library:\n\n"
+                   "```\nREADME.md:1:1: TASK101 the repository builds with cmake (CMakeLists.txt) but no doc "
+                   "says how to build it\n  hint: add `cmake -B build && cmake --build build` to AGENTS.md "
+                   "under a \"Build\" section\n```",
+        .how_to_fix =
+            "Write the exact build commands, configure step and build directory included, in a code "
+            "block of the context file an agent reads first (or README/CONTRIBUTING).",
+    }};
+
+// A program whose name says it builds: ./build.sh, scripts/build, tools/build.py.
+bool is_build_script(const std::vector<std::string>& words) {
+  if (words.empty())
+    return false;
+  const auto name = util::to_lower(util::base_name(words.front()));
+  return name.find("build") != std::string::npos;
+}
+
+class BuildUndocumented final : public engine::Rule {
+public:
+  const engine::RuleMeta& meta() const override { return k_meta; }
+
+  void check(const engine::Context& context, engine::Emitter& out) const override {
+    const auto& systems = context.facts().build_systems;
+    if (systems.empty())
+      return;
+    // Any documented build tool, task runner build target or build script documents the build: a
+    // repository with several build files (a Makefile wrapping CMake) needs only one documented way.
+    // For a package.json build script: the script's own command (`vite build`, `tsc`); the package
+    // manager alone (`pnpm dev`) says nothing about building.
+    std::vector<std::pair<std::string, std::string>> programs; // program, subcommand ("" = any)
+    for (const auto& system : systems) {
+      if (system.kind != "npm") {
+        programs.emplace_back(system.program, "");
+        continue;
+      }
+      if (auto commands = doc::split_commands(system.build_script); !commands.empty()) {
+        auto words = doc::peel_wrappers(commands.front());
+        std::string sub;
+        for (std::size_t i = 1; i < words.size() && sub.empty(); ++i)
+          if (!words[i].starts_with('-'))
+            sub = words[i];
+        programs.emplace_back(words.front(), sub);
+      }
+    }
+    std::vector<doc::CommandPattern> patterns{{"just", {"build"}, true},
+                                              {"task", {"build"}, true},
+                                              {"ninja", {}},
+                                              {"bazelisk", {}},
+                                              {"make", {}},
+                                              {"gradle", {}},
+                                              {"nix", {"build"}},
+                                              {"earthly", {}},
+                                              {"pnpm", {"build"}, true},
+                                              {"yarn", {"build"}, true},
+                                              {"bun", {"build"}, true},
+                                              {"npm", {"build"}, true},
+                                              {"turbo", {"build"}, true},
+                                              {"nx", {"build"}, true}};
+    for (const auto& [program, sub] : programs)
+      patterns.push_back(sub.empty() ? doc::CommandPattern{program, {}}
+                                     : doc::CommandPattern{program, {std::string_view(sub)}});
+    const auto& knowledge = context.knowledge();
+    if (knowledge.find(patterns))
+      return;
+    for (const auto& mention : knowledge.commands())
+      if (is_build_script(mention.words) || is_build_script(mention.peeled))
+        return;
+
+    const auto& first = systems.front();
+    std::vector<std::string> kinds;
+    for (const auto& system : systems)
+      kinds.push_back(system.kind);
+    auto& finding = out.emit(fmt::format("the repository builds with {} ({}) but no doc says how to build it",
+                                         util::join(kinds, " and "), first.evidence.path),
+                             context.repository_anchor(), util::join(kinds, "+"));
+    finding.hint = fmt::format("add `{}` to {} under a \"Build\" section", first.suggested_command,
+                               context.primary_context_file());
+    for (const auto& system : systems)
+      finding.related.push_back(
+          engine::Location{system.evidence.path, system.evidence.line, 0, system.evidence.note});
+  }
+};
+
+} // namespace
+
+std::unique_ptr<engine::Rule> make_build_undocumented() {
+  return std::make_unique<BuildUndocumented>();
+}
+
+} // namespace tacit::rules
