@@ -218,6 +218,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     return read_capped(snap, file, k_fact_read_cap);
   };
   context->m_facts = facts::extract_facts(context->m_files, reader);
+  context->m_ci = facts::extract_ci(context->m_files, reader);
+  for (const auto& note : context->m_ci.notes)
+    notes.push_back(note);
   return context;
 }
 

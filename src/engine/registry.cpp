@@ -13,6 +13,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   // One line per rule, alphabetised by factory name.
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_build_undocumented());
+  rules.push_back(rules::make_ci_step_undocumented());
   rules.push_back(rules::make_context_file_missing());
   rules.push_back(rules::make_test_undocumented());
   rules.push_back(rules::make_unknown_command_target());

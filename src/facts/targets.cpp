@@ -23,13 +23,18 @@ bool is_name_char(char c) {
 
 // Makefile rules: `a b: deps`, not `x := y`, `x ?= y`, recipes (tab-indented) or conditionals.
 TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) {
-  TargetSet set{"make", file.path, {}, {}, true};
+  TargetSet set{"make", file.path, {}, {}, true, {}};
   int line_no = 0;
-  std::string logical;
+  std::vector<std::string> current; // the targets whose recipe follows
   for (auto raw : util::split_lines(content)) {
     ++line_no;
-    if (raw.starts_with('\t'))
-      continue; // a recipe line
+    if (raw.starts_with('\t')) {
+      for (const auto& target : current)
+        set.recipes[target].append(util::trim(raw)).append("\n");
+      continue;
+    }
+    if (!util::trim(raw).empty() && !util::trim(raw).starts_with('#'))
+      current.clear();
     auto line = raw.substr(0, raw.find('#'));
     const auto trimmed = util::trim(line);
     if (trimmed.starts_with("include ") || trimmed.starts_with("-include ") ||
@@ -57,6 +62,10 @@ TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) 
         continue;
       }
       set.targets.emplace(std::string(name), line_no);
+      current.emplace_back(name);
+      // Prerequisites are targets it runs too.
+      if (const auto deps = util::trim(line.substr(colon + 1)); !deps.empty())
+        set.recipes[std::string(name)].append(deps).append("\n");
     }
     // .PHONY: a b c names targets too (they are usually defined below as well).
   }
@@ -65,10 +74,16 @@ TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) 
 
 // justfile recipes at column 0 (`name args: deps`), and aliases (`alias t := test`).
 TargetSet parse_justfile(const repo::FileEntry& file, std::string_view content) {
-  TargetSet set{"just", file.path, {}, {}, true};
+  TargetSet set{"just", file.path, {}, {}, true, {}};
   int line_no = 0;
+  std::string current;
   for (auto line : util::split_lines(content)) {
     ++line_no;
+    if ((line.starts_with(' ') || line.starts_with('\t')) && !current.empty()) {
+      set.recipes[current].append(util::trim(line)).append("\n");
+      continue;
+    }
+    current.clear();
     if (line.empty() || line.starts_with(' ') || line.starts_with('\t') || line.starts_with('#'))
       continue;
     if (line.starts_with("import ") || line.starts_with("mod ") || line.starts_with("import? ") ||
@@ -113,9 +128,11 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
       sets.push_back(parse_justfile(*file, read(*file)));
     } else if (name == "package.json") {
       const auto package = parse_package_json(read(*file));
-      TargetSet set{"npm", file->path, {}, {}, package.valid};
-      for (const auto& [script, value] : package.scripts)
+      TargetSet set{"npm", file->path, {}, {}, package.valid, {}};
+      for (const auto& [script, value] : package.scripts) {
         set.targets.emplace(script, value.line);
+        set.recipes[script] = value.value;
+      }
       sets.push_back(std::move(set));
     }
   }

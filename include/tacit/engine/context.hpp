@@ -7,6 +7,7 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/config.hpp>
 #include <tacit/engine/finding.hpp>
+#include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/glob.hpp>
@@ -30,6 +31,8 @@ public:
   const std::vector<doc::Document>& documents() const { return m_documents; }
   const doc::KnowledgeIndex& knowledge() const { return m_knowledge; }
   const facts::Facts& facts() const { return m_facts; }
+  /// What CI runs (commands, actions, triggers).
+  const facts::CiFacts& ci() const { return m_ci; }
 
   /// The document at `path`, or nullptr.
   const doc::Document* document(std::string_view path) const;
@@ -60,6 +63,7 @@ private:
   std::vector<doc::Document> m_documents;
   doc::KnowledgeIndex m_knowledge;
   facts::Facts m_facts;
+  facts::CiFacts m_ci;
 };
 
 /// Options of one analysis.

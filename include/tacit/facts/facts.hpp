@@ -35,6 +35,7 @@ struct TargetSet {
   std::map<std::string, int> targets; ///< name -> line
   std::vector<std::string> patterns;  ///< pattern rules (`%.o`), matched as globs
   bool complete = true; ///< false when targets may come from elsewhere (includes, variables, imports)
+  std::map<std::string, std::string> recipes; ///< name -> what it runs (recipe lines, the script's command)
 };
 
 /// A build system that builds the repository (detected at the root only: subprojects are not the

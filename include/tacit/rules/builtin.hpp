@@ -8,6 +8,7 @@
 namespace tacit::rules {
 
 std::unique_ptr<engine::Rule> make_build_undocumented();     // TASK101
+std::unique_ptr<engine::Rule> make_ci_step_undocumented();   // TASK104
 std::unique_ptr<engine::Rule> make_context_file_missing();   // CTX001
 std::unique_ptr<engine::Rule> make_broken_path_reference();  // CTX002
 std::unique_ptr<engine::Rule> make_test_undocumented();      // TASK102

@@ -1,0 +1,76 @@
+#pragma once
+// CI facts: the commands CI jobs run, the actions they use and what triggers them, each with the file and
+// line where it is written. Sources: GitHub Actions workflows (.github/workflows/*.yml|yaml, the local
+// reusable workflows and composite actions they use) and GitLab CI (.gitlab-ci.yml and its local includes,
+// with anchors, `<<:` merges, `extends:`, `!reference` and `default:` resolved). A command written once is
+// reported once, at the place where it is written (a template's script: in the template), with the first job
+// that runs it. Files that cannot be parsed become notes; the rest are still extracted.
+
+#include <tacit/facts/facts.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::facts {
+
+/// One command line a CI job runs, with where it is written.
+struct CiCommand {
+  std::string text; ///< one command line: scripts split into lines, `\` continuations joined, comments,
+                    ///< heredoc bodies and shell syntax (if/then/fi, for/do/done, case/esac) left out
+  std::string path; ///< the workflow, action or GitLab CI file
+  int line = 0;     ///< 1-based line of this command in that file (inside a `run: |` block: its own line)
+  int column = 0;   ///< 1-based column where the command text starts
+  std::string job;  ///< job id (GitHub) or job name (GitLab)
+  std::string step; ///< GitHub: the step name if any; GitLab: before_script, script or after_script
+  std::string working_directory; ///< GitHub: the step's or the defaults' working-directory ("" for none)
+  bool plumbing = false;         ///< every command on the line is plumbing (see is_plumbing_command)
+};
+
+/// A `uses:` of an action in a step, or of a reusable workflow by a job (then `step` is "").
+struct CiAction {
+  std::string uses; ///< as written: "actions/checkout@v4", "./.github/actions/setup"
+  std::string path;
+  int line = 0;
+  std::string job;
+  std::string step;
+  bool plumbing = false; ///< checkout, setup-*, caches, artifact upload/download (see is_plumbing_action)
+};
+
+/// What triggers a workflow or a job. GitHub: the event (push, pull_request, release, schedule,
+/// workflow_dispatch, workflow_call...) with one trigger per filter ("branches: main", "tags: v*",
+/// "types: published", "cron: 0 3 * * *"; "" for none). GitLab: "push" with detail "tags (job NAME)" for a
+/// job that runs on tags (only/rules on $CI_COMMIT_TAG), "release" for a job with a `release:` keyword,
+/// "schedule" for a job that runs on schedules.
+struct CiTrigger {
+  std::string event;
+  std::string detail;
+  std::string path;
+  int line = 0;
+};
+
+/// Everything the CI extractors found.
+struct CiFacts {
+  std::vector<CiCommand> commands;
+  std::vector<CiAction> actions;
+  std::vector<CiTrigger> triggers;
+  std::vector<std::string> notes; ///< "path:line: message" for what could not be read or parsed
+};
+
+/// Largest CI file that is parsed (a bigger one gets a note): real ones are a few kilobytes.
+inline constexpr std::size_t k_max_ci_file_bytes = 1u << 20;
+
+/// Extracts CI facts from the in-scope files. Reads only workflow files, the local actions and reusable
+/// workflows they use, .gitlab-ci.yml and its local includes; each at most once.
+CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
+
+/// True for a command that never needs documenting: shell bookkeeping (echo, cd, mkdir, export, set...),
+/// package and toolchain installs (apt-get, brew, pip install, npm ci...), downloads, `X --version`. `words`
+/// as doc::split_commands gives them (sudo and env assignments are stripped again here). The table is data in
+/// ci.cpp.
+bool is_plumbing_command(const std::vector<std::string>& words);
+
+/// True for an action that is plumbing: checkout, setup-*, caches, artifact upload/download, registry logins.
+bool is_plumbing_action(std::string_view uses);
+
+} // namespace tacit::facts

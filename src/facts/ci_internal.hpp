@@ -1,0 +1,84 @@
+#pragma once
+// Shared by the CI extractors: the files they may read (each parsed once), shell script splitting, and the
+// step from a script value in a YAML file to CiCommands.
+
+#include "yaml_util.hpp"
+
+#include <tacit/facts/ci.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::facts::ci {
+
+/// A CI file as read and parsed.
+struct Source {
+  std::string path;
+  std::string text;
+  std::vector<std::string_view> lines; ///< `text` split into lines, for yaml::scalar_lines
+  yaml::Document document;
+};
+
+/// The repository's files as the CI extractors see them: lookup by path, each file read and parsed once,
+/// problems written to the facts' notes.
+class Workspace {
+public:
+  Workspace(const std::vector<const repo::FileEntry*>& files, const FileReader& read, CiFacts& facts);
+
+  /// The tracked files, sorted by path.
+  const std::vector<const repo::FileEntry*>& files() const { return m_files; }
+  const repo::FileEntry* find(std::string_view path) const;
+
+  /// True the first time it is asked about `path`: the caller then extracts it (cycles and repeats stop).
+  bool claim(std::string_view path);
+
+  /// Reads and parses `path` (once; later calls return the same Source). nullptr, with a note, when the file
+  /// is missing, too big or not YAML.
+  const Source* parse(std::string_view path);
+
+  /// Adds "path:line: message" to the notes.
+  void note(std::string_view path, int line, std::string_view message);
+
+  CiFacts& facts() { return m_facts; }
+
+private:
+  std::vector<const repo::FileEntry*> m_files;
+  const FileReader& m_read;
+  CiFacts& m_facts;
+  std::map<std::string, bool, std::less<>> m_claimed;
+  std::map<std::string, std::unique_ptr<Source>, std::less<>> m_sources;
+};
+
+/// Who runs a script.
+struct ScriptContext {
+  std::string job;
+  std::string step;
+  std::string working_directory;
+};
+
+/// One shell command line of a script.
+struct ScriptLine {
+  std::string text;
+  int line = 0;
+  int column = 0;
+};
+
+/// Splits the lines of a shell script into command lines: `\` continuations and open quotes joined; blank
+/// lines, comments, heredoc bodies and shell syntax (if/then/else/fi, for/while/do/done, case/esac, braces,
+/// function headers) left out, the commands inside them kept.
+std::vector<ScriptLine> shell_lines(const std::vector<yaml::ScalarLine>& lines);
+
+/// Appends the command lines of a script scalar written in `source` to the facts.
+void add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
+                const ScriptContext& context);
+
+/// The GitHub Actions extractor: workflows, and the local reusable workflows and composite actions they use.
+void extract_github_actions(Workspace& workspace);
+
+/// The GitLab CI extractor: .gitlab-ci.yml and its local includes.
+void extract_gitlab_ci(Workspace& workspace);
+
+} // namespace tacit::facts::ci

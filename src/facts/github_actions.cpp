@@ -1,0 +1,228 @@
+// GitHub Actions: the run steps, actions and triggers of .github/workflows/*.yml, following the local
+// reusable workflows (`jobs.<id>.uses: ./.github/workflows/x.yml`) and composite actions
+// (`steps[*].uses: ./path` -> path/action.yml) they use; each file once.
+
+#include "ci_internal.hpp"
+
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace tacit::facts::ci {
+
+namespace {
+
+constexpr std::string_view k_workflow_dir = ".github/workflows/";
+
+// The filters of an event that say when it fires; each becomes a trigger of its own.
+constexpr std::array<std::string_view, 7> k_event_filters{
+    "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "types"};
+
+// Shells whose `run:` is shell commands; `shell: python` and the like run another language.
+constexpr std::array<std::string_view, 6> k_shells{"bash", "sh", "pwsh", "powershell", "cmd", "zsh"};
+
+bool is_workflow_path(std::string_view path) {
+  if (!path.starts_with(k_workflow_dir))
+    return false;
+  const auto name = path.substr(k_workflow_dir.size());
+  return name.find('/') == std::string_view::npos && (name.ends_with(".yml") || name.ends_with(".yaml"));
+}
+
+// The repository path that a local `uses: ./dir` names, or "" for anything else.
+std::string local_path(std::string_view uses) {
+  if (!uses.starts_with("./"))
+    return {};
+  bool escaped = false;
+  auto path = util::normalize_path(uses, &escaped);
+  return escaped ? std::string() : path;
+}
+
+std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
+  const auto* value = node.find(key);
+  return value != nullptr ? value->scalar() : std::string_view();
+}
+
+// `defaults.run.working-directory` of a workflow or a job.
+std::string_view default_directory(const yaml::Node& node) {
+  const auto* defaults = node.find("defaults");
+  const auto* run = defaults != nullptr ? defaults->find("run") : nullptr;
+  return run != nullptr ? scalar_at(*run, "working-directory") : std::string_view();
+}
+
+bool runs_shell(std::string_view shell) {
+  const auto words = util::split_words(shell);
+  return words.empty() || std::find(k_shells.begin(), k_shells.end(), words.front()) != k_shells.end();
+}
+
+// "v1, v2" for a scalar or a list of scalars.
+std::string join_values(const yaml::Node& node) {
+  if (node.is_scalar())
+    return node.value;
+  std::vector<std::string> values;
+  for (const auto& item : node.items)
+    if (item.is_scalar())
+      values.push_back(item.value);
+  return util::join(values, ", ");
+}
+
+class Extractor {
+public:
+  explicit Extractor(Workspace& workspace) : m_workspace(workspace) {}
+
+  void workflow(const Source& source);
+
+private:
+  void triggers(const yaml::Node& on, const Source& source);
+  void steps(const yaml::Node& steps, const Source& source, const std::string& job,
+             std::string_view directory);
+  void action(const yaml::Node& uses, const Source& source, const std::string& job, const std::string& step);
+  void composite_action(const std::string& dir, const Source& caller, int line, const std::string& job);
+  void reusable_workflow(const std::string& path, const Source& caller, int line);
+
+  Workspace& m_workspace;
+};
+
+void Extractor::workflow(const Source& source) {
+  const auto& root = source.document.root();
+  if (root.is_null())
+    return;
+  if (!root.is_map()) {
+    m_workspace.note(source.path, root.line, "not a workflow: the top level is not a mapping");
+    return;
+  }
+  if (const auto* on = root.find("on"))
+    triggers(*on, source);
+  const auto workflow_directory = default_directory(root);
+  const auto* jobs = root.find("jobs");
+  if (jobs == nullptr || !jobs->is_map())
+    return;
+  for (const auto& [id, line, column, job] : jobs->entries) {
+    if (!job.is_map())
+      continue;
+    if (const auto* uses = job.find("uses"); uses != nullptr && uses->is_scalar()) {
+      action(*uses, source, id, "");
+      if (auto path = local_path(uses->value); !path.empty())
+        reusable_workflow(path, source, uses->line);
+    }
+    auto directory = default_directory(job);
+    if (const auto* steps = job.find("steps"))
+      this->steps(*steps, source, id, directory.empty() ? workflow_directory : directory);
+  }
+}
+
+void Extractor::triggers(const yaml::Node& on, const Source& source) {
+  auto& out = m_workspace.facts().triggers;
+  auto add = [&](std::string_view event, std::string detail, int line) {
+    out.push_back(CiTrigger{std::string(event), std::move(detail), source.path, line});
+  };
+  if (on.is_scalar())
+    add(on.value, "", on.line);
+  for (const auto& item : on.items)
+    if (item.is_scalar())
+      add(item.value, "", item.line);
+  for (const auto& [event, line, column, value] : on.entries) {
+    bool filtered = false;
+    if (event == "schedule") {
+      for (const auto& item : value.items)
+        if (const auto* cron = item.find("cron"); cron != nullptr && cron->is_scalar()) {
+          add(event, fmt::format("cron: {}", cron->value), cron->line);
+          filtered = true;
+        }
+    }
+    for (const auto& filter : value.entries)
+      if (std::find(k_event_filters.begin(), k_event_filters.end(), filter.key) != k_event_filters.end()) {
+        add(event, fmt::format("{}: {}", filter.key, join_values(filter.value)), filter.line);
+        filtered = true;
+      }
+    if (!filtered)
+      add(event, "", line);
+  }
+}
+
+void Extractor::steps(const yaml::Node& steps, const Source& source, const std::string& job,
+                      std::string_view directory) {
+  for (const auto& step : steps.items) {
+    if (!step.is_map())
+      continue;
+    const std::string name(scalar_at(step, "name"));
+    if (const auto* uses = step.find("uses"); uses != nullptr && uses->is_scalar()) {
+      action(*uses, source, job, name);
+      if (auto dir = local_path(uses->value); !dir.empty() || uses->value == "./")
+        composite_action(dir, source, uses->line, job);
+    }
+    const auto* run = step.find("run");
+    if (run == nullptr || !runs_shell(scalar_at(step, "shell")))
+      continue;
+    const auto step_directory = scalar_at(step, "working-directory");
+    add_script(m_workspace, *run, source,
+               ScriptContext{job, name, std::string(step_directory.empty() ? directory : step_directory)});
+  }
+}
+
+void Extractor::action(const yaml::Node& uses, const Source& source, const std::string& job,
+                       const std::string& step) {
+  m_workspace.facts().actions.push_back(
+      CiAction{uses.value, source.path, uses.line, job, step, is_plumbing_action(uses.value)});
+}
+
+void Extractor::composite_action(const std::string& dir, const Source& caller, int line,
+                                 const std::string& job) {
+  std::string path;
+  for (auto name : {"action.yml", "action.yaml"}) {
+    auto candidate = dir.empty() ? std::string(name) : fmt::format("{}/{}", dir, name);
+    if (m_workspace.find(candidate) != nullptr) {
+      path = std::move(candidate);
+      break;
+    }
+  }
+  if (path.empty()) {
+    m_workspace.note(caller.path, line,
+                     fmt::format("local action './{}' has no action.yml in the repository", dir));
+    return;
+  }
+  if (!m_workspace.claim(path))
+    return;
+  const auto* source = m_workspace.parse(path);
+  if (source == nullptr)
+    return;
+  const auto& root = source->document.root();
+  if (!root.is_map()) {
+    m_workspace.note(path, root.line, "not an action: the top level is not a mapping");
+    return;
+  }
+  const auto* runs = root.find("runs");
+  if (const auto* steps = runs != nullptr ? runs->find("steps") : nullptr)
+    this->steps(*steps, *source, job, "");
+}
+
+void Extractor::reusable_workflow(const std::string& path, const Source& caller, int line) {
+  if (m_workspace.find(path) == nullptr) {
+    m_workspace.note(caller.path, line,
+                     fmt::format("reusable workflow './{}' is not in the repository", path));
+    return;
+  }
+  if (!m_workspace.claim(path))
+    return;
+  if (const auto* source = m_workspace.parse(path))
+    workflow(*source);
+}
+
+} // namespace
+
+void extract_github_actions(Workspace& workspace) {
+  Extractor extractor(workspace);
+  const auto& files = workspace.files();
+  auto it = std::lower_bound(files.begin(), files.end(), k_workflow_dir,
+                             [](const repo::FileEntry* file, std::string_view p) { return file->path < p; });
+  for (; it != files.end() && (*it)->path.starts_with(k_workflow_dir); ++it) {
+    const auto& path = (*it)->path;
+    if (!is_workflow_path(path) || !workspace.claim(path))
+      continue;
+    if (const auto* source = workspace.parse(path))
+      extractor.workflow(*source);
+  }
+}
+
+} // namespace tacit::facts::ci
