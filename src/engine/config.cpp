@@ -85,12 +85,27 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
 
 Result<Config> parse_config(std::string_view text, std::string_view path) {
   try {
-    const auto documents = YAML::LoadAll(std::string(text));
-    if (documents.size() > 1)
-      return std::unexpected(
-          config_error(path, documents[1].Mark(),
-                       "more than one YAML document (`---`); the configuration is one document"));
-    return parse_node(documents.empty() ? YAML::Node() : documents.front(), path);
+    // One document only. Split at `---` ourselves: yaml-cpp 0.7's LoadAll never returns on some inputs
+    // (a document that starts with ','), and a hostile .tacit.yaml must not hang tacit.
+    const auto lines = util::split_lines(text);
+    bool content = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto line = util::trim_right(lines[i]);
+      if (line == "---" || line.starts_with("--- ")) {
+        if (content)
+          return make_error(ErrorCode::config,
+                            "more than one YAML document (`---`); the configuration is one document",
+                            std::string(path), static_cast<int>(i) + 1, 1);
+        continue;
+      }
+      const auto trimmed = util::trim(line);
+      content = content || (!trimmed.empty() && !trimmed.starts_with('#') && !trimmed.starts_with('%'));
+    }
+    const auto root = YAML::Load(std::string(text));
+    if (content && (!root || root.IsNull()) && util::trim(text).front() != '~' && util::trim(text) != "null")
+      return make_error(ErrorCode::config, "not a YAML mapping (the file could not be read as YAML)",
+                        std::string(path), 1, 1);
+    return parse_node(root, path);
   } catch (const YAML::Exception& e) {
     return std::unexpected(config_error(path, e.mark, fmt::format("invalid YAML: {}", e.msg)));
   } catch (const std::exception& e) {

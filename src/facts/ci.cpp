@@ -160,7 +160,8 @@ const Source* Workspace::parse(std::string_view path) {
   const auto* file = find(path);
   if (file == nullptr)
     return nullptr;
-  auto content = m_read(*file);
+  // The size the snapshot knows saves reading a huge file; the content's size covers an unknown one.
+  auto content = file->size > k_max_ci_file_bytes ? std::string() : m_read(*file);
   const auto size = std::max<std::uint64_t>(file->size, content.size());
   if (size > k_max_ci_file_bytes) {
     note(path, 1,

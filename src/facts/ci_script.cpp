@@ -224,7 +224,9 @@ std::vector<ScriptLine> shell_lines(const std::vector<yaml::ScalarLine>& lines) 
       std::string_view next = lines[++i].text;
       if (scan.continued) {
         text.pop_back();
-        text = std::string(util::trim_right(text)) + ' ';
+        while (!text.empty() && is_space(text.back()))
+          text.pop_back();
+        text += ' ';
         next = util::trim_left(next);
       } else {
         text += '\n';

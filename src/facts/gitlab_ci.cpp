@@ -114,7 +114,7 @@ void Extractor::run() {
     const auto* inherit_default = inherit != nullptr ? inherit->find("default") : nullptr;
     for (auto section : k_sections) {
       auto value = find_key(keys, section);
-      if (value.node == nullptr) {
+      if (value.node == nullptr && section != "script") {
         bool inherits = inherit_default == nullptr || inherit_default->scalar() == "true";
         for (const auto* item : scalars(inherit_default))
           inherits = inherits || (inherit_default->is_sequence() && item->value == section);

@@ -1,4 +1,4 @@
-// The yaml-cpp adapter: loading with exceptions caught, merge keys, duplicate keys, marks, scalar lines.
+// The yaml-cpp adapter: loading with exceptions caught, merge keys, duplicate keys, marks.
 
 #include "yaml_util.hpp"
 
@@ -22,6 +22,9 @@ public:
 
   Node convert(const YAML::Node& in, int depth, int fallback_line, int fallback_column);
 
+  /// Marks of the document being converted are this many lines below the start of the file.
+  void set_line_offset(int offset) { m_line_offset = offset; }
+
   bool failed() const { return !m_error.empty(); }
   const std::string& error() const { return m_error; }
   int error_line() const { return m_error_line; }
@@ -38,6 +41,7 @@ private:
 
   std::vector<Issue>& m_issues;
   std::size_t m_nodes = 0;
+  int m_line_offset = 0;
   std::string m_error;
   int m_error_line = 0;
 };
@@ -47,7 +51,7 @@ Node Converter::convert(const YAML::Node& in, int depth, int fallback_line, int 
   const auto mark = in.Mark();
   // A null value's mark points at the token after it: its key's mark is the better place.
   const bool has_mark = mark.line >= 0 && !in.IsNull();
-  out.line = has_mark ? mark.line + 1 : fallback_line;
+  out.line = has_mark ? mark.line + 1 + m_line_offset : fallback_line;
   out.column = has_mark ? mark.column + 1 : fallback_column;
   if (failed())
     return out;
@@ -100,7 +104,7 @@ void Converter::convert_map(const YAML::Node& in, Node& out, int depth) {
       break;
     const YAML::Node& key = pair.first;
     const auto key_mark = key.Mark();
-    const int key_line = key_mark.line >= 0 ? key_mark.line + 1 : out.line;
+    const int key_line = key_mark.line >= 0 ? key_mark.line + 1 + m_line_offset : out.line;
     const int key_column = key_mark.line >= 0 ? key_mark.column + 1 : out.column;
     if (!key.IsScalar() && !key.IsNull()) {
       m_issues.push_back({key_line, "a key that is not a plain value is ignored"});
@@ -114,15 +118,17 @@ void Converter::convert_map(const YAML::Node& in, Node& out, int depth) {
         m_issues.push_back({key_line, fmt::format("duplicate key '<<' (also on line {})", merge_line)});
       merge_line = key_line;
       Merge merge{explicit_entries.size(), {}};
-      if (value.is_map())
+      if (value.is_map()) {
         merge.sources.push_back(std::move(value));
-      for (auto& item : value.items)
-        if (item.is_map())
-          merge.sources.push_back(std::move(item));
-        else
-          m_issues.push_back({item.line, "a merged value (`<<`) that is not a mapping is ignored"});
-      if (!value.is_map() && !value.is_sequence())
+      } else if (value.is_sequence()) {
+        for (auto& item : value.items)
+          if (item.is_map())
+            merge.sources.push_back(std::move(item));
+          else
+            m_issues.push_back({item.line, "a merged value (`<<`) that is not a mapping is ignored"});
+      } else {
         m_issues.push_back({key_line, "a merge key (`<<`) needs a mapping or a list of mappings"});
+      }
       merges.push_back(std::move(merge));
       continue;
     }
@@ -155,86 +161,45 @@ void Converter::convert_map(const YAML::Node& in, Node& out, int depth) {
   }
 }
 
-std::size_t leading_spaces(std::string_view line) {
-  std::size_t n = 0;
-  while (n < line.size() && line[n] == ' ')
-    ++n;
-  return n;
-}
+// One document of a file: its text and the 0-based line where it starts.
+struct Chunk {
+  std::string_view text;
+  int first_line = 0;
+  int content_line = -1;    // 0-based line of the first thing that is not a comment, a directive or blank
+  std::string_view content; // that thing
+};
 
-bool is_blank(std::string_view line) {
-  return util::trim(line).empty();
-}
-
-// Moves (row, col) past an anchor and a tag to the first character of the value itself.
-void skip_properties(const std::vector<std::string_view>& lines, std::size_t& row, std::size_t& col) {
-  for (int rows = 0; row < lines.size() && rows < 4;) {
-    const auto line = lines[row];
-    while (col < line.size() && (line[col] == ' ' || line[col] == '\t'))
-      ++col;
-    if (col >= line.size()) {
-      ++row, ++rows;
-      col = 0;
-      continue;
+// Splits a file at its `---` document markers. yaml-cpp 0.7's LoadAll loops forever, allocating, on some
+// malformed input (a line that starts with ','); one Load per document does not.
+std::vector<Chunk> split_documents(std::string_view text) {
+  std::vector<Chunk> out;
+  std::size_t start = 0;
+  int start_line = 0;
+  int content_line = -1;
+  std::string_view content;
+  int line = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
+    auto end = text.find('\n', pos);
+    if (end == std::string_view::npos)
+      end = text.size();
+    const auto row = text.substr(pos, end - pos);
+    const bool marker =
+        row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\t' || row[3] == '\r');
+    if (marker && content_line >= 0) {
+      out.push_back({text.substr(start, pos - start), start_line, content_line, content});
+      start = pos;
+      start_line = line;
+      content_line = -1;
     }
-    if (line[col] != '&' && line[col] != '!')
-      return;
-    while (col < line.size() && line[col] != ' ' && line[col] != '\t')
-      ++col;
-  }
-}
-
-// A literal block keeps every line break: line i of the value is line i after the header.
-void literal_lines(const Node& node, const std::vector<std::string_view>& lines, std::size_t header,
-                   std::vector<ScalarLine>& out) {
-  const auto pieces = util::split(node.value, '\n');
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    if (is_blank(pieces[i]))
-      continue;
-    const std::size_t row = header + 1 + i;
-    int column = 1;
-    if (row < lines.size() && lines[row].ends_with(pieces[i]))
-      column = static_cast<int>(lines[row].size() - pieces[i].size()) + 1;
-    out.push_back({std::string(pieces[i]), static_cast<int>(row) + 1, column});
-  }
-}
-
-// A folded block joins lines at its own indentation with spaces; blank and more-indented lines break.
-void folded_lines(const std::vector<std::string_view>& lines, std::size_t header,
-                  std::vector<ScalarLine>& out) {
-  std::size_t row = header + 1;
-  while (row < lines.size() && is_blank(lines[row]))
-    ++row;
-  if (row >= lines.size())
-    return;
-  const std::size_t indent = leading_spaces(lines[row]);
-  ScalarLine current;
-  auto flush = [&] {
-    if (!current.text.empty())
-      out.push_back(std::move(current));
-    current = ScalarLine{};
-  };
-  for (; row < lines.size(); ++row) {
-    const auto line = lines[row];
-    if (is_blank(line)) {
-      flush();
-      continue;
+    const auto rest = util::trim(marker ? row.substr(3) : row);
+    if (content_line < 0 && !rest.empty() && rest.front() != '#' && (marker || rest.front() != '%')) {
+      content_line = line;
+      content = rest;
     }
-    const auto lead = leading_spaces(line);
-    if (lead < indent)
-      break;
-    const auto text = util::trim_right(line.substr(lead));
-    if (lead > indent) {
-      flush();
-      out.push_back({std::string(text), static_cast<int>(row) + 1, static_cast<int>(lead) + 1});
-    } else if (current.text.empty()) {
-      current = {std::string(text), static_cast<int>(row) + 1, static_cast<int>(lead) + 1};
-    } else {
-      current.text += ' ';
-      current.text += text;
-    }
+    pos = end + 1;
   }
-  flush();
+  out.push_back({text.substr(start), start_line, content_line, content});
+  return out;
 }
 
 } // namespace
@@ -253,54 +218,33 @@ const Node& Document::root() const {
 
 Result<Document> load(std::string_view text, std::string_view path) {
   Document doc;
+  Converter converter(doc.issues);
+  int offset = 0;
   try {
-    const auto roots = YAML::LoadAll(std::string(text));
-    Converter converter(doc.issues);
-    for (const auto& root : roots) {
-      doc.documents.push_back(converter.convert(root, 0, 1, 1));
+    for (const auto& chunk : split_documents(text)) {
+      offset = chunk.first_line;
+      converter.set_line_offset(offset);
+      const auto root = YAML::Load(std::string(chunk.text));
+      // On a stray token where a document should start, yaml-cpp reads nothing and says nothing.
+      const bool null_literal = chunk.content == "~" || chunk.content == "null" || chunk.content == "Null" ||
+                                chunk.content == "NULL";
+      if (root.IsNull() && chunk.content_line >= 0 && !null_literal)
+        return make_error(
+            ErrorCode::parse,
+            fmt::format("unexpected '{}' where a document should start", chunk.content.substr(0, 1)),
+            std::string(path), chunk.content_line + 1);
+      doc.documents.push_back(converter.convert(root, 0, offset + 1, 1));
       if (converter.failed())
         return make_error(ErrorCode::parse, converter.error(), std::string(path), converter.error_line());
     }
   } catch (const YAML::Exception& e) {
-    const int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    const int line = e.mark.line >= 0 ? e.mark.line + 1 + offset : 0;
     const int column = e.mark.line >= 0 ? e.mark.column + 1 : 0;
     return make_error(ErrorCode::parse, e.msg, std::string(path), line, column);
   } catch (const std::exception& e) { // std::bad_alloc and anything else yaml-cpp lets through
     return make_error(ErrorCode::parse, e.what(), std::string(path));
   }
   return doc;
-}
-
-std::vector<ScalarLine> scalar_lines(const Node& node, const std::vector<std::string_view>& lines) {
-  std::vector<ScalarLine> out;
-  if (!node.is_scalar() || is_blank(node.value))
-    return out;
-  std::size_t row = node.line > 0 ? static_cast<std::size_t>(node.line - 1) : lines.size();
-  std::size_t col = node.column > 0 ? static_cast<std::size_t>(node.column - 1) : 0;
-  skip_properties(lines, row, col);
-  const char first = row < lines.size() && col < lines[row].size() ? lines[row][col] : '\0';
-  if (first == '|') {
-    literal_lines(node, lines, row, out);
-    return out;
-  }
-  if (first == '>') {
-    folded_lines(lines, row, out);
-    return out;
-  }
-  // Plain or quoted: the value's lines, all at the scalar's line (the text starts after a quote).
-  const bool quoted = first == '"' || first == '\'';
-  const int line = row < lines.size() ? static_cast<int>(row) + 1 : node.line;
-  const int column = row < lines.size() ? static_cast<int>(col) + (quoted ? 2 : 1) : node.column;
-  bool first_piece = true;
-  for (auto piece : util::split(node.value, '\n')) {
-    const auto trimmed = util::trim(piece);
-    if (!trimmed.empty()) {
-      const int lead = first_piece ? static_cast<int>(piece.size() - util::trim_left(piece).size()) : 0;
-      out.push_back({std::string(trimmed), line, column + lead});
-    }
-    first_piece = false;
-  }
-  return out;
 }
 
 } // namespace tacit::facts::yaml

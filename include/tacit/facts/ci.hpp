@@ -8,6 +8,7 @@
 
 #include <tacit/facts/facts.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,8 @@ struct CiCommand {
   std::string path; ///< the workflow, action or GitLab CI file
   int line = 0;     ///< 1-based line of this command in that file (inside a `run: |` block: its own line)
   int column = 0;   ///< 1-based column where the command text starts
-  std::string job;  ///< job id (GitHub) or job name (GitLab)
+  std::string job;  ///< job id (GitHub) or name (GitLab); a command written once (a composite action's, a
+                    ///< template's) names the first job that runs it
   std::string step; ///< GitHub: the step name if any; GitLab: before_script, script or after_script
   std::string working_directory; ///< GitHub: the step's or the defaults' working-directory ("" for none)
   bool plumbing = false;         ///< every command on the line is plumbing (see is_plumbing_command)

@@ -283,4 +283,5 @@ TEST_CASE("github: malformed, non-map, huge and duplicate-key files become notes
       ".github/workflows/huge.yml:1: not parsed: 10485772 bytes is over the 1048576 byte limit for CI files");
   CHECK(facts.notes[3] == ".github/workflows/list.yml:1: not a workflow: the top level is not a mapping");
   CHECK(std::count(repo.reads().begin(), repo.reads().end(), ".github/workflows/sub/ignored.yml") == 0);
+  CHECK(std::count(repo.reads().begin(), repo.reads().end(), ".github/workflows/huge.yml") == 0);
 }

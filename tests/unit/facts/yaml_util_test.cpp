@@ -114,6 +114,14 @@ TEST_CASE("yaml: bad input is an error with a line, never an exception") {
   CHECK_FALSE(yaml::load(std::string(3000, '[') + std::string(3000, ']'), "x.yml").has_value());
 }
 
+TEST_CASE(
+    "yaml: regression: a document that starts with ',' ends (yaml-cpp 0.7's LoadAll loops forever on it)") {
+  CHECK_FALSE(yaml::load(",a: 1\n", "x.yml").has_value());
+  auto later = yaml::load("a: 1\n---\n,tages: [build]\n", "x.yml");
+  REQUIRE_FALSE(later.has_value());
+  CHECK(later.error().line == 3);
+}
+
 TEST_CASE("yaml: a recursive alias and an alias bomb stop at the limits") {
   auto recursive = yaml::load("a: &r [*r]\n", "x.yml");
   REQUIRE_FALSE(recursive.has_value());
