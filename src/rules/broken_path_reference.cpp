@@ -28,7 +28,8 @@ constexpr engine::RuleMeta k_meta{
             "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, "
             "anchors, "
             "links that leave the repository, placeholders (`path/to/file`, `<name>`), files the repository "
-            "deliberately ignores, build outputs (`build/`, `dist/`...) and paths whose top directory does "
+            "deliberately ignores, extensionless links that a docs site resolves to a page (`./guide` for "
+            "guide.md), build outputs (`build/`, `dist/`...) and paths whose top directory does "
             "not "
             "exist either (most likely another project's paths) are not checked.",
         .why_it_matters = "Agents follow paths literally. A renamed file that the docs still name sends an "
@@ -145,10 +146,16 @@ private:
       return {}; // an absolute import names a file outside the repository
     if (context.path_exists(path))
       return {};
-    if (mention.kind == doc::PathMentionKind::link)
+    if (mention.kind == doc::PathMentionKind::link) {
+      // Site generators (Docusaurus, VitePress, MkDocs, Hugo) resolve an extensionless link to its page.
+      if (util::base_name(path).find('.') == std::string::npos)
+        for (auto page : {".md", ".mdx", "/index.md", "/README.md", "/_index.md"})
+          if (context.path_exists(path + page))
+            return {};
       for (auto page : k_forge_pages)
         if (first_segment(util::normalize_path(text)) == page && !context.path_exists(page))
           return {};
+    }
     if (mention.kind == doc::PathMentionKind::inline_code) {
       // Inline code is checked only where the doc describes this repository: context files and the key docs
       // at the root. A package README or a tool's guide names paths of the projects it is used in.
@@ -164,8 +171,12 @@ private:
       if (!root_escaped && context.path_exists(from_root))
         return {};
       const auto top = first_segment(from_root);
-      const bool top_in_doc_dir =
-          !dir.empty() && context.path_exists(fmt::format("{}/{}", dir, first_segment(text)));
+      std::string_view relative = text;
+      while (relative.starts_with("./"))
+        relative.remove_prefix(2);
+      const auto relative_top = first_segment(relative);
+      const bool top_in_doc_dir = !dir.empty() && relative_top != "." && relative_top != ".." &&
+                                  context.path_exists(fmt::format("{}/{}", dir, relative_top));
       if (!context.snapshot().is_directory(top) && !top_in_doc_dir)
         return {};
       if (!top_in_doc_dir)
