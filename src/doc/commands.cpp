@@ -76,6 +76,30 @@ bool option_takes_value(std::string_view command, std::string_view flag) {
   return false;
 }
 
+// Options of the wrappers that take a value as the next word (`uv run --group lint ruff`).
+bool wrapper_option_takes_value(std::string_view wrapper, std::string_view flag) {
+  struct Entry {
+    std::string_view wrapper;
+    std::string_view flags; // space-separated
+  };
+  constexpr std::array k_entries{
+      Entry{"uv",
+            " --group --only-group --no-group --extra --with --with-editable --with-requirements --python -p "
+            "--package --env-file --directory --project --index --default-index --from "},
+      Entry{"uvx", " --from --with --with-editable --with-requirements --python -p --index --default-index "},
+      Entry{"npx", " -p --package -c --call "},
+      Entry{"pnpm", " --filter -F -C --dir "},
+      Entry{"yarn", " --cwd "},
+      Entry{"poetry", " -C --directory -P --project "},
+      Entry{"pipx", " --spec --python --index-url "},
+      Entry{"hatch", " -e --env "},
+      Entry{"pdm", " -p --project "}};
+  for (const auto& entry : k_entries)
+    if (entry.wrapper == wrapper)
+      return entry.flags.find(fmt::format(" {} ", flag)) != std::string_view::npos;
+  return false;
+}
+
 // Shell-like tokenizer: quotes, escapes, operators (&& || ; | &) end a command, # starts a comment,
 // redirections are dropped.
 std::vector<std::vector<std::string>> tokenize(std::string_view line) {
@@ -212,8 +236,11 @@ std::vector<std::string> peel_wrappers(const std::vector<std::string>& words) {
           continue;
         ++i;
       }
-      while (i < current.size() && (is_flag(current[i]) || current[i] == "--"))
-        ++i;
+      while (i < current.size() && (is_flag(current[i]) || current[i] == "--")) {
+        const bool value_follows = current[i].find('=') == std::string::npos &&
+                                   wrapper_option_takes_value(wrapper.program, current[i]);
+        i += value_follows ? 2 : 1;
+      }
       if (i >= current.size())
         continue;
       current = normalize_command(

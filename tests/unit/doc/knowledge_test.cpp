@@ -176,6 +176,15 @@ TEST_CASE("peel_wrappers: runners that run another program") {
   CHECK(peel_wrappers({"bundle", "exec", "rspec"}) == Words{"rspec"});
 }
 
+TEST_CASE("peel_wrappers: a wrapper option's value is not the wrapped program") {
+  CHECK(peel_wrappers({"uv", "run", "--locked", "--group", "pre-commit", "pre-commit", "run",
+                       "--all-files"}) == Words{"pre-commit", "run", "--all-files"});
+  CHECK(peel_wrappers({"uv", "run", "--with=ruff", "ruff", "check"}) == Words{"ruff", "check"});
+  CHECK(peel_wrappers({"uvx", "--from", "ruff==0.6", "ruff", "check"}) == Words{"ruff", "check"});
+  CHECK(peel_wrappers({"npx", "-p", "typescript", "tsc"}) == Words{"tsc"});
+  CHECK(peel_wrappers({"poetry", "run", "-C", "app", "pytest"}) == Words{"pytest"});
+}
+
 TEST_CASE("peel_wrappers: nested wrappers, normalisation of the wrapped command") {
   CHECK(peel_wrappers({"poetry", "run", "python", "-m", "pytest"}) == Words{"pytest"});
   CHECK(peel_wrappers({"pipenv", "run", "python3", "-m", "pytest", "-q"}) == Words{"pytest", "-q"});
@@ -444,6 +453,15 @@ TEST_CASE("KnowledgeIndex::add: npm's output lines in a console block are not co
   KnowledgeIndex index;
   index.add(doc);
   CHECK(words_of(index) == Commands{{"npm", "test"}});
+}
+
+TEST_CASE("KnowledgeIndex::add: a virtualenv's name before the prompt") {
+  auto doc = document("docs/contributing.md");
+  doc.code_blocks.push_back(
+      block("console", "(.venv)$ tox -e fuzz # optional\n(venv) $ pytest\n(a b)$ x\n", 1));
+  KnowledgeIndex index;
+  index.add(doc);
+  CHECK(words_of(index) == Commands{{"tox", "-e", "fuzz"}, {"pytest"}});
 }
 
 TEST_CASE("KnowledgeIndex::add: a bare prompt is not a command") {
