@@ -322,11 +322,12 @@ std::vector<ToolConfig> extract_tools(const Files& files, const FileReader& read
       scan_ini(*file, read(*file), out);
     } else if (name == "package.json") {
       const auto package = parse_package_json(read(*file));
-      for (const auto& [key, tool] : {std::pair<std::string_view, std::string_view>{"eslintConfig", "eslint"},
-                                      {"prettier", "prettier"},
-                                      {"stylelint", "stylelint"}})
+      for (const auto& [key, json_tool] :
+           {std::pair<std::string_view, std::string_view>{"eslintConfig", "eslint"},
+            {"prettier", "prettier"},
+            {"stylelint", "stylelint"}})
         if (const auto it = package.keys.find(std::string(key)); it != package.keys.end())
-          out.add(tool, file->path, it->second);
+          out.add(json_tool, file->path, it->second);
     } else if (name == "pom.xml") {
       scan_build_file(*file, read(*file), false, out);
     } else if (name == "build.gradle" || name == "build.gradle.kts") {

@@ -25,7 +25,8 @@ public:
       m_content[path] = content;
       m_entries.push_back(repo::FileEntry{path, 0100644, content.size()});
     }
-    std::sort(m_entries.begin(), m_entries.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    std::sort(m_entries.begin(), m_entries.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
     for (const auto& entry : m_entries)
       m_pointers.push_back(&entry);
   }
@@ -50,7 +51,8 @@ public:
   std::string hooks() const {
     std::vector<std::string> out;
     for (const auto& h : facts::extract_pre_commit_hooks(m_pointers, reader()))
-      out.push_back(fmt::format("{} {} {}{}", h.line, h.repo, h.id, h.entry.empty() ? "" : " [" + h.entry + "]"));
+      out.push_back(
+          fmt::format("{} {} {}{}", h.line, h.repo, h.id, h.entry.empty() ? "" : " [" + h.entry + "]"));
     return test::joined(out);
   }
 
@@ -73,7 +75,7 @@ TEST_CASE("tool configs by file name, without reading them") {
                   {".prettierignore", "dist\n"},
                   {"rustfmt.toml", ""},
                   {"src/main.cpp", ""}};
-  CHECK(repo.tools() == ".clang-format clang-format format:1 `clang-format -i $(git ls-files '*.c' '*.cc' "
+  CHECK(repo.tools() == "clang-format format .clang-format:1 `clang-format -i $(git ls-files '*.c' '*.cc' "
                         "'*.cpp' '*.h' '*.hpp')`\n"
                         "eslint lint .eslintrc.json:1 `npx eslint .`\n"
                         "golangci-lint lint .golangci.yml:1 `golangci-lint run`\n"
@@ -87,20 +89,17 @@ TEST_CASE("pyproject [tool.x] tables, setup.cfg and tox.ini sections, package.js
                   {"setup.cfg", "[metadata]\nname = x\n\n[flake8]\nmax-line-length = 100\n"},
                   {"tox.ini", "[tox]\n[isort]\nprofile = black\n"},
                   {"web/package.json", "{\n  \"name\": \"web\",\n  \"prettier\": {\"semi\": false}\n}\n"}};
-  CHECK(repo.tools() == "mypy typecheck pyproject.toml:7 `mypy .`\n"
-                        "ruff lint pyproject.toml:4 `ruff check . && ruff format --check .`\n"
+  CHECK(repo.tools() == "ruff lint pyproject.toml:4 `ruff check . && ruff format --check .`\n"
+                        "mypy typecheck pyproject.toml:7 `mypy .`\n"
                         "flake8 lint setup.cfg:4 `flake8 .`\n"
                         "isort format tox.ini:2 `isort --check-only .`\n"
                         "prettier format web/package.json:3 `npx prettier --check .`\n");
 }
 
 TEST_CASE("one config per tool: the shallowest; test data, examples and third-party copies left out") {
-  const Repo repo{{"packages/a/.eslintrc.js", ""},
-                  {".eslintrc.js", ""},
-                  {"packages/b/eslint.config.mjs", ""},
-                  {"crates/x/resources/test/fixtures/ruff.toml", ""},
-                  {"examples/demo/.clang-format", ""},
-                  {"third-party/lib/.clang-tidy", ""},
+  const Repo repo{{"packages/a/.eslintrc.js", ""},      {".eslintrc.js", ""},
+                  {"packages/b/eslint.config.mjs", ""}, {"crates/x/resources/test/fixtures/ruff.toml", ""},
+                  {"examples/demo/.clang-format", ""},  {"third-party/lib/.clang-tidy", ""},
                   {"tests/.markdownlint.json", ""}};
   CHECK(repo.tools() == "eslint lint .eslintrc.js:1 `npx eslint .`\n");
 }
@@ -144,7 +143,8 @@ TEST_CASE("the tool table knows what runs each tool") {
   const auto* clippy = facts::find_tool("clippy");
   REQUIRE(clippy != nullptr);
   CHECK(clippy->kind == "lint");
-  CHECK(std::find(clippy->commands.begin(), clippy->commands.end(), "cargo clippy") != clippy->commands.end());
+  CHECK(std::find(clippy->commands.begin(), clippy->commands.end(), "cargo clippy") !=
+        clippy->commands.end());
   CHECK(facts::find_tool("editorconfig") == nullptr);
   for (const auto& tool : facts::known_tools()) {
     CHECK(!tool.commands.empty());
