@@ -13,6 +13,15 @@ namespace {
 std::string strip_prompt(std::string_view line, bool* had_prompt, bool root_prompt_ok) {
   auto text = util::trim_left(line);
   *had_prompt = false;
+  // A virtualenv or conda prefix before the prompt: `(.venv)$ pip install`, `(base) $ conda list`.
+  if (text.starts_with('(')) {
+    const auto close = text.find(')');
+    if (close != std::string_view::npos && close < 40) {
+      const auto rest = util::trim_left(text.substr(close + 1));
+      if (rest.starts_with("$ ") || rest.starts_with("% ") || rest == "$")
+        text = rest;
+    }
+  }
   // "> " is not a prompt: npm prints its script lines that way, and shells use it for continuations.
   for (std::string_view prompt : {"$ ", "% ", "PS> ", "❯ ", "➜ "}) {
     if (text.starts_with(prompt)) {

@@ -36,19 +36,20 @@ constexpr engine::RuleMeta k_meta{
             "head "
             "no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest -x` by "
             "`pytest`, and a CI step is documented when a documented make target, just recipe or package "
-            "script runs it (`make lint` whose recipe runs `golangci-lint`). Test and build commands are "
-            "left "
-            "to TASK102 and TASK101 where those apply. One finding per command, at its first CI line.",
+            "script runs it (`make generate` whose recipe runs `go generate`). Test and build commands are "
+            "left to TASK102 and TASK101 where those apply, and formatters, linters and type checkers "
+            "(`ruff check`, `cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to "
+            "TASK103, "
+            "so that a gap is reported once. One finding per command, at its first CI line.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
             "trip "
             "at a time.",
-        .example =
-            "A workflow runs `cargo clippy --all-targets -- -D warnings` and no doc mentions clippy:\n\n"
-            "```\n.github/workflows/ci.yml:42:16: TASK104 CI runs 'cargo clippy' but no doc tells an "
-            "agent to run it\n  hint: add `cargo clippy --all-targets -- -D warnings` to AGENTS.md "
-            "under a \"Checks\" section\n```",
+        .example = "A workflow runs `cargo deny check licenses` and no doc mentions cargo deny:\n\n"
+                   "```\n.github/workflows/ci.yml:42:16: TASK104 CI runs 'cargo deny' but no doc tells an "
+                   "agent to run it\n  hint: add `cargo deny check licenses` to AGENTS.md under a \"Checks\" "
+                   "section\n```",
         .how_to_fix = "Write the command (or a task runner target that runs it) in the context file an agent "
                       "reads first, next to the tests, so that an agent runs what CI runs before it is done.",
     }};

@@ -83,8 +83,10 @@ std::set<std::string> kinds_of_target(std::string_view target) {
     return {"lint", "typecheck"};
   if (name.starts_with("fmt") || name.starts_with("format") || name == "check-format" || name == "check-fmt")
     return {"format"};
-  if (name == "typecheck" || name == "type-check" || name == "types" || name == "mypy")
+  if (name == "typecheck" || name == "type-check" || name == "types" || name == "typing" || name == "mypy")
     return {"typecheck"};
+  if (name == "style" || name == "check-style")
+    return {"lint", "format"};
   return {};
 }
 
@@ -198,6 +200,29 @@ private:
     }
   }
 
+  // A task-runner target that runs the tool (`npm run format` whose script runs prettier), the shallowest
+  // first: the repository's own way to run it is the best hint.
+  static std::string target_running(const engine::Context& context, const facts::ToolInfo& info) {
+    std::string best;
+    std::size_t best_depth = 0;
+    for (const auto& set : context.facts().target_sets) {
+      const auto dir = util::dir_name(set.path);
+      const auto depth = dir.empty() ? 0 : std::count(dir.begin(), dir.end(), '/') + 1;
+      if (!best.empty() && static_cast<std::size_t>(depth) >= best_depth)
+        continue;
+      for (const auto& [target, recipe] : set.recipes) {
+        if (!recipe_runs(recipe, info.commands))
+          continue;
+        const auto run = set.runner == "npm" ? fmt::format("npm run {}", target)
+                                             : fmt::format("{} {}", set.runner, target);
+        best = dir.empty() ? run : fmt::format("cd {} && {}", dir, run);
+        best_depth = static_cast<std::size_t>(depth);
+        break;
+      }
+    }
+    return best;
+  }
+
   static void report(const engine::Context& context, engine::Emitter& out, const Evidence& evidence,
                      const std::vector<std::string>& folded, std::vector<engine::Location> related = {}) {
     const auto& info = *evidence.info;
@@ -222,6 +247,8 @@ private:
     message += " but no doc says how to run it";
     auto& finding = out.emit(message, location, std::string(info.tool));
     std::string command = evidence.ci_command;
+    if (command.empty())
+      command = target_running(context, info);
     if (command.empty())
       command = evidence.config ? evidence.config->suggested_command : std::string(info.suggested_command);
     finding.hint =

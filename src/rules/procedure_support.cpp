@@ -195,7 +195,12 @@ bool is_release_job(const facts::CiCommand& command) {
 bool runs_command(const std::vector<std::string>& words, std::span<const std::string_view> patterns) {
   if (words.empty())
     return false;
-  const auto program = util::base_name(words.front());
+  // A tool installed into a bin directory runs under its own name (node_modules/.bin/eslint,
+  // $(GOBIN)/golangci-lint); any other path is a script of the repository (.githooks/pre-commit).
+  std::string_view program = words.front();
+  if (const auto dir = util::base_name(util::dir_name(program));
+      dir == "bin" || dir == ".bin" || dir.find("BIN") != std::string_view::npos)
+    program = util::base_name(program);
   for (const auto pattern : patterns) {
     const auto parts = util::split(pattern, ' ');
     if (parts.front() != program)
