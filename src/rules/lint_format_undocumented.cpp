@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -119,8 +120,14 @@ public:
       }
       report(context, out, evidence, {});
     }
-    if (const auto it = tools.find("pre-commit");
-        it != tools.end() && !pre_commit && (!folded.empty() || !kinds.contains("lint")))
+    // pre-commit itself: when it runs hooks the docs do not cover, when CI runs it, or when none of its hooks
+    // is a tool tacit knows (trailing-whitespace, check-yaml...).
+    const auto it = tools.find("pre-commit");
+    if (it == tools.end() || pre_commit || (kinds.contains("lint") && folded.empty()))
+      return;
+    const bool known_hooks = std::any_of(tools.begin(), tools.end(),
+                                         [](const auto& entry) { return !entry.second.hooks.empty(); });
+    if (!folded.empty() || !it->second.ci.empty() || !known_hooks)
       report(context, out, it->second, folded, std::move(folded_evidence));
   }
 
@@ -182,16 +189,19 @@ private:
     for (const auto& info : facts::known_tools())
       if (recipe_runs(recipes, info.commands))
         tools.emplace(info.tool);
+    std::set<std::pair<std::string, std::string>> seen;
     for (const auto& mention : context.knowledge().commands()) {
-      for (const auto& info : facts::known_tools())
-        if (runs_command(mention.words, info.commands) || runs_command(mention.peeled, info.commands) ||
-            runs_command(mention.words, info.implied_by))
-          tools.emplace(info.tool);
-      const auto [runner, target] = target_of(head_of(mention.words));
-      const auto covered = kinds_of_target(target);
-      if (runner.empty() || covered.empty())
+      std::vector<const facts::ToolInfo*> named;
+      add_tools_named(mention.words, true, named);
+      add_tools_named(mention.peeled, false, named);
+      for (const auto* info : named)
+        tools.emplace(info->tool);
+      auto target = target_of(head_of(mention.words));
+      const auto covered = kinds_of_target(target.second);
+      if (target.first.empty() || covered.empty() || !seen.insert(target).second)
         continue;
-      const auto recipe = recipe_of(context, runner, target);
+      const auto& [runner, name] = target;
+      const auto recipe = recipe_of(context, runner, name);
       bool opaque = true; // a recipe tacit cannot see, or one that runs no tool it knows
       for (const auto& info : facts::known_tools())
         opaque = opaque && !recipe_runs(recipe, info.commands);

@@ -63,6 +63,11 @@ std::vector<const facts::ToolInfo*> tools_run_by(const engine::Context& context,
 /// "gradle spotless*").
 bool runs_command(const std::vector<std::string>& words, std::span<const std::string_view> patterns);
 
+/// Appends the tools that `words` run by name (`ruff check`, `cargo clippy`), and with `implied` also those
+/// they run without naming them (`gradle check` runs checkstyle); each tool once.
+void add_tools_named(const std::vector<std::string>& words, bool implied,
+                     std::vector<const facts::ToolInfo*>& out);
+
 /// True when `recipes` run a command of `patterns`.
 bool recipe_runs(const std::string& recipes, std::span<const std::string_view> patterns);
 
