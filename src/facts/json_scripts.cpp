@@ -67,6 +67,7 @@ PackageJson parse_package_json(std::string_view content) {
     const auto name = string_value(key, content);
     const int line = static_cast<int>(ts_node_start_point(key).row) + 1;
     const std::string_view type = ts_node_type(value);
+    result.keys.emplace(name, line);
     if (name == "workspaces")
       result.has_workspaces = true;
     if (type == "string") {

@@ -278,6 +278,8 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   facts.test_suites = extract_test_suites(files, read);
   facts.target_sets = extract_targets(files, read);
   facts.build_systems = extract_build_systems(files, read);
+  facts.tools = extract_tools(files, read);
+  facts.pre_commit_hooks = extract_pre_commit_hooks(files, read);
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
     if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||

@@ -1,5 +1,7 @@
 // TASK104 ci-step-undocumented: a substantive CI step runs a command that no doc mentions.
 
+#include "procedure_support.hpp"
+
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/facts/ci.hpp>
@@ -15,6 +17,8 @@
 namespace tacit::rules {
 
 namespace {
+
+using namespace procedure;
 
 constexpr engine::RuleMeta k_meta{
     .id = "TASK104",
@@ -32,27 +36,23 @@ constexpr engine::RuleMeta k_meta{
             "head "
             "no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest -x` by "
             "`pytest`, and a CI step is documented when a documented make target, just recipe or package "
-            "script runs it (`make lint` whose recipe runs `golangci-lint`). Test and build commands are "
-            "left "
-            "to TASK102 and TASK101 where those apply. One finding per command, at its first CI line.",
+            "script runs it (`make generate` whose recipe runs `go generate`). Test and build commands are "
+            "left to TASK102 and TASK101 where those apply, and formatters, linters and type checkers "
+            "(`ruff check`, `cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to "
+            "TASK103, "
+            "so that a gap is reported once. One finding per command, at its first CI line.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
             "trip "
             "at a time.",
-        .example =
-            "A workflow runs `cargo clippy --all-targets -- -D warnings` and no doc mentions clippy:\n\n"
-            "```\n.github/workflows/ci.yml:42:16: TASK104 CI runs 'cargo clippy' but no doc tells an "
-            "agent to run it\n  hint: add `cargo clippy --all-targets -- -D warnings` to AGENTS.md "
-            "under a \"Checks\" section\n```",
+        .example = "A workflow runs `cargo deny check licenses` and no doc mentions cargo deny:\n\n"
+                   "```\n.github/workflows/ci.yml:42:16: TASK104 CI runs 'cargo deny' but no doc tells an "
+                   "agent to run it\n  hint: add `cargo deny check licenses` to AGENTS.md under a \"Checks\" "
+                   "section\n```",
         .how_to_fix = "Write the command (or a task runner target that runs it) in the context file an agent "
                       "reads first, next to the tests, so that an agent runs what CI runs before it is done.",
     }};
-
-// Programs whose first positional word is a subcommand that matters (go test vs go vet).
-constexpr std::array<std::string_view, 22> k_subcommand_programs{
-    "go",   "cargo", "make", "just",   "task", "dotnet", "bazel", "bazelisk", "mvn",    "gradle",     "npm",
-    "pnpm", "yarn",  "bun",  "poetry", "uv",   "hatch",  "nox",   "tox",      "docker", "pre-commit", "git"};
 
 // The commands tacit knows to be procedure: linters, formatters, type checkers, test runners, build tools,
 // task runners and code generators. A CI command outside this list (a project script, a shell one-liner, a
@@ -92,32 +92,6 @@ bool is_known_procedure(const std::vector<std::string>& head) {
   if (program == "dotnet")
     return head[1] == "test" || head[1] == "build" || head[1] == "format";
   return false;
-}
-
-std::string family(std::string_view program) {
-  if (program == "pnpm" || program == "yarn" || program == "bun")
-    return "npm";
-  return std::string(program);
-}
-
-// The part of a command that identifies it: the program and, for tools with subcommands, the subcommand (and
-// for `npm run`, the script).
-std::vector<std::string> head_of(const std::vector<std::string>& words) {
-  if (words.empty())
-    return {};
-  std::vector<std::string> head{family(words.front())};
-  if (std::find(k_subcommand_programs.begin(), k_subcommand_programs.end(), words.front()) ==
-      k_subcommand_programs.end())
-    return head;
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    if (words[i].starts_with('-') || words[i].find('=') != std::string::npos)
-      continue;
-    head.push_back(words[i]);
-    if (head.back() == "run" && head.front() == "npm")
-      continue; // npm run SCRIPT
-    break;
-  }
-  return head;
 }
 
 bool is_test_command(const std::vector<std::string>& head) {
@@ -166,20 +140,6 @@ bool is_build_command(const std::vector<std::string>& head) {
   return k_builds.contains(head);
 }
 
-bool is_lint_command(const std::vector<std::string>& head) {
-  static const std::set<std::string_view> k_linters{
-      "ruff",       "black",        "flake8",        "mypy",       "pylint",       "isort",
-      "eslint",     "prettier",     "golangci-lint", "gofmt",      "clang-format", "clang-tidy",
-      "shellcheck", "markdownlint", "yamllint",      "actionlint", "hadolint",     "rustfmt",
-      "stylelint",  "biome",        "pre-commit",    "cppcheck",   "codespell",    "typos"};
-  if (k_linters.contains(head.front()))
-    return true;
-  return head.size() >= 2 &&
-         ((head[0] == "cargo" && (head[1] == "clippy" || head[1] == "fmt")) ||
-          (head[0] == "go" && (head[1] == "vet" || head[1] == "fmt")) || head.back().starts_with("lint") ||
-          head.back().starts_with("fmt") || head.back().starts_with("format"));
-}
-
 std::string_view section_for(const std::vector<std::string>& head) {
   if (is_lint_command(head))
     return "Linting";
@@ -211,8 +171,8 @@ public:
         if (peeled.empty() || peeled.front().find_first_of("$%{") != std::string::npos)
           continue;
         const auto head = head_of(peeled);
-        if (!is_known_procedure(head))
-          continue;
+        if (!is_known_procedure(head) || !tools_run_by(context, words).empty())
+          continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
         if ((is_test_command(head) && !facts.test_suites.empty()) ||
             (is_build_command(head) && !facts.build_systems.empty()))
           continue; // TASK102 / TASK101 own these
@@ -233,102 +193,6 @@ public:
         finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,
                                                    fmt::format("also run by job '{}'", commands[i]->job)});
     }
-  }
-
-private:
-  // Release, publish and deploy jobs are release procedure (TASK108), not checks an agent runs.
-  static bool is_release_job(const facts::CiCommand& command) {
-    const auto names = util::to_lower(command.job + " " + command.step);
-    for (std::string_view word : {"release", "publish", "deploy", "goreleaser"})
-      if (names.find(word) != std::string::npos)
-        return true;
-    return false;
-  }
-
-  // A documented `pre-commit run` (or prek) with a tracked .pre-commit-config.yaml runs the linters and
-  // formatters CI runs.
-  static bool documents_pre_commit(const engine::Context& context) {
-    if (!context.snapshot().find(".pre-commit-config.yaml"))
-      return false;
-    const std::array<doc::CommandPattern, 2> patterns{doc::CommandPattern{"pre-commit", {}},
-                                                      doc::CommandPattern{"prek", {}}};
-    return context.knowledge().find(patterns) != nullptr;
-  }
-
-  // The CI files that gate changes: workflows that run on pushes, pull requests or merge queues (not only on
-  // tags, releases, schedules or by hand), and every GitLab CI file and local action.
-  static std::set<std::string> gating_files(const facts::CiFacts& ci) {
-    std::map<std::string, bool> gating;
-    for (const auto& command : ci.commands)
-      gating.emplace(command.path, !command.path.starts_with(".github/workflows/"));
-    for (const auto& trigger : ci.triggers) {
-      if (!trigger.path.starts_with(".github/workflows/"))
-        continue;
-      const bool tags_only = trigger.detail.starts_with("tags");
-      if ((trigger.event == "push" && !tags_only) || trigger.event == "pull_request" ||
-          trigger.event == "pull_request_target" || trigger.event == "merge_group" ||
-          trigger.event == "workflow_call")
-        gating[trigger.path] = true;
-    }
-    std::set<std::string> files;
-    for (const auto& [path, gates] : gating)
-      if (gates)
-        files.insert(path);
-    return files;
-  }
-
-  static std::set<std::vector<std::string>> documented_heads(const engine::Context& context) {
-    std::set<std::vector<std::string>> heads;
-    for (const auto& mention : context.knowledge().commands()) {
-      heads.insert(head_of(mention.words));
-      if (!mention.peeled.empty())
-        heads.insert(head_of(mention.peeled));
-    }
-    return heads;
-  }
-
-  // What the documented task-runner targets run: `make lint` documents the golangci-lint its recipe runs.
-  static std::string documented_recipes(const engine::Context& context) {
-    std::string text;
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const auto& mention : context.knowledge().commands()) {
-      const auto head = head_of(mention.words);
-      std::string runner;
-      std::string target;
-      if (head.size() == 2 && (head[0] == "make" || head[0] == "just")) {
-        runner = head[0];
-        target = head[1];
-      } else if (head.size() == 3 && head[0] == "npm" && head[1] == "run") {
-        runner = "npm";
-        target = head[2];
-      } else if (head.size() == 2 && head[0] == "npm" && head[1] == "test") {
-        runner = "npm";
-        target = "test";
-      } else {
-        continue;
-      }
-      if (!seen.insert({runner, target}).second)
-        continue;
-      for (const auto& set : context.facts().target_sets)
-        if (set.runner == runner)
-          if (const auto it = set.recipes.find(target); it != set.recipes.end())
-            text += it->second + "\n";
-    }
-    return text;
-  }
-
-  static bool runs_through_recipe(const std::string& recipes, std::string_view program) {
-    for (std::size_t pos = recipes.find(program); pos != std::string::npos;
-         pos = recipes.find(program, pos + 1)) {
-      const bool start =
-          pos == 0 || std::string_view(" \t\n;&|(/").find(recipes[pos - 1]) != std::string_view::npos;
-      const auto end = pos + program.size();
-      const bool finish =
-          end >= recipes.size() || std::string_view(" \t\n;&|)").find(recipes[end]) != std::string_view::npos;
-      if (start && finish)
-        return true;
-    }
-    return false;
   }
 };
 

@@ -14,4 +14,7 @@ std::unique_ptr<engine::Rule> make_broken_path_reference();  // CTX002
 std::unique_ptr<engine::Rule> make_test_undocumented();      // TASK102
 std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 
+// TASK103
+std::unique_ptr<engine::Rule> make_lint_format_undocumented();
+
 } // namespace tacit::rules

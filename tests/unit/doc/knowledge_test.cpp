@@ -473,6 +473,18 @@ TEST_CASE("KnowledgeIndex::add: a bare prompt is not a command") {
   CHECK(words_of(index) == Commands{{"make"}});
 }
 
+TEST_CASE("KnowledgeIndex::add: a virtualenv prefix before the prompt") {
+  // Regression: black's contributing guide writes `(.venv)$ pre-commit run -a`.
+  auto doc = document("docs/contributing.md");
+  doc.code_blocks.push_back(
+      block("console",
+            "$ python3 -m venv .venv\n(.venv)$ pre-commit run -a\n(base) $ tox -e py\nok (1 passed)\n", 1));
+  KnowledgeIndex index;
+  index.add(doc);
+  CHECK(words_of(index) ==
+        Commands{{"python", "-m", "venv", ".venv"}, {"pre-commit", "run", "-a"}, {"tox", "-e", "py"}});
+}
+
 TEST_CASE("KnowledgeIndex::add: a bash block without prompts, with comments") {
   auto doc = document("CONTRIBUTING.md");
   doc.code_blocks.push_back(

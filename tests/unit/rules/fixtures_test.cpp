@@ -1,6 +1,7 @@
 // Per-rule fixtures: tests/rules/<rule-name>/<case>/tree is a small repository (turned into a real git
 // repository in a temp dir), and tests/rules/<rule-name>/<case>/expected lists the findings the rule must
-// report on it, one `path:line:column ID` per line (an empty file: the rule must not fire). Every
+// report on it, one `path:line:column ID` per line (an empty file: the rule must not fire). A line
+// `# also-run: ID...` runs other rules too, so that a case can show that a gap is reported once. Every
 // registered rule must have docs, at least one case that fires and one that must not.
 
 #include <tacit/engine/context.hpp>
@@ -49,7 +50,7 @@ fs::path make_repository(const fs::path& tree) {
   return root;
 }
 
-std::vector<std::string> run_rule(const fs::path& root, std::string_view id) {
+std::vector<std::string> run_rule(const fs::path& root, std::vector<std::string> ids) {
   tacit::repo::SnapshotOptions options;
   options.path = root;
   auto snapshot = tacit::repo::Snapshot::open(options);
@@ -57,7 +58,7 @@ std::vector<std::string> run_rule(const fs::path& root, std::string_view id) {
   std::vector<std::string> notes;
   auto context = tacit::engine::analyze(std::move(*snapshot), {2}, notes);
   REQUIRE(context.has_value());
-  const auto findings = tacit::engine::run_rules(**context, {{std::string(id)}, {}}, 2);
+  const auto findings = tacit::engine::run_rules(**context, {std::move(ids), {}}, 2);
   std::vector<std::string> out;
   for (const auto& finding : findings)
     out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line,
@@ -72,6 +73,17 @@ std::vector<std::string> read_expected(const fs::path& file) {
     if (auto trimmed = tacit::util::trim(line); !trimmed.empty() && !trimmed.starts_with('#'))
       out.emplace_back(trimmed);
   return out;
+}
+
+// The rule under test and the ones named by `# also-run:` lines.
+std::vector<std::string> rules_to_run(const fs::path& file, std::string_view id) {
+  std::vector<std::string> ids{std::string(id)};
+  const auto content = slurp(file);
+  for (auto line : tacit::util::split_lines(content))
+    if (auto trimmed = tacit::util::trim(line); trimmed.starts_with("# also-run:"))
+      for (auto word : tacit::util::split_words(trimmed.substr(11)))
+        ids.emplace_back(word);
+  return ids;
 }
 
 } // namespace
@@ -113,7 +125,7 @@ TEST_CASE("rule fixtures give exactly the expected findings") {
     for (const auto& case_dir : cases) {
       SUBCASE((std::string(rule->meta().id) + " " + case_dir.filename().string()).c_str()) {
         const auto root = make_repository(case_dir / "tree");
-        const auto actual = run_rule(root, rule->meta().id);
+        const auto actual = run_rule(root, rules_to_run(case_dir / "expected", rule->meta().id));
         const auto expected = read_expected(case_dir / "expected");
         CHECK(tacit::util::join(actual, "\n") == tacit::util::join(expected, "\n"));
         fs::remove_all(root);

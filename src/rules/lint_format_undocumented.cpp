@@ -1,0 +1,281 @@
+// TASK103 lint-format-undocumented: a formatter, linter or type checker is configured (or run by CI) and no
+// doc says how to run it.
+
+#include "procedure_support.hpp"
+
+#include <tacit/doc/knowledge.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/facts/ci.hpp>
+#include <tacit/rules/builtin.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace tacit::rules {
+
+namespace {
+
+using namespace procedure;
+
+constexpr engine::RuleMeta k_meta{
+    .id = "TASK103",
+    .name = "lint-format-undocumented",
+    .category = "TASK",
+    .severity = engine::Severity::warning,
+    .summary = "a formatter, linter or type checker is configured and no doc says how to run it",
+    .docs = {
+        .what_it_does =
+            "Finds the formatters, linters and type checkers the repository uses: their config files "
+            "(.clang-format, .clang-tidy, ESLint, Prettier, Biome, Stylelint, ruff, black, isort, mypy, "
+            "flake8, pylint, pyright, golangci-lint, rustfmt, clippy, markdownlint, yamllint, ShellCheck, "
+            "SwiftLint, RuboCop, Vale, typos, codespell, hadolint...), their sections in pyproject.toml, "
+            "setup.cfg and tox.ini, package.json keys, Checkstyle/Spotless/ktlint/detekt plugins in Maven "
+            "and "
+            "Gradle builds, the hooks of .pre-commit-config.yaml, and the ones CI runs without a config "
+            "(`cargo clippy`, `go vet`). Configs under test, example and third-party directories are not the "
+            "repository's own. A tool is documented when a doc shows its command (`ruff check`, `npx "
+            "eslint`, "
+            "`cargo clippy`; inline code such as `ruff` counts, prose does not), a documented make, just or "
+            "package-script target whose recipe runs it (`npm run lint` whose script is `eslint .`), a "
+            "documented `pre-commit run` when it is a pre-commit hook, or a documented lint target (`make "
+            "lint`, `npm run lint`) or format target (`make fmt`) whose recipe tacit cannot see. One finding "
+            "per tool, at its config file (or the CI line that runs it); hooks of an undocumented pre-commit "
+            "are reported once, as pre-commit. A lint or format command CI runs is reported here, not by "
+            "TASK104.",
+        .why_it_matters =
+            "An agent that does not know the formatter and the linters writes code that fails them, and "
+            "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to run "
+            "it: with which wrapper, on which files, with --fix or --check.",
+        .example = "A Python project configures ruff in pyproject.toml and its README never mentions it:\n\n"
+                   "```\npyproject.toml:12:1: TASK103 the linter ruff is configured (pyproject.toml) but no "
+                   "doc says how to run it\n  hint: add `ruff check . && ruff format --check .` to AGENTS.md "
+                   "under a \"Linting\" section\n```",
+        .how_to_fix = "Write the commands that lint and format the code (or the task runner target that runs "
+                      "them, or `pre-commit run --all-files`) in the context file an agent reads first, and "
+                      "say whether to run them before every commit.",
+    }};
+
+// What shows that a tool is used.
+struct Evidence {
+  const facts::ToolInfo* info = nullptr;
+  std::optional<facts::ToolConfig> config;
+  std::vector<engine::Location> hooks;
+  std::vector<engine::Location> ci;
+  std::string ci_command; ///< the first command CI runs it with
+};
+
+std::string_view kind_noun(std::string_view kind) {
+  if (kind == "format")
+    return "formatter";
+  if (kind == "typecheck")
+    return "type checker";
+  return "linter";
+}
+
+// The tool kinds a generic task-runner target covers (`make lint`, `npm run format`, `just typecheck`).
+std::set<std::string> kinds_of_target(std::string_view target) {
+  const auto name = util::to_lower(target);
+  if (name.starts_with("lint"))
+    return {"lint", "typecheck"};
+  if (name.starts_with("fmt") || name.starts_with("format") || name == "check-format" || name == "check-fmt")
+    return {"format"};
+  if (name == "typecheck" || name == "type-check" || name == "types" || name == "typing" || name == "mypy")
+    return {"typecheck"};
+  if (name == "style" || name == "check-style")
+    return {"lint", "format"};
+  return {};
+}
+
+class LintFormatUndocumented final : public engine::Rule {
+public:
+  const engine::RuleMeta& meta() const override { return k_meta; }
+
+  void check(const engine::Context& context, engine::Emitter& out) const override {
+    auto tools = collect(context);
+    if (tools.empty())
+      return;
+    std::set<std::string> documented;
+    std::set<std::string> kinds;
+    documented_tools(context, documented, kinds);
+    const bool pre_commit = documents_pre_commit(context) || documented.contains("pre-commit");
+
+    std::vector<std::string> folded; // undocumented hooks of an undocumented pre-commit
+    std::vector<engine::Location> folded_evidence;
+    for (auto& [name, evidence] : tools) {
+      if (name == "pre-commit" || documented.contains(name) ||
+          kinds.contains(std::string(evidence.info->kind)))
+        continue;
+      if (!evidence.hooks.empty()) {
+        if (pre_commit)
+          continue;
+        folded.push_back(name);
+        if (evidence.config)
+          folded_evidence.push_back(config_location(*evidence.config));
+        continue;
+      }
+      report(context, out, evidence, {});
+    }
+    // pre-commit itself: when it runs hooks the docs do not cover, when CI runs it, or when none of its hooks
+    // is a tool tacit knows (trailing-whitespace, check-yaml...).
+    const auto it = tools.find("pre-commit");
+    if (it == tools.end() || pre_commit || (kinds.contains("lint") && folded.empty()))
+      return;
+    const bool known_hooks = std::any_of(tools.begin(), tools.end(),
+                                         [](const auto& entry) { return !entry.second.hooks.empty(); });
+    if (!folded.empty() || !it->second.ci.empty() || !known_hooks)
+      report(context, out, it->second, folded, std::move(folded_evidence));
+  }
+
+private:
+  static engine::Location config_location(const facts::ToolConfig& config) {
+    return engine::Location{config.path, config.line, 0, fmt::format("{} is configured here", config.tool)};
+  }
+
+  // Every tool the repository uses, by name: configs, pre-commit hooks, what gating CI runs.
+  static std::map<std::string, Evidence> collect(const engine::Context& context) {
+    std::map<std::string, Evidence> tools;
+    const auto add = [&tools](const facts::ToolInfo* info) -> Evidence& {
+      auto& evidence = tools[std::string(info->tool)];
+      evidence.info = info;
+      return evidence;
+    };
+    const auto& facts = context.facts();
+    for (const auto& config : facts.tools)
+      if (const auto* info = facts::find_tool(config.tool))
+        add(info).config = config;
+    for (const auto& hook : facts.pre_commit_hooks) {
+      std::vector<const facts::ToolInfo*> run;
+      for (const auto& info : facts::known_tools())
+        if (std::find(info.hooks.begin(), info.hooks.end(), hook.id) != info.hooks.end())
+          run.push_back(&info);
+      if (run.empty() && !hook.entry.empty())
+        for (const auto& words : doc::split_commands(hook.entry))
+          for (const auto* info : tools_run_by(context, words))
+            run.push_back(info);
+      for (const auto* info : run)
+        if (info->tool != "pre-commit")
+          add(info).hooks.push_back(engine::Location{hook.path, hook.line, 0,
+                                                     fmt::format("pre-commit hook '{}' runs it", hook.id)});
+    }
+    const auto& ci = context.ci();
+    const auto gate = gating_files(ci);
+    for (const auto& command : ci.commands) {
+      if (command.plumbing || !gate.contains(command.path) || is_release_job(command))
+        continue;
+      for (const auto& words : doc::split_commands(command.text)) {
+        if (facts::is_plumbing_command(words))
+          continue;
+        for (const auto* info : tools_run_by(context, words)) {
+          auto& evidence = add(info);
+          if (evidence.ci.empty())
+            evidence.ci_command = util::join(words, " ");
+          evidence.ci.push_back(engine::Location{command.path, command.line, command.column,
+                                                 fmt::format("CI job '{}' runs it", command.job)});
+        }
+      }
+    }
+    return tools;
+  }
+
+  // The tools the docs show how to run, and the kinds of tool a documented generic target covers.
+  static void documented_tools(const engine::Context& context, std::set<std::string>& tools,
+                               std::set<std::string>& kinds) {
+    const auto recipes = documented_recipes(context);
+    for (const auto& info : facts::known_tools())
+      if (recipe_runs(recipes, info.commands))
+        tools.emplace(info.tool);
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& mention : context.knowledge().commands()) {
+      std::vector<const facts::ToolInfo*> named;
+      add_tools_named(mention.words, true, named);
+      add_tools_named(mention.peeled, false, named);
+      for (const auto* info : named)
+        tools.emplace(info->tool);
+      auto target = target_of(head_of(mention.words));
+      const auto covered = kinds_of_target(target.second);
+      if (target.first.empty() || covered.empty() || !seen.insert(target).second)
+        continue;
+      const auto& [runner, name] = target;
+      const auto recipe = recipe_of(context, runner, name);
+      bool opaque = true; // a recipe tacit cannot see, or one that runs no tool it knows
+      for (const auto& info : facts::known_tools())
+        opaque = opaque && !recipe_runs(recipe, info.commands);
+      if (opaque)
+        kinds.insert(covered.begin(), covered.end());
+    }
+  }
+
+  // A task-runner target that runs the tool (`npm run format` whose script runs prettier), the shallowest
+  // first: the repository's own way to run it is the best hint.
+  static std::string target_running(const engine::Context& context, const facts::ToolInfo& info) {
+    std::string best;
+    std::size_t best_depth = 0;
+    for (const auto& set : context.facts().target_sets) {
+      const auto dir = util::dir_name(set.path);
+      const auto depth = dir.empty() ? 0 : std::count(dir.begin(), dir.end(), '/') + 1;
+      if (!best.empty() && static_cast<std::size_t>(depth) >= best_depth)
+        continue;
+      for (const auto& [target, recipe] : set.recipes) {
+        if (!recipe_runs(recipe, info.commands))
+          continue;
+        const auto run = set.runner == "npm" ? fmt::format("npm run {}", target)
+                                             : fmt::format("{} {}", set.runner, target);
+        best = dir.empty() ? run : fmt::format("cd {} && {}", dir, run);
+        best_depth = static_cast<std::size_t>(depth);
+        break;
+      }
+    }
+    return best;
+  }
+
+  static void report(const engine::Context& context, engine::Emitter& out, const Evidence& evidence,
+                     const std::vector<std::string>& folded, std::vector<engine::Location> related = {}) {
+    const auto& info = *evidence.info;
+    std::string message;
+    engine::Location location;
+    if (evidence.config) {
+      location = engine::Location{evidence.config->path, evidence.config->line, 1, {}};
+      message = info.tool == "pre-commit"
+                    ? fmt::format("pre-commit hooks are configured ({})", evidence.config->path)
+                    : fmt::format("the {} {} is configured ({})", kind_noun(info.kind), info.tool,
+                                  evidence.config->path);
+    } else if (!evidence.ci.empty()) {
+      location = evidence.ci.front();
+      location.note.clear();
+      message = fmt::format("CI runs the {} {} ('{}')", kind_noun(info.kind), info.tool, evidence.ci_command);
+    } else {
+      return;
+    }
+    if (!folded.empty())
+      message = fmt::format("pre-commit runs {} ({})", util::join(folded, ", "),
+                            evidence.config ? evidence.config->path : location.path);
+    message += " but no doc says how to run it";
+    auto& finding = out.emit(message, location, std::string(info.tool));
+    std::string command = evidence.ci_command;
+    if (command.empty())
+      command = target_running(context, info);
+    if (command.empty())
+      command = evidence.config ? evidence.config->suggested_command : std::string(info.suggested_command);
+    finding.hint =
+        fmt::format("add `{}` to {} under a \"{}\" section", command, context.primary_context_file(),
+                    info.kind == "format" ? "Formatting" : "Linting");
+    for (const auto& hook : evidence.hooks)
+      related.push_back(hook);
+    for (std::size_t i = evidence.config ? 0 : 1; i < evidence.ci.size() && related.size() < 6; ++i)
+      related.push_back(evidence.ci[i]);
+    finding.related = std::move(related);
+  }
+};
+
+} // namespace
+
+std::unique_ptr<engine::Rule> make_lint_format_undocumented() {
+  return std::make_unique<LintFormatUndocumented>();
+}
+
+} // namespace tacit::rules

@@ -1,0 +1,74 @@
+#pragma once
+// What the procedure rules (TASK103, TASK104) share: the head of a command, whether the docs show it
+// (directly, through a documented task-runner target, through a documented `pre-commit run`), which CI
+// files gate changes, and which formatter/linter/type checker a command runs. Internal to src/rules/.
+
+#include <tacit/engine/context.hpp>
+#include <tacit/facts/ci.hpp>
+#include <tacit/facts/facts.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tacit::rules::procedure {
+
+/// A command's identifying words: the program and, for tools with subcommands, the subcommand (and for
+/// `npm run`, the script). pnpm, yarn and bun are the "npm" family.
+using Head = std::vector<std::string>;
+
+/// The family of a program ("npm" for pnpm, yarn and bun).
+std::string family(std::string_view program);
+
+/// The head of a normalised command.
+Head head_of(const std::vector<std::string>& words);
+
+/// True for linters, formatters and lint/format targets (`make lint`, `npm run format`).
+bool is_lint_command(const Head& head);
+
+/// The heads of every command the docs show (as written and with wrappers peeled).
+std::set<Head> documented_heads(const engine::Context& context);
+
+/// What the documented task-runner targets run (`make lint` documents the golangci-lint its recipe runs),
+/// with the targets they run in turn.
+std::string documented_recipes(const engine::Context& context);
+
+/// True when `program` appears as a command word in `recipes`.
+bool runs_through_recipe(const std::string& recipes, std::string_view program);
+
+/// A documented `pre-commit` (or prek) command with a tracked .pre-commit-config.yaml: it runs the hooks.
+bool documents_pre_commit(const engine::Context& context);
+
+/// The CI files that gate changes: workflows that run on pushes, pull requests or merge queues (not only on
+/// tags, releases, schedules or by hand), and every GitLab CI file and local action.
+std::set<std::string> gating_files(const facts::CiFacts& ci);
+
+/// Release, publish and deploy jobs are release procedure (TASK108), not checks an agent runs.
+bool is_release_job(const facts::CiCommand& command);
+
+/// The task-runner target a command runs (`make lint` -> {"make", "lint"}, `pnpm format` -> {"npm",
+/// "format"}), or an empty pair.
+std::pair<std::string, std::string> target_of(const Head& head);
+
+/// What a target runs, with the targets it runs in turn ("" when no file of the runner defines it).
+std::string recipe_of(const engine::Context& context, const std::string& runner, const std::string& target);
+
+/// The formatters, linters and type checkers a command runs: itself (`ruff check`, `npx eslint`), or
+/// through the recipe of the target it runs (`make lint` whose recipe runs golangci-lint).
+std::vector<const facts::ToolInfo*> tools_run_by(const engine::Context& context,
+                                                 const std::vector<std::string>& words);
+
+/// True when `words` (normalised or peeled) run a command of `patterns` ("ruff", "cargo clippy",
+/// "gradle spotless*").
+bool runs_command(const std::vector<std::string>& words, std::span<const std::string_view> patterns);
+
+/// Appends the tools that `words` run by name (`ruff check`, `cargo clippy`), and with `implied` also those
+/// they run without naming them (`gradle check` runs checkstyle); each tool once.
+void add_tools_named(const std::vector<std::string>& words, bool implied,
+                     std::vector<const facts::ToolInfo*>& out);
+
+/// True when `recipes` run a command of `patterns`.
+bool recipe_runs(const std::string& recipes, std::span<const std::string_view> patterns);
+
+} // namespace tacit::rules::procedure

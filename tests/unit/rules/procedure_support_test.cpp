@@ -1,0 +1,51 @@
+// Tests for the helpers TASK103 and TASK104 share (rules/procedure_support): command heads, which tool a
+// command runs, and which target a command runs.
+
+#include "../../../src/rules/procedure_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace tacit::rules::procedure;
+using Words = std::vector<std::string>;
+
+TEST_CASE("head_of keeps the subcommand of tools that have one") {
+  CHECK(head_of(Words{"ruff", "check", "."}) == Head{"ruff"});
+  CHECK(head_of(Words{"cargo", "clippy", "--all-targets"}) == Head{"cargo", "clippy"});
+  CHECK(head_of(Words{"pnpm", "run", "lint"}) == Head{"npm", "run", "lint"});
+  CHECK(head_of(Words{"go", "-C", "x"}) == Head{"go", "x"});
+  CHECK(head_of(Words{}).empty());
+}
+
+TEST_CASE("runs_command matches programs, subcommands and prefixes") {
+  constexpr std::array<std::string_view, 2> clippy{"cargo clippy", "clippy-driver"};
+  CHECK(runs_command(Words{"cargo", "clippy", "--", "-D", "warnings"}, clippy));
+  CHECK(runs_command(Words{"cargo", "+nightly", "clippy"}, clippy));
+  CHECK_FALSE(runs_command(Words{"cargo", "test", "clippy"}, clippy));
+  constexpr std::array<std::string_view, 1> spotless{"gradle spotless*"};
+  CHECK(runs_command(Words{"gradle", "--no-daemon", "build", ":app:spotlessCheck"}, spotless));
+  constexpr std::array<std::string_view, 1> eslint{"eslint"};
+  CHECK(runs_command(Words{"node_modules/.bin/eslint", "."}, eslint));
+  CHECK_FALSE(runs_command(Words{"scripts/eslint", "."}, eslint)); // a script of the repository
+  CHECK_FALSE(runs_command(Words{}, eslint));
+}
+
+TEST_CASE("recipe_runs finds a tool inside a recipe") {
+  constexpr std::array<std::string_view, 1> golangci{"golangci-lint"};
+  CHECK(recipe_runs("lint-go\ncd x && $(GOBIN)/golangci-lint run\n", golangci));
+  CHECK_FALSE(recipe_runs("golangci-lint-langserver\n", golangci));
+  constexpr std::array<std::string_view, 1> ktlint{"gradle ktlint*"};
+  CHECK(recipe_runs("gradle ktlintCheck\n", ktlint));
+}
+
+TEST_CASE("target_of names the task-runner target a command runs") {
+  CHECK(target_of(Head{"make", "lint"}) == std::pair<std::string, std::string>{"make", "lint"});
+  CHECK(target_of(Head{"npm", "run", "format"}) == std::pair<std::string, std::string>{"npm", "format"});
+  CHECK(target_of(Head{"npm", "lint"}) == std::pair<std::string, std::string>{"npm", "lint"}); // pnpm lint
+  CHECK(target_of(Head{"npm", "install"}).first.empty());
+  CHECK(target_of(Head{"cargo", "clippy"}).first.empty());
+}
