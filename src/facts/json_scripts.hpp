@@ -19,6 +19,7 @@ struct PackageJson {
   std::map<std::string, JsonString> scripts; ///< name -> command
   std::map<std::string, JsonString> fields;  ///< top-level string fields ("packageManager", "name")
   bool has_workspaces = false;
+  std::map<std::string, JsonString> engines; ///< "engines": tool -> version range ("node": ">=20")
 };
 
 /// Parses a package.json with tree-sitter-json; invalid JSON gives valid=false.
