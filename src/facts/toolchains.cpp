@@ -125,6 +125,8 @@ void read_pin_lines(const Files& files, const FileReader& read, std::string_view
   if (!file)
     return;
   const auto content = read(*file);
+  if (!util::is_valid_utf8(content) || util::looks_binary(content))
+    return;
   int number = 0;
   for (auto line : util::split_lines(content)) {
     ++number;
@@ -225,6 +227,8 @@ void read_go_mod(const Files& files, const FileReader& read, std::vector<Toolcha
   if (!file)
     return;
   const auto content = read(*file);
+  if (!util::is_valid_utf8(content) || util::looks_binary(content))
+    return;
   int number = 0;
   bool in_block = false;
   for (auto line : util::split_lines(content)) {

@@ -62,6 +62,9 @@ TEST_CASE("toolchain pins: empty, comment-only and binary pin files are skipped"
   CHECK(pins(CiRepo{{".nvmrc", ""}, {".python-version", "# nothing\n\n"}}).empty());
   CHECK(pins(CiRepo{{".ruby-version", std::string(200, 'x')}}).empty());
   CHECK(pins(CiRepo{{".java-version", "\xff\xfe"}}).empty());
+  CHECK(pins(CiRepo{{".tool-versions", "nodejs \xff\xfe\n"}, {".sdkmanrc", std::string("java=1\0", 7)}})
+            .empty());
+  CHECK(pins(CiRepo{{"go.mod", "go \xc3\n"}}).empty());
 }
 
 TEST_CASE("toolchain pins: rust-toolchain.toml and the legacy rust-toolchain file") {
