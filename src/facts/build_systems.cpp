@@ -72,10 +72,9 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
   if (const auto* file = find_file(files, "package.json")) {
     const auto package = parse_package_json(read(*file));
     if (const auto it = package.scripts.find("build"); it != package.scripts.end()) {
-      const std::string pm = find_file(files, "pnpm-lock.yaml")                              ? "pnpm"
-                             : find_file(files, "yarn.lock")                                 ? "yarn"
-                             : find_file(files, "bun.lockb") || find_file(files, "bun.lock") ? "bun"
-                                                                                             : "npm";
+      const auto field = package.fields.find("packageManager");
+      const auto pm =
+          node_package_manager(files, "", field == package.fields.end() ? "" : field->second.value, read);
       systems.push_back(
           BuildSystem{"npm", pm, fmt::format("{} run build", pm), it->second.value,
                       Provenance{file->path, it->second.line,

@@ -31,6 +31,21 @@ std::string string_value(TSNode node, std::string_view source) {
   return out;
 }
 
+// The string members of a JSON object, with the lines of their keys.
+void read_strings(TSNode object, std::string_view content, std::map<std::string, JsonString>& out) {
+  for (uint32_t k = 0; k < ts_node_named_child_count(object); ++k) {
+    const auto pair = ts_node_named_child(object, k);
+    if (std::strcmp(ts_node_type(pair), "pair") != 0)
+      continue;
+    const auto key = ts_node_child_by_field_name(pair, "key", 3);
+    const auto value = ts_node_child_by_field_name(pair, "value", 5);
+    if (ts_node_is_null(key) || ts_node_is_null(value) || std::strcmp(ts_node_type(value), "string") != 0)
+      continue;
+    out[string_value(key, content)] =
+        JsonString{string_value(value, content), static_cast<int>(ts_node_start_point(key).row) + 1};
+  }
+}
+
 } // namespace
 
 PackageJson parse_package_json(std::string_view content) {
@@ -72,19 +87,8 @@ PackageJson parse_package_json(std::string_view content) {
       result.has_workspaces = true;
     if (type == "string") {
       result.fields[name] = JsonString{string_value(value, content), line};
-    } else if (name == "scripts" && type == "object") {
-      for (uint32_t k = 0; k < ts_node_named_child_count(value); ++k) {
-        const auto script = ts_node_named_child(value, k);
-        if (std::strcmp(ts_node_type(script), "pair") != 0)
-          continue;
-        const auto script_key = ts_node_child_by_field_name(script, "key", 3);
-        const auto script_value = ts_node_child_by_field_name(script, "value", 5);
-        if (ts_node_is_null(script_key) || ts_node_is_null(script_value) ||
-            std::strcmp(ts_node_type(script_value), "string") != 0)
-          continue;
-        result.scripts[string_value(script_key, content)] = JsonString{
-            string_value(script_value, content), static_cast<int>(ts_node_start_point(script_key).row) + 1};
-      }
+    } else if ((name == "scripts" || name == "engines") && type == "object") {
+      read_strings(value, content, name == "scripts" ? result.scripts : result.engines);
     }
   }
   return result;

@@ -126,27 +126,6 @@ void detect_pytest(const Files& files, const FileReader& read, std::vector<TestS
   out.push_back(std::move(suite));
 }
 
-// The package manager of a JavaScript project: lockfiles next to it or at the root, then packageManager.
-std::string package_manager(const Files& files, std::string_view dir, const PackageJson& package) {
-  for (auto d : {std::string(dir), std::string()}) {
-    if (has_file(files, join_dir(d, "pnpm-lock.yaml")))
-      return "pnpm";
-    if (has_file(files, join_dir(d, "yarn.lock")))
-      return "yarn";
-    if (has_file(files, join_dir(d, "bun.lockb")) || has_file(files, join_dir(d, "bun.lock")))
-      return "bun";
-    if (has_file(files, join_dir(d, "package-lock.json")))
-      return "npm";
-  }
-  if (auto it = package.fields.find("packageManager"); it != package.fields.end()) {
-    const auto& value = it->second.value;
-    for (auto pm : {"pnpm", "yarn", "bun", "npm"})
-      if (value.starts_with(pm))
-        return pm;
-  }
-  return "npm";
-}
-
 void detect_npm(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
   for (const auto* file : files) {
     if (util::base_name(file->path) != "package.json")
@@ -159,7 +138,9 @@ void detect_npm(const Files& files, const FileReader& read, std::vector<TestSuit
     if (util::contains(it->second.value, "no test specified") || util::trim(it->second.value).empty())
       continue;
     const auto dir = std::string(util::dir_name(file->path));
-    const auto pm = package_manager(files, dir, package);
+    const auto field = package.fields.find("packageManager");
+    const auto pm =
+        node_package_manager(files, dir, field == package.fields.end() ? "" : field->second.value, read);
     TestSuite suite{pm, dir, fmt::format("{} test", pm), it->second.value, {}};
     suite.evidence.push_back(Provenance{file->path, it->second.line,
                                         fmt::format("the \"test\" script runs '{}'", it->second.value)});
@@ -280,6 +261,8 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   facts.build_systems = extract_build_systems(files, read);
   facts.tools = extract_tools(files, read);
   facts.pre_commit_hooks = extract_pre_commit_hooks(files, read);
+  facts.toolchain_pins = extract_toolchain_pins(files, read);
+  facts.setup_files = extract_setup_files(files, read);
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
     if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||

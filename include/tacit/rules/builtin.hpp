@@ -12,6 +12,7 @@ std::unique_ptr<engine::Rule> make_ci_step_undocumented();   // TASK104
 std::unique_ptr<engine::Rule> make_context_file_missing();   // CTX001
 std::unique_ptr<engine::Rule> make_broken_path_reference();  // CTX002
 std::unique_ptr<engine::Rule> make_test_undocumented();      // TASK102
+std::unique_ptr<engine::Rule> make_setup_undocumented();     // TASK105
 std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 
 // TASK103

@@ -3,6 +3,7 @@
 // FileReader that records what was read; and one-line summaries of the facts to compare.
 
 #include <tacit/facts/ci.hpp>
+#include <tacit/facts/facts.hpp>
 
 #include <fmt/format.h>
 
@@ -27,16 +28,22 @@ public:
       m_pointers.push_back(&entry);
   }
 
-  facts::CiFacts extract() const {
+  facts::CiFacts extract() const { return facts::extract_ci(m_pointers, reader()); }
+
+  const std::vector<std::string>& reads() const { return m_reads; }
+
+  /// The sorted entries, for the other extractors.
+  const std::vector<const repo::FileEntry*>& files() const { return m_pointers; }
+
+  /// A reader over the content that records what was read.
+  facts::FileReader reader() const {
     m_reads.clear();
-    return facts::extract_ci(m_pointers, [this](const repo::FileEntry& file) {
+    return [this](const repo::FileEntry& file) {
       m_reads.push_back(file.path);
       const auto it = m_content.find(file.path);
       return it == m_content.end() ? std::string() : it->second;
-    });
+    };
   }
-
-  const std::vector<std::string>& reads() const { return m_reads; }
 
 private:
   std::map<std::string, std::string> m_content;
