@@ -36,6 +36,7 @@ struct TargetSet {
   std::vector<std::string> patterns;  ///< pattern rules (`%.o`), matched as globs
   bool complete = true; ///< false when targets may come from elsewhere (includes, variables, imports)
   std::map<std::string, std::string> recipes; ///< name -> what it runs (recipe lines, the script's command)
+  std::vector<std::string> factors; ///< tox: factors any environment name may combine (`py312-lint`)
 };
 
 /// A build system that builds the repository (detected at the root only: subprojects are not the
@@ -62,7 +63,8 @@ using FileReader = std::function<std::string(const repo::FileEntry&)>;
 /// Runs every extractor over the in-scope files.
 Facts extract_facts(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
 
-/// The task-runner target extractor (Makefiles, package.json scripts, justfiles).
+/// The task-runner target extractor (Makefiles, package.json scripts, justfiles, CMake presets, tox, nox,
+/// Taskfiles, Cargo aliases, poe and hatch scripts).
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
                                        const FileReader& read);
 
