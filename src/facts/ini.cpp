@@ -34,8 +34,8 @@ std::vector<Section> parse(std::string_view text, int first_line) {
     if (eq == std::string_view::npos || sections.empty())
       continue;
     auto& keys = sections.back().keys;
-    keys.push_back(Key{std::string(util::trim(line.substr(0, eq))), std::string(util::trim(line.substr(eq + 1))),
-                       line_no});
+    keys.push_back(Key{std::string(util::trim(line.substr(0, eq))),
+                       std::string(util::trim(line.substr(eq + 1))), line_no});
     current = &keys.back();
   }
   return sections;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace tacit::facts {
 
@@ -34,7 +35,8 @@ bool is_python_factor(std::string_view factor) {
   for (auto prefix : {"pypy", "py"})
     if (factor.starts_with(prefix)) {
       const auto rest = factor.substr(std::string_view(prefix).size());
-      return std::all_of(rest.begin(), rest.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+      return std::all_of(rest.begin(), rest.end(),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
     }
   return false;
 }
@@ -52,24 +54,30 @@ void add_suite(Facts& facts, TestSuite suite, bool first) {
 
 void python_suites(Facts& facts) {
   if (const auto* tox = root_set(facts, "tox")) {
-    const auto [name, line] = first_target(*tox, [&](const std::string& env) {
+    const auto python_only = [](const std::string& env) {
       const auto factors = util::split(env, '-');
-      const auto recipe = tox->recipes.contains(env) ? tox->recipes.at(env) : std::string();
-      return std::all_of(factors.begin(), factors.end(), is_python_factor) || looks_like_tests(env, recipe);
-    });
+      return std::all_of(factors.begin(), factors.end(), is_python_factor);
+    };
+    auto [name, line] = first_target(*tox, python_only);
+    if (name.empty())
+      std::tie(name, line) = first_target(*tox, [](const std::string& env) {
+        const auto factors = util::split(env, '-');
+        return std::any_of(factors.begin(), factors.end(), is_python_factor);
+      });
+    if (name.empty())
+      std::tie(name, line) = first_target(*tox, [&](const std::string& env) {
+        return looks_like_tests(env, tox->recipes.contains(env) ? tox->recipes.at(env) : std::string());
+      });
     if (!name.empty()) {
-      const auto factors = util::split(name, '-');
-      const bool generic = std::all_of(factors.begin(), factors.end(), is_python_factor);
-      TestSuite suite{"tox", "", fmt::format("tox -e {}", generic ? "py" : name), {}, {}};
+      TestSuite suite{"tox", "", fmt::format("tox -e {}", python_only(name) ? "py" : name), {}, {}};
       suite.evidence.push_back(Provenance{tox->path, line, fmt::format("tox runs the tests in '{}'", name)});
       add_suite(facts, std::move(suite), true);
       return;
     }
   }
   if (const auto* nox = root_set(facts, "nox")) {
-    const auto [name, line] = first_target(*nox, [](const std::string& session) {
-      return looks_like_tests(session, {});
-    });
+    const auto [name, line] =
+        first_target(*nox, [](const std::string& session) { return looks_like_tests(session, {}); });
     if (!name.empty()) {
       TestSuite suite{"nox", "", fmt::format("nox -s {}", name), {}, {}};
       suite.evidence.push_back(Provenance{nox->path, line, fmt::format("nox session '{}' runs tests", name)});
@@ -89,7 +97,8 @@ void cmake_presets(Facts& facts) {
       it = facts.test_suites.end() - 1;
     }
     it->suggested_command = fmt::format("ctest --preset {}", name);
-    it->evidence.push_back(std::move(evidence));
+    // The last evidence names the suite in TASK102's message: keep the CMakeLists.txt there.
+    it->evidence.insert(it->evidence.begin(), std::move(evidence));
   }
   const auto* configure = root_set(facts, "cmake-configure-preset");
   auto build = std::find_if(facts.build_systems.begin(), facts.build_systems.end(),
@@ -112,9 +121,8 @@ void cmake_presets(Facts& facts) {
                                 {"${presetName}", preset}})
       for (auto at = dir.find(macro); at != std::string::npos; at = dir.find(macro))
         dir.replace(at, macro.size(), value);
-    build_step = dir.empty() || dir.find('$') != std::string::npos
-                     ? "cmake --build <the preset's binaryDir>"
-                     : fmt::format("cmake --build {}", dir);
+    build_step = dir.empty() || dir.find('$') != std::string::npos ? "cmake --build <the preset's binaryDir>"
+                                                                   : fmt::format("cmake --build {}", dir);
   }
   build->suggested_command = fmt::format("cmake --preset {} && {}", preset, build_step);
   build->evidence.note = fmt::format("a CMake project with presets ({}:{})", configure->path, line);

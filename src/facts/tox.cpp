@@ -184,7 +184,7 @@ std::optional<TargetSet> from_ini(const std::string& path, const std::vector<ini
 // tox.toml, or pyproject.toml's [tool.tox] (`legacy_tox_ini` or the native tables).
 std::optional<TargetSet> from_toml(const std::string& path, const yaml::Node& tox) {
   if (const auto* legacy = tox.find("legacy_tox_ini"); legacy && legacy->is_scalar())
-    return from_ini(path, ini::parse(legacy->value, legacy->line + 1), "tox:tox");
+    return from_ini(path, ini::parse(legacy->value, legacy->line + 1), "tox");
   ToxBuilder builder{TargetSet{"tox", path, {}, {}, true, {}, {}}, {}};
   for (auto key : {"env_list", "envlist"})
     if (const auto* list = tox.find(key)) {

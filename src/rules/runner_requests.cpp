@@ -12,8 +12,8 @@ namespace tacit::rules {
 namespace {
 
 bool is_placeholder(std::string_view word) {
-  return word.empty() || word.find_first_of("<>${}*[]|") != std::string_view::npos ||
-         word.starts_with('-') || util::contains(word, "...");
+  return word.empty() || word.find_first_of("<>${}*[]|") != std::string_view::npos || word.starts_with('-') ||
+         util::contains(word, "...");
 }
 
 // The value of `--flag X` or `--flag=X` at `i`, or "" (advancing `i` past a separate value).
@@ -97,9 +97,15 @@ std::vector<RunnerRequest> nox_sessions(const std::vector<std::string>& words) {
 }
 
 std::vector<RunnerRequest> tasks(const std::vector<std::string>& words) {
-  static constexpr std::array<std::string_view, 9> k_value_flags{
-      "-o", "--output", "-C", "--concurrency", "--sort", "--interval", "--output-group-begin",
-      "--output-group-end", "--cacert"};
+  static constexpr std::array<std::string_view, 9> k_value_flags{"-o",
+                                                                 "--output",
+                                                                 "-C",
+                                                                 "--concurrency",
+                                                                 "--sort",
+                                                                 "--interval",
+                                                                 "--output-group-begin",
+                                                                 "--output-group-end",
+                                                                 "--cacert"};
   std::vector<RunnerRequest> out;
   for (std::size_t i = 1; i < words.size(); ++i) {
     const auto& word = words[i];

@@ -22,7 +22,8 @@ constexpr engine::RuleMeta k_meta{
     .docs = {
         .what_it_does =
             "Detects test suites (CMake tests run by ctest, pytest, npm/pnpm/yarn/bun `test` scripts, Go "
-            "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`, tox test environments, nox test sessions, "
+            "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`, tox test environments, nox test "
+            "sessions, "
             "CMake test presets, a Taskfile `test` task) and checks that some doc (README, "
             "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) shows "
             "a "

@@ -24,9 +24,8 @@ constexpr engine::RuleMeta k_meta{
     .name = "unknown-command-target",
     .category = "CTX",
     .severity = engine::Severity::error,
-    .summary =
-        "a doc tells the reader to run a make target, package script, just recipe, CMake preset, tox "
-        "environment, nox session, Taskfile task or Cargo alias that does not exist",
+    .summary = "a doc tells the reader to run a make target, package script, just recipe, CMake preset, tox "
+               "environment, nox session, Taskfile task or Cargo alias that does not exist",
     .docs = {
         .what_it_does =
             "Reads the commands that agent context files and the project's own docs (README, CONTRIBUTING, "
@@ -36,14 +35,17 @@ constexpr engine::RuleMeta k_meta{
             "`ctest --preset X`, `cpack --preset X` and `cmake --workflow --preset X` (CMakePresets.json, "
             "CMakeUserPresets.json and the files they include; hidden presets do not count), `tox -e X` "
             "(tox.ini, setup.cfg, pyproject.toml or tox.toml; like tox 4, any name made of Python factors "
-            "such as `py312` or of factors the configuration uses is valid), `nox -s X` (noxfile.py sessions; "
+            "such as `py312` or of factors the configuration uses is valid), `nox -s X` (noxfile.py "
+            "sessions; "
             "`tests-3.12` matches a parametrized `tests`), `task X` (Taskfile.yml tasks, aliases and local "
             "includes as `ns:task`), and `cargo X` when .cargo/config.toml defines aliases and X is a near "
             "miss of one that is neither a cargo command nor a well-known plugin. Names with placeholders "
-            "(`<x>`, `$VAR`, `{x}`) are skipped. A target is unknown only when the runner's files are tracked "
+            "(`<x>`, `$VAR`, `{x}`) are skipped. A target is unknown only when the runner's files are "
+            "tracked "
             "and complete: a Makefile that includes others or names targets with variables, a justfile that "
             "imports others, an unparsable package.json, a build generator (CMake, autotools, meson) that "
-            "writes Makefiles, a presets or Taskfile include that is missing or remote, a noxfile that imports "
+            "writes Makefiles, a presets or Taskfile include that is missing or remote, a noxfile that "
+            "imports "
             "local modules or registers sessions in a loop, and a tox envlist too complex to expand all make "
             "tacit stay silent.",
         .why_it_matters =

@@ -1,8 +1,9 @@
 #pragma once
-// An in-memory repository for the CI extractor tests: sorted file entries and their content, read through a
-// FileReader that records what was read; and one-line summaries of the facts to compare.
+// An in-memory repository for the CI (and other fact) extractor tests: sorted file entries and their content,
+// read through a FileReader that records what was read; and one-line summaries of the facts to compare.
 
 #include <tacit/facts/ci.hpp>
+#include <tacit/facts/facts.hpp>
 
 #include <fmt/format.h>
 
@@ -30,6 +31,16 @@ public:
   facts::CiFacts extract() const {
     m_reads.clear();
     return facts::extract_ci(m_pointers, [this](const repo::FileEntry& file) {
+      m_reads.push_back(file.path);
+      const auto it = m_content.find(file.path);
+      return it == m_content.end() ? std::string() : it->second;
+    });
+  }
+
+  /// Every other fact (targets, test suites, build systems) of the same files.
+  facts::Facts facts() const {
+    m_reads.clear();
+    return facts::extract_facts(m_pointers, [this](const repo::FileEntry& file) {
       m_reads.push_back(file.path);
       const auto it = m_content.find(file.path);
       return it == m_content.end() ? std::string() : it->second;
