@@ -62,6 +62,8 @@ TargetSet parse_noxfile(const FileList& files, const repo::FileEntry& file, std:
   const auto local = [&](std::string_view module) {
     if (module == ".")
       return true;
+    if (module == "nox" || module == "nox_poetry")
+      return false; // nox's own repository has a local `nox` package
     const auto base = dir.empty() ? std::string(module) : dir + "/" + std::string(module);
     return find_entry(files, base + ".py") || find_entry(files, base + "/__init__.py");
   };

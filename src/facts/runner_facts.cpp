@@ -31,16 +31,6 @@ std::pair<std::string, int> first_target(const TargetSet& set, const auto& accep
   return best;
 }
 
-bool is_python_factor(std::string_view factor) {
-  for (auto prefix : {"pypy", "py"})
-    if (factor.starts_with(prefix)) {
-      const auto rest = factor.substr(std::string_view(prefix).size());
-      return std::all_of(rest.begin(), rest.end(),
-                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
-    }
-  return false;
-}
-
 bool looks_like_tests(std::string_view name, std::string_view recipe) {
   const auto lower = util::to_lower(name);
   return util::contains(lower, "test") || lower == "unit" || util::contains(recipe, "pytest") ||
@@ -56,13 +46,13 @@ void python_suites(Facts& facts) {
   if (const auto* tox = root_set(facts, "tox")) {
     const auto python_only = [](const std::string& env) {
       const auto factors = util::split(env, '-');
-      return std::all_of(factors.begin(), factors.end(), is_python_factor);
+      return std::all_of(factors.begin(), factors.end(), is_tox_python_factor);
     };
     auto [name, line] = first_target(*tox, python_only);
     if (name.empty())
       std::tie(name, line) = first_target(*tox, [](const std::string& env) {
         const auto factors = util::split(env, '-');
-        return std::any_of(factors.begin(), factors.end(), is_python_factor);
+        return std::any_of(factors.begin(), factors.end(), is_tox_python_factor);
       });
     if (name.empty())
       std::tie(name, line) = first_target(*tox, [&](const std::string& env) {

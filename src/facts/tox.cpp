@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <set>
@@ -208,6 +209,21 @@ std::optional<TargetSet> from_toml(const std::string& path, const yaml::Node& to
 }
 
 } // namespace
+
+bool is_tox_python_factor(std::string_view factor) {
+  for (std::string_view prefix : {"pypy", "py", "cpython", "graalpy", "jython", ""}) {
+    if (!factor.starts_with(prefix))
+      continue;
+    auto rest = factor.substr(prefix.size());
+    if (rest.ends_with('t') && rest.size() > 1)
+      rest.remove_suffix(1); // free-threaded: py313t, 3.14t
+    if (prefix.empty() && (rest.empty() || !std::isdigit(static_cast<unsigned char>(rest.front()))))
+      return false;
+    return std::all_of(rest.begin(), rest.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+  }
+  return false;
+}
 
 void extract_tox(const FileList& files, const FileReader& read, std::vector<TargetSet>& out) {
   for (const auto* file : files) {

@@ -165,19 +165,6 @@ bool is_cargo_command(std::string_view name) {
   return std::find(std::begin(k_commands), std::end(k_commands), name) != std::end(k_commands);
 }
 
-bool is_tox_python_factor(std::string_view factor) {
-  for (auto prefix : {"pypy", "py", "cpython", "graalpy", "jython"}) {
-    if (!factor.starts_with(prefix))
-      continue;
-    auto rest = factor.substr(std::string_view(prefix).size());
-    if (rest.ends_with('t'))
-      rest.remove_suffix(1); // free-threaded: py313t
-    return std::all_of(rest.begin(), rest.end(),
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
-  }
-  return false;
-}
-
 std::vector<RunnerRequest> runner_requests(const std::vector<std::string>& words) {
   if (words.size() < 2)
     return {};

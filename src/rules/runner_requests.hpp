@@ -21,7 +21,4 @@ std::vector<RunnerRequest> runner_requests(const std::vector<std::string>& words
 /// True for cargo's own subcommands and well-known cargo plugins (`cargo nextest`, `cargo deny`).
 bool is_cargo_command(std::string_view name);
 
-/// True for a tox factor that names a Python (py312, py3.12, pypy3, py): tox runs those without config.
-bool is_tox_python_factor(std::string_view factor);
-
 } // namespace tacit::rules

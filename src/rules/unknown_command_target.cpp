@@ -228,7 +228,7 @@ private:
       // tox 4 runs an environment whose factors are all Python versions or factors it knows.
       const auto factors = util::split(request.target, '-');
       return std::all_of(factors.begin(), factors.end(), [&](std::string_view factor) {
-        return is_tox_python_factor(factor) ||
+        return facts::is_tox_python_factor(factor) ||
                std::any_of(sets.begin(), sets.end(), [&](const facts::TargetSet* set) {
                  return std::find(set->factors.begin(), set->factors.end(), factor) != set->factors.end();
                });

@@ -76,4 +76,8 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
 std::vector<TestSuite> extract_test_suites(const std::vector<const repo::FileEntry*>& files,
                                            const FileReader& read);
 
+/// True for a tox factor that names a Python (py, py312, py3.12, pypy3, 3.13, 3.14t): tox 4 runs such an
+/// environment without configuring it.
+bool is_tox_python_factor(std::string_view factor);
+
 } // namespace tacit::facts

@@ -161,3 +161,10 @@ TEST_CASE("Cargo aliases, poe tasks and hatch scripts") {
     if (set.runner == "poe")
       CHECK(set.recipes.at("fmt") == "ruff format");
 }
+
+TEST_CASE("tox Python factors") {
+  for (auto factor : {"py", "py312", "py3.12", "pypy3", "pypy3.10", "3.13", "3.14t", "py313t", "cpython3"})
+    CHECK_MESSAGE(facts::is_tox_python_factor(factor), factor);
+  for (auto factor : {"lint", "t", "", "python", "3x", "docs3"})
+    CHECK_MESSAGE(!facts::is_tox_python_factor(factor), factor);
+}
