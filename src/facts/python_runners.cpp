@@ -43,7 +43,9 @@ void hatch_scripts(const repo::FileEntry& file, const yaml::Node& tool, std::vec
   const auto* envs = hatch ? hatch->find("envs") : nullptr;
   if (!envs || !envs->is_map())
     return;
-  TargetSet set{"hatch", file.path, {}, {}, true, {}, {}};
+  // Environments inherit the default environment's scripts (`template`), and hatch.toml may add more: the
+  // list is evidence, not the whole set.
+  TargetSet set{"hatch", file.path, {}, {}, false, {}, {}};
   for (const auto& env : envs->entries) {
     const auto* scripts = env.value.find("scripts");
     if (!scripts || !scripts->is_map())

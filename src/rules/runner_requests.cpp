@@ -165,6 +165,26 @@ bool is_cargo_command(std::string_view name) {
   return std::find(std::begin(k_commands), std::end(k_commands), name) != std::end(k_commands);
 }
 
+std::string_view missing_target_phrase(std::string_view runner) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> k_what{{
+      {"make", "no tracked Makefile has a target"},
+      {"npm", "no package.json has a script"},
+      {"just", "the justfile has no recipe"},
+      {"cmake-configure-preset", "no CMake presets file has a configure preset"},
+      {"cmake-build-preset", "no CMake presets file has a build preset"},
+      {"cmake-test-preset", "no CMake presets file has a test preset"},
+      {"cmake-package-preset", "no CMake presets file has a package preset"},
+      {"cmake-workflow-preset", "no CMake presets file has a workflow preset"},
+      {"tox", "the tox configuration has no environment"},
+      {"nox", "the noxfile has no session"},
+      {"task", "no Taskfile has a task"},
+  }};
+  for (const auto& [name, what] : k_what)
+    if (name == runner)
+      return what;
+  return "cargo has no command, and .cargo/config.toml no alias, named";
+}
+
 std::vector<RunnerRequest> runner_requests(const std::vector<std::string>& words) {
   if (words.size() < 2)
     return {};

@@ -18,6 +18,9 @@ struct RunnerRequest {
 /// The targets `words` (a normalised command) asks for; empty when it is none of these runners' commands.
 std::vector<RunnerRequest> runner_requests(const std::vector<std::string>& words);
 
+/// What is missing when a runner has no such target, for a message: "no tracked Makefile has a target".
+std::string_view missing_target_phrase(std::string_view runner);
+
 /// True for cargo's own subcommands and well-known cargo plugins (`cargo nextest`, `cargo deny`).
 bool is_cargo_command(std::string_view name);
 

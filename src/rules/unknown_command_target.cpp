@@ -151,27 +151,6 @@ std::optional<Request> requested_target(const std::vector<std::string>& words) {
   return std::nullopt;
 }
 
-// What is missing, by runner: "no tracked Makefile has a target" 'X'.
-std::string_view describe(std::string_view runner) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> k_what{{
-      {"make", "no tracked Makefile has a target"},
-      {"npm", "no package.json has a script"},
-      {"just", "the justfile has no recipe"},
-      {"cmake-configure-preset", "no CMake presets file has a configure preset"},
-      {"cmake-build-preset", "no CMake presets file has a build preset"},
-      {"cmake-test-preset", "no CMake presets file has a test preset"},
-      {"cmake-package-preset", "no CMake presets file has a package preset"},
-      {"cmake-workflow-preset", "no CMake presets file has a workflow preset"},
-      {"tox", "the tox configuration has no environment"},
-      {"nox", "the noxfile has no session"},
-      {"task", "no Taskfile has a task"},
-  }};
-  for (const auto& [name, what] : k_what)
-    if (name == runner)
-      return what;
-  return "cargo has no command, and .cargo/config.toml no alias, named";
-}
-
 class UnknownCommandTarget final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -258,7 +237,7 @@ private:
   static void report(engine::Emitter& out, const doc::CommandMention& mention, const Request& request,
                      const std::vector<const facts::TargetSet*>& sets) {
     const auto command = util::join(mention.words, " ");
-    const auto what = describe(request.runner);
+    const auto what = missing_target_phrase(request.runner);
     auto& finding = out.emit(fmt::format("'{}': {} '{}'", command, what, request.target),
                              engine::Location{mention.doc, mention.line, mention.column, {}},
                              fmt::format("{} {}", request.runner, request.target));

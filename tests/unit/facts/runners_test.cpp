@@ -156,7 +156,7 @@ TEST_CASE("Cargo aliases, poe tasks and hatch scripts") {
   CHECK(sets(facts, "cargo") == "cargo-alias .cargo/config.toml: ci:3 xtask:2\n"
                                 "cargo-alias sub/.cargo/config: b2:2\n");
   CHECK(sets(facts, "poe") == "poe pyproject.toml: fmt:3 lint:2\n");
-  CHECK(sets(facts, "hatch") == "hatch pyproject.toml: cov:6 docs:build:8\n");
+  CHECK(sets(facts, "hatch") == "hatch pyproject.toml incomplete: cov:6 docs:build:8\n");
   for (const auto& set : facts.target_sets)
     if (set.runner == "poe")
       CHECK(set.recipes.at("fmt") == "ruff format");
