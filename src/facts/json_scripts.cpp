@@ -46,7 +46,74 @@ void read_strings(TSNode object, std::string_view content, std::map<std::string,
   }
 }
 
+// Converts a tree-sitter JSON value; false when nesting is too deep.
+bool convert(TSNode node, std::string_view source, int depth, yaml::Node& out) {
+  if (depth > yaml::k_max_depth)
+    return false;
+  out.line = static_cast<int>(ts_node_start_point(node).row) + 1;
+  out.column = static_cast<int>(ts_node_start_point(node).column) + 1;
+  const std::string_view type = ts_node_type(node);
+  if (type == "object") {
+    out.kind = yaml::Node::Kind::map;
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      const auto pair = ts_node_named_child(node, i);
+      if (std::strcmp(ts_node_type(pair), "pair") != 0)
+        continue;
+      const auto key = ts_node_child_by_field_name(pair, "key", 3);
+      const auto value = ts_node_child_by_field_name(pair, "value", 5);
+      if (ts_node_is_null(key) || ts_node_is_null(value))
+        continue;
+      yaml::Entry entry;
+      entry.key = string_value(key, source);
+      entry.line = static_cast<int>(ts_node_start_point(key).row) + 1;
+      entry.column = static_cast<int>(ts_node_start_point(key).column) + 1;
+      if (!convert(value, source, depth + 1, entry.value))
+        return false;
+      out.entries.push_back(std::move(entry));
+    }
+  } else if (type == "array") {
+    out.kind = yaml::Node::Kind::sequence;
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      const auto child = ts_node_named_child(node, i);
+      if (std::strcmp(ts_node_type(child), "comment") == 0)
+        continue;
+      out.items.emplace_back();
+      if (!convert(child, source, depth + 1, out.items.back()))
+        return false;
+    }
+  } else if (type == "null") {
+    out.kind = yaml::Node::Kind::null;
+  } else {
+    out.kind = yaml::Node::Kind::scalar;
+    out.value = type == "string" ? string_value(node, source) : node_text(node, source);
+  }
+  return true;
+}
+
 } // namespace
+
+std::optional<yaml::Node> parse_json_tree(std::string_view content) {
+  thread_local auto parser = doc::make_parser(doc::Language::Json);
+  if (!parser)
+    return std::nullopt;
+  doc::TreePtr tree(
+      ts_parser_parse_string(parser.get(), nullptr, content.data(), static_cast<uint32_t>(content.size())));
+  if (!tree)
+    return std::nullopt;
+  const auto root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root))
+    return std::nullopt;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    const auto child = ts_node_named_child(root, i);
+    if (std::strcmp(ts_node_type(child), "comment") == 0)
+      continue;
+    yaml::Node out;
+    if (!convert(child, content, 0, out))
+      return std::nullopt;
+    return out;
+  }
+  return std::nullopt;
+}
 
 PackageJson parse_package_json(std::string_view content) {
   PackageJson result;

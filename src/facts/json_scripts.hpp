@@ -1,7 +1,10 @@
 #pragma once
 // package.json reading for the extractors: top-level string fields and the "scripts" object, with lines.
 
+#include "yaml_util.hpp"
+
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,5 +28,10 @@ struct PackageJson {
 
 /// Parses a package.json with tree-sitter-json; invalid JSON gives valid=false.
 PackageJson parse_package_json(std::string_view content);
+
+/// Parses any JSON document with tree-sitter-json into the plain tree the YAML adapter gives (objects are
+/// maps in file order, arrays sequences, strings unquoted, other values as written; 1-based lines); nullopt
+/// for invalid JSON or nesting deeper than yaml::k_max_depth.
+std::optional<yaml::Node> parse_json_tree(std::string_view content);
 
 } // namespace tacit::facts

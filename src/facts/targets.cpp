@@ -2,6 +2,7 @@
 // reader to run a target that does not exist (CTX003).
 
 #include "json_scripts.hpp"
+#include "runners.hpp"
 
 #include <tacit/facts/facts.hpp>
 #include <tacit/util/strings.hpp>
@@ -23,7 +24,7 @@ bool is_name_char(char c) {
 
 // Makefile rules: `a b: deps`, not `x := y`, `x ?= y`, recipes (tab-indented) or conditionals.
 TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) {
-  TargetSet set{"make", file.path, {}, {}, true, {}};
+  TargetSet set{"make", file.path, {}, {}, true, {}, {}};
   int line_no = 0;
   std::vector<std::string> current; // the targets whose recipe follows
   for (auto raw : util::split_lines(content)) {
@@ -74,7 +75,7 @@ TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) 
 
 // justfile recipes at column 0 (`name args: deps`), and aliases (`alias t := test`).
 TargetSet parse_justfile(const repo::FileEntry& file, std::string_view content) {
-  TargetSet set{"just", file.path, {}, {}, true, {}};
+  TargetSet set{"just", file.path, {}, {}, true, {}, {}};
   int line_no = 0;
   std::string current;
   for (auto line : util::split_lines(content)) {
@@ -128,7 +129,7 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
       sets.push_back(parse_justfile(*file, read(*file)));
     } else if (name == "package.json") {
       const auto package = parse_package_json(read(*file));
-      TargetSet set{"npm", file->path, {}, {}, package.valid, {}};
+      TargetSet set{"npm", file->path, {}, {}, package.valid, {}, {}};
       for (const auto& [script, value] : package.scripts) {
         set.targets.emplace(script, value.line);
         set.recipes[script] = value.value;
@@ -136,6 +137,12 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
       sets.push_back(std::move(set));
     }
   }
+  extract_cmake_presets(files, read, sets);
+  extract_tox(files, read, sets);
+  extract_nox(files, read, sets);
+  extract_taskfiles(files, read, sets);
+  extract_cargo_aliases(files, read, sets);
+  extract_pyproject_runners(files, read, sets);
   return sets;
 }
 

@@ -1,6 +1,7 @@
 // Test suites: which known runners the repository's tests use, with the evidence.
 
 #include "json_scripts.hpp"
+#include "runners.hpp"
 
 #include <tacit/facts/facts.hpp>
 #include <tacit/util/strings.hpp>
@@ -272,6 +273,7 @@ Facts extract_facts(const Files& files, const FileReader& read) {
       break;
     }
   }
+  add_runner_facts(facts);
   return facts;
 }
 

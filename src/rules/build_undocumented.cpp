@@ -26,7 +26,9 @@ constexpr engine::RuleMeta k_meta{
             "of "
             "one of those build tools. Any invocation of the tool counts (`cmake -S . -B out`, `cargo test`, "
             "`mvn verify`, `make`), as does a task runner's or a script's build target (`just build`, "
-            "`./build.sh`). Subprojects below the root are not the repository's own build.",
+            "`./build.sh`). Subprojects below the root are not the repository's own build. With a "
+            "CMakePresets.json the suggested command uses its first configure preset and a build preset "
+            "for it (`cmake --preset default && cmake --build --preset default`).",
         .why_it_matters =
             "Building is the first thing an agent must do to check its work. Without the command it guesses "
             "the generator, the build directory and the flags, and a wrong guess reads as a broken build.",

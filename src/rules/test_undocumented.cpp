@@ -22,7 +22,9 @@ constexpr engine::RuleMeta k_meta{
     .docs = {
         .what_it_does =
             "Detects test suites (CMake tests run by ctest, pytest, npm/pnpm/yarn/bun `test` scripts, Go "
-            "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`) and checks that some doc (README, "
+            "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`, tox test environments, nox test "
+            "sessions, "
+            "CMake test presets, a Taskfile `test` task) and checks that some doc (README, "
             "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) shows "
             "a "
             "command that runs them. Commands are matched on their normalised head, so `uv run pytest -x` "
@@ -75,7 +77,9 @@ const std::map<std::string, Patterns>& runner_patterns() {
         {"unittest", {}},
         {"python", {"test", "unittest"}},
         {"hatch", {"test"}},
-        {"nose2", {}}}},
+        {"nose2", {}},
+        {"tox", {}},
+        {"nox", {}}}},
       {"javascript",
        {{"npm", {"test", "t", "tst"}, true},
         {"pnpm", {"test", "t"}, true},
@@ -88,6 +92,7 @@ const std::map<std::string, Patterns>& runner_patterns() {
       {"cargo", {{"cargo", {"test", "t", "nextest"}}, {"cargo-nextest", {}}}},
       {"maven", {{"mvn", {"test", "verify", "install", "package", "integration-test"}}}},
       {"gradle", {{"gradle", {"test", "check", "build"}, true}}},
+      {"task", {{"task", {"test"}, true}}},
   };
   return patterns;
 }
@@ -95,6 +100,8 @@ const std::map<std::string, Patterns>& runner_patterns() {
 std::string family_of(std::string_view runner) {
   if (runner == "npm" || runner == "pnpm" || runner == "yarn" || runner == "bun")
     return "javascript";
+  if (runner == "tox" || runner == "nox") // they run the Python tests
+    return "pytest";
   return std::string(runner);
 }
 
@@ -105,6 +112,8 @@ std::string display_name(std::string_view family, const facts::TestSuite& suite)
     return "go test";
   if (family == "cargo")
     return "cargo test";
+  if (family == "pytest" || family == "task")
+    return suite.runner;
   return std::string(family);
 }
 
@@ -135,6 +144,12 @@ public:
     std::map<std::string, std::vector<const facts::TestSuite*>> families;
     for (const auto& suite : suites)
       families[family_of(suite.runner)].push_back(&suite);
+    // A Taskfile's test task is a finding of its own only when nothing else is; otherwise the hint offers it.
+    std::string task_test;
+    if (families.contains("task") && families.size() > 1) {
+      task_test = families.at("task").front()->suggested_command;
+      families.erase("task");
+    }
     for (const auto& [family, members] : families) {
       auto patterns = runner_patterns().at(family);
       // The program a JavaScript test script runs (jest, vitest...) documents it too.
@@ -151,7 +166,8 @@ public:
       auto& finding = out.emit(fmt::format("tests run with {} ({}) but no doc says how to run them",
                                            display_name(family, first), evidence.path),
                                context.repository_anchor(), family);
-      finding.hint = fmt::format("add `{}` to {} under a \"Testing\" section", first.suggested_command,
+      finding.hint = fmt::format("add `{}`{} to {} under a \"Testing\" section", first.suggested_command,
+                                 task_test.empty() ? "" : fmt::format(" (or `{}`)", task_test),
                                  context.primary_context_file());
       for (const auto* suite : members)
         for (const auto& item : suite->evidence)

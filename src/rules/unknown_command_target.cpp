@@ -1,5 +1,7 @@
 // CTX003 unknown-command-target: a doc tells the reader to run a target that does not exist.
 
+#include "runner_requests.hpp"
+
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/rules/builtin.hpp>
@@ -22,20 +24,30 @@ constexpr engine::RuleMeta k_meta{
     .name = "unknown-command-target",
     .category = "CTX",
     .severity = engine::Severity::error,
-    .summary =
-        "a doc tells the reader to run a make target, package script or just recipe that does not exist",
+    .summary = "a doc tells the reader to run a make target, package script, just recipe, CMake preset, tox "
+               "environment, nox session, Taskfile task or Cargo alias that does not exist",
     .docs = {
         .what_it_does =
             "Reads the commands that agent context files and the project's own docs (README, CONTRIBUTING, "
-            "docs/) show, and checks `make X`, `npm/pnpm/yarn/bun run X` (and `npm test`) and `just X` "
-            "against "
-            "the targets the repository defines: the tracked Makefiles (and `*.mk`), every package.json's "
-            "scripts, the justfile's recipes and aliases. A target is unknown only when the runner's files "
-            "are "
-            "tracked and complete: a Makefile that includes others or names targets with variables, a "
-            "justfile "
-            "that imports others, an unparsable package.json, or a build generator (CMake, autotools, meson) "
-            "that writes Makefiles all make tacit stay silent.",
+            "docs/) show, and checks them against the targets the repository defines: `make X` (the tracked "
+            "Makefiles and `*.mk`), `npm/pnpm/yarn/bun run X` and `npm test` (every package.json's scripts), "
+            "`just X` (the justfile's recipes and aliases), `cmake --preset X`, `cmake --build --preset X`, "
+            "`ctest --preset X`, `cpack --preset X` and `cmake --workflow --preset X` (CMakePresets.json, "
+            "CMakeUserPresets.json and the files they include; hidden presets do not count), `tox -e X` "
+            "(tox.ini, setup.cfg, pyproject.toml or tox.toml; like tox 4, any name made of Python factors "
+            "such as `py312` or of factors the configuration uses is valid), `nox -s X` (noxfile.py "
+            "sessions; "
+            "`tests-3.12` matches a parametrized `tests`), `task X` (Taskfile.yml tasks, aliases and local "
+            "includes as `ns:task`), and `cargo X` when .cargo/config.toml defines aliases and X is a near "
+            "miss of one that is neither a cargo command nor a well-known plugin. Names with placeholders "
+            "(`<x>`, `$VAR`, `{x}`) are skipped. A target is unknown only when the runner's files are "
+            "tracked "
+            "and complete: a Makefile that includes others or names targets with variables, a justfile that "
+            "imports others, an unparsable package.json, a build generator (CMake, autotools, meson) that "
+            "writes Makefiles, a presets or Taskfile include that is missing or remote, a noxfile that "
+            "imports "
+            "local modules or registers sessions in a loop, and a tox envlist too complex to expand all make "
+            "tacit stay silent.",
         .why_it_matters =
             "An agent runs what the docs say, literally. A renamed or deleted target makes its first command "
             "fail, and it then improvises: it guesses another target, edits the Makefile, or gives up on "
@@ -144,33 +156,41 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
-    const auto& facts = context.facts();
     for (const auto& mention : context.knowledge().commands()) {
       const auto* doc = context.document(mention.doc);
       if (!doc || !describes_this_repository(*doc))
         continue;
-      auto request = requested_target(mention.words);
-      if (!request)
-        continue;
-      std::vector<const facts::TargetSet*> sets;
-      bool complete = true;
-      for (const auto& set : facts.target_sets) {
-        if (set.runner != request->runner)
-          continue;
-        if (request->runner == "make" && !request->dir.empty() && util::dir_name(set.path) != request->dir)
-          continue;
-        sets.push_back(&set);
-        complete = complete && set.complete;
-      }
-      if (sets.empty() || !complete || (request->runner == "make" && facts.generated_makefiles))
-        continue;
-      if (is_known(context, sets, *request))
-        continue;
-      report(out, mention, *request, sets);
+      std::vector<Request> requests;
+      if (auto request = requested_target(mention.words))
+        requests.push_back(std::move(*request));
+      for (auto& extra : runner_requests(mention.words))
+        requests.push_back(Request{std::move(extra.runner), std::move(extra.target), {}});
+      for (const auto& request : requests)
+        check_request(context, mention, request, out);
     }
   }
 
 private:
+  static void check_request(const engine::Context& context, const doc::CommandMention& mention,
+                            const Request& request, engine::Emitter& out) {
+    const auto& facts = context.facts();
+    std::vector<const facts::TargetSet*> sets;
+    bool complete = true;
+    for (const auto& set : facts.target_sets) {
+      if (set.runner != request.runner)
+        continue;
+      if (request.runner == "make" && !request.dir.empty() && util::dir_name(set.path) != request.dir)
+        continue;
+      sets.push_back(&set);
+      complete = complete && set.complete;
+    }
+    if (sets.empty() || !complete || (request.runner == "make" && facts.generated_makefiles))
+      return;
+    if (is_known(context, sets, request))
+      return;
+    report(out, mention, request, sets);
+  }
+
   static bool is_known(const engine::Context& context, const std::vector<const facts::TargetSet*>& sets,
                        const Request& request) {
     for (const auto* set : sets) {
@@ -182,6 +202,25 @@ private:
         if (util::glob_match(glob, request.target))
           return true;
       }
+    }
+    if (request.runner == "tox") {
+      // tox 4 runs an environment whose factors are all Python versions or factors it knows.
+      const auto factors = util::split(request.target, '-');
+      return std::all_of(factors.begin(), factors.end(), [&](std::string_view factor) {
+        return facts::is_tox_python_factor(factor) ||
+               std::any_of(sets.begin(), sets.end(), [&](const facts::TargetSet* set) {
+                 return std::find(set->factors.begin(), set->factors.end(), factor) != set->factors.end();
+               });
+      });
+    }
+    if (request.runner == "cargo-alias") {
+      // Only a near miss of an alias is a finding: cargo runs any installed `cargo-X` plugin.
+      std::vector<std::string_view> names;
+      for (const auto* set : sets)
+        for (const auto& [name, line] : set->targets)
+          names.push_back(name);
+      return util::closest_match(request.target, names).empty() ||
+             context.path_exists(fmt::format("cargo-{}", request.target));
     }
     if (request.runner == "make") {
       // make "builds" a file that exists, and builds `foo` from foo.c with its implicit rules.
@@ -198,9 +237,7 @@ private:
   static void report(engine::Emitter& out, const doc::CommandMention& mention, const Request& request,
                      const std::vector<const facts::TargetSet*>& sets) {
     const auto command = util::join(mention.words, " ");
-    std::string what = request.runner == "make"  ? "no tracked Makefile has a target"
-                       : request.runner == "npm" ? "no package.json has a script"
-                                                 : "the justfile has no recipe";
+    const auto what = missing_target_phrase(request.runner);
     auto& finding = out.emit(fmt::format("'{}': {} '{}'", command, what, request.target),
                              engine::Location{mention.doc, mention.line, mention.column, {}},
                              fmt::format("{} {}", request.runner, request.target));
@@ -221,14 +258,24 @@ private:
                         : fmt::format("use a target that exists ({}{}), or add '{}'", util::join(shown, ", "),
                                       names.size() > 8 ? ", ..." : "", request.target);
     }
-    // The evidence: the runner's files, a few of them (a monorepo has dozens of package.json files).
+    // The evidence: the runner's files, a few of them (a monorepo has dozens of package.json files), each
+    // once (an included Taskfile is also read on its own), at the near miss's line when it has one.
+    std::vector<const facts::TargetSet*> files;
+    for (const auto* set : sets)
+      if (std::none_of(files.begin(), files.end(), [&](const auto* seen) { return seen->path == set->path; }))
+        files.push_back(set);
     constexpr std::size_t k_shown = 3;
-    for (std::size_t i = 0; i < sets.size() && i < k_shown; ++i) {
-      auto note = fmt::format("defines {} target{}", sets[i]->targets.size(),
-                              sets[i]->targets.size() == 1 ? "" : "s");
-      if (i + 1 == k_shown && sets.size() > k_shown)
-        note += fmt::format(" (and {} more files like it)", sets.size() - k_shown);
-      finding.related.push_back(engine::Location{sets[i]->path, 1, 0, note});
+    for (std::size_t i = 0; i < files.size() && i < k_shown; ++i) {
+      const auto& targets = files[i]->targets;
+      auto note = fmt::format("defines {} target{}", targets.size(), targets.size() == 1 ? "" : "s");
+      if (i + 1 == k_shown && files.size() > k_shown)
+        note += fmt::format(" (and {} more files like it)", files.size() - k_shown);
+      int line = 1;
+      if (const auto it = targets.find(std::string(best)); it != targets.end() && it->second > 0) {
+        line = it->second;
+        note += fmt::format(", '{}' here", best);
+      }
+      finding.related.push_back(engine::Location{files[i]->path, line, 0, note});
     }
   }
 };

@@ -37,6 +37,7 @@ struct TargetSet {
   std::vector<std::string> patterns;  ///< pattern rules (`%.o`), matched as globs
   bool complete = true; ///< false when targets may come from elsewhere (includes, variables, imports)
   std::map<std::string, std::string> recipes; ///< name -> what it runs (recipe lines, the script's command)
+  std::vector<std::string> factors; ///< tox: factors any environment name may combine (`py312-lint`)
 };
 
 /// A build system that builds the repository (detected at the root only: subprojects are not the
@@ -123,7 +124,8 @@ using FileReader = std::function<std::string(const repo::FileEntry&)>;
 /// Runs every extractor over the in-scope files.
 Facts extract_facts(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
 
-/// The task-runner target extractor (Makefiles, package.json scripts, justfiles).
+/// The task-runner target extractor (Makefiles, package.json scripts, justfiles, CMake presets, tox, nox,
+/// Taskfiles, Cargo aliases, poe and hatch scripts).
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
                                        const FileReader& read);
 
@@ -164,5 +166,9 @@ std::vector<SetupFile> extract_setup_files(const std::vector<const repo::FileEnt
 /// nearest packageManager field above it, else npm. A workspace package gets its root's manager.
 std::string node_package_manager(const std::vector<const repo::FileEntry*>& files, std::string_view dir,
                                  std::string_view package_manager, const FileReader& read);
+
+/// True for a tox factor that names a Python (py, py312, py3.12, pypy3, 3.13, 3.14t): tox 4 runs such an
+/// environment without configuring it.
+bool is_tox_python_factor(std::string_view factor);
 
 } // namespace tacit::facts

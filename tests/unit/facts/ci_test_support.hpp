@@ -1,6 +1,6 @@
 #pragma once
-// An in-memory repository for the CI extractor tests: sorted file entries and their content, read through a
-// FileReader that records what was read; and one-line summaries of the facts to compare.
+// An in-memory repository for the CI (and other fact) extractor tests: sorted file entries and their content,
+// read through a FileReader that records what was read; and one-line summaries of the facts to compare.
 
 #include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
@@ -44,6 +44,9 @@ public:
       return it == m_content.end() ? std::string() : it->second;
     };
   }
+
+  /// Every other fact (targets, test suites, build systems) of the same files.
+  facts::Facts facts() const { return facts::extract_facts(m_pointers, reader()); }
 
 private:
   std::map<std::string, std::string> m_content;

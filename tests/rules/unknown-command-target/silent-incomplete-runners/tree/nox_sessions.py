@@ -1,0 +1,6 @@
+import nox
+
+
+@nox.session
+def lint(session):
+    session.run("ruff")
