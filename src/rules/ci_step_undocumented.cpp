@@ -118,6 +118,9 @@ bool is_test_command(const std::vector<std::string>& head) {
                                                           {"bazel", "test"}};
   if (k_tests.contains(head))
     return true;
+  // tox and nox environments that run the test suite: py312, ci-pypy3, tests-3.12.
+  if (head.size() == 2 && (head[0] == "tox" || head[0] == "nox"))
+    return head[1].find("py") != std::string::npos || head[1].find("test") != std::string::npos;
   return head.size() == 3 && head[0] == "npm" && head[2].starts_with("test");
 }
 

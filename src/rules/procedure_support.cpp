@@ -78,6 +78,8 @@ Head head_of(const std::vector<std::string>& words) {
   for (std::size_t i = 1; i < words.size(); ++i) {
     if (words[i].starts_with('-') || words[i].find('=') != std::string::npos)
       continue;
+    if (words[i].find_first_of("$`") != std::string::npos)
+      break; // computed at run time (`tox -e ci-py$(...)`): the program alone identifies it
     head.push_back(words[i]);
     if (head.back() == "run" && head.front() == "npm")
       continue; // npm run SCRIPT
@@ -103,8 +105,10 @@ bool is_lint_command(const Head& head) {
 std::set<Head> documented_heads(const engine::Context& context) {
   std::set<Head> heads;
   for (const auto& mention : context.knowledge().commands()) {
-    heads.insert(head_of(mention.words));
-    if (!mention.peeled.empty())
+    // A wrapper's own head (`uv run`, `poetry run`) documents nothing: only what it runs counts.
+    if (mention.peeled.empty() || mention.peeled == mention.words)
+      heads.insert(head_of(mention.words));
+    else
       heads.insert(head_of(mention.peeled));
   }
   return heads;

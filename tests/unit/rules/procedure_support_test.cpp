@@ -19,6 +19,7 @@ TEST_CASE("head_of keeps the subcommand of tools that have one") {
   CHECK(head_of(Words{"pnpm", "run", "lint"}) == Head{"npm", "run", "lint"});
   CHECK(head_of(Words{"go", "-C", "x"}) == Head{"go", "x"});
   CHECK(head_of(Words{}).empty());
+  CHECK(head_of(Words{"tox", "-e", "ci-py$(echo 3.12)"}) == Head{"tox"}); // computed at run time
 }
 
 TEST_CASE("runs_command matches programs, subcommands and prefixes") {
