@@ -1,5 +1,7 @@
 // TASK101 build-undocumented: a build system is detected and no doc gives a build command for it.
 
+#include "procedure_support.hpp"
+
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/rules/builtin.hpp>
@@ -47,6 +49,29 @@ bool is_build_script(const std::vector<std::string>& words) {
     return false;
   const auto name = util::to_lower(util::base_name(words.front()));
   return name.find("build") != std::string::npos;
+}
+
+// The CI commands that build with one of `systems`: cited as evidence. Narrower than what documents a
+// build (`make lint` in CI is not a build).
+std::vector<doc::CommandPattern> ci_patterns(const std::vector<facts::BuildSystem>& systems) {
+  std::vector<doc::CommandPattern> patterns;
+  for (const auto& system : systems) {
+    const std::string_view kind = system.kind;
+    if (kind == "cmake" || kind == "meson" || kind == "bazel")
+      patterns.push_back({system.program, {}});
+    else if (kind == "cargo" || kind == "go")
+      patterns.push_back({system.program, {"build"}});
+    else if (kind == "maven")
+      patterns.push_back({"mvn", {"package", "install", "verify", "compile"}});
+    else if (kind == "gradle")
+      patterns.push_back({"gradle", {"build", "assemble"}});
+    else if (kind == "make")
+      patterns.push_back({"make", {"all", "build"}});
+    else if (kind == "npm")
+      for (std::string_view manager : {"npm", "pnpm", "yarn", "bun"})
+        patterns.push_back({manager, {"build"}, true});
+  }
+  return patterns;
 }
 
 class BuildUndocumented final : public engine::Rule {
@@ -112,6 +137,8 @@ public:
     for (const auto& system : systems)
       finding.related.push_back(
           engine::Location{system.evidence.path, system.evidence.line, 0, system.evidence.note});
+    for (auto& location : procedure::ci_evidence(context, ci_patterns(systems)))
+      finding.related.push_back(std::move(location));
   }
 };
 

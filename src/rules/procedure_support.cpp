@@ -3,6 +3,8 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -166,6 +168,36 @@ bool documents_pre_commit(const engine::Context& context) {
   const std::array<doc::CommandPattern, 2> patterns{doc::CommandPattern{"pre-commit", {}},
                                                     doc::CommandPattern{"prek", {}}};
   return context.knowledge().find(patterns) != nullptr;
+}
+
+std::vector<engine::Location> ci_evidence(const engine::Context& context,
+                                          std::span<const doc::CommandPattern> patterns, std::size_t limit) {
+  std::vector<engine::Location> out;
+  std::set<std::string> jobs;
+  const auto& ci = context.ci();
+  const auto gate = gating_files(ci);
+  for (const auto& command : ci.commands) {
+    if (out.size() >= limit)
+      break;
+    if (command.plumbing || !gate.contains(command.path) || is_release_job(command) ||
+        jobs.contains(command.path + "\n" + command.job))
+      continue;
+    for (const auto& words : doc::split_commands(command.text)) {
+      const auto peeled = doc::peel_wrappers(words);
+      const bool runs =
+          std::any_of(patterns.begin(), patterns.end(), [&](const doc::CommandPattern& pattern) {
+            return doc::matches(peeled, pattern) || doc::matches(words, pattern);
+          });
+      if (!runs)
+        continue;
+      jobs.insert(command.path + "\n" + command.job);
+      out.push_back(
+          engine::Location{command.path, command.line, command.column,
+                           fmt::format("CI job '{}' runs `{}`", command.job, util::trim(command.text))});
+      break;
+    }
+  }
+  return out;
 }
 
 std::set<std::string> gating_files(const facts::CiFacts& ci) {

@@ -3,6 +3,7 @@
 // (directly, through a documented task-runner target, through a documented `pre-commit run`), which CI
 // files gate changes, and which formatter/linter/type checker a command runs. Internal to src/rules/.
 
+#include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
@@ -43,6 +44,12 @@ bool documents_pre_commit(const engine::Context& context);
 /// The CI files that gate changes: workflows that run on pushes, pull requests or merge queues (not only on
 /// tags, releases, schedules or by hand), and every GitLab CI file and local action.
 std::set<std::string> gating_files(const facts::CiFacts& ci);
+
+/// Where gating CI runs a command of `patterns` (wrappers peeled), as evidence for a finding: the first
+/// `limit` places, one per job.
+std::vector<engine::Location> ci_evidence(const engine::Context& context,
+                                          std::span<const doc::CommandPattern> patterns,
+                                          std::size_t limit = 3);
 
 /// Release, publish and deploy jobs are release procedure (TASK108), not checks an agent runs.
 bool is_release_job(const facts::CiCommand& command);

@@ -1,5 +1,7 @@
 // TASK102 test-undocumented: tests exist and no doc gives a command to run them.
 
+#include "procedure_support.hpp"
+
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/rules/builtin.hpp>
@@ -172,6 +174,8 @@ public:
       for (const auto* suite : members)
         for (const auto& item : suite->evidence)
           finding.related.push_back(engine::Location{item.path, item.line, 0, item.note});
+      for (auto& location : procedure::ci_evidence(context, patterns))
+        finding.related.push_back(std::move(location));
     }
   }
 };
