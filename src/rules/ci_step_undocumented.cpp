@@ -199,10 +199,10 @@ public:
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
-    const auto gate = gating_files(ci);
+    const Gate gates(ci);
     const bool pre_commit_documented = documents_pre_commit(context);
     for (const auto& command : ci.commands) {
-      if (command.plumbing || !gate.contains(command.path) || is_release_job(command))
+      if (command.plumbing || !gates(command) || is_release_job(command))
         continue;
       for (const auto& words : doc::split_commands(command.text)) {
         if (facts::is_plumbing_command(words))
@@ -255,27 +255,42 @@ private:
     return context.knowledge().find(patterns) != nullptr;
   }
 
-  // The CI files that gate changes: workflows that run on pushes, pull requests or merge queues (not only on
-  // tags, releases, schedules or by hand), and every GitLab CI file and local action.
-  static std::set<std::string> gating_files(const facts::CiFacts& ci) {
-    std::map<std::string, bool> gating;
-    for (const auto& command : ci.commands)
-      gating.emplace(command.path, !command.path.starts_with(".github/workflows/"));
-    for (const auto& trigger : ci.triggers) {
-      if (!trigger.path.starts_with(".github/workflows/"))
-        continue;
-      const bool tags_only = trigger.detail.starts_with("tags");
-      if ((trigger.event == "push" && !tags_only) || trigger.event == "pull_request" ||
-          trigger.event == "pull_request_target" || trigger.event == "merge_group" ||
-          trigger.event == "workflow_call")
-        gating[trigger.path] = true;
+  // What gates changes, from the triggers: a pipeline file gates when one of its own triggers does (a GitHub
+  // workflow or an Azure pipeline on pushes to branches, pull requests, merge queues or calls; not one that
+  // runs only on tags, releases, schedules, by hand or never); a file without such triggers gates unless it
+  // is a GitHub workflow. A job with triggers of its own (GitLab, CircleCI) gates only when one of them does;
+  // those triggers can be written in another file than the job's commands (a GitLab include), so they are
+  // matched by job name.
+  class Gate {
+  public:
+    explicit Gate(const facts::CiFacts& ci) {
+      for (const auto& trigger : ci.triggers) {
+        auto& gates = trigger.job.empty() ? m_files[trigger.path] : m_jobs[trigger.job];
+        gates = gates || is_gating(trigger);
+      }
     }
-    std::set<std::string> files;
-    for (const auto& [path, gates] : gating)
-      if (gates)
-        files.insert(path);
-    return files;
-  }
+
+    bool operator()(const facts::CiCommand& command) const {
+      const auto& pipeline = command.pipeline.empty() ? command.path : command.pipeline;
+      const auto file = m_files.find(pipeline);
+      if (file != m_files.end() ? !file->second : pipeline.starts_with(".github/workflows/"))
+        return false;
+      const auto job = m_jobs.find(command.job);
+      return job == m_jobs.end() || job->second;
+    }
+
+  private:
+    static bool is_gating(const facts::CiTrigger& trigger) {
+      if (trigger.detail == "none")
+        return false;
+      return (trigger.event == "push" && !trigger.detail.starts_with("tags")) ||
+             trigger.event == "pull_request" || trigger.event == "pull_request_target" ||
+             trigger.event == "merge_group" || trigger.event == "workflow_call";
+    }
+
+    std::map<std::string, bool> m_files;
+    std::map<std::string, bool> m_jobs;
+  };
 
   static std::set<std::vector<std::string>> documented_heads(const engine::Context& context) {
     std::set<std::vector<std::string>> heads;
