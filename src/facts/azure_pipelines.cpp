@@ -164,12 +164,21 @@ void Extractor::jobs(const yaml::Node& list, const Source& source, int depth) {
       include(*path, source, "", depth);
       return;
     }
+    // A job's name, a deployment's, else its display name (Azure's default name is "Job").
     std::string name(scalar_at(item, "job"));
-    if (name.empty())
+    const bool is_deployment = item.find("deployment") != nullptr;
+    if (is_deployment) {
       name = scalar_at(item, "deployment");
+      m_workspace.facts().triggers.push_back(CiTrigger{"release", fmt::format("deployment {}", name),
+                                                       source.path, item.find("deployment")->line, name});
+    }
+    if (name.empty())
+      name = scalar_at(item, "displayName");
+    if (name.empty())
+      name = "Job";
     if (const auto* job_steps = item.find("steps"))
       steps(*job_steps, source, name, depth);
-    if (const auto* strategy = item.find("strategy"))
+    if (const auto* strategy = is_deployment ? item.find("strategy") : nullptr)
       deployment(*strategy, source, name, depth + 1);
   });
 }

@@ -266,7 +266,7 @@ CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileR
                 [&](const CiAction& a) { return !seen.emplace(a.path, a.line, 0, a.uses).second; });
   seen.clear();
   std::erase_if(facts.triggers, [&](const CiTrigger& t) {
-    return !seen.emplace(t.path, t.line, 0, t.event + '\n' + t.detail).second;
+    return !seen.emplace(t.path, t.line, 0, t.event + '\n' + t.detail + '\n' + t.job).second;
   });
   std::set<std::string> notes;
   std::erase_if(facts.notes, [&](const std::string& n) { return !notes.insert(n).second; });

@@ -49,6 +49,31 @@ constexpr engine::RuleMeta k_meta{
                       "reads first, next to the tests, so that an agent runs what CI runs before it is done.",
     }};
 
+// The text with CircleCI's `<< parameters.x >>` and `<< pipeline.x >>` written as `$PARAMETER`, so that
+// they split as one word that is a variable, as `${{ matrix.x }}` and `$(var)` already are.
+std::string without_parameters(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const auto open = text.find("<<");
+    const auto close = open == std::string_view::npos ? open : text.find(">>", open + 2);
+    const auto inner = close == std::string_view::npos ? std::string_view()
+                                                       : util::trim(text.substr(open + 2, close - open - 2));
+    if (!inner.starts_with("parameters.") && !inner.starts_with("pipeline.")) {
+      if (open == std::string_view::npos || close == std::string_view::npos) {
+        out += text;
+        break;
+      }
+      out += text.substr(0, open + 2);
+      text.remove_prefix(open + 2);
+      continue;
+    }
+    out += text.substr(0, open);
+    out += "$PARAMETER";
+    text.remove_prefix(close + 2);
+  }
+  return out;
+}
+
 // Programs whose first positional word is a subcommand that matters (go test vs go vet).
 constexpr std::array<std::string_view, 22> k_subcommand_programs{
     "go",   "cargo", "make", "just",   "task", "dotnet", "bazel", "bazelisk", "mvn",    "gradle",     "npm",
@@ -204,13 +229,17 @@ public:
     for (const auto& command : ci.commands) {
       if (command.plumbing || !gates(command) || is_release_job(command))
         continue;
-      for (const auto& words : doc::split_commands(command.text)) {
+      for (const auto& words : doc::split_commands(without_parameters(command.text))) {
         if (facts::is_plumbing_command(words))
           continue;
         const auto peeled = doc::peel_wrappers(words);
         if (peeled.empty() || peeled.front().find_first_of("$%{") != std::string::npos)
           continue;
         const auto head = head_of(peeled);
+        if (std::any_of(head.begin(), head.end(), [](const std::string& word) {
+              return word.find_first_of("$%{") != std::string::npos;
+            }))
+          continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
         if (!is_known_procedure(head))
           continue;
         if ((is_test_command(head) && !facts.test_suites.empty()) ||

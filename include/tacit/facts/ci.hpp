@@ -54,7 +54,8 @@ struct CiAction {
 /// "cron: ..." in a scheduled workflow, else "push" with "" (every branch), "branches: ...", "tags: ..." or
 /// "none" (branches ignored and no tags: the job never runs). Azure Pipelines: "push" (`trigger:`),
 /// "pull_request" (`pr:`) with "", "branches: ...", "tags: ..." or "none", and "schedule"; a pipeline that
-/// writes no `trigger:` or `pr:` gets the default one (every branch) at line 1.
+/// writes no `trigger:` or `pr:` gets the default one (every branch) at line 1; a deployment job gets
+/// "release" with "deployment NAME".
 struct CiTrigger {
   std::string event;
   std::string detail;
