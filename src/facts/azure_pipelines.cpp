@@ -176,6 +176,9 @@ void Extractor::jobs(const yaml::Node& list, const Source& source, int depth) {
       name = scalar_at(item, "displayName");
     if (name.empty())
       name = "Job";
+    if (is_deployment) // release procedure: its own trigger says so
+      m_workspace.facts().triggers.push_back(CiTrigger{"release", fmt::format("deployment {}", name),
+                                                       source.path, item.find("deployment")->line, name});
     if (const auto* job_steps = item.find("steps"))
       steps(*job_steps, source, name, depth);
     if (const auto* strategy = is_deployment ? item.find("strategy") : nullptr)
