@@ -1,4 +1,4 @@
-// CI facts: the plumbing tables, the files the extractors read, and extract_ci over both CI systems.
+// CI facts: the plumbing tables, the files the extractors read, and extract_ci over every CI system.
 
 #include "ci_internal.hpp"
 

@@ -25,16 +25,17 @@ constexpr engine::RuleMeta k_meta{
     .docs = {
         .what_it_does =
             "Reads the commands that CI runs (GitHub Actions `run:` steps, local composite actions and "
-            "reusable "
-            "workflows; GitLab CI scripts with anchors, merges and `extends:`), leaves out plumbing "
-            "(checkout, "
-            "toolchain setup, caches, package installs, `echo`, `cd`...), and reports each command whose "
-            "head "
-            "no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest -x` by "
-            "`pytest`, and a CI step is documented when a documented make target, just recipe or package "
-            "script runs it (`make lint` whose recipe runs `golangci-lint`). Test and build commands are "
-            "left "
-            "to TASK102 and TASK101 where those apply. One finding per command, at its first CI line.",
+            "reusable workflows; GitLab CI scripts with anchors, merges and `extends:`; CircleCI `run:` "
+            "steps and reusable `commands:`; Azure Pipelines `script:`/`bash:`/`pwsh:` steps and local "
+            "templates), leaves out plumbing (checkout, toolchain setup, caches, package installs, `echo`, "
+            "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
+            "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose workflows "
+            "run them only on tags or schedules; GitLab jobs that run only on tags or schedules; release, "
+            "publish and deploy jobs), and reports each command whose head no doc shows: `go test -race "
+            "./...` is documented by `go test ./...`, `uv run pytest -x` by `pytest`, and a CI step is "
+            "documented when a documented make target, just recipe or package script runs it (`make lint` "
+            "whose recipe runs `golangci-lint`). Test and build commands are left to TASK102 and TASK101 "
+            "where those apply. One finding per command, at its first CI line.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
