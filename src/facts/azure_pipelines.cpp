@@ -30,11 +30,6 @@ constexpr std::array<std::string_view, 3> k_script_tasks{"bash", "cmdline", "pow
 constexpr std::size_t k_max_templates = 100; // Azure's own limit
 constexpr int k_max_nesting = 20;            // templates in templates, nested ${{ }} blocks
 
-std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
-  const auto* value = node.find(key);
-  return value != nullptr ? value->scalar() : std::string_view();
-}
-
 bool is_yaml(std::string_view path) {
   return path.ends_with(".yml") || path.ends_with(".yaml");
 }
@@ -92,17 +87,13 @@ private:
 };
 
 void Extractor::pipeline(const Source& source) {
-  const auto& root = source.document.root();
-  if (root.is_null())
+  const auto* root = m_workspace.mapping(source, "an Azure Pipelines file");
+  if (root == nullptr)
     return;
-  if (!root.is_map()) {
-    m_workspace.note(source.path, root.line, "not an Azure Pipelines file: the top level is not a mapping");
-    return;
-  }
   m_pipeline = source.path;
   m_templates = 0;
-  triggers(root, source);
-  body(root, source, "", 0);
+  triggers(*root, source);
+  body(*root, source, "", 0);
 }
 
 void Extractor::triggers(const yaml::Node& root, const Source& source) {
@@ -256,16 +247,9 @@ void Extractor::include(const yaml::Node& path, const Source& from, const std::s
   if (!m_workspace.claim(resolved))
     return;
   const auto* source = m_workspace.parse(resolved);
-  if (source == nullptr)
-    return;
-  const auto& root = source->document.root();
-  if (!root.is_map()) {
-    if (!root.is_null())
-      m_workspace.note(resolved, root.line,
-                       "not an Azure Pipelines template: the top level is not a mapping");
-    return;
-  }
-  body(root, *source, job, depth + 1);
+  if (const auto* root =
+          source != nullptr ? m_workspace.mapping(*source, "an Azure Pipelines template") : nullptr)
+    body(*root, *source, job, depth + 1);
 }
 
 } // namespace

@@ -208,6 +208,15 @@ const Source* Workspace::parse(std::string_view path) {
   return slot.get();
 }
 
+const yaml::Node* Workspace::mapping(const Source& source, std::string_view what) {
+  const auto& root = source.document.root();
+  if (root.is_map())
+    return &root;
+  if (!root.is_null())
+    note(source.path, root.line, fmt::format("not {}: the top level is not a mapping", what));
+  return nullptr;
+}
+
 void Workspace::note(std::string_view path, int line, std::string_view message) {
   m_facts.notes.push_back(fmt::format("{}:{}: {}", path, std::max(line, 1), message));
 }
@@ -224,6 +233,11 @@ void add_script(Workspace& workspace, const yaml::Node& script, const Source& so
         std::move(line.text), source.path, line.line, line.column, context.job, context.step,
         context.working_directory, plumbing, context.pipeline.empty() ? source.path : context.pipeline});
   }
+}
+
+std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
+  const auto* value = node.find(key);
+  return value != nullptr ? value->scalar() : std::string_view();
 }
 
 bool runs_shell(std::string_view shell) {

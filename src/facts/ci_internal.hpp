@@ -39,6 +39,10 @@ public:
   /// is missing, too big or not YAML.
   const Source* parse(std::string_view path);
 
+  /// The top-level mapping of `source`, or nullptr: for an empty file, or (with a note that it is not `what`)
+  /// for any other top level.
+  const yaml::Node* mapping(const Source& source, std::string_view what);
+
   /// Adds "path:line: message" to the notes.
   void note(std::string_view path, int line, std::string_view message);
 
@@ -75,6 +79,9 @@ std::vector<ScriptLine> shell_lines(const std::vector<yaml::ScalarLine>& lines);
 /// Appends the command lines of a script scalar written in `source` to the facts.
 void add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
                 const ScriptContext& context);
+
+/// The text of the scalar at `key` in a map, or "".
+std::string_view scalar_at(const yaml::Node& node, std::string_view key);
 
 /// True when a step's `shell:` runs shell commands ("" is the default shell; `python` runs another language).
 /// The first word counts, as a program name or path: "bash -e {0}", "/bin/bash -eo pipefail".

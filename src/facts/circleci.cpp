@@ -32,11 +32,6 @@ constexpr std::array<std::string_view, 5> k_every_branch{"/.*/", "/.+/", "/^.*$/
 
 constexpr int k_max_nesting = 10; // commands using commands, when/unless blocks
 
-std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
-  const auto* value = node.find(key);
-  return value != nullptr ? value->scalar() : std::string_view();
-}
-
 bool matches_every_branch(const yaml::Node& ignore) {
   const auto is_every = [](const yaml::Node& n) {
     return std::find(k_every_branch.begin(), k_every_branch.end(), n.scalar()) != k_every_branch.end();
@@ -104,21 +99,16 @@ private:
 };
 
 void Extractor::run() {
-  const auto& root = m_source.document.root();
-  if (root.is_null())
+  const auto* root = m_workspace.mapping(m_source, "a CircleCI configuration");
+  if (root == nullptr)
     return;
-  if (!root.is_map()) {
-    m_workspace.note(m_source.path, root.line,
-                     "not a CircleCI configuration: the top level is not a mapping");
-    return;
-  }
-  m_commands = root.find("commands");
-  const auto* jobs = root.find("jobs");
+  m_commands = root->find("commands");
+  const auto* jobs = root->find("jobs");
   if (jobs == nullptr || !jobs->is_map())
     return;
   // Jobs no workflow names do not run (when there are workflows).
   std::set<std::string_view> used;
-  const auto* workflows = root.find("workflows");
+  const auto* workflows = root->find("workflows");
   if (workflows != nullptr)
     for (const auto& entry : workflows->entries)
       for (const auto& job : workflow_jobs(entry.value))

@@ -37,11 +37,6 @@ std::string local_path(std::string_view uses) {
   return escaped ? std::string() : path;
 }
 
-std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
-  const auto* value = node.find(key);
-  return value != nullptr ? value->scalar() : std::string_view();
-}
-
 // `defaults.run.working-directory` of a workflow or a job.
 std::string_view default_directory(const yaml::Node& node) {
   const auto* defaults = node.find("defaults");
@@ -75,13 +70,10 @@ void Extractor::workflow(const Source& source) {
 }
 
 void Extractor::read_workflow(const Source& source) {
-  const auto& root = source.document.root();
-  if (root.is_null())
+  const auto* map = m_workspace.mapping(source, "a workflow");
+  if (map == nullptr)
     return;
-  if (!root.is_map()) {
-    m_workspace.note(source.path, root.line, "not a workflow: the top level is not a mapping");
-    return;
-  }
+  const auto& root = *map;
   if (const auto* on = root.find("on"))
     triggers(*on, source);
   const auto workflow_directory = default_directory(root);
@@ -178,12 +170,8 @@ void Extractor::composite_action(const std::string& dir, const Source& caller, i
   const auto* source = m_workspace.parse(path);
   if (source == nullptr)
     return;
-  const auto& root = source->document.root();
-  if (!root.is_map()) {
-    m_workspace.note(path, root.line, "not an action: the top level is not a mapping");
-    return;
-  }
-  const auto* runs = root.find("runs");
+  const auto* root = m_workspace.mapping(*source, "an action");
+  const auto* runs = root != nullptr ? root->find("runs") : nullptr;
   if (const auto* steps = runs != nullptr ? runs->find("steps") : nullptr)
     this->steps(*steps, *source, job, "");
 }
