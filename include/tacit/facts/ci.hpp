@@ -27,9 +27,12 @@ struct CiCommand {
   int column = 0;   ///< 1-based column where the command text starts
   std::string job;  ///< job id (GitHub) or name (GitLab); a command written once (a composite action's, a
                     ///< template's) names the first job that runs it
-  std::string step; ///< GitHub: the step name if any; GitLab: before_script, script or after_script
-  std::string working_directory; ///< GitHub: the step's or the defaults' working-directory ("" for none)
-  bool plumbing = false;         ///< every command on the line is plumbing (see is_plumbing_command)
+  std::string step; ///< GitHub and CircleCI: the step name if any; GitLab: before_script, script or
+                    ///< after_script; Azure: the step's displayName
+  std::string
+      working_directory; ///< GitHub: the step's or the defaults' working-directory; CircleCI: the
+                         ///< step's working_directory; Azure: the step's workingDirectory ("" for none)
+  bool plumbing = false; ///< every command on the line is plumbing (see is_plumbing_command)
   std::string
       pipeline; ///< the workflow or pipeline file whose triggers decide when this runs: `path` itself,
                 ///< or for a composite action or an Azure template the first file that uses it
@@ -61,7 +64,8 @@ struct CiTrigger {
   std::string detail;
   std::string path;
   int line = 0;
-  std::string job; ///< the job it applies to (GitLab, CircleCI); "" for the whole workflow or pipeline
+  std::string job; ///< the job it applies to (GitLab, CircleCI, Azure deployments); "" for the whole workflow
+                   ///< or pipeline
 };
 
 /// Everything the CI extractors found.
