@@ -290,7 +290,7 @@ private:
   // runs only on tags, releases, schedules, by hand or never); a file without such triggers gates unless it
   // is a GitHub workflow. A job with triggers of its own (GitLab, CircleCI) gates only when one of them does;
   // those triggers can be written in another file than the job's commands (a GitLab include), so they are
-  // matched by job name.
+  // matched by job name (a repository rarely has two of those CI systems).
   class Gate {
   public:
     explicit Gate(const facts::CiFacts& ci) {
@@ -305,6 +305,8 @@ private:
       const auto file = m_files.find(pipeline);
       if (file != m_files.end() ? !file->second : pipeline.starts_with(".github/workflows/"))
         return false;
+      if (pipeline.starts_with(".github/"))
+        return true; // GitHub's triggers are the workflow's, and its job names are no other system's
       const auto job = m_jobs.find(command.job);
       return job == m_jobs.end() || job->second;
     }
