@@ -1,4 +1,4 @@
-// CI facts: the plumbing tables, the files the extractors read, and extract_ci over both CI systems.
+// CI facts: the plumbing tables, the files the extractors read, and extract_ci over every CI system.
 
 #include "ci_internal.hpp"
 
@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 #include <tuple>
 
 namespace tacit::facts {
@@ -63,6 +64,24 @@ constexpr std::array k_plumbing{
 constexpr std::array<std::string_view, 10> k_plumbing_actions{
     "actions/checkout", "*/setup-*",     "*/*-setup",   "*/*cache*",           "*/*cache*/*",
     "*/*-artifact",     "*/*-toolchain", "*/toolchain", "docker/login-action", "actions/configure-pages"};
+
+// Orb steps that are plumbing, as globs over the command after the orb's name ("node/install-packages").
+constexpr std::array<std::string_view, 8> k_plumbing_orb_steps{
+    "install*", "setup*", "*cache*", "*workspace*", "*artifact*", "*login*", "notify*", "checkout"};
+
+// Azure Pipelines tasks that are plumbing, as globs over the lower-cased name before '@'.
+constexpr std::array<std::string_view, 13> k_plumbing_tasks{
+    "use*",       "*toolinstaller",  "*tool",         "*authenticate", "cache*",
+    "*artifact*", "publish*results", "*files",        "install*",      "docker*login*",
+    "checkout",   "download*",       "*tokenfromfile"};
+
+// Shells whose scripts are shell commands; `shell: python` and the like run another language.
+constexpr std::array<std::string_view, 6> k_shells{"bash", "sh", "pwsh", "powershell", "cmd", "zsh"};
+
+bool matches_any(std::string_view name, std::span<const std::string_view> patterns) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](std::string_view pattern) { return util::glob_match(pattern, name); });
+}
 
 // Prints a version and nothing else: `node --version`, `go version`.
 bool is_version_query(const std::vector<std::string>& words) {
@@ -128,9 +147,13 @@ bool is_plumbing_command(const std::vector<std::string>& words) {
 bool is_plumbing_action(std::string_view uses) {
   if (uses.starts_with("./") || uses.starts_with("docker://"))
     return false;
-  const auto name = util::to_lower(uses.substr(0, uses.find('@')));
-  return std::any_of(k_plumbing_actions.begin(), k_plumbing_actions.end(),
-                     [&](std::string_view pattern) { return util::glob_match(pattern, name); });
+  if (uses.starts_with("orb:"))
+    return matches_any(util::to_lower(uses.substr(uses.find_last_of(":/") + 1)), k_plumbing_orb_steps);
+  if (uses.starts_with("task:")) {
+    const auto task = uses.substr(5);
+    return matches_any(util::to_lower(task.substr(0, task.find('@'))), k_plumbing_tasks);
+  }
+  return matches_any(util::to_lower(uses.substr(0, uses.find('@'))), k_plumbing_actions);
 }
 
 namespace ci {
@@ -185,6 +208,15 @@ const Source* Workspace::parse(std::string_view path) {
   return slot.get();
 }
 
+const yaml::Node* Workspace::mapping(const Source& source, std::string_view what) {
+  const auto& root = source.document.root();
+  if (root.is_map())
+    return &root;
+  if (!root.is_null())
+    note(source.path, root.line, fmt::format("not {}: the top level is not a mapping", what));
+  return nullptr;
+}
+
 void Workspace::note(std::string_view path, int line, std::string_view message) {
   m_facts.notes.push_back(fmt::format("{}:{}: {}", path, std::max(line, 1), message));
 }
@@ -197,10 +229,37 @@ void add_script(Workspace& workspace, const yaml::Node& script, const Source& so
       continue;
     const bool plumbing = std::all_of(commands.begin(), commands.end(),
                                       [](const auto& words) { return is_plumbing_command(words); });
-    workspace.facts().commands.push_back(CiCommand{std::move(line.text), source.path, line.line, line.column,
-                                                   context.job, context.step, context.working_directory,
-                                                   plumbing});
+    workspace.facts().commands.push_back(CiCommand{
+        std::move(line.text), source.path, line.line, line.column, context.job, context.step,
+        context.working_directory, plumbing, context.pipeline.empty() ? source.path : context.pipeline});
   }
+}
+
+std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
+  const auto* value = node.find(key);
+  return value != nullptr ? value->scalar() : std::string_view();
+}
+
+bool runs_shell(std::string_view shell) {
+  const auto words = util::split_words(shell);
+  if (words.empty())
+    return true;
+  auto program = words.front();
+  if (const auto slash = program.find_last_of("/\\"); slash != std::string_view::npos)
+    program = program.substr(slash + 1);
+  if (program.ends_with(".exe"))
+    program.remove_suffix(4);
+  return std::find(k_shells.begin(), k_shells.end(), program) != k_shells.end();
+}
+
+std::string join_values(const yaml::Node& node) {
+  if (node.is_scalar())
+    return node.value;
+  std::vector<std::string> values;
+  for (const auto& item : node.items)
+    if (item.is_scalar())
+      values.push_back(item.value);
+  return util::join(values, ", ");
 }
 
 } // namespace ci
@@ -210,6 +269,8 @@ CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileR
   ci::Workspace workspace(files, read, facts);
   ci::extract_github_actions(workspace);
   ci::extract_gitlab_ci(workspace);
+  ci::extract_circleci(workspace);
+  ci::extract_azure_pipelines(workspace);
   // A command, action or trigger written once is reported once (anchors, templates, shared defaults).
   std::set<std::tuple<std::string, int, int, std::string>> seen;
   std::erase_if(facts.commands,
@@ -219,7 +280,7 @@ CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileR
                 [&](const CiAction& a) { return !seen.emplace(a.path, a.line, 0, a.uses).second; });
   seen.clear();
   std::erase_if(facts.triggers, [&](const CiTrigger& t) {
-    return !seen.emplace(t.path, t.line, 0, t.event + '\n' + t.detail).second;
+    return !seen.emplace(t.path, t.line, 0, t.event + '\n' + t.detail + '\n' + t.job).second;
   });
   std::set<std::string> notes;
   std::erase_if(facts.notes, [&](const std::string& n) { return !notes.insert(n).second; });

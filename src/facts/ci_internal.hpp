@@ -39,6 +39,10 @@ public:
   /// is missing, too big or not YAML.
   const Source* parse(std::string_view path);
 
+  /// The top-level mapping of `source`, or nullptr: for an empty file, or (with a note that it is not `what`)
+  /// for any other top level.
+  const yaml::Node* mapping(const Source& source, std::string_view what);
+
   /// Adds "path:line: message" to the notes.
   void note(std::string_view path, int line, std::string_view message);
 
@@ -57,6 +61,7 @@ struct ScriptContext {
   std::string job;
   std::string step;
   std::string working_directory;
+  std::string pipeline; ///< the workflow or pipeline file whose triggers apply ("" for the script's own file)
 };
 
 /// One shell command line of a script.
@@ -75,10 +80,26 @@ std::vector<ScriptLine> shell_lines(const std::vector<yaml::ScalarLine>& lines);
 void add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
                 const ScriptContext& context);
 
+/// The text of the scalar at `key` in a map, or "".
+std::string_view scalar_at(const yaml::Node& node, std::string_view key);
+
+/// True when a step's `shell:` runs shell commands ("" is the default shell; `python` runs another language).
+/// The first word counts, as a program name or path: "bash -e {0}", "/bin/bash -eo pipefail".
+bool runs_shell(std::string_view shell);
+
+/// The values of a scalar or a list of scalars, joined with ", ".
+std::string join_values(const yaml::Node& node);
+
 /// The GitHub Actions extractor: workflows, and the local reusable workflows and composite actions they use.
 void extract_github_actions(Workspace& workspace);
 
 /// The GitLab CI extractor: .gitlab-ci.yml and its local includes.
 void extract_gitlab_ci(Workspace& workspace);
+
+/// The CircleCI extractor: .circleci/config.yml (or .yaml).
+void extract_circleci(Workspace& workspace);
+
+/// The Azure Pipelines extractor: the pipeline files and the local templates they use.
+void extract_azure_pipelines(Workspace& workspace);
 
 } // namespace tacit::facts::ci

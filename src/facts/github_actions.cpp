@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <utility>
 
 namespace tacit::facts::ci {
 
@@ -19,9 +20,6 @@ constexpr std::string_view k_workflow_dir = ".github/workflows/";
 // The filters of an event that say when it fires; each becomes a trigger of its own.
 constexpr std::array<std::string_view, 7> k_event_filters{
     "branches", "branches-ignore", "tags", "tags-ignore", "paths", "paths-ignore", "types"};
-
-// Shells whose `run:` is shell commands; `shell: python` and the like run another language.
-constexpr std::array<std::string_view, 6> k_shells{"bash", "sh", "pwsh", "powershell", "cmd", "zsh"};
 
 bool is_workflow_path(std::string_view path) {
   if (!path.starts_with(k_workflow_dir))
@@ -39,32 +37,11 @@ std::string local_path(std::string_view uses) {
   return escaped ? std::string() : path;
 }
 
-std::string_view scalar_at(const yaml::Node& node, std::string_view key) {
-  const auto* value = node.find(key);
-  return value != nullptr ? value->scalar() : std::string_view();
-}
-
 // `defaults.run.working-directory` of a workflow or a job.
 std::string_view default_directory(const yaml::Node& node) {
   const auto* defaults = node.find("defaults");
   const auto* run = defaults != nullptr ? defaults->find("run") : nullptr;
   return run != nullptr ? scalar_at(*run, "working-directory") : std::string_view();
-}
-
-bool runs_shell(std::string_view shell) {
-  const auto words = util::split_words(shell);
-  return words.empty() || std::find(k_shells.begin(), k_shells.end(), words.front()) != k_shells.end();
-}
-
-// "v1, v2" for a scalar or a list of scalars.
-std::string join_values(const yaml::Node& node) {
-  if (node.is_scalar())
-    return node.value;
-  std::vector<std::string> values;
-  for (const auto& item : node.items)
-    if (item.is_scalar())
-      values.push_back(item.value);
-  return util::join(values, ", ");
 }
 
 class Extractor {
@@ -74,6 +51,7 @@ public:
   void workflow(const Source& source);
 
 private:
+  void read_workflow(const Source& source);
   void triggers(const yaml::Node& on, const Source& source);
   void steps(const yaml::Node& steps, const Source& source, const std::string& job,
              std::string_view directory);
@@ -82,16 +60,20 @@ private:
   void reusable_workflow(const std::string& path, const Source& caller, int line);
 
   Workspace& m_workspace;
+  std::string m_pipeline; // the workflow being read: composite actions run under its triggers
 };
 
 void Extractor::workflow(const Source& source) {
-  const auto& root = source.document.root();
-  if (root.is_null())
+  const auto caller = std::exchange(m_pipeline, source.path);
+  read_workflow(source);
+  m_pipeline = caller;
+}
+
+void Extractor::read_workflow(const Source& source) {
+  const auto* map = m_workspace.mapping(source, "a workflow");
+  if (map == nullptr)
     return;
-  if (!root.is_map()) {
-    m_workspace.note(source.path, root.line, "not a workflow: the top level is not a mapping");
-    return;
-  }
+  const auto& root = *map;
   if (const auto* on = root.find("on"))
     triggers(*on, source);
   const auto workflow_directory = default_directory(root);
@@ -115,7 +97,7 @@ void Extractor::workflow(const Source& source) {
 void Extractor::triggers(const yaml::Node& on, const Source& source) {
   auto& out = m_workspace.facts().triggers;
   auto add = [&](std::string_view event, std::string detail, int line) {
-    out.push_back(CiTrigger{std::string(event), std::move(detail), source.path, line});
+    out.push_back(CiTrigger{std::string(event), std::move(detail), source.path, line, ""});
   };
   if (on.is_scalar())
     add(on.value, "", on.line);
@@ -157,7 +139,8 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
       continue;
     const auto step_directory = scalar_at(step, "working-directory");
     add_script(m_workspace, *run, source,
-               ScriptContext{job, name, std::string(step_directory.empty() ? directory : step_directory)});
+               ScriptContext{job, name, std::string(step_directory.empty() ? directory : step_directory),
+                             m_pipeline});
   }
 }
 
@@ -187,12 +170,8 @@ void Extractor::composite_action(const std::string& dir, const Source& caller, i
   const auto* source = m_workspace.parse(path);
   if (source == nullptr)
     return;
-  const auto& root = source->document.root();
-  if (!root.is_map()) {
-    m_workspace.note(path, root.line, "not an action: the top level is not a mapping");
-    return;
-  }
-  const auto* runs = root.find("runs");
+  const auto* root = m_workspace.mapping(*source, "an action");
+  const auto* runs = root != nullptr ? root->find("runs") : nullptr;
   if (const auto* steps = runs != nullptr ? runs->find("steps") : nullptr)
     this->steps(*steps, *source, job, "");
 }

@@ -226,7 +226,8 @@ void Extractor::script(Located value, const std::string& job, std::string_view s
   if (node.tag == "!reference") {
     reference(node, *value.source, job, section, depth);
   } else if (node.is_scalar()) {
-    add_script(m_workspace, node, *value.source, ScriptContext{job, std::string(section), ""});
+    add_script(m_workspace, node, *value.source,
+               ScriptContext{job, std::string(section), "", ".gitlab-ci.yml"});
   } else {
     for (const auto& item : node.items) // nested lists are flattened, as GitLab does
       script(Located{&item, value.source}, job, section, depth + 1);
@@ -255,7 +256,7 @@ void Extractor::reference(const yaml::Node& node, const Source& source, const st
 void Extractor::triggers(const std::string& job, const Keys& keys) {
   auto add = [&](std::string_view event, int line, const Source& source) {
     const auto detail = event == "push" ? fmt::format("tags (job {})", job) : fmt::format("job {}", job);
-    m_workspace.facts().triggers.push_back(CiTrigger{std::string(event), detail, source.path, line});
+    m_workspace.facts().triggers.push_back(CiTrigger{std::string(event), detail, source.path, line, job});
   };
   if (const auto only = find_key(keys, "only"); only.node != nullptr) {
     for (const auto* item : scalars(only.node->is_map() ? only.node->find("refs") : only.node)) {

@@ -29,18 +29,19 @@ constexpr engine::RuleMeta k_meta{
     .docs = {
         .what_it_does =
             "Reads the commands that CI runs (GitHub Actions `run:` steps, local composite actions and "
-            "reusable "
-            "workflows; GitLab CI scripts with anchors, merges and `extends:`), leaves out plumbing "
-            "(checkout, "
-            "toolchain setup, caches, package installs, `echo`, `cd`...), and reports each command whose "
-            "head "
-            "no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest -x` by "
-            "`pytest`, and a CI step is documented when a documented make target, just recipe or package "
-            "script runs it (`make generate` whose recipe runs `go generate`). Test and build commands are "
-            "left to TASK102 and TASK101 where those apply, and formatters, linters and type checkers "
-            "(`ruff check`, `cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to "
-            "TASK103, "
-            "so that a gap is reported once. One finding per command, at its first CI line.",
+            "reusable workflows; GitLab CI scripts with anchors, merges and `extends:`; CircleCI `run:` "
+            "steps and reusable `commands:`; Azure Pipelines `script:`/`bash:`/`pwsh:` steps and local "
+            "templates), leaves out plumbing (checkout, toolchain setup, caches, package installs, `echo`, "
+            "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
+            "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose workflows "
+            "run them only on tags or schedules; GitLab jobs that run only on tags or schedules; release, "
+            "publish and deploy jobs), and reports each command whose head no doc shows: `go test -race "
+            "./...` is documented by `go test ./...`, `uv run pytest -x` by `pytest`, and a CI step is "
+            "documented when a documented make target, just recipe or package script runs it (`make "
+            "generate` whose recipe runs `go generate`). Test and build commands are left to TASK102 and "
+            "TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, `cargo "
+            "clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a gap is "
+            "reported once. One finding per command, at its first CI line.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
@@ -162,18 +163,22 @@ public:
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
-    const auto gate = gating_files(ci);
+    const Gate gate(ci);
     const bool pre_commit_documented = documents_pre_commit(context);
     for (const auto& command : ci.commands) {
-      if (command.plumbing || !gate.contains(command.path) || is_release_job(command))
+      if (command.plumbing || !gate(command) || is_release_job(command))
         continue;
-      for (const auto& words : doc::split_commands(command.text)) {
+      for (const auto& words : doc::split_commands(without_parameters(command.text))) {
         if (facts::is_plumbing_command(words))
           continue;
         const auto peeled = doc::peel_wrappers(words);
         if (peeled.empty() || peeled.front().find_first_of("$%{") != std::string::npos)
           continue;
         const auto head = head_of(peeled);
+        if (std::any_of(head.begin(), head.end(), [](const std::string& word) {
+              return word.find_first_of("$%{") != std::string::npos;
+            }))
+          continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
         if (!is_known_procedure(head) || !tools_run_by(context, words).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
         if ((is_test_command(head) && !facts.test_suites.empty()) ||

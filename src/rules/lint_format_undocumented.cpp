@@ -163,11 +163,11 @@ private:
                                                      fmt::format("pre-commit hook '{}' runs it", hook.id)});
     }
     const auto& ci = context.ci();
-    const auto gate = gating_files(ci);
+    const Gate gate(ci);
     for (const auto& command : ci.commands) {
-      if (command.plumbing || !gate.contains(command.path) || is_release_job(command))
+      if (command.plumbing || !gate(command) || is_release_job(command))
         continue;
-      for (const auto& words : doc::split_commands(command.text)) {
+      for (const auto& words : doc::split_commands(without_parameters(command.text))) {
         if (facts::is_plumbing_command(words))
           continue;
         for (const auto* info : tools_run_by(context, words)) {

@@ -175,14 +175,14 @@ std::vector<engine::Location> ci_evidence(const engine::Context& context,
   std::vector<engine::Location> out;
   std::set<std::string> jobs;
   const auto& ci = context.ci();
-  const auto gate = gating_files(ci);
+  const Gate gate(ci);
   for (const auto& command : ci.commands) {
     if (out.size() >= limit)
       break;
-    if (command.plumbing || !gate.contains(command.path) || is_release_job(command) ||
+    if (command.plumbing || !gate(command) || is_release_job(command) ||
         jobs.contains(command.path + "\n" + command.job))
       continue;
-    for (const auto& words : doc::split_commands(command.text)) {
+    for (const auto& words : doc::split_commands(without_parameters(command.text))) {
       const auto peeled = doc::peel_wrappers(words);
       const bool runs =
           std::any_of(patterns.begin(), patterns.end(), [&](const doc::CommandPattern& pattern) {
@@ -200,24 +200,57 @@ std::vector<engine::Location> ci_evidence(const engine::Context& context,
   return out;
 }
 
-std::set<std::string> gating_files(const facts::CiFacts& ci) {
-  std::map<std::string, bool> gating;
-  for (const auto& command : ci.commands)
-    gating.emplace(command.path, !command.path.starts_with(".github/workflows/"));
+namespace {
+
+bool is_gating(const facts::CiTrigger& trigger) {
+  if (trigger.detail == "none")
+    return false;
+  return (trigger.event == "push" && !trigger.detail.starts_with("tags")) ||
+         trigger.event == "pull_request" || trigger.event == "pull_request_target" ||
+         trigger.event == "merge_group" || trigger.event == "workflow_call";
+}
+
+} // namespace
+
+Gate::Gate(const facts::CiFacts& ci) {
   for (const auto& trigger : ci.triggers) {
-    if (!trigger.path.starts_with(".github/workflows/"))
-      continue;
-    const bool tags_only = trigger.detail.starts_with("tags");
-    if ((trigger.event == "push" && !tags_only) || trigger.event == "pull_request" ||
-        trigger.event == "pull_request_target" || trigger.event == "merge_group" ||
-        trigger.event == "workflow_call")
-      gating[trigger.path] = true;
+    auto& gates = trigger.job.empty() ? m_files[trigger.path] : m_jobs[trigger.job];
+    gates = gates || is_gating(trigger);
   }
-  std::set<std::string> files;
-  for (const auto& [path, gates] : gating)
-    if (gates)
-      files.insert(path);
-  return files;
+}
+
+bool Gate::operator()(const facts::CiCommand& command) const {
+  const auto& pipeline = command.pipeline.empty() ? command.path : command.pipeline;
+  const auto file = m_files.find(pipeline);
+  if (file != m_files.end() ? !file->second : pipeline.starts_with(".github/workflows/"))
+    return false;
+  if (pipeline.starts_with(".github/"))
+    return true; // GitHub's triggers are the workflow's, and its job names are no other system's
+  const auto job = m_jobs.find(command.job);
+  return job == m_jobs.end() || job->second;
+}
+
+std::string without_parameters(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const auto open = text.find("<<");
+    const auto close = open == std::string_view::npos ? open : text.find(">>", open + 2);
+    const auto inner = close == std::string_view::npos ? std::string_view()
+                                                       : util::trim(text.substr(open + 2, close - open - 2));
+    if (!inner.starts_with("parameters.") && !inner.starts_with("pipeline.")) {
+      if (open == std::string_view::npos || close == std::string_view::npos) {
+        out += text;
+        break;
+      }
+      out += text.substr(0, open + 2);
+      text.remove_prefix(open + 2);
+      continue;
+    }
+    out += text.substr(0, open);
+    out += "$PARAMETER";
+    text.remove_prefix(close + 2);
+  }
+  return out;
 }
 
 bool is_release_job(const facts::CiCommand& command) {

@@ -8,6 +8,7 @@
 #include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -41,9 +42,27 @@ bool runs_through_recipe(const std::string& recipes, std::string_view program);
 /// A documented `pre-commit` (or prek) command with a tracked .pre-commit-config.yaml: it runs the hooks.
 bool documents_pre_commit(const engine::Context& context);
 
-/// The CI files that gate changes: workflows that run on pushes, pull requests or merge queues (not only on
-/// tags, releases, schedules or by hand), and every GitLab CI file and local action.
-std::set<std::string> gating_files(const facts::CiFacts& ci);
+/// Which CI commands gate changes, from the triggers. A pipeline file gates when one of its own triggers does
+/// (a GitHub workflow or an Azure pipeline on pushes to branches, pull requests, merge queues or calls; not
+/// one that runs only on tags, releases, schedules, by hand or never); a file without such triggers gates
+/// unless it is a GitHub workflow. A job with triggers of its own (GitLab, CircleCI) gates only when one of
+/// them does; those triggers can be written in another file than the job's commands (a GitLab include), so
+/// they are matched by job name (a repository rarely has two of those CI systems).
+class Gate {
+public:
+  explicit Gate(const facts::CiFacts& ci);
+
+  /// True when `command` runs on changes (pushes to branches, pull requests...).
+  bool operator()(const facts::CiCommand& command) const;
+
+private:
+  std::map<std::string, bool> m_files;
+  std::map<std::string, bool> m_jobs;
+};
+
+/// A CI command's text with CircleCI's `<< parameters.x >>` and `<< pipeline.x >>` written as `$PARAMETER`,
+/// so that they split as one word that is a variable, as `${{ matrix.x }}` and `$(var)` already are.
+std::string without_parameters(std::string_view text);
 
 /// Where gating CI runs a command of `patterns` (wrappers peeled), as evidence for a finding: the first
 /// `limit` places, one per job.

@@ -2,9 +2,12 @@
 // CI facts: the commands CI jobs run, the actions they use and what triggers them, each with the file and
 // line where it is written. Sources: GitHub Actions workflows (.github/workflows/*.yml|yaml, the local
 // reusable workflows and composite actions they use) and GitLab CI (.gitlab-ci.yml and its local includes,
-// with anchors, `<<:` merges, `extends:`, `!reference` and `default:` resolved). A command written once is
-// reported once, at the place where it is written (a template's script: in the template), with the first job
-// that runs it. Files that cannot be parsed become notes; the rest are still extracted.
+// with anchors, `<<:` merges, `extends:`, `!reference` and `default:` resolved), CircleCI
+// (.circleci/config.yml: jobs' run steps, reusable `commands:`, orb steps, workflow filters and schedules)
+// and Azure Pipelines (azure-pipelines*.yml at the root, .azure-pipelines/*.yml, azure-pipelines/*.yml and
+// the local templates they use: script/bash/pwsh/powershell steps, tasks, trigger/pr/schedules). A command
+// written once is reported once, at the place where it is written (a template's script: in the template),
+// with the first job that runs it. Files that cannot be parsed become notes; the rest are still extracted.
 
 #include <tacit/facts/facts.hpp>
 
@@ -24,12 +27,19 @@ struct CiCommand {
   int column = 0;   ///< 1-based column where the command text starts
   std::string job;  ///< job id (GitHub) or name (GitLab); a command written once (a composite action's, a
                     ///< template's) names the first job that runs it
-  std::string step; ///< GitHub: the step name if any; GitLab: before_script, script or after_script
-  std::string working_directory; ///< GitHub: the step's or the defaults' working-directory ("" for none)
-  bool plumbing = false;         ///< every command on the line is plumbing (see is_plumbing_command)
+  std::string step; ///< GitHub and CircleCI: the step name if any; GitLab: before_script, script or
+                    ///< after_script; Azure: the step's displayName
+  std::string
+      working_directory; ///< GitHub: the step's or the defaults' working-directory; CircleCI: the
+                         ///< step's working_directory; Azure: the step's workingDirectory ("" for none)
+  bool plumbing = false; ///< every command on the line is plumbing (see is_plumbing_command)
+  std::string
+      pipeline; ///< the workflow or pipeline file whose triggers decide when this runs: `path` itself,
+                ///< or for a composite action or an Azure template the first file that uses it
 };
 
-/// A `uses:` of an action in a step, or of a reusable workflow by a job (then `step` is "").
+/// A `uses:` of an action in a step, or of a reusable workflow by a job (then `step` is ""); a CircleCI orb
+/// step ("orb:node/install-packages"); an Azure Pipelines task ("task:UsePythonVersion@0").
 struct CiAction {
   std::string uses; ///< as written: "actions/checkout@v4", "./.github/actions/setup"
   std::string path;
@@ -43,12 +53,19 @@ struct CiAction {
 /// workflow_dispatch, workflow_call...) with one trigger per filter ("branches: main", "tags: v*",
 /// "types: published", "cron: 0 3 * * *"; "" for none). GitLab: "push" with detail "tags (job NAME)" for a
 /// job that runs on tags (only/rules on $CI_COMMIT_TAG), "release" for a job with a `release:` keyword,
-/// "schedule" for a job that runs on schedules.
+/// "schedule" for a job that runs on schedules. CircleCI: one trigger per job of a workflow: "schedule" with
+/// "cron: ..." in a scheduled workflow, else "push" with "" (every branch), "branches: ...", "tags: ..." or
+/// "none" (branches ignored and no tags: the job never runs). Azure Pipelines: "push" (`trigger:`),
+/// "pull_request" (`pr:`) with "", "branches: ...", "tags: ..." or "none", and "schedule"; a pipeline that
+/// writes no `trigger:` or `pr:` gets the default one (every branch) at line 1; a deployment job gets
+/// "release" with "deployment NAME".
 struct CiTrigger {
   std::string event;
   std::string detail;
   std::string path;
   int line = 0;
+  std::string job; ///< the job it applies to (GitLab, CircleCI, Azure deployments); "" for the whole workflow
+                   ///< or pipeline
 };
 
 /// Everything the CI extractors found.
@@ -63,7 +80,8 @@ struct CiFacts {
 inline constexpr std::size_t k_max_ci_file_bytes = 1u << 20;
 
 /// Extracts CI facts from the in-scope files. Reads only workflow files, the local actions and reusable
-/// workflows they use, .gitlab-ci.yml and its local includes; each at most once.
+/// workflows they use, .gitlab-ci.yml and its local includes, .circleci/config.yml, the Azure Pipelines files
+/// and their local templates; each at most once.
 CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
 
 /// True for a command that never needs documenting: shell bookkeeping (echo, cd, mkdir, export, set...),
@@ -72,7 +90,8 @@ CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileR
 /// ci.cpp.
 bool is_plumbing_command(const std::vector<std::string>& words);
 
-/// True for an action that is plumbing: checkout, setup-*, caches, artifact upload/download, registry logins.
+/// True for an action that is plumbing: checkout, setup-*, caches, artifact upload/download, registry logins;
+/// orb install/setup/cache steps; Azure tool installers, caches, artifact and test-result tasks.
 bool is_plumbing_action(std::string_view uses);
 
 } // namespace tacit::facts
