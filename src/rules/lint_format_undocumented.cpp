@@ -247,7 +247,7 @@ private:
     } else if (!evidence.ci.empty()) {
       location = evidence.ci.front();
       location.note.clear();
-      message = fmt::format("CI runs the {} {} ('{}')", kind_noun(info.kind), info.tool, evidence.ci_command);
+      message = fmt::format("CI runs the {} {}", kind_noun(info.kind), info.tool); // the hint has the command
     } else {
       return;
     }
