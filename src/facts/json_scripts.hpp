@@ -22,7 +22,7 @@ struct PackageJson {
   std::map<std::string, JsonString> scripts; ///< name -> command
   std::map<std::string, JsonString> fields;  ///< top-level string fields ("packageManager", "name")
   bool has_workspaces = false;
-  std::map<std::string, int> keys; ///< every top-level key -> its line ("eslintConfig", "prettier")
+  std::map<std::string, int> keys;           ///< every top-level key -> its line ("eslintConfig", "prettier")
   std::map<std::string, JsonString> engines; ///< "engines": tool -> version range ("node": ">=20")
 };
 

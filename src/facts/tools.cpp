@@ -305,6 +305,41 @@ const ToolInfo* find_tool(std::string_view tool) {
   return nullptr;
 }
 
+const ToolInfo* tool_of_action(std::string_view uses) {
+  // CI actions that run one tool (GitHub `uses:` without its @ref, lowercase).
+  struct ActionTool {
+    std::string_view action;
+    std::string_view tool;
+  };
+  static constexpr std::array k_actions{
+      ActionTool{"golangci/golangci-lint-action", "golangci-lint"},
+      ActionTool{"astral-sh/ruff-action", "ruff"},
+      ActionTool{"chartboost/ruff-action", "ruff"},
+      ActionTool{"psf/black", "black"},
+      ActionTool{"isort/isort-action", "isort"},
+      ActionTool{"pre-commit/action", "pre-commit"},
+      ActionTool{"davidanson/markdownlint-cli2-action", "markdownlint"},
+      ActionTool{"ludeeus/action-shellcheck", "shellcheck"},
+      ActionTool{"crate-ci/typos", "typos"},
+      ActionTool{"codespell-project/actions-codespell", "codespell"},
+      ActionTool{"jidicula/clang-format-action", "clang-format"},
+      ActionTool{"doozyx/clang-format-lint-action", "clang-format"},
+      ActionTool{"hadolint/hadolint-action", "hadolint"},
+      ActionTool{"raven-actions/actionlint", "actionlint"},
+      ActionTool{"errata-ai/vale-action", "vale"},
+      ActionTool{"vale-cli/vale-action", "vale"},
+      ActionTool{"biomejs/setup-biome", ""}, // installs only
+      ActionTool{"dominikh/staticcheck-action", "staticcheck"},
+      ActionTool{"ibiqlik/action-yamllint", "yamllint"},
+      ActionTool{"jakebailey/pyright-action", "pyright"},
+  };
+  const auto name = util::to_lower(uses.substr(0, uses.find('@')));
+  for (const auto& entry : k_actions)
+    if (name == entry.action)
+      return entry.tool.empty() ? nullptr : find_tool(entry.tool);
+  return nullptr;
+}
+
 std::vector<ToolConfig> extract_tools(const Files& files, const FileReader& read) {
   Collector out;
   for (const auto* file : files) {

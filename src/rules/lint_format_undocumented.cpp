@@ -179,6 +179,18 @@ private:
         }
       }
     }
+    for (const auto& action : ci.actions) {
+      const auto* info = facts::tool_of_action(action.uses);
+      facts::CiCommand where;
+      where.path = action.path;
+      where.job = action.job;
+      where.step = action.step;
+      if (!info || !gate(where) || is_release_job(where))
+        continue;
+      auto& evidence = add(info);
+      evidence.ci.push_back(engine::Location{
+          action.path, action.line, 0, fmt::format("CI job '{}' runs it ({})", action.job, action.uses)});
+    }
     return tools;
   }
 

@@ -152,6 +152,9 @@ std::span<const ToolInfo> known_tools();
 /// The tool named `tool`, or nullptr.
 const ToolInfo* find_tool(std::string_view tool);
 
+/// The tool a CI action runs (`golangci/golangci-lint-action@v6` runs golangci-lint), or nullptr.
+const ToolInfo* tool_of_action(std::string_view uses);
+
 /// The toolchain pin extractor (root .nvmrc, .python-version, rust-toolchain.toml, .tool-versions, mise.toml,
 /// package.json engines and packageManager, pyproject requires-python, go.mod...).
 std::vector<ToolchainPin> extract_toolchain_pins(const std::vector<const repo::FileEntry*>& files,
