@@ -1,6 +1,7 @@
 // Build systems at the repository root, with the file that shows each.
 
 #include "json_scripts.hpp"
+#include "toml_util.hpp"
 
 #include <tacit/facts/facts.hpp>
 #include <tacit/util/strings.hpp>
@@ -67,6 +68,35 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
                                   suggested,
                                   {},
                                   Provenance{file->path, 1, std::string(detector.note)}});
+  }
+  // A Python package builds (compiles) when its build backend compiles an extension: maturin (Rust),
+  // scikit-build-core (CMake), meson-python. A pure-Python backend (hatchling, setuptools, flit...) has no
+  // build step an agent runs: installing it is setup (TASK105).
+  if (const auto* file = find_file(files, "pyproject.toml")) {
+    if (const auto doc = toml::load(read(*file), file->path)) {
+      struct Backend {
+        std::string_view backend;
+        std::string_view kind;
+        std::string_view program;
+        std::string_view suggested;
+      };
+      static constexpr std::array k_backends{
+          Backend{"maturin", "maturin", "maturin", "maturin develop"},
+          Backend{"scikit_build_core.build", "scikit-build-core", "pip", "pip install -e ."},
+          Backend{"mesonpy", "meson-python", "pip", "pip install --no-build-isolation -e ."},
+      };
+      const auto* system = doc->find("build-system");
+      const auto* backend = system ? system->find("build-backend") : nullptr;
+      for (const auto& entry : k_backends)
+        if (backend && backend->scalar() == entry.backend)
+          systems.push_back(BuildSystem{
+              std::string(entry.kind),
+              std::string(entry.program),
+              std::string(entry.suggested),
+              {},
+              Provenance{file->path, backend->line,
+                         fmt::format("the build backend {} compiles an extension", entry.backend)}});
+    }
   }
   // A JavaScript project builds when its root package.json has a "build" script.
   if (const auto* file = find_file(files, "package.json")) {

@@ -2,6 +2,7 @@
 
 #include "json_scripts.hpp"
 #include "runners.hpp"
+#include "toml_util.hpp"
 
 #include <tacit/facts/facts.hpp>
 #include <tacit/util/strings.hpp>
@@ -199,8 +200,17 @@ void detect_cargo(const Files& files, const FileReader& read, std::vector<TestSu
   }
   if (!evidence)
     return;
-  TestSuite suite{"cargo", std::string(util::dir_name(manifest->path)), "cargo test", {}, {}};
-  suite.evidence.push_back(Provenance{manifest->path, 1, "a Cargo project"});
+  // In a workspace whose root manifest is also a package, `cargo test` tests only that package.
+  std::string command = "cargo test";
+  std::string note = "a Cargo project";
+  if (const auto doc = toml::load(read(*manifest), manifest->path); doc && doc->find("workspace")) {
+    const auto* members = doc->find("workspace")->find("members");
+    note = fmt::format("a Cargo workspace ({} member patterns)", members ? members->items.size() : 0);
+    if (doc->find("package"))
+      command = "cargo test --workspace";
+  }
+  TestSuite suite{"cargo", std::string(util::dir_name(manifest->path)), command, {}, {}};
+  suite.evidence.push_back(Provenance{manifest->path, 1, note});
   suite.evidence.push_back(Provenance{evidence->path, line, "Rust tests"});
   out.push_back(std::move(suite));
 }

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tacit::rules {
 
 namespace {
@@ -67,10 +69,24 @@ std::vector<doc::CommandPattern> ci_patterns(const std::vector<facts::BuildSyste
       patterns.push_back({"gradle", {"build", "assemble"}});
     else if (kind == "make")
       patterns.push_back({"make", {"all", "build"}});
+    else if (kind == "maturin")
+      patterns.push_back({"maturin", {}});
     else if (kind == "npm")
       for (std::string_view manager : {"npm", "pnpm", "yarn", "bun"})
         patterns.push_back({manager, {"build"}, true});
   }
+  return patterns;
+}
+
+// What builds a Python package that compiles an extension: an editable install or a build frontend.
+const std::vector<doc::CommandPattern>& python_build_patterns() {
+  static const std::vector<doc::CommandPattern> patterns{{"pip", {"install"}},
+                                                         {"uv", {"sync", "build", "pip"}},
+                                                         {"maturin", {}},
+                                                         {"build", {}},
+                                                         {"poetry", {"install", "build"}},
+                                                         {"hatch", {"build"}},
+                                                         {"pdm", {"install", "build"}}};
   return patterns;
 }
 
@@ -88,6 +104,10 @@ public:
     // manager alone (`pnpm dev`) says nothing about building.
     std::vector<std::pair<std::string, std::string>> programs; // program, subcommand ("" = any)
     for (const auto& system : systems) {
+      if (system.program == "pip") { // a Python package that compiles builds when it installs
+        programs.emplace_back("pip", "install");
+        continue;
+      }
       if (system.kind != "npm") {
         programs.emplace_back(system.program, "");
         continue;
@@ -115,6 +135,10 @@ public:
                                               {"npm", {"build"}, true},
                                               {"turbo", {"build"}, true},
                                               {"nx", {"build"}, true}};
+    if (std::any_of(systems.begin(), systems.end(),
+                    [](const auto& s) { return s.evidence.path == "pyproject.toml"; }))
+      for (const auto& pattern : python_build_patterns())
+        patterns.push_back(pattern);
     for (const auto& [program, sub] : programs)
       patterns.push_back(sub.empty() ? doc::CommandPattern{program, {}}
                                      : doc::CommandPattern{program, {std::string_view(sub)}});

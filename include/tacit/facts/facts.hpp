@@ -43,7 +43,8 @@ struct TargetSet {
 /// A build system that builds the repository (detected at the root only: subprojects are not the
 /// repository's own build).
 struct BuildSystem {
-  std::string kind;              ///< cmake, cargo, go, npm, maven, gradle, make, meson, bazel
+  std::string kind;              ///< cmake, cargo, go, npm, maven, gradle, make, meson, bazel, maturin,
+                                 ///< scikit-build-core, meson-python (a pyproject.toml that compiles)
   std::string program;           ///< the program a doc would show (cmake, cargo, go, npm, mvn, gradle...)
   std::string suggested_command; ///< what a doc should tell an agent to run
   std::string build_script;      ///< npm: the command the "build" script runs

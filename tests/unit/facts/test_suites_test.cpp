@@ -283,7 +283,18 @@ TEST_CASE("extract_test_suites: cargo with integration tests under tests/") {
   const auto ws = workspace.suites();
   REQUIRE(ws.size() == 1);
   CHECK(ws[0].project_dir == "");
+  CHECK(ws[0].suggested_command == "cargo test"); // a virtual manifest tests every member
+  CHECK(ws[0].evidence[0].note == "a Cargo workspace (0 member patterns)");
   CHECK(evidence(ws[0]) == Strings{"Cargo.toml:1", "crates/core/tests/api.rs:1"});
+
+  // A root package that is also a workspace: `cargo test` would test the root package only.
+  const Files rooted{{"Cargo.toml", "[package]\nname = \"cli\"\n\n[workspace]\nmembers = [\"crates/*\"]\n"},
+                     {"crates/core/Cargo.toml", "[package]\n"},
+                     {"crates/core/tests/api.rs", "#[test]\nfn t() {}\n"}};
+  const auto root = rooted.suites();
+  REQUIRE(root.size() == 1);
+  CHECK(root[0].suggested_command == "cargo test --workspace");
+  CHECK(root[0].evidence[0].note == "a Cargo workspace (1 member patterns)");
 }
 
 TEST_CASE("extract_test_suites: cargo without tests, or tests without Cargo.toml") {

@@ -195,3 +195,17 @@ TEST_CASE("extract_build_systems: a build script runs with the inferred package 
   REQUIRE(systems.size() == 1);
   CHECK(systems[0].suggested_command == "yarn run build");
 }
+
+TEST_CASE("extract_build_systems: a pyproject.toml whose backend compiles an extension") {
+  const CiRepo maturin{{"pyproject.toml", "[build-system]\nrequires = [\"maturin>=1.5\"]\n"
+                                          "build-backend = \"maturin\"\n"}};
+  auto systems = facts::extract_build_systems(maturin.files(), maturin.reader());
+  REQUIRE(systems.size() == 1);
+  CHECK(systems[0].kind == "maturin");
+  CHECK(systems[0].suggested_command == "maturin develop");
+  CHECK(systems[0].evidence.line == 3);
+  const CiRepo hatch{{"pyproject.toml", "[build-system]\nbuild-backend = \"hatchling.build\"\n"}};
+  CHECK(facts::extract_build_systems(hatch.files(), hatch.reader()).empty()); // pure Python: nothing to build
+  const CiRepo broken{{"pyproject.toml", "[build-system\n"}};
+  CHECK(facts::extract_build_systems(broken.files(), broken.reader()).empty());
+}
