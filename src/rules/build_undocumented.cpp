@@ -25,7 +25,9 @@ constexpr engine::RuleMeta k_meta{
         .what_it_does =
             "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
             "Bazel, "
-            "Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a \"build\" script in package.json) and checks "
+            "Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a \"build\" script in package.json, a "
+            "pyproject.toml whose backend compiles an extension: maturin, scikit-build-core, meson-python) "
+            "and checks "
             "that some doc (README, CONTRIBUTING, docs/, an agent context file; any format) shows a command "
             "of "
             "one of those build tools. Any invocation of the tool counts (`cmake -S . -B out`, `cargo test`, "
