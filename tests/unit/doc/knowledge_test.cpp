@@ -182,6 +182,9 @@ TEST_CASE("peel_wrappers: a wrapper option's value is not the wrapped program") 
   CHECK(peel_wrappers({"uv", "run", "--with=ruff", "ruff", "check"}) == Words{"ruff", "check"});
   CHECK(peel_wrappers({"uvx", "--from", "ruff==0.6", "ruff", "check"}) == Words{"ruff", "check"});
   CHECK(peel_wrappers({"npx", "-p", "typescript", "tsc"}) == Words{"tsc"});
+  CHECK(peel_wrappers({"npx", "prettier@3.9.0", "--write", "."}) == Words{"prettier", "--write", "."});
+  CHECK(peel_wrappers({"npx", "@biomejs/biome@1.9.4", "check"}) == Words{"@biomejs/biome", "check"});
+  CHECK(peel_wrappers({"npx", "@biomejs/biome", "check"}) == Words{"@biomejs/biome", "check"});
   CHECK(peel_wrappers({"poetry", "run", "-C", "app", "pytest"}) == Words{"pytest"});
 }
 
