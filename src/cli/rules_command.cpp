@@ -39,6 +39,11 @@ int run_rule_docs(const std::string& id) {
              "## Example\n\n{}\n\n## How to fix\n\n{}\n",
              meta.id, meta.name, meta.category, engine::to_string(meta.severity), meta.docs.what_it_does,
              meta.docs.why_it_matters, meta.docs.example, meta.docs.how_to_fix);
+  if (!meta.options.empty()) {
+    fmt::print("\n## Options\n\n| option | default | what it sets |\n|---|---|---|\n");
+    for (const auto& option : meta.options)
+      fmt::print("| `{}` | `{}` | {} |\n", option.name, option.default_value, option.description);
+  }
   return k_exit_clean;
 }
 

@@ -4,6 +4,7 @@
 
 #include <tacit/engine/finding.hpp>
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,14 @@ struct RuleDocs {
   std::string_view how_to_fix;
 };
 
+/// A threshold or switch of a rule, with its default. Rules use the default until `.tacit.yaml` can set
+/// options; `tacit rule ID` documents them under "Options".
+struct RuleOption {
+  std::string_view name;          ///< kebab-case: min-commits
+  std::string_view default_value; ///< as a user would write it: 20, 0.7, true
+  std::string_view description;   ///< one sentence
+};
+
 /// What a rule is, independent of any run.
 struct RuleMeta {
   std::string_view id;       ///< stable forever: CTX001
@@ -27,6 +36,7 @@ struct RuleMeta {
   Severity severity;         ///< default severity
   std::string_view summary;  ///< one line: when it fires
   RuleDocs docs;
+  std::span<const RuleOption> options = {}; ///< thresholds with their defaults (none for most rules)
 };
 
 /// Where a rule puts its findings; stamps id, name and severity.
