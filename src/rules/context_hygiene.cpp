@@ -47,6 +47,7 @@ void blank_comments(std::vector<ContextLine>& lines) {
     }
     std::string& prose = line.prose;
     bool visible = false;
+    bool commented = open;
     for (std::size_t at = 0; at < prose.size();) {
       if (open) {
         const auto stop = prose.find("-->", at);
@@ -63,9 +64,10 @@ void blank_comments(std::vector<ContextLine>& lines) {
       if (start == std::string::npos)
         break;
       open = true;
+      commented = true;
       at = start;
     }
-    if (!visible && !util::trim(line.text).empty())
+    if (commented && !visible && !util::trim(line.text).empty())
       line.kind = LineKind::comment;
   }
 }

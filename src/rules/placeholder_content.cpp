@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <set>
 
 namespace tacit::rules {
 
@@ -34,17 +35,22 @@ constexpr engine::RuleMeta k_meta{
                 "Reads every agent context file (root and nested AGENTS.md, CLAUDE.md, GEMINI.md, "
                 ".github/copilot-instructions.md, Cursor, Windsurf, Cline and Junie rules) for content "
                 "that was never written: a `TODO`, `FIXME`, `TBD` or `TBA` that stands for missing text "
-                "(`TODO: describe the release`, `Deploy: TBD`, `(TODO)`, a line or heading that is only "
+                "(`TODO: describe the release`, `Deploy: TBD`, `(TODO)`, a line that is only "
                 "`TODO`), \"lorem ipsum\", lines that are only \"coming soon\" or \"to be written\", "
                 "\"fill this in\", template placeholders such as `<your-project>` or `[insert build "
                 "command]`, and empty sections: a heading followed directly by another heading of the same "
-                "or a higher level, or by nothing. Code blocks, code spans and HTML comments are not read "
+                "or "
+                "a higher level, or by nothing, when it ends the file or when two or more such sections "
+                "follow "
+                "each other (a template's skeleton). Code blocks, code spans and HTML comments are not read "
                 "(\"grep for `TODO`\" is an instruction), a word that only mentions the marker (\"never "
                 "leave TODO comments\", \"a todo app\") is not a placeholder, and a heading that introduces "
-                "sub-headings is not empty, nor is a document's title (its first heading, followed directly "
-                "by another). Personal files (CLAUDE.local.md) and context files in "
-                "template directories (templates/, skeleton/, cookiecutter...) are skipped. One finding "
-                "per line, at most `max-per-file` per file and then one finding that counts the rest.",
+                "sub-headings is not empty, nor is a single heading directly followed by a sibling (\"### "
+                "Built-in commands\" then \"### `/about`\": a label) or a level-1 heading followed by "
+                "another "
+                "(a title). Personal files (CLAUDE.local.md) and context files in template directories "
+                "(templates/, skeleton/, cookiecutter...) are skipped. One finding per line, at most "
+                "`max-per-file` per file and then one finding that counts the rest.",
             .why_it_matters =
                 "An agent reads its context file as the truth about the project. A `TODO` where the test "
                 "command should be tells it nothing and costs tokens on every request; an empty "
@@ -122,8 +128,10 @@ bool marker_is_placeholder(std::string_view line, std::size_t start, std::size_t
                       next == '!' || next == '.' || next == '(' || rest.starts_with("\xE2\x80\x93") ||
                       rest.starts_with("\xE2\x80\x94");
   const char before = at > 0 ? line[at - 1] : '\0';
+  if (util::trim_left(line).starts_with('#') && next == '\0')
+    return false; // "## TODO" heads a to-do list; an empty one is an empty section
   if (at == start || (at == start + 1 && (line[start] == '(' || line[start] == '[')))
-    return closes; // a line, heading or list item that is the marker: "TODO: write this", "## TODO"
+    return closes; // a line or list item that is the marker: "TODO: write this", "- TODO"
   if (before == '(' || before == '[')
     return next == ':' || next == ')' || next == ']';
   const char previous = last_non_blank(line.substr(0, at));
@@ -187,10 +195,9 @@ std::optional<std::size_t> find_phrase(std::string_view line) {
 
 // `<your-project>`, `[Insert build command]`, `{{project_name}}`: a template's blank left as it was.
 std::optional<std::size_t> find_template_blank(std::string_view line) {
-  constexpr std::array<std::string_view, 11> k_named{
-      "project name", "project description", "repo name",    "repository name",
-      "app name",     "application name",    "company name", "team name",
-      "product name", "service name",        "package name"};
+  constexpr std::array<std::string_view, 10> k_named{
+      "project name",     "project description", "repo name", "repository name", "app name",
+      "application name", "company name",        "team name", "product name",    "service name"};
   constexpr std::array<std::string_view, 16> k_nouns{
       "project",   "repo",          "repository",   "app",         "application", "company",
       "team",      "organization",  "product",      "service",     "description", "tech stack",
@@ -227,7 +234,9 @@ std::optional<std::size_t> find_template_blank(std::string_view line) {
     rest = util::trim(rest);
     const auto named = std::find(k_named.begin(), k_named.end(), rest) != k_named.end();
     const auto noun = std::find(k_nouns.begin(), k_nouns.end(), rest) != k_nouns.end();
-    if (named || (prefixed && noun))
+    // `<package-name>` in a command is an argument to fill in; `[Project Name]` is a blank left in a
+    // template.
+    if ((named && line[at] != '<') || (prefixed && noun))
       return at;
   }
   return std::nullopt;
@@ -242,8 +251,10 @@ std::optional<std::size_t> find_placeholder(std::string_view prose) {
   return best;
 }
 
-// A section with nothing but blank lines, HTML comments and thematic breaks under its heading.
-bool is_empty_section(const doc::Section& section, const std::vector<ContextLine>& lines) {
+// A section with nothing but blank lines, HTML comments and thematic breaks under its heading (and, when
+// `placeholders` is given, lines that hold a placeholder).
+bool is_empty_section(const doc::Section& section, const std::vector<ContextLine>& lines,
+                      const std::set<int>& placeholders = {}) {
   if (section.level == 0)
     return false;
   const int body_lines = static_cast<int>(util::split_lines(section.body).size());
@@ -251,17 +262,48 @@ bool is_empty_section(const doc::Section& section, const std::vector<ContextLine
     if (n < 1 || static_cast<std::size_t>(n) > lines.size())
       continue;
     const auto& line = lines[static_cast<std::size_t>(n - 1)];
-    if (line.kind == LineKind::comment)
+    if (line.kind == LineKind::comment || placeholders.contains(n))
       continue;
     if (line.kind != LineKind::prose)
       return false;
-    const auto text = util::trim(line.prose);
+    // Code spans are content: only comments are cut out.
+    const auto text = util::trim(
+        line.text.find("<!--") == std::string_view::npos ? line.text : std::string_view(line.prose));
     if (!text.empty() && text.find_first_not_of("-*_ ") != std::string_view::npos)
       return false;
     if (text.size() > 0 && text.size() < 3)
       return false; // "-" or "*" alone is an empty list item, still written by someone
   }
   return true;
+}
+
+// Empty sections that are gaps, not labels. A heading directly followed by a sibling often labels the
+// siblings after it ("### Built-in commands" then "### `/about`"); a level-1 heading followed by another is a
+// title or a `#` comment outside a code fence. So an empty section counts when it ends the file, or when it
+// is one of a run of at least two empty (or placeholder-only) sections, and a level-1 one only at the end.
+void add_empty_sections(const doc::Document& doc, const std::vector<ContextLine>& lines,
+                        std::vector<Hit>& hits) {
+  std::set<int> placeholders;
+  for (const auto& hit : hits)
+    placeholders.insert(hit.line);
+  std::vector<const doc::Section*> headings;
+  for (const auto& section : doc.sections)
+    if (section.level > 0)
+      headings.push_back(&section);
+  const auto last = static_cast<int>(lines.size());
+  for (std::size_t i = 0; i < headings.size();) {
+    std::size_t end = i;
+    while (end < headings.size() && is_empty_section(*headings[end], lines, placeholders))
+      ++end;
+    const bool run = end - i >= 2;
+    for (std::size_t j = i; j < end; ++j) {
+      const auto& section = *headings[j];
+      const bool at_end = section.line_end >= last;
+      if (is_empty_section(section, lines) && (at_end || (run && section.level > 1)))
+        hits.push_back(Hit{section.line_begin, 1, section.heading, true});
+    }
+    i = std::max(end, i + 1);
+  }
 }
 
 std::vector<Hit> find_hits(const doc::Document& doc) {
@@ -273,17 +315,7 @@ std::vector<Hit> find_hits(const doc::Document& doc) {
         hits.push_back(Hit{line.number, static_cast<int>(*at) + 1,
                            clip(util::trim(line.text.substr(std::min(*at, content_start(line.prose)))), 60),
                            false});
-  const doc::Section* title =
-      nullptr; // the document's first heading, when another follows it directly: a title
-  for (const auto& section : doc.sections)
-    if (section.level > 0) {
-      title = &section;
-      break;
-    }
-  for (const auto& section : doc.sections)
-    if (is_empty_section(section, lines) &&
-        !(&section == title && section.line_end < static_cast<int>(lines.size())))
-      hits.push_back(Hit{section.line_begin, 1, section.heading, true});
+  add_empty_sections(doc, lines, hits);
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.line < b.line; });
   hits.erase(
       std::unique(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.line == b.line; }),

@@ -71,9 +71,10 @@ bool is_token_char(char c) {
 
 // Documentation keys, fakes and redactions: not a credential.
 bool looks_placeholder(std::string_view token) {
-  constexpr std::array<std::string_view, 13> k_words{"example",     "dummy", "fake", "test",     "sample",
-                                                     "placeholder", "your",  "xxxx", "redacted", "changeme",
-                                                     "0000",        "1234",  "abcd"};
+  constexpr std::array<std::string_view, 22> k_words{
+      "example",  "dummy",    "fake",    "test", "sample", "placeholder", "your",   "xxxx",
+      "redacted", "changeme", "0000",    "1234", "abcd",   "password",    "passwd", "secret",
+      "token",    "wrong",    "invalid", "mock", "demo",   "local"};
   const auto lower = util::to_lower(token);
   return std::any_of(k_words.begin(), k_words.end(),
                      [&](std::string_view word) { return lower.find(word) != std::string::npos; });
