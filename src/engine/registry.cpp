@@ -14,8 +14,12 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_build_undocumented());
   rules.push_back(rules::make_ci_step_undocumented());
+  rules.push_back(rules::make_context_file_misnamed());
   rules.push_back(rules::make_context_file_missing());
   rules.push_back(rules::make_lint_format_undocumented());
+  rules.push_back(rules::make_machine_specific_path());
+  rules.push_back(rules::make_placeholder_content());
+  rules.push_back(rules::make_secret_in_context());
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());
   rules.push_back(rules::make_unknown_command_target());

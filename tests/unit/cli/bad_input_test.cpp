@@ -139,7 +139,7 @@ TEST_CASE("bad input: a bare repository") {
 TEST_CASE("bad input: a repository using extensions.worktreeConfig") {
   Scratch s;
   s.git_repo();
-  write(s.dir / "AGENTS.md", "# Agents\n");
+  write(s.dir / "AGENTS.md", "# Agents\n\nA scratch repository.\n");
   s.sh("git add -A && git commit -qm x && git config core.repositoryformatversion 1 && git config "
        "extensions.worktreeConfig true");
   const auto run = s.tacit("check");
