@@ -37,7 +37,7 @@ constexpr std::array k_architecture_names{"architecture"sv,
                                           "repository-structure"sv,
                                           "overview"sv};
 
-// Words of a heading about the code's structure.
+// Words of a heading about the code's structure, and headings that are one only as a whole ("Modules").
 constexpr std::array k_heading_words{"architecture"sv,
                                      "structure"sv,
                                      "layout"sv,
@@ -48,19 +48,12 @@ constexpr std::array k_heading_words{"architecture"sv,
                                      "code map"sv,
                                      "codemap"sv,
                                      "internals"sv,
-                                     "design"sv,
                                      "how it works"sv,
                                      "source tree"sv,
                                      "where things live"sv,
                                      "repository map"sv,
                                      "project map"sv,
-                                     "modules"sv,
-                                     "packages"sv,
-                                     "crates"sv,
-                                     "components"sv,
                                      "code tour"sv,
-                                     "directories"sv,
-                                     "folders"sv,
                                      "navigating"sv,
                                      "directory overview"sv,
                                      "code overview"sv,
@@ -69,7 +62,16 @@ constexpr std::array k_heading_words{"architecture"sv,
                                      "system overview"sv,
                                      "what's where"sv,
                                      "where to find"sv,
-                                     "repo tour"sv};
+                                     "repo tour"sv,
+                                     "design overview"sv,
+                                     "high-level design"sv,
+                                     "design and implementation"sv};
+constexpr std::array k_whole_headings{"design"sv,     "modules"sv,     "packages"sv, "crates"sv,
+                                      "components"sv, "directories"sv, "folders"sv,  "overview of the code"sv,
+                                      "the code"sv,   "source code"sv};
+// Structure of something else than the code: the docs, CPU architectures, data layouts.
+constexpr std::array k_other_topics{"decision"sv,      "documentation"sv, "docs"sv,       "multi-arch"sv,
+                                    "architectures"sv, "keyboard"sv,      "file format"sv};
 
 // Files of the root, docs/, doc/ and .github/ whose sections describe the repository.
 bool is_key_doc(std::string_view path) {
@@ -128,10 +130,11 @@ bool is_architecture_file(std::string_view path) {
 
 bool is_structure_heading(std::string_view heading) {
   const auto name = outline::normalize(heading);
-  if (util::contains(name, "decision"))
-    return false; // "Architecture decisions" is a decision log, not a map
-  return std::any_of(k_heading_words.begin(), k_heading_words.end(),
-                     [&](auto word) { return util::contains(name, word); });
+  const auto has = [&](auto word) { return util::contains(name, word); };
+  if (std::any_of(k_other_topics.begin(), k_other_topics.end(), has))
+    return false; // "Architecture decisions" is a decision log; "Documentation structure" maps the docs
+  return std::any_of(k_heading_words.begin(), k_heading_words.end(), has) ||
+         std::find(k_whole_headings.begin(), k_whole_headings.end(), name) != k_whole_headings.end();
 }
 
 // The directories of `candidates` (top-level folders and source modules) a section names: `src/`,

@@ -18,13 +18,13 @@ using namespace std::string_view_literals;
 
 // Heading names of each part (after outline::normalize); a name ending in '*' matches as a prefix.
 constexpr std::array k_status_names{"status"sv, "decision status"sv, "current status"sv, "state"sv};
-constexpr std::array k_context_names{"context*"sv,   "problem statement"sv, "problem"sv, "the problem"sv,
-                                     "background"sv, "motivation*"sv,       "issue"sv,   "introduction"sv,
-                                     "intro"sv,      "abstract"sv,          "summary"sv, "overview"sv,
-                                     "forces"sv,     "situation"sv,         "why"sv,     "rationale"sv};
+constexpr std::array k_context_names{"context*"sv,    "problem statement"sv, "problem"sv, "the problem"sv,
+                                     "background*"sv, "motivation*"sv,       "issue"sv,   "introduction"sv,
+                                     "intro"sv,       "abstract"sv,          "summary"sv, "overview"sv,
+                                     "forces"sv,      "situation"sv,         "why"sv,     "rationale"sv};
 constexpr std::array k_decision_names{
     "decision"sv,          "decisions"sv,       "decision outcome*"sv, "decision:*"sv,
-    "the decision"sv,      "our decision"sv,    "proposal"sv,          "the proposal"sv,
+    "the decision"sv,      "our decision"sv,    "proposal"sv,          "proposals"sv,
     "proposed solution"sv, "proposed design"sv, "proposed change*"sv,  "proposed approach"sv,
     "solution"sv,          "design"sv,          "detailed design"sv,   "resolution"sv,
     "chosen option"sv,     "outcome"sv,         "decided"sv,           "we decided*"sv,
@@ -42,8 +42,17 @@ constexpr std::array k_consequence_names{"consequence*"sv,
                                          "risks*"sv,
                                          "outcomes and consequences"sv};
 
-template <std::size_t N>
-bool matches(const std::string& heading, const std::array<std::string_view, N>& names) {
+// Words that name a part anywhere in a heading ("Background & Context", "Tendermint Proposal").
+constexpr std::array k_context_words{"context"sv, "background"sv, "motivation"sv};
+constexpr std::array k_decision_words{" proposal"sv};
+constexpr std::array k_consequence_words{"consequence"sv};
+
+template <std::size_t N, std::size_t W>
+bool matches(const std::string& heading, const std::array<std::string_view, N>& names,
+             const std::array<std::string_view, W>& words) {
+  for (auto word : words)
+    if (util::contains(heading, word))
+      return true;
   for (auto name : names) {
     if (name.ends_with('*') ? heading.starts_with(name.substr(0, name.size() - 1)) : heading == name)
       return true;
@@ -163,8 +172,10 @@ void scan_links(DecisionRecord& record, std::string_view raw_line, int line) {
     open = close;
   }
   const auto lower = util::to_lower(text);
-  static const std::regex k_inline(R"((!?)\[[^\]]*\]\(\s*([^)\s]+)[^)]*\))");
-  static const std::regex k_reference(R"(^\s{0,3}\[[^\]]+\]:\s*(\S+))");
+  // A target has no spaces; only a quoted title may follow it ("[x](is not a link)" is prose).
+  static const std::regex k_inline(R"((!?)\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*"|\s+'[^']*')?\s*\))");
+  // A reference definition; footnotes (`[^1]: text`) are not links.
+  static const std::regex k_reference(R"(^\s{0,3}\[[^\]^][^\]]*\]:\s*(\S+))");
   static const std::regex k_rest(R"(`[^`<]*<([^>`]+)>`__?)");
   for (std::sregex_iterator it(text.begin(), text.end(), k_inline), end; it != end; ++it) {
     if ((*it)[1].length() > 0)
@@ -215,15 +226,15 @@ Parts find_parts(std::string_view content, bool template_file) {
     const auto body = outline::body_lines(doc, heading);
     if (!template_file && body.empty())
       continue;
-    if (matches(name, k_status_names)) {
+    if (matches(name, k_status_names, std::array<std::string_view, 0>{})) {
       mark(parts.status, heading.line, heading.optional);
       if (!body.empty() && parts.status.value.empty())
         parts.status.value = clean_value(doc.lines[static_cast<std::size_t>(body.front() - 1)]);
-    } else if (matches(name, k_context_names)) {
+    } else if (matches(name, k_context_names, k_context_words)) {
       mark(parts.context, heading.line, heading.optional);
-    } else if (matches(name, k_decision_names)) {
+    } else if (matches(name, k_decision_names, k_decision_words)) {
       mark(parts.decision, heading.line, heading.optional);
-    } else if (matches(name, k_consequence_names)) {
+    } else if (matches(name, k_consequence_names, k_consequence_words)) {
       mark(parts.consequences, heading.line, heading.optional);
     }
   }
@@ -234,6 +245,9 @@ Parts find_parts(std::string_view content, bool template_file) {
     const bool optional = util::contains(util::to_lower(doc.lines[i]), "optional");
     const auto [label, value] = label_line(doc.lines[i]);
     if (label == "status" && (template_file || !clean_value(value).empty())) {
+      // MADR 2 writes its metadata as a list (`* Status: accepted`, `* Date: ...`); Nygard has a section.
+      const auto trimmed = util::trim(doc.lines[i]);
+      parts.madr = parts.madr || trimmed.starts_with("* ") || trimmed.starts_with("- ");
       mark(parts.status, line, optional);
       if (parts.status.value.empty())
         parts.status.value = clean_value(value);
@@ -261,6 +275,7 @@ Parts find_parts(std::string_view content, bool template_file) {
           value.back() == value.front())
         value = value.substr(1, value.size() - 2);
       if (template_file || !value.empty()) {
+        parts.madr = true;
         mark(parts.status, fm_line, commented);
         parts.status.value = value;
       }

@@ -57,6 +57,18 @@ std::optional<std::string> log_dir_of(std::string_view path) {
   return out;
 }
 
+// Records under tests/ or examples/ are test data or samples, not the project's decisions.
+bool in_test_or_example_dir(std::string_view path) {
+  for (auto part : util::split(util::dir_name(path), '/')) {
+    const auto lower = util::to_lower(part);
+    if (lower == "test" || lower == "tests" || lower == "testing" || lower == "__tests__" ||
+        util::contains(lower, "-test") || util::contains(lower, "_test") || lower == "e2e" ||
+        lower == "spec" || lower == "examples" || lower == "example" || lower == "samples")
+      return true;
+  }
+  return false;
+}
+
 bool starts_with_adr(std::string_view lower_name) {
   return lower_name.starts_with("adr-") || lower_name.starts_with("adr_") || lower_name.starts_with("adr ");
 }
@@ -86,6 +98,8 @@ void extract_decision_records(const Files& files, const FileReader& read, Facts&
       continue;
     const auto lower = util::to_lower(name);
     const auto stem = stem_of(name);
+    if (in_test_or_example_dir(file->path))
+      continue;
     const auto log = log_dir_of(file->path);
     // Other decision docs: DECISIONS.md, docs/design/*.md, rfcs/*.md.
     if (!log) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace tacit::facts {
 
@@ -22,19 +23,21 @@ constexpr std::array k_source_extensions{
     "jl"sv,   "zig"sv, "nim"sv, "sol"sv,   "vue"sv,    "svelte"sv, "elm"sv, "pl"sv,  "pm"sv,  "sh"sv,
     "bash"sv, "ps1"sv, "tf"sv,  "r"sv,     "cu"sv,     "f90"sv,    "v"sv,   "sv"sv,  "vhd"sv, "asm"sv};
 
-// Folders whose files are not the project's own code: examples, docs, test data, vendored and built code.
-constexpr std::array k_excluded_dirs{
-    "examples"sv,   "example"sv,       "samples"sv,  "sample"sv,      "docs"sv,
-    "doc"sv,        "documentation"sv, "testdata"sv, "test-data"sv,   "test_data"sv,
-    "fixtures"sv,   "__fixtures__"sv,  "vendor"sv,   "third_party"sv, "third-party"sv,
-    "thirdparty"sv, "external"sv,      "extern"sv,   "deps"sv,        "node_modules"sv,
-    "build"sv,      "dist"sv,          "out"sv,      "target"sv,      "__snapshots__"sv};
+// Folders whose files are not the project's own code: examples, test data, vendored code (at any depth)...
+constexpr std::array k_excluded_dirs{"examples"sv,     "example"sv,      "samples"sv,      "sample"sv,
+                                     "testdata"sv,     "test-data"sv,    "test_data"sv,    "fixtures"sv,
+                                     "__fixtures__"sv, "vendor"sv,       "third_party"sv,  "third-party"sv,
+                                     "thirdparty"sv,   "node_modules"sv, "__snapshots__"sv};
+// ...and docs, dependencies and build output (at the top: src/doc/ is code).
+constexpr std::array k_excluded_top_dirs{"docs"sv, "doc"sv,   "documentation"sv, "external"sv, "extern"sv,
+                                         "deps"sv, "build"sv, "dist"sv,          "out"sv,      "target"sv};
 
 // Top-level folders that are not modules of the product: tests, benchmarks, scripts, build config.
-constexpr std::array k_not_modules{
-    "test"sv,    "tests"sv,     "testing"sv,    "spec"sv,    "specs"sv,  "__tests__"sv, "e2e"sv,    "bench"sv,
-    "benches"sv, "benchmark"sv, "benchmarks"sv, "scripts"sv, "script"sv, "hack"sv,      "ci"sv,     "cmake"sv,
-    "config"sv,  "configs"sv,   "site"sv,       "website"sv, "tools"sv,  "misc"sv,      "contrib"sv};
+constexpr std::array k_not_modules{"test"sv,       "tests"sv,   "testing"sv, "spec"sv,    "specs"sv,
+                                   "__tests__"sv,  "e2e"sv,     "bench"sv,   "benches"sv, "benchmark"sv,
+                                   "benchmarks"sv, "scripts"sv, "script"sv,  "hack"sv,    "ci"sv,
+                                   "cmake"sv,      "config"sv,  "configs"sv, "site"sv,    "website"sv,
+                                   "tools"sv,      "misc"sv,    "contrib"sv, "hacking"sv, "packaging"sv};
 
 // Folders whose children are the modules (src/*, packages/*, crates/*...).
 constexpr std::array k_containers{"src"sv, "packages"sv, "crates"sv, "cmd"sv,      "internal"sv,
@@ -48,7 +51,9 @@ template <typename Array> bool has(const Array& array, std::string_view value) {
 
 SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files) {
   SourceSize size;
-  std::map<std::string, int> modules;
+  std::vector<std::vector<std::string_view>> sources;
+  std::set<std::string>
+      flat_containers; // a container with source files of its own is one module (a crate's src/)
   for (const auto* file : files) {
     if ((file->mode & 0170000) == 0120000)
       continue; // a symlink
@@ -59,23 +64,32 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files)
     const auto ext = util::to_lower(name.substr(dot + 1));
     if (!has(k_source_extensions, ext))
       continue;
-    const auto parts = util::split(file->path, '/');
+    auto parts = util::split(file->path, '/');
     bool excluded = false;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i)
-      excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, util::to_lower(parts[i]));
+      excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, util::to_lower(parts[i])) ||
+                 (i == 0 && has(k_excluded_top_dirs, util::to_lower(parts[i])));
     if (excluded)
       continue;
     ++size.source_files;
     ++size.by_extension[ext];
+    if (parts.size() == 2 && has(k_containers, util::to_lower(parts[0])))
+      flat_containers.insert(std::string(parts[0]));
+    sources.push_back(std::move(parts));
+  }
+  std::map<std::string, int> modules;
+  for (const auto& parts : sources) {
     if (parts.size() < 2)
       continue;
     const auto top = util::to_lower(parts[0]);
-    if (has(k_not_modules, top))
-      continue;
-    if (has(k_containers, top) && parts.size() >= 3)
-      ++modules[fmt::format("{}/{}", parts[0], parts[1])];
-    else
+    if (has(k_not_modules, top) || util::contains(top, "-test") || util::contains(top, "_test"))
+      continue; // e2e-tests, integration_tests
+    if (has(k_containers, top) && parts.size() >= 3 && !flat_containers.contains(std::string(parts[0]))) {
+      if (!has(k_not_modules, util::to_lower(parts[1])))
+        ++modules[fmt::format("{}/{}", parts[0], parts[1])];
+    } else {
       ++modules[std::string(parts[0])];
+    }
   }
   for (auto& [path, count] : modules)
     size.modules.push_back(SourceModule{path, count});

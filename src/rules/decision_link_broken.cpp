@@ -70,14 +70,11 @@ public:
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto& facts = context.facts();
-    std::set<std::string> log_dirs;
-    for (const auto& log : facts.decision_logs)
-      log_dirs.insert(log.dir);
     for (const auto& record : facts.decision_records) {
       std::set<std::string> reported;
       for (const auto& link : record.links) {
         const auto missing =
-            link.number >= 0 ? missing_number(facts, record, link) : missing_path(context, log_dirs, link);
+            link.number >= 0 ? missing_number(facts, record, link) : missing_path(context, facts, link);
         if (missing.empty() || !reported.insert(missing).second)
           continue;
         auto& finding = out.emit(
@@ -111,25 +108,32 @@ private:
     return util::join(numbers, ", ");
   }
 
-  // The missing record's path, or "" when the link is fine or not a link between records.
-  static std::string missing_path(const engine::Context& context, const std::set<std::string>& log_dirs,
+  // The missing record's path, or "" when the link is fine or not a link between records: the target must
+  // be named like a record (0007-x.md, adr-7.md, 20240101-x.md) or, in a log whose records are not
+  // numbered, be a doc in the log's folder.
+  static std::string missing_path(const engine::Context& context, const facts::Facts& facts,
                                   const facts::DecisionLink& link) {
     const auto name = util::base_name(link.resolved);
-    if (!is_doc_target(name))
-      return {};
+    const auto ext = extension_of(name);
     const auto stem = util::to_lower(name.substr(0, name.find('.')));
     if (stem == "readme" || stem == "index" || stem == "_index" || util::contains(stem, "template"))
       return {};
-    const bool into_log = log_dirs.contains(std::string(util::dir_name(link.resolved)));
-    const bool record_name =
-        facts::record_number(name) >= 0 || stem.starts_with("adr-") || stem.starts_with("adr_");
-    if (link.relation == "link" && !into_log && !record_name)
+    const bool record_name = facts::record_number(name) >= 0 || stem.starts_with("adr-") ||
+                             stem.starts_with("adr_") ||
+                             (stem.size() > 9 && std::all_of(stem.begin(), stem.begin() + 8, ::isdigit));
+    bool unnumbered_log = false;
+    if (!ext.empty() && is_doc_target(name))
+      for (const auto& log : facts.decision_logs)
+        if (log.dir == util::dir_name(link.resolved))
+          unnumbered_log = std::none_of(facts.decision_records.begin(), facts.decision_records.end(),
+                                        [&](const auto& r) { return r.log == log.dir && r.number >= 0; });
+    if (!(record_name && is_doc_target(name)) && !unnumbered_log)
       return {};
     if (context.path_exists(link.resolved) || context.snapshot().is_ignored(link.resolved))
       return {};
-    if (extension_of(name).empty())
-      for (auto ext : k_doc_extensions)
-        if (context.path_exists(link.resolved + std::string(ext)))
+    if (ext.empty())
+      for (auto doc_ext : k_doc_extensions)
+        if (context.path_exists(link.resolved + std::string(doc_ext)))
           return {};
     return link.resolved;
   }
@@ -153,6 +157,9 @@ private:
     const int number = link.number >= 0 ? link.number : facts::record_number(util::base_name(link.resolved));
     for (const auto& other : facts.decision_records)
       if (other.log == record.log && number >= 0 && other.number == number && other.path != record.path)
+        return other.path;
+    for (const auto& other : facts.decision_records)
+      if (number >= 0 && other.number == number && other.path != record.path)
         return other.path;
     for (const auto& other : facts.decision_records)
       if (!link.resolved.empty() && util::base_name(other.path) == util::base_name(link.resolved))

@@ -38,7 +38,14 @@ TEST_CASE("source size: files by extension and top-level modules") {
   CHECK(size.by_extension.at("go") == 6);
   CHECK(size.by_extension.at("tsx") == 1);
   CHECK(size.by_extension.at("sh") == 1);
-  CHECK(modules(size) == "cmd/tool=1 src=1 src/api=2 src/db=1 web=1 ");
+  // src/ has a file of its own (src/main.go): it is one module, not a container.
+  CHECK(modules(size) == "cmd/tool=1 src=4 web=1 ");
+}
+
+TEST_CASE("source size: the children of a container are the modules") {
+  const CiRepo repo{
+      {"src/cli/app.cpp", ""}, {"src/doc/a.cpp", ""}, {"src/test/t.cpp", ""}, {"include/x/a.hpp", ""}};
+  CHECK(modules(tacit::facts::extract_source_size(repo.files())) == "include=1 src/cli=1 src/doc=1 ");
 }
 
 TEST_CASE("architecture docs: files, sections and directory lists") {
