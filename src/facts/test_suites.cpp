@@ -284,6 +284,9 @@ Facts extract_facts(const Files& files, const FileReader& read) {
     }
   }
   add_runner_facts(facts);
+  extract_decision_records(files, read, facts);
+  facts.source_size = extract_source_size(files);
+  facts.architecture_docs = extract_architecture_docs(files, read, facts.source_size);
   return facts;
 }
 

@@ -87,6 +87,8 @@ constexpr std::array<std::string_view, 12> k_forge_pages{"issues",   "pulls",   
                                                          "releases", "actions",  "security",    "projects",
                                                          "tags",     "branches", "milestones",  "labels"};
 
+// Decision records are not checked: they are history (an old package path in an ADR is not stale), and
+// ARCH304 checks their links to other records.
 bool is_checked_doc(const doc::Document& doc) {
   return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
          doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture;

@@ -107,6 +107,72 @@ struct SetupFile {
   Provenance evidence;
 };
 
+/// A link from a decision record to another record: a relative link, or a relation by number
+/// ("Supersedes ADR-0003").
+struct DecisionLink {
+  std::string relation; ///< supersedes, superseded-by, amends, amended-by, replaces, replaced-by, link
+  std::string target;   ///< as written: a relative path (`0007-x.md`) or a number reference (`ADR-0003`)
+  std::string resolved; ///< the repository path a path target names; "" for a number reference
+  int number = -1;      ///< the record number a number reference names, else -1
+  int line = 0;
+  int column = 0; ///< column of the target's first character
+};
+
+/// A decision record (ADR) in Nygard (## Status / ## Context / ## Decision / ## Consequences) or MADR
+/// layout ("Context and Problem Statement", "Decision Outcome", front matter `status:`).
+struct DecisionRecord {
+  std::string path;
+  std::string log;    ///< the folder of its log (docs/adr); for ADR-*.md outside such a folder, its folder
+  std::string title;  ///< the first heading
+  int number = -1;    ///< from the file name (0007-x.md, adr-007-x.md, ADR-7.md); -1 when none
+  std::string layout; ///< nygard, madr
+  std::string
+      status; ///< the status as written ("Accepted", "superseded by [ADR-9](0009-x.md)"); "" when none
+  int status_line = 0;
+  bool has_status = false;
+  bool has_context = false;
+  bool has_decision = false;
+  bool has_consequences = false;
+  std::vector<DecisionLink> links;
+};
+
+/// A folder of decision records, its index and its record template.
+struct DecisionLog {
+  std::string dir;   ///< docs/adr, doc/decisions... ("" for the root)
+  std::string index; ///< README.md / index.md of the folder, or ""
+  /// A record template (template.md, 0000-template.md, adr-template.md), or "". The parts below are
+  /// those it asks for (a part it leaves out or marks optional is not required of the records).
+  std::string template_path;
+  bool template_status = true;
+  bool template_context = true;
+  bool template_decision = true;
+  bool template_consequences = true;
+};
+
+/// A document that maps the code's structure: ARCHITECTURE.md, docs/architecture*, a section about the
+/// architecture, structure, layout or design of the code in a README, CONTRIBUTING or context file, or a
+/// context-file section that lists the top-level directories.
+struct ArchitectureDoc {
+  std::string path;
+  int line = 1;        ///< the section's heading line; 1 for a whole file
+  std::string heading; ///< the section's heading; "" for a whole file
+  std::string kind;    ///< file, section, directory-list
+};
+
+/// A top-level source module: a top-level directory that holds source files, or a child of src/,
+/// packages/, crates/, cmd/, internal/, pkg/, apps/, libs/, services/.
+struct SourceModule {
+  std::string path;
+  int source_files = 0;
+};
+
+/// How big the code is: source files by extension outside vendored, example, doc and fixture folders.
+struct SourceSize {
+  int source_files = 0;
+  std::map<std::string, int> by_extension; ///< "cpp" -> 120
+  std::vector<SourceModule> modules;       ///< sorted by path
+};
+
 /// Everything the extractors found.
 struct Facts {
   std::vector<TestSuite> test_suites;
@@ -117,6 +183,12 @@ struct Facts {
   std::vector<PreCommitHook> pre_commit_hooks;
   std::vector<ToolchainPin> toolchain_pins;
   std::vector<SetupFile> setup_files;
+  std::vector<DecisionRecord> decision_records; ///< sorted by path
+  std::vector<DecisionLog> decision_logs;       ///< sorted by dir
+  /// Other decision logs: DECISIONS.md, docs/design/, rfcs/, a "Decisions" section (path, line, note).
+  std::vector<Provenance> decision_docs;
+  std::vector<ArchitectureDoc> architecture_docs;
+  SourceSize source_size;
 };
 
 /// Reads a file of the snapshot for an extractor (capped; empty when unreadable).
@@ -174,5 +246,23 @@ std::string node_package_manager(const std::vector<const repo::FileEntry*>& file
 /// True for a tox factor that names a Python (py, py312, py3.12, pypy3, 3.13, 3.14t): tox 4 runs such an
 /// environment without configuring it.
 bool is_tox_python_factor(std::string_view factor);
+
+/// The decision record extractor: records in docs/adr, doc/adr, docs/decisions, docs/architecture/decisions,
+/// adr/ (any folder named adr, adrs, decisions, decision-records, architecture-decisions) and ADR-*.md files;
+/// their logs, indexes and templates (neither is a record), and other decision docs.
+void extract_decision_records(const std::vector<const repo::FileEntry*>& files, const FileReader& read,
+                              Facts& facts);
+
+/// The record number in a decision record's file name (0007-x.md, adr-007-x.md, ADR-7.md), or -1 (a date
+/// such as 20200924-x.md is not a number).
+int record_number(std::string_view name);
+
+/// The source size extractor (source files by extension, top-level source modules).
+SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files);
+
+/// The architecture doc extractor. Needs the source size (a context-file section that lists the top-level
+/// directories counts).
+std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const repo::FileEntry*>& files,
+                                                       const FileReader& read, const SourceSize& size);
 
 } // namespace tacit::facts

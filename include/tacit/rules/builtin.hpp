@@ -18,9 +18,13 @@ std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 // TASK103
 std::unique_ptr<engine::Rule> make_lint_format_undocumented();
 
-std::unique_ptr<engine::Rule> make_placeholder_content();   // CTX008
-std::unique_ptr<engine::Rule> make_secret_in_context();     // CTX009
-std::unique_ptr<engine::Rule> make_machine_specific_path(); // CTX010
-std::unique_ptr<engine::Rule> make_context_file_misnamed(); // CTX012
+std::unique_ptr<engine::Rule> make_placeholder_content();           // CTX008
+std::unique_ptr<engine::Rule> make_secret_in_context();             // CTX009
+std::unique_ptr<engine::Rule> make_machine_specific_path();         // CTX010
+std::unique_ptr<engine::Rule> make_context_file_misnamed();         // CTX012
+std::unique_ptr<engine::Rule> make_architecture_overview_missing(); // ARCH301
+std::unique_ptr<engine::Rule> make_decision_records_missing();      // ARCH302
+std::unique_ptr<engine::Rule> make_decision_record_incomplete();    // ARCH303
+std::unique_ptr<engine::Rule> make_decision_link_broken();          // ARCH304
 
 } // namespace tacit::rules

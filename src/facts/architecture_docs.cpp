@@ -1,0 +1,212 @@
+// Architecture docs: files that map the code (ARCHITECTURE.md, docs/architecture*, design and internals
+// docs), sections about the code's architecture, structure or layout in the README, CONTRIBUTING and context
+// files, and sections of those that list the top-level directories.
+
+#include "doc_outline.hpp"
+
+#include <tacit/facts/facts.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <algorithm>
+#include <array>
+#include <regex>
+#include <set>
+
+namespace tacit::facts {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array k_doc_extensions{".md"sv,   ".markdown"sv, ".mdx"sv, ".rst"sv,
+                                      ".adoc"sv, ".txt"sv,      ".mdc"sv};
+
+// File stems and folder names of docs that map the code.
+constexpr std::array k_architecture_names{"architecture"sv,
+                                          "design"sv,
+                                          "internals"sv,
+                                          "codemap"sv,
+                                          "code-map"sv,
+                                          "code_map"sv,
+                                          "structure"sv,
+                                          "project-structure"sv,
+                                          "code-structure"sv,
+                                          "codebase"sv,
+                                          "layout"sv,
+                                          "project-layout"sv,
+                                          "repository-structure"sv,
+                                          "overview"sv};
+
+// Words of a heading about the code's structure, and headings that are one only as a whole ("Modules").
+constexpr std::array k_heading_words{"architecture"sv,
+                                     "structure"sv,
+                                     "layout"sv,
+                                     "organization"sv,
+                                     "organisation"sv,
+                                     "codebase"sv,
+                                     "code base"sv,
+                                     "code map"sv,
+                                     "codemap"sv,
+                                     "internals"sv,
+                                     "how it works"sv,
+                                     "source tree"sv,
+                                     "where things live"sv,
+                                     "repository map"sv,
+                                     "project map"sv,
+                                     "code tour"sv,
+                                     "navigating"sv,
+                                     "directory overview"sv,
+                                     "code overview"sv,
+                                     "source overview"sv,
+                                     "technical overview"sv,
+                                     "system overview"sv,
+                                     "what's where"sv,
+                                     "where to find"sv,
+                                     "repo tour"sv,
+                                     "design overview"sv,
+                                     "high-level design"sv,
+                                     "design and implementation"sv};
+constexpr std::array k_whole_headings{"design"sv,     "modules"sv,     "packages"sv, "crates"sv,
+                                      "components"sv, "directories"sv, "folders"sv,  "overview of the code"sv,
+                                      "the code"sv,   "source code"sv};
+// Structure of something else than the code: the docs, CPU architectures, data layouts.
+constexpr std::array k_other_topics{"decision"sv,      "documentation"sv, "docs"sv,       "multi-arch"sv,
+                                    "architectures"sv, "keyboard"sv,      "file format"sv};
+
+// Files of the root, docs/, doc/ and .github/ whose sections describe the repository.
+bool is_key_doc(std::string_view path) {
+  const auto dir = util::dir_name(path);
+  const auto name = util::to_lower(util::base_name(path));
+  const bool doc_ext = std::any_of(k_doc_extensions.begin(), k_doc_extensions.end(),
+                                   [&](auto ext) { return name.ends_with(ext); });
+  const bool rules_file = name == ".cursorrules" || name == ".windsurfrules" || name == ".clinerules";
+  if (!doc_ext && !rules_file)
+    return false;
+  if (dir.empty() || util::iequals(dir, "docs") || util::iequals(dir, "doc") || dir == ".github")
+    return true;
+  return dir.starts_with(".cursor/rules") || dir.starts_with(".windsurf/rules") ||
+         dir.starts_with(".clinerules") || dir == ".junie" || dir == ".claude";
+}
+
+bool is_record_path(std::string_view lower) {
+  const auto name = util::base_name(lower);
+  if (name.starts_with("adr-") || name.starts_with("adr_"))
+    return true;
+  for (auto part : util::split(util::dir_name(lower), '/'))
+    if (part == "adr" || part == "adrs" || part == "decisions" || part == "decision-records" ||
+        part == "architecture-decisions")
+      return true;
+  return false;
+}
+
+bool has_word(std::string_view stem) {
+  return std::find(k_architecture_names.begin(), k_architecture_names.end(), stem) !=
+         k_architecture_names.end();
+}
+
+bool is_architecture_file(std::string_view path) {
+  const auto lower = util::to_lower(path);
+  const auto name = util::base_name(lower);
+  if (!std::any_of(k_doc_extensions.begin(), k_doc_extensions.end(),
+                   [&](auto ext) { return name.ends_with(ext); }))
+    return false;
+  if (is_record_path(lower))
+    return false;
+  const auto stem = name.substr(0, name.find('.'));
+  const auto dir = util::dir_name(lower);
+  const bool in_docs = dir.empty() || dir.starts_with("docs") || dir.starts_with("doc/") || dir == "doc" ||
+                       dir.starts_with(".github") || util::contains(dir, "/docs") ||
+                       util::contains(dir, "documentation");
+  // "overview" and "design" are only names of code maps in a docs folder or at the root.
+  if (has_word(stem))
+    return stem != "overview" || in_docs;
+  if (!in_docs)
+    return false;
+  for (auto part : util::split(dir, '/'))
+    if (part == "architecture" || part == "internals" || part == "design")
+      return true;
+  return false;
+}
+
+bool is_structure_heading(std::string_view heading) {
+  const auto name = outline::normalize(heading);
+  const auto has = [&](auto word) { return util::contains(name, word); };
+  if (std::any_of(k_other_topics.begin(), k_other_topics.end(), has))
+    return false; // "Architecture decisions" is a decision log; "Documentation structure" maps the docs
+  return std::any_of(k_heading_words.begin(), k_heading_words.end(), has) ||
+         std::find(k_whole_headings.begin(), k_whole_headings.end(), name) != k_whole_headings.end();
+}
+
+// The directories of `candidates` (top-level folders and source modules) a section names: `src/`,
+// `internal/api/` in prose or code, tree lines (`├── api`, matched on a module's last segment too).
+std::set<std::string> named_directories(const outline::Outline& doc, int begin, int end,
+                                        const std::set<std::string>& candidates) {
+  static const std::regex k_token(R"([A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*/?)");
+  std::set<std::string> out;
+  for (int line = begin; line <= end && line <= static_cast<int>(doc.lines.size()); ++line) {
+    const std::string text(doc.lines[static_cast<std::size_t>(line - 1)].substr(0, 1000));
+    const bool tree = util::contains(text, "\xE2\x94\x80\xE2\x94\x80") || util::contains(text, "|--") ||
+                      util::contains(text, "`--");
+    for (std::sregex_iterator it(text.begin(), text.end(), k_token), stop; it != stop; ++it) {
+      auto token = it->str();
+      const auto at = static_cast<std::size_t>(it->position());
+      const bool slash = token.ends_with('/');
+      if (slash)
+        token.pop_back();
+      const bool code = at > 0 && text[at - 1] == '`';
+      if (!slash && !code && !tree)
+        continue;
+      if (candidates.contains(token)) {
+        out.insert(token);
+      } else if (tree) {
+        for (const auto& candidate : candidates)
+          if (candidate.ends_with("/" + token))
+            out.insert(candidate);
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const repo::FileEntry*>& files,
+                                                       const FileReader& read, const SourceSize& size) {
+  std::vector<ArchitectureDoc> out;
+  // What a directory list names: the top-level folders and the source modules.
+  std::set<std::string> candidates;
+  std::set<std::string> sources;
+  for (const auto* file : files)
+    if (const auto slash = file->path.find('/'); slash != std::string::npos && !file->path.starts_with('.'))
+      candidates.insert(file->path.substr(0, slash));
+  for (const auto& module : size.modules) {
+    candidates.insert(module.path);
+    sources.insert(module.path);
+    sources.insert(module.path.substr(0, module.path.find('/')));
+  }
+  const std::size_t needed = std::max<std::size_t>(2, std::min<std::size_t>(3, sources.size()));
+  for (const auto* file : files) {
+    if (is_architecture_file(file->path)) {
+      out.push_back(ArchitectureDoc{file->path, 1, "", "file"});
+      continue;
+    }
+    if (!is_key_doc(file->path))
+      continue;
+    const auto content = read(*file);
+    const auto doc = outline::build(content);
+    for (const auto& heading : doc.headings) {
+      if (is_structure_heading(heading.text) && !outline::body_lines(doc, heading).empty()) {
+        out.push_back(ArchitectureDoc{file->path, heading.line, heading.text, "section"});
+        continue;
+      }
+      const auto named = named_directories(doc, heading.body_begin, heading.body_end, candidates);
+      const auto source_dirs =
+          std::count_if(named.begin(), named.end(), [&](const auto& dir) { return sources.contains(dir); });
+      if (named.size() >= needed && source_dirs >= 1)
+        out.push_back(ArchitectureDoc{file->path, heading.line, heading.text, "directory-list"});
+    }
+  }
+  return out;
+}
+
+} // namespace tacit::facts

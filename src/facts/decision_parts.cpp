@@ -1,0 +1,313 @@
+#include "decision_parts.hpp"
+
+#include "doc_outline.hpp"
+
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <regex>
+
+namespace tacit::facts::decision {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+// Heading names of each part (after outline::normalize); a name ending in '*' matches as a prefix.
+constexpr std::array k_status_names{"status"sv, "decision status"sv, "current status"sv, "state"sv};
+constexpr std::array k_context_names{"context*"sv,    "problem statement"sv, "problem"sv, "the problem"sv,
+                                     "background*"sv, "motivation*"sv,       "issue"sv,   "introduction"sv,
+                                     "intro"sv,       "abstract"sv,          "summary"sv, "overview"sv,
+                                     "forces"sv,      "situation"sv,         "why"sv,     "rationale"sv};
+constexpr std::array k_decision_names{
+    "decision"sv,          "decisions"sv,       "decision outcome*"sv, "decision:*"sv,
+    "the decision"sv,      "our decision"sv,    "proposal"sv,          "proposals"sv,
+    "proposed solution"sv, "proposed design"sv, "proposed change*"sv,  "proposed approach"sv,
+    "solution"sv,          "design"sv,          "detailed design"sv,   "resolution"sv,
+    "chosen option"sv,     "outcome"sv,         "decided"sv,           "we decided*"sv,
+    "specification"sv,     "approach"sv};
+constexpr std::array k_consequence_names{"consequence*"sv,
+                                         "positive consequence*"sv,
+                                         "negative consequence*"sv,
+                                         "implication*"sv,
+                                         "impact*"sv,
+                                         "trade-off*"sv,
+                                         "tradeoff*"sv,
+                                         "trade off*"sv,
+                                         "pros and cons*"sv,
+                                         "drawback*"sv,
+                                         "risks*"sv,
+                                         "outcomes and consequences"sv};
+
+// Words that name a part anywhere in a heading ("Background & Context", "Tendermint Proposal").
+constexpr std::array k_context_words{"context"sv, "background"sv, "motivation"sv};
+constexpr std::array k_decision_words{" proposal"sv};
+constexpr std::array k_consequence_words{"consequence"sv};
+
+template <std::size_t N, std::size_t W>
+bool matches(const std::string& heading, const std::array<std::string_view, N>& names,
+             const std::array<std::string_view, W>& words) {
+  for (auto word : words)
+    if (util::contains(heading, word))
+      return true;
+  for (auto name : names) {
+    if (name.ends_with('*') ? heading.starts_with(name.substr(0, name.size() - 1)) : heading == name)
+      return true;
+  }
+  return false;
+}
+
+// A `Label: value` line (`* Status: accepted`, `**Status**: Accepted`, `:Status: Draft`, `| Status | x |`):
+// the label in lower case and the value, or an empty label.
+std::pair<std::string, std::string> label_line(std::string_view line) {
+  std::string text(util::trim(line));
+  bool table = text.starts_with('|');
+  std::erase_if(text, [](char c) { return c == '*' || c == '_'; });
+  std::string_view view = util::trim(text);
+  for (auto marker : {"- "sv, "+ "sv, ":"sv, "|"sv})
+    if (view.starts_with(marker))
+      view = util::trim(view.substr(marker.size()));
+  const auto end = view.find_first_of(table ? "|" : ":");
+  if (end == std::string_view::npos || end == 0 || end > 24)
+    return {};
+  auto label = util::to_lower(util::trim(view.substr(0, end)));
+  auto value = util::trim(view.substr(end + 1));
+  if (table && value.ends_with('|'))
+    value = util::trim(value.substr(0, value.size() - 1));
+  for (std::string_view known : {"status"sv, "context"sv, "decision"sv, "consequences"sv})
+    if (label == known)
+      return {label, std::string(value)};
+  return {};
+}
+
+// The first mention decides (in a template, a heading marked optional keeps its part optional).
+void mark(Part& part, int line, bool optional) {
+  if (part.present)
+    return;
+  part.present = true;
+  part.optional = optional;
+  part.line = line;
+}
+
+// The text of a status value: without list markers, emphasis, brackets of a placeholder and comments.
+std::string clean_value(std::string_view text) {
+  std::string out(util::trim(text));
+  if (const auto comment = out.find("<!--"); comment != std::string::npos)
+    out.erase(comment);
+  std::erase_if(out, [](char c) { return c == '*' || c == '`'; });
+  std::string_view view = util::trim(out);
+  for (auto marker : {"- "sv, "+ "sv})
+    if (view.starts_with(marker))
+      view = util::trim(view.substr(marker.size()));
+  return std::string(view.substr(0, 200));
+}
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> k_relations{{
+    {"superseded by", "superseded-by"},
+    {"superceded by", "superseded-by"},
+    {"supersedes", "supersedes"},
+    {"supercedes", "supersedes"},
+    {"amended by", "amended-by"},
+    {"amends", "amends"},
+    {"replaced by", "replaced-by"},
+    {"replaces", "replaces"},
+    {"obsoleted by", "superseded-by"},
+    {"obsoletes", "supersedes"},
+}};
+
+// The relation named last before `column` (0-based) on `lower`, or "link".
+std::string relation_before(const std::string& lower, std::size_t column) {
+  std::size_t best = std::string::npos;
+  std::string relation = "link";
+  for (const auto& [phrase, name] : k_relations) {
+    const auto at = lower.rfind(phrase, column);
+    if (at != std::string::npos && at < column && (best == std::string::npos || at > best)) {
+      best = at;
+      relation = std::string(name);
+    }
+  }
+  return relation;
+}
+
+bool is_placeholder(std::string_view target) {
+  return target.find_first_of("{}<>") != std::string_view::npos || util::contains(target, "xxx") ||
+         util::contains(target, "...") || util::contains(target, "\xE2\x80\xA6") ||
+         util::contains(target, "NNNN");
+}
+
+void add_path_link(DecisionRecord& record, std::string relation, std::string_view raw, int line, int column) {
+  std::string_view target = util::trim(raw);
+  if (target.empty() || target.starts_with('#') || target.starts_with('/') ||
+      target.find(':') != std::string_view::npos || is_placeholder(target))
+    return;
+  const auto cut = target.find_first_of("#?");
+  const auto path = target.substr(0, cut);
+  if (path.empty())
+    return;
+  bool escaped = false;
+  const auto dir = util::dir_name(record.path);
+  auto resolved =
+      util::normalize_path(dir.empty() ? std::string(path) : fmt::format("{}/{}", dir, path), &escaped);
+  if (escaped || resolved.empty())
+    return;
+  record.links.push_back(
+      DecisionLink{std::move(relation), std::string(target), std::move(resolved), -1, line, column});
+}
+
+// Links and number relations of one prose line.
+void scan_links(DecisionRecord& record, std::string_view raw_line, int line) {
+  if (raw_line.size() > 4000)
+    return;
+  std::string text(raw_line);
+  // Code spans are not links.
+  for (std::size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
+    const auto close = text.find('`', open + 1);
+    if (close == std::string::npos)
+      break;
+    std::fill(text.begin() + static_cast<std::ptrdiff_t>(open),
+              text.begin() + static_cast<std::ptrdiff_t>(close) + 1, ' ');
+    open = close;
+  }
+  const auto lower = util::to_lower(text);
+  // A target has no spaces; only a quoted title may follow it ("[x](is not a link)" is prose).
+  static const std::regex k_inline(R"((!?)\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*"|\s+'[^']*')?\s*\))");
+  // A reference definition; footnotes (`[^1]: text`) are not links.
+  static const std::regex k_reference(R"(^\s{0,3}\[[^\]^][^\]]*\]:\s*(\S+))");
+  static const std::regex k_rest(R"(`[^`<]*<([^>`]+)>`__?)");
+  for (std::sregex_iterator it(text.begin(), text.end(), k_inline), end; it != end; ++it) {
+    if ((*it)[1].length() > 0)
+      continue; // an image
+    const auto column = static_cast<std::size_t>((*it).position(2));
+    add_path_link(record, relation_before(lower, column), (*it)[2].str(), line, static_cast<int>(column) + 1);
+  }
+  std::smatch match;
+  if (std::regex_search(text, match, k_reference))
+    add_path_link(record, "link", match[1].str(), line, static_cast<int>(match.position(1)) + 1);
+  for (std::sregex_iterator it(text.begin(), text.end(), k_rest), end; it != end; ++it) {
+    const auto column = static_cast<std::size_t>((*it).position(1));
+    add_path_link(record, relation_before(lower, column), (*it)[1].str(), line, static_cast<int>(column) + 1);
+  }
+  // "Supersedes ADR-0003": a relation by number (one written as a link is the link above).
+  static const std::regex k_number(R"(^[\s:\-]*\[?\s*(adr[\s\-_#]?\s*0*(\d{1,5})))");
+  for (const auto& [phrase, name] : k_relations) {
+    for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
+      const auto after = at + phrase.size();
+      const auto rest = lower.substr(after);
+      if (util::trim_left(rest).starts_with('[') && rest.find("](") != std::string::npos)
+        continue;
+      if (std::regex_search(rest, match, k_number)) {
+        const auto column = after + static_cast<std::size_t>(match.position(1));
+        record.links.push_back(DecisionLink{std::string(name),
+                                            text.substr(column, static_cast<std::size_t>(match.length(1))),
+                                            {},
+                                            std::stoi(match[2].str()),
+                                            line,
+                                            static_cast<int>(column) + 1});
+      }
+    }
+  }
+}
+
+} // namespace
+
+Parts find_parts(std::string_view content, bool template_file) {
+  Parts parts;
+  const auto doc = outline::build(content);
+  for (const auto& heading : doc.headings) {
+    const auto name = outline::normalize(heading.text);
+    if (parts.title.empty())
+      parts.title = heading.text;
+    if (name == "context and problem statement" || name.starts_with("decision outcome") ||
+        name == "considered options")
+      parts.madr = true;
+    const auto body = outline::body_lines(doc, heading);
+    if (!template_file && body.empty())
+      continue;
+    if (matches(name, k_status_names, std::array<std::string_view, 0>{})) {
+      mark(parts.status, heading.line, heading.optional);
+      if (!body.empty() && parts.status.value.empty())
+        parts.status.value = clean_value(doc.lines[static_cast<std::size_t>(body.front() - 1)]);
+    } else if (matches(name, k_context_names, k_context_words)) {
+      mark(parts.context, heading.line, heading.optional);
+    } else if (matches(name, k_decision_names, k_decision_words)) {
+      mark(parts.decision, heading.line, heading.optional);
+    } else if (matches(name, k_consequence_names, k_consequence_words)) {
+      mark(parts.consequences, heading.line, heading.optional);
+    }
+  }
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    if (!doc.prose[i])
+      continue;
+    const int line = static_cast<int>(i) + 1;
+    const bool optional = util::contains(util::to_lower(doc.lines[i]), "optional");
+    const auto [label, value] = label_line(doc.lines[i]);
+    if (label == "status" && (template_file || !clean_value(value).empty())) {
+      // MADR 2 writes its metadata as a list (`* Status: accepted`, `* Date: ...`); Nygard has a section.
+      const auto trimmed = util::trim(doc.lines[i]);
+      parts.madr = parts.madr || trimmed.starts_with("* ") || trimmed.starts_with("- ");
+      mark(parts.status, line, optional);
+      if (parts.status.value.empty())
+        parts.status.value = clean_value(value);
+    } else if (label == "context" && (template_file || !value.empty())) {
+      mark(parts.context, line, optional);
+    } else if (label == "decision" && (template_file || !value.empty())) {
+      mark(parts.decision, line, optional);
+    } else if (label == "consequences" && (template_file || !value.empty())) {
+      mark(parts.consequences, line, optional);
+    }
+    const auto lower = util::to_lower(util::trim(doc.lines[i]));
+    if (!template_file && (lower.starts_with("* good, because") || lower.starts_with("- good, because") ||
+                           lower.starts_with("* bad, because") || lower.starts_with("- bad, because")))
+      mark(parts.consequences, line, false);
+  }
+  // MADR's front matter: `status: accepted` (commented out in a template: optional).
+  int fm_line = doc.front_matter_line;
+  for (auto raw : util::split_lines(doc.front_matter)) {
+    const auto line = util::trim(raw);
+    const bool commented = line.starts_with('#');
+    const auto key = util::trim(commented ? line.substr(1) : line);
+    if (raw.starts_with("status:") || (commented && key.starts_with("status:"))) {
+      auto value = clean_value(key.substr(7));
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+          value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+      if (template_file || !value.empty()) {
+        parts.madr = true;
+        mark(parts.status, fm_line, commented);
+        parts.status.value = value;
+      }
+    }
+    ++fm_line;
+  }
+  return parts;
+}
+
+DecisionRecord parse_record(const std::string& path, std::string_view content) {
+  DecisionRecord record;
+  record.path = path;
+  const auto parts = find_parts(content, false);
+  record.title = parts.title;
+  record.layout = parts.madr ? "madr" : "nygard";
+  record.has_status = parts.status.present;
+  record.status = parts.status.value;
+  record.status_line = parts.status.line;
+  record.has_context = parts.context.present;
+  record.has_decision = parts.decision.present;
+  record.has_consequences = parts.consequences.present;
+  const auto doc = outline::build(content);
+  for (std::size_t i = 0; i < doc.lines.size(); ++i)
+    if (doc.prose[i])
+      scan_links(record, doc.lines[i], static_cast<int>(i) + 1);
+  // A relation in the front matter's status ("superseded by ADR-0123").
+  if (!doc.front_matter.empty() && record.status_line > 0) {
+    const auto index = static_cast<std::size_t>(record.status_line - 1);
+    if (index < doc.lines.size() && !doc.prose[index])
+      scan_links(record, doc.lines[index], record.status_line);
+  }
+  return record;
+}
+
+} // namespace tacit::facts::decision
