@@ -3,6 +3,8 @@
 #include <tacit/doc/document.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -75,6 +77,17 @@ void find_imports(std::string_view content, Document& doc) {
       k = end - 1;
     }
   }
+}
+
+std::string resolve_import(std::string_view doc_path, std::string_view target) {
+  if (target.empty() || target.starts_with('~') || target.starts_with('/') ||
+      target.find_first_of("{}<>$*") != std::string_view::npos)
+    return {};
+  const auto dir = util::dir_name(doc_path);
+  bool escaped = false;
+  auto path =
+      util::normalize_path(dir.empty() ? std::string(target) : fmt::format("{}/{}", dir, target), &escaped);
+  return escaped ? std::string{} : path;
 }
 
 } // namespace tacit::doc

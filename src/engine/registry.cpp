@@ -11,10 +11,13 @@ namespace {
 std::vector<std::unique_ptr<Rule>> make_rules() {
   std::vector<std::unique_ptr<Rule>> rules;
   // One line per rule, alphabetised by factory name.
+  rules.push_back(rules::make_broken_import());
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_build_undocumented());
   rules.push_back(rules::make_ci_step_undocumented());
+  rules.push_back(rules::make_coding_standards_missing());
   rules.push_back(rules::make_context_file_missing());
+  rules.push_back(rules::make_definition_of_done_missing());
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());

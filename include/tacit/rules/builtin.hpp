@@ -18,4 +18,8 @@ std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 // TASK103
 std::unique_ptr<engine::Rule> make_lint_format_undocumented();
 
+std::unique_ptr<engine::Rule> make_broken_import();              // CTX011
+std::unique_ptr<engine::Rule> make_coding_standards_missing();   // QUAL201
+std::unique_ptr<engine::Rule> make_definition_of_done_missing(); // QUAL203
+
 } // namespace tacit::rules
