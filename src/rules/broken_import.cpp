@@ -152,9 +152,13 @@ private:
         continue;
       for (const auto& edge : edges(doc)) {
         const auto& target = edge.import->target;
-        if (context.path_exists(edge.path) || context.path_exists(util::normalize_path(target)))
+        // An import written from the repository root (not from the importing file) is left alone; so is
+        // a file the repository ignores on purpose (generated, personal).
+        const auto from_root = doc::resolve_import("", target);
+        if (context.path_exists(edge.path) || (!from_root.empty() && context.path_exists(from_root)))
           continue;
         if (context.snapshot().is_ignored(edge.path) ||
+            (!from_root.empty() && context.snapshot().is_ignored(from_root)) ||
             std::find(k_private_names.begin(), k_private_names.end(), util::base_name(edge.path)) !=
                 k_private_names.end())
           continue;

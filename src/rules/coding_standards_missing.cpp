@@ -47,7 +47,11 @@ constexpr engine::RuleMeta k_meta{
                 "to the guide the project follows. Headings about commits, pull requests, issues, reviews, "
                 "documentation, translations or the community do not count. A context file whose list items "
                 "read "
-                "as rules (`ALWAYS ...`, `NEVER ...`, `PREFER ...`, `Avoid ...`) states conventions too. "
+                "as rules (`ALWAYS ...`, `NEVER ...`, `PREFER ...`, `Avoid ...`) states conventions too, and "
+                "so "
+                "does a CONTRIBUTING or context file that names the guide it follows (\"must adhere to the "
+                "Google "
+                "C++ Style Guide\", \"PEP 8\", \"naming conventions\"). "
                 "Applies "
                 "only to repositories with at least `min-source-files` source files: a docs-only repository "
                 "is "
@@ -91,6 +95,11 @@ constexpr std::array<std::string_view, 17> k_other_subjects{
 constexpr std::array<std::string_view, 7> k_doc_stems{"style",          "convention",   "codingguideline",
                                                       "codingstandard", "codestandard", "codequality",
                                                       "bestpractice"};
+
+// Prose that names the conventions followed: "All C++ code must adhere to the Google C++ Style Guide".
+constexpr std::array<std::string_view, 8> k_convention_phrases{
+    "style guide",     "styleguide",        "coding standard", "coding convention",
+    "code convention", "naming convention", "pep 8",           "pep8"};
 
 bool is_source(std::string_view path) {
   const auto name = util::base_name(path);
@@ -155,6 +164,16 @@ std::size_t directives(std::string_view text) {
   return count;
 }
 
+// Where the conventions go: the context file, else CONTRIBUTING.md when there is one, else a new AGENTS.md.
+std::string target_file(const engine::Context& context) {
+  if (!context.root_context_files().empty())
+    return context.primary_context_file();
+  for (auto name : {"CONTRIBUTING.md", ".github/CONTRIBUTING.md", "docs/CONTRIBUTING.md"})
+    if (context.document(name))
+      return name;
+  return "AGENTS.md (create it)";
+}
+
 class CodingStandardsMissing final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -174,6 +193,12 @@ public:
       if ((doc.kind == doc::DocKind::agent_context || doc.imported) &&
           directives(doc.text) >= k_min_directives)
         return;
+      // Only where contributors and agents are told how to work: a README's "style guide" may be the
+      // product's subject (a prose linter's).
+      const bool for_contributors =
+          doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::agent_context || doc.imported;
+      if (for_contributors && contains_any(util::to_lower(doc.text), k_convention_phrases))
+        return;
     }
     auto& finding = out.emit(
         fmt::format("no doc states the coding conventions of this repository ({} source files)", sources),
@@ -181,9 +206,10 @@ public:
     finding.hint = fmt::format("add a \"Coding conventions\" section to {} with the rules reviews enforce "
                                "(naming, error handling, structure, what to avoid), or write STYLE.md and "
                                "link it from there",
-                               context.primary_context_file());
+                               target_file(context));
     for (const auto& tool : context.facts().tools)
-      if (tool.kind == "format" || tool.kind == "lint")
+      if ((tool.kind == "format" || tool.kind == "lint") && tool.tool != "pre-commit" &&
+          tool.tool != "codespell")
         finding.related.push_back(
             engine::Location{tool.path, tool.line, 1,
                              fmt::format("{} enforces part of the style; the rest is unwritten", tool.tool)});

@@ -1,6 +1,7 @@
 // QUAL203 definition-of-done-missing: no context file says what must pass before a change is done.
 
 #include <tacit/doc/context_files.hpp>
+#include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/rules/builtin.hpp>
 #include <tacit/util/strings.hpp>
@@ -34,7 +35,13 @@ constexpr engine::RuleMeta k_meta{
                 "checks\"...) and that shows a command, or a sentence that says what must pass before a "
                 "change is "
                 "finished (\"before committing\", \"before opening a PR\", \"must pass\", \"make sure ... "
-                "passes\", \"not done until\") with a command on its line or right after it. A checklist in "
+                "passes\", \"not done until\") with a command on its line or in the code block right after "
+                "it (inline code counts when it reads "
+                "like a command, `make check` or `tox`, not `README.md`). A doc the context file points to "
+                "counts "
+                "when tacit reads its structure (CONTRIBUTING at the root, in docs/ or .github/, imported "
+                "files). "
+                "A checklist in "
                 "CONTRIBUTING.md or in a pull request template counts only when a context file points the "
                 "agent "
                 "to it: the rule is about what an agent reads, and agents do not read PR templates. Applies "
@@ -55,10 +62,11 @@ constexpr engine::RuleMeta k_meta{
         },
 };
 
-constexpr std::array<std::string_view, 17> k_heading_words{
-    "before",    "definition of done", "checklist",  "verif",   "validat", "test", "pre-commit", "precommit",
-    "pre-push",  "presubmit",          "pre-submit", "quality", "checks",  "done", "ci ",        "lint",
-    "submitting"};
+// Heading words, matched at the start of a word: "test" matches "Testing", not "contest".
+constexpr std::array<std::string_view, 16> k_heading_words{
+    "before",   "definition of done", "checklist",  "verification", "test",   "pre-commit", "precommit",
+    "pre-push", "presubmit",          "pre-submit", "quality",      "checks", "done ",      "ci ",
+    "lint",     "submitting"};
 
 // What a change goes through after "before": "before committing", "before you open a PR".
 constexpr std::array<std::string_view, 14> k_milestones{"commit", "push",   "submit",  "pr",   "pull request",
@@ -90,36 +98,66 @@ bool says_done(std::string lower) {
   return false;
 }
 
-bool has_command_between(const doc::Document& doc, int first, int last) {
-  for (const auto& block : doc.code_blocks)
-    if (block.line >= first && block.line <= last + 1 && !util::trim(block.text).empty())
-      return true;
-  for (const auto& code : doc.inline_code)
-    if (code.line >= first && code.line <= last)
-      return true;
+// A command that tests, lints or checks: `make test`, `go test ./...`, `npm run lint`, `hack/validate/all`.
+bool is_check_command(std::string_view text) {
+  for (const auto& words : doc::split_commands(text)) {
+    // A program and its arguments, not a directory tree (`├── tests/`) or a lone name.
+    const auto& program = words.front();
+    if (!(std::isalnum(static_cast<unsigned char>(program.front())) || program.starts_with("./")) ||
+        (words.size() < 2 && program != "pytest" && program != "tox" && program != "nox" &&
+         program != "ctest"))
+      continue;
+    for (std::size_t i = 0; i < std::min<std::size_t>(words.size(), 3); ++i) {
+      const auto word = util::to_lower(words[i]);
+      if (word.find_first_of("$(\"'= ") != std::string::npos || word.ends_with('/'))
+        continue;
+      for (auto check : {"test", "lint", "check", "validate", "verify", "clippy", "pytest", "tox", "nox"})
+        if (util::contains(word, check))
+          return true;
+    }
+  }
   return false;
 }
 
-bool states_done(const doc::Document& doc) {
-  // A doc tacit scans only as text (no headings, no prose kept): the pointer to it counts when it shows a
-  // command.
-  if (doc.text.empty() && doc.sections.empty())
-    return !doc.code_blocks.empty();
+// A command on lines [first, last]: a code block (or one that starts up to two lines after `last`, the
+// block a sentence introduces), or inline code that reads like a command: `make check`, `tox`,
+// `./test.sh`; not `README.md` or `--help`.
+bool has_command_between(const doc::Document& doc, int first, int last) {
+  for (const auto& block : doc.code_blocks)
+    if (block.line >= first && block.line <= last + 2 && !util::trim(block.text).empty())
+      return true;
+  for (const auto& code : doc.inline_code) {
+    const auto& text = code.text;
+    if (code.line < first || code.line > last || text.empty())
+      continue;
+    if (text.starts_with("./") ||
+        (std::isalnum(static_cast<unsigned char>(text.front())) &&
+         (util::contains(text, " ") || text.find_first_of("./") == std::string::npos)))
+      return true;
+  }
+  return false;
+}
+
+// The line where `doc` states a definition of done, or 0.
+int states_done(const doc::Document& doc) {
   for (const auto& section : doc.sections) {
     if (section.level == 0)
       continue;
-    const auto heading = util::to_lower(section.heading) + " ";
-    if (contains_any(heading, k_heading_words) &&
+    auto heading = " " + util::to_lower(section.heading) + " ";
+    std::replace_if(
+        heading.begin(), heading.end(), [](unsigned char c) { return !std::isalnum(c) && c != '-'; }, ' ');
+    if (std::any_of(k_heading_words.begin(), k_heading_words.end(),
+                    [&](auto word) { return util::contains(heading, fmt::format(" {}", word)); }) &&
         has_command_between(doc, section.line_begin, section.line_end))
-      return true;
+      return section.line_begin;
   }
   const auto lines = util::split_lines(doc.text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int line = static_cast<int>(i) + 1;
-    if (says_done(util::to_lower(lines[i])) && has_command_between(doc, line, line + 2))
-      return true;
+    if (says_done(util::to_lower(lines[i])) && has_command_between(doc, line, line))
+      return line;
   }
-  return false;
+  return 0;
 }
 
 // What a context file imports, and with `names` the docs it links or names ("Read CONTRIBUTING.md").
@@ -160,23 +198,29 @@ public:
     if (suites.empty() && ci.commands.empty())
       return;
     for (const auto* doc : reachable(context, roots))
-      if (states_done(*doc))
+      if (states_done(*doc) > 0)
         return;
     auto& finding = out.emit("no context file says what must pass before a change is done",
                              context.repository_anchor(), "definition-of-done");
     finding.hint = fmt::format("add a \"Before you commit\" section to {} with the commands that must pass "
                                "(tests, lint, format check, type check)",
                                context.primary_context_file());
-    if (!suites.empty() && !suites.front().evidence.empty()) {
-      const auto& evidence = suites.front().evidence.front();
-      finding.related.push_back(engine::Location{evidence.path, evidence.line, 1,
-                                                 fmt::format("tests run with {}", suites.front().runner)});
+    // The root project's tests first: a workspace's editor extension is not the repository's suite.
+    const auto suite =
+        std::find_if(suites.begin(), suites.end(), [](const auto& t) { return t.project_dir.empty(); });
+    if (!suites.empty()) {
+      const auto& shown = suite != suites.end() ? *suite : suites.front();
+      if (!shown.evidence.empty())
+        finding.related.push_back(engine::Location{shown.evidence.front().path, shown.evidence.front().line,
+                                                   1, fmt::format("tests run with {}", shown.runner)});
     }
-    const auto gate =
-        std::find_if(ci.commands.begin(), ci.commands.end(), [](const auto& c) { return !c.plumbing; });
+    // A CI step that gates changes: one whose program or subcommand tests, lints or checks.
+    const auto gate = std::find_if(ci.commands.begin(), ci.commands.end(),
+                                   [](const auto& c) { return !c.plumbing && is_check_command(c.text); });
     if (gate != ci.commands.end())
       finding.related.push_back(
-          engine::Location{gate->path, gate->line, gate->column, fmt::format("CI runs `{}`", gate->text)});
+          engine::Location{gate->path, gate->line, gate->column,
+                           fmt::format("CI runs `{}`", gate->text.substr(0, gate->text.find('\n')))});
   }
 
 private:

@@ -97,8 +97,8 @@ void find_imports(std::string_view content, Document& doc);
 
 /// The repository path that an import in the document at `doc_path` names: relative to the importing
 /// file's directory. Empty when it points outside the repository (`~/`, an absolute path, `../` above the
-/// root) or is a placeholder.
-std::string resolve_import(std::string_view doc_path, std::string_view target);
+/// root) or is a placeholder. Markdown backslash escapes are removed.
+std::string resolve_import(std::string_view doc_path, std::string_view written);
 
 /// The most hops of `@path` imports that Claude Code and Gemini CLI follow from a memory file.
 inline constexpr int k_max_import_hops = 5;

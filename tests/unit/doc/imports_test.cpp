@@ -152,3 +152,7 @@ TEST_CASE("resolve_import: relative to the importing file, never outside the rep
   CHECK(resolve_import("CLAUDE.md", "/etc/claude/shared.md").empty());
   CHECK(resolve_import("CLAUDE.md", "docs/<name>.md").empty());
 }
+
+TEST_CASE("resolve_import: Markdown escapes are not part of the path") {
+  CHECK(resolve_import(".claude/docs.md", "../docs/\\_sidebar.yaml") == "docs/_sidebar.yaml");
+}
