@@ -30,9 +30,9 @@ constexpr engine::RuleMeta k_meta{
                 "(a link, an `@import`, or a doc named in the text: \"read CONTRIBUTING.md\"), and looks for "
                 "a "
                 "definition of done: a section whose heading says so (\"Before you commit\", \"Definition of "
-                "done\", \"Checklist\", \"Verification\", \"Validation\", \"Testing\", \"Pre-commit\", "
-                "\"Quality "
-                "checks\"...) and that shows a command, or a sentence that says what must pass before a "
+                "done\", \"Checklist\", \"Verification\", \"Testing\", \"Pre-commit\", "
+                "\"Quality checks\", \"Workflow\"...) and that shows a command that tests, lints or checks "
+                "(`make test`, `pytest`, `npm run lint`), or a sentence that says what must pass before a "
                 "change is "
                 "finished (\"before committing\", \"before opening a PR\", \"must pass\", \"make sure ... "
                 "passes\", \"not done until\") with a command on its line or in the code block right after "
@@ -63,10 +63,10 @@ constexpr engine::RuleMeta k_meta{
 };
 
 // Heading words, matched at the start of a word: "test" matches "Testing", not "contest".
-constexpr std::array<std::string_view, 16> k_heading_words{
-    "before",   "definition of done", "checklist",  "verification", "test",   "pre-commit", "precommit",
-    "pre-push", "presubmit",          "pre-submit", "quality",      "checks", "done ",      "ci ",
-    "lint",     "submitting"};
+constexpr std::array<std::string_view, 17> k_heading_words{
+    "workflow",  "before",   "definition of done", "checklist",  "verification", "test",   "pre-commit",
+    "precommit", "pre-push", "presubmit",          "pre-submit", "quality",      "checks", "done ",
+    "ci ",       "lint",     "submitting"};
 
 // What a change goes through after "before": "before committing", "before you open a PR".
 constexpr std::array<std::string_view, 14> k_milestones{"commit", "push",   "submit",  "pr",   "pull request",
@@ -119,20 +119,25 @@ bool is_check_command(std::string_view text) {
   return false;
 }
 
-// A command on lines [first, last]: a code block (or one that starts up to two lines after `last`, the
-// block a sentence introduces), or inline code that reads like a command: `make check`, `tox`,
-// `./test.sh`; not `README.md` or `--help`.
-bool has_command_between(const doc::Document& doc, int first, int last) {
-  for (const auto& block : doc.code_blocks)
-    if (block.line >= first && block.line <= last + 2 && !util::trim(block.text).empty())
-      return true;
+// A command on lines [first, last] (with `checks_only`, one that tests, lints or checks): a code block, or
+// one that starts up to `block_slack` lines after `last` (the block a sentence introduces), or inline code
+// that reads like a command: `make check`, `tox`, `./test.sh`; not `README.md` or `--help`.
+bool has_command_between(const doc::Document& doc, int first, int last, bool checks_only, int block_slack) {
+  for (const auto& block : doc.code_blocks) {
+    if (block.line < first || block.line > last + block_slack)
+      continue;
+    for (auto line : util::split_lines(block.text))
+      if (checks_only ? is_check_command(line) : !util::trim(line).empty())
+        return true;
+  }
   for (const auto& code : doc.inline_code) {
     const auto& text = code.text;
     if (code.line < first || code.line > last || text.empty())
       continue;
-    if (text.starts_with("./") ||
-        (std::isalnum(static_cast<unsigned char>(text.front())) &&
-         (util::contains(text, " ") || text.find_first_of("./") == std::string::npos)))
+    const bool command = text.starts_with("./") ||
+                         (std::isalnum(static_cast<unsigned char>(text.front())) &&
+                          (util::contains(text, " ") || text.find_first_of("./") == std::string::npos));
+    if (command && (!checks_only || is_check_command(text)))
       return true;
   }
   return false;
@@ -148,13 +153,13 @@ int states_done(const doc::Document& doc) {
         heading.begin(), heading.end(), [](unsigned char c) { return !std::isalnum(c) && c != '-'; }, ' ');
     if (std::any_of(k_heading_words.begin(), k_heading_words.end(),
                     [&](auto word) { return util::contains(heading, fmt::format(" {}", word)); }) &&
-        has_command_between(doc, section.line_begin, section.line_end))
+        has_command_between(doc, section.line_begin, section.line_end, true, 0))
       return section.line_begin;
   }
   const auto lines = util::split_lines(doc.text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int line = static_cast<int>(i) + 1;
-    if (says_done(util::to_lower(lines[i])) && has_command_between(doc, line, line))
+    if (says_done(util::to_lower(lines[i])) && has_command_between(doc, line, line, false, 2))
       return line;
   }
   return 0;
