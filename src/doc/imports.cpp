@@ -3,6 +3,8 @@
 #include <tacit/doc/document.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -75,6 +77,23 @@ void find_imports(std::string_view content, Document& doc) {
       k = end - 1;
     }
   }
+}
+
+std::string resolve_import(std::string_view doc_path, std::string_view written) {
+  // A Markdown escape is not part of the path: `@docs/\_sidebar.yaml` names docs/_sidebar.yaml.
+  std::string target;
+  for (std::size_t i = 0; i < written.size(); ++i)
+    if (written[i] != '\\' || i + 1 == written.size() ||
+        std::isalnum(static_cast<unsigned char>(written[i + 1])))
+      target += written[i];
+  if (target.empty() || target.starts_with('~') || target.starts_with('/') ||
+      target.find_first_of("{}<>$*") != std::string::npos)
+    return {};
+  const auto dir = util::dir_name(doc_path);
+  bool escaped = false;
+  auto path =
+      util::normalize_path(dir.empty() ? std::string(target) : fmt::format("{}/{}", dir, target), &escaped);
+  return escaped ? std::string{} : path;
 }
 
 } // namespace tacit::doc

@@ -73,8 +73,9 @@ std::string read_capped(const repo::Snapshot& snapshot, const repo::FileEntry& f
 }
 
 // Reads, classifies and parses one document. Returns a note for stderr when it could not be parsed.
+// An imported document (`imported`) is read like a context file: kept, parsed structurally, imports found.
 std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry& file,
-                          const doc::DocClass& cls, doc::Document& doc) {
+                          const doc::DocClass& cls, doc::Document& doc, bool imported = false) {
   doc.path = file.path;
   doc.kind = cls.kind;
   doc.format = cls.format;
@@ -89,8 +90,9 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     const auto* target_file = snapshot.find(resolved);
     if (!target_file || (target_file->mode & 0170000) == 0120000)
       return {};
-    auto note = load_document(snapshot, *target_file, cls, doc);
+    auto note = load_document(snapshot, *target_file, cls, doc, imported);
     doc.path = file.path;
+    doc.symlink_target = resolved;
     return note;
   }
   auto content = snapshot.read(file);
@@ -112,13 +114,14 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     doc.skip_reason = "invalid UTF-8";
     return fmt::format("{}: not valid UTF-8; skipped", file.path);
   }
-  if (doc::is_key_kind(doc.kind))
+  doc.imported = imported;
+  if (doc::is_key_kind(doc.kind) || imported)
     doc.text = std::string(text);
-  if (doc.format == doc::DocFormat::markdown && doc::is_structural(doc.path, doc.kind))
+  if (doc.format == doc::DocFormat::markdown && (doc::is_structural(doc.path, doc.kind) || imported))
     doc::parse_markdown(text, doc);
   else
     doc::scan_text(text, doc);
-  if (doc.kind == doc::DocKind::agent_context)
+  if (doc.kind == doc::DocKind::agent_context || imported)
     doc::find_imports(text, doc);
   std::string note;
   if (doc.truncated)
@@ -127,6 +130,38 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
   if (doc.parse_timed_out)
     note = fmt::format("{}: the Markdown parse hit its time budget; results may be partial", file.path);
   return note;
+}
+
+// Documents that agent context files import (up to the hops agents follow) are read again like context
+// files: agents load them at launch, so rules read their sections and follow their imports.
+void load_imported(const repo::Snapshot& snapshot,
+                   const std::vector<std::pair<const repo::FileEntry*, doc::DocClass>>& doc_files,
+                   std::vector<doc::Document>& documents, std::vector<std::string>& notes) {
+  std::vector<std::size_t> frontier;
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    if (documents[i].kind == doc::DocKind::agent_context)
+      frontier.push_back(i);
+  for (int hop = 1; hop <= doc::k_max_import_hops && !frontier.empty(); ++hop) {
+    std::vector<std::size_t> next;
+    for (const auto from : frontier)
+      for (const auto& import : documents[from].imports) {
+        const auto path = doc::resolve_import(documents[from].path, import.target);
+        const auto it =
+            std::lower_bound(doc_files.begin(), doc_files.end(), path,
+                             [](const auto& entry, const std::string& p) { return entry.first->path < p; });
+        if (path.empty() || it == doc_files.end() || it->first->path != path)
+          continue;
+        const auto i = static_cast<std::size_t>(it - doc_files.begin());
+        auto& doc = documents[i];
+        if (doc.kind == doc::DocKind::agent_context || doc.imported)
+          continue;
+        doc = doc::Document{};
+        if (auto note = load_document(snapshot, *it->first, it->second, doc, true); !note.empty())
+          notes.push_back(std::move(note));
+        next.push_back(i);
+      }
+    frontier = std::move(next);
+  }
 }
 
 template <typename Fn> void parallel_for(std::size_t count, unsigned jobs, Fn&& fn) {
@@ -205,11 +240,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
   parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
     doc_notes[i] = load_document(snap, *doc_files[i].first, doc_files[i].second, documents[i]);
-    doc_knowledge[i].add(documents[i]);
   });
   for (auto& note : doc_notes)
     if (!note.empty())
       notes.push_back(std::move(note));
+  load_imported(snap, doc_files, documents, notes);
+  parallel_for(doc_files.size(), jobs, [&](std::size_t i) { doc_knowledge[i].add(documents[i]); });
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
 

@@ -12,14 +12,17 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   std::vector<std::unique_ptr<Rule>> rules;
   // One line per rule, alphabetised by factory name.
   rules.push_back(rules::make_architecture_overview_missing());
+  rules.push_back(rules::make_broken_import());
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_build_undocumented());
   rules.push_back(rules::make_ci_step_undocumented());
+  rules.push_back(rules::make_coding_standards_missing());
   rules.push_back(rules::make_context_file_misnamed());
   rules.push_back(rules::make_context_file_missing());
   rules.push_back(rules::make_decision_link_broken());
   rules.push_back(rules::make_decision_record_incomplete());
   rules.push_back(rules::make_decision_records_missing());
+  rules.push_back(rules::make_definition_of_done_missing());
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_machine_specific_path());
   rules.push_back(rules::make_placeholder_content());

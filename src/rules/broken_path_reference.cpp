@@ -24,14 +24,15 @@ constexpr engine::RuleMeta k_meta{
         .what_it_does =
             "Resolves every repository path that an agent context file, README, CONTRIBUTING or ARCHITECTURE "
             "doc "
-            "names (relative link targets, `@path` imports, and inline code that is clearly a path such as "
+            "names (relative link targets and inline code that is clearly a path such as "
             "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, "
             "anchors, "
             "links that leave the repository, placeholders (`path/to/file`, `<name>`), files the repository "
             "deliberately ignores, extensionless links that a docs site resolves to a page (`./guide` for "
             "guide.md), build outputs (`build/`, `dist/`...) and paths whose top directory does "
             "not "
-            "exist either (most likely another project's paths) are not checked.",
+            "exist either (most likely another project's paths) are not checked. A missing `@path` import "
+            "is reported by CTX011 (broken-import) instead.",
         .why_it_matters = "Agents follow paths literally. A renamed file that the docs still name sends an "
                           "agent to read, edit "
                           "or create the wrong file, and it will not notice: the docs are its ground truth.",
@@ -114,7 +115,8 @@ public:
 
     for (const auto& mention : context.knowledge().paths()) {
       const auto* doc = context.document(mention.doc);
-      if (!doc || !is_checked_doc(*doc))
+      // `@path` imports are CTX011's (broken-import): one finding for one missing import.
+      if (!doc || !is_checked_doc(*doc) || mention.kind == doc::PathMentionKind::import)
         continue;
       const auto resolved = resolve(context, *doc, mention);
       if (resolved.empty())
@@ -144,8 +146,6 @@ private:
     auto path = join_path(dir, text, &escaped);
     if (escaped || path.empty())
       return {}; // leaves the repository (GitHub's ../../issues, a sibling checkout)
-    if (mention.kind == doc::PathMentionKind::import && text.starts_with('/'))
-      return {}; // an absolute import names a file outside the repository
     if (context.path_exists(path))
       return {};
     if (mention.kind == doc::PathMentionKind::link) {

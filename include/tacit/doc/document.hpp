@@ -78,6 +78,8 @@ struct Document {
   bool truncated = false;       ///< the file was larger than the read cap; only its head was read
   bool parse_timed_out = false; ///< the Markdown parse hit its time budget; structure may be partial
   std::string skip_reason; ///< non-empty when the content was not parsed at all ("binary", "invalid UTF-8")
+  bool imported = false;   ///< reached through a context file's `@path` imports (parsed like one)
+  std::string symlink_target; ///< for a tracked symlink, the repository path it points to; else empty
 };
 
 /// Fills the structural fields of `doc` from Markdown `content` (tree-sitter block + inline grammars).
@@ -92,5 +94,13 @@ void scan_text(std::string_view content, Document& doc);
 /// Fills doc.imports: `@path` references (Claude Code and Gemini CLI memory imports) outside code blocks
 /// and code spans. Needs doc.code_blocks filled first.
 void find_imports(std::string_view content, Document& doc);
+
+/// The repository path that an import in the document at `doc_path` names: relative to the importing
+/// file's directory. Empty when it points outside the repository (`~/`, an absolute path, `../` above the
+/// root) or is a placeholder. Markdown backslash escapes are removed.
+std::string resolve_import(std::string_view doc_path, std::string_view written);
+
+/// The most hops of `@path` imports that Claude Code and Gemini CLI follow from a memory file.
+inline constexpr int k_max_import_hops = 5;
 
 } // namespace tacit::doc

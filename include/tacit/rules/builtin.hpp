@@ -26,5 +26,8 @@ std::unique_ptr<engine::Rule> make_architecture_overview_missing(); // ARCH301
 std::unique_ptr<engine::Rule> make_decision_records_missing();      // ARCH302
 std::unique_ptr<engine::Rule> make_decision_record_incomplete();    // ARCH303
 std::unique_ptr<engine::Rule> make_decision_link_broken();          // ARCH304
+std::unique_ptr<engine::Rule> make_broken_import();                 // CTX011
+std::unique_ptr<engine::Rule> make_coding_standards_missing();      // QUAL201
+std::unique_ptr<engine::Rule> make_definition_of_done_missing();    // QUAL203
 
 } // namespace tacit::rules

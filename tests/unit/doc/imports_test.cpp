@@ -141,3 +141,18 @@ TEST_CASE("find_imports: empty and import-free documents") {
   CHECK(imports_of("# Just a title\n\nNo imports here.\n").imports.empty());
   CHECK(imports_of("@\n@@\n@ x.md\n").imports.empty());
 }
+
+TEST_CASE("resolve_import: relative to the importing file, never outside the repository") {
+  CHECK(resolve_import("CLAUDE.md", "AGENTS.md") == "AGENTS.md");
+  CHECK(resolve_import("docs/agent.md", "style.md") == "docs/style.md");
+  CHECK(resolve_import("docs/agent.md", "./style.md") == "docs/style.md");
+  CHECK(resolve_import("docs/agent.md", "../AGENTS.md") == "AGENTS.md");
+  CHECK(resolve_import("pkg/CLAUDE.md", "../../outside.md").empty());
+  CHECK(resolve_import("CLAUDE.md", "~/.claude/notes.md").empty());
+  CHECK(resolve_import("CLAUDE.md", "/etc/claude/shared.md").empty());
+  CHECK(resolve_import("CLAUDE.md", "docs/<name>.md").empty());
+}
+
+TEST_CASE("resolve_import: Markdown escapes are not part of the path") {
+  CHECK(resolve_import(".claude/docs.md", "../docs/\\_sidebar.yaml") == "docs/_sidebar.yaml");
+}

@@ -152,14 +152,18 @@ TEST_CASE("run_rules: the same output for 1, 2 and 8 threads") {
   CHECK(fingerprints.size() == one.size());
 
   // The example's broken references are found where the golden test expects them.
+  // The missing import is CTX011's, not also CTX002's.
   std::vector<std::string> ctx002;
+  std::vector<std::string> ctx011;
   for (const auto& f : one)
-    if (f.rule_id == "CTX002")
-      ctx002.push_back(f.location.path + ":" + std::to_string(f.location.line) + ":" +
-                       std::to_string(f.location.column) + " " + f.subject);
-  CHECK(ctx002 ==
-        std::vector<std::string>{"AGENTS.md:14:24 src/render/canvas.ts", "AGENTS.md:17:65 docs/setup.md",
-                                 "CLAUDE.md:2:1 docs/claude-notes.md", "README.md:6:20 CONTRIBUTING.md"});
+    if (f.rule_id == "CTX002" || f.rule_id == "CTX011")
+      (f.rule_id == "CTX002" ? ctx002 : ctx011)
+          .push_back(f.location.path + ":" + std::to_string(f.location.line) + ":" +
+                     std::to_string(f.location.column) + " " + f.subject);
+  CHECK(ctx002 == std::vector<std::string>{"AGENTS.md:14:24 src/render/canvas.ts",
+                                           "AGENTS.md:17:65 docs/setup.md",
+                                           "README.md:6:20 CONTRIBUTING.md"});
+  CHECK(ctx011 == std::vector<std::string>{"CLAUDE.md:2:1 missing:docs/claude-notes.md"});
 }
 
 TEST_CASE("run_rules: the context is the same whatever analyze's thread count") {

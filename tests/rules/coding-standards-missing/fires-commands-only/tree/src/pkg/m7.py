@@ -1,0 +1,1 @@
+def f7(): return 7

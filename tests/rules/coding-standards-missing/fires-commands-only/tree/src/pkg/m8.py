@@ -1,0 +1,1 @@
+def f8(): return 8

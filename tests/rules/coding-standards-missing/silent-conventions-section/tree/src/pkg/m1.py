@@ -1,0 +1,1 @@
+def f1(): return 1

@@ -1,0 +1,1 @@
+def f10(): return 10

@@ -1,0 +1,1 @@
+def f3(): return 3

@@ -1,0 +1,1 @@
+def f9(): return 9

@@ -1,0 +1,1 @@
+def f4(): return 4

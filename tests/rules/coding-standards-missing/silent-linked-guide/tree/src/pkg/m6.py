@@ -1,0 +1,1 @@
+def f6(): return 6

@@ -1,0 +1,1 @@
+def f2(): return 2

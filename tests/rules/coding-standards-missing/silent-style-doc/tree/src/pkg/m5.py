@@ -1,0 +1,1 @@
+def f5(): return 5
