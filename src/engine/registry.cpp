@@ -14,8 +14,11 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_build_undocumented());
   rules.push_back(rules::make_ci_step_undocumented());
+  rules.push_back(rules::make_commit_convention_implicit());
   rules.push_back(rules::make_context_file_missing());
+  rules.push_back(rules::make_contribution_procedure_missing());
   rules.push_back(rules::make_lint_format_undocumented());
+  rules.push_back(rules::make_release_undocumented());
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());
   rules.push_back(rules::make_unknown_command_target());

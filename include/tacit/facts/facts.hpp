@@ -107,6 +107,25 @@ struct SetupFile {
   Provenance evidence;
 };
 
+/// A file of the contribution procedure, or a doc that may state it.
+struct ContributionFile {
+  std::string kind; ///< contributing (CONTRIBUTING* at the root, in .github/ or docs/, or a doc in a
+                    ///< contributing folder), pr-template (pull or merge request templates), codeowners,
+                    ///< commitlint (a commitlint config), guide (another doc whose name is about commits,
+                    ///< contributing or pull requests)
+  std::string path;
+  std::string text; ///< pr-template and guide: the content (capped), for rules that read what they say
+};
+
+/// A way the repository makes releases.
+struct ReleaseMechanism {
+  std::string kind; ///< workflow, ci-job (GitLab, CircleCI), goreleaser, semantic-release, release-please,
+                    ///< changesets, cargo-release, release-it, script, target
+  std::string command; ///< what a doc would show to run it ("goreleaser release", "make release"); "" for
+                       ///< what CI runs by itself
+  Provenance evidence;
+};
+
 /// Everything the extractors found.
 struct Facts {
   std::vector<TestSuite> test_suites;
@@ -117,6 +136,8 @@ struct Facts {
   std::vector<PreCommitHook> pre_commit_hooks;
   std::vector<ToolchainPin> toolchain_pins;
   std::vector<SetupFile> setup_files;
+  std::vector<ContributionFile> contribution_files;
+  std::vector<ReleaseMechanism> release_mechanisms; ///< from files and task-runner targets (CI: see ci.hpp)
 };
 
 /// Reads a file of the snapshot for an extractor (capped; empty when unreadable).
@@ -174,5 +195,19 @@ std::string node_package_manager(const std::vector<const repo::FileEntry*>& file
 /// True for a tox factor that names a Python (py, py312, py3.12, pypy3, 3.13, 3.14t): tox 4 runs such an
 /// environment without configuring it.
 bool is_tox_python_factor(std::string_view factor);
+
+/// The contribution procedure extractor: CONTRIBUTING guides (root, .github/, docs/), pull and merge request
+/// templates, CODEOWNERS, commitlint configs, and docs whose names are about commits or contributing (their
+/// text is kept, capped). Reads only templates and those docs.
+std::vector<ContributionFile> extract_contribution_files(const std::vector<const repo::FileEntry*>& files,
+                                                         const FileReader& read);
+
+/// The release mechanism extractor (files only): goreleaser, semantic-release (.releaserc*,
+/// release.config.*, package.json "release"), release-please, changesets, cargo-release (release.toml),
+/// release-it, release scripts (scripts/release*, release.sh), and `release` targets of `targets` (make,
+/// npm scripts, just...). Reads only the root package.json.
+std::vector<ReleaseMechanism> extract_release_mechanisms(const std::vector<const repo::FileEntry*>& files,
+                                                         const FileReader& read,
+                                                         const std::vector<TargetSet>& targets);
 
 } // namespace tacit::facts

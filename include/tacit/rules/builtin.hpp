@@ -18,4 +18,8 @@ std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 // TASK103
 std::unique_ptr<engine::Rule> make_lint_format_undocumented();
 
+std::unique_ptr<engine::Rule> make_contribution_procedure_missing(); // TASK106
+std::unique_ptr<engine::Rule> make_commit_convention_implicit();     // TASK107
+std::unique_ptr<engine::Rule> make_release_undocumented();           // TASK108
+
 } // namespace tacit::rules
