@@ -103,13 +103,13 @@ public:
     for (const auto& file : facts.contribution_files)
       if (file.kind == "codeowners" && codeowners == nullptr)
         codeowners = &file;
+    if (has_procedure(context))
+      return; // before the history walk: most repositories stop here
     std::set<std::string> people;
     for (const auto& commit : context.history(k_window))
       if (!contribution::is_bot(commit))
         people.insert(util::to_lower(commit.email.empty() ? commit.author : commit.email));
     if (people.size() < k_min_authors && codeowners == nullptr)
-      return;
-    if (has_procedure(context))
       return;
 
     const std::string who = people.size() >= k_min_authors

@@ -119,8 +119,8 @@ struct ContributionFile {
 
 /// A way the repository makes releases.
 struct ReleaseMechanism {
-  std::string kind; ///< workflow, ci-job (GitLab, CircleCI), goreleaser, semantic-release, release-please,
-                    ///< changesets, cargo-release, release-it, script, target
+  std::string kind;    ///< workflow, ci-job (GitLab, CircleCI), goreleaser, semantic-release, release-please,
+                       ///< changesets, cargo-release, release-it, script, target
   std::string command; ///< what a doc would show to run it ("goreleaser release", "make release"); "" for
                        ///< what CI runs by itself
   Provenance evidence;
