@@ -72,6 +72,20 @@ bool is_pr_template(std::string_view path) {
   return dir == ".github/pull_request_template" || dir == ".gitlab/merge_request_templates";
 }
 
+// A folder where a project keeps its own docs (not, say, tldr's pages/ about `git commit`).
+bool in_doc_place(std::string_view dir) {
+  if (dir.empty() || dir == ".github")
+    return true;
+  for (auto part : util::split(dir, '/')) {
+    const auto lower = util::to_lower(part);
+    for (std::string_view place : {"doc", "docs", "documentation", "dev", "development", "contributing",
+                                   "contribute", "wiki", "guides", "handbook", "process", ".github"})
+      if (lower == place)
+        return true;
+  }
+  return false;
+}
+
 // A doc whose name says it is about commits, contributing, patches, reviews or pull requests.
 bool is_guide_name(std::string_view name) {
   const auto lower = util::to_lower(name);
@@ -120,7 +134,7 @@ std::vector<ContributionFile> extract_contribution_files(const Files& files, con
       add("contributing", *file, false); // a key document: rules read its text from the documents
     } else if (is_doc_extension(util::to_lower(name)) && in_contributing_folder(dir)) {
       add("contributing", *file, true);
-    } else if (is_doc_extension(util::to_lower(name)) && is_guide_name(name)) {
+    } else if (is_doc_extension(util::to_lower(name)) && is_guide_name(name) && in_doc_place(dir)) {
       add("guide", *file, true);
     }
   }

@@ -111,8 +111,8 @@ struct SetupFile {
 struct ContributionFile {
   std::string kind; ///< contributing (CONTRIBUTING* at the root, in .github/ or docs/, or a doc in a
                     ///< contributing folder), pr-template (pull or merge request templates), codeowners,
-                    ///< commitlint (a commitlint config), guide (another doc whose name is about commits,
-                    ///< contributing or pull requests)
+                    ///< commit-lint (a commitlint or commitizen config), guide (another doc in a docs
+                    ///< folder whose name is about commits, contributing, reviews or pull requests)
   std::string path;
   std::string text; ///< pr-template and guide: the content (capped), for rules that read what they say
 };

@@ -50,15 +50,15 @@ TEST_CASE("contribution files: guides, templates, CODEOWNERS and commit checkers
                     {"docs/commit-messages.rst", "Commits\n=======\n"},
                     {"docs/guide/index.md", "# Guide\n"},
                     {"packages/a/CONTRIBUTING.md", "# A\n"},
-                    {"src/contributing.py", "x = 1\n"}};
+                    {"src/contributing.py", "x = 1\n"},
+                    {"pages/common/git-commit.md", "# git commit\n"}};
   CHECK(contribution(repo) ==
         joined({".github/CODEOWNERS codeowners", ".github/PULL_REQUEST_TEMPLATE.md pr-template [text]",
                 ".github/PULL_REQUEST_TEMPLATE/feature.md pr-template [text]",
                 ".gitlab/merge_request_templates/Default.md pr-template [text]", "CODEOWNERS codeowners",
                 "CONTRIBUTING.md contributing", "commitlint.config.js commit-lint",
                 "docs/commit-messages.rst guide [text]", "docs/contributing/setup.md contributing [text]",
-                "docs/pull_request_template.md pr-template [text]",
-                "packages/a/CONTRIBUTING.md guide [text]"}));
+                "docs/pull_request_template.md pr-template [text]"}));
 }
 
 TEST_CASE("contribution files: a package.json commitlint key; only templates and guides are read") {
