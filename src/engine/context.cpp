@@ -310,4 +310,17 @@ std::string Context::primary_context_file() const {
   return roots.empty() ? std::string("AGENTS.md") : roots.front()->path;
 }
 
+std::span<const repo::Commit> Context::history(std::size_t limit) const {
+  std::lock_guard lock(m_history_mutex);
+  for (const auto& [walked, commits] : m_histories)
+    if (walked == limit)
+      return *commits;
+  repo::HistoryOptions options;
+  options.max_commits = limit;
+  auto commits = std::make_unique<const std::vector<repo::Commit>>(m_snapshot->history(options));
+  const auto& kept = *commits;
+  m_histories.emplace_back(limit, std::move(commits));
+  return kept;
+}
+
 } // namespace tacit::engine

@@ -17,8 +17,10 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_build_undocumented());
   rules.push_back(rules::make_ci_step_undocumented());
   rules.push_back(rules::make_coding_standards_missing());
+  rules.push_back(rules::make_commit_convention_implicit());
   rules.push_back(rules::make_context_file_misnamed());
   rules.push_back(rules::make_context_file_missing());
+  rules.push_back(rules::make_contribution_procedure_missing());
   rules.push_back(rules::make_decision_link_broken());
   rules.push_back(rules::make_decision_record_incomplete());
   rules.push_back(rules::make_decision_records_missing());
@@ -26,6 +28,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_machine_specific_path());
   rules.push_back(rules::make_placeholder_content());
+  rules.push_back(rules::make_release_undocumented());
   rules.push_back(rules::make_secret_in_context());
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());

@@ -274,6 +274,8 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   facts.pre_commit_hooks = extract_pre_commit_hooks(files, read);
   facts.toolchain_pins = extract_toolchain_pins(files, read);
   facts.setup_files = extract_setup_files(files, read);
+  facts.contribution_files = extract_contribution_files(files, read);
+  facts.release_mechanisms = extract_release_mechanisms(files, read, facts.target_sets);
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
     if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||

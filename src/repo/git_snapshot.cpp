@@ -98,6 +98,9 @@ public:
       }
       m_root_fd = std::move(*fd);
     }
+    if (m_source != ContentSource::revision) {
+      m_has_start = git_reference_name_to_id(&m_start, m_repository.get(), "HEAD") == 0;
+    }
     std::vector<Item> items;
     auto loaded =
         m_source == ContentSource::revision ? load_revision(options.revision, items) : load_index(items);
@@ -158,6 +161,14 @@ public:
 
   bool exists_untracked(std::string_view path) const override {
     return m_source == ContentSource::worktree && worktree_path_exists(m_root_fd.get(), path);
+  }
+
+  std::vector<Commit> history(const HistoryOptions& options) const override {
+    if (!m_has_start) {
+      return {};
+    }
+    std::lock_guard lock(m_mutex);
+    return walk_history(m_repository.get(), m_start, options);
   }
 
 private:
@@ -262,6 +273,10 @@ private:
     git_object* commit_raw = nullptr;
     git::ObjectPtr commit(git_object_peel(&commit_raw, named.get(), GIT_OBJECT_COMMIT) == 0 ? commit_raw
                                                                                             : nullptr);
+    if (commit) {
+      git_oid_cpy(&m_start, git_object_id(commit.get()));
+      m_has_start = true;
+    }
     git::Buf short_id;
     const git_object* shown = commit ? commit.get() : tree.get();
     std::string abbreviated = git_object_short_id(&short_id.value, shown) == 0
@@ -298,6 +313,8 @@ private:
   std::vector<git_oid> m_oids;    // parallel to m_files
   std::vector<bool> m_from_store; // parallel to m_files: read from the object store, not the worktree
   std::vector<std::string> m_notes;
+  git_oid m_start{};        // where history walks start: HEAD, or the --rev commit
+  bool m_has_start = false; // false for an unborn HEAD or a revision that names a tree
 };
 
 } // namespace

@@ -120,6 +120,10 @@ Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options)
   }
 }
 
+std::vector<Commit> Snapshot::history(const HistoryOptions&) const {
+  return {}; // a plain directory has no history
+}
+
 const FileEntry* Snapshot::find(std::string_view path) const {
   const auto& entries = files();
   auto it =

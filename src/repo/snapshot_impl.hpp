@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace tacit::repo {
 
@@ -48,6 +49,11 @@ bool worktree_path_exists(int root_fd, std::string_view path);
 
 /// Reads a blob from the object store, capped at max_bytes; the caller serialises calls on one odb.
 Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view path, std::uint64_t max_bytes);
+
+/// The recent non-merge commits reachable from `start`, newest first (see Snapshot::history); the caller
+/// serialises calls on one repository.
+std::vector<Commit> walk_history(git_repository* repository, const git_oid& start,
+                                 const HistoryOptions& options);
 
 /// Opens the git snapshot of an already opened, non-bare repository.
 Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repository,

@@ -5,7 +5,10 @@
 # usage: run_golden.sh TACIT_BINARY CASE_FILE
 # A case file has the lines `example: NAME` (a folder of examples/, or `none`), `args: ARGS...` (split on
 # spaces; `{ROOT}` is the repository's temp path) and optionally `git: no` (leave the copy a plain
-# directory). Output paths under the temp dir print as <ROOT>.
+# directory) and `history: NAME`: before the example's own commit, replay the commit subjects of
+# tests/golden/histories/NAME.txt (one per line, oldest first; blank lines skipped), each commit changing a
+# scratch file that the example's commit removes, with the same fixed author and date, so commit ids are
+# stable. Output paths under the temp dir print as <ROOT>.
 set -euo pipefail
 
 tacit=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -17,20 +20,34 @@ expected_file=${case_file%.case}.out
 example=$(sed -n 's/^example: *//p' "$case_file")
 args_line=$(sed -n 's/^args: *//p' "$case_file")
 git_init=$(sed -n 's/^git: *//p' "$case_file")
+history=$(sed -n 's/^history: *//p' "$case_file")
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 root=$scratch/repo
 mkdir -p "$root"
-if [ "$example" != "none" ]; then
-  cp -R "$source_dir/examples/$example/." "$root/"
-fi
 if [ "$example" != "none" ] && [ "$git_init" != "no" ]; then
   export GIT_AUTHOR_NAME="tacit tests" GIT_AUTHOR_EMAIL="tests@tacit.invalid" \
     GIT_COMMITTER_NAME="tacit tests" GIT_COMMITTER_EMAIL="tests@tacit.invalid" \
     GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" GIT_COMMITTER_DATE="2026-01-01T00:00:00Z" \
     HOME="$scratch" GIT_CONFIG_NOSYSTEM=1
   git -C "$root" -c init.defaultBranch=main init -q
+  if [ -n "$history" ]; then
+    n=0
+    while IFS= read -r subject || [ -n "$subject" ]; do
+      [ -n "$subject" ] || continue
+      n=$((n + 1))
+      echo "$n" >"$root/.history"
+      git -C "$root" add .history
+      git -C "$root" -c commit.gpgsign=false commit -q -m "$subject"
+    done <"$here/histories/$history.txt"
+    git -C "$root" rm -q .history
+  fi
+fi
+if [ "$example" != "none" ]; then
+  cp -R "$source_dir/examples/$example/." "$root/"
+fi
+if [ "$example" != "none" ] && [ "$git_init" != "no" ]; then
   git -C "$root" add -A
   git -C "$root" -c commit.gpgsign=false commit -q -m "example: $example"
 fi

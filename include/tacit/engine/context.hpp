@@ -13,9 +13,11 @@
 #include <tacit/util/glob.hpp>
 
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tacit::engine {
@@ -54,6 +56,11 @@ public:
   /// The context file an agent reads first (for hints): the root context file, else "AGENTS.md".
   std::string primary_context_file() const;
 
+  /// The recent non-merge commits of the scanned commit, newest first, at most `limit` (see
+  /// repo::Snapshot::history). Walked on first use, once per limit, safe from several rules at once; empty
+  /// for a plain directory. Rules that do not ask cost nothing.
+  std::span<const repo::Commit> history(std::size_t limit = 200) const;
+
 private:
   friend class ContextBuilder;
   std::unique_ptr<repo::Snapshot> m_snapshot;
@@ -64,6 +71,8 @@ private:
   doc::KnowledgeIndex m_knowledge;
   facts::Facts m_facts;
   facts::CiFacts m_ci;
+  mutable std::mutex m_history_mutex;
+  mutable std::vector<std::pair<std::size_t, std::unique_ptr<const std::vector<repo::Commit>>>> m_histories;
 };
 
 /// Options of one analysis.

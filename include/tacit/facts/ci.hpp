@@ -94,4 +94,10 @@ bool is_plumbing_command(const std::vector<std::string>& words);
 /// orb install/setup/cache steps; Azure tool installers, caches, artifact and test-result tasks.
 bool is_plumbing_action(std::string_view uses);
 
+/// The release mechanisms CI shows: each workflow or pipeline with a trigger on tag pushes ("tags: v*", a
+/// GitLab job on tags) or on releases (`on: release`, a GitLab job with a `release:` keyword), once per file
+/// (GitHub, Azure) or per job (GitLab, CircleCI), at that trigger's line. A trigger on `tags-ignore` or an
+/// Azure deployment job is not one.
+std::vector<ReleaseMechanism> release_workflows(const CiFacts& ci);
+
 } // namespace tacit::facts

@@ -8,6 +8,7 @@
 
 #include <tacit/util/error.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -39,6 +40,21 @@ struct FileEntry {
 struct Content {
   std::string bytes;
   bool truncated = false;
+};
+
+/// One commit of the history, as history-based rules read it.
+struct Commit {
+  std::string id;        ///< full hexadecimal object id
+  std::string subject;   ///< the first line of the message
+  std::string author;    ///< the author's name
+  std::string email;     ///< the author's email
+  std::int64_t time = 0; ///< author time, seconds since the epoch
+};
+
+/// How far a history walk goes.
+struct HistoryOptions {
+  std::size_t max_commits = 200; ///< non-merge commits returned at most
+  bool first_parent = false;     ///< follow first parents only (default: every parent, newest first)
 };
 
 /// The files of a repository at one source, and their content.
@@ -80,6 +96,12 @@ public:
 
   /// True when an untracked path exists in the worktree (worktree source only; false otherwise).
   virtual bool exists_untracked(std::string_view path) const = 0;
+
+  /// The recent non-merge commits reachable from the scanned commit (HEAD for the worktree and the index,
+  /// the revision for --rev), newest first, at most options.max_commits; a bounded walk that visits a few
+  /// times as many commits at most (merges are skipped). Empty for a plain directory, an unborn HEAD or a
+  /// revision that names a tree; a shallow clone ends at its boundary. Walks on every call: callers cache.
+  virtual std::vector<Commit> history(const HistoryOptions& options) const;
 
   /// Messages about the run for stderr ("not a git repository: history-based checks are off").
   virtual const std::vector<std::string>& notes() const = 0;

@@ -1,7 +1,9 @@
 // Per-rule fixtures: tests/rules/<rule-name>/<case>/tree is a small repository (turned into a real git
 // repository in a temp dir), and tests/rules/<rule-name>/<case>/expected lists the findings the rule must
 // report on it, one `path:line:column ID` per line (an empty file: the rule must not fire). A line
-// `# also-run: ID...` runs other rules too, so that a case can show that a gap is reported once. Every
+// `# also-run: ID...` runs other rules too, so that a case can show that a gap is reported once. An optional
+// tests/rules/<rule-name>/<case>/history file lists commit subjects (oldest first) committed before the tree,
+// for history-based rules; each of those commits changes a scratch file that the last commit removes. Every
 // registered rule must have docs, at least one case that fires and one that must not.
 
 #include <tacit/engine/context.hpp>
@@ -35,14 +37,37 @@ std::string slurp(const fs::path& path) {
   return buffer.str();
 }
 
-// Copies the case tree into a fresh git repository and commits it.
+// Commits one subject per line of `history` in `root`, each changing the scratch file .history.
+void replay_history(const fs::path& root, const fs::path& history) {
+  int n = 0;
+  const auto content = slurp(history);
+  for (auto line : tacit::util::split_lines(content)) {
+    const auto subject = tacit::util::trim(line);
+    if (subject.empty())
+      continue;
+    std::ofstream(root / ".history") << ++n << '\n';
+    std::ofstream(root / ".subject") << subject << '\n';
+    const auto command = fmt::format("cd '{}' && git add .history && git -c user.name=t -c user.email=t@t -c "
+                                     "commit.gpgsign=false commit -q -F .subject && rm .subject",
+                                     root.string());
+    REQUIRE(std::system(command.c_str()) == 0);
+  }
+  if (n > 0)
+    REQUIRE(std::system(fmt::format("cd '{}' && git rm -q .history", root.string()).c_str()) == 0);
+}
+
+// Copies the case tree into a fresh git repository and commits it (after the case's history, if any).
 fs::path make_repository(const fs::path& tree) {
   const auto root = fs::temp_directory_path() /
                     fmt::format("tacit-fixture-{}-{}", ::getpid(), std::hash<std::string>{}(tree.string()));
   fs::remove_all(root);
   fs::create_directories(root);
+  REQUIRE(std::system(
+              fmt::format("cd '{}' && git -c init.defaultBranch=main init -q", root.string()).c_str()) == 0);
+  if (fs::exists(tree.parent_path() / "history"))
+    replay_history(root, tree.parent_path() / "history");
   fs::copy(tree, root, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
-  const auto command = fmt::format("cd '{}' && git -c init.defaultBranch=main init -q && git add -A && git "
+  const auto command = fmt::format("cd '{}' && git add -A && git "
                                    "-c user.name=t -c user.email=t@t "
                                    "-c commit.gpgsign=false commit -q -m fixture",
                                    root.string());
