@@ -53,9 +53,14 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
                    finding.rule_id, style.reset(), finding.message);
     if (!finding.hint.empty())
       fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(), finding.hint);
-    for (const auto& related : finding.related)
-      fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}{}{}\n", style.dim(), style.reset(),
-                     format_location(related), related.note.empty() ? "" : ": ", related.note);
+    for (const auto& related : finding.related) {
+      if (related.path.empty()) // evidence that is no file: a commit range, a count
+        fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}\n", style.dim(), style.reset(),
+                       related.note);
+      else
+        fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}{}{}\n", style.dim(), style.reset(),
+                       format_location(related), related.note.empty() ? "" : ": ", related.note);
+    }
   }
   if (!info.summary)
     return out;

@@ -336,6 +336,7 @@ TEST_CASE("render_text: locations, hints, evidence and the summary") {
       finding("TASK102", Severity::warning, "README.md", 1, 0, "tests exist but no doc says how to run them");
   b.related.push_back(Location{"CMakeLists.txt", 7, 1, "CMake registers tests for ctest"});
   b.related.push_back(Location{"tests/a_test.py", 0, 0, {}});
+  b.related.push_back(Location{"", 0, 0, "commits 1a2b..3c4d: 27 of 28 follow it"});
   auto c = finding("CTX001", Severity::warning, "", 0, 0, "no agent context file");
   auto d = finding("ARCH301", Severity::info, "src/main.c", 0, 5, "info finding");
   const auto text = report::render_text({a, b, c, d}, info(9, 3));
@@ -344,6 +345,7 @@ TEST_CASE("render_text: locations, hints, evidence and the summary") {
                 "README.md:1: TASK102 tests exist but no doc says how to run them\n"
                 "  evidence: CMakeLists.txt:7:1: CMake registers tests for ctest\n"
                 "  evidence: tests/a_test.py\n"
+                "  evidence: commits 1a2b..3c4d: 27 of 28 follow it\n"
                 ".: CTX001 no agent context file\n"
                 "src/main.c: ARCH301 info finding\n"
                 "Found 4 findings (1 error, 2 warnings, 1 info) in 9 files.\n");
