@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_build_undocumented());
   rules.push_back(rules::make_ci_step_undocumented());
   rules.push_back(rules::make_context_file_missing());
+  rules.push_back(rules::make_generated_code_undocumented());
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());

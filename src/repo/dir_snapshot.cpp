@@ -194,6 +194,10 @@ public:
     return read_worktree_file(m_root_fd.get(), file.path, file.mode, m_max_read);
   }
 
+  Result<Content> read_head(const FileEntry& file, std::uint64_t max_bytes) const override {
+    return read_worktree_file(m_root_fd.get(), file.path, file.mode, std::min(max_bytes, m_max_read));
+  }
+
   bool is_ignored(std::string_view path) const override {
     while (path.starts_with("./")) {
       path.remove_prefix(2);

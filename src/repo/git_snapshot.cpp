@@ -140,6 +140,19 @@ public:
     return read_blob(m_odb.get(), m_oids[at], m_files[at].path, m_max_read);
   }
 
+  Result<Content> read_head(const FileEntry& file, std::uint64_t max_bytes) const override {
+    const std::size_t at = index_of(file);
+    if (at == m_files.size()) {
+      return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
+    }
+    const auto cap = std::min(max_bytes, m_max_read);
+    if (m_source == ContentSource::worktree && !m_from_store[at]) {
+      return read_worktree_file(m_root_fd.get(), m_files[at].path, m_files[at].mode, cap);
+    }
+    std::lock_guard lock(m_mutex);
+    return read_blob(m_odb.get(), m_oids[at], m_files[at].path, cap);
+  }
+
   bool is_ignored(std::string_view path) const override {
     while (path.starts_with("./")) {
       path.remove_prefix(2);

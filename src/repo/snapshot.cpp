@@ -120,6 +120,15 @@ Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options)
   }
 }
 
+Result<Content> Snapshot::read_head(const FileEntry& file, std::uint64_t max_bytes) const {
+  auto content = read(file);
+  if (content && content->bytes.size() > max_bytes) {
+    content->bytes.resize(static_cast<std::size_t>(max_bytes));
+    content->truncated = true;
+  }
+  return content;
+}
+
 const FileEntry* Snapshot::find(std::string_view path) const {
   const auto& entries = files();
   auto it =

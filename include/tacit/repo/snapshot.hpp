@@ -75,6 +75,10 @@ public:
   /// its target path (as git stores it). Fails for unreadable or missing content.
   virtual Result<Content> read(const FileEntry& file) const = 0;
 
+  /// Reads at most `max_bytes` (and never more than max_read_bytes) from the start of a file: for scans
+  /// that need only a file's head (generated-code markers). `truncated` says whether more followed.
+  virtual Result<Content> read_head(const FileEntry& file, std::uint64_t max_bytes) const;
+
   /// True when a path that is not tracked is deliberately ignored (.gitignore, .git/info/exclude).
   virtual bool is_ignored(std::string_view path) const = 0;
 

@@ -18,4 +18,7 @@ std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 // TASK103
 std::unique_ptr<engine::Rule> make_lint_format_undocumented();
 
+// TASK109
+std::unique_ptr<engine::Rule> make_generated_code_undocumented();
+
 } // namespace tacit::rules
