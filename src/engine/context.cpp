@@ -232,12 +232,15 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   context->m_ci = facts::extract_ci(context->m_files, reader);
   for (const auto& note : context->m_ci.notes)
     notes.push_back(note);
-  const auto head_reader = [&snap](const repo::FileEntry& file, std::size_t max_bytes) {
-    auto content = snap.read_head(file, max_bytes);
-    return content ? std::move(content->bytes) : std::string();
+  const auto head_readers = [&snap](std::size_t max_bytes) -> facts::HeadReader {
+    std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
+    return [head](const repo::FileEntry& file) {
+      auto bytes = head->read(file);
+      return bytes ? *bytes : std::string_view();
+    };
   };
   context->m_facts.generated_files =
-      facts::extract_generated(generated_scope(*context, attributes), reader, head_reader, jobs);
+      facts::extract_generated(generated_scope(*context, attributes), reader, head_readers, jobs);
   return context;
 }
 

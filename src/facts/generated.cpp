@@ -18,6 +18,7 @@ namespace {
 // A header (license, then the marker) fits in this many bytes; nothing beyond is read.
 constexpr std::size_t k_head_bytes = 4096;
 constexpr std::size_t k_attributes_cap = 1u << 20;
+constexpr std::size_t k_run = 128;
 
 // Source and config files whose header comment can say they are generated. Not docs, data (JSON has no
 // comments), binaries, nor templates (the marker in a template is for its output).
@@ -99,7 +100,8 @@ bool may_carry_generated_marker(std::string_view path) {
 }
 
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
-                                             const FileReader& read, const HeadReader& head, unsigned jobs) {
+                                             const FileReader& read, const HeadReaders& heads,
+                                             unsigned jobs) {
   std::vector<AttributeRule> rules;
   std::vector<const repo::FileEntry*> candidates;
   for (const auto* file : files) {
@@ -108,9 +110,13 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
     if ((file->mode & 0170000) == 0100000 && may_carry_generated_marker(file->path))
       candidates.push_back(file);
   }
+  // Runs of neighbouring files (in path order they share directories), one head reader each.
   std::vector<GeneratedMarker> markers(candidates.size());
-  util::parallel_for(candidates.size(), jobs, [&](std::size_t i) {
-    markers[i] = find_generated_marker(head(*candidates[i], k_head_bytes));
+  const std::size_t runs = (candidates.size() + k_run - 1) / k_run;
+  util::parallel_for(runs, jobs, [&](std::size_t run) {
+    const auto head = heads(k_head_bytes);
+    for (std::size_t i = run * k_run; i < std::min(candidates.size(), (run + 1) * k_run); ++i)
+      markers[i] = find_generated_marker(head(*candidates[i]));
   });
   std::map<std::string_view, GeneratedFile> found;
   for (std::size_t i = 0; i < candidates.size(); ++i)

@@ -194,8 +194,8 @@ public:
     return read_worktree_file(m_root_fd.get(), file.path, file.mode, m_max_read);
   }
 
-  Result<Content> read_head(const FileEntry& file, std::uint64_t max_bytes) const override {
-    return read_worktree_file(m_root_fd.get(), file.path, file.mode, std::min(max_bytes, m_max_read));
+  std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
+    return make_worktree_head_reader(m_root_fd.get(), std::min(max_bytes, m_max_read), *this, {});
   }
 
   bool is_ignored(std::string_view path) const override {

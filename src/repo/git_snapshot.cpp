@@ -140,17 +140,16 @@ public:
     return read_blob(m_odb.get(), m_oids[at], m_files[at].path, m_max_read);
   }
 
-  Result<Content> read_head(const FileEntry& file, std::uint64_t max_bytes) const override {
-    const std::size_t at = index_of(file);
-    if (at == m_files.size()) {
-      return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
+  std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
+    if (m_source != ContentSource::worktree) {
+      return Snapshot::head_reader(std::min(max_bytes, m_max_read));
     }
-    const auto cap = std::min(max_bytes, m_max_read);
-    if (m_source == ContentSource::worktree && !m_from_store[at]) {
-      return read_worktree_file(m_root_fd.get(), m_files[at].path, m_files[at].mode, cap);
-    }
-    std::lock_guard lock(m_mutex);
-    return read_blob(m_odb.get(), m_oids[at], m_files[at].path, cap);
+    // Files the worktree lacks (sparse checkouts, skip-worktree) come from the object store.
+    return make_worktree_head_reader(m_root_fd.get(), std::min(max_bytes, m_max_read), *this,
+                                     [this](const FileEntry& file) {
+                                       const std::size_t at = index_of(file);
+                                       return at == m_files.size() || m_from_store[at];
+                                     });
   }
 
   bool is_ignored(std::string_view path) const override {

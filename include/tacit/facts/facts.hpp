@@ -187,8 +187,12 @@ std::string node_package_manager(const std::vector<const repo::FileEntry*>& file
 /// environment without configuring it.
 bool is_tox_python_factor(std::string_view factor);
 
-/// Reads at most `max_bytes` from the start of a file of the snapshot (empty when unreadable).
-using HeadReader = std::function<std::string(const repo::FileEntry&, std::size_t max_bytes)>;
+/// Reads the first bytes of files, for one thread; the view stays valid until the next call (empty when a
+/// file is unreadable).
+using HeadReader = std::function<std::string_view(const repo::FileEntry&)>;
+
+/// Makes a HeadReader that reads at most `max_bytes` of each file.
+using HeadReaders = std::function<HeadReader(std::size_t max_bytes)>;
 
 /// A generated-code marker found in a file's header.
 struct GeneratedMarker {
@@ -207,11 +211,11 @@ GeneratedMarker find_generated_marker(std::string_view head);
 bool may_carry_generated_marker(std::string_view path);
 
 /// The generated-code extractor: reads the heads of `files` that may carry a marker (a byte prefilter
-/// before any line is looked at), on up to `jobs` threads, and adds the paths the root .gitattributes
-/// (read with `read`) marks linguist-generated. `files` should hold the linguist-generated files too:
-/// they are out of every other rule's scope. Lockfiles are never reported.
+/// before any line is looked at), in runs of neighbouring files on up to `jobs` threads, and adds the paths
+/// the root .gitattributes (read with `read`) marks linguist-generated. `files` should hold the
+/// linguist-generated files too: they are out of every other rule's scope. Lockfiles are never reported.
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
-                                             const FileReader& read, const HeadReader& head, unsigned jobs);
+                                             const FileReader& read, const HeadReaders& heads, unsigned jobs);
 
 /// Generated files of one generator (files that only .gitattributes calls generated form a group of their
 /// own).

@@ -41,6 +41,16 @@ struct Content {
   bool truncated = false;
 };
 
+/// Reads the first bytes of files one after another, from one thread. It keeps the directory of the last
+/// file open and reuses one buffer, so a scan of thousands of heads costs little more than their opens and
+/// reads (files in path order share directories).
+class HeadReader {
+public:
+  virtual ~HeadReader() = default;
+  /// The head of `file` (its content for a symlink); the view is valid until the next call.
+  virtual Result<std::string_view> read(const FileEntry& file) = 0;
+};
+
 /// The files of a repository at one source, and their content.
 class Snapshot {
 public:
@@ -75,9 +85,9 @@ public:
   /// its target path (as git stores it). Fails for unreadable or missing content.
   virtual Result<Content> read(const FileEntry& file) const = 0;
 
-  /// Reads at most `max_bytes` (and never more than max_read_bytes) from the start of a file: for scans
-  /// that need only a file's head (generated-code markers). `truncated` says whether more followed.
-  virtual Result<Content> read_head(const FileEntry& file, std::uint64_t max_bytes) const;
+  /// A reader of file heads (at most `max_bytes` each, never more than max_read_bytes), for one thread: for
+  /// scans that need only the first bytes of many files (generated-code markers).
+  virtual std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const;
 
   /// True when a path that is not tracked is deliberately ignored (.gitignore, .git/info/exclude).
   virtual bool is_ignored(std::string_view path) const = 0;

@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
+#include <mutex>
+
 using namespace tacit;
 using test::CiRepo;
 using test::joined;
@@ -23,13 +26,19 @@ std::string marker(std::string_view head) {
 
 // "path:line generator [attributes line]" for each generated file.
 std::string generated(const CiRepo& repo, std::vector<std::string>* heads = nullptr) {
-  const facts::HeadReader head = [&](const repo::FileEntry& file, std::size_t max_bytes) {
-    if (heads)
-      heads->push_back(file.path);
-    return repo.reader()(file).substr(0, max_bytes);
+  std::mutex mutex;
+  std::deque<std::string> contents; // kept alive: the views point into them
+  const facts::HeadReaders readers = [&](std::size_t max_bytes) -> facts::HeadReader {
+    return [&, max_bytes](const repo::FileEntry& file) {
+      std::lock_guard lock(mutex);
+      if (heads)
+        heads->push_back(file.path);
+      contents.push_back(repo.reader()(file).substr(0, max_bytes));
+      return std::string_view(contents.back());
+    };
   };
   std::vector<std::string> out;
-  for (const auto& f : facts::extract_generated(repo.files(), repo.reader(), head, 2))
+  for (const auto& f : facts::extract_generated(repo.files(), repo.reader(), readers, 2))
     out.push_back(
         fmt::format("{}:{} {}{}", f.path, f.line, f.generator,
                     f.attributes_line ? fmt::format(" [.gitattributes:{}]", f.attributes_line) : ""));
