@@ -1,6 +1,7 @@
 // TASK109 generated-code-undocumented: files carry generated-code markers and no doc says they are
 // generated or how to regenerate them.
 
+#include <tacit/doc/context_files.hpp>
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/rules/builtin.hpp>
@@ -70,6 +71,26 @@ constexpr std::size_t k_related_cap = 5;
 
 // Generators whose output is a starting point that its maintainers then edit by hand.
 constexpr std::string_view k_one_off_generators[] = {"godownloader"};
+
+// Directories that hold copies of other projects (beyond the default excludes): the generated files there
+// are regenerated upstream (pyright's typeshed-fallback stubs made by mypy-protobuf).
+constexpr std::string_view k_vendored_dirs[] = {"vendored", "_vendor",    "vendors", "extern", "external",
+                                                "3rdparty", "thirdparty", "deps",    "bundled"};
+
+// Directories of templates and expected outputs: a marker there is for the output, or is test data.
+constexpr std::string_view k_template_dirs[] = {"templates",     "template",  "golden",  "goldens",
+                                                "__snapshots__", "snapshots", "expected"};
+
+bool in_foreign_dir(std::string_view path) {
+  for (auto dir = util::dir_name(path); !dir.empty(); dir = util::dir_name(dir)) {
+    const auto name = util::to_lower(util::base_name(dir));
+    if (std::ranges::find(k_vendored_dirs, name) != std::end(k_vendored_dirs) ||
+        std::ranges::find(k_template_dirs, name) != std::end(k_template_dirs) ||
+        name.find("typeshed") != std::string::npos)
+      return true;
+  }
+  return false;
+}
 
 // Words that never mean "generate" although they start with "gen".
 constexpr std::string_view k_not_generate[] = {"general", "generic", "genesis", "genre",  "gender", "genuine",
@@ -155,9 +176,15 @@ std::vector<std::string> generator_programs(std::string_view generator) {
 // True when a command runs one of `programs`: a script generator by its path's name, another by its own.
 bool names_generator(const std::vector<std::string>& words, const std::vector<std::string>& programs,
                      bool script) {
-  for (auto word : head_words(words)) {
-    const auto name = util::to_lower(script ? util::base_name(word) : word);
+  const auto head = head_words(words);
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const auto name = util::to_lower(script ? util::base_name(head[i]) : head[i]);
     if (std::find(programs.begin(), programs.end(), name) != programs.end())
+      return true;
+    // `conda smithy rerender` runs conda-smithy.
+    if (i + 1 < head.size() &&
+        std::ranges::find(programs, util::to_lower(fmt::format("{}-{}", head[i], head[i + 1]))) !=
+            programs.end())
       return true;
   }
   return false;
@@ -180,7 +207,7 @@ std::string scope_of(const doc::Document& doc) {
   const auto top = dir.substr(0, dir.find('/'));
   if (dir.empty() || doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture)
     return {};
-  for (std::string_view tree : {"docs", "doc", "documentation", ".github", "website", "site", "wiki"})
+  for (std::string_view tree : {"docs", "doc", "documentation", ".github", "website", "site", "www", "wiki"})
     if (util::iequals(top, tree))
       return {};
   return std::string(dir);
@@ -258,20 +285,35 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
-    const auto& files = context.facts().generated_files;
-    if (files.empty())
+    const auto& all = context.facts().generated_files;
+    // The root README or CONTRIBUTING is generated itself (a conda-forge feedstock): out of scope, so the
+    // docs cannot be judged.
+    if (all.empty() || std::ranges::any_of(all, [](const facts::GeneratedFile& file) {
+          const auto cls = doc::classify_document(file.path);
+          return cls && cls->kind != doc::DocKind::agent_context && doc::is_structural(file.path, cls->kind);
+        }))
       return;
     const auto scopes = regeneration_scopes(context);
-    for (const auto& group : facts::group_generated(files)) {
-      if (group.files.size() < k_min_files ||
+    std::vector<facts::GeneratedFile> own;
+    for (const auto& file : all)
+      if (!in_foreign_dir(file.path))
+        own.push_back(file);
+    const auto& files = own;
+    const auto groups = facts::group_generated(files);
+    std::vector<bool> documented(groups.size());
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const auto& group = groups[i];
+      documented[i] = covered(scopes, files, group) ||
+                      (!group.generator.empty() && names_generator_anywhere(context, group.generator)) ||
+                      paragraph_names(context, group_names(files, group));
+    }
+    // Files that do not name their generator may come from any generator whose command a doc shows.
+    const bool any_documented = !scopes.empty() || std::ranges::find(documented, true) != documented.end();
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const auto& group = groups[i];
+      if (documented[i] || (group.generator.empty() && any_documented) || group.files.size() < k_min_files ||
           std::ranges::find(k_one_off_generators, util::to_lower(group.generator)) !=
               std::end(k_one_off_generators))
-        continue;
-      if (covered(scopes, files, group))
-        continue;
-      if (!group.generator.empty() && names_generator_anywhere(context, group.generator))
-        continue;
-      if (paragraph_names(context, group_names(files, group)))
         continue;
       report(context, out, files, group);
     }
