@@ -2,6 +2,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -40,8 +41,9 @@ constexpr std::array<std::string_view, 14> k_root_build_files{
 
 constexpr std::size_t k_fact_read_cap = 1u << 20;
 
-// linguist-vendored / linguist-generated patterns of the root .gitattributes become excludes.
-void add_gitattributes(std::string_view content, util::IgnoreRules& rules) {
+// linguist-vendored / linguist-generated patterns of the root .gitattributes become excludes (the latter only
+// when `generated` is set).
+void add_gitattributes(std::string_view content, util::IgnoreRules& rules, bool generated = true) {
   for (auto raw : util::split_lines(content)) {
     const auto line = util::trim(raw);
     if (line.empty() || line.starts_with('#'))
@@ -51,6 +53,8 @@ void add_gitattributes(std::string_view content, util::IgnoreRules& rules) {
       continue;
     for (std::size_t i = 1; i < words.size(); ++i) {
       const auto attr = words[i];
+      if (!generated && attr.find("linguist-generated") != std::string_view::npos)
+        continue;
       const bool set = attr == "linguist-vendored" || attr == "linguist-generated" ||
                        attr == "linguist-vendored=true" || attr == "linguist-generated=true";
       const bool unset = attr == "-linguist-vendored" || attr == "-linguist-generated" ||
@@ -164,17 +168,22 @@ void load_imported(const repo::Snapshot& snapshot,
   }
 }
 
-template <typename Fn> void parallel_for(std::size_t count, unsigned jobs, Fn&& fn) {
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (auto i = next++; i < count; i = next++)
-      fn(i);
-  };
-  const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(count / 8 + 1)));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(worker);
-  worker();
+// The files the generated-code scan reads: the scope, plus the files that are out of it only because
+// .gitattributes marks them linguist-generated (TASK109 still counts those).
+std::vector<const repo::FileEntry*> generated_scope(const Context& context, std::string_view attributes) {
+  if (attributes.find("linguist-generated") == std::string_view::npos)
+    return context.files();
+  util::IgnoreRules excludes;
+  for (auto pattern : k_default_excludes)
+    excludes.add(pattern);
+  add_gitattributes(attributes, excludes, false);
+  for (const auto& pattern : context.config().exclude)
+    excludes.add(pattern);
+  std::vector<const repo::FileEntry*> files;
+  for (const auto& file : context.snapshot().files())
+    if (!excludes.ignored(file.path))
+      files.push_back(&file);
+  return files;
 }
 
 } // namespace
@@ -221,8 +230,10 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   auto& excludes = context->m_excludes;
   for (auto pattern : k_default_excludes)
     excludes.add(pattern);
-  if (const auto* attributes = snap.find(".gitattributes"))
-    add_gitattributes(read_capped(snap, *attributes, k_fact_read_cap), excludes);
+  std::string attributes;
+  if (const auto* file = snap.find(".gitattributes"))
+    attributes = read_capped(snap, *file, k_fact_read_cap);
+  add_gitattributes(attributes, excludes);
   for (const auto& pattern : context->m_config.exclude)
     excludes.add(pattern);
   for (const auto& file : snap.files())
@@ -238,14 +249,14 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   documents.resize(doc_files.size());
   std::vector<std::string> doc_notes(doc_files.size());
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
-  parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
+  util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
     doc_notes[i] = load_document(snap, *doc_files[i].first, doc_files[i].second, documents[i]);
   });
   for (auto& note : doc_notes)
     if (!note.empty())
       notes.push_back(std::move(note));
   load_imported(snap, doc_files, documents, notes);
-  parallel_for(doc_files.size(), jobs, [&](std::size_t i) { doc_knowledge[i].add(documents[i]); });
+  util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) { doc_knowledge[i].add(documents[i]); });
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
 
@@ -257,6 +268,15 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   context->m_ci = facts::extract_ci(context->m_files, reader);
   for (const auto& note : context->m_ci.notes)
     notes.push_back(note);
+  const auto head_readers = [&snap](std::size_t max_bytes) -> facts::HeadReader {
+    std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
+    return [head](const repo::FileEntry& file) {
+      auto bytes = head->read(file);
+      return bytes ? *bytes : std::string_view();
+    };
+  };
+  context->m_facts.generated_files =
+      facts::extract_generated(generated_scope(*context, attributes), reader, head_readers, jobs);
   return context;
 }
 

@@ -25,6 +25,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_decision_record_incomplete());
   rules.push_back(rules::make_decision_records_missing());
   rules.push_back(rules::make_definition_of_done_missing());
+  rules.push_back(rules::make_generated_code_undocumented());
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_machine_specific_path());
   rules.push_back(rules::make_placeholder_content());

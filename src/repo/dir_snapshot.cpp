@@ -194,6 +194,10 @@ public:
     return read_worktree_file(m_root_fd.get(), file.path, file.mode, m_max_read);
   }
 
+  std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
+    return make_worktree_head_reader(m_root_fd.get(), std::min(max_bytes, m_max_read), *this, {});
+  }
+
   bool is_ignored(std::string_view path) const override {
     while (path.starts_with("./")) {
       path.remove_prefix(2);

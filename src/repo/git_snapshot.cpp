@@ -143,6 +143,18 @@ public:
     return read_blob(m_odb.get(), m_oids[at], m_files[at].path, m_max_read);
   }
 
+  std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
+    if (m_source != ContentSource::worktree) {
+      return Snapshot::head_reader(std::min(max_bytes, m_max_read));
+    }
+    // Files the worktree lacks (sparse checkouts, skip-worktree) come from the object store.
+    return make_worktree_head_reader(m_root_fd.get(), std::min(max_bytes, m_max_read), *this,
+                                     [this](const FileEntry& file) {
+                                       const std::size_t at = index_of(file);
+                                       return at == m_files.size() || m_from_store[at];
+                                     });
+  }
+
   bool is_ignored(std::string_view path) const override {
     while (path.starts_with("./")) {
       path.remove_prefix(2);

@@ -124,6 +124,35 @@ std::vector<Commit> Snapshot::history(const HistoryOptions&) const {
   return {}; // a plain directory has no history
 }
 
+namespace {
+
+// Heads through Snapshot::read, for sources without a cheaper way.
+class ReadingHeadReader final : public HeadReader {
+public:
+  ReadingHeadReader(const Snapshot& snapshot, std::uint64_t max_bytes)
+      : m_snapshot(snapshot), m_max_bytes(max_bytes) {}
+
+  Result<std::string_view> read(const FileEntry& file) override {
+    auto content = m_snapshot.read(file);
+    if (!content) {
+      return std::unexpected(content.error());
+    }
+    m_buffer = std::move(content->bytes);
+    return std::string_view(m_buffer).substr(0, static_cast<std::size_t>(m_max_bytes));
+  }
+
+private:
+  const Snapshot& m_snapshot;
+  std::uint64_t m_max_bytes;
+  std::string m_buffer;
+};
+
+} // namespace
+
+std::unique_ptr<HeadReader> Snapshot::head_reader(std::uint64_t max_bytes) const {
+  return std::make_unique<ReadingHeadReader>(*this, max_bytes);
+}
+
 const FileEntry* Snapshot::find(std::string_view path) const {
   const auto& entries = files();
   auto it =

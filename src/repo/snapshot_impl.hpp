@@ -7,6 +7,7 @@
 #include <tacit/repo/snapshot.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,12 @@ Result<UniqueFd> open_root(const std::filesystem::path& root);
 /// content is its target. `mode` is the git mode the caller expects; the worktree's own type wins.
 Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint32_t mode,
                                    std::uint64_t max_bytes);
+
+/// A head reader over the worktree beneath `root_fd` that keeps the last directory open. Files for which
+/// `from_store` says so (when set) are read through `snapshot` instead.
+std::unique_ptr<HeadReader> make_worktree_head_reader(int root_fd, std::uint64_t max_bytes,
+                                                      const Snapshot& snapshot,
+                                                      std::function<bool(const FileEntry&)> from_store);
 
 /// True when `path` exists beneath `root_fd` (a symlink itself counts; no link is followed out of it).
 bool worktree_path_exists(int root_fd, std::string_view path);

@@ -210,6 +210,89 @@ Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint
   return read_open_file(fd.get(), path, max_bytes);
 }
 
+namespace {
+
+class WorktreeHeadReader final : public HeadReader {
+public:
+  WorktreeHeadReader(int root_fd, std::uint64_t max_bytes, const Snapshot& snapshot,
+                     std::function<bool(const FileEntry&)> from_store)
+      : m_root_fd(root_fd), m_max_bytes(max_bytes), m_snapshot(snapshot),
+        m_from_store(std::move(from_store)) {}
+
+  Result<std::string_view> read(const FileEntry& file) override {
+    if (file.mode == k_mode_symlink || (m_from_store && m_from_store(file))) {
+      auto content = file.mode == k_mode_symlink
+                         ? read_worktree_file(m_root_fd, file.path, file.mode, m_max_bytes)
+                         : m_snapshot.read(file);
+      if (!content) {
+        return std::unexpected(content.error());
+      }
+      m_buffer = std::move(content->bytes);
+      return std::string_view(m_buffer).substr(0, static_cast<std::size_t>(m_max_bytes));
+    }
+    const std::string_view path = file.path;
+    if (!is_safe_relative(path)) {
+      return std::unexpected(read_error(path, "is not a path inside the repository"));
+    }
+    const auto slash = path.rfind('/');
+    const auto dir = slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+    if (!m_dir_open || dir != m_dir) {
+      m_dir.assign(dir);
+      m_dir_fd = UniqueFd(dir.empty() ? -1
+                                      : open_beneath(m_root_fd, m_dir.c_str(), O_PATH | O_DIRECTORY,
+                                                     RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+      m_dir_open = dir.empty() || m_dir_fd.valid();
+      m_dir_error = m_dir_open ? 0 : errno;
+    }
+    if (!m_dir_open) {
+      return std::unexpected(read_error(path, errno_text(m_dir_error)));
+    }
+    // The name has no '/': resolved beneath its directory, not following a symlink, it cannot leave it.
+    const std::string name(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
+    UniqueFd fd(open_beneath(dir.empty() ? m_root_fd : m_dir_fd.get(), name.c_str(),
+                             O_RDONLY | O_NONBLOCK | O_NOCTTY, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+    if (!fd.valid()) {
+      return std::unexpected(read_error(path, errno_text(errno)));
+    }
+    // No fstat: a directory fails to read (EISDIR), a FIFO opened non-blocking reads nothing.
+    m_buffer.resize(static_cast<std::size_t>(m_max_bytes));
+    std::size_t got = 0;
+    while (got < m_buffer.size()) {
+      const ssize_t n = ::read(fd.get(), m_buffer.data() + got, m_buffer.size() - got);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n < 0) {
+        return std::unexpected(read_error(path, errno_text(errno)));
+      }
+      if (n == 0) {
+        break;
+      }
+      got += static_cast<std::size_t>(n);
+    }
+    return std::string_view(m_buffer.data(), got);
+  }
+
+private:
+  int m_root_fd;
+  std::uint64_t m_max_bytes;
+  const Snapshot& m_snapshot;
+  std::function<bool(const FileEntry&)> m_from_store;
+  std::string m_dir;
+  UniqueFd m_dir_fd;
+  bool m_dir_open = false;
+  int m_dir_error = 0;
+  std::string m_buffer;
+};
+
+} // namespace
+
+std::unique_ptr<HeadReader> make_worktree_head_reader(int root_fd, std::uint64_t max_bytes,
+                                                      const Snapshot& snapshot,
+                                                      std::function<bool(const FileEntry&)> from_store) {
+  return std::make_unique<WorktreeHeadReader>(root_fd, max_bytes, snapshot, std::move(from_store));
+}
+
 bool worktree_path_exists(int root_fd, std::string_view path) {
   while (path.starts_with("./")) {
     path.remove_prefix(2);

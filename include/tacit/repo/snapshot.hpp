@@ -57,6 +57,16 @@ struct HistoryOptions {
   bool first_parent = false;     ///< follow first parents only (default: every parent, newest first)
 };
 
+/// Reads the first bytes of files one after another, from one thread. It keeps the directory of the last
+/// file open and reuses one buffer, so a scan of thousands of heads costs little more than their opens and
+/// reads (files in path order share directories).
+class HeadReader {
+public:
+  virtual ~HeadReader() = default;
+  /// The head of `file` (its content for a symlink); the view is valid until the next call.
+  virtual Result<std::string_view> read(const FileEntry& file) = 0;
+};
+
 /// The files of a repository at one source, and their content.
 class Snapshot {
 public:
@@ -90,6 +100,10 @@ public:
   /// Reads a file's content from the snapshot's source, capped at max_read_bytes. A symlink's content is
   /// its target path (as git stores it). Fails for unreadable or missing content.
   virtual Result<Content> read(const FileEntry& file) const = 0;
+
+  /// A reader of file heads (at most `max_bytes` each, never more than max_read_bytes), for one thread: for
+  /// scans that need only the first bytes of many files (generated-code markers).
+  virtual std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const;
 
   /// True when a path that is not tracked is deliberately ignored (.gitignore, .git/info/exclude).
   virtual bool is_ignored(std::string_view path) const = 0;

@@ -32,5 +32,7 @@ std::unique_ptr<engine::Rule> make_definition_of_done_missing();     // QUAL203
 std::unique_ptr<engine::Rule> make_contribution_procedure_missing(); // TASK106
 std::unique_ptr<engine::Rule> make_commit_convention_implicit();     // TASK107
 std::unique_ptr<engine::Rule> make_release_undocumented();           // TASK108
+// TASK109
+std::unique_ptr<engine::Rule> make_generated_code_undocumented();
 
 } // namespace tacit::rules
