@@ -133,9 +133,10 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
       found[candidates[i]->path] =
           GeneratedFile{candidates[i]->path, markers[i].line, std::move(markers[i].marker),
                         std::move(markers[i].generator), 0};
+  // .gitattributes may mark itself (conda-forge feedstocks do).
   const auto attributes =
-      std::ranges::find_if(files, [](const auto* f) { return f->path == ".gitattributes"; });
-  if (!linguist_generated.empty() && attributes != files.end()) {
+      std::ranges::find_if(all, [](const auto* f) { return f->path == ".gitattributes"; });
+  if (!linguist_generated.empty() && attributes != all.end()) {
     const auto rules = linguist_generated_rules(read(**attributes).substr(0, k_attributes_cap));
     for (const auto* file : linguist_generated) {
       if (is_lockfile(file->path))
