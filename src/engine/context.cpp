@@ -168,24 +168,6 @@ void load_imported(const repo::Snapshot& snapshot,
   }
 }
 
-// The files the generated-code scan reads: the scope, plus the files that are out of it only because
-// .gitattributes marks them linguist-generated (TASK109 still counts those).
-std::vector<const repo::FileEntry*> generated_scope(const Context& context, std::string_view attributes) {
-  if (attributes.find("linguist-generated") == std::string_view::npos)
-    return context.files();
-  util::IgnoreRules excludes;
-  for (auto pattern : k_default_excludes)
-    excludes.add(pattern);
-  add_gitattributes(attributes, excludes, false);
-  for (const auto& pattern : context.config().exclude)
-    excludes.add(pattern);
-  std::vector<const repo::FileEntry*> files;
-  for (const auto& file : context.snapshot().files())
-    if (!excludes.ignored(file.path))
-      files.push_back(&file);
-  return files;
-}
-
 } // namespace
 
 std::span<const std::string_view> default_excludes() {
@@ -236,9 +218,23 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   add_gitattributes(attributes, excludes);
   for (const auto& pattern : context->m_config.exclude)
     excludes.add(pattern);
+  // TASK109 still counts the files that are out of scope only because .gitattributes marks them
+  // linguist-generated: those are matched against the other excludes, which all files in scope pass.
+  util::IgnoreRules others;
+  const bool marks_generated = attributes.find("linguist-generated") != std::string::npos;
+  if (marks_generated) {
+    for (auto pattern : k_default_excludes)
+      others.add(pattern);
+    add_gitattributes(attributes, others, false);
+    for (const auto& pattern : context->m_config.exclude)
+      others.add(pattern);
+  }
+  std::vector<const repo::FileEntry*> linguist_generated;
   for (const auto& file : snap.files())
     if (!excludes.ignored(file.path))
       context->m_files.push_back(&file);
+    else if (marks_generated && !others.ignored(file.path))
+      linguist_generated.push_back(&file);
 
   // Documents, parsed in parallel into fixed slots so that the order never depends on scheduling.
   std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
@@ -276,7 +272,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     };
   };
   context->m_facts.generated_files =
-      facts::extract_generated(generated_scope(*context, attributes), reader, head_readers, jobs);
+      facts::extract_generated(context->m_files, linguist_generated, reader, head_readers, jobs);
   return context;
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 
 namespace tacit::facts {
@@ -40,10 +41,16 @@ constexpr std::string_view k_lockfiles[] = {
     "composer.lock",     "gemfile.lock",        "go.sum",      "go.work.sum",    "flake.lock", "mix.lock",
     "pubspec.lock",      "podfile.lock"};
 
+bool iends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && util::iequals(text.substr(text.size() - suffix.size()), suffix);
+}
+
+// Case-insensitive, without allocating: this runs for every file of the repository.
 bool is_lockfile(std::string_view path) {
-  const auto name = util::to_lower(util::base_name(path));
-  return std::ranges::find(k_lockfiles, name) != std::end(k_lockfiles) || name.ends_with(".lock") ||
-         name.ends_with(".lockfile") || name == "packages.lock.json";
+  const auto name = util::base_name(path);
+  return std::ranges::any_of(k_lockfiles, [&](std::string_view lock) { return util::iequals(name, lock); }) ||
+         iends_with(name, ".lock") || iends_with(name, ".lockfile") ||
+         util::iequals(name, "packages.lock.json");
 }
 
 // One linguist-generated line of .gitattributes.
@@ -95,21 +102,23 @@ bool may_carry_generated_marker(std::string_view path) {
   const auto dot = name.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || is_lockfile(path))
     return false;
-  const auto ext = util::to_lower(name.substr(dot + 1));
-  return std::ranges::find(k_marker_extensions, ext) != std::end(k_marker_extensions);
+  const auto ext = name.substr(dot + 1);
+  return std::ranges::any_of(k_marker_extensions,
+                             [&](std::string_view known) { return util::iequals(ext, known); });
 }
 
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
+                                             const std::vector<const repo::FileEntry*>& linguist_generated,
                                              const FileReader& read, const HeadReaders& heads,
                                              unsigned jobs) {
-  std::vector<AttributeRule> rules;
+  std::vector<const repo::FileEntry*> all;
+  all.reserve(files.size() + linguist_generated.size());
+  std::ranges::merge(files, linguist_generated, std::back_inserter(all),
+                     [](const repo::FileEntry* a, const repo::FileEntry* b) { return a->path < b->path; });
   std::vector<const repo::FileEntry*> candidates;
-  for (const auto* file : files) {
-    if (file->path == ".gitattributes")
-      rules = linguist_generated_rules(read(*file).substr(0, k_attributes_cap));
+  for (const auto* file : all)
     if ((file->mode & 0170000) == 0100000 && may_carry_generated_marker(file->path))
       candidates.push_back(file);
-  }
   // Runs of neighbouring files (in path order they share directories), one head reader each.
   std::vector<GeneratedMarker> markers(candidates.size());
   const std::size_t runs = (candidates.size() + k_run - 1) / k_run;
@@ -124,8 +133,12 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
       found[candidates[i]->path] =
           GeneratedFile{candidates[i]->path, markers[i].line, std::move(markers[i].marker),
                         std::move(markers[i].generator), 0};
-  if (!rules.empty())
-    for (const auto* file : files) {
+  // .gitattributes may mark itself (conda-forge feedstocks do).
+  const auto attributes =
+      std::ranges::find_if(all, [](const auto* f) { return f->path == ".gitattributes"; });
+  if (!linguist_generated.empty() && attributes != all.end()) {
+    const auto rules = linguist_generated_rules(read(**attributes).substr(0, k_attributes_cap));
+    for (const auto* file : linguist_generated) {
       if (is_lockfile(file->path))
         continue;
       if (const int line = attributes_line(rules, file->path); line > 0) {
@@ -134,6 +147,7 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
         entry.attributes_line = line;
       }
     }
+  }
   std::vector<GeneratedFile> out;
   out.reserve(found.size());
   for (auto& [path, file] : found)

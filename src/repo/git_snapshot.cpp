@@ -73,6 +73,21 @@ extern "C" int collect_tree_entry(const char* root, const git_tree_entry* entry,
   }
 }
 
+class GitSnapshot;
+
+// Heads from the object store (--staged, --rev), each blob read only up to the head's size.
+class BlobHeadReader final : public HeadReader {
+public:
+  BlobHeadReader(const GitSnapshot& snapshot, std::uint64_t max_bytes)
+      : m_snapshot(snapshot), m_max_bytes(max_bytes) {}
+  Result<std::string_view> read(const FileEntry& file) override;
+
+private:
+  const GitSnapshot& m_snapshot;
+  std::uint64_t m_max_bytes;
+  std::string m_buffer;
+};
+
 class GitSnapshot final : public Snapshot {
 public:
   GitSnapshot(git::RepositoryPtr repository, const SnapshotOptions& options)
@@ -131,6 +146,16 @@ public:
   const std::vector<FileEntry>& files() const override { return m_files; }
   const std::vector<std::string>& notes() const override { return m_notes; }
 
+  /// Reads a file from the object store, capped at `max_bytes` (streamed when the object is loose).
+  Result<Content> read_stored(const FileEntry& file, std::uint64_t max_bytes) const {
+    const std::size_t at = index_of(file);
+    if (at == m_files.size()) {
+      return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
+    }
+    std::lock_guard lock(m_mutex);
+    return read_blob(m_odb.get(), m_oids[at], m_files[at].path, max_bytes);
+  }
+
   Result<Content> read(const FileEntry& file) const override {
     const std::size_t at = index_of(file);
     if (at == m_files.size()) {
@@ -145,7 +170,7 @@ public:
 
   std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
     if (m_source != ContentSource::worktree) {
-      return Snapshot::head_reader(std::min(max_bytes, m_max_read));
+      return std::make_unique<BlobHeadReader>(*this, std::min(max_bytes, m_max_read));
     }
     // Files the worktree lacks (sparse checkouts, skip-worktree) come from the object store.
     return make_worktree_head_reader(m_root_fd.get(), std::min(max_bytes, m_max_read), *this,
@@ -328,6 +353,15 @@ private:
   git_oid m_start{};        // where history walks start: HEAD, or the --rev commit
   bool m_has_start = false; // false for an unborn HEAD or a revision that names a tree
 };
+
+Result<std::string_view> BlobHeadReader::read(const FileEntry& file) {
+  auto content = m_snapshot.read_stored(file, m_max_bytes);
+  if (!content) {
+    return std::unexpected(content.error());
+  }
+  m_buffer = std::move(content->bytes);
+  return std::string_view(m_buffer);
+}
 
 } // namespace
 

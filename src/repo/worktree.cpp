@@ -265,10 +265,11 @@ public:
       if (n < 0) {
         return std::unexpected(read_error(path, errno_text(errno)));
       }
-      if (n == 0) {
-        break;
-      }
+      const auto wanted = m_buffer.size() - got;
       got += static_cast<std::size_t>(n);
+      if (n == 0 || static_cast<std::size_t>(n) < wanted) {
+        break; // a short read of a regular file is its end: no second call to learn it
+      }
     }
     return std::string_view(m_buffer.data(), got);
   }

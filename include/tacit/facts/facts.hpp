@@ -335,11 +335,13 @@ GeneratedMarker find_generated_marker(std::string_view head);
 /// never docs, lockfiles, binaries or templates (a template's marker is for its output).
 bool may_carry_generated_marker(std::string_view path);
 
-/// The generated-code extractor: reads the heads of `files` that may carry a marker (a byte prefilter
-/// before any line is looked at), in runs of neighbouring files on up to `jobs` threads, and adds the paths
-/// the root .gitattributes (read with `read`) marks linguist-generated. `files` should hold the
-/// linguist-generated files too: they are out of every other rule's scope. Lockfiles are never reported.
+/// The generated-code extractor: reads the heads of the files that may carry a marker (a byte prefilter
+/// before any line is looked at), in runs of neighbouring files on up to `jobs` threads. `files` are the
+/// in-scope files; `linguist_generated` are the files out of scope only because the root .gitattributes (read
+/// with `read`) marks them linguist-generated: those are generated whatever their head says. Lockfiles are
+/// never reported.
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
+                                             const std::vector<const repo::FileEntry*>& linguist_generated,
                                              const FileReader& read, const HeadReaders& heads, unsigned jobs);
 
 /// Generated files of one generator (files that only .gitattributes calls generated form a group of their

@@ -1,0 +1,71 @@
+// Tests for Snapshot::head_reader: the first bytes of many files, from the worktree (directories kept open,
+// symlinks never followed), the index, a revision and a plain directory.
+
+#include "repo_test_support.hpp"
+
+#include <tacit/repo/snapshot.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace tacit;
+using namespace tacit::test;
+using repo::ContentSource;
+
+namespace {
+
+// "path=head" for each file (or "path!" for an error), in path order.
+std::string heads(const repo::Snapshot& snapshot, std::uint64_t max_bytes) {
+  auto reader = snapshot.head_reader(max_bytes);
+  std::string out;
+  for (const auto& file : snapshot.files()) {
+    auto head = reader->read(file);
+    out += head ? file.path + "=" + std::string(*head) + " " : file.path + "! ";
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("Head reader: heads of files across directories, cut at the size asked for") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.txt", "alpha\n"},
+                         {"d/b.txt", "bravo bravo\n"},
+                         {"d/c.txt", "charlie\n"},
+                         {"d/e/f.txt", "foxtrot\n"},
+                         {"g.txt", ""}});
+  for (auto source : {ContentSource::worktree, ContentSource::index, ContentSource::revision}) {
+    auto snapshot = open_ok(tmp.path(), source, source == ContentSource::revision ? "HEAD" : "");
+    CHECK(heads(*snapshot, 5) == "a.txt=alpha d/b.txt=bravo d/c.txt=charl d/e/f.txt=foxtr g.txt= ");
+    CHECK(heads(*snapshot, 64) ==
+          "a.txt=alpha\n d/b.txt=bravo bravo\n d/c.txt=charlie\n d/e/f.txt=foxtrot\n g.txt= ");
+  }
+}
+
+TEST_CASE("Head reader: symlinks are their target, links out and missing files are errors, no hang") {
+  TempDir tmp;
+  write_file(tmp / "outside/secret.txt", "secret\n");
+  make_repo(tmp / "repo", {{"docs/guide.md", "guide\n"},
+                           {"gone.txt", "x\n"},
+                           {"pipe.txt", "p\n"},
+                           {"sub/file.md", "sub\n"},
+                           {"z.txt", "last\n"}});
+  REQUIRE(run_in(tmp / "repo", "ln -s docs/guide.md AGENTS.md") == 0);
+  git(tmp / "repo", "add AGENTS.md");
+  git(tmp / "repo", "commit -q -m link");
+  REQUIRE(run_in(tmp / "repo",
+                 "rm gone.txt pipe.txt && mkfifo pipe.txt && rm -r sub && ln -s ../outside sub") == 0);
+  auto snapshot = open_ok(tmp / "repo");
+  CHECK(heads(*snapshot, 64) ==
+        "AGENTS.md=docs/guide.md docs/guide.md=guide\n gone.txt! pipe.txt= sub/file.md! z.txt=last\n ");
+}
+
+TEST_CASE("Head reader: sparse checkout entries come from the index; a plain directory is read too") {
+  TempDir tmp;
+  make_repo(tmp / "repo", {{"in/a.md", "a\n"}, {"out/b.md", "b\n"}});
+  git(tmp / "repo", "sparse-checkout set --no-cone /in/");
+  CHECK(heads(*open_ok(tmp / "repo"), 8) == "in/a.md=a\n out/b.md=b\n ");
+
+  write_file(tmp / "plain/x/y.txt", "yankee\n");
+  write_file(tmp / "plain/z.txt", "zulu\n");
+  CHECK(heads(*open_ok(tmp / "plain"), 3) == "x/y.txt=yan z.txt=zul ");
+}
