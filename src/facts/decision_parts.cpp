@@ -157,6 +157,56 @@ void add_path_link(DecisionRecord& record, std::string relation, std::string_vie
       DecisionLink{std::move(relation), std::string(target), std::move(resolved), -1, line, column});
 }
 
+// The targets of the inline links of a line (`[text](target "title")`; images left out), with the column
+// where each target starts. A target has no spaces; only a quoted title may follow it ("[x](is not a link)"
+// is prose). Linear in the line's length: a hand-written scan, not a backtracking regex (a line of `[` is
+// hostile input).
+std::vector<std::pair<std::size_t, std::string>> inline_link_targets(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  };
+  std::size_t close =
+      0; // the first ']' at or after the current '[' (cached: the same for every '[' before it)
+  for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
+    if (close <= open) {
+      close = text.find(']', open + 1);
+      if (close == std::string_view::npos)
+        break; // no later '[' has a ']' either
+    }
+    if (close + 1 >= text.size() || text[close + 1] != '(')
+      continue;
+    std::size_t i = close + 2;
+    while (i < text.size() && space(text[i]))
+      ++i;
+    const auto begin = i;
+    while (i < text.size() && text[i] != ')' && !space(text[i]))
+      ++i;
+    if (i == begin)
+      continue;
+    const auto target_end = i;
+    while (i < text.size() && space(text[i]))
+      ++i;
+    if (i < text.size() && i > target_end && (text[i] == '"' || text[i] == '\'')) {
+      const auto quote = text.find(text[i], i + 1);
+      if (quote != std::string_view::npos) {
+        auto j = quote + 1;
+        while (j < text.size() && space(text[j]))
+          ++j;
+        if (j < text.size() && text[j] == ')')
+          i = j;
+      }
+    }
+    if (i >= text.size() || text[i] != ')')
+      continue;
+    const bool image = open > 0 && text[open - 1] == '!';
+    if (!image)
+      out.emplace_back(begin, std::string(text.substr(begin, target_end - begin)));
+    open = i; // the next link starts after this one
+  }
+  return out;
+}
+
 // Links and number relations of one prose line.
 void scan_links(DecisionRecord& record, std::string_view raw_line, int line) {
   if (raw_line.size() > 4000)
@@ -173,16 +223,12 @@ void scan_links(DecisionRecord& record, std::string_view raw_line, int line) {
   }
   const auto lower = util::to_lower(text);
   // A target has no spaces; only a quoted title may follow it ("[x](is not a link)" is prose).
-  static const std::regex k_inline(R"((!?)\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*"|\s+'[^']*')?\s*\))");
+
   // A reference definition; footnotes (`[^1]: text`) are not links.
   static const std::regex k_reference(R"(^\s{0,3}\[[^\]^][^\]]*\]:\s*(\S+))");
   static const std::regex k_rest(R"(`[^`<]*<([^>`]+)>`__?)");
-  for (std::sregex_iterator it(text.begin(), text.end(), k_inline), end; it != end; ++it) {
-    if ((*it)[1].length() > 0)
-      continue; // an image
-    const auto column = static_cast<std::size_t>((*it).position(2));
-    add_path_link(record, relation_before(lower, column), (*it)[2].str(), line, static_cast<int>(column) + 1);
-  }
+  for (const auto& [column, target] : inline_link_targets(text))
+    add_path_link(record, relation_before(lower, column), target, line, static_cast<int>(column) + 1);
   std::smatch match;
   if (std::regex_search(text, match, k_reference))
     add_path_link(record, "link", match[1].str(), line, static_cast<int>(match.position(1)) + 1);
