@@ -17,32 +17,15 @@ using namespace tacit;
 
 namespace {
 
-// An in-memory repository: sorted entries and their content, with the reads recorded.
+// The tool and hook extractors over an in-memory repository (the shared CiRepo), as compact strings.
 class Repo {
 public:
-  Repo(std::initializer_list<std::pair<std::string, std::string>> files) {
-    for (const auto& [path, content] : files) {
-      m_content[path] = content;
-      m_entries.push_back(repo::FileEntry{path, 0100644, content.size()});
-    }
-    std::sort(m_entries.begin(), m_entries.end(),
-              [](const auto& a, const auto& b) { return a.path < b.path; });
-    for (const auto& entry : m_entries)
-      m_pointers.push_back(&entry);
-  }
-
-  facts::FileReader reader() const {
-    return [this](const repo::FileEntry& file) {
-      m_reads.push_back(file.path);
-      return m_content.at(file.path);
-    };
-  }
+  Repo(std::initializer_list<std::pair<std::string, std::string>> files) : m_repo(files) {}
 
   // "tool kind path:line `command`" for each tool, a line each.
   std::string tools() const {
-    m_reads.clear();
     std::vector<std::string> out;
-    for (const auto& t : facts::extract_tools(m_pointers, reader()))
+    for (const auto& t : facts::extract_tools(m_repo.files(), m_repo.reader()))
       out.push_back(fmt::format("{} {} {}:{} `{}`", t.tool, t.kind, t.path, t.line, t.suggested_command));
     return test::joined(out);
   }
@@ -50,19 +33,16 @@ public:
   // "line repo id [entry]" for each hook.
   std::string hooks() const {
     std::vector<std::string> out;
-    for (const auto& h : facts::extract_pre_commit_hooks(m_pointers, reader()))
+    for (const auto& h : facts::extract_pre_commit_hooks(m_repo.files(), m_repo.reader()))
       out.push_back(
           fmt::format("{} {} {}{}", h.line, h.repo, h.id, h.entry.empty() ? "" : " [" + h.entry + "]"));
     return test::joined(out);
   }
 
-  const std::vector<std::string>& reads() const { return m_reads; }
+  const std::vector<std::string>& reads() const { return m_repo.reads(); }
 
 private:
-  std::map<std::string, std::string> m_content;
-  std::vector<repo::FileEntry> m_entries;
-  std::vector<const repo::FileEntry*> m_pointers;
-  mutable std::vector<std::string> m_reads;
+  test::CiRepo m_repo;
 };
 
 } // namespace
