@@ -5,6 +5,7 @@
 
 #include <tacit/util/error.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,13 @@ struct Config {
   std::string source; ///< the file it came from; empty for defaults
   int version = 1;
   std::vector<std::string> exclude; ///< globs with .gitignore semantics, relative to the repository root
+  /// `rule-dirs`: repository-relative folders of YAML rule files (declarative rules).
+  std::vector<std::string> rule_dirs;
+  /// `filesets`: named lists of globs (.gitignore semantics) that declarative rules refer to by name; a user
+  /// fileset replaces a built-in one of the same name.
+  std::map<std::string, std::vector<std::string>, std::less<>> filesets;
+  /// `suppressions: {require-reason: BOOL}`: an inline suppression without `-- reason` is invalid (META002).
+  bool suppression_reason_required = true;
 };
 
 /// Parses and validates the text of a .tacit.yaml; `path` is used in error messages.
