@@ -9,7 +9,7 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
+#include <cctype>
 #include <set>
 
 namespace tacit::facts {
@@ -137,19 +137,46 @@ bool is_structure_heading(std::string_view heading) {
          std::find(k_whole_headings.begin(), k_whole_headings.end(), name) != k_whole_headings.end();
 }
 
+bool is_path_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+}
+
+// The path-like tokens of a line and where each starts: runs of [A-Za-z0-9_.-] joined by single slashes,
+// with an optional trailing slash. One pass, no backtracking.
+std::vector<std::pair<std::size_t, std::string>> path_tokens(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_path_char(text[i])) {
+      ++i;
+      continue;
+    }
+    const auto begin = i;
+    while (i < text.size() && is_path_char(text[i]))
+      ++i;
+    while (i + 1 < text.size() && text[i] == '/' && is_path_char(text[i + 1])) {
+      ++i;
+      while (i < text.size() && is_path_char(text[i]))
+        ++i;
+    }
+    if (i < text.size() && text[i] == '/')
+      ++i;
+    out.emplace_back(begin, std::string(text.substr(begin, i - begin)));
+  }
+  return out;
+}
+
 // The directories of `candidates` (top-level folders and source modules) a section names: `src/`,
 // `internal/api/` in prose or code, tree lines (`├── api`, matched on a module's last segment too).
 std::set<std::string> named_directories(const outline::Outline& doc, int begin, int end,
                                         const std::set<std::string>& candidates) {
-  static const std::regex k_token(R"([A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*/?)");
   std::set<std::string> out;
   for (int line = begin; line <= end && line <= static_cast<int>(doc.lines.size()); ++line) {
     const std::string text(doc.lines[static_cast<std::size_t>(line - 1)].substr(0, 1000));
     const bool tree = util::contains(text, "\xE2\x94\x80\xE2\x94\x80") || util::contains(text, "|--") ||
                       util::contains(text, "`--");
-    for (std::sregex_iterator it(text.begin(), text.end(), k_token), stop; it != stop; ++it) {
-      auto token = it->str();
-      const auto at = static_cast<std::size_t>(it->position());
+    for (const auto& [at, path] : path_tokens(text)) {
+      auto token = path;
       const bool slash = token.ends_with('/');
       if (slash)
         token.pop_back();

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
+#include <cctype>
 
 namespace tacit::facts::decision {
 
@@ -157,15 +157,17 @@ void add_path_link(DecisionRecord& record, std::string relation, std::string_vie
       DecisionLink{std::move(relation), std::string(target), std::move(resolved), -1, line, column});
 }
 
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
 // The targets of the inline links of a line (`[text](target "title")`; images left out), with the column
 // where each target starts. A target has no spaces; only a quoted title may follow it ("[x](is not a link)"
 // is prose). Linear in the line's length: a hand-written scan, not a backtracking regex (a line of `[` is
 // hostile input).
 std::vector<std::pair<std::size_t, std::string>> inline_link_targets(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string>> out;
-  const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-  };
+  const auto space = is_space;
   std::size_t close =
       0; // the first ']' at or after the current '[' (cached: the same for every '[' before it)
   for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
@@ -207,11 +209,85 @@ std::vector<std::pair<std::size_t, std::string>> inline_link_targets(std::string
   return out;
 }
 
-// Links and number relations of one prose line.
-void scan_links(DecisionRecord& record, std::string_view raw_line, int line) {
+// A Markdown reference definition (`[name]: target`, at most 3 spaces of indent; footnotes `[^1]: text` are
+// not links): the target's column, or npos. Linear: one pass.
+std::size_t reference_target(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && i < 3 && is_space(text[i]))
+    ++i;
+  if (i + 1 >= text.size() || text[i] != '[' || text[i + 1] == ']' || text[i + 1] == '^')
+    return std::string_view::npos;
+  const auto close = text.find(']', i + 2);
+  if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':')
+    return std::string_view::npos;
+  i = close + 2;
+  while (i < text.size() && is_space(text[i]))
+    ++i;
+  return i < text.size() ? i : std::string_view::npos;
+}
+
+// The targets of reST hyperlinks (`` `text <target>`_ `` and anonymous `__`), with their columns. Linear:
+// each backtick is visited once.
+std::vector<std::pair<std::size_t, std::string>> rest_link_targets(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  for (auto open = text.find('`'); open != std::string_view::npos; open = text.find('`', open + 1)) {
+    const auto close = text.find('`', open + 1);
+    if (close == std::string_view::npos)
+      break;
+    const auto inner = text.substr(open + 1, close - open - 1);
+    const auto lt = inner.find('<');
+    if (close + 1 < text.size() && text[close + 1] == '_' && lt != std::string_view::npos &&
+        inner.size() >= lt + 3 && inner.back() == '>' && inner.find('>', lt) == inner.size() - 1)
+      out.emplace_back(open + 1 + lt + 1, std::string(inner.substr(lt + 1, inner.size() - lt - 2)));
+    open = close;
+  }
+  return out;
+}
+
+// After "supersedes": an ADR number (`ADR-0003`, `[adr 12`, `: adr#7`...) in `rest` (lower case): where
+// "adr" starts and where the number ends, and the number; begin is npos when there is none. Shape:
+// [\s:\-]* \[? \s* adr [\s\-_#]? \s* 0* \d{1,5}, scanned in one pass.
+struct AdrNumber {
+  std::size_t begin = std::string_view::npos;
+  std::size_t end = 0;
+  int number = 0;
+};
+AdrNumber adr_number(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() && (is_space(rest[i]) || rest[i] == ':' || rest[i] == '-'))
+    ++i;
+  if (i < rest.size() && rest[i] == '[')
+    ++i;
+  while (i < rest.size() && is_space(rest[i]))
+    ++i;
+  if (!rest.substr(i).starts_with("adr"))
+    return {};
+  const auto begin = i;
+  i += 3;
+  if (i < rest.size() && (is_space(rest[i]) || rest[i] == '-' || rest[i] == '_' || rest[i] == '#'))
+    ++i;
+  while (i < rest.size() && is_space(rest[i]))
+    ++i;
+  const auto zeros = i;
+  while (i < rest.size() && rest[i] == '0')
+    ++i;
+  const auto digits = i;
+  while (i < rest.size() && i - digits < 5 && std::isdigit(static_cast<unsigned char>(rest[i])))
+    ++i;
+  if (i == digits) // "adr-000" is number 0; "adr" alone is no number
+    return digits > zeros ? AdrNumber{begin, digits, 0} : AdrNumber{};
+  return {begin, i, std::stoi(std::string(rest.substr(digits, i - digits)))};
+}
+
+// Links and number relations of one prose line. `rest_syntax`: the record is reStructuredText.
+void scan_links(DecisionRecord& record, std::string_view raw_line, int line, bool rest_syntax) {
   if (raw_line.size() > 4000)
     return;
   std::string text(raw_line);
+  const auto raw_lower = util::to_lower(text);
+  if (rest_syntax)
+    for (const auto& [column, target] : rest_link_targets(raw_line))
+      add_path_link(record, relation_before(raw_lower, column), target, line, static_cast<int>(column) + 1);
   // Code spans are not links.
   for (std::size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
     const auto close = text.find('`', open + 1);
@@ -222,37 +298,31 @@ void scan_links(DecisionRecord& record, std::string_view raw_line, int line) {
     open = close;
   }
   const auto lower = util::to_lower(text);
-  // A target has no spaces; only a quoted title may follow it ("[x](is not a link)" is prose).
-
-  // A reference definition; footnotes (`[^1]: text`) are not links.
-  static const std::regex k_reference(R"(^\s{0,3}\[[^\]^][^\]]*\]:\s*(\S+))");
-  static const std::regex k_rest(R"(`[^`<]*<([^>`]+)>`__?)");
   for (const auto& [column, target] : inline_link_targets(text))
     add_path_link(record, relation_before(lower, column), target, line, static_cast<int>(column) + 1);
-  std::smatch match;
-  if (std::regex_search(text, match, k_reference))
-    add_path_link(record, "link", match[1].str(), line, static_cast<int>(match.position(1)) + 1);
-  for (std::sregex_iterator it(text.begin(), text.end(), k_rest), end; it != end; ++it) {
-    const auto column = static_cast<std::size_t>((*it).position(1));
-    add_path_link(record, relation_before(lower, column), (*it)[1].str(), line, static_cast<int>(column) + 1);
+  if (const auto at = reference_target(text); at != std::string_view::npos) {
+    auto end = at;
+    while (end < text.size() && !is_space(text[end]))
+      ++end;
+    add_path_link(record, "link", text.substr(at, end - at), line, static_cast<int>(at) + 1);
   }
   // "Supersedes ADR-0003": a relation by number (one written as a link is the link above).
-  static const std::regex k_number(R"(^[\s:\-]*\[?\s*(adr[\s\-_#]?\s*0*(\d{1,5})))");
   for (const auto& [phrase, name] : k_relations) {
     for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + 1)) {
       const auto after = at + phrase.size();
-      const auto rest = lower.substr(after);
-      if (util::trim_left(rest).starts_with('[') && rest.find("](") != std::string::npos)
+      const std::string_view rest = std::string_view(lower).substr(after);
+      if (util::trim_left(rest).starts_with('[') && rest.find("](") != std::string_view::npos)
         continue;
-      if (std::regex_search(rest, match, k_number)) {
-        const auto column = after + static_cast<std::size_t>(match.position(1));
-        record.links.push_back(DecisionLink{std::string(name),
-                                            text.substr(column, static_cast<std::size_t>(match.length(1))),
-                                            {},
-                                            std::stoi(match[2].str()),
-                                            line,
-                                            static_cast<int>(column) + 1});
-      }
+      const auto number = adr_number(rest);
+      if (number.begin == std::string_view::npos)
+        continue;
+      const auto column = after + number.begin;
+      record.links.push_back(DecisionLink{std::string(name),
+                                          text.substr(column, number.end - number.begin),
+                                          {},
+                                          number.number,
+                                          line,
+                                          static_cast<int>(column) + 1});
     }
   }
 }
@@ -344,14 +414,15 @@ DecisionRecord parse_record(const std::string& path, std::string_view content) {
   record.has_decision = parts.decision.present;
   record.has_consequences = parts.consequences.present;
   const auto doc = outline::build(content);
+  const bool rest_syntax = path.ends_with(".rst");
   for (std::size_t i = 0; i < doc.lines.size(); ++i)
     if (doc.prose[i])
-      scan_links(record, doc.lines[i], static_cast<int>(i) + 1);
+      scan_links(record, doc.lines[i], static_cast<int>(i) + 1, rest_syntax);
   // A relation in the front matter's status ("superseded by ADR-0123").
   if (!doc.front_matter.empty() && record.status_line > 0) {
     const auto index = static_cast<std::size_t>(record.status_line - 1);
     if (index < doc.lines.size() && !doc.prose[index])
-      scan_links(record, doc.lines[index], record.status_line);
+      scan_links(record, doc.lines[index], record.status_line, rest_syntax);
   }
   return record;
 }

@@ -161,3 +161,20 @@ TEST_CASE("decision records: link scanning stays linear on hostile lines") {
   CHECK(links(facts.decision_records[0]) == "2011:9 link 0002-b.md -> docs/adr/0002-b.md\n"
                                             "2011:52 link 0003-d.md -> docs/adr/0003-d.md\n");
 }
+
+TEST_CASE("decision records: reference definitions, reST links and number shapes") {
+  const CiRepo repo{
+      {"docs/adr/0006-refs.md",
+       "# 6. Refs\n\n## Status\n\nSuperseded by [the new one][n]. Supersedes: [adr-0012\n\n"
+       "[n]: 0008-new.md\n[^1]: a footnote, not a link\n"},
+      {"docs/adr/0007-rest.rst",
+       "7. Rest\n=======\n\nSee `the old record <0003-old.rst>`_ and `not a link`.\n"
+       "Supersedes adr-000, not ``code <x.rst>`_``.\n"},
+  };
+  const auto facts = repo.facts();
+  REQUIRE(facts.decision_records.size() == 2);
+  CHECK(links(facts.decision_records[0]) == "5:46 supersedes adr-0012 -> #12\n"
+                                            "7:6 link 0008-new.md -> docs/adr/0008-new.md\n");
+  CHECK(links(facts.decision_records[1]) == "4:22 link 0003-old.rst -> docs/adr/0003-old.rst\n"
+                                            "5:12 supersedes adr-000 -> #0\n");
+}
