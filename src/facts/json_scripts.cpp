@@ -31,19 +31,28 @@ std::string string_value(TSNode node, std::string_view source) {
   return out;
 }
 
-// The string members of a JSON object, with the lines of their keys.
-void read_strings(TSNode object, std::string_view content, std::map<std::string, JsonString>& out) {
+// Calls visit(key, value) for each member of a JSON object; false from visit stops (and returns false).
+template <class Visit> bool for_each_member(TSNode object, Visit visit) {
   for (uint32_t k = 0; k < ts_node_named_child_count(object); ++k) {
     const auto pair = ts_node_named_child(object, k);
     if (std::strcmp(ts_node_type(pair), "pair") != 0)
       continue;
     const auto key = ts_node_child_by_field_name(pair, "key", 3);
     const auto value = ts_node_child_by_field_name(pair, "value", 5);
-    if (ts_node_is_null(key) || ts_node_is_null(value) || std::strcmp(ts_node_type(value), "string") != 0)
-      continue;
-    out[string_value(key, content)] =
-        JsonString{string_value(value, content), static_cast<int>(ts_node_start_point(key).row) + 1};
+    if (!ts_node_is_null(key) && !ts_node_is_null(value) && !visit(key, value))
+      return false;
   }
+  return true;
+}
+
+// The string members of a JSON object, with the lines of their keys.
+void read_strings(TSNode object, std::string_view content, std::map<std::string, JsonString>& out) {
+  for_each_member(object, [&](TSNode key, TSNode value) {
+    if (std::strcmp(ts_node_type(value), "string") == 0)
+      out[string_value(key, content)] =
+          JsonString{string_value(value, content), static_cast<int>(ts_node_start_point(key).row) + 1};
+    return true;
+  });
 }
 
 // Converts a tree-sitter JSON value; false when nesting is too deep.
@@ -55,14 +64,7 @@ bool convert(TSNode node, std::string_view source, int depth, yaml::Node& out) {
   const std::string_view type = ts_node_type(node);
   if (type == "object") {
     out.kind = yaml::Node::Kind::map;
-    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-      const auto pair = ts_node_named_child(node, i);
-      if (std::strcmp(ts_node_type(pair), "pair") != 0)
-        continue;
-      const auto key = ts_node_child_by_field_name(pair, "key", 3);
-      const auto value = ts_node_child_by_field_name(pair, "value", 5);
-      if (ts_node_is_null(key) || ts_node_is_null(value))
-        continue;
+    return for_each_member(node, [&](TSNode key, TSNode value) {
       yaml::Entry entry;
       entry.key = string_value(key, source);
       entry.line = static_cast<int>(ts_node_start_point(key).row) + 1;
@@ -70,7 +72,8 @@ bool convert(TSNode node, std::string_view source, int depth, yaml::Node& out) {
       if (!convert(value, source, depth + 1, entry.value))
         return false;
       out.entries.push_back(std::move(entry));
-    }
+      return true;
+    });
   } else if (type == "array") {
     out.kind = yaml::Node::Kind::sequence;
     for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
@@ -138,14 +141,7 @@ PackageJson parse_package_json(std::string_view content) {
   if (!found)
     return result;
   result.valid = !ts_node_has_error(root);
-  for (uint32_t i = 0; i < ts_node_named_child_count(object); ++i) {
-    const auto pair = ts_node_named_child(object, i);
-    if (std::strcmp(ts_node_type(pair), "pair") != 0)
-      continue;
-    const auto key = ts_node_child_by_field_name(pair, "key", 3);
-    const auto value = ts_node_child_by_field_name(pair, "value", 5);
-    if (ts_node_is_null(key) || ts_node_is_null(value))
-      continue;
+  for_each_member(object, [&](TSNode key, TSNode value) {
     const auto name = string_value(key, content);
     const int line = static_cast<int>(ts_node_start_point(key).row) + 1;
     const std::string_view type = ts_node_type(value);
@@ -157,7 +153,8 @@ PackageJson parse_package_json(std::string_view content) {
     } else if ((name == "scripts" || name == "engines") && type == "object") {
       read_strings(value, content, name == "scripts" ? result.scripts : result.engines);
     }
-  }
+    return true;
+  });
   return result;
 }
 

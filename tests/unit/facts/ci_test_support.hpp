@@ -17,6 +17,7 @@ namespace tacit::test {
 
 class CiRepo {
 public:
+  CiRepo() = default;
   CiRepo(std::initializer_list<std::pair<std::string, std::string>> files) {
     for (const auto& [path, content] : files) {
       m_content[path] = content;

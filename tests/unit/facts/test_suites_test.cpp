@@ -1,6 +1,8 @@
 // Tests for the test-suite extractor (facts/test_suites): which runners a repository's tests use, the
 // suggested command, and the evidence, over in-memory file lists read through a FileReader lambda.
 
+#include "ci_test_support.hpp"
+
 #include <tacit/facts/facts.hpp>
 
 #include <doctest/doctest.h>
@@ -16,41 +18,12 @@ using facts::TestSuite;
 
 namespace {
 
-// An in-memory repository: sorted file entries (as a Snapshot lists them) and their content.
-class Files {
+// An in-memory repository (the shared test one) that also lists its test suites.
+class Files : public test::CiRepo {
 public:
-  Files(std::initializer_list<std::pair<std::string, std::string>> files) {
-    for (const auto& [path, content] : files) {
-      m_content[path] = content;
-      m_entries.push_back(repo::FileEntry{path, 0100644, content.size()});
-    }
-    std::sort(m_entries.begin(), m_entries.end(),
-              [](const auto& a, const auto& b) { return a.path < b.path; });
-    for (const auto& entry : m_entries)
-      m_pointers.push_back(&entry);
-  }
-
-  std::vector<TestSuite> suites() const {
-    m_reads.clear();
-    return facts::extract_test_suites(m_pointers, [this](const repo::FileEntry& file) {
-      m_reads.push_back(file.path);
-      const auto it = m_content.find(file.path);
-      return it == m_content.end() ? std::string() : it->second;
-    });
-  }
-
-  facts::Facts all() const {
-    return facts::extract_facts(m_pointers,
-                                [this](const repo::FileEntry& file) { return m_content.at(file.path); });
-  }
-
-  const std::vector<std::string>& reads() const { return m_reads; }
-
-private:
-  std::map<std::string, std::string> m_content;
-  std::vector<repo::FileEntry> m_entries;
-  std::vector<const repo::FileEntry*> m_pointers;
-  mutable std::vector<std::string> m_reads;
+  using CiRepo::CiRepo;
+  std::vector<TestSuite> suites() const { return facts::extract_test_suites(files(), reader()); }
+  facts::Facts all() const { return facts(); }
 };
 
 // "runner dir 'command'" for each suite.
