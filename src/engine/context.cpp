@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <exception>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -236,6 +237,20 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     else if (marks_generated && !others.ignored(file.path))
       linguist_generated.push_back(&file);
 
+  // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
+  const auto reader = [&snap](const repo::FileEntry& file) {
+    return read_capped(snap, file, k_fact_read_cap);
+  };
+  std::exception_ptr facts_error;
+  std::jthread facts_thread([&] {
+    try {
+      context->m_facts = facts::extract_facts(context->m_files, reader);
+      context->m_ci = facts::extract_ci(context->m_files, reader);
+    } catch (...) {
+      facts_error = std::current_exception();
+    }
+  });
+
   // Documents, parsed in parallel into fixed slots so that the order never depends on scheduling.
   std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
   for (const auto* file : context->m_files)
@@ -256,12 +271,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
 
-  // Facts.
-  const auto reader = [&snap](const repo::FileEntry& file) {
-    return read_capped(snap, file, k_fact_read_cap);
-  };
-  context->m_facts = facts::extract_facts(context->m_files, reader);
-  context->m_ci = facts::extract_ci(context->m_files, reader);
+  facts_thread.join();
+  if (facts_error)
+    std::rethrow_exception(facts_error);
   for (const auto& note : context->m_ci.notes)
     notes.push_back(note);
   const auto head_readers = [&snap](std::size_t max_bytes) -> facts::HeadReader {
