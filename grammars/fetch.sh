@@ -8,6 +8,9 @@
 # Tarballs come from `npm pack NAME@VERSION`, are checked against the sha512 integrity in the lock,
 # and are kept in CACHE_DIR (default: ${XDG_CACHE_HOME:-$HOME/.cache}/tacit/npm) for reuse.
 # A stamp file per package makes re-runs a no-op. Nothing is written outside DEST_DIR and CACHE_DIR.
+#
+# TACIT_LOCK_FILE=FILE reads another lock of the same format; a package whose symbols column is `tool`
+# is extracted whole (tests/tools/tools.lock pins test-only tools that way).
 set -euo pipefail
 
 die() {
@@ -27,7 +30,7 @@ if [[ $# -lt 1 || $# -gt 2 || -z "$1" ]]; then
 fi
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-lock_file="$script_dir/grammars.lock"
+lock_file=${TACIT_LOCK_FILE:-$script_dir/grammars.lock}
 dest_dir=$1
 if [[ $# -eq 2 && -n "$2" ]]; then
   cache_dir=$2
@@ -158,7 +161,9 @@ fi
 for i in "${stale[@]}"; do
   cached=$(tarball_of "$i")
   dir_name=$(package_dir "${names[$i]}")
-  if [[ "${symbol_lists[$i]}" == runtime ]]; then
+  if [[ "${symbol_lists[$i]}" == tool ]]; then
+    pattern='^package/.*$'
+  elif [[ "${symbol_lists[$i]}" == runtime ]]; then
     pattern='^package/(vendor/tree-sitter/lib/.*|LICENSE)$'
   else
     pattern='^package/(src/.*|[^/]+/src/.*|common/.*|LICENSE)$'

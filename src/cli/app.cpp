@@ -23,6 +23,7 @@ constexpr const char* k_footer = R"(Examples:
   tacit                              check the repository around the current directory
   tacit check path/to/repo           check another repository
   tacit check --format json -o tacit.json
+  tacit check --format text --format sarif:tacit.sarif
   tacit check --select CTX,TASK102   run only the CTX rules and TASK102
   tacit check --staged               check exactly what is being committed
   tacit rules                        list every rule
@@ -117,8 +118,10 @@ int run(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Check a repository (the default command)");
   check->add_option("path", settings.path, "Any path inside the repository to check (default: .)");
   check
-      ->add_option("--format", formats,
-                   "Output format, FMT or FMT:FILE; repeatable for several outputs in one run (text, json)")
+      ->add_option(
+          "--format", formats,
+          fmt::format("Output format, FMT or FMT:FILE; repeatable for several outputs in one run ({})",
+                      fmt::join(report::format_names(), ", ")))
       ->type_name("FMT[:FILE]");
   check->add_option("-o,--output", output_file, "Write the (single) output to FILE instead of stdout")
       ->type_name("FILE");

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 namespace tacit::cli {
 
@@ -76,8 +77,12 @@ int run_check(const CheckSettings& settings) {
                             settings.extend_select.end());
   }
   std::size_t rule_count = 0;
+  std::vector<const engine::RuleMeta*> selected_rules;
   for (const auto& rule : engine::builtin_rules())
-    rule_count += engine::is_selected(selection, rule->meta().id) ? 1 : 0;
+    if (engine::is_selected(selection, rule->meta().id)) {
+      ++rule_count;
+      selected_rules.push_back(&rule->meta());
+    }
   const auto findings = engine::run_rules(**context, selection, jobs);
 
   report::RunInfo info;
@@ -86,11 +91,15 @@ int run_check(const CheckSettings& settings) {
   info.files = (*context)->files().size();
   info.rules = rule_count;
   info.color = settings.color;
+  info.selected_rules = std::move(selected_rules);
+  bool step_summary = false;
   for (const auto& output : settings.outputs) {
     auto run_info = info;
     run_info.color = output.file.empty() && settings.color;
     run_info.summary = !settings.quiet;
     const auto text = report::render(output.format, findings, run_info);
+    if (output.format == report::Format::github && !std::exchange(step_summary, true))
+      append_step_summary(findings, run_info);
     if (output.file.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);
       std::fflush(stdout);

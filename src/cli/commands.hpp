@@ -35,6 +35,10 @@ int run_check(const CheckSettings& settings);
 int run_rules_list();
 int run_rule_docs(const std::string& id);
 
+/// With --format github: appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set; a failure
+/// is a warning on stderr, never an exit code.
+void append_step_summary(const std::vector<engine::Finding>& findings, const report::RunInfo& info);
+
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);
 

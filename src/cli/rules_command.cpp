@@ -4,9 +4,12 @@
 
 #include <tacit/cli/app.hpp>
 #include <tacit/engine/registry.hpp>
+#include <tacit/engine/rule_docs.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
+
+#include <cstdio>
 
 namespace tacit::cli {
 
@@ -33,17 +36,8 @@ int run_rule_docs(const std::string& id) {
     return fail(fmt::format("unknown rule '{}'{}; see `tacit rules`", id,
                             best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)));
   }
-  const auto& meta = rule->meta();
-  fmt::print("# {} {}\n\nCategory: {}. Default severity: {}.\n\n## What it does\n\n{}\n\n## Why is this "
-             "bad?\n\n{}\n\n"
-             "## Example\n\n{}\n\n## How to fix\n\n{}\n",
-             meta.id, meta.name, meta.category, engine::to_string(meta.severity), meta.docs.what_it_does,
-             meta.docs.why_it_matters, meta.docs.example, meta.docs.how_to_fix);
-  if (!meta.options.empty()) {
-    fmt::print("\n## Options\n\n| option | default | what it sets |\n|---|---|---|\n");
-    for (const auto& option : meta.options)
-      fmt::print("| `{}` | `{}` | {} |\n", option.name, option.default_value, option.description);
-  }
+  const auto text = engine::rule_docs_markdown(rule->meta());
+  std::fwrite(text.data(), 1, text.size(), stdout);
   return k_exit_clean;
 }
 

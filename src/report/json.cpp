@@ -1,5 +1,7 @@
 // The JSON format: one document, schema version k_json_schema_version (docs/json-format.md).
 
+#include "format_util.hpp"
+
 #include <tacit/report/report.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/version.hpp>
@@ -63,15 +65,6 @@ std::string quoted(std::string_view text) {
   return fmt::format("\"{}\"", json_escape(text));
 }
 
-std::string location_json(const engine::Location& location, bool with_note) {
-  std::string out = fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}", quoted(location.path),
-                                location.line, location.column);
-  if (with_note)
-    out += fmt::format(", \"note\": {}", quoted(location.note));
-  out += "}";
-  return out;
-}
-
 } // namespace
 
 std::string render_json(const std::vector<engine::Finding>& findings, const RunInfo& info) {
@@ -83,18 +76,8 @@ std::string render_json(const std::vector<engine::Finding>& findings, const RunI
       "  \"root\": {},\n  \"source\": {},\n  \"findings\": [",
       k_json_schema_version, quoted(k_version), quoted(k_commit), quoted(info.root), quoted(info.source));
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    const auto& f = findings[i];
-    ++counts[static_cast<int>(f.severity)];
-    std::string related;
-    for (std::size_t k = 0; k < f.related.size(); ++k)
-      related += (k ? ", " : "") + location_json(f.related[k], true);
-    fmt::format_to(
-        std::back_inserter(out),
-        "{}\n    {{\"rule\": {}, \"name\": {}, \"severity\": {}, \"message\": {}, \"location\": {}, "
-        "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}}}",
-        i ? "," : "", quoted(f.rule_id), quoted(f.rule_name), quoted(engine::to_string(f.severity)),
-        quoted(f.message), location_json(f.location, false), related, quoted(f.subject), quoted(f.hint),
-        quoted(f.fingerprint));
+    ++counts[static_cast<int>(findings[i].severity)];
+    fmt::format_to(std::back_inserter(out), "{}\n    {}", i ? "," : "", detail::finding_json(findings[i]));
   }
   fmt::format_to(std::back_inserter(out),
                  "{}],\n  \"summary\": {{\"files\": {}, \"rules\": {}, \"findings\": {}, \"error\": {}, "

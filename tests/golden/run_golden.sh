@@ -62,7 +62,7 @@ set +e
 code=$?
 set -e
 
-normalize() { sed -e "s|$root|<ROOT>|g" -e "s|$scratch|<TMP>|g" -e 's|"commit": "[^"]*"|"commit": "<COMMIT>"|' -e 's|"version": "[0-9][^"]*"|"version": "<VERSION>"|' -e 's|tacit [0-9][0-9.]* ([0-9a-z]*)|tacit <VERSION> (<COMMIT>)|'; }
+normalize() { sed -e "s|$root|<ROOT>|g" -e "s|$scratch|<TMP>|g" -e 's|"commit": "[^"]*"|"commit": "<COMMIT>"|' -e '/"version": "2\.1\.0",$/!s|"version": "[0-9][^"]*"|"version": "<VERSION>"|' -e 's|"semanticVersion": "[0-9][^"]*"|"semanticVersion": "<VERSION>"|' -e 's|tacit [0-9][0-9.]* ([0-9a-z]*)|tacit <VERSION> (<COMMIT>)|'; }
 {
   echo "exit: $code"
   echo "--- stdout"

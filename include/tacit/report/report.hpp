@@ -3,6 +3,7 @@
 // specific rule. The exit code never depends on the format.
 
 #include <tacit/engine/finding.hpp>
+#include <tacit/engine/rule.hpp>
 
 #include <optional>
 #include <span>
@@ -20,10 +21,13 @@ struct RunInfo {
   std::size_t rules = 0; ///< rules that ran
   bool color = false;    ///< ANSI colour (text only)
   bool summary = true;   ///< the closing summary line (text only; --quiet turns it off)
+  /// Every rule of the run (built-in or not), for formats that describe them (sarif, junit). A finding
+  /// whose rule is missing here is still described, from the finding alone.
+  std::vector<const engine::RuleMeta*> selected_rules;
 };
 
-/// The output formats.
-enum class Format { text, json };
+/// The output formats. Each renders every finding it is given, sorted, and is deterministic.
+enum class Format { text, json, json_lines, sarif, github, gitlab, junit, rdjson, markdown };
 
 /// Every format's name, for --help and errors.
 std::span<const std::string_view> format_names();
@@ -40,6 +44,46 @@ std::string render_json(const std::vector<engine::Finding>& findings, const RunI
 
 /// The JSON schema version render_json writes.
 inline constexpr int k_json_schema_version = 1;
+
+/// One finding per line, the same object as render_json's findings[] (JSON Lines).
+std::string render_json_lines(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers (docs/formats.md).
+std::string render_sarif(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// GitHub Actions workflow commands (::error file=...::...), capped at what GitHub shows per step.
+std::string render_github(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// GitLab Code Quality JSON (a Code Climate subset).
+std::string render_gitlab(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// JUnit XML: one testsuite per rule of the run, one failing testcase per finding.
+std::string render_junit(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// reviewdog's Diagnostic Format (rdjson: a DiagnosticResult).
+std::string render_rdjson(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// A Markdown summary for pull request comments and $GITHUB_STEP_SUMMARY: counts by severity, then the
+/// findings in a collapsible table (cut before GitHub's comment size limit).
+std::string render_markdown(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// How many annotations of each kind (error, warning, notice) the github format emits at most: what
+/// GitHub shows of one step. The rest are listed as plain log lines after an overflow notice.
+inline constexpr std::size_t k_github_annotations_per_kind = 10;
+
+/// Escapes GitHub workflow-command data (the message): %, CR and LF.
+std::string github_escape_data(std::string_view text);
+
+/// Escapes a GitHub workflow-command property value (file, title): data escapes plus ':' and ','.
+std::string github_escape_property(std::string_view text);
+
+/// Escapes text for XML content and attribute values; characters XML 1.0 cannot hold and invalid UTF-8
+/// become U+FFFD.
+std::string xml_escape(std::string_view text);
+
+/// Percent-encodes a repository-relative path into a relative URI reference (RFC 3986): every byte
+/// outside the unreserved set and '/' becomes %XX, so paths that are not valid UTF-8 survive exactly.
+std::string uri_path_escape(std::string_view path);
 
 /// Escapes a string for JSON (invalid UTF-8 bytes become U+FFFD).
 std::string json_escape(std::string_view text);

@@ -227,3 +227,58 @@ TEST_CASE("--staged and --rev read the index and the commit, not the worktree") 
   CHECK(run.out.empty());
   CHECK(run.exit_code == 0);
 }
+
+TEST_CASE("output formats: the exit code never depends on them; several outputs in one run") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](missing.md).\n");
+  s.sh("git add -A && git commit -qm x");
+  const auto plain = s.tacit("check -q");
+  CHECK(plain.exit_code == 1);
+  for (const auto* format :
+       {"json", "json-lines", "sarif", "github", "gitlab", "junit", "rdjson", "markdown"}) {
+    const auto run = s.tacit(fmt::format("check --format {}", format));
+    CHECK_MESSAGE(run.exit_code == plain.exit_code, format);
+    CHECK_MESSAGE(has(run.out, "missing.md"), format);
+  }
+  const auto several = s.tacit("check -q --format text --format sarif:../out.sarif --format junit:../out.xml "
+                               "--format gitlab:../gl.json");
+  CHECK(several.exit_code == 1);
+  CHECK(several.out == plain.out);
+  CHECK(has(slurp(s.dir / ".." / "out.sarif"), "\"ruleId\": \"CTX002\""));
+  CHECK(has(slurp(s.dir / ".." / "out.xml"), "<testsuites"));
+  CHECK(has(slurp(s.dir / ".." / "gl.json"), "\"check_name\": \"CTX002\""));
+  for (const auto* name : {"out.sarif", "out.xml", "gl.json"})
+    fs::remove(s.dir / ".." / name);
+}
+
+TEST_CASE("output formats: --format github appends to $GITHUB_STEP_SUMMARY; a failure to write only warns") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](missing.md).\n");
+  s.sh("git add -A && git commit -qm x");
+  const auto summary = s.dir / ".." / fmt::format("{}.summary.md", s.dir.filename().string());
+  write(summary, "earlier step\n");
+  ::unsetenv("GITHUB_STEP_SUMMARY");
+  auto run = s.tacit("check --format github");
+  CHECK(run.exit_code == 1);
+  CHECK(slurp(summary) == "earlier step\n"); // not set: not written
+
+  ::setenv("GITHUB_STEP_SUMMARY", summary.c_str(), 1);
+  run = s.tacit("check --format text"); // only the github format writes the summary
+  CHECK(slurp(summary) == "earlier step\n");
+  run = s.tacit("check --format github");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "::error file=AGENTS.md,line=3"));
+  const auto written = slurp(summary);
+  CHECK(written.starts_with("earlier step\n### tacit\n")); // appended, never truncated
+  CHECK(has(written, "| AGENTS.md:3:"));
+
+  ::setenv("GITHUB_STEP_SUMMARY", (s.dir / "no/such/dir/summary.md").c_str(), 1);
+  run = s.tacit("check --format github");
+  ::unsetenv("GITHUB_STEP_SUMMARY");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "::error file=AGENTS.md,line=3"));
+  CHECK(has(run.err, "tacit: warning: cannot append the step summary to"));
+  fs::remove(summary);
+}

@@ -100,10 +100,15 @@ TEST_CASE("CTX009: no output format shows the raw secret") {
       CHECK(finding.hint.find(secret.substr(0, 8)) == std::string::npos);
     }
 
+  // The markdown format escapes Markdown punctuation: the masked token reads `ghp\_\*\*\*\*` there.
+  const auto masked = [](const std::string& output) {
+    return output.find("ghp_****") != std::string::npos ||
+           output.find("ghp\\_\\*\\*\\*\\*") != std::string::npos;
+  };
   for (auto name : report::format_names()) {
     CAPTURE(name);
     const auto output = report::render(*report::parse_format(name), findings, report::RunInfo{});
-    CHECK(output.find("ghp_****") != std::string::npos);
+    CHECK(masked(output));
     for (const auto& secret : secrets)
       CHECK(output.find(secret.substr(4)) == std::string::npos);
 
@@ -117,7 +122,7 @@ TEST_CASE("CTX009: no output format shows the raw secret") {
     std::stringstream cli;
     cli << in.rdbuf();
     std::filesystem::remove(out_file);
-    CHECK(cli.str().find("ghp_****") != std::string::npos);
+    CHECK(masked(cli.str()));
     for (const auto& secret : secrets)
       CHECK(cli.str().find(secret.substr(4)) == std::string::npos);
   }
