@@ -34,6 +34,8 @@ struct CheckSettings {
 int run_check(const CheckSettings& settings);
 int run_rules_list();
 int run_rule_docs(const std::string& id);
+/// `tacit test [PATHS]`: exit 0 when every case passes, 1 on a failure, 2 on an error.
+int run_test(const std::vector<std::string>& paths);
 
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);
