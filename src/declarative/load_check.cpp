@@ -33,10 +33,10 @@ std::pair<int, int> query_position(const Reader& reader, const Node& node, std::
   if (!block)
     return {node.line, node.column + column_in_query + (line_in_query == 0 ? 1 : 0)};
   const int line = node.line + 1 + line_in_query;
-  int indent = 0;
-  if (line >= 1 && static_cast<std::size_t>(line) <= reader.lines.size()) {
-    const auto& source_line = reader.lines[line - 1];
-    while (static_cast<std::size_t>(indent) < source_line.size() && source_line[indent] == ' ')
+  int indent = 0; // the block's indentation: that of its first line
+  if (static_cast<std::size_t>(node.line) < reader.lines.size()) {
+    const auto& first_line = reader.lines[node.line];
+    while (static_cast<std::size_t>(indent) < first_line.size() && first_line[indent] == ' ')
       ++indent;
   }
   return {line, indent + column_in_query + 1};

@@ -143,7 +143,7 @@ TEST_CASE("malformed rule files are located errors") {
     CHECK(contains(error.message, "invalid tree-sitter query"));
     CHECK(contains(error.message, "unknown node type"));
     CHECK(error.line == 12);
-    CHECK(error.column == 19);
+    CHECK(error.column == 20);
   }
   SUBCASE("query without the item capture") {
     load_error(
