@@ -28,13 +28,14 @@ constexpr const char* k_footer = R"(Examples:
   tacit check --staged               check exactly what is being committed
   tacit rules                        list every rule
   tacit rule CTX002                  explain one rule
+  tacit test rules/                  run the test cases of YAML rule files
 
 Options of a command: tacit check --help.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 3> k_subcommands{"check", "rules", "rule"};
+constexpr std::array<std::string_view, 4> k_subcommands{"check", "rules", "rule", "test"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -48,23 +49,6 @@ std::vector<std::string> flatten(const std::vector<std::string>& values) {
         out.push_back(id);
       }
   return out;
-}
-
-std::string suggest_rule(std::string_view selector) {
-  std::vector<std::string_view> ids;
-  for (const auto& rule : engine::builtin_rules())
-    ids.push_back(rule->meta().id);
-  const auto best = util::closest_match(selector, ids);
-  return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
-}
-
-std::optional<std::string> validate_selectors(const std::vector<std::string>& selectors,
-                                              std::string_view option) {
-  for (const auto& selector : selectors)
-    if (!engine::is_known_selector(selector))
-      return fmt::format("{}: unknown rule or category '{}'{}; see `tacit rules`", option, selector,
-                         suggest_rule(selector));
-  return std::nullopt;
 }
 
 bool color_wanted(const std::string& when, bool to_stdout) {
@@ -95,7 +79,7 @@ int run(int argc, char** argv) {
            std::find(k_subcommands.begin(), k_subcommands.end(), args.front()) == k_subcommands.end())
     return fail(
         fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
-                    "rules, rule (see tacit --help)",
+                    "rules, rule, test (see tacit --help)",
                     args.front(), args.front()));
 
   CLI::App app{
@@ -146,6 +130,10 @@ int run(int argc, char** argv) {
   auto* rule = app.add_subcommand("rule", "Explain one rule");
   std::string rule_id;
   rule->add_option("id", rule_id, "Rule id, e.g. CTX002")->required();
+  auto* test = app.add_subcommand("test", "Run the test cases embedded in YAML rule files");
+  std::vector<std::string> test_paths;
+  test->add_option("paths", test_paths,
+                   "Rule files or folders of rule files (default: the rule-dirs of the repository here)");
 
   std::vector<const char*> cargs{argv[0]};
   for (const auto& arg : args)
@@ -165,16 +153,14 @@ int run(int argc, char** argv) {
     return run_rules_list();
   if (rule->parsed())
     return run_rule_docs(rule_id);
+  if (test->parsed())
+    return run_test(test_paths);
 
   // check: validate the raw options into settings.
   settings.select = flatten(select);
   settings.extend_select = flatten(extend_select);
   settings.ignore = flatten(ignore);
-  for (const auto& [list, name] :
-       {std::pair{&settings.select, "--select"}, std::pair{&settings.extend_select, "--extend-select"},
-        std::pair{&settings.ignore, "--ignore"}})
-    if (auto error = validate_selectors(*list, name))
-      return fail(*error);
+  // The selectors are validated by run_check, once the rules of the repository's rule-dirs are loaded.
   if (formats.empty())
     formats.emplace_back("text");
   for (const auto& spec : formats) {

@@ -3,10 +3,12 @@
 #include "commands.hpp"
 
 #include <tacit/cli/app.hpp>
+#include <tacit/declarative/rules.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -45,6 +47,27 @@ bool write_file(const std::string& path, const std::string& content, std::string
   return true;
 }
 
+// An unknown id or category in --select / --extend-select / --ignore, with a "did you mean".
+std::optional<std::string> validate_selectors(const CheckSettings& settings,
+                                              std::span<const engine::Rule* const> rules) {
+  std::vector<std::string_view> ids;
+  for (const auto* rule : rules)
+    ids.push_back(rule->meta().id);
+  for (const auto& [list, option] :
+       {std::pair{&settings.select, "--select"}, std::pair{&settings.extend_select, "--extend-select"},
+        std::pair{&settings.ignore, "--ignore"}})
+    for (const auto& selector : *list) {
+      if (util::iequals(selector, "ALL") || std::any_of(ids.begin(), ids.end(), [&](auto id) {
+            return engine::selector_matches(selector, id);
+          }))
+        continue;
+      const auto best = util::closest_match(selector, ids);
+      return fmt::format("{}: unknown rule or category '{}'{}; see `tacit rules`", option, selector,
+                         best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best));
+    }
+  return std::nullopt;
+}
+
 } // namespace
 
 int run_check(const CheckSettings& settings) {
@@ -65,6 +88,17 @@ int run_check(const CheckSettings& settings) {
   auto context = engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs}, notes);
   if (!context)
     return fail(to_string(context.error()));
+  // The built-in rules, then the rules of the repository's rule-dirs.
+  auto user_rules = declarative::load_rule_dirs((*context)->snapshot(), (*context)->config());
+  if (!user_rules)
+    return fail(to_string(user_rules.error()));
+  std::vector<const engine::Rule*> all_rules;
+  for (const auto& rule : engine::builtin_rules())
+    all_rules.push_back(rule.get());
+  for (const auto& rule : *user_rules)
+    all_rules.push_back(rule.get());
+  if (auto error = validate_selectors(settings, all_rules))
+    return fail(*error);
   if (!settings.quiet)
     for (const auto& note : notes)
       fmt::print(stderr, "tacit: note: {}\n", note);
@@ -78,12 +112,12 @@ int run_check(const CheckSettings& settings) {
   }
   std::size_t rule_count = 0;
   std::vector<const engine::RuleMeta*> selected_rules;
-  for (const auto& rule : engine::builtin_rules())
+  for (const auto* rule : all_rules)
     if (engine::is_selected(selection, rule->meta().id)) {
       ++rule_count;
       selected_rules.push_back(&rule->meta());
     }
-  const auto findings = engine::run_rules(**context, selection, jobs);
+  const auto findings = engine::run_rules(**context, all_rules, selection, jobs);
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();

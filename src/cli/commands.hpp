@@ -34,6 +34,8 @@ struct CheckSettings {
 int run_check(const CheckSettings& settings);
 int run_rules_list();
 int run_rule_docs(const std::string& id);
+/// `tacit test [PATHS]`: exit 0 when every case passes, 1 on a failure, 2 on an error.
+int run_test(const std::vector<std::string>& paths);
 
 /// With --format github: appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set; a failure
 /// is a warning on stderr, never an exit code.

@@ -8,13 +8,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <optional>
 #include <set>
 
 namespace tacit::engine {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> k_known_keys{"version", "exclude"};
+constexpr std::array<std::string_view, 4> k_known_keys{"version", "exclude", "rule-dirs", "filesets"};
 
 tacit::Error config_error(std::string_view path, const YAML::Mark& mark, std::string message) {
   return tacit::Error{ErrorCode::config, std::move(message), std::string(path),
@@ -24,6 +25,35 @@ tacit::Error config_error(std::string_view path, const YAML::Mark& mark, std::st
 std::string did_you_mean(std::string_view key) {
   const auto best = util::closest_match(key, {k_known_keys.begin(), k_known_keys.end()});
   return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
+}
+
+// `rule-dirs: [folder...]` and `filesets: {name: [glob...]}`.
+std::optional<tacit::Error> parse_rule_keys(const std::string& key, const YAML::Node& value,
+                                            std::string_view path, Config& config) {
+  auto strings = [&](const YAML::Node& node, std::string_view what,
+                     std::vector<std::string>& out) -> std::optional<tacit::Error> {
+    if (!node.IsSequence())
+      return config_error(path, node.Mark(), fmt::format("'{}' must be a list of strings", what));
+    for (const auto& item : node) {
+      if (!item.IsScalar() || item.Scalar().empty())
+        return config_error(path, item.Mark(),
+                            fmt::format("each entry of '{}' must be a non-empty string", what));
+      out.push_back(item.Scalar());
+    }
+    return std::nullopt;
+  };
+  if (key == "rule-dirs")
+    return strings(value, "rule-dirs", config.rule_dirs);
+  if (!value.IsMap())
+    return config_error(path, value.Mark(), "'filesets' must map fileset names to lists of glob patterns");
+  for (const auto& entry : value) {
+    if (!entry.first.IsScalar())
+      return config_error(path, entry.first.Mark(), "fileset names must be plain strings");
+    auto& globs = config.filesets[entry.first.Scalar()];
+    if (auto error = strings(entry.second, "filesets", globs))
+      return error;
+  }
+  return std::nullopt;
 }
 
 Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
@@ -70,10 +100,15 @@ Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
               path, item.Mark(), fmt::format("'{}' is not a valid glob pattern", item.Scalar())));
         config.exclude.push_back(item.Scalar());
       }
+    } else if (key == "rule-dirs" || key == "filesets") {
+      // Minimal parsing for declarative rules (the full configuration work parses these keys properly).
+      if (auto error = parse_rule_keys(key, value, path, config))
+        return std::unexpected(*error);
     } else {
-      return std::unexpected(config_error(
-          path, key_node.Mark(),
-          fmt::format("unknown key '{}'{}; known keys: version, exclude", key, did_you_mean(key))));
+      return std::unexpected(
+          config_error(path, key_node.Mark(),
+                       fmt::format("unknown key '{}'{}; known keys: version, exclude, rule-dirs, filesets",
+                                   key, did_you_mean(key))));
     }
   }
   if (!seen.contains("version"))

@@ -1,3 +1,4 @@
+#include <tacit/declarative/rules.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/rules/builtin.hpp>
 #include <tacit/util/strings.hpp>
@@ -11,7 +12,6 @@ namespace {
 std::vector<std::unique_ptr<Rule>> make_rules() {
   std::vector<std::unique_ptr<Rule>> rules;
   // One line per rule, alphabetised by factory name.
-  rules.push_back(rules::make_architecture_overview_missing());
   rules.push_back(rules::make_broken_import());
   rules.push_back(rules::make_broken_path_reference());
   rules.push_back(rules::make_build_undocumented());
@@ -19,11 +19,8 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_coding_standards_missing());
   rules.push_back(rules::make_commit_convention_implicit());
   rules.push_back(rules::make_context_file_misnamed());
-  rules.push_back(rules::make_context_file_missing());
-  rules.push_back(rules::make_contribution_procedure_missing());
   rules.push_back(rules::make_decision_link_broken());
   rules.push_back(rules::make_decision_record_incomplete());
-  rules.push_back(rules::make_decision_records_missing());
   rules.push_back(rules::make_definition_of_done_missing());
   rules.push_back(rules::make_generated_code_undocumented());
   rules.push_back(rules::make_lint_format_undocumented());
@@ -34,6 +31,12 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());
   rules.push_back(rules::make_unknown_command_target());
+  // The shipped YAML rules (rules/*.yaml, embedded at build time).
+  auto taken = [&rules](std::string_view id) {
+    return std::any_of(rules.begin(), rules.end(), [&](const auto& rule) { return rule->meta().id == id; });
+  };
+  for (auto& rule : declarative::shipped_rules(taken))
+    rules.push_back(std::move(rule));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->meta().id < b->meta().id; });
   return rules;

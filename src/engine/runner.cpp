@@ -22,10 +22,18 @@ bool is_selected(const Selection& selection, std::string_view id) {
 }
 
 std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs) {
-  std::vector<const Rule*> rules;
+  std::vector<const Rule*> all;
   for (const auto& rule : builtin_rules())
+    all.push_back(rule.get());
+  return run_rules(context, all, selection, jobs);
+}
+
+std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> candidates,
+                               const Selection& selection, unsigned jobs) {
+  std::vector<const Rule*> rules;
+  for (const auto* rule : candidates)
     if (is_selected(selection, rule->meta().id))
-      rules.push_back(rule.get());
+      rules.push_back(rule);
 
   // Each rule writes into its own slot; slots are merged in rule order, so the output does not depend on
   // scheduling.

@@ -70,20 +70,21 @@ void rule_descriptor(detail::JsonWriter& w, const detail::RunRule& rule) {
   w.begin_object();
   w.member("id", rule.id);
   w.member("name", rule.name);
-  if (const auto* meta = rule.meta) {
-    w.object_member("shortDescription");
-    w.member("text", meta->summary);
-    w.end_object();
-    w.object_member("fullDescription");
-    w.member("text", meta->docs.what_it_does);
-    w.end_object();
+  // GitHub requires both descriptions to be non-empty; a user rule may leave its docs out.
+  const auto fallback = fmt::format("{} {}", rule.id, rule.name);
+  const auto* meta = rule.meta;
+  const std::string_view summary = meta && !meta->summary.empty() ? meta->summary : fallback;
+  const std::string_view full = meta && !meta->docs.what_it_does.empty() ? meta->docs.what_it_does : summary;
+  w.object_member("shortDescription");
+  w.member("text", summary);
+  w.end_object();
+  w.object_member("fullDescription");
+  w.member("text", full);
+  w.end_object();
+  if (meta) {
     w.object_member("help");
     w.member("text", engine::rule_docs_text(*meta));
     w.member("markdown", engine::rule_docs_markdown(*meta));
-    w.end_object();
-  } else {
-    w.object_member("shortDescription");
-    w.member("text", fmt::format("{} {}", rule.id, rule.name));
     w.end_object();
   }
   w.object_member("defaultConfiguration");

@@ -5,6 +5,7 @@
 #include <tacit/engine/finding.hpp>
 #include <tacit/engine/rule.hpp>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,9 @@ bool is_selected(const Selection& selection, std::string_view id);
 /// Runs the selected rules; returns findings sorted, with fingerprints. An exception escaping a rule
 /// becomes an error finding of that rule ("internal error in rule X: ..."), not a crash.
 std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs);
+
+/// The same over a given list of rules (the built-in ones and the rules of the repository's rule-dirs).
+std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> rules,
+                               const Selection& selection, unsigned jobs);
 
 } // namespace tacit::engine

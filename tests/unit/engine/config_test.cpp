@@ -114,7 +114,7 @@ TEST_CASE("parse_config: unknown keys, with did-you-mean and the exact place") {
   CHECK(contains(error.message, "known keys: version, exclude"));
   CHECK(tacit::to_string(error) ==
         ".tacit.yaml:2:1: unknown key 'exclde' (did you mean 'exclude'?); known keys: "
-        "version, exclude");
+        "version, exclude, rule-dirs, filesets");
 
   error = config_error("version: 1\n   versoin: 1\n");
   // Indented differently: YAML may reject this as a parse error, or see a second key; either way it is

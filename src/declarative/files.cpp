@@ -1,0 +1,74 @@
+// Where rule files come from: the shipped ones embedded at build time, and the rule-dirs of a repository,
+// read through its snapshot.
+
+#include "rule.hpp"
+
+#include <tacit/engine/registry.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <set>
+#include <stdexcept>
+
+namespace tacit::declarative {
+
+/// Generated from rules/*.yaml by cmake/EmbedRules.cmake: (path, content) pairs, sorted by path.
+std::vector<std::pair<std::string_view, std::string_view>> embedded_rule_files();
+
+std::vector<std::unique_ptr<engine::Rule>> shipped_rules(const std::function<bool(std::string_view)>& taken) {
+  std::vector<std::unique_ptr<engine::Rule>> out;
+  std::set<std::string, std::less<>> ids;
+  LoadOptions options;
+  options.id_taken = [&](std::string_view id) { return (taken && taken(id)) || ids.contains(id); };
+  for (const auto& [path, text] : embedded_rule_files()) {
+    auto rule = load_rule_file(text, path, options);
+    if (!rule)
+      throw std::logic_error(fmt::format("shipped rule {} does not load: {}", path, to_string(rule.error())));
+    ids.insert(std::string((*rule)->meta().id));
+    out.push_back(std::move(*rule));
+  }
+  return out;
+}
+
+Result<std::vector<std::unique_ptr<DeclarativeRule>>> load_rule_dirs(const repo::Snapshot& snapshot,
+                                                                     const engine::Config& config) {
+  std::vector<std::unique_ptr<DeclarativeRule>> out;
+  std::map<std::string, std::string, std::less<>> ids; // id -> rule file
+  LoadOptions options;
+  options.filesets = &config.filesets;
+  options.id_taken = [&](std::string_view id) {
+    return engine::find_rule(id) != nullptr || ids.contains(id);
+  };
+  const auto config_path = config.source.empty() ? std::string(engine::k_config_file_name) : config.source;
+  for (const auto& dir : config.rule_dirs) {
+    bool escaped = false;
+    const auto folder = util::normalize_path(dir, &escaped);
+    if (escaped || dir.starts_with('/'))
+      return make_error(ErrorCode::config,
+                        fmt::format("rule-dirs: '{}' is not a folder inside the repository", dir),
+                        config_path);
+    bool any = false;
+    for (const auto& file : snapshot.files()) {
+      const bool inside = folder.empty() || folder == "." || file.path.starts_with(folder + "/");
+      if (!inside || !(file.path.ends_with(".yaml") || file.path.ends_with(".yml")))
+        continue;
+      any = true;
+      auto content = snapshot.read(file);
+      if (!content)
+        return std::unexpected(content.error());
+      auto rule = load_rule_file(content->bytes, file.path, options);
+      if (!rule)
+        return std::unexpected(rule.error());
+      ids.emplace((*rule)->meta().id, file.path);
+      out.push_back(std::move(*rule));
+    }
+    if (!any)
+      return make_error(ErrorCode::config,
+                        fmt::format("rule-dirs: '{}' holds no tracked rule file (*.yaml, *.yml)", dir),
+                        config_path);
+  }
+  return out;
+}
+
+} // namespace tacit::declarative
