@@ -4,6 +4,7 @@
 
 #include <tacit/cli/app.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/engine/policy.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/repo/snapshot.hpp>
@@ -47,6 +48,9 @@ bool write_file(const std::string& path, const std::string& content, std::string
 } // namespace
 
 int run_check(const CheckSettings& settings) {
+  const auto given = given_config(settings.config_file, settings.isolated);
+  if (!given)
+    return fail(to_string(given.error()));
   repo::SnapshotOptions options;
   options.path = settings.path;
   if (settings.staged)
@@ -61,24 +65,24 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto context = engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs}, notes);
+  auto context =
+      engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs, *given ? &**given : nullptr}, notes);
   if (!context)
     return fail(to_string(context.error()));
   if (!settings.quiet)
     for (const auto& note : notes)
       fmt::print(stderr, "tacit: note: {}\n", note);
 
-  engine::Selection selection{settings.select, settings.ignore};
-  if (!settings.extend_select.empty()) {
-    if (selection.select.empty())
-      selection.select.emplace_back("ALL");
-    selection.select.insert(selection.select.end(), settings.extend_select.begin(),
-                            settings.extend_select.end());
-  }
-  std::size_t rule_count = 0;
-  for (const auto& rule : engine::builtin_rules())
-    rule_count += engine::is_selected(selection, rule->meta().id) ? 1 : 0;
-  const auto findings = engine::run_rules(**context, selection, jobs);
+  // Policy: the configuration's select / ignore / severity / per-path under the command line's selection.
+  const auto& config = (*context)->config();
+  const auto rules = engine::builtin_rule_metas();
+  if (auto valid = engine::validate_config(config, rules); !valid)
+    return fail(to_string(valid.error()));
+  const engine::Policy policy(config, {settings.select, settings.extend_select, settings.ignore});
+  const auto selection = policy.selection(rules);
+  const std::size_t rule_count = selection.ignore.empty() ? selection.select.size() : 0;
+  auto findings = engine::run_rules(**context, selection, jobs);
+  policy.apply(findings);
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();
@@ -99,10 +103,14 @@ int run_check(const CheckSettings& settings) {
     }
   }
 
-  if (!settings.fail_on)
+  // --fail-on over the configuration's fail-on over the default (warning).
+  auto fail_on = settings.fail_on;
+  if (!settings.fail_on_given && config.fail_on)
+    fail_on = config.fail_on->level;
+  if (!fail_on)
     return k_exit_clean;
   for (const auto& finding : findings)
-    if (finding.severity >= *settings.fail_on)
+    if (finding.severity >= *fail_on)
       return k_exit_findings;
   return k_exit_clean;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands, after CLI11 has parsed and validated the arguments.
 
+#include <tacit/engine/config.hpp>
 #include <tacit/engine/finding.hpp>
 #include <tacit/report/report.hpp>
 
@@ -29,11 +30,25 @@ struct CheckSettings {
   std::string revision;
   bool color = false;
   bool quiet = false;
+  bool fail_on_given = false; ///< --fail-on was given (it wins over the configuration's fail-on)
+  std::string config_file;    ///< --config FILE (relative to the current directory); empty: .tacit.yaml
+  bool isolated = false;      ///< --isolated: no configuration file at all
+};
+
+/// Settings of `tacit config`.
+struct ConfigSettings {
+  std::string path = ".";
+  std::string config_file;
+  bool isolated = false;
 };
 
 int run_check(const CheckSettings& settings);
+int run_config(const ConfigSettings& settings);
 int run_rules_list();
 int run_rule_docs(const std::string& id);
+
+/// The configuration --config FILE or --isolated gives; nullopt: the repository's .tacit.yaml applies.
+Result<std::optional<engine::Config>> given_config(const std::string& file, bool isolated);
 
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);

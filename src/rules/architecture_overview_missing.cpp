@@ -9,13 +9,11 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace tacit::rules {
 
 namespace {
-
-constexpr int k_min_source_files = 50;
-constexpr std::size_t k_min_modules = 3;
 
 constexpr std::array<engine::RuleOption, 2> k_options{{
     {"min-source-files", "50",
@@ -68,7 +66,8 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto& facts = context.facts();
     const auto& size = facts.source_size;
-    if (size.source_files < k_min_source_files && size.modules.size() < k_min_modules)
+    if (size.source_files < out.option_int("min-source-files") &&
+        std::cmp_less(size.modules.size(), out.option_int("min-modules")))
       return;
     if (!facts.architecture_docs.empty())
       return;

@@ -16,9 +16,6 @@ namespace tacit::rules {
 
 namespace {
 
-constexpr std::size_t k_window = 200;
-constexpr std::size_t k_min_authors = 3;
-
 constexpr std::array<engine::RuleOption, 2> k_options{{
     {"window", "200", "how many recent non-merge commits are read for their authors"},
     {"min-authors", "3",
@@ -105,14 +102,16 @@ public:
         codeowners = &file;
     if (has_procedure(context))
       return; // before the history walk: most repositories stop here
+    const auto window = static_cast<std::size_t>(out.option_int("window"));
+    const auto min_authors = static_cast<std::size_t>(out.option_int("min-authors"));
     std::set<std::string> people;
-    for (const auto& commit : context.history(k_window))
+    for (const auto& commit : context.history(window))
       if (!contribution::is_bot(commit))
         people.insert(util::to_lower(commit.email.empty() ? commit.author : commit.email));
-    if (people.size() < k_min_authors && codeowners == nullptr)
+    if (people.size() < min_authors && codeowners == nullptr)
       return;
 
-    const std::string who = people.size() >= k_min_authors
+    const std::string who = people.size() >= min_authors
                                 ? fmt::format("{} people committed recently", people.size())
                                 : fmt::format("{} assigns reviewers", codeowners->path);
     auto& finding = out.emit(fmt::format("{} but no doc says how to propose a change (no CONTRIBUTING, no "
@@ -125,13 +124,12 @@ public:
                     context.primary_context_file());
     if (codeowners != nullptr)
       finding.related.push_back(engine::Location{codeowners->path, 1, 0, "assigns reviewers"});
-    if (people.size() >= k_min_authors)
-      finding.related.push_back(
-          engine::Location{{},
-                           0,
-                           0,
-                           fmt::format("{} people wrote the last {} non-merge commits", people.size(),
-                                       context.history(k_window).size())});
+    if (people.size() >= min_authors)
+      finding.related.push_back(engine::Location{{},
+                                                 0,
+                                                 0,
+                                                 fmt::format("{} people wrote the last {} non-merge commits",
+                                                             people.size(), context.history(window).size())});
   }
 };
 

@@ -13,8 +13,6 @@ namespace tacit::rules {
 
 namespace {
 
-constexpr int k_min_source_files = 200;
-
 constexpr std::array<engine::RuleOption, 1> k_options{{
     {"min-source-files", "200",
      "the rule applies from this many source files (outside vendored, example, "
@@ -66,7 +64,7 @@ public:
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto& facts = context.facts();
-    if (facts.source_size.source_files < k_min_source_files)
+    if (facts.source_size.source_files < out.option_int("min-source-files"))
       return;
     if (!facts.decision_records.empty() || !facts.decision_logs.empty() || !facts.decision_docs.empty() ||
         has_decision_section(context))
