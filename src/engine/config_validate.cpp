@@ -91,11 +91,11 @@ public:
         }
         const auto type = option_type(option->default_value);
         if (!option_value_fits(type, setting.value))
-          return located(setting.origin, fmt::format("option '{}' of {} takes {} {} (like the default, {}); "
-                                                     "'{}' is not one",
-                                                     name, rule->id, type == "integer" ? "an" : "a",
-                                                     type == "integer" ? "non-negative integer" : type,
-                                                     option->default_value, setting.value));
+          return located(setting.origin,
+                         fmt::format("option '{}' of {} takes a {} (like the default, {}); "
+                                     "'{}' is not one",
+                                     name, rule->id, type == "integer" ? "non-negative integer" : type,
+                                     option->default_value, setting.value));
       }
     }
     return std::nullopt;

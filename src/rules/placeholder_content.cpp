@@ -336,9 +336,12 @@ public:
       if (hits.size() > max_per_file) {
         const auto& next = hits[max_per_file];
         auto& finding =
-            out.emit(fmt::format("{} more placeholders or empty sections in {} (the first {} are "
-                                 "reported one by one)",
-                                 hits.size() - max_per_file, util::base_name(doc.path), max_per_file),
+            out.emit(fmt::format("{} more {} in {} ({} reported one by one)", hits.size() - max_per_file,
+                                 hits.size() - max_per_file == 1 ? "placeholder or empty section"
+                                                                 : "placeholders or empty sections",
+                                 util::base_name(doc.path),
+                                 max_per_file == 1 ? std::string("the first is")
+                                                   : fmt::format("the first {} are", max_per_file)),
                      engine::Location{doc.path, next.line, next.column, {}}, "more placeholders");
         finding.hint = "write the missing content or delete the placeholders and empty headings";
       }
