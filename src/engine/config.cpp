@@ -190,6 +190,8 @@ public:
         node, "'options'", {},
         [&](const YAML::Node& rule_node, const std::string&, const YAML::Node& values) {
           const auto rule = selector(rule_node, "options");
+          if (config.options.contains(rule))
+            fail(rule_node, fmt::format("'{}' appears twice under 'options'", rule));
           auto& settings = config.options[rule];
           config.option_rule_origins[rule] = origin(rule_node);
           for_each_key(

@@ -103,6 +103,7 @@ TEST_CASE("config keys: wrong types and values are located errors") {
   CHECK(has(key_error("version: 1\nseverity: {CTX001: error, ctx001: info}\n").message, "appears twice"));
   CHECK(has(key_error("version: 1\nfail-on: sometimes\n").message, "'fail-on' must be error, warning"));
   CHECK(has(key_error("version: 1\noptions: [a]\n").message, "must be a mapping"));
+  CHECK(has(key_error("version: 1\noptions: {CTX008: {a: 1}, ctx008: {b: 2}}\n").message, "appears twice"));
   CHECK(has(key_error("version: 1\noptions:\n  CTX008: {max-per-file: }\n").message, "needs a value"));
   CHECK(has(key_error("version: 1\noptions:\n  CTX008: {max-per-file: [1]}\n").message, "needs a value"));
   CHECK(has(key_error("version: 1\nrule-dirs: rules\n").message, "'rule-dirs' must be a list"));
