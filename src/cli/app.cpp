@@ -29,13 +29,15 @@ constexpr const char* k_footer = R"(Examples:
   tacit rules                        list every rule
   tacit rule CTX002                  explain one rule
   tacit test rules/                  run the test cases of YAML rule files
+  tacit config                       print the effective configuration (.tacit.yaml and what it extends)
+  tacit check --config ci.yaml       use another configuration file; --isolated uses none
 
 Options of a command: tacit check --help.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 4> k_subcommands{"check", "rules", "rule", "test"};
+constexpr std::array<std::string_view, 5> k_subcommands{"check", "rules", "rule", "test", "config"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -79,7 +81,7 @@ int run(int argc, char** argv) {
            std::find(k_subcommands.begin(), k_subcommands.end(), args.front()) == k_subcommands.end())
     return fail(
         fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
-                    "rules, rule, test (see tacit --help)",
+                    "rules, rule, test, config (see tacit --help)",
                     args.front(), args.front()));
 
   CLI::App app{
@@ -109,8 +111,12 @@ int run(int argc, char** argv) {
       ->type_name("FMT[:FILE]");
   check->add_option("-o,--output", output_file, "Write the (single) output to FILE instead of stdout")
       ->type_name("FILE");
-  check->add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1 (default: warning)")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  auto* fail_on_option =
+      check
+          ->add_option(
+              "--fail-on", fail_on,
+              "Lowest severity that makes the exit code 1 (default: the config's fail-on, else warning)")
+          ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check->add_option("--select", select, "Run only these rules: ids or category prefixes, comma-separated")
       ->type_name("IDS");
   check->add_option("--extend-select", extend_select, "Add rules to the selection")->type_name("IDS");
@@ -125,6 +131,12 @@ int run(int argc, char** argv) {
   check->add_option("--color", color, "Colour: auto (a terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("-q,--quiet", settings.quiet, "Print findings only: no summary, no notes");
+  auto* check_config = check
+                           ->add_option("--config", settings.config_file,
+                                        "Use this configuration file instead of the repository's .tacit.yaml")
+                           ->type_name("FILE");
+  check->add_flag("--isolated", settings.isolated, "Ignore every configuration file (.tacit.yaml, --config)")
+      ->excludes(check_config);
 
   auto* rules = app.add_subcommand("rules", "List every rule: id, name, category, default severity");
   auto* rule = app.add_subcommand("rule", "Explain one rule");
@@ -134,6 +146,16 @@ int run(int argc, char** argv) {
   std::vector<std::string> test_paths;
   test->add_option("paths", test_paths,
                    "Rule files or folders of rule files (default: the rule-dirs of the repository here)");
+  ConfigSettings config_settings;
+  auto* config =
+      app.add_subcommand("config", "Print the effective configuration and where each setting comes from");
+  config->add_option("path", config_settings.path, "Any path inside the repository (default: .)");
+  auto* config_file = config
+                          ->add_option("--config", config_settings.config_file,
+                                       "Read this configuration file instead of the repository's .tacit.yaml")
+                          ->type_name("FILE");
+  config->add_flag("--isolated", config_settings.isolated, "Ignore every configuration file: the defaults")
+      ->excludes(config_file);
 
   std::vector<const char*> cargs{argv[0]};
   for (const auto& arg : args)
@@ -155,6 +177,8 @@ int run(int argc, char** argv) {
     return run_rule_docs(rule_id);
   if (test->parsed())
     return run_test(test_paths);
+  if (config->parsed())
+    return run_config(config_settings);
 
   // check: validate the raw options into settings.
   settings.select = flatten(select);
@@ -186,6 +210,7 @@ int run(int argc, char** argv) {
   if (to_stdout > 1)
     return fail("only one --format can write to stdout; give the others a file: --format FMT:FILE");
   settings.fail_on = fail_on == "never" ? std::nullopt : engine::parse_severity(fail_on);
+  settings.fail_on_given = fail_on_option->count() > 0;
   settings.color = color_wanted(color, to_stdout == 1);
   return run_check(settings);
 }

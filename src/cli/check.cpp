@@ -5,6 +5,7 @@
 #include <tacit/cli/app.hpp>
 #include <tacit/declarative/rules.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/engine/policy.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/repo/snapshot.hpp>
@@ -71,6 +72,9 @@ std::optional<std::string> validate_selectors(const CheckSettings& settings,
 } // namespace
 
 int run_check(const CheckSettings& settings) {
+  const auto given = given_config(settings.config_file, settings.isolated);
+  if (!given)
+    return fail(to_string(given.error()));
   repo::SnapshotOptions options;
   options.path = settings.path;
   if (settings.staged)
@@ -85,7 +89,8 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto context = engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs}, notes);
+  auto context =
+      engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs, *given ? &**given : nullptr}, notes);
   if (!context)
     return fail(to_string(context.error()));
   // The built-in rules, then the rules of the repository's rule-dirs.
@@ -103,13 +108,16 @@ int run_check(const CheckSettings& settings) {
     for (const auto& note : notes)
       fmt::print(stderr, "tacit: note: {}\n", note);
 
-  engine::Selection selection{settings.select, settings.ignore};
-  if (!settings.extend_select.empty()) {
-    if (selection.select.empty())
-      selection.select.emplace_back("ALL");
-    selection.select.insert(selection.select.end(), settings.extend_select.begin(),
-                            settings.extend_select.end());
-  }
+  // Policy: the configuration's select / ignore / severity / per-path under the command line's selection,
+  // checked against every rule of the run (built-in and the repository's own).
+  const auto& config = (*context)->config();
+  std::vector<const engine::RuleMeta*> metas;
+  for (const auto* rule : all_rules)
+    metas.push_back(&rule->meta());
+  if (auto valid = engine::validate_config(config, metas); !valid)
+    return fail(to_string(valid.error()));
+  const engine::Policy policy(config, {settings.select, settings.extend_select, settings.ignore});
+  const auto selection = policy.selection(metas);
   std::size_t rule_count = 0;
   std::vector<const engine::RuleMeta*> selected_rules;
   for (const auto* rule : all_rules)
@@ -117,7 +125,8 @@ int run_check(const CheckSettings& settings) {
       ++rule_count;
       selected_rules.push_back(&rule->meta());
     }
-  const auto findings = engine::run_rules(**context, all_rules, selection, jobs);
+  auto findings = engine::run_rules(**context, all_rules, selection, jobs);
+  policy.apply(findings);
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();
@@ -142,10 +151,14 @@ int run_check(const CheckSettings& settings) {
     }
   }
 
-  if (!settings.fail_on)
+  // --fail-on over the configuration's fail-on over the default (warning).
+  auto fail_on = settings.fail_on;
+  if (!settings.fail_on_given && config.fail_on)
+    fail_on = config.fail_on->level;
+  if (!fail_on)
     return k_exit_clean;
   for (const auto& finding : findings)
-    if (finding.severity >= *settings.fail_on)
+    if (finding.severity >= *fail_on)
       return k_exit_findings;
   return k_exit_clean;
 }

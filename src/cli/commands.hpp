@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands, after CLI11 has parsed and validated the arguments.
 
+#include <tacit/engine/config.hpp>
 #include <tacit/engine/finding.hpp>
 #include <tacit/report/report.hpp>
 
@@ -29,9 +30,20 @@ struct CheckSettings {
   std::string revision;
   bool color = false;
   bool quiet = false;
+  bool fail_on_given = false; ///< --fail-on was given (it wins over the configuration's fail-on)
+  std::string config_file;    ///< --config FILE (relative to the current directory); empty: .tacit.yaml
+  bool isolated = false;      ///< --isolated: no configuration file at all
+};
+
+/// Settings of `tacit config`.
+struct ConfigSettings {
+  std::string path = ".";
+  std::string config_file;
+  bool isolated = false;
 };
 
 int run_check(const CheckSettings& settings);
+int run_config(const ConfigSettings& settings);
 int run_rules_list();
 int run_rule_docs(const std::string& id);
 /// `tacit test [PATHS]`: exit 0 when every case passes, 1 on a failure, 2 on an error.
@@ -40,6 +52,9 @@ int run_test(const std::vector<std::string>& paths);
 /// With --format github: appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set; a failure
 /// is a warning on stderr, never an exit code.
 void append_step_summary(const std::vector<engine::Finding>& findings, const report::RunInfo& info);
+
+/// The configuration --config FILE or --isolated gives; nullopt: the repository's .tacit.yaml applies.
+Result<std::optional<engine::Config>> given_config(const std::string& file, bool isolated);
 
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);

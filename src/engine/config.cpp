@@ -1,6 +1,8 @@
-// .tacit.yaml parsing and strict validation. yaml-cpp exceptions stay inside this adapter.
+// .tacit.yaml parsing and strict validation of one file. yaml-cpp exceptions stay inside this adapter; the
+// `extends` chain is resolved in config_load.cpp.
 
-#include <tacit/engine/config.hpp>
+#include "config_internal.hpp"
+
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -8,117 +10,314 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
-#include <optional>
+#include <cctype>
 #include <set>
 
-namespace tacit::engine {
+namespace tacit::engine::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_known_keys{"version", "exclude", "rule-dirs", "filesets"};
+constexpr std::array<std::string_view, 12> k_known_keys{"version",   "extends", "select",   "ignore",
+                                                        "severity",  "options", "per-path", "exclude",
+                                                        "rule-dirs", "fail-on", "filesets", "suppressions"};
+constexpr std::array<std::string_view, 4> k_per_path_keys{"paths", "select", "ignore", "severity"};
+constexpr std::array<std::string_view, 1> k_suppression_keys{"require-reason"};
 
-tacit::Error config_error(std::string_view path, const YAML::Mark& mark, std::string message) {
-  return tacit::Error{ErrorCode::config, std::move(message), std::string(path),
-                      mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
-}
+// A failure inside the parser: thrown as a value, caught in parse_config_file.
+struct Failure {
+  tacit::Error error;
+};
 
-std::string did_you_mean(std::string_view key) {
-  const auto best = util::closest_match(key, {k_known_keys.begin(), k_known_keys.end()});
-  return best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best);
-}
+class Parser {
+public:
+  explicit Parser(std::string_view path) : m_path(path) {}
 
-// `rule-dirs: [folder...]` and `filesets: {name: [glob...]}`.
-std::optional<tacit::Error> parse_rule_keys(const std::string& key, const YAML::Node& value,
-                                            std::string_view path, Config& config) {
-  auto strings = [&](const YAML::Node& node, std::string_view what,
-                     std::vector<std::string>& out) -> std::optional<tacit::Error> {
+  ConfigOrigin origin(const YAML::Node& node) const {
+    const auto mark = node.Mark();
+    if (mark.is_null())
+      return {m_path, 0, 0};
+    return {m_path, mark.line + 1, mark.column + 1};
+  }
+
+  [[noreturn]] void fail(const YAML::Node& node, std::string message) const {
+    const auto where = origin(node);
+    throw Failure{tacit::Error{ErrorCode::config, std::move(message), m_path, where.line, where.column}};
+  }
+
+  // Calls `each(key, value)` for every entry of a mapping, rejecting non-string and duplicate keys and,
+  // when `known` is not empty, unknown keys (with a did-you-mean).
+  template <typename F>
+  void for_each_key(const YAML::Node& map, std::string_view what, std::span<const std::string_view> known,
+                    F&& each) const {
+    if (!map.IsMap())
+      fail(map, fmt::format("{} must be a mapping of keys", what));
+    std::set<std::string> seen;
+    for (const auto& entry : map) {
+      const auto& key_node = entry.first;
+      if (!key_node.IsScalar())
+        fail(key_node, "keys must be plain strings");
+      const auto key = key_node.Scalar();
+      if (!seen.insert(key).second)
+        fail(key_node, fmt::format("duplicate key '{}'", key));
+      if (!known.empty() && std::find(known.begin(), known.end(), key) == known.end()) {
+        std::vector<std::string_view> names(known.begin(), known.end());
+        const auto best = util::closest_match(key, names);
+        std::vector<std::string> listed(known.begin(), known.end());
+        fail(key_node, fmt::format("unknown key '{}'{}{}; known keys: {}", key,
+                                   best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best),
+                                   what == "the configuration" ? "" : fmt::format(" in {}", what),
+                                   util::join(listed, ", ")));
+      }
+      each(key_node, key, entry.second);
+    }
+  }
+
+  std::string scalar(const YAML::Node& node, std::string_view what) const {
+    if (!node.IsScalar() || node.Scalar().empty())
+      fail(node, fmt::format("{} must be a non-empty string", what));
+    return node.Scalar();
+  }
+
+  // A list of strings; null is an empty list.
+  std::vector<ConfigEntry> strings(const YAML::Node& node, std::string_view key, std::string_view what,
+                                   std::string_view one) const {
+    std::vector<ConfigEntry> out;
+    if (node.IsNull())
+      return out;
     if (!node.IsSequence())
-      return config_error(path, node.Mark(), fmt::format("'{}' must be a list of strings", what));
+      fail(node, fmt::format("'{}' must be a list of {}", key, what));
     for (const auto& item : node) {
       if (!item.IsScalar() || item.Scalar().empty())
-        return config_error(path, item.Mark(),
-                            fmt::format("each entry of '{}' must be a non-empty string", what));
-      out.push_back(item.Scalar());
+        fail(item, fmt::format("each '{}' entry must be a non-empty {} string", key, one));
+      out.push_back({item.Scalar(), origin(item)});
     }
-    return std::nullopt;
-  };
-  if (key == "rule-dirs")
-    return strings(value, "rule-dirs", config.rule_dirs);
-  if (!value.IsMap())
-    return config_error(path, value.Mark(), "'filesets' must map fileset names to lists of glob patterns");
-  for (const auto& entry : value) {
-    if (!entry.first.IsScalar())
-      return config_error(path, entry.first.Mark(), "fileset names must be plain strings");
-    auto& globs = config.filesets[entry.first.Scalar()];
-    if (auto error = strings(entry.second, "filesets", globs))
-      return error;
+    return out;
   }
-  return std::nullopt;
-}
 
-Result<Config> parse_node(const YAML::Node& root, std::string_view path) {
-  Config config;
-  config.source = std::string(path);
-  if (!root || root.IsNull())
-    return config; // an empty file is the default configuration
-  if (!root.IsMap())
-    return std::unexpected(config_error(path, root.Mark(), "the configuration must be a mapping of keys"));
+  // A rule id or category prefix: letters then digits ("CTX", "TASK1", "CTX002"), or ALL; upper-cased.
+  std::string selector(const YAML::Node& node, std::string_view key) const {
+    auto text = scalar(node, fmt::format("a '{}' rule id", key));
+    std::size_t i = 0;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
+      ++i;
+    std::size_t digits = i;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
+      ++digits;
+    if (i == 0 || digits != text.size())
+      fail(node, fmt::format("'{}' is not a rule id or category prefix (like CTX002, TASK or ALL)", text));
+    for (auto& c : text)
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+  }
 
-  std::set<std::string> seen;
-  for (const auto& entry : root) {
-    const auto& key_node = entry.first;
-    if (!key_node.IsScalar())
-      return std::unexpected(config_error(path, key_node.Mark(), "keys must be plain strings"));
-    const auto key = key_node.Scalar();
-    if (!seen.insert(key).second)
-      return std::unexpected(config_error(path, key_node.Mark(), fmt::format("duplicate key '{}'", key)));
-    const auto& value = entry.second;
-    if (key == "version") {
-      if (!value.IsScalar() || value.Scalar() != "1")
-        return std::unexpected(
-            config_error(path, value.Mark(), "'version' must be 1 (the only version tacit knows)"));
-      config.version = 1;
-    } else if (key == "exclude") {
-      if (value.IsNull())
-        continue;
-      if (!value.IsSequence())
-        return std::unexpected(config_error(path, value.Mark(), "'exclude' must be a list of glob patterns"));
-      for (const auto& item : value) {
-        if (!item.IsScalar() || item.Scalar().empty())
-          return std::unexpected(config_error(
-              path, item.Mark(), "each 'exclude' entry must be a non-empty glob pattern string"));
-        const auto pattern = util::trim(item.Scalar());
-        if (pattern.empty() || pattern.starts_with('#'))
-          return std::unexpected(config_error(
-              path, item.Mark(),
-              fmt::format("'{}' matches nothing (blank, or a comment in .gitignore syntax; write \\# for a "
-                          "leading #)",
-                          item.Scalar())));
-        util::IgnoreRules probe;
-        if (!probe.add(item.Scalar()))
-          return std::unexpected(config_error(
-              path, item.Mark(), fmt::format("'{}' is not a valid glob pattern", item.Scalar())));
-        config.exclude.push_back(item.Scalar());
-      }
-    } else if (key == "rule-dirs" || key == "filesets") {
-      // Minimal parsing for declarative rules (the full configuration work parses these keys properly).
-      if (auto error = parse_rule_keys(key, value, path, config))
-        return std::unexpected(*error);
-    } else {
-      return std::unexpected(
-          config_error(path, key_node.Mark(),
-                       fmt::format("unknown key '{}'{}; known keys: version, exclude, rule-dirs, filesets",
-                                   key, did_you_mean(key))));
+  std::vector<ConfigEntry> selectors(const YAML::Node& node, std::string_view key) const {
+    auto out = strings(node, key, "rule ids or category prefixes", "rule id");
+    std::size_t index = 0;
+    for (const auto& item : node)
+      out[index++].value = selector(item, key);
+    return out;
+  }
+
+  std::vector<SeveritySetting> severities(const YAML::Node& node, std::string_view key) const {
+    std::vector<SeveritySetting> out;
+    if (node.IsNull())
+      return out;
+    for_each_key(node, fmt::format("'{}'", key), {},
+                 [&](const YAML::Node& key_node, const std::string&, const YAML::Node& value) {
+                   SeveritySetting setting{selector(key_node, key), std::nullopt, origin(key_node)};
+                   const auto text = value.IsScalar() ? util::to_lower(value.Scalar()) : std::string{};
+                   if (text != "off") {
+                     setting.severity = parse_severity(text);
+                     if (!setting.severity)
+                       fail(value,
+                            fmt::format("'{}' is not a severity: error, warning, info or off",
+                                        value.IsScalar() ? value.Scalar() : std::string("a collection")));
+                   }
+                   for (const auto& earlier : out)
+                     if (earlier.selector == setting.selector)
+                       fail(key_node, fmt::format("'{}' appears twice under '{}'", setting.selector, key));
+                   out.push_back(std::move(setting));
+                 });
+    return out;
+  }
+
+  // A list of globs with .gitignore semantics; each one must be a valid, non-blank pattern.
+  std::vector<ConfigEntry> globs(const YAML::Node& node, std::string_view key) const {
+    auto out = strings(node, key, "glob patterns", "glob pattern");
+    std::size_t index = 0;
+    for (const auto& item : node) {
+      const auto& text = out[index++].value;
+      const auto pattern = util::trim(text);
+      if (pattern.empty() || pattern.starts_with('#'))
+        fail(item, fmt::format("'{}' matches nothing (blank, or a comment in .gitignore syntax; write \\# "
+                               "for a leading #)",
+                               text));
+      util::IgnoreRules probe;
+      if (!probe.add(text))
+        fail(item, fmt::format("'{}' is not a valid glob pattern", text));
+    }
+    return out;
+  }
+
+  PathOverride per_path_entry(const YAML::Node& node) const {
+    PathOverride entry;
+    entry.origin = origin(node);
+    bool has_paths = false;
+    for_each_key(node, "a 'per-path' entry", k_per_path_keys,
+                 [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
+                   if (key == "paths") {
+                     entry.paths = globs(value, "paths");
+                     has_paths = true;
+                   } else if (key == "select") {
+                     entry.select = selectors(value, key);
+                   } else if (key == "ignore") {
+                     entry.ignore = selectors(value, key);
+                   } else {
+                     entry.severity = severities(value, key);
+                   }
+                 });
+    if (!has_paths || entry.paths.empty())
+      fail(node, "a 'per-path' entry needs 'paths': a list of glob patterns");
+    if (entry.select.empty() && entry.ignore.empty() && entry.severity.empty())
+      fail(node, "a 'per-path' entry does nothing: give it 'select', 'ignore' or 'severity'");
+    return entry;
+  }
+
+  void options(const YAML::Node& node, Config& config) const {
+    if (node.IsNull())
+      return;
+    for_each_key(
+        node, "'options'", {},
+        [&](const YAML::Node& rule_node, const std::string&, const YAML::Node& values) {
+          const auto rule = selector(rule_node, "options");
+          if (config.options.contains(rule))
+            fail(rule_node, fmt::format("'{}' appears twice under 'options'", rule));
+          auto& settings = config.options[rule];
+          config.option_rule_origins[rule] = origin(rule_node);
+          for_each_key(
+              values, fmt::format("'options' of {}", rule), {},
+              [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& value) {
+                if (!value.IsScalar() || value.Scalar().empty())
+                  fail(value.IsNull() ? name_node : value,
+                       fmt::format("option '{}' of {} needs a value (a number, true/false or a string)", name,
+                                   rule));
+                settings[name] = OptionSetting{value.Scalar(), origin(value)};
+              });
+        });
+  }
+
+  void filesets(const YAML::Node& node, Config& config) const {
+    if (node.IsNull())
+      return;
+    for_each_key(node, "'filesets'", {},
+                 [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& value) {
+                   const bool ok = std::all_of(name.begin(), name.end(), [](char c) {
+                     return std::islower(static_cast<unsigned char>(c)) ||
+                            std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                   });
+                   if (!ok)
+                     fail(name_node,
+                          fmt::format("fileset name '{}' must be kebab-case (a-z, 0-9, '-')", name));
+                   std::vector<std::string> patterns;
+                   for (auto& entry : globs(value, fmt::format("filesets.{}", name)))
+                     patterns.push_back(std::move(entry.value));
+                   config.filesets[name] = std::move(patterns);
+                   config.fileset_origins[name] = origin(name_node);
+                 });
+  }
+
+  void rule_dirs(const YAML::Node& node, Config& config) const {
+    for (auto& entry :
+         strings(node, "rule-dirs", "folder paths relative to the repository root", "folder path")) {
+      bool escaped = false;
+      auto path = util::normalize_path(entry.value, &escaped);
+      if (entry.value.starts_with('/') || escaped)
+        throw Failure{tacit::Error{ErrorCode::config,
+                                   fmt::format("rule folder '{}' is outside the repository; write a path "
+                                               "relative to the repository root",
+                                               entry.value),
+                                   m_path, entry.origin.line, entry.origin.column}};
+      config.rule_dirs.push_back(path.empty() ? std::string(".") : path);
+      config.rule_dir_origins.push_back(entry.origin);
     }
   }
-  if (!seen.contains("version"))
-    return std::unexpected(config_error(path, root.Mark(), "missing 'version: 1'"));
-  return config;
-}
+
+  ParsedConfig parse(const YAML::Node& root) const {
+    ParsedConfig parsed;
+    auto& config = parsed.config;
+    config.source = m_path;
+    if (!root || root.IsNull())
+      return parsed; // an empty file is the default configuration
+    if (!root.IsMap())
+      fail(root, "the configuration must be a mapping of keys");
+    bool has_version = false;
+    for_each_key(root, "the configuration", k_known_keys,
+                 [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
+                   if (key == "version") {
+                     if (!value.IsScalar() || value.Scalar() != "1")
+                       fail(value, "'version' must be 1 (the only version tacit knows)");
+                     has_version = true;
+                   } else if (key == "extends") {
+                     parsed.extends =
+                         value.IsScalar()
+                             ? std::vector<ConfigEntry>{{value.Scalar(), origin(value)}}
+                             : strings(value, key, "profiles or configuration files", "profile or file");
+                     if (parsed.extends.size() == 1 && parsed.extends.front().value.empty())
+                       fail(value, "'extends' must name a profile (recommended, strict) or a file");
+                   } else if (key == "select") {
+                     config.select = selectors(value, key);
+                   } else if (key == "ignore") {
+                     config.ignore = selectors(value, key);
+                   } else if (key == "severity") {
+                     config.severity = severities(value, key);
+                   } else if (key == "options") {
+                     options(value, config);
+                   } else if (key == "per-path") {
+                     if (!value.IsNull() && !value.IsSequence())
+                       fail(value, "'per-path' must be a list of entries {paths, select, ignore, severity}");
+                     for (const auto& item : value)
+                       config.per_path.push_back(per_path_entry(item));
+                   } else if (key == "exclude") {
+                     if (!value.IsNull() && !value.IsSequence())
+                       fail(value, "'exclude' must be a list of glob patterns");
+                     for (auto& entry : globs(value, key)) {
+                       config.exclude.push_back(std::move(entry.value));
+                       config.exclude_origins.push_back(entry.origin);
+                     }
+                   } else if (key == "rule-dirs") {
+                     rule_dirs(value, config);
+                   } else if (key == "fail-on") {
+                     const auto text = value.IsScalar() ? util::to_lower(value.Scalar()) : std::string{};
+                     FailOnSetting setting{parse_severity(text), origin(value)};
+                     if (!setting.level && text != "never")
+                       fail(value, "'fail-on' must be error, warning, info or never");
+                     config.fail_on = setting;
+                   } else if (key == "filesets") {
+                     filesets(value, config);
+                   } else if (key == "suppressions") {
+                     for_each_key(value, "'suppressions'", k_suppression_keys,
+                                  [&](const YAML::Node&, const std::string&, const YAML::Node& flag) {
+                                    const auto text =
+                                        flag.IsScalar() ? util::to_lower(flag.Scalar()) : std::string{};
+                                    if (text != "true" && text != "false")
+                                      fail(flag, "'require-reason' must be true or false");
+                                    config.suppression_reason_required = text == "true";
+                                    config.suppressions_origin = origin(flag);
+                                  });
+                   }
+                 });
+    if (!has_version)
+      fail(root, "missing 'version: 1'");
+    return parsed;
+  }
+
+private:
+  std::string m_path;
+};
 
 } // namespace
 
-Result<Config> parse_config(std::string_view text, std::string_view path) {
+Result<ParsedConfig> parse_config_file(std::string_view text, std::string_view path) {
   try {
     // One document only. Split at `---` ourselves: yaml-cpp 0.7's LoadAll never returns on some inputs
     // (a document that starts with ','), and a hostile .tacit.yaml must not hang tacit.
@@ -140,13 +339,16 @@ Result<Config> parse_config(std::string_view text, std::string_view path) {
     if (content && (!root || root.IsNull()) && util::trim(text).front() != '~' && util::trim(text) != "null")
       return make_error(ErrorCode::config, "not a YAML mapping (the file could not be read as YAML)",
                         std::string(path), 1, 1);
-    return parse_node(root, path);
+    return Parser(path).parse(root);
+  } catch (const Failure& failure) {
+    return std::unexpected(failure.error);
   } catch (const YAML::Exception& e) {
-    return std::unexpected(config_error(path, e.mark, fmt::format("invalid YAML: {}", e.msg)));
+    return make_error(ErrorCode::config, fmt::format("invalid YAML: {}", e.msg), std::string(path),
+                      e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1);
   } catch (const std::exception& e) {
     return make_error(ErrorCode::config, fmt::format("cannot read the configuration: {}", e.what()),
                       std::string(path));
   }
 }
 
-} // namespace tacit::engine
+} // namespace tacit::engine::detail

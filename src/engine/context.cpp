@@ -190,20 +190,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   const auto& snap = *context->m_snapshot;
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  // Configuration: tracked .tacit.yaml, or an untracked one in the worktree.
-  if (const auto* file = snap.find(k_config_file_name)) {
-    auto content = snap.read(*file);
-    if (!content)
-      return make_error(ErrorCode::config, content.error().message, std::string(k_config_file_name));
-    auto config = parse_config(content->bytes, k_config_file_name);
-    if (!config)
-      return std::unexpected(config.error());
-    context->m_config = std::move(*config);
-  } else if (snap.exists_untracked(k_config_file_name)) {
-    std::ifstream in(snap.root() / std::string(k_config_file_name), std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto config = parse_config(buffer.str(), k_config_file_name);
+  // Configuration: given by the caller (--config, --isolated), else the repository's .tacit.yaml (tracked,
+  // or untracked in the worktree) with what it extends.
+  if (options.config) {
+    context->m_config = *options.config;
+  } else {
+    auto config = load_repository_config(snap);
     if (!config)
       return std::unexpected(config.error());
     context->m_config = std::move(*config);

@@ -38,11 +38,17 @@ std::vector<Finding> run_rules(const Context& context, std::span<const Rule* con
   // Each rule writes into its own slot; slots are merged in rule order, so the output does not depend on
   // scheduling.
   std::vector<std::vector<Finding>> results(rules.size());
+  // Each rule's options from the configuration (validated by validate_config).
+  std::vector<OptionValues> options(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (auto it = context.config().options.find(rules[i]->meta().id); it != context.config().options.end())
+      for (const auto& [name, setting] : it->second)
+        options[i].emplace(name, setting.value);
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (auto i = next++; i < rules.size(); i = next++) {
       const auto& meta = rules[i]->meta();
-      Emitter emitter(meta);
+      Emitter emitter(meta, &options[i]);
       try {
         rules[i]->check(context, emitter);
         results[i] = std::move(emitter.findings());

@@ -69,8 +69,6 @@ constexpr engine::RuleMeta k_meta{
     .options = k_options,
 };
 
-constexpr int k_max_hops = 5; // k_options' default
-
 // File extensions an import target must end with: `@pytest.fixture` and `@1.2.3` are not files.
 constexpr std::array<std::string_view, 44> k_file_extensions{
     "md",   "mdc", "markdown", "mdx",  "txt",  "rst", "adoc",  "json",    "jsonc", "yaml", "yml",
@@ -240,26 +238,27 @@ private:
   // Imports past the last hop the agents follow, from the files loaded at that hop.
   static void report_depth(const engine::Context& context, const doc::Document& root, engine::Emitter& out,
                            std::set<std::tuple<std::string, int, int>>& reported) {
+    const auto max_hops = static_cast<int>(out.option_int("max-import-hops"));
     const auto reached = reach(context, root);
     for (const auto& [path, at] : reached) {
-      const auto* doc = at.hops == k_max_hops ? context.document(path) : nullptr;
+      const auto* doc = at.hops == max_hops ? context.document(path) : nullptr;
       if (!doc)
         continue;
       for (const auto& edge : edges(*doc)) {
         const auto* target = canonical(context, context.document(edge.path));
         const auto it = reached.find(target ? target->path : edge.path);
-        if (it == reached.end() || it->second.hops <= k_max_hops)
+        if (it == reached.end() || it->second.hops <= max_hops)
           continue;
         if (!reported.insert({edge.from->path, edge.import->line, edge.import->column}).second)
           continue;
         auto& finding = out.emit(
             fmt::format("'@{}' is import hop {} from {}: Claude Code and Gemini CLI follow {}, so {} is "
                         "never loaded",
-                        edge.import->target, k_max_hops + 1, root.path, k_max_hops, edge.path),
+                        edge.import->target, max_hops + 1, root.path, max_hops, edge.path),
             engine::Location{edge.from->path, edge.import->line, edge.import->column, {}},
             fmt::format("depth:{}", edge.import->target));
         finding.hint = fmt::format("import {} from a file at most {} hops from {}, or move its content there",
-                                   edge.path, k_max_hops - 1, root.path);
+                                   edge.path, max_hops - 1, root.path);
         finding.related = chain_to(reached, edge.from->path);
       }
     }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace tacit::rules {
 
@@ -21,10 +22,6 @@ constexpr std::array<engine::RuleOption, 3> k_options{{
      "list items of a context file that start with always/never/prefer/avoid/use/don't (a conventions "
      "list without a heading)"},
 }};
-
-constexpr std::size_t k_min_source_files = 10;
-constexpr std::size_t k_min_words = 20;
-constexpr std::size_t k_min_directives = 3;
 
 constexpr engine::RuleMeta k_meta{
     .id = "QUAL201",
@@ -137,12 +134,12 @@ bool is_list_item(std::string_view line) {
 }
 
 // Real content: enough words, a list, or a link to the guide followed.
-bool has_content(std::string_view body) {
+bool has_content(std::string_view body, std::size_t min_words) {
   std::size_t items = 0;
   for (auto line : util::split_lines(body))
     if (is_list_item(line))
       ++items;
-  return items >= 2 || util::split_words(body).size() >= k_min_words || util::contains(body, "](") ||
+  return items >= 2 || util::split_words(body).size() >= min_words || util::contains(body, "](") ||
          util::contains(body, "http://") || util::contains(body, "https://");
 }
 
@@ -182,16 +179,18 @@ public:
     const auto sources =
         static_cast<std::size_t>(std::count_if(context.files().begin(), context.files().end(),
                                                [](const auto* file) { return is_source(file->path); }));
-    if (sources < k_min_source_files)
+    if (std::cmp_less(sources, out.option_int("min-source-files")))
       return;
+    const auto min_words = static_cast<std::size_t>(out.option_int("min-words"));
+    const auto min_directives = static_cast<std::size_t>(out.option_int("min-directives"));
     for (const auto& doc : context.documents()) {
       if (is_conventions_doc(doc.path))
         return;
       for (const auto& section : doc.sections)
-        if (section.level > 0 && is_conventions_heading(section.heading) && has_content(section.body))
+        if (section.level > 0 && is_conventions_heading(section.heading) &&
+            has_content(section.body, min_words))
           return;
-      if ((doc.kind == doc::DocKind::agent_context || doc.imported) &&
-          directives(doc.text) >= k_min_directives)
+      if ((doc.kind == doc::DocKind::agent_context || doc.imported) && directives(doc.text) >= min_directives)
         return;
       // Only where contributors and agents are told how to work: a README's "style guide" may be the
       // product's subject (a prose linter's).

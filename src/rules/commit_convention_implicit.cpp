@@ -15,10 +15,6 @@ namespace tacit::rules {
 
 namespace {
 
-constexpr std::size_t k_window = 200;
-constexpr std::size_t k_min_commits = 20;
-constexpr double k_share = 0.7;
-
 constexpr std::array<engine::RuleOption, 3> k_options{{
     {"window", "200", "how many recent non-merge commits are read, newest first"},
     {"min-commits", "20",
@@ -80,7 +76,9 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     if (!context.snapshot().is_git() || context.files().empty())
       return;
-    const auto convention = commits::detect(context.history(k_window), k_min_commits, k_share);
+    const auto convention =
+        commits::detect(context.history(static_cast<std::size_t>(out.option_int("window"))),
+                        static_cast<std::size_t>(out.option_int("min-commits")), out.option_number("share"));
     if (!convention)
       return;
     for (const auto& doc : contribution::doc_texts(context))

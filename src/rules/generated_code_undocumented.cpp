@@ -77,7 +77,6 @@ constexpr engine::RuleMeta k_meta{
     .options = k_options,
 };
 
-constexpr std::size_t k_min_files = 2;
 constexpr std::size_t k_related_cap = 5;
 
 // Generators whose output is a starting point that its maintainers then edit by hand.
@@ -107,10 +106,11 @@ public:
     for (std::size_t i = 0; i < groups.size(); ++i)
       documented[i] = docs.documents(files, groups[i]);
     // Files that do not name their generator may come from any generator whose command a doc shows.
+    const auto min_files = static_cast<std::size_t>(out.option_int("min-files"));
     const bool any_documented = docs.any() || std::ranges::find(documented, true) != documented.end();
     for (std::size_t i = 0; i < groups.size(); ++i) {
       const auto& group = groups[i];
-      if (documented[i] || (group.generator.empty() && any_documented) || group.files.size() < k_min_files ||
+      if (documented[i] || (group.generator.empty() && any_documented) || group.files.size() < min_files ||
           std::ranges::find(k_one_off_generators, util::to_lower(group.generator)) !=
               std::end(k_one_off_generators))
         continue;

@@ -69,8 +69,6 @@ constexpr engine::RuleMeta k_meta{
     .options = k_options,
 };
 
-constexpr std::size_t k_max_per_file = 10;
-
 struct Hit {
   int line = 0;
   int column = 0;
@@ -328,18 +326,22 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    const auto max_per_file = static_cast<std::size_t>(out.option_int("max-per-file"));
     for (const auto& doc : context.documents()) {
       if (!is_hygiene_target(doc, false) || in_template_dir(doc.path))
         continue;
       const auto hits = find_hits(doc);
-      for (std::size_t i = 0; i < hits.size() && i < k_max_per_file; ++i)
+      for (std::size_t i = 0; i < hits.size() && i < max_per_file; ++i)
         emit(out, doc, hits[i]);
-      if (hits.size() > k_max_per_file) {
-        const auto& next = hits[k_max_per_file];
+      if (hits.size() > max_per_file) {
+        const auto& next = hits[max_per_file];
         auto& finding =
-            out.emit(fmt::format("{} more placeholders or empty sections in {} (the first {} are "
-                                 "reported one by one)",
-                                 hits.size() - k_max_per_file, util::base_name(doc.path), k_max_per_file),
+            out.emit(fmt::format("{} more {} in {} ({} reported one by one)", hits.size() - max_per_file,
+                                 hits.size() - max_per_file == 1 ? "placeholder or empty section"
+                                                                 : "placeholders or empty sections",
+                                 util::base_name(doc.path),
+                                 max_per_file == 1 ? std::string("the first is")
+                                                   : fmt::format("the first {} are", max_per_file)),
                      engine::Location{doc.path, next.line, next.column, {}}, "more placeholders");
         finding.hint = "write the missing content or delete the placeholders and empty headings";
       }

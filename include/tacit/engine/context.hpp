@@ -78,10 +78,12 @@ private:
 /// Options of one analysis.
 struct AnalyzeOptions {
   unsigned jobs = 0; ///< worker threads; 0 = hardware concurrency
+  /// The configuration to use instead of the repository's .tacit.yaml (--config FILE, --isolated).
+  const Config* config = nullptr;
 };
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.
-/// Reads .tacit.yaml from the snapshot's source (an invalid one is an error).
+/// Reads .tacit.yaml from the snapshot's source unless options.config is set (an invalid one is an error).
 Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot,
                                          const AnalyzeOptions& options, std::vector<std::string>& notes);
 

@@ -4,7 +4,10 @@
 
 #include <tacit/engine/finding.hpp>
 
+#include <cstdint>
+#include <map>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,8 +23,8 @@ struct RuleDocs {
   std::string_view how_to_fix;
 };
 
-/// A threshold or switch of a rule, with its default. Rules use the default until `.tacit.yaml` can set
-/// options; `tacit rule ID` documents them under "Options".
+/// A threshold or switch of a rule, with its default; `.tacit.yaml` sets it under `options: {ID: {name:
+/// value}}`, a value of the default's type. `tacit rule ID` documents them under "Options".
 struct RuleOption {
   std::string_view name;          ///< kebab-case: min-commits
   std::string_view default_value; ///< as a user would write it: 20, 0.7, true
@@ -39,16 +42,31 @@ struct RuleMeta {
   std::span<const RuleOption> options = {}; ///< thresholds with their defaults (none for most rules)
 };
 
-/// Where a rule puts its findings; stamps id, name and severity.
+/// Option values the configuration sets for one rule: option name -> value as written (validated).
+using OptionValues = std::map<std::string, std::string, std::less<>>;
+
+/// Where a rule puts its findings; stamps id, name and severity. It also gives the rule its options.
 class Emitter {
 public:
-  explicit Emitter(const RuleMeta& meta) : m_meta(meta) {}
+  /// `options` (may be null: every option at its default) must outlive the emitter.
+  explicit Emitter(const RuleMeta& meta, const OptionValues* options = nullptr)
+      : m_meta(meta), m_options(options) {}
   /// Adds a finding; rule_id, rule_name and severity are filled from the rule's metadata.
   Finding& emit(std::string message, Location location, std::string subject = {});
   std::vector<Finding>& findings() { return m_findings; }
 
+  /// The value of the rule's option `name`: the configured one, else the default in RuleMeta::options.
+  /// Throws std::logic_error for an option the rule does not declare, or a value of another type (a bug).
+  std::int64_t option_int(std::string_view name) const;
+  double option_number(std::string_view name) const;
+  bool option_bool(std::string_view name) const;
+  std::string option_string(std::string_view name) const;
+
 private:
+  std::string_view option_text(std::string_view name) const;
+
   const RuleMeta& m_meta;
+  const OptionValues* m_options = nullptr;
   std::vector<Finding> m_findings;
 };
 

@@ -1,0 +1,1 @@
+int widget_width(void) { return 42; }

@@ -1,0 +1,220 @@
+// The `extends` chain: built-in profiles, local files (from the filesystem for --config, from the scanned
+// source for the repository's .tacit.yaml), cycle detection, and the merge of the layers.
+
+#include "config_internal.hpp"
+
+#include <tacit/engine/registry.hpp>
+#include <tacit/repo/snapshot.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace tacit::engine {
+
+namespace {
+
+constexpr std::array<std::string_view, 2> k_profiles{"recommended", "strict"};
+constexpr std::size_t k_max_depth = 16;
+
+bool names_file(std::string_view value) {
+  return value.find('/') != std::string_view::npos || value.ends_with(".yaml") || value.ends_with(".yml");
+}
+
+// `value` relative to the directory of the including file `from`.
+std::string resolve(std::string_view from, std::string_view value) {
+  const std::filesystem::path target(value);
+  const auto joined = target.is_absolute() ? target : std::filesystem::path(from).parent_path() / target;
+  return joined.lexically_normal().generic_string();
+}
+
+tacit::Error located(const ConfigOrigin& origin, std::string message) {
+  return tacit::Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column};
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class Loader {
+public:
+  explicit Loader(const ConfigReader& read) : m_read(read) {}
+
+  Result<Config> load(std::string_view text, const std::string& path) {
+    auto parsed = detail::parse_config_file(text, path);
+    if (!parsed)
+      return std::unexpected(parsed.error());
+    m_stack.push_back(path);
+    Config merged;
+    for (const auto& entry : parsed->extends) {
+      auto layer = load_extended(entry, path);
+      if (!layer)
+        return layer;
+      merged = merge_configs(std::move(merged), *layer);
+    }
+    m_stack.pop_back();
+    auto own = std::move(parsed->config);
+    own.extends = {path};
+    return merge_configs(std::move(merged), own);
+  }
+
+private:
+  Result<Config> load_extended(const ConfigEntry& entry, const std::string& from) {
+    if (!names_file(entry.value)) {
+      if (auto profile = builtin_profile(entry.value))
+        return *profile;
+      const auto best = util::closest_match(entry.value, {k_profiles.begin(), k_profiles.end()});
+      return std::unexpected(located(
+          entry.origin,
+          fmt::format("unknown profile '{}'{}; profiles: recommended, strict (a local file ends in .yaml)",
+                      entry.value, best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best))));
+    }
+    const auto target = resolve(from, entry.value);
+    if (std::find(m_stack.begin(), m_stack.end(), target) != m_stack.end()) {
+      auto chain = m_stack;
+      chain.erase(chain.begin(), std::find(chain.begin(), chain.end(), target));
+      chain.push_back(target);
+      return std::unexpected(
+          located(entry.origin, fmt::format("'extends' cycle: {}", util::join(chain, " -> "))));
+    }
+    if (m_stack.size() >= k_max_depth)
+      return std::unexpected(
+          located(entry.origin, fmt::format("'extends' nests deeper than {} files", k_max_depth)));
+    auto text = m_read ? m_read(target) : std::nullopt;
+    if (!text)
+      return std::unexpected(located(
+          entry.origin,
+          fmt::format("'extends': cannot read '{}' (no such file; paths are relative to {})", target, from)));
+    return load(*text, target);
+  }
+
+  const ConfigReader& m_read;
+  std::vector<std::string> m_stack;
+};
+
+} // namespace
+
+std::span<const std::string_view> profile_names() {
+  return k_profiles;
+}
+
+std::optional<Config> builtin_profile(std::string_view name) {
+  Config profile;
+  const ConfigOrigin origin{fmt::format("profile {}", name), 0, 0};
+  profile.extends = {origin.file};
+  if (name == "recommended")
+    return profile; // every rule at its default severity; fail on warnings
+  if (name != "strict")
+    return std::nullopt;
+  // strict: every built-in `info` rule is raised to `warning`, and any finding fails the run.
+  for (const auto& rule : builtin_rules())
+    if (rule->meta().severity == Severity::info)
+      profile.severity.push_back({std::string(rule->meta().id), Severity::warning, origin});
+  profile.fail_on = FailOnSetting{Severity::info, origin};
+  return profile;
+}
+
+Config merge_configs(Config base, const Config& over) {
+  if (!over.source.empty())
+    base.source = over.source;
+  base.extends.insert(base.extends.end(), over.extends.begin(), over.extends.end());
+  if (over.select) {
+    base.select = over.select; // a selection replaces the one below it, its ignores included
+    base.ignore = over.ignore;
+  } else {
+    base.ignore.insert(base.ignore.end(), over.ignore.begin(), over.ignore.end());
+  }
+  for (const auto& setting : over.severity) {
+    std::erase_if(base.severity, [&](const SeveritySetting& s) { return s.selector == setting.selector; });
+    base.severity.push_back(setting);
+  }
+  if (over.fail_on)
+    base.fail_on = over.fail_on;
+  base.per_path.insert(base.per_path.end(), over.per_path.begin(), over.per_path.end());
+  for (const auto& [rule, settings] : over.options) {
+    auto& merged = base.options[rule];
+    for (const auto& [name, setting] : settings)
+      merged[name] = setting;
+  }
+  for (const auto& [rule, origin] : over.option_rule_origins)
+    base.option_rule_origins[rule] = origin;
+  base.exclude.insert(base.exclude.end(), over.exclude.begin(), over.exclude.end());
+  base.exclude_origins.insert(base.exclude_origins.end(), over.exclude_origins.begin(),
+                              over.exclude_origins.end());
+  for (std::size_t i = 0; i < over.rule_dirs.size(); ++i)
+    if (std::find(base.rule_dirs.begin(), base.rule_dirs.end(), over.rule_dirs[i]) == base.rule_dirs.end()) {
+      base.rule_dirs.push_back(over.rule_dirs[i]);
+      base.rule_dir_origins.push_back(i < over.rule_dir_origins.size() ? over.rule_dir_origins[i]
+                                                                       : ConfigOrigin{});
+    }
+  for (const auto& [name, patterns] : over.filesets) {
+    base.filesets[name] = patterns;
+    if (auto it = over.fileset_origins.find(name); it != over.fileset_origins.end())
+      base.fileset_origins[name] = it->second;
+  }
+  if (!over.suppressions_origin.file.empty()) {
+    base.suppression_reason_required = over.suppression_reason_required;
+    base.suppressions_origin = over.suppressions_origin;
+  }
+  return base;
+}
+
+Result<Config> load_config(std::string_view text, std::string_view path, const ConfigReader& read) {
+  return Loader(read).load(text, std::string(path));
+}
+
+Result<Config> parse_config(std::string_view text, std::string_view path) {
+  return load_config(text, path);
+}
+
+Result<Config> load_config_file(const std::string& path) {
+  const auto text = read_file(path);
+  if (!text)
+    return make_error(ErrorCode::config, "cannot read the configuration file (no such file)", path);
+  const ConfigReader reader = [](const std::string& target) { return read_file(target); };
+  return load_config(*text, path, reader);
+}
+
+Result<Config> load_repository_config(const repo::Snapshot& snapshot) {
+  const ConfigReader reader = [&snapshot](const std::string& path) -> std::optional<std::string> {
+    if (path.empty() || path.starts_with('/') || path.starts_with("../") || path == "..")
+      return std::nullopt; // outside the repository
+    if (const auto* file = snapshot.find(path)) {
+      auto content = snapshot.read(*file);
+      if (!content)
+        return std::nullopt;
+      return std::move(content->bytes);
+    }
+    if (snapshot.exists_untracked(path))
+      return read_file(snapshot.root() / path);
+    return std::nullopt;
+  };
+  const std::string path(k_config_file_name);
+  const auto* file = snapshot.find(path);
+  if (!file && !snapshot.exists_untracked(path))
+    return Config{};
+  if (file) {
+    auto content = snapshot.read(*file);
+    if (!content)
+      return make_error(ErrorCode::config, content.error().message, path);
+    return load_config(content->bytes, path, reader);
+  }
+  const auto text = read_file(snapshot.root() / path);
+  if (!text)
+    return make_error(ErrorCode::config, "cannot read the configuration file", path);
+  return load_config(*text, path, reader);
+}
+
+} // namespace tacit::engine
