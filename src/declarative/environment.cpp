@@ -247,10 +247,13 @@ std::vector<const repo::FileEntry*> fileset_union(const engine::Context& context
   return out;
 }
 
-bool holds(const Condition& condition, const engine::Context& context) {
-  auto in_bounds = [&](long count) {
-    return count >= condition.min && (condition.max < 0 || count <= condition.max);
+bool holds(const Condition& condition, const engine::Context& context, const engine::Emitter* options) {
+  const auto bound = [&](long value, const std::string& option) {
+    return option.empty() || !options ? value : static_cast<long>(options->option_int(option));
   };
+  const long min = bound(condition.min, condition.min_option);
+  const long max = bound(condition.max, condition.max_option);
+  auto in_bounds = [&](long count) { return count >= min && (max < 0 || count <= max); };
   switch (condition.kind) {
   case Condition::Kind::files: {
     util::IgnoreRules rules;
@@ -265,12 +268,12 @@ bool holds(const Condition& condition, const engine::Context& context) {
     return in_bounds(fact_value(context, condition.values.front()).count);
   case Condition::Kind::any:
     return std::any_of(condition.children.begin(), condition.children.end(),
-                       [&](const auto& child) { return holds(child, context); });
+                       [&](const auto& child) { return holds(child, context, options); });
   case Condition::Kind::all:
     return std::all_of(condition.children.begin(), condition.children.end(),
-                       [&](const auto& child) { return holds(child, context); });
+                       [&](const auto& child) { return holds(child, context, options); });
   case Condition::Kind::negate:
-    return !holds(condition.children.front(), context);
+    return !holds(condition.children.front(), context, options);
   }
   return false;
 }

@@ -243,6 +243,34 @@ void fact_kind(const Reader& reader, const Node& node, std::string_view name) {
                                 fmt::join(names, ", ")));
 }
 
+// `"{{options.NAME}}"`: a bound taken from the rule's option NAME, which must be declared under `options`
+// with an integer default. Empty when the value is not such a reference.
+std::string option_reference(const Reader& reader, const Node& value, std::string_view bound) {
+  auto text = util::trim(value.value);
+  if (!value.is_scalar() || !text.starts_with("{{"))
+    return {};
+  if (!text.ends_with("}}") || !text.substr(2).starts_with("options."))
+    reader.fail(value, fmt::format("'{}' must be an integer or \"{{{{options.NAME}}}}\"", bound));
+  const auto name = std::string(util::trim(text.substr(10, text.size() - 12)));
+  for (const auto& [option, default_value, description] : reader.declared_options) {
+    if (option != name)
+      continue;
+    if (default_value.empty() || default_value.find_first_not_of("0123456789") != std::string::npos)
+      reader.fail(value, fmt::format("option '{}' is used as a count, so its default must be a non-negative "
+                                     "integer (it is '{}')",
+                                     name, default_value));
+    return name;
+  }
+  std::vector<std::string_view> names;
+  for (const auto& option : reader.declared_options)
+    names.push_back(option[0]);
+  const auto best = util::closest_match(name, names);
+  reader.fail(value, fmt::format("'{}' refers to option '{}', which the rule does not declare under "
+                                 "'options'{}",
+                                 bound, name,
+                                 best.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", best)));
+}
+
 Condition condition(const Reader& reader, const Node& node) {
   Condition out;
   if (node.is_sequence()) {
@@ -264,11 +292,14 @@ Condition condition(const Reader& reader, const Node& node) {
     if (const auto* value = node.find(bound)) {
       if (!counted)
         reader.fail(*value, fmt::format("'{}' applies to a fileset or fact condition", bound));
-      (bound == "min" ? out.min : out.max) = reader.integer(*value, bound, k_max_count);
+      if (auto option = option_reference(reader, *value, bound); !option.empty())
+        (bound == "min" ? out.min_option : out.max_option) = std::move(option);
+      else
+        (bound == "min" ? out.min : out.max) = reader.integer(*value, bound, k_max_count);
     }
   if (node.find("max") && !node.find("min"))
     out.min = 0; // `max: 0` alone: at most none
-  if (out.max >= 0 && out.min > out.max)
+  if (out.min_option.empty() && out.max_option.empty() && out.max >= 0 && out.min > out.max)
     reader.fail(node, "'min' is larger than 'max'");
   if (entry.key == "files") {
     out.kind = Condition::Kind::files;

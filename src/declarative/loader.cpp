@@ -228,7 +228,7 @@ std::vector<TestCase> test_cases(const Reader& reader, const Node& tests) {
   return out;
 }
 
-RuleSpec parse(const Reader& reader, const Node& root) {
+RuleSpec parse(Reader& reader, const Node& root) {
   reader.keys(root, "a rule file",
               {"id", "name", "category", "severity", "summary", "message", "hint", "subject", "docs", "tags",
                "when", "check", "tests", "options"});
@@ -279,6 +279,7 @@ RuleSpec parse(const Reader& reader, const Node& root) {
                               reader.string(item, "description", true)});
     }
   }
+  reader.declared_options = spec.options;
   if (const auto* tags = root.find("tags"))
     spec.tags = reader.strings(*tags, "tags");
   if (const auto* when = root.find("when"))
@@ -288,6 +289,8 @@ RuleSpec parse(const Reader& reader, const Node& root) {
 
   auto known = load::placeholders(spec.check);
   known.insert("context-file");
+  for (const auto& option : spec.options)
+    known.insert("options." + option[0]);
   const auto* message = root.find("message");
   if (!message)
     reader.fail(root, "missing key 'message'");

@@ -9,6 +9,7 @@
 #include <tacit/declarative/rules.hpp>
 #include <tacit/util/error.hpp>
 
+#include <array>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -28,6 +29,8 @@ struct Reader {
   std::string_view path;
   const LoadOptions& options;
   std::vector<std::string_view> lines;
+  /// The rule's `options` (name, default, description), read before any condition refers to them.
+  std::vector<std::array<std::string, 3>> declared_options;
 
   [[noreturn]] void fail(int line, int column, std::string message) const;
   [[noreturn]] void fail(const Node& node, std::string message) const {

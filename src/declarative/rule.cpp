@@ -301,7 +301,7 @@ public:
   std::span<const std::string> tags() const override { return m_spec.tags; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
-    if (m_spec.when && !holds(*m_spec.when, context))
+    if (m_spec.when && !holds(*m_spec.when, context, &out))
       return;
     for (auto& violation : violations(context, m_spec.check)) {
       auto lookup = [&](std::string_view name) -> std::optional<std::string> {
@@ -311,6 +311,8 @@ public:
           return context.primary_context_file();
         if (name.starts_with("facts."))
           return fact_placeholder(context, name.substr(6));
+        if (name.starts_with("options."))
+          return out.option_string(name.substr(8));
         return std::nullopt;
       };
       if (violation.budget) {
@@ -325,7 +327,7 @@ public:
       }
       const Template* message = &m_spec.message.back().text;
       for (const auto& variant : m_spec.message)
-        if (!variant.when || holds(*variant.when, context)) {
+        if (!variant.when || holds(*variant.when, context, &out)) {
           message = &variant.text;
           break;
         }

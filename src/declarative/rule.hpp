@@ -51,6 +51,9 @@ std::string render(const Template& text,
                    const std::function<std::optional<std::string>(std::string_view)>& lookup);
 
 /// True when the condition holds.
-bool holds(const Condition& condition, const engine::Context& context);
+/// `options` gives the rule's option values for bounds written as `{{options.NAME}}` (null: the bounds' own
+/// numbers only).
+bool holds(const Condition& condition, const engine::Context& context,
+           const engine::Emitter* options = nullptr);
 
 } // namespace tacit::declarative

@@ -1,5 +1,5 @@
 #pragma once
-// The parsed form of a YAML rule file (see docs/rule-files.md): what the loader builds and the evaluator
+// The parsed form of a YAML rule file (see docs/configuration.md, "Rule files"): what the loader builds and the evaluator
 // reads. Everything a rule needs at run time is compiled here, once: regexes (RE2) and tree-sitter queries.
 
 #include <tacit/doc/languages.hpp>
@@ -21,6 +21,8 @@ struct Condition {
   std::vector<std::string> values; ///< files: globs; fileset / fact: the name (values[0])
   long min = 1;                    ///< fileset / fact: count at least
   long max = -1;                   ///< fileset / fact: count at most (-1: no limit)
+  std::string min_option;          ///< `min: "{{options.NAME}}"`: the bound is the rule's option NAME
+  std::string max_option;          ///< likewise for `max`
   std::vector<Condition> children; ///< any / all / negate (one child)
 };
 

@@ -180,3 +180,20 @@ TEST_CASE("malformed rule files are located errors") {
     load_error(std::string(k_valid) + "---\nid: ORG102\n");
   }
 }
+
+TEST_CASE("a count bound can be a declared integer option") {
+  const std::string base = std::string(k_valid) + "options:\n  - name: min-files\n    default: \"3\"\n"
+                                                  "    description: files needed\n";
+  CHECK(
+      load_rule_file(base + "when:\n  fileset: docs\n  min: \"{{options.min-files}}\"\n", "rules/r.yaml", {})
+          .has_value());
+  const auto undeclared = load_error(base + "when:\n  fileset: docs\n  min: \"{{options.min-file}}\"\n");
+  CHECK(contains(undeclared.message, "did you mean 'min-files'"));
+  CHECK(undeclared.line == 15);
+  CHECK(contains(load_error(base + "when:\n  fileset: docs\n  max: \"{{facts.x}}\"\n").message,
+                 "must be an integer or"));
+  const std::string words = std::string(k_valid) + "options:\n  - name: mode\n    default: strict\n"
+                                                   "    description: a word\nwhen:\n  fileset: docs\n"
+                                                   "  min: \"{{options.mode}}\"\n";
+  CHECK(contains(load_error(words).message, "must be a non-negative integer"));
+}
