@@ -6,6 +6,7 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
+#include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
 
 #include <fmt/format.h>
@@ -78,7 +79,8 @@ int run_check(const CheckSettings& settings) {
   std::size_t rule_count = 0;
   for (const auto& rule : engine::builtin_rules())
     rule_count += engine::is_selected(selection, rule->meta().id) ? 1 : 0;
-  const auto findings = engine::run_rules(**context, selection, jobs);
+  const auto findings = engine::suppress_findings(**context, engine::run_rules(**context, selection, jobs),
+                                                  selection, engine::is_known_selector, jobs);
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();

@@ -26,6 +26,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_decision_records_missing());
   rules.push_back(rules::make_definition_of_done_missing());
   rules.push_back(rules::make_generated_code_undocumented());
+  rules.push_back(rules::make_invalid_suppression());
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_machine_specific_path());
   rules.push_back(rules::make_placeholder_content());
@@ -34,6 +35,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());
   rules.push_back(rules::make_unknown_command_target());
+  rules.push_back(rules::make_unused_suppression());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->meta().id < b->meta().id; });
   return rules;
