@@ -1,5 +1,7 @@
 // Which comments a file can hold, by file name then extension. This is data: add a row to teach tacit a
-// language. JSON and other formats without comments have no row, so nothing in them is a suppression.
+// language. JSON and other formats without comments have no row, so nothing in them is a suppression. Docs
+// and configuration (where findings point) are read in every in-scope file; source code only where a
+// finding points, since reading every source file would cost as much as the rest of the run.
 
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/util/strings.hpp>
@@ -35,22 +37,27 @@ constexpr std::array k_haskell_close{"-}"sv};
 constexpr std::array k_ml_open{"(*"sv};
 constexpr std::array k_ml_close{"*)"sv};
 
+// Docs and configuration: read in every in-scope file.
 const CommentSyntax k_markdown{"markdown", {}, k_html_open, k_html_close, true};
 const CommentSyntax k_html{"html", {}, k_html_open, k_html_close};
 const CommentSyntax k_hash_syntax{"hash", k_hash, {}, {}};
-const CommentSyntax k_c{"c", k_slashes, k_c_open, k_c_close};
-const CommentSyntax k_css{"css", {}, k_c_open, k_c_close};
-const CommentSyntax k_web{"web", k_slashes, k_web_open, k_web_close};
-const CommentSyntax k_sql{"sql", k_dashes, k_c_open, k_c_close};
-const CommentSyntax k_dash{"dash", k_dashes, k_haskell_open, k_haskell_close};
-const CommentSyntax k_lisp{"semicolon", k_semicolon, {}, {}};
+const CommentSyntax k_c_config{"c", k_slashes, k_c_open, k_c_close};
 const CommentSyntax k_ini_syntax{"ini", k_ini, {}, {}};
 const CommentSyntax k_tex{"percent", k_percent, {}, {}};
 const CommentSyntax k_rst_syntax{"rst", k_rst, {}, {}};
 const CommentSyntax k_asciidoc{"asciidoc", k_slashes, {}, {}};
-const CommentSyntax k_php_syntax{"php", k_php, k_c_open, k_c_close};
-const CommentSyntax k_ml{"ml", {}, k_ml_open, k_ml_close};
-const CommentSyntax k_batch_syntax{"batch", k_batch, {}, {}};
+// Source code: read only where a finding points (see CommentSyntax::code).
+const CommentSyntax k_hash_code{"hash", k_hash, {}, {}, false, true};
+const CommentSyntax k_c{"c", k_slashes, k_c_open, k_c_close, false, true};
+const CommentSyntax k_css{"css", {}, k_c_open, k_c_close, false, true};
+const CommentSyntax k_web{"web", k_slashes, k_web_open, k_web_close, false, true};
+const CommentSyntax k_sql{"sql", k_dashes, k_c_open, k_c_close, false, true};
+const CommentSyntax k_dash{"dash", k_dashes, k_haskell_open, k_haskell_close, false, true};
+const CommentSyntax k_lisp{"semicolon", k_semicolon, {}, {}, false, true};
+const CommentSyntax k_erlang{"percent", k_percent, {}, {}, false, true};
+const CommentSyntax k_php_syntax{"php", k_php, k_c_open, k_c_close, false, true};
+const CommentSyntax k_ml{"ml", {}, k_ml_open, k_ml_close, false, true};
+const CommentSyntax k_batch_syntax{"batch", k_batch, {}, {}, false, true};
 
 struct Row {
   std::string_view key;
@@ -86,10 +93,24 @@ constexpr Row k_names[] = {
     {".editorconfig", &k_ini_syntax},
     {".npmrc", &k_ini_syntax},
     {".gitmodules", &k_ini_syntax},
-    {"Jenkinsfile", &k_c},
+    {"Jenkinsfile", &k_c_config},
     {".cursorrules", &k_markdown},
     {".windsurfrules", &k_markdown},
     {".clinerules", &k_markdown},
+    {".clang-format", &k_hash_syntax},
+    {"_clang-format", &k_hash_syntax},
+    {".clang-tidy", &k_hash_syntax},
+    {".yamllint", &k_hash_syntax},
+    {".bazelrc", &k_hash_syntax},
+    {".shellcheckrc", &k_hash_syntax},
+    {".tool-versions", &k_hash_syntax},
+    {".yarnrc", &k_hash_syntax},
+    {".flake8", &k_ini_syntax},
+    {".pylintrc", &k_ini_syntax},
+    {".coveragerc", &k_ini_syntax},
+    {".codespellrc", &k_ini_syntax},
+    {"pylintrc", &k_ini_syntax},
+    {".gitconfig", &k_ini_syntax},
 };
 
 // Extensions, lower case.
@@ -122,27 +143,27 @@ constexpr Row k_extensions[] = {
     {"svelte", &k_web},
     {"astro", &k_web},
     // '#' line comments.
-    {"py", &k_hash_syntax},
-    {"pyi", &k_hash_syntax},
-    {"pyw", &k_hash_syntax},
-    {"pyx", &k_hash_syntax},
-    {"pxd", &k_hash_syntax},
-    {"rb", &k_hash_syntax},
-    {"rake", &k_hash_syntax},
-    {"gemspec", &k_hash_syntax},
-    {"sh", &k_hash_syntax},
-    {"bash", &k_hash_syntax},
-    {"zsh", &k_hash_syntax},
-    {"ksh", &k_hash_syntax},
-    {"fish", &k_hash_syntax},
-    {"bats", &k_hash_syntax},
+    {"py", &k_hash_code},
+    {"pyi", &k_hash_code},
+    {"pyw", &k_hash_code},
+    {"pyx", &k_hash_code},
+    {"pxd", &k_hash_code},
+    {"rb", &k_hash_code},
+    {"rake", &k_hash_code},
+    {"gemspec", &k_hash_code},
+    {"sh", &k_hash_code},
+    {"bash", &k_hash_code},
+    {"zsh", &k_hash_code},
+    {"ksh", &k_hash_code},
+    {"fish", &k_hash_code},
+    {"bats", &k_hash_code},
     {"yaml", &k_hash_syntax},
     {"yml", &k_hash_syntax},
     {"toml", &k_hash_syntax},
     {"conf", &k_hash_syntax},
-    {"pl", &k_hash_syntax},
-    {"pm", &k_hash_syntax},
-    {"r", &k_hash_syntax},
+    {"pl", &k_hash_code},
+    {"pm", &k_hash_code},
+    {"r", &k_hash_code},
     {"tf", &k_hash_syntax},
     {"tfvars", &k_hash_syntax},
     {"hcl", &k_hash_syntax},
@@ -151,16 +172,16 @@ constexpr Row k_extensions[] = {
     {"mk", &k_hash_syntax},
     {"mak", &k_hash_syntax},
     {"just", &k_hash_syntax},
-    {"ps1", &k_hash_syntax},
-    {"psm1", &k_hash_syntax},
-    {"ex", &k_hash_syntax},
-    {"exs", &k_hash_syntax},
-    {"jl", &k_hash_syntax},
-    {"cr", &k_hash_syntax},
-    {"coffee", &k_hash_syntax},
-    {"tcl", &k_hash_syntax},
-    {"awk", &k_hash_syntax},
-    {"nim", &k_hash_syntax},
+    {"ps1", &k_hash_code},
+    {"psm1", &k_hash_code},
+    {"ex", &k_hash_code},
+    {"exs", &k_hash_code},
+    {"jl", &k_hash_code},
+    {"cr", &k_hash_code},
+    {"coffee", &k_hash_code},
+    {"tcl", &k_hash_code},
+    {"awk", &k_hash_code},
+    {"nim", &k_hash_code},
     {"bzl", &k_hash_syntax},
     {"bazel", &k_hash_syntax},
     {"star", &k_hash_syntax},
@@ -169,8 +190,8 @@ constexpr Row k_extensions[] = {
     {"ninja", &k_hash_syntax},
     {"properties", &k_hash_syntax},
     {"dockerfile", &k_hash_syntax},
-    {"graphql", &k_hash_syntax},
-    {"gql", &k_hash_syntax},
+    {"graphql", &k_hash_code},
+    {"gql", &k_hash_code},
     {"pp", &k_hash_syntax},
     {"build", &k_hash_syntax},
     // '//' and '/* */'.
@@ -196,7 +217,7 @@ constexpr Row k_extensions[] = {
     {"scala", &k_c},
     {"sc", &k_c},
     {"groovy", &k_c},
-    {"gradle", &k_c},
+    {"gradle", &k_c_config},
     {"swift", &k_c},
     {"go", &k_c},
     {"rs", &k_c},
@@ -220,8 +241,8 @@ constexpr Row k_extensions[] = {
     {"vh", &k_c},
     {"glsl", &k_c},
     {"hlsl", &k_c},
-    {"jsonc", &k_c},
-    {"json5", &k_c},
+    {"jsonc", &k_c_config},
+    {"json5", &k_c_config},
     {"fs", &k_c},
     {"fsx", &k_c},
     {"fsi", &k_c},
@@ -262,8 +283,8 @@ constexpr Row k_extensions[] = {
     {"cls", &k_tex},
     {"ltx", &k_tex},
     {"bib", &k_tex},
-    {"erl", &k_tex},
-    {"hrl", &k_tex},
+    {"erl", &k_erlang},
+    {"hrl", &k_erlang},
     {"rst", &k_rst_syntax},
     {"rest", &k_rst_syntax},
     {"adoc", &k_asciidoc},

@@ -141,18 +141,19 @@ std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
 std::vector<FileSuppressions> collect_suppressions(const Context& context, std::span<const Finding> findings,
                                                    const Selection& selection, const KnownRule& is_known,
                                                    unsigned jobs) {
-  // The files to read: every in-scope file when a META rule may report on it, and the files that hold a
-  // finding (even out of scope), as paths in byte order.
+  // The files to read, as paths in byte order: the in-scope docs and configuration files when a META rule
+  // may report on them, and the files that hold a finding (even source code or out of scope).
   std::vector<const repo::FileEntry*> files;
   if (is_selected(selection, k_unused) || is_selected(selection, k_invalid))
-    files = context.files();
-  for (const auto& finding : findings) {
-    if (const auto* file = context.snapshot().find(finding.location.path))
+    for (const auto* file : context.files())
+      if (const auto* syntax = comment_syntax(file->path); syntax && !syntax->code)
+        files.push_back(file);
+  for (const auto& finding : findings)
+    if (const auto* file = context.snapshot().find(finding.location.path); file && comment_syntax(file->path))
       files.push_back(file);
-  }
   std::ranges::sort(files, [](const auto* a, const auto* b) { return a->path < b->path; });
   files.erase(std::unique(files.begin(), files.end()), files.end());
-  std::erase_if(files, [](const auto* file) { return !is_regular(*file) || !comment_syntax(file->path); });
+  std::erase_if(files, [](const auto* file) { return !is_regular(*file); });
 
   const SuppressionRules rules{context.config().suppression_reason_required, is_known};
   std::vector<FileSuppressions> parsed(files.size());

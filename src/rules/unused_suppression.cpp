@@ -19,8 +19,12 @@ constexpr engine::RuleMeta k_meta{
             "Reports each rule named by an inline suppression (`tacit-disable-next-line`, `tacit-disable`, "
             "`tacit-disable-file`, `tacit: ignore[...]`, `tacit: ignore-file[...]`) that silenced no finding "
             "in this run. A suppression of a rule that did not run (not selected, or ignored with "
-            "`--ignore`) is not unused. The finding points at the comment. See docs/suppressions.md for the "
-            "forms a suppression takes.",
+            "`--ignore`) is not unused. The finding points at the comment. Docs and configuration files are "
+            "read "
+            "for suppressions everywhere; source code files only when they hold a finding, so an unused "
+            "suppression in a source file with no finding at all is not reported. See docs/suppressions.md "
+            "for "
+            "the forms a suppression takes.",
         .why_it_matters =
             "A suppression outlives the finding it silenced: once the docs are fixed, the comment stays and "
             "will hide the next, unrelated finding of that rule on that line. Agents and reviewers read the "

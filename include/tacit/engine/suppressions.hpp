@@ -25,6 +25,9 @@ struct CommentSyntax {
   std::span<const std::string_view> openers; ///< block comments: "/*", "<!--"
   std::span<const std::string_view> closers; ///< the closer of openers[i]
   bool markdown = false;                     ///< fenced code blocks and inline code are not comments
+  /// Source code (not docs or configuration): read only when a finding points into the file, so that the
+  /// pass does not read every source file of a large tree.
+  bool code = false;
 };
 
 /// The comment syntax of a file, by its name then its extension; nullptr when tacit reads no suppression
@@ -76,8 +79,9 @@ FileSuppressions parse_suppressions(std::string_view path, std::string_view text
 std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
                                         std::span<const FileSuppressions> files, const Selection& selection);
 
-/// Reads the suppressions of the context's in-scope text files (the first MiB of each) that contain
-/// "tacit"; when neither META rule is selected, only the files that hold a finding are read.
+/// Reads the suppressions of the files that hold a finding and, when a META rule is selected, of the
+/// in-scope docs and configuration files (not source code: see CommentSyntax::code), in the first MiB of
+/// each file that contains "tacit".
 std::vector<FileSuppressions> collect_suppressions(const Context& context, std::span<const Finding> findings,
                                                    const Selection& selection, const KnownRule& is_known,
                                                    unsigned jobs);

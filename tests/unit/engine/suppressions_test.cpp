@@ -84,6 +84,12 @@ TEST_CASE("comment syntax comes from the file name, then the extension") {
   CHECK(engine::comment_syntax("src/core.clj")->name == "semicolon");
   CHECK(engine::comment_syntax("README.rst")->name == "rst");
   CHECK(engine::comment_syntax("package.json") == nullptr);
+  // Source code is read only where a finding points; docs and configuration everywhere.
+  CHECK(engine::comment_syntax("src/main.cpp")->code);
+  CHECK(engine::comment_syntax("tools/gen.py")->code);
+  CHECK(!engine::comment_syntax("pyproject.toml")->code);
+  CHECK(!engine::comment_syntax("build.gradle")->code);
+  CHECK(!engine::comment_syntax("docs/index.md")->code);
   CHECK(engine::comment_syntax("notes.txt") == nullptr);
   CHECK(engine::comment_syntax("LICENSE") == nullptr);
   CHECK(engine::comment_syntax(".hidden") == nullptr);
