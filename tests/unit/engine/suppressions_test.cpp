@@ -12,8 +12,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -205,11 +209,8 @@ TEST_CASE("malformed suppressions are problems and do not apply") {
         "tacit-enable CTX002: no tacit-disable of it is open above");
   CHECK(problem("a.md", "<!-- tacit-enable -->") == "tacit-enable with no tacit-disable open above it");
   const auto file = parse("a.md", "<!-- tacit-disable-next-line CTX002 -->");
-  CHECK(
-      file.problems[0].hint.starts_with("write `<!-- tacit-disable-next-line ID -- why it is fine -->`"));
-  CHECK(parse("a.yml", "# tacit: ignore[X] -- r")
-            .problems[0]
-            .hint.starts_with("write `# tacit: ignore[ID]"));
+  CHECK(file.problems[0].hint.starts_with("write `<!-- tacit-disable-next-line ID -- why it is fine -->`"));
+  CHECK(parse("a.yml", "# tacit: ignore[X] -- r").problems[0].hint.starts_with("write `# tacit: ignore[ID]"));
 }
 
 TEST_CASE("a reason is optional when the configuration says so") {
@@ -282,4 +283,80 @@ TEST_CASE("META findings are never suppressed") {
   const auto out = engine::apply_suppressions({finding("META002", "a.md", 3), finding("CTX002", "a.md", 3)},
                                               files, engine::Selection{});
   CHECK(summary(out) == "a.md:3 META002 \n");
+}
+
+TEST_CASE("random comment fragments never break the parser's invariants") {
+  // Fragments that the parser reacts to, glued at random (fixed seed): the parse must end, and every
+  // suppression must cover a sane range of lines of the input.
+  const std::vector<std::string_view> fragments{"<!--",
+                                                "-->",
+                                                "tacit",
+                                                "-disable",
+                                                "-disable-next-line",
+                                                "-enable",
+                                                "-disable-file",
+                                                ":",
+                                                "ignore",
+                                                "-file",
+                                                "[",
+                                                "]",
+                                                ",",
+                                                "--",
+                                                " ",
+                                                "\n",
+                                                "\r\n",
+                                                "CTX002",
+                                                "ctx",
+                                                "`",
+                                                "```",
+                                                "~~~",
+                                                "#",
+                                                "/",
+                                                "*",
+                                                "ALL",
+                                                "META001"};
+  const std::vector<std::string_view> paths{"a.md", "a.yml", "a.c", "a.sql", "a.html", "a.ml"};
+  unsigned state = 12345;
+  auto next = [&state] { return state = state * 1103515245u + 12345u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const auto length = next() % 60;
+    for (unsigned i = 0; i < length; ++i)
+      text += fragments[(next() >> 8) % fragments.size()];
+    const auto path = paths[(next() >> 8) % paths.size()];
+    CAPTURE(path);
+    CAPTURE(text);
+    const auto file = parse(path, text);
+    const int lines = 2 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    for (const auto& s : file.suppressions) {
+      CHECK(s.line >= 1);
+      CHECK(s.line < lines);
+      CHECK(s.first <= s.last);
+      CHECK(!s.rules.empty());
+      CHECK(!s.reason.empty());
+    }
+    for (const auto& p : file.problems)
+      CHECK((p.line >= 1 && p.line < lines && p.column >= 1 && !p.message.empty()));
+  }
+}
+
+TEST_CASE("tacit's own sources, tests and docs hold no suppression") {
+  // They mention tacit everywhere (namespaces, examples of suppressions in strings and docs); none of it may
+  // read as a suppression, or the self-check would report it once a finding points into the file.
+  namespace fs = std::filesystem;
+  const fs::path root(TACIT_SOURCE_DIR);
+  std::size_t read = 0;
+  for (const auto* dir : {"src", "include", "tests/unit", "docs"})
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
+      const auto path = fs::relative(entry.path(), root).generic_string();
+      const auto* syntax = engine::comment_syntax(path);
+      if (!entry.is_regular_file() || !syntax)
+        continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      CAPTURE(path);
+      CHECK(describe(engine::parse_suppressions(path, text, *syntax, k_rules)) == "");
+      ++read;
+    }
+  CHECK(read > 100);
 }
