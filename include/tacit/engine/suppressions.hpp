@@ -2,9 +2,9 @@
 // Inline suppressions: comments in the repository's own files that silence one finding (or a rule for a
 // region or a whole file), each with a reason. The pass runs after the rules: it reads the files that hold a
 // finding and the in-scope docs and configuration files (source code only where a finding points), parses
-// those that contain the bytes "tacit" (a byte search first), drops the findings
-// that a valid suppression covers, and reports suppressions that cover nothing (META001) or that are
-// malformed (META002). Comment syntax is chosen by file name from a data table (see docs/suppressions.md).
+// those that contain the bytes "tacit" (a byte search first), drops the findings that a valid suppression
+// covers, and reports suppressions that cover nothing (META001) or that are malformed (META002). Comment
+// syntax is chosen by file name from a data table (see docs/suppressions.md).
 
 #include <tacit/engine/finding.hpp>
 
