@@ -8,6 +8,7 @@
 #include <tacit/engine/policy.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
+#include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -125,7 +126,15 @@ int run_check(const CheckSettings& settings) {
       ++rule_count;
       selected_rules.push_back(&rule->meta());
     }
-  auto findings = engine::run_rules(**context, all_rules, selection, jobs);
+  // Inline suppressions see every finding of the run before the per-path policy drops some, so that a
+  // suppression in a folder where the policy turns its rule off is not "unused"; META findings then go
+  // through the policy like any other.
+  const auto known_rule = [&all_rules](std::string_view token) {
+    return std::any_of(all_rules.begin(), all_rules.end(),
+                       [&](const auto* rule) { return engine::selector_matches(token, rule->meta().id); });
+  };
+  auto findings = engine::suppress_findings(
+      **context, engine::run_rules(**context, all_rules, selection, jobs), selection, known_rule, jobs);
   policy.apply(findings);
 
   report::RunInfo info;

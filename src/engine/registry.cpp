@@ -23,6 +23,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_decision_record_incomplete());
   rules.push_back(rules::make_definition_of_done_missing());
   rules.push_back(rules::make_generated_code_undocumented());
+  rules.push_back(rules::make_invalid_suppression());
   rules.push_back(rules::make_lint_format_undocumented());
   rules.push_back(rules::make_machine_specific_path());
   rules.push_back(rules::make_placeholder_content());
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   rules.push_back(rules::make_setup_undocumented());
   rules.push_back(rules::make_test_undocumented());
   rules.push_back(rules::make_unknown_command_target());
+  rules.push_back(rules::make_unused_suppression());
   // The shipped YAML rules (rules/*.yaml, embedded at build time).
   auto taken = [&rules](std::string_view id) {
     return std::any_of(rules.begin(), rules.end(), [&](const auto& rule) { return rule->meta().id == id; });

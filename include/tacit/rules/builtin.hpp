@@ -31,4 +31,7 @@ std::unique_ptr<engine::Rule> make_release_undocumented();           // TASK108
 // TASK109
 std::unique_ptr<engine::Rule> make_generated_code_undocumented();
 
+std::unique_ptr<engine::Rule> make_unused_suppression();  // META001
+std::unique_ptr<engine::Rule> make_invalid_suppression(); // META002
+
 } // namespace tacit::rules

@@ -3,12 +3,14 @@
 // report on it, one `path:line:column ID` per line (an empty file: the rule must not fire). A line
 // `# also-run: ID...` runs other rules too, so that a case can show that a gap is reported once. An optional
 // tests/rules/<rule-name>/<case>/history file lists commit subjects (oldest first) committed before the tree,
-// for history-based rules; each of those commits changes a scratch file that the last commit removes. Every
+// for history-based rules; each of those commits changes a scratch file that the last commit removes. Inline
+// suppressions apply as in `tacit check` (the META rules' cases rely on it). Every
 // registered rule must have docs, at least one case that fires and one that must not.
 
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
+#include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -83,7 +85,10 @@ std::vector<std::string> run_rule(const fs::path& root, std::vector<std::string>
   std::vector<std::string> notes;
   auto context = tacit::engine::analyze(std::move(*snapshot), {2}, notes);
   REQUIRE(context.has_value());
-  const auto findings = tacit::engine::run_rules(**context, {std::move(ids), {}}, 2);
+  const tacit::engine::Selection selection{std::move(ids), {}};
+  const auto findings =
+      tacit::engine::suppress_findings(**context, tacit::engine::run_rules(**context, selection, 2),
+                                       selection, tacit::engine::is_known_selector, 2);
   std::vector<std::string> out;
   for (const auto& finding : findings)
     out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line,

@@ -1,0 +1,3 @@
+#include <stdio.h>
+
+void greet(const char* name) { printf("hello, %s\n", name); }
