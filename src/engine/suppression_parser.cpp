@@ -183,13 +183,13 @@ Parsed parse_directive(std::string_view line, std::size_t at, std::string_view c
 std::string hint_for(const CommentSyntax& syntax) {
   if (!syntax.openers.empty() && syntax.openers[0] == "<!--")
     return "write `<!-- tacit-disable-next-line ID -- why it is fine -->` on the line before the finding "
-           "(see docs/configuration.md, " Suppressions ")";
+           "(see docs/configuration.md#suppressions)";
   if (!syntax.leaders.empty())
     return fmt::format("write `{} tacit: ignore[ID] -- why it is fine` at the end of the line, or alone "
-                       "on the line before (see docs/configuration.md, " Suppressions ")",
+                       "on the line before (see docs/configuration.md#suppressions)",
                        syntax.leaders[0]);
   return fmt::format(
-      "write `{} tacit: ignore[ID] -- why it is fine {}` (see docs/configuration.md, " Suppressions ")",
+      "write `{} tacit: ignore[ID] -- why it is fine {}` (see docs/configuration.md#suppressions)",
       syntax.openers[0], syntax.closers[0]);
 }
 

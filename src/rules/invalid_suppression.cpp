@@ -35,9 +35,9 @@ constexpr engine::RuleMeta k_meta{
                    "```\n.github/workflows/ci.yml:12:24: META002 invalid suppression: it gives no reason: "
                    "write why after ' -- '\n"
                    "  hint: write `# tacit: ignore[ID] -- why it is fine` at the end of the line, or "
-                   "alone on the line before (see docs/configuration.md, " Suppressions ")\n```",
-        .how_to_fix = "Write the suppression in the form docs/configuration.md (" Suppressions
-                      ") gives for the file's language, with "
+                   "alone on the line before (see docs/configuration.md#suppressions)\n```",
+        .how_to_fix = "Write the suppression in the form docs/configuration.md#suppressions gives for the "
+                      "file's language, with "
                       "known rule ids and a reason after ` -- `, or remove it.",
     }};
 

@@ -22,9 +22,8 @@ constexpr engine::RuleMeta k_meta{
             "`--ignore`) is not unused. The finding points at the comment. Docs and configuration files are "
             "read "
             "for suppressions everywhere; source code files only when they hold a finding, so an unused "
-            "suppression in a source file with no finding at all is not reported. See docs/configuration.md "
-            "(" Suppressions ") "
-            "for "
+            "suppression in a source file with no finding at all is not reported. See "
+            "docs/configuration.md#suppressions for "
             "the forms a suppression takes.",
         .why_it_matters =
             "A suppression outlives the finding it silenced: once the docs are fixed, the comment stays and "
