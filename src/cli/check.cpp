@@ -1,5 +1,6 @@
 // `tacit check`: snapshot -> context -> rules -> findings -> reporters -> exit code.
 
+#include "adoption.hpp"
 #include "commands.hpp"
 
 #include <tacit/cli/app.hpp>
@@ -19,8 +20,6 @@
 #include <thread>
 
 namespace tacit::cli {
-
-namespace {
 
 // Writes atomically: a temporary file next to the target, then a rename.
 bool write_file(const std::string& path, const std::string& content, std::string& error) {
@@ -44,8 +43,6 @@ bool write_file(const std::string& path, const std::string& content, std::string
   return true;
 }
 
-} // namespace
-
 int run_check(const CheckSettings& settings) {
   repo::SnapshotOptions options;
   options.path = settings.path;
@@ -61,7 +58,14 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto context = engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs}, notes);
+  auto base =
+      DiffBase::start(settings, options, jobs); // --since / --staged: the base analysis runs alongside
+  if (!base)
+    return fail(to_string(base.error()));
+  engine::AnalyzeOptions analyze_options{jobs};
+  if (*base)
+    analyze_options.on_config = (*base)->config_sink();
+  auto context = engine::analyze(std::move(*snapshot), analyze_options, notes);
   if (!context)
     return fail(to_string(context.error()));
   if (!settings.quiet)
@@ -78,7 +82,9 @@ int run_check(const CheckSettings& settings) {
   std::size_t rule_count = 0;
   for (const auto& rule : engine::builtin_rules())
     rule_count += engine::is_selected(selection, rule->meta().id) ? 1 : 0;
-  const auto findings = engine::run_rules(**context, selection, jobs);
+  auto findings = engine::run_rules(**context, selection, jobs);
+  if (auto done = adopt(settings, base->get(), **context, selection, jobs, findings))
+    return *done;
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();

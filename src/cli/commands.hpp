@@ -29,6 +29,11 @@ struct CheckSettings {
   std::string revision;
   bool color = false;
   bool quiet = false;
+  std::string since;    ///< --since REV: only findings new since the merge-base of REV and the scanned state
+  std::string baseline; ///< --baseline FILE: findings recorded there are not reported
+  /// `tacit baseline write|prune`: write the baseline file `baseline` (empty: the default at the repository
+  /// root) from this run's findings instead of reporting them.
+  enum class BaselineAction { none, write, prune } baseline_action = BaselineAction::none;
 };
 
 int run_check(const CheckSettings& settings);
@@ -37,5 +42,9 @@ int run_rule_docs(const std::string& id);
 
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);
+
+/// Writes `content` to `path` atomically (a temporary file next to it, then a rename); false with `error` set
+/// otherwise.
+bool write_file(const std::string& path, const std::string& content, std::string& error);
 
 } // namespace tacit::cli

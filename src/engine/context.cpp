@@ -189,8 +189,10 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   const auto& snap = *context->m_snapshot;
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  // Configuration: tracked .tacit.yaml, or an untracked one in the worktree.
-  if (const auto* file = snap.find(k_config_file_name)) {
+  // Configuration: given, or a tracked .tacit.yaml, or an untracked one in the worktree.
+  if (options.config) {
+    context->m_config = *options.config;
+  } else if (const auto* file = snap.find(k_config_file_name)) {
     auto content = snap.read(*file);
     if (!content)
       return make_error(ErrorCode::config, content.error().message, std::string(k_config_file_name));
@@ -207,6 +209,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       return std::unexpected(config.error());
     context->m_config = std::move(*config);
   }
+
+  if (options.on_config)
+    options.on_config(context->m_config);
 
   // Scope.
   auto& excludes = context->m_excludes;

@@ -12,8 +12,10 @@
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/glob.hpp>
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -78,6 +80,10 @@ private:
 /// Options of one analysis.
 struct AnalyzeOptions {
   unsigned jobs = 0; ///< worker threads; 0 = hardware concurrency
+  /// Use this configuration instead of reading one (the base of a diff-aware run uses the scanned state's).
+  std::optional<Config> config = {};
+  /// Called with the effective configuration as soon as it is known (before documents and facts).
+  std::function<void(const Config&)> on_config = {};
 };
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.
