@@ -9,7 +9,7 @@ namespace tacit::cli {
 void add_baseline_command(CLI::App& app, BaselineArgs& args) {
   args.command = app.add_subcommand(
       "baseline", "Record the current findings so that `check --baseline FILE` reports only new ones");
-  args.command->require_subcommand(1, 1);
+  args.command->require_subcommand(0, 1);
   for (auto** sub : {&args.write, &args.prune}) {
     const bool write = sub == &args.write;
     *sub = args.command->add_subcommand(
@@ -30,6 +30,9 @@ void add_baseline_command(CLI::App& app, BaselineArgs& args) {
 }
 
 int run_baseline(const BaselineArgs& args) {
+  if (!args.write->parsed() && !args.prune->parsed())
+    return fail("`tacit baseline` needs an action: `tacit baseline write [FILE]` records the current findings, "
+                "`tacit baseline prune [FILE]` removes those that no longer occur");
   CheckSettings settings;
   settings.path = args.path;
   settings.jobs = args.jobs;
