@@ -31,8 +31,9 @@ void add_baseline_command(CLI::App& app, BaselineArgs& args) {
 
 int run_baseline(const BaselineArgs& args) {
   if (!args.write->parsed() && !args.prune->parsed())
-    return fail("`tacit baseline` needs an action: `tacit baseline write [FILE]` records the current findings, "
-                "`tacit baseline prune [FILE]` removes those that no longer occur");
+    return fail(
+        "`tacit baseline` needs an action: `tacit baseline write [FILE]` records the current findings, "
+        "`tacit baseline prune [FILE]` removes those that no longer occur");
   CheckSettings settings;
   settings.path = args.path;
   settings.jobs = args.jobs;
