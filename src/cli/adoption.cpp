@@ -166,6 +166,10 @@ Result<std::vector<engine::Finding>> DiffBase::findings(const engine::Selection&
   return engine::run_rules(**m_context, selection, jobs);
 }
 
+engine::Location DiffBase::anchor() const {
+  return m_context ? (*m_context)->repository_anchor() : engine::Location{};
+}
+
 std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const engine::Context& context,
                          const engine::Selection& selection, unsigned jobs,
                          std::vector<engine::Finding>& findings) {
@@ -204,7 +208,8 @@ std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const en
     if (!at_base)
       return fail(to_string(at_base.error()));
     const std::size_t before = findings.size();
-    findings = engine::keep_new_findings(std::move(findings), *at_base);
+    findings =
+        engine::keep_new_findings(std::move(findings), *at_base, context.repository_anchor(), base->anchor());
     const std::size_t hidden = before - findings.size();
     if (!settings.since.empty())
       note(settings,

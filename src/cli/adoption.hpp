@@ -38,6 +38,9 @@ public:
 
   const repo::BaseCommit& commit() const { return m_commit; }
 
+  /// Where the base anchors its repository-level findings (valid after findings()).
+  engine::Location anchor() const;
+
 private:
   DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs);
   repo::SnapshotOptions m_options;

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 #include <tuple>
-#include <unordered_set>
 
 namespace tacit::engine {
 
@@ -206,12 +206,30 @@ Baseline prune_baseline(const Baseline& baseline, const std::vector<Finding>& fi
   return pruned;
 }
 
-std::vector<Finding> keep_new_findings(std::vector<Finding> findings, const std::vector<Finding>& base) {
-  std::unordered_set<std::string> known;
-  for (const auto& finding : base)
-    known.insert(finding.fingerprint);
-  std::erase_if(findings, [&](const Finding& finding) { return known.contains(finding.fingerprint); });
-  return findings;
+std::vector<Finding> keep_new_findings(std::vector<Finding> findings, const std::vector<Finding>& base,
+                                       const Location& anchor, const Location& base_anchor) {
+  // The identity of each finding in order, with the state's repository anchor as one shared place.
+  const auto identities = [](const std::vector<Finding>& list, const Location& at) {
+    std::map<Key, int> seen;
+    std::vector<std::pair<Key, int>> out;
+    out.reserve(list.size());
+    for (const auto& finding : list) {
+      const auto& where = finding.location;
+      const bool anchored = where.path == at.path && where.line == at.line && where.column == at.column;
+      Key key{anchored ? std::string("\x01repository") : where.path, finding.rule_id, finding.subject};
+      const int n = seen[key]++;
+      out.emplace_back(std::move(key), n);
+    }
+    return out;
+  };
+  const auto before = identities(base, base_anchor);
+  const std::set<std::pair<Key, int>> known(before.begin(), before.end());
+  const auto now = identities(findings, anchor);
+  std::vector<Finding> fresh;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (!known.contains(now[i]))
+      fresh.push_back(std::move(findings[i]));
+  return fresh;
 }
 
 } // namespace tacit::engine

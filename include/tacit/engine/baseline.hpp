@@ -62,8 +62,11 @@ BaselineResult apply_baseline(const Baseline& baseline, std::vector<Finding> fin
 Baseline prune_baseline(const Baseline& baseline, const std::vector<Finding>& findings,
                         std::vector<BaselineEntry>& removed);
 
-/// The findings whose fingerprint is absent from `base` (the findings at the merge-base): what a change
-/// introduced. Order is kept.
-std::vector<Finding> keep_new_findings(std::vector<Finding> findings, const std::vector<Finding>& base);
+/// The findings whose identity (rule, path, subject, n: the fingerprint's parts) is absent from `base` (the
+/// findings at the merge-base): what a change introduced. Order is kept. A repository-level finding sits at
+/// its state's repository anchor (Context::repository_anchor()), which moves when a change adds a context
+/// file or a README: the two anchors count as one place, so such a finding is not new only because it moved.
+std::vector<Finding> keep_new_findings(std::vector<Finding> findings, const std::vector<Finding>& base,
+                                       const Location& anchor = {}, const Location& base_anchor = {});
 
 } // namespace tacit::engine

@@ -161,3 +161,17 @@ TEST_CASE("keep_new_findings keeps what the base does not have, by fingerprint")
   CHECK(fresh[0].location.line == 5); // the second occurrence of the same key is new
   CHECK(fresh[1].rule_id == "B");
 }
+
+TEST_CASE("keep_new_findings: a repository-level finding that moved with the anchor is not new") {
+  std::vector<Finding> now{finding("ARCH302", "AGENTS.md", ""), finding("CTX003", "AGENTS.md", "make x", 4)};
+  now[0].location.column = 1;
+  std::vector<Finding> base{finding("ARCH302", "README.md", "")};
+  base[0].location.column = 1;
+  const tacit::engine::Location anchor{"AGENTS.md", 1, 1, {}};
+  const tacit::engine::Location base_anchor{"README.md", 1, 1, {}};
+  auto fresh = tacit::engine::keep_new_findings(now, base, anchor, base_anchor);
+  REQUIRE(fresh.size() == 1);
+  CHECK(fresh[0].rule_id == "CTX003");
+  // Without the anchors, the moved finding counts as new.
+  CHECK(tacit::engine::keep_new_findings(now, base).size() == 2);
+}
