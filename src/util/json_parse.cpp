@@ -1,7 +1,6 @@
 // The strict JSON reader: recursive descent over bytes, tracking line and column for every value.
 
 #include <tacit/util/json_parse.hpp>
-#include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -336,54 +335,6 @@ private:
 Result<Value> parse(std::string_view text, std::string_view path) {
   Parser parser(text, path);
   return parser.document();
-}
-
-std::string valid_utf8(std::string_view text) {
-  if (util::is_valid_utf8(text))
-    return std::string(text);
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t len = lead < 0x80             ? 1
-                            : (lead & 0xE0) == 0xC0 ? 2
-                            : (lead & 0xF0) == 0xE0 ? 3
-                            : (lead & 0xF8) == 0xF0 ? 4
-                                                    : 0;
-    if (len > 0 && util::is_valid_utf8(text.substr(i, len)) && i + len <= text.size()) {
-      out.append(text.substr(i, len));
-      i += len;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
-
-std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : valid_utf8(text)) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20)
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-      else
-        out += c;
-    }
-  }
-  return out + '"';
 }
 
 } // namespace tacit::util::json
