@@ -1,5 +1,6 @@
 // CLI11 wiring. A bare word is always a subcommand; plain `tacit` means `tacit check .`.
 
+#include "baseline_command.hpp"
 #include "commands.hpp"
 
 #include <tacit/cli/app.hpp>
@@ -25,7 +26,9 @@ constexpr const char* k_footer = R"(Examples:
   tacit check --format json -o tacit.json
   tacit check --format text --format sarif:tacit.sarif
   tacit check --select CTX,TASK102   run only the CTX rules and TASK102
-  tacit check --staged               check exactly what is being committed
+  tacit check --staged               check what is being committed (only what it introduces)
+  tacit check --since origin/main    report only findings new since the merge-base with main
+  tacit baseline write               record today's findings; then: tacit check --baseline .tacit-baseline.json
   tacit rules                        list every rule
   tacit rule CTX002                  explain one rule
   tacit test rules/                  run the test cases of YAML rule files
@@ -37,7 +40,7 @@ Options of a command: tacit check --help.
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 5> k_subcommands{"check", "rules", "rule", "test", "config"};
+constexpr std::array<std::string_view, 6> k_subcommands{"check", "rules", "rule", "test", "config", "baseline"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -81,7 +84,7 @@ int run(int argc, char** argv) {
            std::find(k_subcommands.begin(), k_subcommands.end(), args.front()) == k_subcommands.end())
     return fail(
         fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
-                    "rules, rule, test, config (see tacit --help)",
+                    "rules, rule, test, config, baseline (see tacit --help)",
                     args.front(), args.front()));
 
   CLI::App app{
@@ -123,8 +126,9 @@ int run(int argc, char** argv) {
   check->add_option("--ignore", ignore, "Do not run these rules: ids or category prefixes")->type_name("IDS");
   check->add_option("-j,--jobs", settings.jobs, "Worker threads (default: number of cores)")
       ->check(CLI::Range(1u, 256u));
-  auto* staged =
-      check->add_flag("--staged", settings.staged, "Lint the index: exactly what is being committed");
+  auto* staged = check->add_flag("--staged", settings.staged,
+                                 "Lint the index (what is being committed); report only what it introduces "
+                                 "relative to HEAD");
   check->add_option("--rev", settings.revision, "Lint a commit (any git revision) instead of the worktree")
       ->type_name("REV")
       ->excludes(staged);
@@ -137,6 +141,14 @@ int run(int argc, char** argv) {
                            ->type_name("FILE");
   check->add_flag("--isolated", settings.isolated, "Ignore every configuration file (.tacit.yaml, --config)")
       ->excludes(check_config);
+  check
+      ->add_option("--since", settings.since,
+                   "Report only findings new since the merge-base of REV and the checked state")
+      ->type_name("REV");
+  check
+      ->add_option("--baseline", settings.baseline,
+                   "Do not report the findings recorded in FILE (see `tacit baseline write`)")
+      ->type_name("FILE");
 
   auto* rules = app.add_subcommand("rules", "List every rule: id, name, category, default severity");
   auto* rule = app.add_subcommand("rule", "Explain one rule");
@@ -156,6 +168,8 @@ int run(int argc, char** argv) {
                           ->type_name("FILE");
   config->add_flag("--isolated", config_settings.isolated, "Ignore every configuration file: the defaults")
       ->excludes(config_file);
+  BaselineArgs baseline_args;
+  add_baseline_command(app, baseline_args);
 
   std::vector<const char*> cargs{argv[0]};
   for (const auto& arg : args)
@@ -179,6 +193,8 @@ int run(int argc, char** argv) {
     return run_test(test_paths);
   if (config->parsed())
     return run_config(config_settings);
+  if (baseline_args.command->parsed())
+    return run_baseline(baseline_args);
 
   // check: validate the raw options into settings.
   settings.select = flatten(select);

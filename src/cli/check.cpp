@@ -1,5 +1,6 @@
 // `tacit check`: snapshot -> context -> rules -> findings -> reporters -> exit code.
 
+#include "adoption.hpp"
 #include "commands.hpp"
 
 #include <tacit/cli/app.hpp>
@@ -25,8 +26,6 @@
 
 namespace tacit::cli {
 
-namespace {
-
 // Writes atomically: a temporary file next to the target, then a rename.
 bool write_file(const std::string& path, const std::string& content, std::string& error) {
   const auto temporary = fmt::format("{}.tmp{}", path, static_cast<unsigned long>(::getpid()));
@@ -48,6 +47,8 @@ bool write_file(const std::string& path, const std::string& content, std::string
   }
   return true;
 }
+
+namespace {
 
 // An unknown id or category in --select / --extend-select / --ignore, with a "did you mean".
 std::optional<std::string> validate_selectors(const CheckSettings& settings,
@@ -90,8 +91,16 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto context =
-      engine::analyze(std::move(*snapshot), engine::AnalyzeOptions{jobs, *given ? &**given : nullptr}, notes);
+  auto base =
+      DiffBase::start(settings, options, jobs); // --since / --staged: the base analysis runs alongside
+  if (!base)
+    return fail(to_string(base.error()));
+  engine::AnalyzeOptions analyze_options{jobs};
+  if (*given)
+    analyze_options.config = **given;
+  if (*base)
+    analyze_options.on_config = (*base)->config_sink();
+  auto context = engine::analyze(std::move(*snapshot), analyze_options, notes);
   if (!context)
     return fail(to_string(context.error()));
   // The built-in rules, then the rules of the repository's rule-dirs.
@@ -126,16 +135,22 @@ int run_check(const CheckSettings& settings) {
       ++rule_count;
       selected_rules.push_back(&rule->meta());
     }
-  // Inline suppressions see every finding of the run before the per-path policy drops some, so that a
-  // suppression in a folder where the policy turns its rule off is not "unused"; META findings then go
-  // through the policy like any other.
+  // The rules, then inline suppressions (they see every finding of the run before the per-path policy drops
+  // some, so that a suppression in a folder where the policy turns its rule off is not "unused"), then the
+  // policy (META findings go through it like any other). The base of a diff-aware run goes the same way.
   const auto known_rule = [&all_rules](std::string_view token) {
     return std::any_of(all_rules.begin(), all_rules.end(),
                        [&](const auto* rule) { return engine::selector_matches(token, rule->meta().id); });
   };
-  auto findings = engine::suppress_findings(
-      **context, engine::run_rules(**context, all_rules, selection, jobs), selection, known_rule, jobs);
-  policy.apply(findings);
+  const Evaluate evaluate = [&](const engine::Context& state) {
+    auto found = engine::suppress_findings(state, engine::run_rules(state, all_rules, selection, jobs),
+                                           selection, known_rule, jobs);
+    policy.apply(found);
+    return found;
+  };
+  auto findings = evaluate(**context);
+  if (auto done = adopt(settings, base->get(), **context, evaluate, findings))
+    return *done;
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();

@@ -33,6 +33,11 @@ struct CheckSettings {
   bool fail_on_given = false; ///< --fail-on was given (it wins over the configuration's fail-on)
   std::string config_file;    ///< --config FILE (relative to the current directory); empty: .tacit.yaml
   bool isolated = false;      ///< --isolated: no configuration file at all
+  std::string since;    ///< --since REV: only findings new since the merge-base of REV and the scanned state
+  std::string baseline; ///< --baseline FILE: findings recorded there are not reported
+  /// `tacit baseline write|prune`: write the baseline file `baseline` (empty: the default at the repository
+  /// root) from this run's findings instead of reporting them.
+  enum class BaselineAction { none, write, prune } baseline_action = BaselineAction::none;
 };
 
 /// Settings of `tacit config`.
@@ -58,5 +63,9 @@ Result<std::optional<engine::Config>> given_config(const std::string& file, bool
 
 /// Prints "tacit: error: <message>" on stderr and returns k_exit_error.
 int fail(const std::string& message);
+
+/// Writes `content` to `path` atomically (a temporary file next to it, then a rename); false with `error` set
+/// otherwise.
+bool write_file(const std::string& path, const std::string& content, std::string& error);
 
 } // namespace tacit::cli

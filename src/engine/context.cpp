@@ -201,6 +201,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     context->m_config = std::move(*config);
   }
 
+  if (options.on_config)
+    options.on_config(context->m_config);
+
   // Scope.
   auto& excludes = context->m_excludes;
   for (auto pattern : k_default_excludes)

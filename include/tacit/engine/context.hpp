@@ -12,8 +12,10 @@
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/glob.hpp>
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -78,8 +80,11 @@ private:
 /// Options of one analysis.
 struct AnalyzeOptions {
   unsigned jobs = 0; ///< worker threads; 0 = hardware concurrency
-  /// The configuration to use instead of the repository's .tacit.yaml (--config FILE, --isolated).
-  const Config* config = nullptr;
+  /// The configuration to use instead of the repository's .tacit.yaml (--config FILE, --isolated; the base of a
+  /// diff-aware run uses the scanned state's).
+  std::optional<Config> config = {};
+  /// Called with the effective configuration as soon as it is known (before documents and facts).
+  std::function<void(const Config&)> on_config = {};
 };
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.

@@ -1,0 +1,32 @@
+#pragma once
+// The base of a diff-aware run (--since REV, --staged): the merge-base of REV and the scanned commit (HEAD
+// for the worktree and the index, the --rev commit otherwise), read from the object store.
+
+#include <tacit/repo/snapshot.hpp>
+#include <tacit/util/error.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace tacit::repo {
+
+/// Where a diff-aware run compares against.
+struct BaseCommit {
+  bool exists = false;  ///< false: HEAD is unborn and REV is HEAD (everything is new)
+  std::string id;       ///< the merge-base's full object id
+  std::string short_id; ///< abbreviated, for messages
+};
+
+/// The merge-base of `revision` and the commit `scanned` reads (HEAD, or scanned.revision for
+/// ContentSource::revision). Errors (exit code 2): not a git repository, an unknown revision, no common
+/// history; in a shallow clone each of these says to fetch the history (`fetch-depth: 0`). With
+/// `unborn_is_empty`, an unborn HEAD gives a BaseCommit that does not exist instead of an error.
+Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_view revision,
+                                   bool unborn_is_empty = false);
+
+/// The hint printed when a shallow clone lacks the history a diff-aware run needs.
+inline constexpr std::string_view k_shallow_hint =
+    "this is a shallow clone: fetch the history (GitHub Actions: actions/checkout with `fetch-depth: 0`; "
+    "GitLab CI: `GIT_DEPTH: 0`; or `git fetch --unshallow`)";
+
+} // namespace tacit::repo

