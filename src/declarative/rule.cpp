@@ -139,14 +139,20 @@ void forbidden(const engine::Context& context, const Check& check, std::vector<V
       const std::string_view view = text;
       re2::StringPiece match;
       std::size_t pos = 0;
+      // Lines are counted incrementally: matches come in order, so the text is walked once.
+      std::size_t counted = 0;
+      int line = first_line;
+      std::size_t line_start = 0;
       while (found < k_max_matches_per_file && pos <= view.size() &&
              check.must_not_contain->Match(view, pos, view.size(), RE2::UNANCHORED, &match, 1)) {
         const auto offset = static_cast<std::size_t>(match.data() - view.data());
-        const auto before = view.substr(0, offset);
-        const auto line = first_line + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-        const auto line_start = before.rfind('\n');
-        const auto column =
-            static_cast<int>(line_start == std::string_view::npos ? offset + 1 : offset - line_start);
+        for (auto nl = view.find('\n', counted); nl != std::string_view::npos && nl < offset;
+             nl = view.find('\n', nl + 1)) {
+          ++line;
+          line_start = nl + 1;
+        }
+        counted = std::max(counted, offset);
+        const auto column = static_cast<int>(offset - line_start + 1);
         const auto shown = std::string(match.substr(0, std::min<std::size_t>(match.size(), 80)));
         out.push_back({engine::Location{file->path, line, column, {}},
                        shown,
