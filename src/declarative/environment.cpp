@@ -4,6 +4,7 @@
 #include "../rules/contribution_support.hpp"
 #include "rule.hpp"
 
+#include <tacit/doc/context_files.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -30,7 +31,7 @@ constexpr std::array<FilesetInfo, 8> k_filesets{{
     {"code", "source files, by extension (.py, .go, .rs, .ts, .cpp, .java...)"},
 }};
 
-constexpr std::array<FilesetInfo, 24> k_fact_kinds{{
+constexpr std::array<FilesetInfo, 25> k_fact_kinds{{
     {"ci-commands", "command lines CI jobs run (plumbing such as installs and `cd` left out)"},
     {"ci-actions", "actions CI steps use (checkout, setup-* and caches left out)"},
     {"make-targets", "Makefile targets"},
@@ -55,6 +56,9 @@ constexpr std::array<FilesetInfo, 24> k_fact_kinds{{
     {"source-files", "the number of source files (a count, no items)"},
     {"modules", "top-level source modules"},
     {"recent-authors", "people (bots left out) among the last 200 non-merge commits"},
+    {"partial-context-files",
+     "agent context files that do not apply to the whole repository (nested, personal, "
+     "path-scoped, opt-in)"},
 }};
 
 constexpr std::array<std::string_view, 30> k_code_extensions{
@@ -76,7 +80,23 @@ void add_targets(const engine::Context& context, FactValue& out, std::string_vie
 void add_contribution(const engine::Context& context, FactValue& out, std::string_view kind) {
   for (const auto& file : context.facts().contribution_files)
     if (file.kind == kind)
-      out.items.push_back({file.path, at(file.path, 1)});
+      out.items.push_back({file.path, at(file.path, 1), kind == "codeowners" ? "assigns reviewers" : ""});
+}
+
+// Why an agent context file does not apply to the whole repository; empty when it does.
+std::string partial_scope(const doc::ContextFileSpec& spec) {
+  switch (spec.scope) {
+  case doc::ContextScope::directory:
+    return "applies only to its own directory";
+  case doc::ContextScope::personal:
+    return "a personal file: not the team's context";
+  case doc::ContextScope::path_scoped:
+    return "applies only to the paths its front matter names";
+  case doc::ContextScope::opt_in:
+    return fmt::format("read only when configured ({})", spec.agents);
+  default:
+    return {};
+  }
 }
 
 bool is_code(std::string_view path) {
@@ -189,13 +209,21 @@ FactValue fact_value(const engine::Context& context, std::string_view name) {
     return out;
   } else if (name == "modules") {
     for (const auto& module : facts.source_size.modules)
-      out.items.push_back({module.path, at(module.path, 0)});
+      out.items.push_back({module.path, at(module.path, 0),
+                           fmt::format("{} source files", module.source_files), module.source_files});
+  } else if (name == "partial-context-files") {
+    for (const auto& doc : context.documents())
+      if (const auto* spec =
+              doc.kind == doc::DocKind::agent_context ? doc::match_context_file(doc.path) : nullptr;
+          spec && !doc::is_repository_wide_context(doc.path))
+        if (auto note = partial_scope(*spec); !note.empty())
+          out.items.push_back({doc.path, at(doc.path, 1), std::move(note)});
   } else if (name == "recent-authors") {
     std::set<std::string> people;
     for (const auto& commit : context.history(200))
       if (!rules::contribution::is_bot(commit) &&
           people.insert(util::to_lower(commit.email.empty() ? commit.author : commit.email)).second)
-        out.items.push_back({commit.author, engine::Location{}});
+        out.items.push_back({commit.author, engine::Location{}, "committed recently"});
   }
   out.count = static_cast<long>(out.items.size());
   return out;

@@ -231,7 +231,7 @@ std::vector<TestCase> test_cases(const Reader& reader, const Node& tests) {
 RuleSpec parse(Reader& reader, const Node& root) {
   reader.keys(root, "a rule file",
               {"id", "name", "category", "severity", "summary", "message", "hint", "subject", "docs", "tags",
-               "when", "check", "tests", "options"});
+               "when", "check", "tests", "options", "evidence"});
   RuleSpec spec;
   spec.path = std::string(reader.path);
   spec.id = reader.string(root, "id", true);
@@ -318,6 +318,31 @@ RuleSpec parse(Reader& reader, const Node& root) {
     spec.hint = make_template(reader, *hint, "hint", known);
   if (const auto* subject = root.find("subject"))
     spec.subject = make_template(reader, *subject, "subject", known);
+  if (const auto* evidence = root.find("evidence")) {
+    if (!evidence->is_sequence())
+      reader.fail(*evidence, "'evidence' must be a list of {fact, note, limit, order}");
+    const std::set<std::string, std::less<>> item_names{"item", "detail"};
+    for (const auto& item : evidence->items) {
+      reader.keys(item, "an evidence entry", {"fact", "note", "limit", "order"});
+      EvidenceSpec entry;
+      entry.fact = reader.string(item, "fact", true);
+      load::fact_kind(reader, *item.find("fact"), entry.fact);
+      const auto* note = item.find("note");
+      if (!note)
+        reader.fail(item, "missing key 'note'");
+      entry.note = make_template(reader, *note, "note", item_names);
+      if (const auto* limit = item.find("limit"))
+        entry.limit = reader.integer(*limit, "limit", 100);
+      if (const auto* order = item.find("order")) {
+        const auto value = reader.string(item, "order", true);
+        if (value != "largest" && value != "fact")
+          reader.fail(*order,
+                      fmt::format("unknown order '{}'; one of: fact (the fact's own order), largest", value));
+        entry.largest = value == "largest";
+      }
+      spec.evidence.push_back(std::move(entry));
+    }
+  }
   if (const auto* tests = root.find("tests"))
     spec.tests = test_cases(reader, *tests);
   return spec;

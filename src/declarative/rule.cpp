@@ -342,10 +342,33 @@ public:
       if (m_spec.hint)
         finding.hint = render(*m_spec.hint, lookup);
       finding.related = std::move(violation.related);
+      for (const auto& evidence : m_spec.evidence)
+        cite(context, evidence, finding);
     }
   }
 
 private:
+  // Adds the first items of an evidence fact kind to the finding's related locations.
+  static void cite(const engine::Context& context, const EvidenceSpec& evidence, engine::Finding& finding) {
+    auto items = fact_value(context, evidence.fact).items;
+    if (evidence.largest)
+      std::stable_sort(items.begin(), items.end(),
+                       [](const auto& a, const auto& b) { return a.size > b.size; });
+    for (std::size_t i = 0; i < items.size() && i < static_cast<std::size_t>(evidence.limit); ++i) {
+      const auto& item = items[i];
+      auto note = render(evidence.note, [&](std::string_view name) -> std::optional<std::string> {
+        if (name == "item")
+          return item.text;
+        if (name == "detail")
+          return item.detail;
+        return std::nullopt;
+      });
+      auto location = item.location;
+      location.note = std::move(note);
+      finding.related.push_back(std::move(location));
+    }
+  }
+
   static std::optional<std::string> fact_placeholder(const engine::Context& context, std::string_view name) {
     std::string_view suffix;
     for (std::string_view candidate : {".list", ".first", ".s"})

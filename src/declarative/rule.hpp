@@ -25,6 +25,8 @@ std::unique_ptr<DeclarativeRule> make_rule(RuleSpec spec);
 struct FactItem {
   std::string text;
   engine::Location location;
+  std::string detail; ///< what the item is, for evidence notes ("24 source files", "assigns reviewers")
+  long size = 0;      ///< its size, for `order: largest` (a module's source files)
 };
 
 /// The count and items of a fact kind over a context (source-files has a count and no items).

@@ -1,6 +1,7 @@
 #pragma once
-// The parsed form of a YAML rule file (see docs/configuration.md, "Rule files"): what the loader builds and the evaluator
-// reads. Everything a rule needs at run time is compiled here, once: regexes (RE2) and tree-sitter queries.
+// The parsed form of a YAML rule file (see docs/configuration.md, "Rule files"): what the loader builds and
+// the evaluator reads. Everything a rule needs at run time is compiled here, once: regexes (RE2) and
+// tree-sitter queries.
 
 #include <tacit/doc/languages.hpp>
 #include <tacit/engine/rule.hpp>
@@ -102,6 +103,14 @@ struct TestCase {
   std::vector<std::string> expected; ///< "path:line:column"
 };
 
+/// Evidence a finding cites (`evidence:`): the first items of a fact kind as related locations.
+struct EvidenceSpec {
+  std::string fact;     ///< the fact kind
+  Template note;        ///< {{item}} and {{detail}}
+  long limit = 3;       ///< items cited at most
+  bool largest = false; ///< `order: largest`: the items with the largest count first (else fact order)
+};
+
 /// A whole rule file.
 struct RuleSpec {
   std::string path; ///< the rule file
@@ -114,6 +123,7 @@ struct RuleSpec {
   std::vector<MessageVariant> message;
   std::optional<Template> hint;
   std::optional<Template> subject;
+  std::vector<EvidenceSpec> evidence;
   Check check;
   std::vector<TestCase> tests;
 };

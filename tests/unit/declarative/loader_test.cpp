@@ -197,3 +197,18 @@ TEST_CASE("a count bound can be a declared integer option") {
                                                    "  min: \"{{options.mode}}\"\n";
   CHECK(contains(load_error(words).message, "must be a non-negative integer"));
 }
+
+TEST_CASE("evidence entries name a fact kind and a note over {{item}} and {{detail}}") {
+  const std::string base(k_valid);
+  CHECK(load_rule_file(base + "evidence:\n  - fact: modules\n    order: largest\n    limit: 2\n"
+                              "    note: \"{{item}}: {{detail}}\"\n",
+                       "rules/r.yaml", {})
+            .has_value());
+  CHECK(contains(load_error(base + "evidence:\n  - fact: module\n    note: x\n").message, "module"));
+  CHECK(contains(load_error(base + "evidence:\n  - fact: modules\n    note: \"{{path}}\"\n").message,
+                 "unknown placeholder"));
+  CHECK(
+      contains(load_error(base + "evidence:\n  - fact: modules\n    note: x\n    order: smallest\n").message,
+               "unknown order"));
+  CHECK(contains(load_error(base + "evidence: modules\n").message, "must be a list"));
+}
