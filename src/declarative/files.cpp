@@ -41,13 +41,21 @@ Result<std::vector<std::unique_ptr<DeclarativeRule>>> load_rule_dirs(const repo:
     return engine::find_rule(id) != nullptr || ids.contains(id);
   };
   const auto config_path = config.source.empty() ? std::string(engine::k_config_file_name) : config.source;
-  for (const auto& dir : config.rule_dirs) {
+  for (std::size_t d = 0; d < config.rule_dirs.size(); ++d) {
+    const auto& dir = config.rule_dirs[d];
+    // Where the folder is named (the file of an `extends` chain that set it, and its line).
+    const auto error_at = [&](std::string message) -> Result<std::vector<std::unique_ptr<DeclarativeRule>>> {
+      if (d < config.rule_dir_origins.size() && !config.rule_dir_origins[d].file.empty()) {
+        const auto& origin = config.rule_dir_origins[d];
+        return std::unexpected(
+            Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column});
+      }
+      return make_error(ErrorCode::config, std::move(message), config_path);
+    };
     bool escaped = false;
     const auto folder = util::normalize_path(dir, &escaped);
     if (escaped || dir.starts_with('/'))
-      return make_error(ErrorCode::config,
-                        fmt::format("rule-dirs: '{}' is not a folder inside the repository", dir),
-                        config_path);
+      return error_at(fmt::format("rule-dirs: '{}' is not a folder inside the repository", dir));
     bool any = false;
     for (const auto& file : snapshot.files()) {
       const bool inside = folder.empty() || folder == "." || file.path.starts_with(folder + "/");
@@ -64,9 +72,7 @@ Result<std::vector<std::unique_ptr<DeclarativeRule>>> load_rule_dirs(const repo:
       out.push_back(std::move(*rule));
     }
     if (!any)
-      return make_error(ErrorCode::config,
-                        fmt::format("rule-dirs: '{}' holds no tracked rule file (*.yaml, *.yml)", dir),
-                        config_path);
+      return error_at(fmt::format("rule-dirs: '{}' holds no tracked rule file (*.yaml, *.yml)", dir));
   }
   return out;
 }
