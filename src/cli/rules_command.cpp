@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 namespace tacit::cli {
 
@@ -31,6 +32,16 @@ RuleCatalog catalog() {
   RuleCatalog out;
   for (const auto& rule : engine::builtin_rules())
     out.all.push_back(rule.get());
+  // Only inside a git repository: a plain directory would be walked whole just to list the rules.
+  std::error_code error;
+  auto dir = std::filesystem::current_path(error);
+  while (!error && !dir.empty() && !std::filesystem::exists(dir / ".git", error)) {
+    if (dir == dir.parent_path())
+      return out;
+    dir = dir.parent_path();
+  }
+  if (error || dir.empty())
+    return out;
   repo::SnapshotOptions options;
   options.path = ".";
   auto snapshot = repo::Snapshot::open(options);

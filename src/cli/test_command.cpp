@@ -67,16 +67,6 @@ Result<std::unique_ptr<repo::Snapshot>> open_here() {
   return repo::Snapshot::open(options);
 }
 
-Result<engine::Config> config_of(const repo::Snapshot& snapshot) {
-  const auto* file = snapshot.find(engine::k_config_file_name);
-  if (!file)
-    return engine::Config{};
-  auto content = snapshot.read(*file);
-  if (!content)
-    return std::unexpected(content.error());
-  return engine::parse_config(content->bytes, engine::k_config_file_name);
-}
-
 // The .tacit.yaml nearest above `path` (up to the top of its git repository), for the filesets the rules
 // name; defaults when there is none.
 Result<engine::Config> config_near(const std::string& path) {
@@ -86,12 +76,8 @@ Result<engine::Config> config_near(const std::string& path) {
     dir = dir.parent_path();
   for (; !dir.empty(); dir = dir.parent_path()) {
     const auto file = dir / engine::k_config_file_name;
-    if (fs::is_regular_file(file, error)) {
-      std::ifstream in(file, std::ios::binary);
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      return engine::parse_config(buffer.str(), file.string());
-    }
+    if (fs::is_regular_file(file, error))
+      return engine::load_config_file(file.string()); // with what it extends
     if (fs::exists(dir / ".git", error) || dir == dir.parent_path())
       break;
   }
@@ -102,10 +88,13 @@ Result<engine::Config> config_near(const std::string& path) {
 
 int run_test(const std::vector<std::string>& paths) {
   // With PATHS: the configuration nearest above the first one; without: the repository's here.
-  auto snapshot = open_here();
-  if (!snapshot && paths.empty())
-    return fail(to_string(snapshot.error()));
-  auto parsed = paths.empty() ? config_of(**snapshot) : config_near(paths.front());
+  Result<std::unique_ptr<repo::Snapshot>> snapshot = std::unique_ptr<repo::Snapshot>{};
+  if (paths.empty()) {
+    snapshot = open_here();
+    if (!snapshot)
+      return fail(to_string(snapshot.error()));
+  }
+  auto parsed = paths.empty() ? engine::load_repository_config(**snapshot) : config_near(paths.front());
   if (!parsed)
     return fail(to_string(parsed.error()));
   auto config = std::move(*parsed);
