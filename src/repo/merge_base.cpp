@@ -131,11 +131,16 @@ Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_v
                              : fmt::format("--since: revision '{}' {}", wanted, why),
                  shallow);
 
+  // In a shallow clone libgit2 1.5's merge-base fails at the first missing parent (and leaks on that path),
+  // so a walk of our own answers there.
   git_oid base{};
   if (git_oid_equal(&scanned_id, &revision_id)) {
     base = revision_id;
-  } else if (const int rc = git_merge_base(&base, repository.get(), &scanned_id, &revision_id);
-             rc < 0 && !(shallow && shallow_merge_base(repository.get(), scanned_id, revision_id, base))) {
+  } else if (const int rc = shallow ? (shallow_merge_base(repository.get(), scanned_id, revision_id, base)
+                                           ? 0
+                                           : GIT_ENOTFOUND)
+                                    : git_merge_base(&base, repository.get(), &scanned_id, &revision_id);
+             rc < 0) {
     const std::string scanned_name = from_rev ? scanned.revision : std::string("HEAD");
     return usage(
         rc == GIT_ENOTFOUND
