@@ -40,7 +40,8 @@ Options of a command: tacit check --help.
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 6> k_subcommands{"check", "rules", "rule", "test", "config", "baseline"};
+constexpr std::array<std::string_view, 6> k_subcommands{"check", "rules",  "rule",
+                                                        "test",  "config", "baseline"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {

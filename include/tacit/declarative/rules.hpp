@@ -1,9 +1,9 @@
 #pragma once
-// Declarative rules: YAML rule files (docs/configuration.md, "Rule files") loaded into engine::Rule objects. The shipped ones
-// live in the top-level rules/ folder and are embedded into the binary (they are part of builtin_rules());
-// user ones come from the `rule-dirs` of .tacit.yaml, read through the snapshot so that --rev and --staged
-// see the committed rule files. Loading only parses and compiles (RE2 regexes, tree-sitter queries): it
-// never executes anything.
+// Declarative rules: YAML rule files (docs/configuration.md, "Rule files") loaded into engine::Rule objects.
+// The shipped ones live in the top-level rules/ folder and are embedded into the binary (they are part of
+// builtin_rules()); user ones come from the `rule-dirs` of .tacit.yaml, read through the snapshot so that
+// --rev and --staged see the committed rule files. Loading only parses and compiles (RE2 regexes, tree-sitter
+// queries): it never executes anything.
 
 #include <tacit/engine/config.hpp>
 #include <tacit/engine/rule.hpp>

@@ -80,8 +80,8 @@ private:
 /// Options of one analysis.
 struct AnalyzeOptions {
   unsigned jobs = 0; ///< worker threads; 0 = hardware concurrency
-  /// The configuration to use instead of the repository's .tacit.yaml (--config FILE, --isolated; the base of a
-  /// diff-aware run uses the scanned state's).
+  /// The configuration to use instead of the repository's .tacit.yaml (--config FILE, --isolated; the base of
+  /// a diff-aware run uses the scanned state's).
   std::optional<Config> config = {};
   /// Called with the effective configuration as soon as it is known (before documents and facts).
   std::function<void(const Config&)> on_config = {};

@@ -17,17 +17,17 @@ std::unique_ptr<engine::Rule> make_unknown_command_target(); // CTX003
 // TASK103
 std::unique_ptr<engine::Rule> make_lint_format_undocumented();
 
-std::unique_ptr<engine::Rule> make_placeholder_content();            // CTX008
-std::unique_ptr<engine::Rule> make_secret_in_context();              // CTX009
-std::unique_ptr<engine::Rule> make_machine_specific_path();          // CTX010
-std::unique_ptr<engine::Rule> make_context_file_misnamed();          // CTX012
-std::unique_ptr<engine::Rule> make_decision_record_incomplete();     // ARCH303
-std::unique_ptr<engine::Rule> make_decision_link_broken();           // ARCH304
-std::unique_ptr<engine::Rule> make_broken_import();                  // CTX011
-std::unique_ptr<engine::Rule> make_coding_standards_missing();       // QUAL201
-std::unique_ptr<engine::Rule> make_definition_of_done_missing();     // QUAL203
-std::unique_ptr<engine::Rule> make_commit_convention_implicit();     // TASK107
-std::unique_ptr<engine::Rule> make_release_undocumented();           // TASK108
+std::unique_ptr<engine::Rule> make_placeholder_content();        // CTX008
+std::unique_ptr<engine::Rule> make_secret_in_context();          // CTX009
+std::unique_ptr<engine::Rule> make_machine_specific_path();      // CTX010
+std::unique_ptr<engine::Rule> make_context_file_misnamed();      // CTX012
+std::unique_ptr<engine::Rule> make_decision_record_incomplete(); // ARCH303
+std::unique_ptr<engine::Rule> make_decision_link_broken();       // ARCH304
+std::unique_ptr<engine::Rule> make_broken_import();              // CTX011
+std::unique_ptr<engine::Rule> make_coding_standards_missing();   // QUAL201
+std::unique_ptr<engine::Rule> make_definition_of_done_missing(); // QUAL203
+std::unique_ptr<engine::Rule> make_commit_convention_implicit(); // TASK107
+std::unique_ptr<engine::Rule> make_release_undocumented();       // TASK108
 // TASK109
 std::unique_ptr<engine::Rule> make_generated_code_undocumented();
 
