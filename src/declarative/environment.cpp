@@ -31,7 +31,7 @@ constexpr std::array<FilesetInfo, 8> k_filesets{{
     {"code", "source files, by extension (.py, .go, .rs, .ts, .cpp, .java...)"},
 }};
 
-constexpr std::array<FilesetInfo, 25> k_fact_kinds{{
+constexpr std::array<FilesetInfo, 26> k_fact_kinds{{
     {"ci-commands", "command lines CI jobs run (plumbing such as installs and `cd` left out)"},
     {"ci-actions", "actions CI steps use (checkout, setup-* and caches left out)"},
     {"make-targets", "Makefile targets"},
@@ -56,6 +56,7 @@ constexpr std::array<FilesetInfo, 25> k_fact_kinds{{
     {"source-files", "the number of source files (a count, no items)"},
     {"modules", "top-level source modules"},
     {"recent-authors", "people (bots left out) among the last 200 non-merge commits"},
+    {"recent-commits", "the number of recent non-merge commits read, at most 200 (a count, no items)"},
     {"partial-context-files",
      "agent context files that do not apply to the whole repository (nested, personal, "
      "path-scoped, opt-in)"},
@@ -211,6 +212,9 @@ FactValue fact_value(const engine::Context& context, std::string_view name) {
     for (const auto& module : facts.source_size.modules)
       out.items.push_back({module.path, at(module.path, 0),
                            fmt::format("{} source files", module.source_files), module.source_files});
+  } else if (name == "recent-commits") {
+    out.count = static_cast<long>(context.history(200).size());
+    return out;
   } else if (name == "partial-context-files") {
     for (const auto& doc : context.documents())
       if (const auto* spec =

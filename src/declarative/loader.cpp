@@ -322,15 +322,20 @@ RuleSpec parse(Reader& reader, const Node& root) {
     if (!evidence->is_sequence())
       reader.fail(*evidence, "'evidence' must be a list of {fact, note, limit, order}");
     const std::set<std::string, std::less<>> item_names{"item", "detail"};
+    const std::set<std::string, std::less<>> count_names{"count"};
     for (const auto& item : evidence->items) {
-      reader.keys(item, "an evidence entry", {"fact", "note", "limit", "order"});
+      reader.keys(item, "an evidence entry", {"fact", "note", "limit", "order", "summary", "when"});
       EvidenceSpec entry;
       entry.fact = reader.string(item, "fact", true);
       load::fact_kind(reader, *item.find("fact"), entry.fact);
       const auto* note = item.find("note");
       if (!note)
         reader.fail(item, "missing key 'note'");
-      entry.note = make_template(reader, *note, "note", item_names);
+      if (const auto* summary = item.find("summary"))
+        entry.summary = reader.boolean(*summary, "summary");
+      if (const auto* when = item.find("when"))
+        entry.when = load::condition(reader, *when);
+      entry.note = make_template(reader, *note, "note", entry.summary ? count_names : item_names);
       if (const auto* limit = item.find("limit"))
         entry.limit = reader.integer(*limit, "limit", 100);
       if (const auto* order = item.find("order")) {

@@ -343,14 +343,30 @@ public:
         finding.hint = render(*m_spec.hint, lookup);
       finding.related = std::move(violation.related);
       for (const auto& evidence : m_spec.evidence)
-        cite(context, evidence, finding);
+        if (!evidence.when || holds(*evidence.when, context, &out))
+          cite(context, evidence, finding);
     }
   }
 
 private:
   // Adds the first items of an evidence fact kind to the finding's related locations.
   static void cite(const engine::Context& context, const EvidenceSpec& evidence, engine::Finding& finding) {
-    auto items = fact_value(context, evidence.fact).items;
+    const auto value = fact_value(context, evidence.fact);
+    const auto lookup_fact = [&](std::string_view name) -> std::optional<std::string> {
+      if (name.starts_with("facts."))
+        return fact_placeholder(context, name.substr(6));
+      return std::nullopt;
+    };
+    if (evidence.summary) {
+      finding.related.push_back(engine::Location{
+          {}, 0, 0, render(evidence.note, [&](std::string_view name) -> std::optional<std::string> {
+            if (name == "count")
+              return std::to_string(value.count);
+            return lookup_fact(name);
+          })});
+      return;
+    }
+    auto items = value.items;
     if (evidence.largest)
       std::stable_sort(items.begin(), items.end(),
                        [](const auto& a, const auto& b) { return a.size > b.size; });
@@ -361,7 +377,7 @@ private:
           return item.text;
         if (name == "detail")
           return item.detail;
-        return std::nullopt;
+        return lookup_fact(name);
       });
       auto location = item.location;
       location.note = std::move(note);

@@ -109,6 +109,8 @@ struct EvidenceSpec {
   Template note;        ///< {{item}} and {{detail}}
   long limit = 3;       ///< items cited at most
   bool largest = false; ///< `order: largest`: the items with the largest count first (else fact order)
+  bool summary = false; ///< `summary: true`: one note about the fact as a whole ({{count}}), no items
+  std::optional<Condition> when; ///< cited only when this holds
 };
 
 /// A whole rule file.

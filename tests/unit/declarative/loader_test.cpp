@@ -211,4 +211,14 @@ TEST_CASE("evidence entries name a fact kind and a note over {{item}} and {{deta
       contains(load_error(base + "evidence:\n  - fact: modules\n    note: x\n    order: smallest\n").message,
                "unknown order"));
   CHECK(contains(load_error(base + "evidence: modules\n").message, "must be a list"));
+  CHECK(load_rule_file(base +
+                           "evidence:\n  - fact: recent-authors\n    summary: true\n"
+                           "    when: {fact: recent-authors, min: 3}\n"
+                           "    note: \"{{count}} people wrote the last {{facts.recent-commits}} commits\"\n",
+                       "rules/r.yaml", {})
+            .has_value());
+  CHECK(contains(
+      load_error(base + "evidence:\n  - fact: recent-authors\n    summary: true\n    note: \"{{item}}\"\n")
+          .message,
+      "unknown placeholder"));
 }
