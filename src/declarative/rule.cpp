@@ -77,9 +77,11 @@ bool has_section(const engine::Context& context, const repo::FileEntry& file, co
 // The pieces of a file a content check reads, each with the line it starts on.
 std::vector<std::pair<std::string, int>> content_pieces(const engine::Context& context,
                                                         const repo::FileEntry& file, const Check& check) {
-  if (!check.heading)
-    return {{read_text(context, file), 1}};
   std::vector<std::pair<std::string, int>> out;
+  if (!check.heading) {
+    out.emplace_back(read_text(context, file), 1); // moved in: a braced list would copy the whole file
+    return out;
+  }
   if (const auto* doc = context.document(file.path))
     for (const auto& section : doc->sections)
       if (section.level > 0 && RE2::PartialMatch(section.heading, *check.heading)) {
