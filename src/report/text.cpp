@@ -1,5 +1,7 @@
 // The default, human format: one line per finding, then its hint and evidence, then a summary.
 
+#include "format_util.hpp"
+
 #include <tacit/report/report.hpp>
 
 #include <fmt/format.h>
@@ -27,15 +29,6 @@ struct Style {
   }
 };
 
-std::string format_location(const engine::Location& location) {
-  const std::string path = location.path.empty() ? "." : location.path;
-  if (location.line <= 0)
-    return path;
-  if (location.column <= 0)
-    return fmt::format("{}:{}", path, location.line);
-  return fmt::format("{}:{}:{}", path, location.line, location.column);
-}
-
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -49,7 +42,7 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
   for (const auto& finding : findings) {
     ++counts[static_cast<int>(finding.severity)];
     fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(),
-                   format_location(finding.location), style.reset(), style.severity(finding.severity),
+                   detail::location_label(finding.location), style.reset(), style.severity(finding.severity),
                    finding.rule_id, style.reset(), finding.message);
     if (!finding.hint.empty())
       fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(), finding.hint);
@@ -59,7 +52,7 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
                        related.note);
       else
         fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}{}{}\n", style.dim(), style.reset(),
-                       format_location(related), related.note.empty() ? "" : ": ", related.note);
+                       detail::location_label(related), related.note.empty() ? "" : ": ", related.note);
     }
   }
   if (!info.summary)
