@@ -4,7 +4,6 @@
 #include "commands.hpp"
 
 #include <tacit/cli/app.hpp>
-#include <tacit/engine/registry.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/version.hpp>
 

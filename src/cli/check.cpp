@@ -3,11 +3,10 @@
 #include "adoption.hpp"
 #include "commands.hpp"
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/cli/app.hpp>
-#include <tacit/declarative/rules.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/policy.hpp>
-#include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
@@ -51,11 +50,10 @@ bool write_file(const std::string& path, const std::string& content, std::string
 namespace {
 
 // An unknown id or category in --select / --extend-select / --ignore, with a "did you mean".
-std::optional<std::string> validate_selectors(const CheckSettings& settings,
-                                              std::span<const engine::Rule* const> rules) {
+std::optional<std::string> validate_selectors(const CheckSettings& settings, const engine::RuleSet& rules) {
   std::vector<std::string_view> ids;
-  for (const auto* rule : rules)
-    ids.push_back(rule->meta().id);
+  for (const auto* meta : rules.metas())
+    ids.push_back(meta->id);
   for (const auto& [list, option] :
        {std::pair{&settings.select, "--select"}, std::pair{&settings.extend_select, "--extend-select"},
         std::pair{&settings.ignore, "--ignore"}})
@@ -96,6 +94,7 @@ int run_check(const CheckSettings& settings) {
   if (!base)
     return fail(to_string(base.error()));
   engine::AnalyzeOptions analyze_options{jobs};
+  analyze_options.rules = catalog::builtin().metas();
   if (*given)
     analyze_options.config = **given;
   if (*base)
@@ -104,15 +103,11 @@ int run_check(const CheckSettings& settings) {
   if (!context)
     return fail(to_string(context.error()));
   // The built-in rules, then the rules of the repository's rule-dirs.
-  auto user_rules = declarative::load_rule_dirs((*context)->snapshot(), (*context)->config());
-  if (!user_rules)
-    return fail(to_string(user_rules.error()));
-  std::vector<const engine::Rule*> all_rules;
-  for (const auto& rule : engine::builtin_rules())
-    all_rules.push_back(rule.get());
-  for (const auto& rule : *user_rules)
-    all_rules.push_back(rule.get());
-  if (auto error = validate_selectors(settings, all_rules))
+  auto run = catalog::for_repository((*context)->snapshot(), (*context)->config());
+  if (!run)
+    return fail(to_string(run.error()));
+  const auto& rules = run->rules();
+  if (auto error = validate_selectors(settings, rules))
     return fail(*error);
   if (!settings.quiet)
     for (const auto& note : notes)
@@ -121,30 +116,23 @@ int run_check(const CheckSettings& settings) {
   // Policy: the configuration's select / ignore / severity / per-path under the command line's selection,
   // checked against every rule of the run (built-in and the repository's own).
   const auto& config = (*context)->config();
-  std::vector<const engine::RuleMeta*> metas;
-  for (const auto* rule : all_rules)
-    metas.push_back(&rule->meta());
-  if (auto valid = engine::validate_config(config, metas); !valid)
+  if (auto valid = engine::validate_config(config, rules.metas()); !valid)
     return fail(to_string(valid.error()));
   const engine::Policy policy(config, {settings.select, settings.extend_select, settings.ignore});
-  const auto selection = policy.selection(metas);
+  const auto selection = policy.selection(rules.metas());
   std::size_t rule_count = 0;
   std::vector<const engine::RuleMeta*> selected_rules;
-  for (const auto* rule : all_rules)
-    if (engine::is_selected(selection, rule->meta().id)) {
+  for (const auto* meta : rules.metas())
+    if (engine::is_selected(selection, meta->id)) {
       ++rule_count;
-      selected_rules.push_back(&rule->meta());
+      selected_rules.push_back(meta);
     }
   // The rules, then inline suppressions (they see every finding of the run before the per-path policy drops
   // some, so that a suppression in a folder where the policy turns its rule off is not "unused"), then the
   // policy (META findings go through it like any other). The base of a diff-aware run goes the same way.
-  const auto known_rule = [&all_rules](std::string_view token) {
-    return std::any_of(all_rules.begin(), all_rules.end(),
-                       [&](const auto* rule) { return engine::selector_matches(token, rule->meta().id); });
-  };
   const Evaluate evaluate = [&](const engine::Context& state) {
-    auto found = engine::suppress_findings(state, engine::run_rules(state, all_rules, selection, jobs),
-                                           selection, known_rule, jobs);
+    auto found = engine::suppress_findings(state, engine::run_rules(state, rules.rules(), selection, jobs),
+                                           selection, rules, jobs);
     policy.apply(found);
     return found;
   };

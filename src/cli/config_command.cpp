@@ -2,8 +2,8 @@
 
 #include "commands.hpp"
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/cli/app.hpp>
-#include <tacit/declarative/rules.hpp>
 #include <tacit/engine/policy.hpp>
 #include <tacit/repo/snapshot.hpp>
 
@@ -18,7 +18,7 @@ Result<std::optional<engine::Config>> given_config(const std::string& file, bool
     return std::optional<engine::Config>(engine::Config{});
   if (file.empty())
     return std::optional<engine::Config>{};
-  auto config = engine::load_config_file(file);
+  auto config = engine::load_config_file(file, catalog::builtin().metas());
   if (!config)
     return std::unexpected(config.error());
   return std::optional<engine::Config>(std::move(*config));
@@ -38,23 +38,20 @@ int run_config(const ConfigSettings& settings) {
   if (*given) {
     config = std::move(**given);
   } else {
-    auto loaded = engine::load_repository_config(**snapshot);
+    auto loaded = engine::load_repository_config(**snapshot, catalog::builtin().metas());
     if (!loaded)
       return fail(to_string(loaded.error()));
     config = std::move(*loaded);
   }
   // Rule ids and options are checked against every rule, the repository's own included.
-  auto metas = engine::builtin_rule_metas();
-  std::vector<std::unique_ptr<declarative::DeclarativeRule>> user_rules;
+  auto rules = catalog::builtin_only();
   if (snapshot) {
-    auto loaded = declarative::load_rule_dirs(**snapshot, config);
+    auto loaded = catalog::for_repository(**snapshot, config);
     if (!loaded)
       return fail(to_string(loaded.error()));
-    user_rules = std::move(*loaded);
+    rules = std::move(*loaded);
   }
-  for (const auto& rule : user_rules)
-    metas.push_back(&rule->meta());
-  if (auto valid = engine::validate_config(config, metas); !valid)
+  if (auto valid = engine::validate_config(config, rules.rules().metas()); !valid)
     return fail(to_string(valid.error()));
   const auto text = engine::format_config(config);
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -2,10 +2,9 @@
 
 #include "commands.hpp"
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/cli/app.hpp>
-#include <tacit/declarative/rules.hpp>
 #include <tacit/engine/config.hpp>
-#include <tacit/engine/registry.hpp>
 #include <tacit/engine/rule_docs.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/strings.hpp>
@@ -20,59 +19,58 @@ namespace tacit::cli {
 
 namespace {
 
-// The rules of the run in the current directory: the built-in ones, then the repository's own (its
-// .tacit.yaml rule-dirs). A repository whose configuration or rule files do not load still gets the
-// built-in rules, with a note on stderr.
+// The rules of the run in the current directory: the built-in ones and the repository's own (its
+// .tacit.yaml rule-dirs), sorted by id. A repository whose configuration or rule files do not load still
+// gets the built-in rules, with a note on stderr.
 struct RuleCatalog {
-  std::vector<std::unique_ptr<declarative::DeclarativeRule>> own;
+  catalog::Catalog run = catalog::builtin_only();
   std::vector<const engine::Rule*> all;
 };
 
-RuleCatalog catalog() {
+RuleCatalog rule_catalog() {
   RuleCatalog out;
-  for (const auto& rule : engine::builtin_rules())
-    out.all.push_back(rule.get());
+  const auto sorted = [&out] {
+    const auto rules = out.run.rules().rules();
+    out.all.assign(rules.begin(), rules.end());
+    std::sort(out.all.begin(), out.all.end(),
+              [](const auto* a, const auto* b) { return a->meta().id < b->meta().id; });
+    return std::move(out);
+  };
   // Only inside a git repository: a plain directory would be walked whole just to list the rules.
   std::error_code error;
   auto dir = std::filesystem::current_path(error);
   while (!error && !dir.empty() && !std::filesystem::exists(dir / ".git", error)) {
     if (dir == dir.parent_path())
-      return out;
+      return sorted();
     dir = dir.parent_path();
   }
   if (error || dir.empty())
-    return out;
+    return sorted();
   repo::SnapshotOptions options;
   options.path = ".";
   auto snapshot = repo::Snapshot::open(options);
   if (!snapshot)
-    return out; // not in a repository: the built-in rules only
-  auto config = engine::load_repository_config(**snapshot);
+    return sorted(); // not in a repository: the built-in rules only
+  auto config = engine::load_repository_config(**snapshot, catalog::builtin().metas());
   if (!config) {
     fmt::print(stderr, "tacit: note: the repository's own rules are not listed: {}\n",
                to_string(config.error()));
-    return out;
+    return sorted();
   }
-  if (config->rule_dirs.empty())
-    return out;
-  auto own = declarative::load_rule_dirs(**snapshot, *config);
-  if (!own) {
+  auto run = catalog::for_repository(**snapshot, *config);
+  if (!run) {
     fmt::print(stderr, "tacit: note: the repository's own rules are not listed: {}\n",
-               to_string(own.error()));
-    return out;
+               to_string(run.error()));
+    return sorted();
   }
-  out.own = std::move(*own);
-  for (const auto& rule : out.own)
-    out.all.push_back(rule.get());
-  std::sort(out.all.begin(), out.all.end(),
-            [](const auto* a, const auto* b) { return a->meta().id < b->meta().id; });
-  return out;
+  out.run = std::move(*run);
+  return sorted();
 }
 
 } // namespace
 
 int run_rules_list() {
-  const auto rules = catalog();
+  const auto rules = rule_catalog();
   std::size_t name_width = 4;
   for (const auto* rule : rules.all)
     name_width = std::max(name_width, rule->meta().name.size());
@@ -86,7 +84,7 @@ int run_rules_list() {
 }
 
 int run_rule_docs(const std::string& id) {
-  const auto rules = catalog();
+  const auto rules = rule_catalog();
   const auto found = std::find_if(rules.all.begin(), rules.all.end(),
                                   [&](const auto* rule) { return util::iequals(rule->meta().id, id); });
   if (found == rules.all.end()) {

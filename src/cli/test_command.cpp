@@ -3,9 +3,9 @@
 
 #include "commands.hpp"
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/cli/app.hpp>
 #include <tacit/declarative/rules.hpp>
-#include <tacit/engine/registry.hpp>
 #include <tacit/repo/snapshot.hpp>
 
 #include <fmt/format.h>
@@ -77,7 +77,7 @@ Result<engine::Config> config_near(const std::string& path) {
   for (; !dir.empty(); dir = dir.parent_path()) {
     const auto file = dir / engine::k_config_file_name;
     if (fs::is_regular_file(file, error))
-      return engine::load_config_file(file.string()); // with what it extends
+      return engine::load_config_file(file.string(), catalog::builtin().metas()); // with what it extends
     if (fs::exists(dir / ".git", error) || dir == dir.parent_path())
       break;
   }
@@ -94,7 +94,8 @@ int run_test(const std::vector<std::string>& paths) {
     if (!snapshot)
       return fail(to_string(snapshot.error()));
   }
-  auto parsed = paths.empty() ? engine::load_repository_config(**snapshot) : config_near(paths.front());
+  auto parsed = paths.empty() ? engine::load_repository_config(**snapshot, catalog::builtin().metas())
+                              : config_near(paths.front());
   if (!parsed)
     return fail(to_string(parsed.error()));
   auto config = std::move(*parsed);
@@ -126,7 +127,7 @@ int run_test(const std::vector<std::string>& paths) {
     options.filesets = &config.filesets;
     // A clash with a C++ rule, or with a shipped YAML rule other than this very file.
     options.id_taken = [&file](std::string_view id) {
-      const auto* rule = engine::find_rule(id);
+      const auto* rule = catalog::builtin().find(id);
       const auto* declared = dynamic_cast<const declarative::DeclarativeRule*>(rule);
       return rule != nullptr && !(declared && file.path.ends_with(declared->path()));
     };

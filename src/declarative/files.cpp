@@ -3,7 +3,6 @@
 
 #include "rule.hpp"
 
-#include <tacit/engine/registry.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -31,15 +30,14 @@ std::vector<std::unique_ptr<engine::Rule>> shipped_rules(const std::function<boo
   return out;
 }
 
-Result<std::vector<std::unique_ptr<DeclarativeRule>>> load_rule_dirs(const repo::Snapshot& snapshot,
-                                                                     const engine::Config& config) {
+Result<std::vector<std::unique_ptr<DeclarativeRule>>>
+load_rule_dirs(const repo::Snapshot& snapshot, const engine::Config& config,
+               const std::function<bool(std::string_view)>& taken) {
   std::vector<std::unique_ptr<DeclarativeRule>> out;
   std::map<std::string, std::string, std::less<>> ids; // id -> rule file
   LoadOptions options;
   options.filesets = &config.filesets;
-  options.id_taken = [&](std::string_view id) {
-    return engine::find_rule(id) != nullptr || ids.contains(id);
-  };
+  options.id_taken = [&](std::string_view id) { return (taken && taken(id)) || ids.contains(id); };
   const auto config_path = config.source.empty() ? std::string(engine::k_config_file_name) : config.source;
   for (std::size_t d = 0; d < config.rule_dirs.size(); ++d) {
     const auto& dir = config.rule_dirs[d];

@@ -3,7 +3,7 @@
 
 #include "config_internal.hpp"
 
-#include <tacit/engine/registry.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -50,7 +50,7 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
 
 class Loader {
 public:
-  explicit Loader(const ConfigReader& read) : m_read(read) {}
+  Loader(const ConfigReader& read, std::span<const RuleMeta* const> rules) : m_read(read), m_rules(rules) {}
 
   Result<Config> load(std::string_view text, const std::string& path) {
     auto parsed = detail::parse_config_file(text, path);
@@ -73,7 +73,7 @@ public:
 private:
   Result<Config> load_extended(const ConfigEntry& entry, const std::string& from) {
     if (!names_file(entry.value)) {
-      if (auto profile = builtin_profile(entry.value))
+      if (auto profile = builtin_profile(entry.value, m_rules))
         return *profile;
       const auto best = util::closest_match(entry.value, {k_profiles.begin(), k_profiles.end()});
       return std::unexpected(located(
@@ -101,6 +101,7 @@ private:
   }
 
   const ConfigReader& m_read;
+  std::span<const RuleMeta* const> m_rules;
   std::vector<std::string> m_stack;
 };
 
@@ -110,7 +111,7 @@ std::span<const std::string_view> profile_names() {
   return k_profiles;
 }
 
-std::optional<Config> builtin_profile(std::string_view name) {
+std::optional<Config> builtin_profile(std::string_view name, std::span<const RuleMeta* const> rules) {
   Config profile;
   const ConfigOrigin origin{fmt::format("profile {}", name), 0, 0};
   profile.extends = {origin.file};
@@ -119,9 +120,9 @@ std::optional<Config> builtin_profile(std::string_view name) {
   if (name != "strict")
     return std::nullopt;
   // strict: every built-in `info` rule is raised to `warning`, and any finding fails the run.
-  for (const auto& rule : builtin_rules())
-    if (rule->meta().severity == Severity::info)
-      profile.severity.push_back({std::string(rule->meta().id), Severity::warning, origin});
+  for (const auto* rule : rules)
+    if (rule->severity == Severity::info)
+      profile.severity.push_back({std::string(rule->id), Severity::warning, origin});
   profile.fail_on = FailOnSetting{Severity::info, origin};
   return profile;
 }
@@ -171,23 +172,26 @@ Config merge_configs(Config base, const Config& over) {
   return base;
 }
 
-Result<Config> load_config(std::string_view text, std::string_view path, const ConfigReader& read) {
-  return Loader(read).load(text, std::string(path));
+Result<Config> load_config(std::string_view text, std::string_view path, const ConfigReader& read,
+                           std::span<const RuleMeta* const> rules) {
+  return Loader(read, rules).load(text, std::string(path));
 }
 
-Result<Config> parse_config(std::string_view text, std::string_view path) {
-  return load_config(text, path);
+Result<Config> parse_config(std::string_view text, std::string_view path,
+                            std::span<const RuleMeta* const> rules) {
+  return load_config(text, path, {}, rules);
 }
 
-Result<Config> load_config_file(const std::string& path) {
+Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules) {
   const auto text = read_file(path);
   if (!text)
     return make_error(ErrorCode::config, "cannot read the configuration file (no such file)", path);
   const ConfigReader reader = [](const std::string& target) { return read_file(target); };
-  return load_config(*text, path, reader);
+  return load_config(*text, path, reader, rules);
 }
 
-Result<Config> load_repository_config(const repo::Snapshot& snapshot) {
+Result<Config> load_repository_config(const repo::Snapshot& snapshot,
+                                      std::span<const RuleMeta* const> rules) {
   const ConfigReader reader = [&snapshot](const std::string& path) -> std::optional<std::string> {
     if (path.empty() || path.starts_with('/') || path.starts_with("../") || path == "..")
       return std::nullopt; // outside the repository
@@ -209,12 +213,12 @@ Result<Config> load_repository_config(const repo::Snapshot& snapshot) {
     auto content = snapshot.read(*file);
     if (!content)
       return make_error(ErrorCode::config, content.error().message, path);
-    return load_config(content->bytes, path, reader);
+    return load_config(content->bytes, path, reader, rules);
   }
   const auto text = read_file(snapshot.root() / path);
   if (!text)
     return make_error(ErrorCode::config, "cannot read the configuration file", path);
-  return load_config(*text, path, reader);
+  return load_config(*text, path, reader, rules);
 }
 
 } // namespace tacit::engine

@@ -195,7 +195,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   if (options.config) {
     context->m_config = *options.config;
   } else {
-    auto config = load_repository_config(snap);
+    auto config = load_repository_config(snap, options.rules);
     if (!config)
       return std::unexpected(config.error());
     context->m_config = std::move(*config);

@@ -2,8 +2,8 @@
 // under the command line's --select / --extend-select / --ignore.
 
 #include <tacit/engine/policy.hpp>
-#include <tacit/engine/registry.hpp>
 #include <tacit/engine/rule.hpp>
+#include <tacit/engine/rule_set.hpp>
 #include <tacit/util/strings.hpp>
 
 namespace tacit::engine {
@@ -122,13 +122,6 @@ void Policy::apply(std::vector<Finding>& findings) const {
     finding.severity = *severity;
     return false;
   });
-}
-
-std::vector<const RuleMeta*> builtin_rule_metas() {
-  std::vector<const RuleMeta*> metas;
-  for (const auto& rule : builtin_rules())
-    metas.push_back(&rule->meta());
-  return metas;
 }
 
 } // namespace tacit::engine

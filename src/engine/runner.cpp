@@ -1,4 +1,4 @@
-#include <tacit/engine/registry.hpp>
+#include <tacit/engine/rule_set.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -19,13 +19,6 @@ bool is_selected(const Selection& selection, std::string_view id) {
   if (!selection.select.empty() && !any_match(selection.select))
     return false;
   return !any_match(selection.ignore);
-}
-
-std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs) {
-  std::vector<const Rule*> all;
-  for (const auto& rule : builtin_rules())
-    all.push_back(rule.get());
-  return run_rules(context, all, selection, jobs);
 }
 
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> candidates,

@@ -2,7 +2,7 @@
 // the ones that cover nothing (META001) and the malformed ones (META002).
 
 #include <tacit/engine/context.hpp>
-#include <tacit/engine/registry.hpp>
+#include <tacit/engine/rule_set.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/util/parallel.hpp>
@@ -72,7 +72,8 @@ bool cover(FileIndex& index, std::size_t k, const Finding& finding) {
 } // namespace
 
 std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
-                                        std::span<const FileSuppressions> files, const Selection& selection) {
+                                        std::span<const FileSuppressions> files, const Selection& selection,
+                                        const RuleSet& rules) {
   std::unordered_map<std::string_view, FileIndex> indices;
   for (const auto& file : files) {
     auto& index = indices[file.path];
@@ -103,8 +104,8 @@ std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
       kept.push_back(std::move(finding));
   }
 
-  const Rule* unused = is_selected(selection, k_unused) ? find_rule(k_unused) : nullptr;
-  const Rule* invalid = is_selected(selection, k_invalid) ? find_rule(k_invalid) : nullptr;
+  const Rule* unused = is_selected(selection, k_unused) ? rules.find(k_unused) : nullptr;
+  const Rule* invalid = is_selected(selection, k_invalid) ? rules.find(k_invalid) : nullptr;
   for (const auto& file : files) {
     if (invalid) {
       Emitter out(invalid->meta());
@@ -172,9 +173,10 @@ std::vector<FileSuppressions> collect_suppressions(const Context& context, std::
 }
 
 std::vector<Finding> suppress_findings(const Context& context, std::vector<Finding> findings,
-                                       const Selection& selection, const KnownRule& is_known, unsigned jobs) {
+                                       const Selection& selection, const RuleSet& rules, unsigned jobs) {
+  const KnownRule is_known = [&rules](std::string_view token) { return rules.matches_any(token); };
   const auto files = collect_suppressions(context, findings, selection, is_known, jobs);
-  return apply_suppressions(std::move(findings), files, selection);
+  return apply_suppressions(std::move(findings), files, selection, rules);
 }
 
 } // namespace tacit::engine

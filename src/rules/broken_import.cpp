@@ -3,7 +3,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -322,8 +322,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_broken_import() {
-  return std::make_unique<BrokenImport>();
-}
+TACIT_RULE(BrokenImport)
 
 } // namespace tacit::rules

@@ -2,7 +2,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -234,8 +234,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_broken_path_reference() {
-  return std::make_unique<BrokenPathReference>();
-}
+TACIT_RULE(BrokenPathReference)
 
 } // namespace tacit::rules

@@ -4,7 +4,7 @@
 
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -170,8 +170,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_build_undocumented() {
-  return std::make_unique<BuildUndocumented>();
-}
+TACIT_RULE(BuildUndocumented)
 
 } // namespace tacit::rules

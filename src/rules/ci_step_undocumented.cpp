@@ -4,8 +4,8 @@
 
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/facts/ci.hpp>
-#include <tacit/rules/builtin.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -206,8 +206,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_ci_step_undocumented() {
-  return std::make_unique<CiStepUndocumented>();
-}
+TACIT_RULE(CiStepUndocumented)
 
 } // namespace tacit::rules

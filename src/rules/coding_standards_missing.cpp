@@ -2,7 +2,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -217,8 +217,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_coding_standards_missing() {
-  return std::make_unique<CodingStandardsMissing>();
-}
+TACIT_RULE(CodingStandardsMissing)
 
 } // namespace tacit::rules

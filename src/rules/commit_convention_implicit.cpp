@@ -4,7 +4,7 @@
 #include "contribution_support.hpp"
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -122,8 +122,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_commit_convention_implicit() {
-  return std::make_unique<CommitConventionImplicit>();
-}
+TACIT_RULE(CommitConventionImplicit)
 
 } // namespace tacit::rules

@@ -2,7 +2,7 @@
 // loads. The misnamings and the names agents load are data (k_misnamings).
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -167,8 +167,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_context_file_misnamed() {
-  return std::make_unique<ContextFileMisnamed>();
-}
+TACIT_RULE(ContextFileMisnamed)
 
 } // namespace tacit::rules

@@ -1,7 +1,7 @@
 // ARCH304 decision-link-broken: a decision record supersedes or links a record that does not exist.
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -170,8 +170,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_decision_link_broken() {
-  return std::make_unique<DecisionLinkBroken>();
-}
+TACIT_RULE(DecisionLinkBroken)
 
 } // namespace tacit::rules

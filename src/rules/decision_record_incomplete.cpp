@@ -1,7 +1,7 @@
 // ARCH303 decision-record-incomplete: a decision record lacks its status, context, decision or consequences.
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -108,8 +108,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_decision_record_incomplete() {
-  return std::make_unique<DecisionRecordIncomplete>();
-}
+TACIT_RULE(DecisionRecordIncomplete)
 
 } // namespace tacit::rules

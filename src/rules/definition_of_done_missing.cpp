@@ -3,7 +3,7 @@
 #include <tacit/doc/context_files.hpp>
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -256,8 +256,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_definition_of_done_missing() {
-  return std::make_unique<DefinitionOfDoneMissing>();
-}
+TACIT_RULE(DefinitionOfDoneMissing)
 
 } // namespace tacit::rules

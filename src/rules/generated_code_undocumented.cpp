@@ -6,7 +6,7 @@
 #include <tacit/doc/context_files.hpp>
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -223,8 +223,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_generated_code_undocumented() {
-  return std::make_unique<GeneratedCodeUndocumented>();
-}
+TACIT_RULE(GeneratedCodeUndocumented)
 
 } // namespace tacit::rules

@@ -2,7 +2,7 @@
 // required reason. The suppression pass (engine/suppressions) reports it; check() has nothing to do.
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 
 namespace tacit::rules {
 
@@ -49,8 +49,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_invalid_suppression() {
-  return std::make_unique<InvalidSuppression>();
-}
+TACIT_RULE(InvalidSuppression)
 
 } // namespace tacit::rules

@@ -5,8 +5,8 @@
 
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/facts/ci.hpp>
-#include <tacit/rules/builtin.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -287,8 +287,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_lint_format_undocumented() {
-  return std::make_unique<LintFormatUndocumented>();
-}
+TACIT_RULE(LintFormatUndocumented)
 
 } // namespace tacit::rules

@@ -4,7 +4,7 @@
 #include "context_hygiene.hpp"
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -236,8 +236,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_machine_specific_path() {
-  return std::make_unique<MachineSpecificPath>();
-}
+TACIT_RULE(MachineSpecificPath)
 
 } // namespace tacit::rules

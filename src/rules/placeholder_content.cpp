@@ -3,7 +3,7 @@
 #include "context_hygiene.hpp"
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -367,8 +367,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_placeholder_content() {
-  return std::make_unique<PlaceholderContent>();
-}
+TACIT_RULE(PlaceholderContent)
 
 } // namespace tacit::rules

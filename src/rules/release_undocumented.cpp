@@ -5,8 +5,8 @@
 
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/facts/ci.hpp>
-#include <tacit/rules/builtin.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -220,8 +220,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_release_undocumented() {
-  return std::make_unique<ReleaseUndocumented>();
-}
+TACIT_RULE(ReleaseUndocumented)
 
 } // namespace tacit::rules

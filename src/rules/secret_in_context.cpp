@@ -5,7 +5,7 @@
 #include "secret_scan.hpp"
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -93,8 +93,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_secret_in_context() {
-  return std::make_unique<SecretInContext>();
-}
+TACIT_RULE(SecretInContext)
 
 } // namespace tacit::rules

@@ -3,7 +3,7 @@
 #include "setup_explained.hpp"
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -208,8 +208,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_setup_undocumented() {
-  return std::make_unique<SetupUndocumented>();
-}
+TACIT_RULE(SetupUndocumented)
 
 } // namespace tacit::rules

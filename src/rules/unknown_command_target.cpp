@@ -4,7 +4,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -282,8 +282,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_unknown_command_target() {
-  return std::make_unique<UnknownCommandTarget>();
-}
+TACIT_RULE(UnknownCommandTarget)
 
 } // namespace tacit::rules

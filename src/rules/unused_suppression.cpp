@@ -2,7 +2,7 @@
 // (engine/suppressions) reports it after the other rules have run; check() has nothing to do.
 
 #include <tacit/engine/context.hpp>
-#include <tacit/rules/builtin.hpp>
+#include <tacit/engine/rule.hpp>
 
 namespace tacit::rules {
 
@@ -49,8 +49,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<engine::Rule> make_unused_suppression() {
-  return std::make_unique<UnusedSuppression>();
-}
+TACIT_RULE(UnusedSuppression)
 
 } // namespace tacit::rules

@@ -1,7 +1,7 @@
 #pragma once
 // Declarative rules: YAML rule files (docs/configuration.md, "Rule files") loaded into engine::Rule objects.
-// The shipped ones live in the top-level rules/ folder and are embedded into the binary (they are part of
-// builtin_rules()); user ones come from the `rule-dirs` of .tacit.yaml, read through the snapshot so that
+// The shipped ones live in the top-level rules/ folder and are embedded into the binary (catalog::builtin()
+// holds them); user ones come from the `rule-dirs` of .tacit.yaml, read through the snapshot so that
 // --rev and --staged see the committed rule files. Loading only parses and compiles (RE2 regexes, tree-sitter
 // queries): it never executes anything.
 
@@ -43,10 +43,11 @@ Result<std::unique_ptr<DeclarativeRule>> load_rule_file(std::string_view text, s
                                                         const LoadOptions& options);
 
 /// Loads every *.yaml / *.yml file under each of `config.rule_dirs` (repository-relative folders) from the
-/// snapshot, sorted by path. A rule dir that holds no tracked file is an error, as is an id that a built-in
-/// rule or another rule file already has.
-Result<std::vector<std::unique_ptr<DeclarativeRule>>> load_rule_dirs(const repo::Snapshot& snapshot,
-                                                                     const engine::Config& config);
+/// snapshot, sorted by path. A rule dir that holds no tracked file is an error, as is an id that `taken`
+/// says a built-in rule has, or that another rule file already has. (catalog::for_repository calls this.)
+Result<std::vector<std::unique_ptr<DeclarativeRule>>>
+load_rule_dirs(const repo::Snapshot& snapshot, const engine::Config& config,
+               const std::function<bool(std::string_view)>& taken);
 
 /// The rules shipped in rules/ (embedded at build time), parsed once. `taken` says which ids the C++ rules
 /// have. A shipped rule that does not load is a build defect: this throws std::logic_error.

@@ -107,22 +107,26 @@ using ConfigReader = std::function<std::optional<std::string>(const std::string&
 
 /// Parses and validates the text of a configuration file at `path` and merges what it extends: built-in
 /// profiles, and local files (paths relative to the including file, read with `read`; none without one).
-/// Every error is located (file:line:column); an `extends` cycle is named.
-Result<Config> load_config(std::string_view text, std::string_view path, const ConfigReader& read = {});
+/// Every error is located (file:line:column); an `extends` cycle is named. `rules` are the built-in rules
+/// that the profiles speak of (catalog::builtin(); `strict` raises those whose default is info).
+Result<Config> load_config(std::string_view text, std::string_view path, const ConfigReader& read = {},
+                           std::span<const RuleMeta* const> rules = {});
 
 /// Parses and validates the text of a .tacit.yaml; `path` is used in error messages. Local `extends` files
 /// cannot be read (an error); profiles can.
-Result<Config> parse_config(std::string_view text, std::string_view path);
+Result<Config> parse_config(std::string_view text, std::string_view path,
+                            std::span<const RuleMeta* const> rules = {});
 
 /// Loads a configuration file from the filesystem (`--config FILE`), its `extends` relative to it.
-Result<Config> load_config_file(const std::string& path);
+Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules);
 
 /// Loads the repository's .tacit.yaml from the snapshot's source (tracked, or untracked in the worktree),
 /// its `extends` from the same source; the default configuration when there is none.
-Result<Config> load_repository_config(const repo::Snapshot& snapshot);
+Result<Config> load_repository_config(const repo::Snapshot& snapshot, std::span<const RuleMeta* const> rules);
 
-/// The built-in profile `name` (recommended, strict), or nullopt.
-std::optional<Config> builtin_profile(std::string_view name);
+/// The built-in profile `name` (recommended, strict), or nullopt. `strict` raises each of `rules` whose
+/// default severity is info to warning.
+std::optional<Config> builtin_profile(std::string_view name, std::span<const RuleMeta* const> rules);
 
 /// The names of the built-in profiles.
 std::span<const std::string_view> profile_names();

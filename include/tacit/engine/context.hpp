@@ -85,6 +85,8 @@ struct AnalyzeOptions {
   std::optional<Config> config = {};
   /// Called with the effective configuration as soon as it is known (before documents and facts).
   std::function<void(const Config&)> on_config = {};
+  /// The built-in rules that the profiles of .tacit.yaml speak of (catalog::builtin().metas()).
+  std::span<const RuleMeta* const> rules = {};
 };
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.

@@ -55,7 +55,4 @@ private:
   std::vector<PathRule> m_per_path;
 };
 
-/// The metadata of every built-in rule, for validate_config and Policy::selection.
-std::vector<const RuleMeta*> builtin_rule_metas();
-
 } // namespace tacit::engine

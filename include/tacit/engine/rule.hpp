@@ -1,11 +1,13 @@
 #pragma once
 // A rule reads the Context and emits findings. Rules never do I/O of their own. Each built-in rule is one
-// file in src/rules/ with its metadata and docs (fixed headings, as ruff does), registered in registry.cpp.
+// file in src/rules/ with its metadata and docs (fixed headings, as ruff does) that registers itself with
+// TACIT_RULE (below).
 
 #include <tacit/engine/finding.hpp>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -80,3 +82,13 @@ public:
 };
 
 } // namespace tacit::engine
+
+/// Registers a built-in C++ rule: `TACIT_RULE(ClassName)` on a line of its own, at namespace scope in
+/// `tacit::rules`, in the rule's file under src/rules/. The build lists every such line of src/rules/*.cpp
+/// (cmake/RuleList.cmake) into a generated catalogue that calls the factory defined here, so the linker keeps
+/// every rule and adding one edits no other file.
+#define TACIT_RULE(Class)                                                                                    \
+  std::unique_ptr<::tacit::engine::Rule> tacit_rule_factory_##Class();                                       \
+  std::unique_ptr<::tacit::engine::Rule> tacit_rule_factory_##Class() {                                      \
+    return std::make_unique<Class>();                                                                        \
+  }

@@ -20,11 +20,9 @@ struct Selection {
 /// True when the rule with `id` is selected.
 bool is_selected(const Selection& selection, std::string_view id);
 
-/// Runs the selected rules; returns findings sorted, with fingerprints. An exception escaping a rule
-/// becomes an error finding of that rule ("internal error in rule X: ..."), not a crash.
-std::vector<Finding> run_rules(const Context& context, const Selection& selection, unsigned jobs);
-
-/// The same over a given list of rules (the built-in ones and the rules of the repository's rule-dirs).
+/// Runs the selected ones of `rules` (the run's catalogue: catalog::for_repository); returns findings
+/// sorted, with fingerprints. An exception escaping a rule becomes an error finding of that rule ("internal
+/// error in rule X: ..."), not a crash.
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> rules,
                                const Selection& selection, unsigned jobs);
 

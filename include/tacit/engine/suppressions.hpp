@@ -18,6 +18,7 @@ namespace tacit::engine {
 
 class Context;
 struct Selection;
+class RuleSet;
 
 /// How comments are written in one family of files.
 struct CommentSyntax {
@@ -66,7 +67,7 @@ struct FileSuppressions {
 /// What the parser checks besides syntax.
 struct SuppressionRules {
   bool reason_required = true; ///< engine::Config::suppression_reason_required
-  KnownRule is_known;          ///< e.g. engine::is_known_selector; unset accepts every well-shaped id
+  KnownRule is_known;          ///< e.g. RuleSet::matches_any; unset accepts every well-shaped id
 };
 
 /// Parses the suppression comments of one file. Linear in the text's size; never throws on any input.
@@ -76,9 +77,10 @@ FileSuppressions parse_suppressions(std::string_view path, std::string_view text
 /// Drops the findings that a suppression covers (same path, line in range, rule matched by an id or a
 /// category) and adds META001 for each suppressed rule that covered nothing although it was selected, and
 /// META002 for each problem, when those META rules are selected. Returns the findings sorted, with
-/// fingerprints. META findings are never suppressed.
+/// fingerprints. META findings are never suppressed. The META rules are looked up in `rules` (the run's).
 std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
-                                        std::span<const FileSuppressions> files, const Selection& selection);
+                                        std::span<const FileSuppressions> files, const Selection& selection,
+                                        const RuleSet& rules);
 
 /// Reads the suppressions of the files that hold a finding and, when a META rule is selected, of the
 /// in-scope docs and configuration files (not source code: see CommentSyntax::code), in the first MiB of
@@ -87,8 +89,9 @@ std::vector<FileSuppressions> collect_suppressions(const Context& context, std::
                                                    const Selection& selection, const KnownRule& is_known,
                                                    unsigned jobs);
 
-/// The whole pass over a run's findings: collect_suppressions, then apply_suppressions.
+/// The whole pass over a run's findings: collect_suppressions (a token is known when it names a rule of
+/// `rules`), then apply_suppressions.
 std::vector<Finding> suppress_findings(const Context& context, std::vector<Finding> findings,
-                                       const Selection& selection, const KnownRule& is_known, unsigned jobs);
+                                       const Selection& selection, const RuleSet& rules, unsigned jobs);
 
 } // namespace tacit::engine

@@ -1,7 +1,7 @@
 // Tests for the rule file loader (declarative/loader): every malformed rule file is a located error.
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/declarative/rules.hpp>
-#include <tacit/engine/registry.hpp>
 
 #include <doctest/doctest.h>
 
@@ -81,7 +81,7 @@ TEST_CASE("malformed rule files are located errors") {
   }
   SUBCASE("id clash with a built-in rule") {
     LoadOptions options;
-    options.id_taken = [](std::string_view id) { return tacit::engine::find_rule(id) != nullptr; };
+    options.id_taken = [](std::string_view id) { return tacit::catalog::builtin().find(id) != nullptr; };
     CHECK(contains(load_error(with("ORG101", "CTX001"), options).message, "already taken"));
   }
   SUBCASE("bad name") {

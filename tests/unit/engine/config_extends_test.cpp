@@ -2,6 +2,7 @@
 // files, and the merge semantics (later wins; lists concatenate; a select resets the selection).
 
 #include <tacit/engine/config.hpp>
+#include <tacit/engine/rule.hpp>
 
 #include <doctest/doctest.h>
 
@@ -30,6 +31,21 @@ struct Files {
   }
 };
 
+// The rules the profiles speak of: the engine is handed them (catalog::builtin() in a run).
+constexpr tacit::engine::RuleMeta k_info_rule{.id = "TEST901",
+                                              .name = "an-info-rule",
+                                              .category = "TEST",
+                                              .severity = Severity::info,
+                                              .summary = "",
+                                              .docs = {}};
+constexpr tacit::engine::RuleMeta k_warning_rule{.id = "TEST902",
+                                                 .name = "a-warning-rule",
+                                                 .category = "TEST",
+                                                 .severity = Severity::warning,
+                                                 .summary = "",
+                                                 .docs = {}};
+const std::vector<const tacit::engine::RuleMeta*> k_rules{&k_info_rule, &k_warning_rule};
+
 bool has(std::string_view text, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
 }
@@ -43,9 +59,11 @@ TEST_CASE("extends: profiles") {
   CHECK(config->severity.empty());
   CHECK_FALSE(config->fail_on.has_value());
 
-  config = tacit::engine::parse_config("version: 1\nextends: [strict]\nfail-on: warning\n", ".tacit.yaml");
+  config = tacit::engine::parse_config("version: 1\nextends: [strict]\nfail-on: warning\n", ".tacit.yaml",
+                                       k_rules);
   REQUIRE(config.has_value());
-  CHECK_FALSE(config->severity.empty()); // info rules raised
+  REQUIRE(config->severity.size() == 1); // the info rule raised, not the warning one
+  CHECK(config->severity[0].selector == "TEST901");
   for (const auto& setting : config->severity) {
     CHECK(setting.severity == Severity::warning);
     CHECK(setting.origin.file == "profile strict");
@@ -54,10 +72,12 @@ TEST_CASE("extends: profiles") {
   CHECK(config->fail_on->level == Severity::warning); // the file wins over the profile
   CHECK(config->fail_on->origin.file == ".tacit.yaml");
 
-  auto strict = tacit::engine::builtin_profile("strict");
+  auto strict = tacit::engine::builtin_profile("strict", k_rules);
   REQUIRE(strict.has_value());
   CHECK(strict->fail_on->level == Severity::info);
-  CHECK_FALSE(tacit::engine::builtin_profile("lenient").has_value());
+  CHECK(strict->severity.size() == 1);
+  CHECK(tacit::engine::builtin_profile("strict", {})->severity.empty()); // no rules handed down, none raised
+  CHECK_FALSE(tacit::engine::builtin_profile("lenient", k_rules).has_value());
 }
 
 TEST_CASE("extends: an unknown profile, with did-you-mean") {

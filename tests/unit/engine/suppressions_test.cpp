@@ -4,7 +4,7 @@
 // The inputs below are C++ strings; none starts a C++ comment after a space, so tacit's own self-check
 // does not read them as suppressions of this file.
 
-#include <tacit/engine/registry.hpp>
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 
@@ -26,7 +26,10 @@ using engine::FileSuppressions;
 
 namespace {
 
-const engine::SuppressionRules k_rules{true, engine::is_known_selector};
+const engine::KnownRule k_known = [](std::string_view token) {
+  return catalog::builtin().is_known_selector(token);
+};
+const engine::SuppressionRules k_rules{true, k_known};
 
 FileSuppressions parse(std::string_view path, std::string_view text,
                        const engine::SuppressionRules& rules = k_rules) {
@@ -214,7 +217,7 @@ TEST_CASE("malformed suppressions are problems and do not apply") {
 }
 
 TEST_CASE("a reason is optional when the configuration says so") {
-  const engine::SuppressionRules lax{false, engine::is_known_selector};
+  const engine::SuppressionRules lax{false, k_known};
   CHECK(describe(parse("a.md", "<!-- tacit-disable-next-line CTX002 -->\n", lax)) == "1:1 2-2 CTX002 | \n");
   CHECK(describe(parse("a.yml", "x # tacit: ignore[CTX002]\n", lax)) == "1:3 1-1 CTX002 | \n");
 }
@@ -254,7 +257,7 @@ TEST_CASE("apply_suppressions drops covered findings and reports unused and inva
       finding("CTX001", "README.md", 0), finding("CTX002", "docs/a.md", 2),
       finding("CTX001", "AGENTS.md", 1), finding("CTX001", "AGENTS.md", 2)};
   const engine::Selection selection{{"CTX", "META"}, {}};
-  const auto out = engine::apply_suppressions(findings, files, selection);
+  const auto out = engine::apply_suppressions(findings, files, selection, catalog::builtin());
   CHECK(summary(out) == "AGENTS.md:2 CTX001 \n"
                         "README.md:3 META001 suppression of CTX003 matches no finding\n"
                         "README.md:9 META002 invalid suppression: unknown rule 'CTX999'\n"
@@ -265,14 +268,17 @@ TEST_CASE("apply_suppressions drops covered findings and reports unused and inva
   CHECK(out[2].severity == engine::Severity::error);
 
   // With the META rules off, suppressions still apply and nothing else is reported.
-  const auto quiet = engine::apply_suppressions(findings, files, engine::Selection{{"CTX"}, {}});
+  const auto quiet =
+      engine::apply_suppressions(findings, files, engine::Selection{{"CTX"}, {}}, catalog::builtin());
   CHECK(summary(quiet) == "AGENTS.md:2 CTX001 \ndocs/a.md:2 CTX002 \n");
   // A rule that did not run: its suppression is not unused; a category counts when a rule inside it ran.
-  const auto narrow = engine::apply_suppressions({}, files, engine::Selection{{"CTX002", "META001"}, {}});
+  const auto narrow =
+      engine::apply_suppressions({}, files, engine::Selection{{"CTX002", "META001"}, {}}, catalog::builtin());
   CHECK(summary(narrow) == "README.md:1 META001 suppression of CTX002 matches no finding\n"
                            "README.md:3 META001 suppression of CTX002 matches no finding\n"
                            "README.md:5 META001 suppression of CTX matches no finding\n");
-  const auto ignored = engine::apply_suppressions({}, files, engine::Selection{{}, {"CTX", "TASK"}});
+  const auto ignored =
+      engine::apply_suppressions({}, files, engine::Selection{{}, {"CTX", "TASK"}}, catalog::builtin());
   CHECK(summary(ignored) == "README.md:9 META002 invalid suppression: unknown rule 'CTX999'\n");
 }
 
@@ -281,7 +287,7 @@ TEST_CASE("META findings are never suppressed") {
   files[0].path = "a.md";
   files[0].suppressions = {{1, 1, 0, INT_MAX, {"CTX"}, "r"}};
   const auto out = engine::apply_suppressions({finding("META002", "a.md", 3), finding("CTX002", "a.md", 3)},
-                                              files, engine::Selection{});
+                                              files, engine::Selection{}, catalog::builtin());
   CHECK(summary(out) == "a.md:3 META002 \n");
 }
 

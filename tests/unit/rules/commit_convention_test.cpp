@@ -4,6 +4,7 @@
 #include "../../../src/rules/commit_convention.hpp"
 #include "../repo/repo_test_support.hpp"
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/runner.hpp>
 
@@ -65,7 +66,8 @@ std::string run(const std::filesystem::path& dir, std::vector<std::string> ids) 
   auto context = engine::analyze(std::move(*snapshot), {2}, notes);
   REQUIRE(context.has_value());
   std::string out;
-  for (const auto& finding : engine::run_rules(**context, {std::move(ids), {}}, 2))
+  for (const auto& finding :
+       engine::run_rules(**context, catalog::builtin().rules(), {std::move(ids), {}}, 2))
     out += fmt::format("{}{}:{} {}", out.empty() ? "" : "\n", finding.location.path, finding.location.line,
                        finding.rule_id);
   return out;

@@ -7,8 +7,8 @@
 // suppressions apply as in `tacit check` (the META rules' cases rely on it). Every
 // registered rule must have docs, at least one case that fires and one that must not.
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/engine/registry.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
@@ -83,12 +83,14 @@ std::vector<std::string> run_rule(const fs::path& root, std::vector<std::string>
   auto snapshot = tacit::repo::Snapshot::open(options);
   REQUIRE(snapshot.has_value());
   std::vector<std::string> notes;
-  auto context = tacit::engine::analyze(std::move(*snapshot), {2}, notes);
+  const auto& rules = tacit::catalog::builtin();
+  tacit::engine::AnalyzeOptions analyze_options{2};
+  analyze_options.rules = rules.metas();
+  auto context = tacit::engine::analyze(std::move(*snapshot), analyze_options, notes);
   REQUIRE(context.has_value());
   const tacit::engine::Selection selection{std::move(ids), {}};
-  const auto findings =
-      tacit::engine::suppress_findings(**context, tacit::engine::run_rules(**context, selection, 2),
-                                       selection, tacit::engine::is_known_selector, 2);
+  const auto findings = tacit::engine::suppress_findings(
+      **context, tacit::engine::run_rules(**context, rules.rules(), selection, 2), selection, rules, 2);
   std::vector<std::string> out;
   for (const auto& finding : findings)
     out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line,
@@ -119,7 +121,7 @@ std::vector<std::string> rules_to_run(const fs::path& file, std::string_view id)
 } // namespace
 
 TEST_CASE("every rule has docs and fixtures that fire and that must not") {
-  for (const auto& rule : tacit::engine::builtin_rules()) {
+  for (const auto* rule : tacit::catalog::builtin().rules()) {
     const auto& meta = rule->meta();
     CAPTURE(meta.id);
     CHECK(!meta.summary.empty());
@@ -143,7 +145,7 @@ TEST_CASE("every rule has docs and fixtures that fire and that must not") {
 }
 
 TEST_CASE("rule fixtures give exactly the expected findings") {
-  for (const auto& rule : tacit::engine::builtin_rules()) {
+  for (const auto* rule : tacit::catalog::builtin().rules()) {
     const auto dir = k_fixtures / std::string(rule->meta().name);
     if (!fs::is_directory(dir))
       continue;

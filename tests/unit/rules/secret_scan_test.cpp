@@ -4,6 +4,7 @@
 #include "../../../src/rules/secret_scan.hpp"
 #include "../repo/repo_test_support.hpp"
 
+#include <tacit/catalog/catalog.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/report/report.hpp>
@@ -90,7 +91,7 @@ TEST_CASE("CTX009: no output format shows the raw secret") {
   std::vector<std::string> notes;
   auto context = engine::analyze(std::move(*snapshot), {1}, notes);
   REQUIRE(context.has_value());
-  const auto findings = engine::run_rules(**context, {{"CTX009"}, {}}, 1);
+  const auto findings = engine::run_rules(**context, catalog::builtin().rules(), {{"CTX009"}, {}}, 1);
   REQUIRE(findings.size() == 3);
   const std::vector<std::string> secrets{token, key, password};
   for (const auto& finding : findings)
