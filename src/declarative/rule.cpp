@@ -3,9 +3,9 @@
 
 #include "rule.hpp"
 
-#include "../rules/contribution_support.hpp"
 #include "sources.hpp"
 
+#include <tacit/doc/headings.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -49,7 +49,7 @@ std::size_t count_words(std::string_view text) {
 }
 
 // The headings of a document with their bodies (a text document: headings only, with empty bodies).
-std::vector<std::pair<std::string, const doc::Section*>> headings(const doc::Document& doc) {
+std::vector<std::pair<std::string, const doc::Section*>> heading_sections(const doc::Document& doc) {
   std::vector<std::pair<std::string, const doc::Section*>> out;
   if (doc.structural) {
     for (const auto& section : doc.sections)
@@ -57,7 +57,7 @@ std::vector<std::pair<std::string, const doc::Section*>> headings(const doc::Doc
         out.emplace_back(section.heading, &section);
     return out;
   }
-  for (auto& heading : rules::contribution::headings(doc))
+  for (auto& heading : doc::headings(doc))
     out.emplace_back(std::move(heading), nullptr);
   return out;
 }
@@ -66,7 +66,7 @@ bool has_section(const engine::Context& context, const repo::FileEntry& file, co
   const auto* doc = context.document(file.path);
   if (!doc)
     return false;
-  for (const auto& [heading, section] : headings(*doc))
+  for (const auto& [heading, section] : heading_sections(*doc))
     if (RE2::PartialMatch(heading, *check.heading) &&
         (check.min_words == 0 ||
          (section && count_words(section->body) >= static_cast<std::size_t>(check.min_words))))
