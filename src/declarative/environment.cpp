@@ -1,10 +1,10 @@
 // What declarative rules read: fact kinds (from context.facts() and context.ci()), built-in and user
 // filesets, `when` conditions and {{templates}}.
 
-#include "../rules/contribution_support.hpp"
 #include "rule.hpp"
 
 #include <tacit/doc/context_files.hpp>
+#include <tacit/repo/commits.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -225,7 +225,7 @@ FactValue fact_value(const engine::Context& context, std::string_view name) {
   } else if (name == "recent-authors") {
     std::set<std::string> people;
     for (const auto& commit : context.history(200))
-      if (!rules::contribution::is_bot(commit) &&
+      if (!repo::is_bot(commit) &&
           people.insert(util::to_lower(commit.email.empty() ? commit.author : commit.email)).second)
         out.items.push_back({commit.author, engine::Location{}, "committed recently"});
   }

@@ -58,6 +58,8 @@ struct Reader {
 Condition condition(const Reader& reader, const Node& node);
 /// Parses a `check:` mapping.
 Check check(const Reader& reader, const Node& node);
+/// Parses a mentions check's `source:` mapping (load_source.cpp).
+Source parse_source(const Reader& reader, const Node& node);
 /// The placeholders a check type provides besides the global ones.
 std::set<std::string, std::less<>> placeholders(const Check& check);
 /// Fails unless `name` is a known fact kind.

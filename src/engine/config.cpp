@@ -1,9 +1,9 @@
-// .tacit.yaml parsing and strict validation of one file. yaml-cpp exceptions stay inside this adapter; the
-// `extends` chain is resolved in config_load.cpp.
+// .tacit.yaml parsing and strict validation of one file: its sections (the typed reads are in
+// config_reads.cpp). yaml-cpp exceptions stay inside this adapter; the `extends` chain is resolved in
+// config_load.cpp.
 
-#include "config_internal.hpp"
+#include "config_parser.hpp"
 
-#include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -23,299 +23,157 @@ constexpr std::array<std::string_view, 12> k_known_keys{"version",   "extends", 
 constexpr std::array<std::string_view, 4> k_per_path_keys{"paths", "select", "ignore", "severity"};
 constexpr std::array<std::string_view, 1> k_suppression_keys{"require-reason"};
 
-// A failure inside the parser: thrown as a value, caught in parse_config_file.
-struct Failure {
-  tacit::Error error;
-};
-
-class Parser {
-public:
-  explicit Parser(std::string_view path) : m_path(path) {}
-
-  ConfigOrigin origin(const YAML::Node& node) const {
-    const auto mark = node.Mark();
-    if (mark.is_null())
-      return {m_path, 0, 0};
-    return {m_path, mark.line + 1, mark.column + 1};
-  }
-
-  [[noreturn]] void fail(const YAML::Node& node, std::string message) const {
-    const auto where = origin(node);
-    throw Failure{tacit::Error{ErrorCode::config, std::move(message), m_path, where.line, where.column}};
-  }
-
-  // Calls `each(key, value)` for every entry of a mapping, rejecting non-string and duplicate keys and,
-  // when `known` is not empty, unknown keys (with a did-you-mean).
-  template <typename F>
-  void for_each_key(const YAML::Node& map, std::string_view what, std::span<const std::string_view> known,
-                    F&& each) const {
-    if (!map.IsMap())
-      fail(map, fmt::format("{} must be a mapping of keys", what));
-    std::set<std::string> seen;
-    for (const auto& entry : map) {
-      const auto& key_node = entry.first;
-      if (!key_node.IsScalar())
-        fail(key_node, "keys must be plain strings");
-      const auto key = key_node.Scalar();
-      if (!seen.insert(key).second)
-        fail(key_node, fmt::format("duplicate key '{}'", key));
-      if (!known.empty() && std::find(known.begin(), known.end(), key) == known.end()) {
-        std::vector<std::string_view> names(known.begin(), known.end());
-        const auto best = util::closest_match(key, names);
-        std::vector<std::string> listed(known.begin(), known.end());
-        fail(key_node, fmt::format("unknown key '{}'{}{}; known keys: {}", key,
-                                   best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best),
-                                   what == "the configuration" ? "" : fmt::format(" in {}", what),
-                                   util::join(listed, ", ")));
-      }
-      each(key_node, key, entry.second);
-    }
-  }
-
-  std::string scalar(const YAML::Node& node, std::string_view what) const {
-    if (!node.IsScalar() || node.Scalar().empty())
-      fail(node, fmt::format("{} must be a non-empty string", what));
-    return node.Scalar();
-  }
-
-  // A list of strings; null is an empty list.
-  std::vector<ConfigEntry> strings(const YAML::Node& node, std::string_view key, std::string_view what,
-                                   std::string_view one) const {
-    std::vector<ConfigEntry> out;
-    if (node.IsNull())
-      return out;
-    if (!node.IsSequence())
-      fail(node, fmt::format("'{}' must be a list of {}", key, what));
-    for (const auto& item : node) {
-      if (!item.IsScalar() || item.Scalar().empty())
-        fail(item, fmt::format("each '{}' entry must be a non-empty {} string", key, one));
-      out.push_back({item.Scalar(), origin(item)});
-    }
-    return out;
-  }
-
-  // A rule id or category prefix: letters then digits ("CTX", "TASK1", "CTX002"), or ALL; upper-cased.
-  std::string selector(const YAML::Node& node, std::string_view key) const {
-    auto text = scalar(node, fmt::format("a '{}' rule id", key));
-    std::size_t i = 0;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
-      ++i;
-    std::size_t digits = i;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
-      ++digits;
-    if (i == 0 || digits != text.size())
-      fail(node, fmt::format("'{}' is not a rule id or category prefix (like CTX002, TASK or ALL)", text));
-    for (auto& c : text)
-      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return text;
-  }
-
-  std::vector<ConfigEntry> selectors(const YAML::Node& node, std::string_view key) const {
-    auto out = strings(node, key, "rule ids or category prefixes", "rule id");
-    std::size_t index = 0;
-    for (const auto& item : node)
-      out[index++].value = selector(item, key);
-    return out;
-  }
-
-  std::vector<SeveritySetting> severities(const YAML::Node& node, std::string_view key) const {
-    std::vector<SeveritySetting> out;
-    if (node.IsNull())
-      return out;
-    for_each_key(node, fmt::format("'{}'", key), {},
-                 [&](const YAML::Node& key_node, const std::string&, const YAML::Node& value) {
-                   SeveritySetting setting{selector(key_node, key), std::nullopt, origin(key_node)};
-                   const auto text = value.IsScalar() ? util::to_lower(value.Scalar()) : std::string{};
-                   if (text != "off") {
-                     setting.severity = parse_severity(text);
-                     if (!setting.severity)
-                       fail(value,
-                            fmt::format("'{}' is not a severity: error, warning, info or off",
-                                        value.IsScalar() ? value.Scalar() : std::string("a collection")));
-                   }
-                   for (const auto& earlier : out)
-                     if (earlier.selector == setting.selector)
-                       fail(key_node, fmt::format("'{}' appears twice under '{}'", setting.selector, key));
-                   out.push_back(std::move(setting));
-                 });
-    return out;
-  }
-
-  // A list of globs with .gitignore semantics; each one must be a valid, non-blank pattern.
-  std::vector<ConfigEntry> globs(const YAML::Node& node, std::string_view key) const {
-    auto out = strings(node, key, "glob patterns", "glob pattern");
-    std::size_t index = 0;
-    for (const auto& item : node) {
-      const auto& text = out[index++].value;
-      const auto pattern = util::trim(text);
-      if (pattern.empty() || pattern.starts_with('#'))
-        fail(item, fmt::format("'{}' matches nothing (blank, or a comment in .gitignore syntax; write \\# "
-                               "for a leading #)",
-                               text));
-      util::IgnoreRules probe;
-      if (!probe.add(text))
-        fail(item, fmt::format("'{}' is not a valid glob pattern", text));
-    }
-    return out;
-  }
-
-  PathOverride per_path_entry(const YAML::Node& node) const {
-    PathOverride entry;
-    entry.origin = origin(node);
-    bool has_paths = false;
-    for_each_key(node, "a 'per-path' entry", k_per_path_keys,
-                 [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
-                   if (key == "paths") {
-                     entry.paths = globs(value, "paths");
-                     has_paths = true;
-                   } else if (key == "select") {
-                     entry.select = selectors(value, key);
-                   } else if (key == "ignore") {
-                     entry.ignore = selectors(value, key);
-                   } else {
-                     entry.severity = severities(value, key);
-                   }
-                 });
-    if (!has_paths || entry.paths.empty())
-      fail(node, "a 'per-path' entry needs 'paths': a list of glob patterns");
-    if (entry.select.empty() && entry.ignore.empty() && entry.severity.empty())
-      fail(node, "a 'per-path' entry does nothing: give it 'select', 'ignore' or 'severity'");
-    return entry;
-  }
-
-  void options(const YAML::Node& node, Config& config) const {
-    if (node.IsNull())
-      return;
-    for_each_key(
-        node, "'options'", {},
-        [&](const YAML::Node& rule_node, const std::string&, const YAML::Node& values) {
-          const auto rule = selector(rule_node, "options");
-          if (config.options.contains(rule))
-            fail(rule_node, fmt::format("'{}' appears twice under 'options'", rule));
-          auto& settings = config.options[rule];
-          config.option_rule_origins[rule] = origin(rule_node);
-          for_each_key(
-              values, fmt::format("'options' of {}", rule), {},
-              [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& value) {
-                if (!value.IsScalar() || value.Scalar().empty())
-                  fail(value.IsNull() ? name_node : value,
-                       fmt::format("option '{}' of {} needs a value (a number, true/false or a string)", name,
-                                   rule));
-                settings[name] = OptionSetting{value.Scalar(), origin(value)};
-              });
-        });
-  }
-
-  void filesets(const YAML::Node& node, Config& config) const {
-    if (node.IsNull())
-      return;
-    for_each_key(node, "'filesets'", {},
-                 [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& value) {
-                   const bool ok = std::all_of(name.begin(), name.end(), [](char c) {
-                     return std::islower(static_cast<unsigned char>(c)) ||
-                            std::isdigit(static_cast<unsigned char>(c)) || c == '-';
-                   });
-                   if (!ok)
-                     fail(name_node,
-                          fmt::format("fileset name '{}' must be kebab-case (a-z, 0-9, '-')", name));
-                   std::vector<std::string> patterns;
-                   for (auto& entry : globs(value, fmt::format("filesets.{}", name)))
-                     patterns.push_back(std::move(entry.value));
-                   config.filesets[name] = std::move(patterns);
-                   config.fileset_origins[name] = origin(name_node);
-                 });
-  }
-
-  void rule_dirs(const YAML::Node& node, Config& config) const {
-    for (auto& entry :
-         strings(node, "rule-dirs", "folder paths relative to the repository root", "folder path")) {
-      bool escaped = false;
-      auto path = util::normalize_path(entry.value, &escaped);
-      if (entry.value.starts_with('/') || escaped)
-        throw Failure{tacit::Error{ErrorCode::config,
-                                   fmt::format("rule folder '{}' is outside the repository; write a path "
-                                               "relative to the repository root",
-                                               entry.value),
-                                   m_path, entry.origin.line, entry.origin.column}};
-      config.rule_dirs.push_back(path.empty() ? std::string(".") : path);
-      config.rule_dir_origins.push_back(entry.origin);
-    }
-  }
-
-  ParsedConfig parse(const YAML::Node& root) const {
-    ParsedConfig parsed;
-    auto& config = parsed.config;
-    config.source = m_path;
-    if (!root || root.IsNull())
-      return parsed; // an empty file is the default configuration
-    if (!root.IsMap())
-      fail(root, "the configuration must be a mapping of keys");
-    bool has_version = false;
-    for_each_key(root, "the configuration", k_known_keys,
-                 [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
-                   if (key == "version") {
-                     if (!value.IsScalar() || value.Scalar() != "1")
-                       fail(value, "'version' must be 1 (the only version tacit knows)");
-                     has_version = true;
-                   } else if (key == "extends") {
-                     parsed.extends =
-                         value.IsScalar()
-                             ? std::vector<ConfigEntry>{{value.Scalar(), origin(value)}}
-                             : strings(value, key, "profiles or configuration files", "profile or file");
-                     if (parsed.extends.size() == 1 && parsed.extends.front().value.empty())
-                       fail(value, "'extends' must name a profile (recommended, strict) or a file");
-                   } else if (key == "select") {
-                     config.select = selectors(value, key);
-                   } else if (key == "ignore") {
-                     config.ignore = selectors(value, key);
-                   } else if (key == "severity") {
-                     config.severity = severities(value, key);
-                   } else if (key == "options") {
-                     options(value, config);
-                   } else if (key == "per-path") {
-                     if (!value.IsNull() && !value.IsSequence())
-                       fail(value, "'per-path' must be a list of entries {paths, select, ignore, severity}");
-                     for (const auto& item : value)
-                       config.per_path.push_back(per_path_entry(item));
-                   } else if (key == "exclude") {
-                     if (!value.IsNull() && !value.IsSequence())
-                       fail(value, "'exclude' must be a list of glob patterns");
-                     for (auto& entry : globs(value, key)) {
-                       config.exclude.push_back(std::move(entry.value));
-                       config.exclude_origins.push_back(entry.origin);
-                     }
-                   } else if (key == "rule-dirs") {
-                     rule_dirs(value, config);
-                   } else if (key == "fail-on") {
-                     const auto text = value.IsScalar() ? util::to_lower(value.Scalar()) : std::string{};
-                     FailOnSetting setting{parse_severity(text), origin(value)};
-                     if (!setting.level && text != "never")
-                       fail(value, "'fail-on' must be error, warning, info or never");
-                     config.fail_on = setting;
-                   } else if (key == "filesets") {
-                     filesets(value, config);
-                   } else if (key == "suppressions") {
-                     for_each_key(value, "'suppressions'", k_suppression_keys,
-                                  [&](const YAML::Node&, const std::string&, const YAML::Node& flag) {
-                                    const auto text =
-                                        flag.IsScalar() ? util::to_lower(flag.Scalar()) : std::string{};
-                                    if (text != "true" && text != "false")
-                                      fail(flag, "'require-reason' must be true or false");
-                                    config.suppression_reason_required = text == "true";
-                                    config.suppressions_origin = origin(flag);
-                                  });
-                   }
-                 });
-    if (!has_version)
-      fail(root, "missing 'version: 1'");
-    return parsed;
-  }
-
-private:
-  std::string m_path;
-};
-
 } // namespace
+
+PathOverride Parser::per_path_entry(const YAML::Node& node) const {
+  PathOverride entry;
+  entry.origin = origin(node);
+  bool has_paths = false;
+  for_each_key(node, "a 'per-path' entry", k_per_path_keys,
+               [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
+                 if (key == "paths") {
+                   entry.paths = globs(value, "paths");
+                   has_paths = true;
+                 } else if (key == "select") {
+                   entry.select = selectors(value, key);
+                 } else if (key == "ignore") {
+                   entry.ignore = selectors(value, key);
+                 } else {
+                   entry.severity = severities(value, key);
+                 }
+               });
+  if (!has_paths || entry.paths.empty())
+    fail(node, "a 'per-path' entry needs 'paths': a list of glob patterns");
+  if (entry.select.empty() && entry.ignore.empty() && entry.severity.empty())
+    fail(node, "a 'per-path' entry does nothing: give it 'select', 'ignore' or 'severity'");
+  return entry;
+}
+
+void Parser::options(const YAML::Node& node, Config& config) const {
+  if (node.IsNull())
+    return;
+  for_each_key(
+      node, "'options'", {}, [&](const YAML::Node& rule_node, const std::string&, const YAML::Node& values) {
+        const auto rule = selector(rule_node, "options");
+        if (config.options.contains(rule))
+          fail(rule_node, fmt::format("'{}' appears twice under 'options'", rule));
+        auto& settings = config.options[rule];
+        config.option_rule_origins[rule] = origin(rule_node);
+        for_each_key(values, fmt::format("'options' of {}", rule), {},
+                     [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& value) {
+                       if (!value.IsScalar() || value.Scalar().empty())
+                         fail(
+                             value.IsNull() ? name_node : value,
+                             fmt::format("option '{}' of {} needs a value (a number, true/false or a string)",
+                                         name, rule));
+                       settings[name] = OptionSetting{value.Scalar(), origin(value)};
+                     });
+      });
+}
+
+void Parser::filesets(const YAML::Node& node, Config& config) const {
+  if (node.IsNull())
+    return;
+  for_each_key(node, "'filesets'", {},
+               [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& value) {
+                 const bool ok = std::all_of(name.begin(), name.end(), [](char c) {
+                   return std::islower(static_cast<unsigned char>(c)) ||
+                          std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                 });
+                 if (!ok)
+                   fail(name_node, fmt::format("fileset name '{}' must be kebab-case (a-z, 0-9, '-')", name));
+                 std::vector<std::string> patterns;
+                 for (auto& entry : globs(value, fmt::format("filesets.{}", name)))
+                   patterns.push_back(std::move(entry.value));
+                 config.filesets[name] = std::move(patterns);
+                 config.fileset_origins[name] = origin(name_node);
+               });
+}
+
+void Parser::rule_dirs(const YAML::Node& node, Config& config) const {
+  for (auto& entry :
+       strings(node, "rule-dirs", "folder paths relative to the repository root", "folder path")) {
+    bool escaped = false;
+    auto path = util::normalize_path(entry.value, &escaped);
+    if (entry.value.starts_with('/') || escaped)
+      throw Failure{tacit::Error{ErrorCode::config,
+                                 fmt::format("rule folder '{}' is outside the repository; write a path "
+                                             "relative to the repository root",
+                                             entry.value),
+                                 m_path, entry.origin.line, entry.origin.column}};
+    config.rule_dirs.push_back(path.empty() ? std::string(".") : path);
+    config.rule_dir_origins.push_back(entry.origin);
+  }
+}
+
+ParsedConfig Parser::parse(const YAML::Node& root) const {
+  ParsedConfig parsed;
+  auto& config = parsed.config;
+  config.source = m_path;
+  if (!root || root.IsNull())
+    return parsed; // an empty file is the default configuration
+  if (!root.IsMap())
+    fail(root, "the configuration must be a mapping of keys");
+  bool has_version = false;
+  for_each_key(root, "the configuration", k_known_keys,
+               [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
+                 if (key == "version") {
+                   if (!value.IsScalar() || value.Scalar() != "1")
+                     fail(value, "'version' must be 1 (the only version tacit knows)");
+                   has_version = true;
+                 } else if (key == "extends") {
+                   parsed.extends =
+                       value.IsScalar()
+                           ? std::vector<ConfigEntry>{{value.Scalar(), origin(value)}}
+                           : strings(value, key, "profiles or configuration files", "profile or file");
+                   if (parsed.extends.size() == 1 && parsed.extends.front().value.empty())
+                     fail(value, "'extends' must name a profile (recommended, strict) or a file");
+                 } else if (key == "select") {
+                   config.select = selectors(value, key);
+                 } else if (key == "ignore") {
+                   config.ignore = selectors(value, key);
+                 } else if (key == "severity") {
+                   config.severity = severities(value, key);
+                 } else if (key == "options") {
+                   options(value, config);
+                 } else if (key == "per-path") {
+                   if (!value.IsNull() && !value.IsSequence())
+                     fail(value, "'per-path' must be a list of entries {paths, select, ignore, severity}");
+                   for (const auto& item : value)
+                     config.per_path.push_back(per_path_entry(item));
+                 } else if (key == "exclude") {
+                   if (!value.IsNull() && !value.IsSequence())
+                     fail(value, "'exclude' must be a list of glob patterns");
+                   for (auto& entry : globs(value, key)) {
+                     config.exclude.push_back(std::move(entry.value));
+                     config.exclude_origins.push_back(entry.origin);
+                   }
+                 } else if (key == "rule-dirs") {
+                   rule_dirs(value, config);
+                 } else if (key == "fail-on") {
+                   const auto text = value.IsScalar() ? util::to_lower(value.Scalar()) : std::string{};
+                   FailOnSetting setting{parse_severity(text), origin(value)};
+                   if (!setting.level && text != "never")
+                     fail(value, "'fail-on' must be error, warning, info or never");
+                   config.fail_on = setting;
+                 } else if (key == "filesets") {
+                   filesets(value, config);
+                 } else if (key == "suppressions") {
+                   for_each_key(value, "'suppressions'", k_suppression_keys,
+                                [&](const YAML::Node&, const std::string&, const YAML::Node& flag) {
+                                  const auto text =
+                                      flag.IsScalar() ? util::to_lower(flag.Scalar()) : std::string{};
+                                  if (text != "true" && text != "false")
+                                    fail(flag, "'require-reason' must be true or false");
+                                  config.suppression_reason_required = text == "true";
+                                  config.suppressions_origin = origin(flag);
+                                });
+                 }
+               });
+  if (!has_version)
+    fail(root, "missing 'version: 1'");
+  return parsed;
+}
 
 Result<ParsedConfig> parse_config_file(std::string_view text, std::string_view path) {
   try {

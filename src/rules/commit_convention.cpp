@@ -4,6 +4,7 @@
 
 #include "contribution_support.hpp"
 
+#include <tacit/repo/commits.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -84,7 +85,7 @@ std::optional<Convention> detect(std::span<const repo::Commit> history, std::siz
                                  double share) {
   std::vector<const repo::Commit*> people;
   for (const auto& commit : history)
-    if (!contribution::is_bot(commit) && !contribution::is_tool_subject(commit.subject))
+    if (!repo::is_bot(commit) && !repo::is_tool_subject(commit.subject))
       people.push_back(&commit);
   if (people.empty() || people.size() < min_commits)
     return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "contribution_support.hpp"
 
+#include <tacit/doc/headings.hpp>
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
@@ -162,7 +163,7 @@ bool is_documented(const engine::Context& context) {
     if (doc.kind != doc::DocKind::agent_context && doc.kind != doc::DocKind::readme &&
         doc.kind != doc::DocKind::contributing)
       continue;
-    for (const auto& heading : contribution::headings(doc))
+    for (const auto& heading : doc::headings(doc))
       if (contribution::mentions(heading_text(heading), {"releas", "publish", "versioning", "deploy"}))
         return true;
   }

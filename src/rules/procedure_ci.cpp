@@ -1,0 +1,107 @@
+// What the procedure rules share, about CI: which commands gate changes, CircleCI parameters, release jobs,
+// and where gating CI runs a command (a finding's evidence).
+
+#include "procedure_support.hpp"
+
+#include <tacit/doc/knowledge.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace tacit::rules::procedure {
+
+std::vector<engine::Location> ci_evidence(const engine::Context& context,
+                                          std::span<const doc::CommandPattern> patterns, std::size_t limit) {
+  std::vector<engine::Location> out;
+  std::set<std::string> jobs;
+  const auto& ci = context.ci();
+  const Gate gate(ci);
+  for (const auto& command : ci.commands) {
+    if (out.size() >= limit)
+      break;
+    if (command.plumbing || !gate(command) || is_release_job(command) ||
+        jobs.contains(command.path + "\n" + command.job))
+      continue;
+    for (const auto& words : doc::split_commands(without_parameters(command.text))) {
+      const auto peeled = doc::peel_wrappers(words);
+      const bool runs =
+          std::any_of(patterns.begin(), patterns.end(), [&](const doc::CommandPattern& pattern) {
+            return doc::matches(peeled, pattern) || doc::matches(words, pattern);
+          });
+      if (!runs)
+        continue;
+      jobs.insert(command.path + "\n" + command.job);
+      out.push_back(
+          engine::Location{command.path, command.line, command.column,
+                           fmt::format("CI job '{}' runs `{}`", command.job, util::trim(command.text))});
+      break;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool is_gating(const facts::CiTrigger& trigger) {
+  if (trigger.detail == "none")
+    return false;
+  return (trigger.event == "push" && !trigger.detail.starts_with("tags")) ||
+         trigger.event == "pull_request" || trigger.event == "pull_request_target" ||
+         trigger.event == "merge_group" || trigger.event == "workflow_call";
+}
+
+} // namespace
+
+Gate::Gate(const facts::CiFacts& ci) {
+  for (const auto& trigger : ci.triggers) {
+    auto& gates = trigger.job.empty() ? m_files[trigger.path] : m_jobs[trigger.job];
+    gates = gates || is_gating(trigger);
+  }
+}
+
+bool Gate::operator()(const facts::CiCommand& command) const {
+  const auto& pipeline = command.pipeline.empty() ? command.path : command.pipeline;
+  const auto file = m_files.find(pipeline);
+  if (file != m_files.end() ? !file->second : pipeline.starts_with(".github/workflows/"))
+    return false;
+  if (pipeline.starts_with(".github/"))
+    return true; // GitHub's triggers are the workflow's, and its job names are no other system's
+  const auto job = m_jobs.find(command.job);
+  return job == m_jobs.end() || job->second;
+}
+
+std::string without_parameters(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const auto open = text.find("<<");
+    const auto close = open == std::string_view::npos ? open : text.find(">>", open + 2);
+    const auto inner = close == std::string_view::npos ? std::string_view()
+                                                       : util::trim(text.substr(open + 2, close - open - 2));
+    if (!inner.starts_with("parameters.") && !inner.starts_with("pipeline.")) {
+      if (open == std::string_view::npos || close == std::string_view::npos) {
+        out += text;
+        break;
+      }
+      out += text.substr(0, open + 2);
+      text.remove_prefix(open + 2);
+      continue;
+    }
+    out += text.substr(0, open);
+    out += "$PARAMETER";
+    text.remove_prefix(close + 2);
+  }
+  return out;
+}
+
+bool is_release_job(const facts::CiCommand& command) {
+  const auto names = util::to_lower(command.job + " " + command.step);
+  for (std::string_view word : {"release", "publish", "deploy", "goreleaser"})
+    if (names.find(word) != std::string::npos)
+      return true;
+  return false;
+}
+
+} // namespace tacit::rules::procedure
