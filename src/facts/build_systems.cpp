@@ -3,7 +3,8 @@
 #include "json_scripts.hpp"
 #include "toml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/builds.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>

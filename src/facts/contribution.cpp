@@ -6,7 +6,7 @@
 #include "file_lookup.hpp"
 #include "json_scripts.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/contribution.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <array>

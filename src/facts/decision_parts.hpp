@@ -2,7 +2,7 @@
 // The parts of a decision record (status, context, decision, consequences) under their Nygard and MADR names
 // and common synonyms, and the links between records. Internal to src/facts/.
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/decisions.hpp>
 
 #include <string>
 #include <string_view>

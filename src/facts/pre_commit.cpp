@@ -2,7 +2,7 @@
 
 #include "yaml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/tools.hpp>
 
 #include <algorithm>
 

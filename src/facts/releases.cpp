@@ -7,7 +7,7 @@
 #include "json_scripts.hpp"
 
 #include <tacit/facts/ci.hpp>
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/contribution.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>

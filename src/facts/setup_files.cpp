@@ -5,7 +5,7 @@
 #include "file_lookup.hpp"
 #include "json_scripts.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>

@@ -4,7 +4,7 @@
 #include "json_scripts.hpp"
 #include "runners.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/builds.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>

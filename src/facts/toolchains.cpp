@@ -5,7 +5,7 @@
 #include "json_scripts.hpp"
 #include "toml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
