@@ -2,6 +2,7 @@
 // Facts: what the repository really does, derived from its machine-readable sources, each with
 // provenance. Extractors are independent and cheap; each says which files it reads.
 
+#include <tacit/facts/file_cache.hpp>
 #include <tacit/repo/snapshot.hpp>
 
 #include <functional>
@@ -224,8 +225,9 @@ struct Facts {
   std::vector<GeneratedFile> generated_files;       ///< sorted by path; filled by extract_generated
 };
 
-/// Reads a file of the snapshot for an extractor (capped; empty when unreadable).
-using FileReader = std::function<std::string(const repo::FileEntry&)>;
+/// What the extractors read files through: the run's cache, which reads each file once (capped; empty when
+/// unreadable) and parses it once per format.
+using FileReader = ParsedFileCache;
 
 /// Runs every extractor over the in-scope files.
 Facts extract_facts(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
