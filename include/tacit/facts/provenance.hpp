@@ -1,9 +1,9 @@
 #pragma once
 // What every fact extractor shares: where a fact comes from, and how an extractor reads a file.
 
+#include <tacit/facts/file_cache.hpp>
 #include <tacit/repo/snapshot.hpp>
 
-#include <functional>
 #include <string>
 
 namespace tacit::facts {
@@ -15,7 +15,8 @@ struct Provenance {
   std::string note; ///< what this location shows ("add_test() registers a ctest test")
 };
 
-/// Reads a file of the snapshot for an extractor (capped; empty when unreadable).
-using FileReader = std::function<std::string(const repo::FileEntry&)>;
+/// What the extractors read files through: the run's cache, which reads each file once (capped; empty when
+/// unreadable) and parses it once per format.
+using FileReader = ParsedFileCache;
 
 } // namespace tacit::facts
