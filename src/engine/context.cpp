@@ -4,6 +4,7 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
 
 #include <fmt/format.h>
 
@@ -108,10 +109,11 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
     doc.skip_reason = "binary";
     return fmt::format("{}: looks binary (NUL bytes); skipped", file.path);
   }
-  if (!util::is_valid_utf8(text)) {
-    doc.skip_reason = "invalid UTF-8";
-    return fmt::format("{}: not valid UTF-8; skipped", file.path);
-  }
+  // Not valid UTF-8 (a Latin-1 README, a stray byte, a NUL past the first block): read it decoded.
+  auto decoded = util::decode_text(text, doc.truncated);
+  auto decoding = util::describe_decoding(decoded);
+  text = decoded.encoding == util::TextEncoding::utf8 ? text.substr(0, decoded.length) : decoded.text;
+  doc.column_shifts = std::move(decoded.shifts);
   doc.imported = imported;
   if (doc::is_key_kind(doc.kind) || imported)
     doc.text = std::string(text);
@@ -121,13 +123,15 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
     doc::scan_text(text, doc);
   if (doc.kind == doc::DocKind::agent_context || imported)
     doc::find_imports(text, doc);
-  std::string note;
+  std::vector<std::string> notes;
+  if (!decoding.empty())
+    notes.push_back(std::move(decoding));
   if (doc.truncated)
-    note = fmt::format("{}: larger than the read limit; only its first {} bytes were read", file.path,
-                       content->bytes.size());
+    notes.push_back(
+        fmt::format("larger than the read limit; only its first {} bytes were read", content->bytes.size()));
   if (doc.parse_timed_out)
-    note = fmt::format("{}: the Markdown parse hit its time budget; results may be partial", file.path);
-  return note;
+    notes.push_back("the Markdown parse hit its time budget; results may be partial");
+  return notes.empty() ? std::string() : fmt::format("{}: {}", file.path, util::join(notes, "; "));
 }
 
 // Documents that agent context files import (up to the hops agents follow) are read again like context
