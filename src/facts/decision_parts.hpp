@@ -31,6 +31,10 @@ struct Parts {
 /// template, when it is there at all).
 Parts find_parts(std::string_view content, bool template_file = true);
 
+/// Adds the links and number relations of one prose line of a record (decision_links.cpp). `rest_syntax`:
+/// the record is reStructuredText.
+void scan_links(DecisionRecord& record, std::string_view raw_line, int line, bool rest_syntax);
+
 /// Parses a record: parts, status, title and links (`path` is the record's repository path, to resolve
 /// relative links).
 DecisionRecord parse_record(const std::string& path, std::string_view content);
