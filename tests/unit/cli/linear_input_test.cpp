@@ -72,3 +72,19 @@ TEST_CASE("linear input: 30k path mentions in one document") {
   CHECK(!has(timed.run.out, "src/out.cpp")); // an output the doc names is still not reported
   CHECK(timed.seconds < k_bound);
 }
+
+TEST_CASE("linear input: 18k nested suppression regions, each covering every finding after it") {
+  Scratch s;
+  seed(s);
+  std::string text = "# Agents\n\n";
+  for (int i = 0; i < 18000; ++i) // a region with no tacit-enable runs to the end of the file
+    text += fmt::format("<!-- tacit-disable CTX002 -- x -->\n[x](src/x{}.cpp)\n", i);
+  text += "<!-- tacit-disable CTX003 -- nothing to cover -->\n";
+  write(s.dir / "AGENTS.md", text);
+  const auto timed = check_in(s, "--format json -q --select CTX002,CTX003,META001,META002");
+  CHECK(timed.run.exit_code == 1);
+  CHECK(count(timed.run.out, "\"CTX002\"") == 0);
+  CHECK(count(timed.run.out, "\"META001\"") == 1);
+  CHECK(count(timed.run.out, "\"META002\"") == 0);
+  CHECK(timed.seconds < k_bound);
+}
