@@ -88,3 +88,34 @@ TEST_CASE("linear input: 18k nested suppression regions, each covering every fin
   CHECK(count(timed.run.out, "\"META002\"") == 0);
   CHECK(timed.seconds < k_bound);
 }
+
+TEST_CASE("linear input: a rule regex that captures a megabyte-long item") {
+  Scratch s;
+  seed(s);
+  write(s.dir / ".tacit.yaml", "version: 1\nrule-dirs: [rules]\nfilesets:\n  handbook: [AGENTS.md]\n");
+  write(s.dir / "rules/long.yaml", R"yaml(id: ORG900
+name: long-item
+severity: warning
+summary: an item captured from data.txt is mentioned in the handbook
+check:
+  type: mentions
+  source:
+    files: ["*.txt"]
+    regex: "(?P<item>a+b)"
+  in: handbook
+message: "'{{item}}' is not mentioned"
+docs:
+  what-it-does: x
+  why-it-matters: x
+  example: x
+  how-to-fix: x
+)yaml");
+  write(s.dir / "data.txt", std::string(1 << 20, 'a') + "b\n");
+  write(s.dir / "short.txt", "aab aaab\n");
+  write(s.dir / "AGENTS.md", "# Agents\n\n" + std::string(2 << 20, 'a') + "\naab\n");
+  const auto timed = check_in(s, "--select ORG900");
+  CHECK(timed.run.exit_code == 1);
+  CHECK(has(timed.run.out, "short.txt:1:5: ORG900 'aaab' is not mentioned"));
+  CHECK(count(timed.run.out, "ORG900") == 1); // the megabyte item is left out, aab is mentioned
+  CHECK(timed.seconds < k_bound);
+}
