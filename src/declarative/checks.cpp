@@ -11,8 +11,12 @@
 
 #include <fmt/format.h>
 
+#include <string.h>
+
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <vector>
 
 namespace tacit::declarative {
 
@@ -178,16 +182,37 @@ void metric(const engine::Context& context, const Check& check, std::vector<Viol
   }
 }
 
+// True when `item` occurs in `haystack` (as a whole word when `word`). Linear in both, whatever they hold:
+// memmem (glibc's two-way search) for any occurrence, Knuth-Morris-Pratt for a word occurrence, which
+// visits every occurrence, overlapping ones included, in one pass.
 bool mentioned(std::string_view haystack, std::string_view item, bool word) {
-  for (auto at = haystack.find(item); at != std::string_view::npos; at = haystack.find(item, at + 1)) {
-    if (!word)
-      return true;
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (item.empty() || item.size() > haystack.size())
+    return false;
+  if (!word)
+    return ::memmem(haystack.data(), haystack.size(), item.data(), item.size()) != nullptr;
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::vector<std::size_t> border(item.size() + 1, 0); // longest proper border of item[0, i)
+  for (std::size_t i = 1, k = 0; i < item.size(); ++i) {
+    while (k > 0 && item[i] != item[k])
+      k = border[k];
+    if (item[i] == item[k])
+      ++k;
+    border[i + 1] = k;
+  }
+  for (std::size_t i = 0, k = 0; i < haystack.size(); ++i) {
+    while (k > 0 && haystack[i] != item[k])
+      k = border[k];
+    if (haystack[i] == item[k])
+      ++k;
+    if (k < item.size())
+      continue;
+    const auto at = i + 1 - item.size();
+    const auto end = i + 1;
     const bool left = at == 0 || !is_word(haystack[at - 1]) || !is_word(item.front());
-    const auto end = at + item.size();
     const bool right = end >= haystack.size() || !is_word(haystack[end]) || !is_word(item.back());
     if (left && right)
       return true;
+    k = border[k];
   }
   return false;
 }

@@ -47,16 +47,31 @@ std::vector<std::string_view> extensions(doc::Language language) {
   }
 }
 
-// Line and column (1-based) of byte `offset` in `text`.
-std::pair<int, int> position(std::string_view text, std::size_t offset) {
-  int line = 1;
-  std::size_t start = 0;
-  for (auto at = text.find('\n'); at != std::string_view::npos && at < offset; at = text.find('\n', at + 1)) {
-    ++line;
-    start = at + 1;
+// A captured item longer than this is dropped: items are names, paths and commands, and each is searched in
+// the docs (docs/configuration.md, "mentions").
+constexpr std::size_t k_max_item = 1024;
+
+// Line and column (1-based) of byte offsets in `text`, asked in increasing order: one pass over the text.
+class Positions {
+public:
+  explicit Positions(std::string_view text) : m_text(text) {}
+
+  std::pair<int, int> at(std::size_t offset) {
+    for (auto nl = m_text.find('\n', m_scanned); nl != std::string_view::npos && nl < offset;
+         nl = m_text.find('\n', nl + 1)) {
+      ++m_line;
+      m_start = nl + 1;
+    }
+    m_scanned = std::max(m_scanned, offset);
+    return {m_line, static_cast<int>(offset - m_start) + 1};
   }
-  return {line, static_cast<int>(offset - start) + 1};
-}
+
+private:
+  std::string_view m_text;
+  std::size_t m_scanned = 0; // newlines before this offset are counted
+  std::size_t m_start = 0;   // where the line of m_scanned starts
+  int m_line = 1;
+};
 
 // The files a regex or query source reads.
 std::vector<const repo::FileEntry*> source_files(const engine::Context& context, const Source& source) {
@@ -93,12 +108,13 @@ void regex_items(const std::string& path, std::string_view text, const Source& s
   const int group = source.regex->NamedCapturingGroups().at(source.capture);
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group) + 1);
   std::size_t pos = 0;
+  Positions positions(text);
   while (pos <= text.size() &&
          source.regex->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), group + 1)) {
     const auto whole = groups[0];
     const auto item = groups[static_cast<std::size_t>(group)];
-    if (item.data() != nullptr && !item.empty()) {
-      const auto [line, column] = position(text, static_cast<std::size_t>(item.data() - text.data()));
+    if (item.data() != nullptr && !item.empty() && item.size() <= k_max_item) {
+      const auto [line, column] = positions.at(static_cast<std::size_t>(item.data() - text.data()));
       out.items.push_back({std::string(item), engine::Location{path, line, column, {}}});
     }
     const auto end = static_cast<std::size_t>(whole.data() - text.data()) + whole.size();
@@ -158,7 +174,7 @@ void query_items(const std::string& path, std::string_view text, const Source& s
       const auto node = match.captures[i].node;
       const auto begin = ts_node_start_byte(node);
       const auto end = ts_node_end_byte(node);
-      if (end <= begin || end > text.size())
+      if (end <= begin || end > text.size() || end - begin > k_max_item)
         continue;
       const auto point = ts_node_start_point(node);
       out.items.push_back(

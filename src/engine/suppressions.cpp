@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,26 +65,46 @@ std::optional<std::string_view> head(const Context& context, const repo::FileEnt
   return bytes ? std::optional(*bytes) : std::nullopt;
 }
 
-// The suppressions of one file, indexed for lookups by line.
-struct FileIndex {
-  const FileSuppressions* file = nullptr;
-  std::multimap<int, std::size_t> by_line; // one-line suppressions
-  std::vector<std::size_t> ranges;         // regions and whole-file suppressions
-  std::vector<std::vector<bool>> used;     // per suppression, per rule token
-};
-
-// Marks the tokens of suppression `k` that match `finding`; true when one does.
-bool cover(FileIndex& index, std::size_t k, const Finding& finding) {
-  const auto& s = index.file->suppressions[k];
-  if (finding.location.line < s.first || finding.location.line > s.last)
-    return false;
-  bool covered = false;
-  for (std::size_t t = 0; t < s.rules.size(); ++t)
-    if (selector_matches(s.rules[t], finding.rule_id)) {
-      index.used[k][t] = true;
-      covered = true;
+// Marks, in one file, the suppression tokens that cover a finding and the findings covered (`covered`, by
+// index into `findings`). The findings are grouped by rule id; per group, a token that matches the id is
+// used when one of the group's lines lies in its suppression's lines (a binary search), and a finding is
+// covered when a matching suppression spans its line (a sweep over the suppressions sorted by first line).
+// So each pair of token and rule id is compared once, not once per finding: O((S + F) log F) per rule id.
+void cover_file(const FileSuppressions& file, const std::vector<std::size_t>& in_file,
+                const std::vector<Finding>& findings, std::vector<std::vector<bool>>& used,
+                std::vector<bool>& covered) {
+  std::map<std::string_view, std::vector<std::size_t>> by_rule;
+  for (const auto f : in_file)
+    by_rule[findings[f].rule_id].push_back(f);
+  for (auto& [rule_id, group] : by_rule) {
+    std::ranges::sort(group, {}, [&](std::size_t f) { return findings[f].location.line; });
+    std::vector<int> lines;
+    for (const auto f : group)
+      lines.push_back(findings[f].location.line);
+    std::vector<std::pair<int, int>> spans; // lines of the suppressions that name this rule
+    for (std::size_t k = 0; k < file.suppressions.size(); ++k) {
+      const auto& s = file.suppressions[k];
+      const auto at = std::ranges::lower_bound(lines, s.first);
+      const bool hit = at != lines.end() && *at <= s.last;
+      bool matches = false;
+      for (std::size_t t = 0; t < s.rules.size(); ++t)
+        if (selector_matches(s.rules[t], rule_id)) {
+          matches = true;
+          used[k][t] = used[k][t] || hit;
+        }
+      if (matches && s.first <= s.last)
+        spans.emplace_back(s.first, s.last);
     }
-  return covered;
+    std::ranges::sort(spans);
+    std::size_t next = 0;
+    int reach = std::numeric_limits<int>::min(); // the last line of the open suppressions
+    for (const auto f : group) {
+      const int line = findings[f].location.line;
+      for (; next < spans.size() && spans[next].first <= line; ++next)
+        reach = std::max(reach, spans[next].second);
+      covered[f] = reach >= line;
+    }
+  }
 }
 
 } // namespace
@@ -91,39 +112,31 @@ bool cover(FileIndex& index, std::size_t k, const Finding& finding) {
 std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
                                         std::span<const FileSuppressions> files, const Selection& selection,
                                         const RuleSet& rules) {
-  std::unordered_map<std::string_view, FileIndex> indices;
-  for (const auto& file : files) {
-    auto& index = indices[file.path];
-    index.file = &file;
-    for (std::size_t k = 0; k < file.suppressions.size(); ++k) {
-      const auto& s = file.suppressions[k];
-      if (s.first == s.last)
-        index.by_line.emplace(s.first, k);
-      else
-        index.ranges.push_back(k);
-      index.used.emplace_back(s.rules.size(), false);
-    }
+  std::unordered_map<std::string_view, std::size_t> file_of;
+  for (std::size_t i = 0; i < files.size(); ++i) // one entry per path (collect_suppressions)
+    file_of.try_emplace(files[i].path, i);
+  std::vector<std::vector<std::size_t>> in_file(files.size()); // the findings each file may suppress
+  for (std::size_t f = 0; f < findings.size(); ++f)
+    if (const auto it = file_of.find(findings[f].location.path);
+        it != file_of.end() && !findings[f].rule_id.starts_with("META"))
+      in_file[it->second].push_back(f);
+  std::vector<std::vector<std::vector<bool>>> used(files.size()); // per file, suppression, rule token
+  std::vector<bool> covered(findings.size(), false);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    for (const auto& s : files[i].suppressions)
+      used[i].emplace_back(s.rules.size(), false);
+    cover_file(files[i], in_file[i], findings, used[i], covered);
   }
   std::vector<Finding> kept;
   kept.reserve(findings.size());
-  for (auto& finding : findings) {
-    bool covered = false;
-    const auto it = indices.find(finding.location.path);
-    if (it != indices.end() && !finding.rule_id.starts_with("META")) {
-      auto& index = it->second;
-      const auto [begin, end] = index.by_line.equal_range(finding.location.line);
-      for (auto at = begin; at != end; ++at)
-        covered = cover(index, at->second, finding) || covered;
-      for (const auto k : index.ranges)
-        covered = cover(index, k, finding) || covered;
-    }
-    if (!covered)
-      kept.push_back(std::move(finding));
-  }
+  for (std::size_t f = 0; f < findings.size(); ++f)
+    if (!covered[f])
+      kept.push_back(std::move(findings[f]));
 
   const Rule* unused = is_selected(selection, k_unused) ? rules.find(k_unused) : nullptr;
   const Rule* invalid = is_selected(selection, k_invalid) ? rules.find(k_invalid) : nullptr;
-  for (const auto& file : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& file = files[i];
     if (invalid) {
       Emitter out(invalid->meta());
       for (const auto& problem : file.problems) {
@@ -136,11 +149,10 @@ std::vector<Finding> apply_suppressions(std::vector<Finding> findings,
     if (!unused)
       continue;
     Emitter out(unused->meta());
-    const auto& index = indices[file.path];
     for (std::size_t k = 0; k < file.suppressions.size(); ++k) {
       const auto& s = file.suppressions[k];
       for (std::size_t t = 0; t < s.rules.size(); ++t) {
-        if (index.used[k][t] || !token_selected(selection, s.rules[t]))
+        if (used[i][k][t] || !token_selected(selection, s.rules[t]))
           continue;
         auto& finding = out.emit(fmt::format("suppression of {} matches no finding", s.rules[t]),
                                  Location{file.path, s.line, s.column, {}}, s.rules[t]);

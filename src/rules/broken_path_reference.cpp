@@ -1,5 +1,7 @@
 // CTX002 broken-path-reference: a context file or key doc names a repository path that does not exist.
 
+#include "path_reference_support.hpp"
+
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
@@ -52,37 +54,6 @@ constexpr std::array<std::string_view, 14> k_output_dirs{
 constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md",     ".env",
                                                           ".env.local",      "settings.local.json", ".envrc"};
 
-// Words that say a path is produced, not read: "generates `doc/manual.pdf`", "writes to `out/x.csv`".
-constexpr std::array<std::string_view, 12> k_output_words{"generate", "output",  "write", "written",
-                                                          "create",   "produce", "emit",  "save",
-                                                          "download", "export",  "dump",  "will be"};
-
-// The sentence that leads to a mention: the line up to the mention, and the line before when the
-// sentence started there.
-std::string leading_text(const doc::Document& doc, int line, int column) {
-  const auto lines = util::split_lines(doc.text);
-  if (line < 1 || static_cast<std::size_t>(line) > lines.size())
-    return {};
-  auto current = lines[static_cast<std::size_t>(line) - 1];
-  current = current.substr(
-      0, std::min<std::size_t>(current.size(), static_cast<std::size_t>(std::max(0, column - 1))));
-  std::string out;
-  if (line >= 2 && current.find('.') == std::string_view::npos)
-    out = std::string(lines[static_cast<std::size_t>(line) - 2]) + " ";
-  out += current;
-  if (const auto stop = out.rfind(". "); stop != std::string::npos)
-    out.erase(0, stop + 2);
-  return util::to_lower(out);
-}
-
-bool names_an_output(const doc::Document& doc, const doc::PathMention& mention) {
-  const auto text = leading_text(doc, mention.line, mention.column);
-  for (auto word : k_output_words)
-    if (text.find(word) != std::string::npos)
-      return true;
-  return false;
-}
-
 // GitHub pages of a repository that a README links relatively: `[discussions](discussions)`.
 constexpr std::array<std::string_view, 12> k_forge_pages{"issues",   "pulls",    "discussions", "wiki",
                                                          "releases", "actions",  "security",    "projects",
@@ -112,13 +83,14 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     // Same-name files, for "did you mean" after a move; built when the first broken path is found.
     std::multimap<std::string, std::string> by_name;
+    OutputWords output_words;
 
     for (const auto& mention : context.knowledge().paths()) {
       const auto* doc = context.document(mention.doc);
       // `@path` imports are CTX011's (broken-import): one finding for one missing import.
       if (!doc || !is_checked_doc(*doc) || mention.kind == doc::PathMentionKind::import)
         continue;
-      const auto resolved = resolve(context, *doc, mention);
+      const auto resolved = resolve(context, *doc, mention, output_words);
       if (resolved.empty())
         continue;
       if (by_name.empty())
@@ -137,7 +109,7 @@ public:
 private:
   // The repository path that is missing, or "" when the mention is fine or not checkable.
   static std::string resolve(const engine::Context& context, const doc::Document& doc,
-                             const doc::PathMention& mention) {
+                             const doc::PathMention& mention, OutputWords& output_words) {
     const auto& text = mention.text;
     if (text.find_first_of("{}<>$*") != std::string::npos || text.starts_with("~"))
       return {};
@@ -164,7 +136,7 @@ private:
       if (!doc::is_structural(doc.path, doc.kind))
         return {};
       // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
-      if (names_an_output(doc, mention))
+      if (output_words.before(doc, mention.line, mention.column))
         return {};
       // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
       // repository's paths when its top directory exists.

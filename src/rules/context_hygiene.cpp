@@ -26,15 +26,35 @@ void mark(std::vector<ContextLine>& lines, long first, long last, LineKind kind)
     lines[static_cast<std::size_t>(n - 1)].kind = kind;
 }
 
+// The last stretch a code span blanked on a line: all blanks, with neither a backtick nor a blank just
+// before or after it (or the line's edge). A span next to it extends over it in one step, so spans that
+// follow each other on one line cost their own length, not the line's.
+struct Blanked {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 // Blanks a code span and the backticks (and padding blanks) around it.
-void blank_span(std::string& prose, std::size_t begin, std::size_t length) {
+void blank_span(std::string& prose, std::size_t begin, std::size_t length, Blanked& last) {
   begin = std::min(begin, prose.size());
   std::size_t end = std::min(prose.size(), begin + length);
-  while (begin > 0 && (prose[begin - 1] == '`' || prose[begin - 1] == ' '))
-    --begin;
-  while (end < prose.size() && (prose[end] == '`' || prose[end] == ' '))
-    ++end;
-  std::fill(prose.begin() + static_cast<long>(begin), prose.begin() + static_cast<long>(end), ' ');
+  const auto blank = [&](std::size_t at) { return prose[at] == '`' || prose[at] == ' '; };
+  while (begin > 0 && blank(begin - 1))
+    begin = begin > last.begin && begin <= last.end ? last.begin : begin - 1;
+  while (end < prose.size() && blank(end))
+    end = end >= last.begin && end < last.end ? last.end : end + 1;
+  const auto fill = [&](std::size_t from, std::size_t to) {
+    if (from < to)
+      std::fill(prose.begin() + static_cast<long>(from), prose.begin() + static_cast<long>(to), ' ');
+  };
+  if (last.begin < last.end && begin <= last.end && last.begin <= end) {
+    fill(begin, std::max(begin, last.begin));
+    fill(std::min(end, last.end), end);
+    last = {std::min(begin, last.begin), std::max(end, last.end)};
+  } else {
+    fill(begin, end);
+    last = {begin, end};
+  }
 }
 
 // Marks whole-line HTML comments and blanks the inline ones; a comment may span lines.
@@ -96,6 +116,7 @@ std::vector<ContextLine> context_lines(const doc::Document& doc) {
   for (auto& line : lines)
     if (line.kind == LineKind::prose)
       line.prose = std::string(line.text);
+  std::vector<Blanked> blanked(lines.size());
   for (const auto& span : doc.inline_code) {
     if (span.line < 1 || static_cast<std::size_t>(span.line) > lines.size() || span.column < 1)
       continue;
@@ -105,7 +126,7 @@ std::vector<ContextLine> context_lines(const doc::Document& doc) {
     // A span that wraps goes on over the next lines (its newlines were read as blanks).
     while (line->kind == LineKind::prose) {
       const std::size_t here = std::min(remaining, line->prose.size() - std::min(begin, line->prose.size()));
-      blank_span(line->prose, begin, here);
+      blank_span(line->prose, begin, here, blanked[static_cast<std::size_t>(line->number - 1)]);
       if (remaining <= here + 1 || line->number >= static_cast<int>(lines.size()))
         break;
       remaining -= here + 1;
