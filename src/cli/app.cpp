@@ -14,6 +14,8 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 
 namespace tacit::cli {
 
@@ -64,6 +66,45 @@ bool color_wanted(const std::string& when, bool to_stdout) {
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
   return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
+}
+
+// --jobs: a count from 1 to 256. CLI11's Range alone calls "abc" out of range; say it is not a number.
+CLI::Validator jobs_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+          return fmt::format("'{}' is not a number: give a count of worker threads from 1 to 256", value);
+        if (value.size() > 3 || std::stoi(value) < 1 || std::stoi(value) > 256)
+          return fmt::format("{} is out of range: give a count of worker threads from 1 to 256", value);
+        return {};
+      },
+      "1-256", "JOBS");
+}
+
+// Two outputs written to one file would leave only the last: say so instead. Paths are compared as
+// resolved (./out.json, out.json and a symlink to it are one file).
+std::optional<std::string> shared_output_file(const std::vector<Output>& outputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<fs::path, const Output*>> seen;
+  for (const auto& output : outputs) {
+    if (output.file.empty())
+      continue;
+    std::error_code ec;
+    auto path = fs::weakly_canonical(fs::absolute(output.file, ec), ec);
+    if (ec)
+      path = fs::path(output.file).lexically_normal();
+    for (const auto& [other, first] : seen)
+      if (other == path)
+        return first->file == output.file
+                   ? fmt::format("two outputs write to '{}' (only the last would remain): give each --format "
+                                 "FMT:FILE its own file",
+                                 output.file)
+                   : fmt::format("two outputs write to one file, '{}' and '{}' (only the last would remain): "
+                                 "give each --format FMT:FILE its own file",
+                                 first->file, output.file);
+    seen.emplace_back(std::move(path), &output);
+  }
+  return std::nullopt;
 }
 
 } // namespace
@@ -125,7 +166,7 @@ int run(int argc, char** argv) {
   check->add_option("--extend-select", extend_select, "Add rules to the selection")->type_name("IDS");
   check->add_option("--ignore", ignore, "Do not run these rules: ids or category prefixes")->type_name("IDS");
   check->add_option("-j,--jobs", settings.jobs, "Worker threads (default: number of cores)")
-      ->check(CLI::Range(1u, 256u));
+      ->check(jobs_validator());
   auto* staged = check->add_flag("--staged", settings.staged,
                                  "Lint the index (what is being committed); report only what it introduces "
                                  "relative to HEAD");
@@ -220,6 +261,8 @@ int run(int argc, char** argv) {
       return fail("-o/--output works with a single --format FMT; use --format FMT:FILE for several outputs");
     settings.outputs.front().file = output_file;
   }
+  if (auto error = shared_output_file(settings.outputs))
+    return fail(*error);
   std::size_t to_stdout = 0;
   for (const auto& output : settings.outputs)
     to_stdout += output.file.empty() ? 1 : 0;

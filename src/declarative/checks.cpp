@@ -20,13 +20,6 @@ namespace {
 
 constexpr std::size_t k_max_matches_per_file = 100;
 
-std::string read_text(const engine::Context& context, const repo::FileEntry& file) {
-  auto content = context.snapshot().read(file);
-  if (!content || util::looks_binary(content->bytes))
-    return {};
-  return std::move(content->bytes);
-}
-
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;

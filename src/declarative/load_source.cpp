@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace tacit::declarative::load {
 
@@ -57,6 +58,44 @@ std::string_view query_error_name(TSQueryError error) {
   default:
     return "error";
   }
+}
+
+// Where the query names a field (`name: (node)`) that `language` lacks, or npos. ts_query_new leaks the
+// capture list of the pattern after an unknown field (tree-sitter 0.25.1, query.c: the TSQueryErrorField
+// return after ts_query__parse_pattern), so such a query is refused before it is compiled. Tokens are read
+// as tree-sitter reads them: strings and `;` comments skipped, `@capture`, `#predicate` and `!field` not
+// field prefixes; an identifier followed by ':' is a field name in any query tree-sitter accepts.
+std::size_t unknown_field(std::string_view query, const TSLanguage* language) {
+  const auto starts = [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80; };
+  const auto continues = [&](unsigned char c) { return starts(c) || c == '.' || c == '?' || c == '!'; };
+  const auto skip_space = [&](std::size_t i) {
+    while (i < query.size() && (std::isspace(static_cast<unsigned char>(query[i])) || query[i] == ';'))
+      i = query[i] == ';' ? std::min(query.find('\n', i), query.size()) : i + 1;
+    return i;
+  };
+  for (std::size_t i = 0; i < query.size();) {
+    const auto c = static_cast<unsigned char>(query[i]);
+    if (c == '"') {
+      for (++i; i < query.size() && query[i] != '"'; i += query[i] == '\\' ? 2 : 1) {
+      }
+      ++i;
+    } else if (c == ';') {
+      i = skip_space(i);
+    } else if (!starts(c)) {
+      ++i;
+    } else {
+      const auto start = i;
+      while (i < query.size() && continues(static_cast<unsigned char>(query[i])))
+        ++i;
+      const char before = start == 0 ? ' ' : query[start - 1];
+      const auto next = skip_space(i);
+      if (next < query.size() && query[next] == ':' && before != '@' && before != '#' && before != '!' &&
+          ts_language_field_id_for_name(language, query.data() + start,
+                                        static_cast<std::uint32_t>(i - start)) == 0)
+        return start;
+    }
+  }
+  return std::string_view::npos;
 }
 
 // The predicates of one pattern: #eq?, #not-eq?, #match?, #not-match? (RE2); anything else is an error.
@@ -112,8 +151,15 @@ void compile_query(const Reader& reader, const Node& node, Source& source) {
     reader.fail(node, "'query' must be a non-empty tree-sitter query");
   std::uint32_t offset = 0;
   TSQueryError error = TSQueryErrorNone;
-  TSQuery* raw = ts_query_new(doc::ts_language(*source.language), node.value.data(),
-                              static_cast<std::uint32_t>(node.value.size()), &offset, &error);
+  TSQuery* raw = nullptr;
+  if (const auto field = unknown_field(node.value, doc::ts_language(*source.language));
+      field != std::string_view::npos) {
+    offset = static_cast<std::uint32_t>(field);
+    error = TSQueryErrorField;
+  } else {
+    raw = ts_query_new(doc::ts_language(*source.language), node.value.data(),
+                       static_cast<std::uint32_t>(node.value.size()), &offset, &error);
+  }
   if (!raw) {
     const auto [line, column] = query_position(reader, node, offset);
     reader.fail(line, column,

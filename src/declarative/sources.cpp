@@ -5,6 +5,7 @@
 
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
 
 #include <fmt/format.h>
 
@@ -171,16 +172,25 @@ void query_items(const std::string& path, std::string_view text, const Source& s
 
 } // namespace
 
+std::string read_text(const engine::Context& context, const repo::FileEntry& file) {
+  auto content = context.snapshot().read(file);
+  if (!content || util::looks_binary(content->bytes))
+    return {};
+  if (const auto* doc = context.document(file.path); doc && !doc->column_shifts.empty())
+    return std::move(util::decode_text(content->bytes, content->truncated).text);
+  return std::move(content->bytes);
+}
+
 SourceItems source_items(const engine::Context& context, const Source& source) {
   SourceItems out;
   if (source.kind == Source::Kind::fact) {
     out.items = fact_value(context, source.fact).items;
   } else {
     for (const auto* file : source_files(context, source)) {
-      auto content = context.snapshot().read(*file);
-      if (!content || util::looks_binary(content->bytes))
+      const auto content = read_text(context, *file);
+      if (content.empty())
         continue;
-      const std::string_view text = content->bytes;
+      const std::string_view text = content;
       if (!source.contains.empty() && text.find(source.contains) == std::string_view::npos)
         continue;
       if (source.kind == Source::Kind::regex)

@@ -4,6 +4,7 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
 
 #include <fmt/format.h>
 
@@ -68,26 +69,19 @@ void add_gitattributes(std::string_view content, util::IgnoreRules& rules, bool 
   }
 }
 
-std::string read_capped(const repo::Snapshot& snapshot, const repo::FileEntry& file, std::size_t cap) {
-  auto content = snapshot.read(file);
-  if (!content)
-    return {};
-  if (content->bytes.size() > cap)
-    content->bytes.resize(cap);
-  return std::move(content->bytes);
-}
-
 // Reads, classifies and parses one document. Returns a note for stderr when it could not be parsed.
 // An imported document (`imported`) is read like a context file: kept, parsed structurally, imports found.
-std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry& file,
-                          const doc::DocClass& cls, doc::Document& doc, bool imported = false) {
+// The content comes from the run's file cache, which the fact extractors and the suppression pass share.
+std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFileCache& files,
+                          const repo::FileEntry& file, const doc::DocClass& cls, doc::Document& doc,
+                          bool imported = false) {
   doc.path = file.path;
   doc.kind = cls.kind;
   doc.format = cls.format;
   doc.agents = std::string(cls.agents);
   if ((file.mode & 0170000) == 0120000) {
     // A symlink (CLAUDE.md -> AGENTS.md): the content is read through its target when that is tracked.
-    auto target = snapshot.read(file);
+    const auto& target = files.content(file);
     if (!target)
       return {};
     const auto resolved =
@@ -95,12 +89,12 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     const auto* target_file = snapshot.find(resolved);
     if (!target_file || (target_file->mode & 0170000) == 0120000)
       return {};
-    auto note = load_document(snapshot, *target_file, cls, doc, imported);
+    auto note = load_document(snapshot, files, *target_file, cls, doc, imported);
     doc.path = file.path;
     doc.symlink_target = resolved;
     return note;
   }
-  auto content = snapshot.read(file);
+  const auto& content = files.content(file);
   if (!content)
     return fmt::format("{}: cannot read: {}", file.path, content.error().message);
   doc.truncated = content->truncated;
@@ -115,10 +109,11 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     doc.skip_reason = "binary";
     return fmt::format("{}: looks binary (NUL bytes); skipped", file.path);
   }
-  if (!util::is_valid_utf8(text)) {
-    doc.skip_reason = "invalid UTF-8";
-    return fmt::format("{}: not valid UTF-8; skipped", file.path);
-  }
+  // Not valid UTF-8 (a Latin-1 README, a stray byte, a NUL past the first block): read it decoded.
+  auto decoded = util::decode_text(text, doc.truncated);
+  auto decoding = util::describe_decoding(decoded);
+  text = decoded.encoding == util::TextEncoding::utf8 ? text.substr(0, decoded.length) : decoded.text;
+  doc.column_shifts = std::move(decoded.shifts);
   doc.imported = imported;
   if (doc::is_key_kind(doc.kind) || imported)
     doc.text = std::string(text);
@@ -128,18 +123,20 @@ std::string load_document(const repo::Snapshot& snapshot, const repo::FileEntry&
     doc::scan_text(text, doc);
   if (doc.kind == doc::DocKind::agent_context || imported)
     doc::find_imports(text, doc);
-  std::string note;
+  std::vector<std::string> notes;
+  if (!decoding.empty())
+    notes.push_back(std::move(decoding));
   if (doc.truncated)
-    note = fmt::format("{}: larger than the read limit; only its first {} bytes were read", file.path,
-                       content->bytes.size());
+    notes.push_back(
+        fmt::format("larger than the read limit; only its first {} bytes were read", content->bytes.size()));
   if (doc.parse_timed_out)
-    note = fmt::format("{}: the Markdown parse hit its time budget; results may be partial", file.path);
-  return note;
+    notes.push_back("the Markdown parse hit its time budget; results may be partial");
+  return notes.empty() ? std::string() : fmt::format("{}: {}", file.path, util::join(notes, "; "));
 }
 
 // Documents that agent context files import (up to the hops agents follow) are read again like context
 // files: agents load them at launch, so rules read their sections and follow their imports.
-void load_imported(const repo::Snapshot& snapshot,
+void load_imported(const repo::Snapshot& snapshot, const facts::ParsedFileCache& files,
                    const std::vector<std::pair<const repo::FileEntry*, doc::DocClass>>& doc_files,
                    std::vector<doc::Document>& documents, std::vector<std::string>& notes) {
   std::vector<std::size_t> frontier;
@@ -161,7 +158,7 @@ void load_imported(const repo::Snapshot& snapshot,
         if (doc.kind == doc::DocKind::agent_context || doc.imported)
           continue;
         doc = doc::Document{};
-        if (auto note = load_document(snapshot, *it->first, it->second, doc, true); !note.empty())
+        if (auto note = load_document(snapshot, files, *it->first, it->second, doc, true); !note.empty())
           notes.push_back(std::move(note));
         next.push_back(i);
       }
@@ -188,6 +185,11 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   auto context = std::make_unique<Context>();
   context->m_snapshot = std::move(snapshot);
   const auto& snap = *context->m_snapshot;
+  // Every file is read once in this run, whoever reads it: the documents, the fact extractors (capped at
+  // k_fact_read_cap), the generated-code scan and the suppression pass share this cache.
+  context->m_file_cache = std::make_unique<facts::ParsedFileCache>(
+      [&snap](const repo::FileEntry& file) { return snap.read(file); }, k_fact_read_cap);
+  const auto& cache = *context->m_file_cache;
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   // Configuration: given by the caller (--config, --isolated), else the repository's .tacit.yaml (tracked,
@@ -210,7 +212,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     excludes.add(pattern);
   std::string attributes;
   if (const auto* file = snap.find(".gitattributes"))
-    attributes = read_capped(snap, *file, k_fact_read_cap);
+    attributes = cache(*file);
   add_gitattributes(attributes, excludes);
   for (const auto& pattern : context->m_config.exclude)
     excludes.add(pattern);
@@ -233,14 +235,11 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       linguist_generated.push_back(&file);
 
   // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
-  const auto reader = [&snap](const repo::FileEntry& file) {
-    return read_capped(snap, file, k_fact_read_cap);
-  };
   std::exception_ptr facts_error;
   std::jthread facts_thread([&] {
     try {
-      context->m_facts = facts::extract_facts(context->m_files, reader);
-      context->m_ci = facts::extract_ci(context->m_files, reader);
+      context->m_facts = facts::extract_facts(context->m_files, cache);
+      context->m_ci = facts::extract_ci(context->m_files, cache);
     } catch (...) {
       facts_error = std::current_exception();
     }
@@ -256,12 +255,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::vector<std::string> doc_notes(doc_files.size());
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    doc_notes[i] = load_document(snap, *doc_files[i].first, doc_files[i].second, documents[i]);
+    doc_notes[i] = load_document(snap, cache, *doc_files[i].first, doc_files[i].second, documents[i]);
   });
   for (auto& note : doc_notes)
     if (!note.empty())
       notes.push_back(std::move(note));
-  load_imported(snap, doc_files, documents, notes);
+  load_imported(snap, cache, doc_files, documents, notes);
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) { doc_knowledge[i].add(documents[i]); });
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
@@ -271,15 +270,18 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     std::rethrow_exception(facts_error);
   for (const auto& note : context->m_ci.notes)
     notes.push_back(note);
-  const auto head_readers = [&snap](std::size_t max_bytes) -> facts::HeadReader {
+  // A file read already (a CI file, a doc) gives its head from the cache; the others are read as heads.
+  const auto head_readers = [&snap, &cache](std::size_t max_bytes) -> facts::HeadReader {
     std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
-    return [head](const repo::FileEntry& file) {
+    return [head, &cache, max_bytes](const repo::FileEntry& file) {
+      if (const auto* content = cache.cached(file))
+        return *content ? std::string_view((*content)->bytes).substr(0, max_bytes) : std::string_view();
       auto bytes = head->read(file);
       return bytes ? *bytes : std::string_view();
     };
   };
   context->m_facts.generated_files =
-      facts::extract_generated(context->m_files, linguist_generated, reader, head_readers, jobs);
+      facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
   return context;
 }
 

@@ -1,6 +1,7 @@
 #include <tacit/engine/rule_set.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,26 @@ bool is_selected(const Selection& selection, std::string_view id) {
     return false;
   return !any_match(selection.ignore);
 }
+
+namespace {
+
+// Rules count columns in the text of a document as decoded (a file that is not valid UTF-8); the user's
+// editor counts the file's bytes. Lines are the same either way.
+void map_decoded_columns(const Context& context, std::vector<Finding>& findings) {
+  const auto map = [&](Location& location) {
+    if (location.line <= 0 || location.column <= 0)
+      return;
+    if (const auto* doc = context.document(location.path); doc && !doc->column_shifts.empty())
+      location.column = util::original_column(doc->column_shifts, location.line, location.column);
+  };
+  for (auto& finding : findings) {
+    map(finding.location);
+    for (auto& related : finding.related)
+      map(related);
+  }
+}
+
+} // namespace
 
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> candidates,
                                const Selection& selection, unsigned jobs) {
@@ -65,6 +86,7 @@ std::vector<Finding> run_rules(const Context& context, std::span<const Rule* con
   for (auto& slot : results)
     for (auto& finding : slot)
       findings.push_back(std::move(finding));
+  map_decoded_columns(context, findings);
   sort_findings(findings);
   assign_fingerprints(findings);
   return findings;

@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace tacit::engine {
@@ -45,6 +47,21 @@ bool token_selected(const Selection& selection, std::string_view token) {
   return std::ranges::any_of(selection.select, [&](const std::string& selector) {
     return selector_matches(token, selector) && is_selected(selection, selector);
   });
+}
+
+// The first k_read_cap bytes of `file`: from the run's file cache when building the context read it (the
+// docs, the configuration files the extractors read), else from `reader` (opened on first use).
+std::optional<std::string_view> head(const Context& context, const repo::FileEntry& file,
+                                     std::unique_ptr<repo::HeadReader>& reader) {
+  if (const auto* content = context.file_cache().cached(file)) {
+    if (!*content)
+      return std::nullopt;
+    return std::string_view((*content)->bytes).substr(0, k_read_cap);
+  }
+  if (!reader)
+    reader = context.snapshot().head_reader(k_read_cap);
+  auto bytes = reader->read(file);
+  return bytes ? std::optional(*bytes) : std::nullopt;
 }
 
 // The suppressions of one file, indexed for lookups by line.
@@ -160,9 +177,10 @@ std::vector<FileSuppressions> collect_suppressions(const Context& context, std::
   std::vector<FileSuppressions> parsed(files.size());
   const std::size_t runs = (files.size() + k_run - 1) / k_run;
   util::parallel_for(runs, jobs, [&](std::size_t run) {
-    const auto reader = context.snapshot().head_reader(k_read_cap);
+    std::unique_ptr<repo::HeadReader>
+        reader; // opened for the first file that building the context did not read
     for (std::size_t i = run * k_run; i < std::min(files.size(), (run + 1) * k_run); ++i) {
-      const auto content = reader->read(*files[i]);
+      const auto content = head(context, *files[i], reader);
       if (!content || !mentions_tacit(*content) || util::looks_binary(*content))
         continue;
       parsed[i] = parse_suppressions(files[i]->path, *content, *comment_syntax(files[i]->path), rules);

@@ -4,7 +4,7 @@
 
 #include "doc_outline.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/architecture.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <algorithm>

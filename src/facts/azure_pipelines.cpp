@@ -275,7 +275,7 @@ void extract_azure_pipelines(Workspace& workspace) {
     const auto* source = workspace.parse(path);
     if (source != nullptr &&
         std::any_of(k_pipeline_keys.begin(), k_pipeline_keys.end(),
-                    [&](std::string_view key) { return source->document.root().find(key) != nullptr; }))
+                    [&](std::string_view key) { return source->document->root().find(key) != nullptr; }))
       read(path);
   }
   for (const auto& path : directory_files)

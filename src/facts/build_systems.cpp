@@ -3,7 +3,8 @@
 #include "json_scripts.hpp"
 #include "toml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/builds.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -73,7 +74,7 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
   // scikit-build-core (CMake), meson-python. A pure-Python backend (hatchling, setuptools, flit...) has no
   // build step an agent runs: installing it is setup (TASK105).
   if (const auto* file = find_file(files, "pyproject.toml")) {
-    if (const auto doc = toml::load(read(*file), file->path)) {
+    if (const auto& doc = read.toml(*file)) {
       struct Backend {
         std::string_view backend;
         std::string_view kind;
@@ -100,7 +101,7 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
   }
   // A JavaScript project builds when its root package.json has a "build" script.
   if (const auto* file = find_file(files, "package.json")) {
-    const auto package = parse_package_json(read(*file));
+    const auto& package = read.package_json(*file);
     if (const auto it = package.scripts.find("build"); it != package.scripts.end()) {
       const auto field = package.fields.find("packageManager");
       const auto pm =

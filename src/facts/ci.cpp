@@ -50,7 +50,7 @@ const Source* Workspace::parse(std::string_view path) {
   if (file == nullptr)
     return nullptr;
   // The size the snapshot knows saves reading a huge file; the content's size covers an unknown one.
-  auto content = file->size > k_max_ci_file_bytes ? std::string() : m_read(*file);
+  const auto content = file->size > k_max_ci_file_bytes ? std::string_view() : m_read(*file);
   const auto size = std::max<std::uint64_t>(file->size, content.size());
   if (size > k_max_ci_file_bytes) {
     note(path, 1,
@@ -60,22 +60,22 @@ const Source* Workspace::parse(std::string_view path) {
   }
   auto source = std::make_unique<Source>();
   source->path = std::string(path);
-  source->text = std::move(content);
+  source->text = content;
   source->lines = util::split_lines(source->text);
-  auto loaded = yaml::load(source->text, path);
+  const auto& loaded = m_read.yaml(*file);
   if (!loaded) {
     note(path, loaded.error().line, fmt::format("not parsed: invalid YAML: {}", loaded.error().message));
     return nullptr;
   }
-  source->document = std::move(*loaded);
-  for (const auto& issue : source->document.issues)
+  source->document = &*loaded;
+  for (const auto& issue : source->document->issues)
     note(path, issue.line, issue.message);
   slot = std::move(source);
   return slot.get();
 }
 
 const yaml::Node* Workspace::mapping(const Source& source, std::string_view what) {
-  const auto& root = source.document.root();
+  const auto& root = source.document->root();
   if (root.is_map())
     return &root;
   if (!root.is_null())

@@ -14,12 +14,12 @@
 
 namespace tacit::facts::ci {
 
-/// A CI file as read and parsed.
+/// A CI file as read and parsed (the text and the document live in the run's file cache).
 struct Source {
   std::string path;
-  std::string text;
+  std::string_view text;
   std::vector<std::string_view> lines; ///< `text` split into lines, for yaml::scalar_lines
-  yaml::Document document;
+  const yaml::Document* document = nullptr;
 };
 
 /// The repository's files as the CI extractors see them: lookup by path, each file read and parsed once,

@@ -69,7 +69,7 @@ void read_group(const FileList& files, const FileReader& read, const repo::FileE
   while (!queue.empty()) {
     const auto* file = queue.front();
     queue.pop_front();
-    const auto root = parse_json_tree(read(*file));
+    const auto& root = read.json(*file);
     if (!root || !root->is_map()) {
       complete = false;
       continue;

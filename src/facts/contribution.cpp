@@ -6,7 +6,7 @@
 #include "file_lookup.hpp"
 #include "json_scripts.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/contribution.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <array>
@@ -97,10 +97,8 @@ bool is_guide_name(std::string_view name) {
   return false;
 }
 
-std::string capped(std::string text) {
-  if (text.size() > k_text_cap)
-    text.resize(k_text_cap);
-  return text;
+std::string capped(std::string_view text) {
+  return std::string(text.substr(0, k_text_cap));
 }
 
 } // namespace
@@ -139,7 +137,7 @@ std::vector<ContributionFile> extract_contribution_files(const Files& files, con
     }
   }
   if (const auto* package = find_file(files, "package.json")) {
-    const auto parsed = parse_package_json(read(*package));
+    const auto& parsed = read.package_json(*package);
     if (parsed.valid && parsed.keys.contains("commitlint"))
       out.push_back(ContributionFile{"commit-lint", package->path, {}});
   }

@@ -2,7 +2,7 @@
 // The parts of a decision record (status, context, decision, consequences) under their Nygard and MADR names
 // and common synonyms, and the links between records. Internal to src/facts/.
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/decisions.hpp>
 
 #include <string>
 #include <string_view>
@@ -30,6 +30,10 @@ struct Parts {
 /// Finds the parts in a record's or template's content. A heading counts when its section has text (in a
 /// template, when it is there at all).
 Parts find_parts(std::string_view content, bool template_file = true);
+
+/// Adds the links and number relations of one prose line of a record (decision_links.cpp). `rest_syntax`:
+/// the record is reStructuredText.
+void scan_links(DecisionRecord& record, std::string_view raw_line, int line, bool rest_syntax);
 
 /// Parses a record: parts, status, title and links (`path` is the record's repository path, to resolve
 /// relative links).

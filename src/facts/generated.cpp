@@ -2,7 +2,7 @@
 // generated_marker.cpp), read in parallel and only as far as a header goes, plus the paths the root
 // .gitattributes marks linguist-generated (out of every other rule's scope, still generated).
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/generated.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>

@@ -4,7 +4,7 @@
 // leading comment block is a header: a generator's own source that holds a marker in a string literal,
 // after its code has begun, is not generated.
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/generated.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>

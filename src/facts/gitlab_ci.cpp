@@ -134,7 +134,7 @@ void Extractor::load(const std::string& path) {
   const auto* source = m_workspace.parse(path);
   if (source == nullptr)
     return;
-  const auto& root = config_root(source->document);
+  const auto& root = config_root(*source->document);
   if (root.is_null())
     return;
   if (!root.is_map()) {

@@ -2,7 +2,7 @@
 
 #include "yaml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/tools.hpp>
 
 #include <algorithm>
 
@@ -16,7 +16,7 @@ std::vector<PreCommitHook> extract_pre_commit_hooks(const std::vector<const repo
       std::find_if(files.begin(), files.end(), [&](const auto* file) { return file->path == k_path; });
   if (it == files.end())
     return hooks;
-  const auto doc = yaml::load(read(**it), k_path);
+  const auto& doc = read.yaml(**it);
   if (!doc)
     return hooks;
   const auto* repos = doc->root().find("repos");

@@ -69,7 +69,7 @@ void extract_cargo_aliases(const FileList& files, const FileReader& read, std::v
     const auto name = util::base_name(util::dir_name(file->path));
     if (name != ".cargo")
       continue;
-    const auto root = toml::load(read(*file), file->path);
+    const auto& root = read.toml(*file);
     if (!root)
       continue;
     const auto* aliases = root->find("alias");
@@ -91,7 +91,7 @@ void extract_pyproject_runners(const FileList& files, const FileReader& read, st
     const auto text = read(*file);
     if (!util::contains(text, "tool.poe") && !util::contains(text, "tool.hatch"))
       continue;
-    const auto root = toml::load(text, file->path);
+    const auto& root = read.toml(*file);
     if (!root)
       continue;
     if (const auto* tool = root->find("tool"); tool && tool->is_map()) {

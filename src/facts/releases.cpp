@@ -7,7 +7,7 @@
 #include "json_scripts.hpp"
 
 #include <tacit/facts/ci.hpp>
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/contribution.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -125,7 +125,7 @@ std::vector<ReleaseMechanism> extract_release_mechanisms(const Files& files, con
           ReleaseMechanism{std::string(config.kind), std::string(config.command),
                            Provenance{file->path, 1, fmt::format("{} configuration", config.kind)}});
   if (const auto* package = find_file(files, "package.json")) {
-    const auto parsed = parse_package_json(read(*package));
+    const auto& parsed = read.package_json(*package);
     for (auto [key, kind, command] :
          {std::array<std::string_view, 3>{"release", "semantic-release", "npx semantic-release"},
           std::array<std::string_view, 3>{"release-it", "release-it", "npx release-it"}})

@@ -5,7 +5,7 @@
 #include "file_lookup.hpp"
 #include "json_scripts.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -111,7 +111,7 @@ std::string node_package_manager(const Files& files, std::string_view dir, std::
     return pm;
   for (std::size_t i = 1; i < dirs.size(); ++i) {
     if (const auto* file = find_file(files, join_dir(dirs[i], "package.json"))) {
-      const auto package = parse_package_json(read(*file));
+      const auto& package = read.package_json(*file);
       if (const auto it = package.fields.find("packageManager"); it != package.fields.end())
         if (auto pm = from_field(it->second.value); !pm.empty())
           return pm;

@@ -1,6 +1,6 @@
 // Size facts: how many source files the repository has, by extension, and its top-level source modules.
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/architecture.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>

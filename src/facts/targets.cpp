@@ -4,7 +4,7 @@
 #include "json_scripts.hpp"
 #include "runners.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/builds.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -128,7 +128,7 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
     } else if (name == "justfile" || name == "Justfile" || name == ".justfile") {
       sets.push_back(parse_justfile(*file, read(*file)));
     } else if (name == "package.json") {
-      const auto package = parse_package_json(read(*file));
+      const auto& package = read.package_json(*file);
       TargetSet set{"npm", file->path, {}, {}, package.valid, {}, {}};
       for (const auto& [script, value] : package.scripts) {
         set.targets.emplace(script, value.line);

@@ -57,7 +57,7 @@ struct Loader {
       complete = false;
       return;
     }
-    auto document = yaml::load(read(file), file.path);
+    const auto& document = read.yaml(file);
     if (!document || !document->root().is_map()) {
       complete = false;
       return;

@@ -132,7 +132,7 @@ void detect_npm(const Files& files, const FileReader& read, std::vector<TestSuit
   for (const auto* file : files) {
     if (util::base_name(file->path) != "package.json")
       continue;
-    const auto package = parse_package_json(read(*file));
+    const auto& package = read.package_json(*file);
     const auto it = package.scripts.find("test");
     if (it == package.scripts.end())
       continue;
@@ -203,7 +203,7 @@ void detect_cargo(const Files& files, const FileReader& read, std::vector<TestSu
   // In a workspace whose root manifest is also a package, `cargo test` tests only that package.
   std::string command = "cargo test";
   std::string note = "a Cargo project";
-  if (const auto doc = toml::load(read(*manifest), manifest->path); doc && doc->find("workspace")) {
+  if (const auto& doc = read.toml(*manifest); doc && doc->find("workspace")) {
     const auto* members = doc->find("workspace")->find("members");
     note = fmt::format("a Cargo workspace ({} member patterns)", members ? members->items.size() : 0);
     if (doc->find("package"))

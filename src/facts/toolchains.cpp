@@ -5,7 +5,7 @@
 #include "json_scripts.hpp"
 #include "toml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -97,7 +97,7 @@ void read_rust_toolchain(const Files& files, const FileReader& read, std::vector
     std::string version;
     int line = 1;
     if (path.ends_with(".toml") || util::contains(content, "[toolchain]")) {
-      const auto tree = toml::load(content, path);
+      const auto& tree = read.toml(*file);
       if (!tree)
         continue;
       if (const auto* channel =
@@ -156,7 +156,7 @@ void read_mise(const Files& files, const FileReader& read, std::vector<Toolchain
     const auto* file = find_file(files, path);
     if (!file)
       continue;
-    const auto tree = toml::load(read(*file), path);
+    const auto& tree = read.toml(*file);
     if (!tree)
       continue;
     const auto* tools = tree->find("tools");
@@ -186,7 +186,7 @@ void read_package_json(const Files& files, const FileReader& read, std::vector<T
   const auto* file = find_file(files, "package.json");
   if (!file)
     return;
-  const auto package = parse_package_json(read(*file));
+  const auto& package = read.package_json(*file);
   if (const auto it = package.fields.find("packageManager"); it != package.fields.end()) {
     const std::string_view value = it->second.value;
     const auto at = value.find('@');
@@ -209,7 +209,7 @@ void read_pyproject(const Files& files, const FileReader& read, std::vector<Tool
   const auto* file = find_file(files, "pyproject.toml");
   if (!file)
     return;
-  const auto tree = toml::load(read(*file), file->path);
+  const auto& tree = read.toml(*file);
   if (!tree)
     return;
   const auto* project = tree->find("project");

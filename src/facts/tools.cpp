@@ -5,7 +5,7 @@
 #include "json_scripts.hpp"
 #include "toml_util.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/tools.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <algorithm>
@@ -234,8 +234,7 @@ private:
   std::map<std::string, ToolConfig> m_tools;
 };
 
-void scan_pyproject(const repo::FileEntry& file, std::string_view content, Collector& out) {
-  const auto doc = toml::load(content, file.path);
+void scan_pyproject(const repo::FileEntry& file, const Result<yaml::Node>& doc, Collector& out) {
   if (!doc)
     return;
   const auto* tool = doc->find("tool");
@@ -352,11 +351,11 @@ std::vector<ToolConfig> extract_tools(const Files& files, const FileReader& read
     } else if (const auto tool = config_tool(name); !tool.empty()) {
       out.add(tool, file->path, 1);
     } else if (name == "pyproject.toml") {
-      scan_pyproject(*file, read(*file), out);
+      scan_pyproject(*file, read.toml(*file), out);
     } else if (name == "setup.cfg" || name == "tox.ini") {
       scan_ini(*file, read(*file), out);
     } else if (name == "package.json") {
-      const auto package = parse_package_json(read(*file));
+      const auto& package = read.package_json(*file);
       for (const auto& [key, json_tool] :
            {std::pair<std::string_view, std::string_view>{"eslintConfig", "eslint"},
             {"prettier", "prettier"},

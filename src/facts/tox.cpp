@@ -239,7 +239,7 @@ void extract_tox(const FileList& files, const FileReader& read, std::vector<Targ
       const auto text = read(*file);
       if (name == "pyproject.toml" && !util::contains(text, "tool.tox"))
         continue;
-      const auto root = toml::load(text, file->path);
+      const auto& root = read.toml(*file);
       if (!root)
         continue;
       const auto* tox = name == "tox.toml" ? &*root : root->find("tool");

@@ -3,7 +3,7 @@
 // regenerated. Internal to src/rules/.
 
 #include <tacit/engine/context.hpp>
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/generated.hpp>
 
 #include <string>
 #include <string_view>

@@ -6,7 +6,7 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/facts/ci.hpp>
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/tools.hpp>
 
 #include <map>
 #include <set>

@@ -1,6 +1,7 @@
 // The strict JSON reader: recursive descent over bytes, tracking line and column for every value.
 
 #include <tacit/util/json_parse.hpp>
+#include <tacit/util/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -38,24 +39,6 @@ namespace {
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
 }
 
 class Parser {
@@ -280,7 +263,7 @@ private:
         } else if (code >= 0xD800 && code < 0xE000) {
           return set_error("an unpaired surrogate in a \\u escape");
         }
-        append_utf8(out, code);
+        util::append_utf8(out, code);
         break;
       }
       default:

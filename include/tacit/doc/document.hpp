@@ -5,6 +5,8 @@
 //
 // Conventions: lines and columns are 1-based; columns count bytes. CRLF and LF give the same lines.
 
+#include <tacit/util/text_decode.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,8 +79,11 @@ struct Document {
   bool structural = false;      ///< parsed with tree-sitter (false: scanned as text)
   bool truncated = false;       ///< the file was larger than the read cap; only its head was read
   bool parse_timed_out = false; ///< the Markdown parse hit its time budget; structure may be partial
-  std::string skip_reason; ///< non-empty when the content was not parsed at all ("binary", "invalid UTF-8")
-  bool imported = false;   ///< reached through a context file's `@path` imports (parsed like one)
+  std::string skip_reason;      ///< non-empty when the content was not parsed at all ("binary", "UTF-16")
+  /// Set when the file is not valid UTF-8: the columns above count the decoded text, and these map them
+  /// back to the file's bytes (the runner does so for every finding in the file).
+  std::vector<util::ColumnShift> column_shifts;
+  bool imported = false;      ///< reached through a context file's `@path` imports (parsed like one)
   std::string symlink_target; ///< for a tracked symlink, the repository path it points to; else empty
 };
 

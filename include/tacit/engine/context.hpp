@@ -9,6 +9,7 @@
 #include <tacit/engine/finding.hpp>
 #include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
+#include <tacit/facts/file_cache.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/glob.hpp>
 
@@ -37,6 +38,8 @@ public:
   const facts::Facts& facts() const { return m_facts; }
   /// What CI runs (commands, actions, triggers).
   const facts::CiFacts& ci() const { return m_ci; }
+  /// The files that building the context read, and their parses: later passes read them from here.
+  const facts::ParsedFileCache& file_cache() const { return *m_file_cache; }
 
   /// The document at `path`, or nullptr.
   const doc::Document* document(std::string_view path) const;
@@ -73,6 +76,7 @@ private:
   doc::KnowledgeIndex m_knowledge;
   facts::Facts m_facts;
   facts::CiFacts m_ci;
+  std::unique_ptr<facts::ParsedFileCache> m_file_cache;
   mutable std::mutex m_history_mutex;
   mutable std::vector<std::pair<std::size_t, std::unique_ptr<const std::vector<repo::Commit>>>> m_histories;
 };

@@ -9,7 +9,8 @@
 // written once is reported once, at the place where it is written (a template's script: in the template),
 // with the first job that runs it. Files that cannot be parsed become notes; the rest are still extracted.
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/contribution.hpp>
+#include <tacit/facts/provenance.hpp>
 
 #include <cstddef>
 #include <string>

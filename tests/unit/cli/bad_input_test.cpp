@@ -1,88 +1,14 @@
 // Bad input end to end: the tacit binary on broken, odd and hostile repositories. Each case must give a
 // clear message and the right exit code, never a crash or a hang.
 
-#include <tacit/util/strings.hpp>
+#include "bad_input.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <sys/wait.h>
 
-namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void write(const fs::path& path, std::string_view content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
-
-// A scratch directory removed at the end of the test.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() / fmt::format("tacit-bad-input-{}-{}", ::getpid(), counter()++);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-  void sh(const std::string& command) const {
-    const auto full = fmt::format("cd '{}' && ( {} ) >/dev/null 2>&1", dir.string(), command);
-    REQUIRE_MESSAGE(std::system(full.c_str()) == 0, command);
-  }
-  void git_repo() const {
-    sh("git -c init.defaultBranch=main init -q . && git config user.name t && git config user.email t@t && "
-       "git "
-       "config commit.gpgsign false");
-  }
-  Run tacit(const std::string& args) const {
-    const auto out = dir / ".." / fmt::format("{}.out", dir.filename().string());
-    const auto err = dir / ".." / fmt::format("{}.err", dir.filename().string());
-    const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} >'{}' 2>'{}'", dir.string(), TACIT_BINARY,
-                                     args, out.string(), err.string());
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = slurp(out);
-    run.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return run;
-  }
-};
-
-bool has(const std::string& text, std::string_view needle) {
-  return tacit::util::contains(text, needle);
-}
-
-} // namespace
+using namespace tacit::test;
 
 TEST_CASE("bad input: a path that does not exist") {
   Scratch s;
@@ -147,17 +73,15 @@ TEST_CASE("bad input: a repository using extensions.worktreeConfig") {
   CHECK(has(run.out, "No findings"));
 }
 
-TEST_CASE("bad input: binary, invalid UTF-8 and UTF-16 Markdown are skipped with a note") {
+TEST_CASE("bad input: binary and UTF-16 Markdown are skipped with a note") {
   Scratch s;
   s.git_repo();
   write(s.dir / "AGENTS.md", std::string("# Agents\n\x00\x01\x02 [x](missing.md)\n", 30));
-  write(s.dir / "README.md", "# Readme \xff\xfe\xfd [x](missing.md)\n");
   write(s.dir / "CONTRIBUTING.md", std::string("\xff\xfe#\0 \0", 6));
   s.sh("git add -A && git commit -qm x");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 0);
   CHECK(has(run.err, "AGENTS.md: looks binary"));
-  CHECK(has(run.err, "README.md: not valid UTF-8"));
   CHECK(has(run.err, "CONTRIBUTING.md: UTF-16"));
 }
 
@@ -281,4 +205,29 @@ TEST_CASE("output formats: --format github appends to $GITHUB_STEP_SUMMARY; a fa
   CHECK(has(run.out, "::error file=AGENTS.md,line=3"));
   CHECK(has(run.err, "tacit: warning: cannot append the step summary to"));
   fs::remove(summary);
+}
+
+TEST_CASE("bad input: --jobs that is not a number, and two outputs into one file") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](missing.md).\n");
+  s.sh("git add -A && git commit -qm x");
+  auto run = s.tacit("check --jobs abc");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "--jobs: 'abc' is not a number"));
+  CHECK(!has(run.err, "not in range"));
+  run = s.tacit("check --jobs 0");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "--jobs: 0 is out of range"));
+  run = s.tacit("check --format json:../same.out --format sarif:../same.out");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "two outputs write to '../same.out'"));
+  run = s.tacit("check --format json:../same.out --format sarif:../x/../same.out");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "two outputs write to one file"));
+  CHECK(!fs::exists(s.dir / ".." / "same.out")); // refused before anything is written
+  run = s.tacit("check -q --format json:../one.out --format sarif:../two.out");
+  CHECK(run.exit_code == 1);
+  fs::remove(s.dir / ".." / "one.out");
+  fs::remove(s.dir / ".." / "two.out");
 }

@@ -59,6 +59,18 @@ TEST_CASE("a valid rule file loads into a rule with its metadata") {
   CHECK((*rule)->path() == "rules/r.yaml");
 }
 
+TEST_CASE("a query whose strings, comments and predicates hold 'word:' is not taken for unknown fields") {
+  const auto text = with("type: exists\n  any: [SECURITY.md]",
+                         "type: mentions\n  in: docs\n  source:\n    language: python\n    query: |\n"
+                         "      ; note: a comment\n"
+                         "      (call function: (identifier) @f\n"
+                         "        arguments: (argument_list (string) @item)\n"
+                         "        (#match? @item \"^\\\"x: y\") (#not-eq? @f \"nope:\"))");
+  auto rule = load_rule_file(text, "rules/r.yaml", {});
+  INFO(text);
+  CHECK(rule.has_value());
+}
+
 TEST_CASE("malformed rule files are located errors") {
   SUBCASE("bad YAML") {
     CHECK(contains(load_error("id: [ORG101\n").message, "invalid YAML"));
@@ -144,6 +156,22 @@ TEST_CASE("malformed rule files are located errors") {
     CHECK(contains(error.message, "unknown node type"));
     CHECK(error.line == 12);
     CHECK(error.column == 20);
+  }
+  SUBCASE("unknown field: refused before tree-sitter compiles it (ts_query_new leaks there; ASan CI)") {
+    const auto error =
+        load_error(with("type: exists\n  any: [SECURITY.md]",
+                        "type: mentions\n  in: docs\n  source:\n    language: python\n    query: |\n"
+                        "      (call\n        nosuch: (identifier) @item) @call"));
+    CHECK(contains(error.message, "unknown field at offset 8"));
+    CHECK(error.line == 12);
+    CHECK(error.column == 9);
+  }
+  SUBCASE("unknown field in a one-line query, after a known one") {
+    const auto error = load_error(with("type: exists\n  any: [SECURITY.md]",
+                                       "type: mentions\n  in: docs\n  source:\n    language: python\n"
+                                       "    query: '(call function: (identifier) arguments: (argument_list "
+                                       "bogus: (string) @item))'"));
+    CHECK(contains(error.message, "unknown field"));
   }
   SUBCASE("query without the item capture") {
     load_error(

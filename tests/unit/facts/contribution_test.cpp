@@ -4,7 +4,7 @@
 #include "ci_test_support.hpp"
 
 #include <tacit/facts/ci.hpp>
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/contribution.hpp>
 
 #include <doctest/doctest.h>
 

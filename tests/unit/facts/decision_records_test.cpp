@@ -1,6 +1,6 @@
 #include "ci_test_support.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/decisions.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -3,7 +3,7 @@
 
 #include "ci_test_support.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/generated.hpp>
 
 #include <doctest/doctest.h>
 
@@ -38,7 +38,7 @@ std::string generated(const CiRepo& repo, const std::vector<std::string>& lingui
       std::lock_guard lock(mutex);
       if (heads)
         heads->push_back(file.path);
-      contents.push_back(repo.reader()(file).substr(0, max_bytes));
+      contents.emplace_back(repo.reader()(file).substr(0, max_bytes));
       return std::string_view(contents.back());
     };
   };

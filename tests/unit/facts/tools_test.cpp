@@ -3,7 +3,7 @@
 
 #include "ci_test_support.hpp"
 
-#include <tacit/facts/facts.hpp>
+#include <tacit/facts/tools.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,82 @@
+#pragma once
+// The per-run cache of file contents and of their parses. In one run a file is read once and parsed once per
+// format, however many readers ask: eight extractors read the root package.json, the documents and the fact
+// extractors read the same docs, and the suppression pass reads them once more. The context-building step
+// owns the cache and hands it to the extractors (as their FileReader) and to the suppression pass.
+//
+// Safe to use from several threads at once: each entry is filled once (std::call_once) while the other
+// threads that want it wait; the content and the parses stay in place until the cache is destroyed.
+
+#include <tacit/repo/snapshot.hpp>
+#include <tacit/util/error.hpp>
+
+#include <concepts>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace tacit::facts {
+
+struct PackageJson;
+namespace yaml {
+struct Node;
+struct Document;
+} // namespace yaml
+
+/// Reads each file once and parses it once per format, for every reader of one run.
+class ParsedFileCache {
+public:
+  /// Reads a file's content from the snapshot (Snapshot::read).
+  using ContentReader = std::function<Result<repo::Content>(const repo::FileEntry&)>;
+  /// Reads a file's text (empty when unreadable): in-memory files of the tests.
+  using TextReader = std::function<std::string(const repo::FileEntry&)>;
+
+  /// A cache over `read`; the extractors' text is at most `text_cap` bytes of a content.
+  ParsedFileCache(ContentReader read, std::size_t text_cap);
+
+  /// A cache over a text reader, uncapped: lets a test hand an extractor a lambda.
+  template <class F>
+  requires std::is_invocable_r_v<std::string, const F&, const repo::FileEntry&> &&
+      (!std::same_as<std::remove_cvref_t<F>, ParsedFileCache>)ParsedFileCache(F read)
+      : ParsedFileCache(FromText{}, TextReader(std::move(read))) {}
+
+  ParsedFileCache(ParsedFileCache&&) noexcept;
+  ParsedFileCache& operator=(ParsedFileCache&&) noexcept;
+  ~ParsedFileCache();
+
+  /// The content of `file` as the snapshot gives it (capped at its max_read_bytes), or why it is unreadable.
+  const Result<repo::Content>& content(const repo::FileEntry& file) const;
+
+  /// The content of `file` when something has read it already, else nullptr (nothing is read): for a pass
+  /// that has a cheaper way to read the files nobody else read.
+  const Result<repo::Content>* cached(const repo::FileEntry& file) const;
+
+  /// The text the extractors read: the content's first text_cap bytes; empty when unreadable.
+  std::string_view operator()(const repo::FileEntry& file) const;
+
+  /// The text parsed as a package.json (parse_package_json).
+  const PackageJson& package_json(const repo::FileEntry& file) const;
+
+  /// The text parsed as JSON into the plain tree (parse_json_tree); nullopt when invalid.
+  const std::optional<yaml::Node>& json(const repo::FileEntry& file) const;
+
+  /// The text loaded as YAML (yaml::load with the file's path), or the parse error.
+  const Result<yaml::Document>& yaml(const repo::FileEntry& file) const;
+
+  /// The text loaded as TOML (toml::load with the file's path), or the parse error.
+  const Result<yaml::Node>& toml(const repo::FileEntry& file) const;
+
+private:
+  struct State;
+  struct Entry;
+  struct FromText {};
+  ParsedFileCache(FromText, TextReader read);
+  Entry& entry(const repo::FileEntry& file) const;
+  std::unique_ptr<State> m_state;
+};
+
+} // namespace tacit::facts

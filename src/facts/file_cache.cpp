@@ -1,0 +1,116 @@
+// The per-run cache of file contents and parses: a map from path to an entry whose parts are each filled
+// once.
+
+#include "json_scripts.hpp"
+#include "toml_util.hpp"
+#include "yaml_util.hpp"
+
+#include <tacit/facts/file_cache.hpp>
+
+#include <atomic>
+#include <limits>
+#include <mutex>
+#include <unordered_map>
+
+namespace tacit::facts {
+
+// One file: its content and each parse, filled on first use.
+struct ParsedFileCache::Entry {
+  std::string path;
+  std::once_flag read_once;
+  Result<repo::Content> content;
+  std::atomic<bool> has_content{false}; // set once `content` is filled
+  std::once_flag package_once;
+  std::unique_ptr<PackageJson> package;
+  std::once_flag json_once;
+  std::optional<yaml::Node> json;
+  std::once_flag yaml_once;
+  Result<yaml::Document> yaml;
+  std::once_flag toml_once;
+  Result<yaml::Node> toml;
+};
+
+struct ParsedFileCache::State {
+  ContentReader read;
+  std::size_t text_cap = 0;
+  std::mutex mutex; // guards `entries`, not the entries' parts
+  std::unordered_map<std::string, std::unique_ptr<Entry>> entries;
+};
+
+ParsedFileCache::ParsedFileCache(ContentReader read, std::size_t text_cap)
+    : m_state(std::make_unique<State>()) {
+  m_state->read = std::move(read);
+  m_state->text_cap = text_cap;
+}
+
+ParsedFileCache::ParsedFileCache(ParsedFileCache&&) noexcept = default;
+ParsedFileCache& ParsedFileCache::operator=(ParsedFileCache&&) noexcept = default;
+ParsedFileCache::~ParsedFileCache() = default;
+
+ParsedFileCache::ParsedFileCache(FromText, TextReader read)
+    : ParsedFileCache(
+          [read = std::move(read)](const repo::FileEntry& file) -> Result<repo::Content> {
+            return repo::Content{read(file), false};
+          },
+          std::numeric_limits<std::size_t>::max()) {}
+
+ParsedFileCache::Entry& ParsedFileCache::entry(const repo::FileEntry& file) const {
+  std::lock_guard lock(m_state->mutex);
+  auto& slot = m_state->entries[file.path];
+  if (!slot) {
+    slot = std::make_unique<Entry>();
+    slot->path = file.path;
+  }
+  return *slot;
+}
+
+const Result<repo::Content>& ParsedFileCache::content(const repo::FileEntry& file) const {
+  auto& e = entry(file);
+  std::call_once(e.read_once, [&] {
+    e.content = m_state->read(file);
+    e.has_content.store(true, std::memory_order_release);
+  });
+  return e.content;
+}
+
+const Result<repo::Content>* ParsedFileCache::cached(const repo::FileEntry& file) const {
+  std::lock_guard lock(m_state->mutex);
+  const auto it = m_state->entries.find(file.path);
+  if (it == m_state->entries.end() || !it->second->has_content.load(std::memory_order_acquire))
+    return nullptr;
+  return &it->second->content;
+}
+
+std::string_view ParsedFileCache::operator()(const repo::FileEntry& file) const {
+  const auto& read = content(file);
+  if (!read)
+    return {};
+  return std::string_view(read->bytes).substr(0, m_state->text_cap);
+}
+
+const PackageJson& ParsedFileCache::package_json(const repo::FileEntry& file) const {
+  auto& e = entry(file);
+  std::call_once(e.package_once,
+                 [&] { e.package = std::make_unique<PackageJson>(parse_package_json((*this)(file))); });
+  return *e.package;
+}
+
+const std::optional<yaml::Node>& ParsedFileCache::json(const repo::FileEntry& file) const {
+  auto& e = entry(file);
+  std::call_once(e.json_once, [&] { e.json = parse_json_tree((*this)(file)); });
+  return e.json;
+}
+
+const Result<yaml::Document>& ParsedFileCache::yaml(const repo::FileEntry& file) const {
+  auto& e = entry(file);
+  std::call_once(e.yaml_once, [&] { e.yaml = yaml::load((*this)(file), e.path); });
+  return e.yaml;
+}
+
+const Result<yaml::Node>& ParsedFileCache::toml(const repo::FileEntry& file) const {
+  auto& e = entry(file);
+  std::call_once(e.toml_once, [&] { e.toml = toml::load((*this)(file), e.path); });
+  return e.toml;
+}
+
+} // namespace tacit::facts
