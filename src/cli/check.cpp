@@ -10,17 +10,18 @@
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/escape.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <sys/stat.h>
 #include <thread>
 #include <utility>
 
@@ -50,7 +51,7 @@ bool write_in_place(const std::string& path, const std::string& content, std::st
 // else is written through, in place: a symlink (renaming over it would replace the link, not write where it
 // points), a device such as /dev/stdout or /dev/null, a FIFO. A directory is an error.
 bool write_file(const std::string& path, const std::string& content, std::string& error) {
-  struct stat status{};
+  struct stat status {};
   if (::lstat(path.c_str(), &status) == 0 && !S_ISREG(status.st_mode)) {
     if (S_ISDIR(status.st_mode)) {
       error = fmt::format("cannot write {}: it is a directory", path);
@@ -191,7 +192,8 @@ int run_check(const CheckSettings& settings) {
       errno = 0;
       const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
       if (std::fflush(stdout) != 0 || !written)
-        return fail(fmt::format("cannot write the findings to stdout: {}", std::strerror(errno ? errno : EIO)));
+        return fail(
+            fmt::format("cannot write the findings to stdout: {}", std::strerror(errno ? errno : EIO)));
     } else if (std::string error; !write_file(output.file, text, error)) {
       return fail(error);
     }

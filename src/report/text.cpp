@@ -3,7 +3,7 @@
 #include "format_util.hpp"
 
 #include <tacit/report/report.hpp>
-#include <tacit/util/strings.hpp>
+#include <tacit/util/escape.hpp>
 
 #include <fmt/format.h>
 
@@ -50,7 +50,8 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
     // that none starts a new line (a forged `::error` workflow command) or an escape sequence.
     fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(),
                    visible(detail::location_label(finding.location)), style.reset(),
-                   style.severity(finding.severity), finding.rule_id, style.reset(), visible(finding.message));
+                   style.severity(finding.severity), finding.rule_id, style.reset(),
+                   visible(finding.message));
     if (!finding.hint.empty())
       fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(),
                      visible(finding.hint));

@@ -29,11 +29,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 /// True when the bytes are valid UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
-/// The text with every control character made visible, for output a terminal or a CI log reads: C0 controls
-/// (newline, carriage return, ESC...) and DEL as `\n`, `\r`, `\t`, `\x1b`, C1 controls (U+0080-U+009F) as
-/// `\u0085`, so that no input can start a new log line or an escape sequence. `keep_tab` leaves tabs as they are. Other bytes, invalid UTF-8 included, are unchanged.
-std::string escape_controls(std::string_view text, bool keep_tab = false);
-
 /// True when the bytes look binary (a NUL byte in the first 8 KiB, as git decides).
 bool looks_binary(std::string_view bytes);
 
