@@ -10,6 +10,7 @@
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/escape.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -20,13 +21,44 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <sys/stat.h>
 #include <thread>
 #include <utility>
 
 namespace tacit::cli {
 
-// Writes atomically: a temporary file next to the target, then a rename.
+namespace {
+
+// Writes `content` into the file `path` as it is (truncating it): for what a rename must not replace.
+bool write_in_place(const std::string& path, const std::string& content, std::string& error) {
+  FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    return false;
+  }
+  const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
+  const int write_errno = errno;
+  if (std::fclose(file) != 0 || !written) {
+    error = fmt::format("cannot write {}: {}", path, std::strerror(written ? errno : write_errno));
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+// A regular file (or a new one) is written atomically: a temporary file next to it, then a rename. Anything
+// else is written through, in place: a symlink (renaming over it would replace the link, not write where it
+// points), a device such as /dev/stdout or /dev/null, a FIFO. A directory is an error.
 bool write_file(const std::string& path, const std::string& content, std::string& error) {
+  struct stat status {};
+  if (::lstat(path.c_str(), &status) == 0 && !S_ISREG(status.st_mode)) {
+    if (S_ISDIR(status.st_mode)) {
+      error = fmt::format("cannot write {}: it is a directory", path);
+      return false;
+    }
+    return write_in_place(path, content, error);
+  }
   const auto temporary = fmt::format("{}.tmp{}", path, static_cast<unsigned long>(::getpid()));
   FILE* file = std::fopen(temporary.c_str(), "wb");
   if (!file) {
@@ -35,13 +67,13 @@ bool write_file(const std::string& path, const std::string& content, std::string
   }
   const bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size();
   if (std::fclose(file) != 0 || !ok) {
-    std::remove(temporary.c_str());
     error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    std::remove(temporary.c_str());
     return false;
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
     error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    std::remove(temporary.c_str());
     return false;
   }
   return true;
@@ -111,7 +143,7 @@ int run_check(const CheckSettings& settings) {
     return fail(*error);
   if (!settings.quiet)
     for (const auto& note : notes)
-      fmt::print(stderr, "tacit: note: {}\n", note);
+      fmt::print(stderr, "tacit: note: {}\n", util::escape_controls(note, /*keep_tab=*/true));
 
   // Policy: the configuration's select / ignore / severity / per-path under the command line's selection,
   // checked against every rule of the run (built-in and the repository's own).
@@ -156,8 +188,12 @@ int run_check(const CheckSettings& settings) {
     if (output.format == report::Format::github && !std::exchange(step_summary, true))
       append_step_summary(findings, run_info);
     if (output.file.empty()) {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      std::fflush(stdout);
+      // Findings lost to a full disk or a closed stdout make the run fail, never pass.
+      errno = 0;
+      const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+      if (std::fflush(stdout) != 0 || !written)
+        return fail(
+            fmt::format("cannot write the findings to stdout: {}", std::strerror(errno ? errno : EIO)));
     } else if (std::string error; !write_file(output.file, text, error)) {
       return fail(error);
     }

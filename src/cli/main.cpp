@@ -2,15 +2,27 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 
 int main(int argc, char** argv) {
+  int code = tacit::cli::k_exit_error;
   try {
-    return tacit::cli::run(argc, argv);
+    code = tacit::cli::run(argc, argv);
   } catch (const std::exception& e) {
     // Only a fatal error reaches main; say so plainly rather than abort.
     fmt::print(stderr, "tacit: internal error: {}\n  please report it with the command that caused it\n",
                e.what());
     return tacit::cli::k_exit_error;
   }
+  // Output that did not reach stdout (a full disk, a closed descriptor) fails the run, whatever the command.
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    if (code != tacit::cli::k_exit_error)
+      fmt::print(stderr, "tacit: error: cannot write to stdout: {}\n", std::strerror(errno ? errno : EIO));
+    return tacit::cli::k_exit_error;
+  }
+  return code;
 }

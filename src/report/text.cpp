@@ -3,6 +3,7 @@
 #include "format_util.hpp"
 
 #include <tacit/report/report.hpp>
+#include <tacit/util/escape.hpp>
 
 #include <fmt/format.h>
 
@@ -29,6 +30,10 @@ struct Style {
   }
 };
 
+std::string visible(std::string_view text) {
+  return util::escape_controls(text, /*keep_tab=*/true);
+}
+
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -41,18 +46,23 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& finding : findings) {
     ++counts[static_cast<int>(finding.severity)];
+    // Paths, excerpts and notes come from the repository: their control characters are made visible, so
+    // that none starts a new line (a forged `::error` workflow command) or an escape sequence.
     fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(),
-                   detail::location_label(finding.location), style.reset(), style.severity(finding.severity),
-                   finding.rule_id, style.reset(), finding.message);
+                   visible(detail::location_label(finding.location)), style.reset(),
+                   style.severity(finding.severity), finding.rule_id, style.reset(),
+                   visible(finding.message));
     if (!finding.hint.empty())
-      fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(), finding.hint);
+      fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(),
+                     visible(finding.hint));
     for (const auto& related : finding.related) {
       if (related.path.empty()) // evidence that is no file: a commit range, a count
         fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}\n", style.dim(), style.reset(),
-                       related.note);
+                       visible(related.note));
       else
         fmt::format_to(std::back_inserter(out), "  {}evidence:{} {}{}{}\n", style.dim(), style.reset(),
-                       detail::location_label(related), related.note.empty() ? "" : ": ", related.note);
+                       visible(detail::location_label(related)), related.note.empty() ? "" : ": ",
+                       visible(related.note));
     }
   }
   if (!info.summary)
