@@ -20,6 +20,8 @@ namespace {
 
 constexpr std::array<std::string_view, 2> k_profiles{"recommended", "strict"};
 constexpr std::size_t k_max_depth = 16;
+// A configuration file larger than this is refused rather than cut (the snapshot's default read cap).
+constexpr std::uint64_t k_max_config_bytes = 8u << 20;
 
 bool names_file(std::string_view value) {
   return value.find('/') != std::string_view::npos || value.ends_with(".yaml") || value.ends_with(".yml");
@@ -182,42 +184,54 @@ Result<Config> parse_config(std::string_view text, std::string_view path,
   return load_config(text, path, {}, rules);
 }
 
-Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules) {
-  const auto text = read_file(path);
+Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules,
+                                const std::filesystem::path& beneath) {
+  const auto read = [&beneath](const std::string& target) -> std::optional<std::string> {
+    if (beneath.empty())
+      return read_file(target);
+    const auto relative = std::filesystem::path(target).lexically_relative(beneath).generic_string();
+    if (relative.empty() || relative == ".." || relative.starts_with("../"))
+      return std::nullopt; // outside the repository
+    auto content = repo::read_beneath(beneath, relative, k_max_config_bytes);
+    if (!content || content->truncated)
+      return std::nullopt;
+    return std::move(content->bytes);
+  };
+  const auto text = read(path);
   if (!text)
     return make_error(ErrorCode::config, "cannot read the configuration file (no such file)", path);
-  const ConfigReader reader = [](const std::string& target) { return read_file(target); };
+  const ConfigReader reader = read;
   return load_config(*text, path, reader, rules);
 }
 
 Result<Config> load_repository_config(const repo::Snapshot& snapshot,
                                       std::span<const RuleMeta* const> rules) {
-  const ConfigReader reader = [&snapshot](const std::string& path) -> std::optional<std::string> {
+  // Tracked files come from the snapshot's source; untracked ones from the worktree, never following a link
+  // out of the repository.
+  const auto read = [&snapshot](const std::string& path) -> Result<std::string> {
+    const auto* file = snapshot.find(path);
+    auto content = file ? snapshot.read(*file) : snapshot.read_untracked(path, k_max_config_bytes);
+    if (!content)
+      return std::unexpected(content.error());
+    if (content->truncated)
+      return make_error(ErrorCode::config, fmt::format("is larger than {} bytes", k_max_config_bytes), path);
+    return std::move(content->bytes);
+  };
+  const ConfigReader reader = [&snapshot, &read](const std::string& path) -> std::optional<std::string> {
     if (path.empty() || path.starts_with('/') || path.starts_with("../") || path == "..")
       return std::nullopt; // outside the repository
-    if (const auto* file = snapshot.find(path)) {
-      auto content = snapshot.read(*file);
-      if (!content)
-        return std::nullopt;
-      return std::move(content->bytes);
-    }
-    if (snapshot.exists_untracked(path))
-      return read_file(snapshot.root() / path);
-    return std::nullopt;
+    if (!snapshot.find(path) && !snapshot.exists_untracked(path))
+      return std::nullopt;
+    auto text = read(path);
+    return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
   };
   const std::string path(k_config_file_name);
-  const auto* file = snapshot.find(path);
-  if (!file && !snapshot.exists_untracked(path))
+  if (!snapshot.find(path) && !snapshot.exists_untracked(path))
     return Config{};
-  if (file) {
-    auto content = snapshot.read(*file);
-    if (!content)
-      return make_error(ErrorCode::config, content.error().message, path);
-    return load_config(content->bytes, path, reader, rules);
-  }
-  const auto text = read_file(snapshot.root() / path);
+  auto text = read(path);
   if (!text)
-    return make_error(ErrorCode::config, "cannot read the configuration file", path);
+    return make_error(ErrorCode::config,
+                      fmt::format("cannot read the configuration file: {}", text.error().message), path);
   return load_config(*text, path, reader, rules);
 }
 

@@ -6,6 +6,7 @@
 #include <tacit/engine/finding.hpp>
 #include <tacit/util/error.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -117,8 +118,10 @@ Result<Config> load_config(std::string_view text, std::string_view path, const C
 Result<Config> parse_config(std::string_view text, std::string_view path,
                             std::span<const RuleMeta* const> rules = {});
 
-/// Loads a configuration file from the filesystem (`--config FILE`), its `extends` relative to it.
-Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules);
+/// Loads a configuration file from the filesystem (`--config FILE`), its `extends` relative to it. With
+/// `beneath` (a directory that holds `path`), every file is read beneath it, a link followed only inside it.
+Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules,
+                                const std::filesystem::path& beneath = {});
 
 /// Loads the repository's .tacit.yaml from the snapshot's source (tracked, or untracked in the worktree),
 /// its `extends` from the same source; the default configuration when there is none.

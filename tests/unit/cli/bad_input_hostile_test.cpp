@@ -1,0 +1,70 @@
+// Bad input from a hostile repository or configuration: links out of the repository, paths that climb out of
+// it, configurations that fan out, and messages that must name the real reason.
+
+#include "bad_input.hpp"
+
+using namespace bad_input;
+
+namespace {
+
+// A repository with one commit, and a file outside it that a link can point at.
+void hostile_repo(const Scratch& s) {
+  s.git_repo();
+  write(s.dir / "README.md", "# x\n");
+  s.sh("git add -A && git commit -qm x");
+  write(s.dir.parent_path() / (s.dir.filename().string() + "-outside.yaml"),
+        "version: 1\nselect: [OUTSIDE]\n");
+}
+
+std::string outside(const Scratch& s) {
+  return (s.dir.parent_path() / (s.dir.filename().string() + "-outside.yaml")).string();
+}
+
+} // namespace
+
+TEST_CASE("bad input: an untracked .tacit.yaml that links out of the repository is not read") {
+  Scratch s;
+  hostile_repo(s);
+  fs::create_symlink(outside(s), s.dir / ".tacit.yaml");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file: is a symbolic link that leads outside "
+                     "the repository; not followed"));
+  CHECK(!has(run.err, "OUTSIDE"));
+  fs::remove(outside(s));
+}
+
+TEST_CASE("bad input: an untracked extends that links out of the repository is not read") {
+  Scratch s;
+  hostile_repo(s);
+  write(s.dir / ".tacit.yaml", "version: 1\nextends: [shared.yaml]\n");
+  fs::create_symlink(outside(s), s.dir / "shared.yaml");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml:2:11: 'extends': cannot read 'shared.yaml'"));
+  CHECK(!has(run.err, "OUTSIDE"));
+  fs::remove(outside(s));
+}
+
+TEST_CASE("bad input: a configuration link that stays inside the repository is followed") {
+  Scratch s;
+  hostile_repo(s);
+  write(s.dir / "configs/real.yaml", "version: 1\nselect: [INSIDE]\n");
+  fs::create_symlink("configs/real.yaml", s.dir / ".tacit.yaml");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "INSIDE")); // read: its unknown rule id is reported
+  fs::remove(outside(s));
+}
+
+TEST_CASE("bad input: tacit test reads no configuration through a link out of the repository") {
+  Scratch s;
+  hostile_repo(s);
+  write(s.dir / "rules/r.yaml", "x: 1\n");
+  fs::create_symlink(outside(s), s.dir / ".tacit.yaml");
+  const auto run = s.tacit("test rules");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file"));
+  CHECK(!has(run.err, "OUTSIDE"));
+  fs::remove(outside(s));
+}
