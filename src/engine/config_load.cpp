@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -38,16 +40,40 @@ tacit::Error located(const ConfigOrigin& origin, std::string message) {
   return tacit::Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column};
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
+Result<std::string> fail_read(const std::filesystem::path& path, std::string reason) {
+  return make_error(ErrorCode::config, std::move(reason), path.string());
+}
+
+// The file at `path` (links followed: the caller named it), or why it cannot be read.
+Result<std::string> read_file(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error))
-    return std::nullopt;
+  const auto status = fs::status(path, error);
+  if (!fs::exists(status))
+    return fail_read(path, "no such file");
+  if (fs::is_directory(status))
+    return fail_read(path, "is a directory");
+  if (fs::is_character_file(status) || fs::is_block_file(status))
+    return fail_read(path, "is a device, not a regular file");
+  if (fs::is_fifo(status) || fs::is_socket(status))
+    return fail_read(path, "is a FIFO or a socket, not a regular file");
+  if (!fs::is_regular_file(status))
+    return fail_read(path, "is not a regular file");
+  if (fs::file_size(path, error) > k_max_config_bytes)
+    return fail_read(path, fmt::format("is larger than {} bytes", k_max_config_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    return std::nullopt;
+    return fail_read(path, std::strerror(errno));
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// "cannot read 'x' (reason)", or "'x' is a directory" when the reason says what the file is.
+std::string read_failure(std::string_view what, std::string_view path, std::string_view reason) {
+  if (reason.starts_with("is "))
+    return fmt::format("{}'{}' {}", what, path, reason);
+  return fmt::format("{}cannot read '{}' ({})", what, path, reason);
 }
 
 class Loader {
@@ -94,11 +120,14 @@ private:
     if (m_stack.size() >= k_max_depth)
       return std::unexpected(
           located(entry.origin, fmt::format("'extends' nests deeper than {} files", k_max_depth)));
-    auto text = m_read ? m_read(target) : std::nullopt;
-    if (!text)
+    auto text = m_read ? m_read(target) : make_error(ErrorCode::config, "no such file");
+    if (!text && text.error().message == "no such file")
       return std::unexpected(located(
           entry.origin,
           fmt::format("'extends': cannot read '{}' (no such file; paths are relative to {})", target, from)));
+    if (!text)
+      return std::unexpected(
+          located(entry.origin, read_failure("'extends': ", target, text.error().message)));
     return load(*text, target);
   }
 
@@ -186,21 +215,24 @@ Result<Config> parse_config(std::string_view text, std::string_view path,
 
 Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules,
                                 const std::filesystem::path& beneath) {
-  const auto read = [&beneath](const std::string& target) -> std::optional<std::string> {
+  const ConfigReader reader = [&beneath](const std::string& target) -> Result<std::string> {
     if (beneath.empty())
       return read_file(target);
     const auto relative = std::filesystem::path(target).lexically_relative(beneath).generic_string();
     if (relative.empty() || relative == ".." || relative.starts_with("../"))
-      return std::nullopt; // outside the repository
+      return make_error(ErrorCode::config, "is outside the repository", target);
     auto content = repo::read_beneath(beneath, relative, k_max_config_bytes);
-    if (!content || content->truncated)
-      return std::nullopt;
+    if (!content)
+      return std::unexpected(content.error());
+    if (content->truncated)
+      return make_error(ErrorCode::config, fmt::format("is larger than {} bytes", k_max_config_bytes),
+                        target);
     return std::move(content->bytes);
   };
-  const auto text = read(path);
+  const auto text = reader(path);
   if (!text)
-    return make_error(ErrorCode::config, "cannot read the configuration file (no such file)", path);
-  const ConfigReader reader = read;
+    return make_error(ErrorCode::config,
+                      fmt::format("cannot read the configuration file ({})", text.error().message), path);
   return load_config(*text, path, reader, rules);
 }
 
@@ -217,13 +249,12 @@ Result<Config> load_repository_config(const repo::Snapshot& snapshot,
       return make_error(ErrorCode::config, fmt::format("is larger than {} bytes", k_max_config_bytes), path);
     return std::move(content->bytes);
   };
-  const ConfigReader reader = [&snapshot, &read](const std::string& path) -> std::optional<std::string> {
+  const ConfigReader reader = [&snapshot, &read](const std::string& path) -> Result<std::string> {
     if (path.empty() || path.starts_with('/') || path.starts_with("../") || path == "..")
-      return std::nullopt; // outside the repository
+      return make_error(ErrorCode::config, "is outside the repository", path);
     if (!snapshot.find(path) && !snapshot.exists_untracked(path))
-      return std::nullopt;
-    auto text = read(path);
-    return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
+      return make_error(ErrorCode::config, "no such file", path);
+    return read(path);
   };
   const std::string path(k_config_file_name);
   if (!snapshot.find(path) && !snapshot.exists_untracked(path))
@@ -231,7 +262,7 @@ Result<Config> load_repository_config(const repo::Snapshot& snapshot,
   auto text = read(path);
   if (!text)
     return make_error(ErrorCode::config,
-                      fmt::format("cannot read the configuration file: {}", text.error().message), path);
+                      fmt::format("cannot read the configuration file ({})", text.error().message), path);
   return load_config(*text, path, reader, rules);
 }
 

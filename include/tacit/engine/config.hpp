@@ -103,8 +103,9 @@ struct Config {
   ConfigOrigin suppressions_origin;
 };
 
-/// Reads a configuration file that `extends` names: its text, or nullopt when there is no such file.
-using ConfigReader = std::function<std::optional<std::string>(const std::string& path)>;
+/// Reads a configuration file that `extends` names: its text, or an error whose message is the reason
+/// ("no such file", "is outside the repository", "is a directory", ...).
+using ConfigReader = std::function<Result<std::string>(const std::string& path)>;
 
 /// Parses and validates the text of a configuration file at `path` and merges what it extends: built-in
 /// profiles, and local files (paths relative to the including file, read with `read`; none without one).

@@ -28,8 +28,8 @@ TEST_CASE("bad input: an untracked .tacit.yaml that links out of the repository 
   fs::create_symlink(outside(s), s.dir / ".tacit.yaml");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 2);
-  CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file: is a symbolic link that leads outside "
-                     "the repository; not followed"));
+  CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file (is a symbolic link that leads outside "
+                     "the repository; not followed)"));
   CHECK(!has(run.err, "OUTSIDE"));
   fs::remove(outside(s));
 }
@@ -41,7 +41,8 @@ TEST_CASE("bad input: an untracked extends that links out of the repository is n
   fs::create_symlink(outside(s), s.dir / "shared.yaml");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 2);
-  CHECK(has(run.err, ".tacit.yaml:2:11: 'extends': cannot read 'shared.yaml'"));
+  CHECK(has(run.err, ".tacit.yaml:2:11: 'extends': 'shared.yaml' is a symbolic link that leads outside the "
+                     "repository; not followed\n"));
   CHECK(!has(run.err, "OUTSIDE"));
   fs::remove(outside(s));
 }
@@ -67,4 +68,57 @@ TEST_CASE("bad input: tacit test reads no configuration through a link out of th
   CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file"));
   CHECK(!has(run.err, "OUTSIDE"));
   fs::remove(outside(s));
+}
+
+TEST_CASE("bad input: extends that climbs out of the repository says so") {
+  Scratch s;
+  hostile_repo(s);
+  write(s.dir / ".tacit.yaml", "version: 1\nextends: ../../../etc/passwd\n");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml:2:10: 'extends': '../../../etc/passwd' is outside the repository\n"));
+}
+
+TEST_CASE("bad input: --config naming a directory or a device says what it is") {
+  Scratch s;
+  hostile_repo(s);
+  auto run = s.tacit("check --config .");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".: cannot read the configuration file (is a directory)"));
+  run = s.tacit("check --config /dev/null");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "/dev/null: cannot read the configuration file (is a device, not a regular file)"));
+}
+
+TEST_CASE("bad input: a configuration nested 1,000 deep says it nests too deep, at its line") {
+  Scratch s;
+  hostile_repo(s);
+  write(s.dir / ".tacit.yaml",
+        "version: 1\nexclude: " + std::string(1000, '[') + std::string(1000, ']') + "\n");
+  auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, ".tacit.yaml:2:"));
+  CHECK(has(run.err, "invalid YAML: nested deeper than the YAML parser allows"));
+  std::string block = "version: 1\nexclude:\n";
+  for (int i = 0; i < 1000; ++i)
+    block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- \n";
+  write(s.dir / ".tacit.yaml", block);
+  run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "invalid YAML: nested deeper than the YAML parser allows"));
+}
+
+TEST_CASE("bad input: a rule file of 100k rules says how many values, not aliases") {
+  Scratch s;
+  hostile_repo(s);
+  write(s.dir / ".tacit.yaml", "version: 1\nrule-dirs: [rules]\n");
+  std::string rules = "rules:\n";
+  for (int i = 0; i < 100'000; ++i)
+    rules += fmt::format("  - id: X{}\n    name: n\n    check: {{kind: c, in: d}}\n", i);
+  write(s.dir / "rules/many.yaml", rules);
+  s.sh("git add -A && git commit -qm rules");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "rules/many.yaml:"));
+  CHECK(has(run.err, ": more than 500000 values\n"));
 }

@@ -20,10 +20,10 @@ namespace {
 struct Files {
   std::map<std::string, std::string> files;
   ConfigReader reader() const {
-    return [this](const std::string& path) -> std::optional<std::string> {
+    return [this](const std::string& path) -> tacit::Result<std::string> {
       if (auto it = files.find(path); it != files.end())
         return it->second;
-      return std::nullopt;
+      return tacit::make_error(tacit::ErrorCode::config, "no such file", path);
     };
   }
   tacit::Result<Config> load(const std::string& path = ".tacit.yaml") const {
