@@ -14,6 +14,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 namespace tacit::engine {
@@ -76,33 +78,59 @@ std::string read_failure(std::string_view what, std::string_view path, std::stri
   return fmt::format("{}cannot read '{}' ({})", what, path, reason);
 }
 
+// Loads a chain depth first, each file (and profile) once per run, then merges its layers base first, each
+// once at its last place: every merge lets the later layer win, so an earlier copy of a layer changes
+// nothing, and a file extended many times over costs one read, not one per path to it.
 class Loader {
 public:
   Loader(const ConfigReader& read, std::span<const RuleMeta* const> rules) : m_read(read), m_rules(rules) {}
 
   Result<Config> load(std::string_view text, const std::string& path) {
+    if (auto loaded = visit(text, path); !loaded)
+      return std::unexpected(loaded.error());
+    std::vector<const Config*> order; // reversed: the top file first
+    std::set<std::string, std::less<>> seen;
+    collect(path, order, seen);
+    Config merged;
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+      merged = merge_configs(std::move(merged), **it);
+    return merged;
+  }
+
+private:
+  // One file's own settings and the layers it names, in order (file paths, or "profile NAME").
+  struct Layer {
+    Config own;
+    std::vector<std::string> extends;
+  };
+
+  Result<void> visit(std::string_view text, const std::string& path) {
     auto parsed = detail::parse_config_file(text, path);
     if (!parsed)
       return std::unexpected(parsed.error());
     m_stack.push_back(path);
-    Config merged;
+    Layer layer;
     for (const auto& entry : parsed->extends) {
-      auto layer = load_extended(entry, path);
-      if (!layer)
-        return layer;
-      merged = merge_configs(std::move(merged), *layer);
+      auto key = visit_extended(entry, path);
+      if (!key)
+        return std::unexpected(key.error());
+      layer.extends.push_back(std::move(*key));
     }
     m_stack.pop_back();
-    auto own = std::move(parsed->config);
-    own.extends = {path};
-    return merge_configs(std::move(merged), own);
+    layer.own = std::move(parsed->config);
+    layer.own.extends = {path};
+    m_layers.insert_or_assign(path, std::move(layer));
+    return {};
   }
 
-private:
-  Result<Config> load_extended(const ConfigEntry& entry, const std::string& from) {
+  // Loads what `entry` names (unless loaded already) and returns its key in m_layers.
+  Result<std::string> visit_extended(const ConfigEntry& entry, const std::string& from) {
     if (!names_file(entry.value)) {
-      if (auto profile = builtin_profile(entry.value, m_rules))
-        return *profile;
+      if (auto profile = builtin_profile(entry.value, m_rules)) {
+        auto key = profile->extends.front();
+        m_layers.try_emplace(key, Layer{std::move(*profile), {}});
+        return key;
+      }
       const auto best = util::closest_match(entry.value, {k_profiles.begin(), k_profiles.end()});
       return std::unexpected(located(
           entry.origin,
@@ -117,6 +145,8 @@ private:
       return std::unexpected(
           located(entry.origin, fmt::format("'extends' cycle: {}", util::join(chain, " -> "))));
     }
+    if (m_layers.contains(target))
+      return target; // loaded once per run
     if (m_stack.size() >= k_max_depth)
       return std::unexpected(
           located(entry.origin, fmt::format("'extends' nests deeper than {} files", k_max_depth)));
@@ -128,12 +158,27 @@ private:
     if (!text)
       return std::unexpected(
           located(entry.origin, read_failure("'extends': ", target, text.error().message)));
-    return load(*text, target);
+    if (auto loaded = visit(*text, target); !loaded)
+      return std::unexpected(loaded.error());
+    return target;
+  }
+
+  // The layers under `key`, in reverse merge order: a layer met again is skipped with all it extends (they
+  // were all collected, later in the merge, when it was first met).
+  void collect(const std::string& key, std::vector<const Config*>& order,
+               std::set<std::string, std::less<>>& seen) const {
+    if (!seen.insert(key).second)
+      return;
+    const auto& layer = m_layers.at(key);
+    order.push_back(&layer.own);
+    for (auto it = layer.extends.rbegin(); it != layer.extends.rend(); ++it)
+      collect(*it, order, seen);
   }
 
   const ConfigReader& m_read;
   std::span<const RuleMeta* const> m_rules;
   std::vector<std::string> m_stack;
+  std::map<std::string, Layer, std::less<>> m_layers;
 };
 
 } // namespace

@@ -3,6 +3,8 @@
 
 #include "bad_input.hpp"
 
+#include <chrono>
+
 using namespace bad_input;
 
 namespace {
@@ -121,4 +123,29 @@ TEST_CASE("bad input: a rule file of 100k rules says how many values, not aliase
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, "rules/many.yaml:"));
   CHECK(has(run.err, ": more than 500000 values\n"));
+}
+
+TEST_CASE("bad input: an extends chain that fans out is loaded once per file; its depth is capped") {
+  Scratch s;
+  hostile_repo(s);
+  // Each file extends the next one three times over: 3^15 paths, 15 files.
+  write(s.dir / ".tacit.yaml", "version: 1\nextends: [c/f1.yaml, c/f1.yaml, c/f1.yaml]\n");
+  for (int i = 1; i < 15; ++i)
+    write(s.dir / fmt::format("c/f{}.yaml", i),
+          fmt::format("version: 1\nexclude: [x{}/]\nextends: [f{}.yaml, f{}.yaml, f{}.yaml]\n", i, i + 1,
+                      i + 1, i + 1));
+  write(s.dir / "c/f15.yaml", "version: 1\n");
+  const auto start = std::chrono::steady_clock::now();
+  auto run = s.tacit("config");
+  CHECK(run.exit_code == 0);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  CHECK(has(run.out, "x14/"));
+  // A chain 20 files deep stops at the 16th, located at the entry that goes deeper.
+  write(s.dir / ".tacit.yaml", "version: 1\nextends: d/g1.yaml\n");
+  for (int i = 1; i < 20; ++i)
+    write(s.dir / fmt::format("d/g{}.yaml", i), fmt::format("version: 1\nextends: g{}.yaml\n", i + 1));
+  write(s.dir / "d/g20.yaml", "version: 1\n");
+  run = s.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "d/g15.yaml:2:10: 'extends' nests deeper than 16 files\n"));
 }
