@@ -100,6 +100,7 @@ public:
   }
 
   Result<bool> load(const SnapshotOptions& options) {
+    m_notes.insert(m_notes.begin(), git::config_notes().begin(), git::config_notes().end());
     git_odb* odb = nullptr;
     if (git_repository_odb(&odb, m_repository.get()) < 0) {
       return make_error(ErrorCode::repository, fmt::format("cannot open the object store of '{}': {}",

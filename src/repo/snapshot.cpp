@@ -5,16 +5,73 @@
 #include "snapshot_impl.hpp"
 
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace tacit::repo {
 
 namespace git {
+
+namespace {
+
+std::vector<std::string>& mutable_config_notes() {
+  static std::vector<std::string> notes;
+  return notes;
+}
+
+// libgit2 fails to open any repository when a configuration file it looks for in the user's or the system's
+// directories cannot be checked (an unreadable HOME: containers run with --user); git only warns. Such
+// directories leave libgit2's search path, and a note says so: tacit needs none of their settings.
+void skip_unreadable_config_dirs() {
+  struct Level {
+    git_config_level_t level;
+    const char* file;
+  };
+  constexpr Level k_levels[] = {{GIT_CONFIG_LEVEL_GLOBAL, ".gitconfig"},
+                                {GIT_CONFIG_LEVEL_XDG, "config"},
+                                {GIT_CONFIG_LEVEL_SYSTEM, "gitconfig"}};
+  for (const auto& [level, file] : k_levels) {
+    Buf path;
+    if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, &path.value) < 0 || path.value.ptr == nullptr) {
+      continue;
+    }
+    std::string kept;
+    bool dropped = false;
+    for (const auto dir :
+         util::split(std::string_view(path.value.ptr, path.value.size), GIT_PATH_LIST_SEPARATOR)) {
+      const auto candidate = fmt::format("{}/{}", dir, file);
+      struct stat info {};
+      const bool missing = ::stat(candidate.c_str(), &info) != 0 && (errno == ENOENT || errno == ENOTDIR);
+      if (!missing && (::access(candidate.c_str(), R_OK) != 0)) {
+        mutable_config_notes().push_back(fmt::format("cannot read the git configuration '{}' ({}): left out",
+                                                     candidate, std::strerror(errno)));
+        dropped = true;
+        continue;
+      }
+      kept += kept.empty() ? "" : std::string(1, GIT_PATH_LIST_SEPARATOR);
+      kept += dir;
+    }
+    if (dropped) {
+      git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, kept.c_str());
+    }
+  }
+}
+
+} // namespace
+
+const std::vector<std::string>& config_notes() {
+  return mutable_config_notes();
+}
 
 void ensure_initialised() {
   // Shut down at exit so that leak checkers see libgit2's global state released.
@@ -27,6 +84,7 @@ void ensure_initialised() {
       // reader sees, so reading such a repository is safe.
       const char* extensions[] = {"worktreeconfig", "partialclone", "preciousobjects"};
       git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, std::size(extensions));
+      skip_unreadable_config_dirs();
     }
     ~Library() { git_libgit2_shutdown(); }
     Library(const Library&) = delete;

@@ -4,6 +4,7 @@
 #include "bad_input.hpp"
 
 #include <chrono>
+#include <optional>
 
 using namespace bad_input;
 
@@ -16,6 +17,16 @@ void hostile_repo(const Scratch& s) {
   s.sh("git add -A && git commit -qm x");
   write(s.dir.parent_path() / (s.dir.filename().string() + "-outside.yaml"),
         "version: 1\nselect: [OUTSIDE]\n");
+}
+
+// What runs tacit as a user that permissions apply to: "" for a user other than root, setpriv to nobody for
+// root (root reads any file); nullopt when root cannot drop.
+std::optional<std::string> unprivileged() {
+  if (::geteuid() != 0)
+    return "";
+  if (std::system("setpriv --version >/dev/null 2>&1") != 0)
+    return std::nullopt;
+  return "setpriv --reuid=65534 --regid=65534 --clear-groups ";
 }
 
 std::string outside(const Scratch& s) {
@@ -148,4 +159,27 @@ TEST_CASE("bad input: an extends chain that fans out is loaded once per file; it
   run = s.tacit("check");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, "d/g15.yaml:2:10: 'extends' nests deeper than 16 files\n"));
+}
+
+TEST_CASE("bad input: an unreadable HOME leaves the user's git configuration out, with a note") {
+  Scratch s;
+  hostile_repo(s);
+  const auto home = s.dir.parent_path() / (s.dir.filename().string() + "-home");
+  fs::create_directories(home);
+  fs::permissions(home, fs::perms::none);
+  const auto as_user = unprivileged();
+  if (!as_user) {
+    MESSAGE("skipped: running as root without setpriv to drop to nobody");
+    fs::remove_all(home);
+    return;
+  }
+  const auto prefix = fmt::format("{}env HOME='{}' ", *as_user, home.string());
+  const auto run = s.tacit("check", prefix);
+  fs::permissions(home, fs::perms::owner_all);
+  fs::remove_all(home);
+  fs::remove(outside(s));
+  CHECK(run.exit_code == 1); // README.md: CTX001, as with a readable HOME
+  CHECK(has(run.err, fmt::format("tacit: note: cannot read the git configuration '{}/.gitconfig' (Permission "
+                                 "denied): left out\n",
+                                 home.string())));
 }
