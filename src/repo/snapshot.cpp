@@ -14,7 +14,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <mutex>
+#include <optional>
 #include <sys/stat.h>
 #include <system_error>
 
@@ -109,6 +111,41 @@ std::string source_flag(ContentSource source) {
   return source == ContentSource::index ? "--staged" : "--rev";
 }
 
+// The first `.git` at or above `start` once libgit2 found no repository there: a `gitdir:` file that names a
+// missing directory, or a damaged folder. git stops at it with an error, and so does tacit, rather than walk
+// the tree as a plain folder.
+std::optional<std::string> broken_git_entry(std::filesystem::path start) {
+  std::error_code ec;
+  start = start.lexically_normal();
+  if (!start.has_filename()) {
+    start = start.parent_path(); // "/repo/." normalises to "/repo/"
+  }
+  for (auto dir = std::move(start);; dir = dir.parent_path()) {
+    const auto entry = dir / ".git";
+    const auto status = std::filesystem::symlink_status(entry, ec);
+    if (std::filesystem::is_regular_file(status)) {
+      std::ifstream in(entry, std::ios::binary);
+      std::string head(4096, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<std::size_t>(in.gcount()));
+      head = head.substr(0, head.find_first_of("\r\n"));
+      if (!head.starts_with("gitdir:")) {
+        return fmt::format("'{}' is a file without a 'gitdir:' line, so no git repository is found",
+                           entry.string());
+      }
+      return fmt::format("'{}' points at '{}', which is not a git repository (a moved or deleted worktree or "
+                         "submodule?)",
+                         entry.string(), util::trim(std::string_view(head).substr(7)));
+    }
+    if (std::filesystem::exists(status)) {
+      return fmt::format("'{}' is not a valid git directory", entry.string());
+    }
+    if (dir == dir.parent_path()) {
+      return std::nullopt;
+    }
+  }
+}
+
 } // namespace
 
 Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options) {
@@ -148,6 +185,9 @@ Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options)
         return make_error(ErrorCode::usage,
                           fmt::format("{} needs a git repository, and '{}' is not inside one",
                                       source_flag(options.source), shown));
+      }
+      if (auto broken = broken_git_entry(start)) {
+        return make_error(ErrorCode::repository, std::move(*broken));
       }
       std::filesystem::path root = std::filesystem::canonical(start, ec);
       if (ec) {

@@ -183,3 +183,36 @@ TEST_CASE("bad input: an unreadable HOME leaves the user's git configuration out
                                  "denied): left out\n",
                                  home.string())));
 }
+
+TEST_CASE("bad input: a corrupt tree, unreadable objects and a bad gitdir say what is broken") {
+  Scratch s;
+  hostile_repo(s);
+  fs::remove(outside(s));
+  s.sh("git cat-file -p HEAD >/dev/null && t=$(git rev-parse 'HEAD^{tree}') && "
+       "f=.git/objects/$(echo $t | cut -c1-2)/$(echo $t | cut -c3-) && chmod u+w $f && echo garbage >$f");
+  auto run = s.tacit("check --rev HEAD");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "tacit: error: cannot read the tree of revision 'HEAD': "));
+
+  Scratch p;
+  hostile_repo(p);
+  fs::remove(outside(p));
+  p.sh("chmod -R a+rX . && chmod 000 .git/objects/??");
+  if (const auto as_user = unprivileged()) {
+    run = p.tacit("check --rev HEAD", *as_user);
+    CHECK(run.exit_code == 2);
+    CHECK(has(run.err, "Permission denied"));
+    CHECK(!has(run.err, "unknown revision"));
+  }
+  p.sh("chmod 755 .git/objects/??");
+
+  Scratch g;
+  write(g.dir / ".git", "gitdir: /nonexistent/worktree\n");
+  write(g.dir / "README.md", "# x\n");
+  run = g.tacit("check");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err,
+            fmt::format("tacit: error: '{}/.git' points at '/nonexistent/worktree', which is not a git "
+                        "repository (a moved or deleted worktree or submodule?)\n",
+                        fs::canonical(g.dir).string())));
+}
