@@ -2,6 +2,7 @@
 
 #include "baseline_command.hpp"
 #include "commands.hpp"
+#include "printable.hpp"
 
 #include <tacit/cli/app.hpp>
 #include <tacit/util/strings.hpp>
@@ -69,7 +70,7 @@ bool color_wanted(const std::string& when, bool to_stdout) {
 } // namespace
 
 int fail(const std::string& message) {
-  fmt::print(stderr, "tacit: error: {}\n", message);
+  fmt::print(stderr, "tacit: error: {}\n", printable(message));
   return k_exit_error;
 }
 

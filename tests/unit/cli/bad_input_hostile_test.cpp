@@ -216,3 +216,28 @@ TEST_CASE("bad input: a corrupt tree, unreadable objects and a bad gitdir say wh
                         "repository (a moved or deleted worktree or submodule?)\n",
                         fs::canonical(g.dir).string())));
 }
+
+TEST_CASE("bad input: control bytes and a 100 KB revision name are escaped and cut in messages") {
+  Scratch s;
+  hostile_repo(s);
+  fs::remove(outside(s));
+  auto run = s.tacit("check --rev \"$(printf 'a\\033[31mb\\nc')\"");
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "tacit: error: unknown revision 'a\\x1b[31mb\\nc' in the repository at "));
+  CHECK(run.err.find('\033') == std::string::npos);
+  run = s.tacit("check --rev " + std::string(100'000, 'r'));
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.size() < 2'000);
+  CHECK(has(run.err, "... (cut: "));
+}
+
+TEST_CASE("bad input: lone CR line endings are line ends") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "AGENTS.md", "# Agents\r\rSee `docs/missing.md`.\r");
+  write(s.dir / "docs/present.md", "# x\n");
+  s.sh("git add -A && git commit -qm x");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "AGENTS.md:3:6: CTX002"));
+}
