@@ -33,23 +33,31 @@ std::string outside(const Scratch& s) {
   return (s.dir.parent_path() / (s.dir.filename().string() + "-outside.yaml")).string();
 }
 
+// A hostile repository whose outside file goes with it.
+struct HostileRepo : Scratch {
+  HostileRepo() { hostile_repo(*this); }
+  ~HostileRepo() {
+    std::error_code ec;
+    fs::remove(outside(*this), ec);
+  }
+  HostileRepo(const HostileRepo&) = delete;
+  HostileRepo& operator=(const HostileRepo&) = delete;
+};
+
 } // namespace
 
 TEST_CASE("bad input: an untracked .tacit.yaml that links out of the repository is not read") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   fs::create_symlink(outside(s), s.dir / ".tacit.yaml");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file (is a symbolic link that leads outside "
                      "the repository; not followed)"));
   CHECK(!has(run.err, "OUTSIDE"));
-  fs::remove(outside(s));
 }
 
 TEST_CASE("bad input: an untracked extends that links out of the repository is not read") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   write(s.dir / ".tacit.yaml", "version: 1\nextends: [shared.yaml]\n");
   fs::create_symlink(outside(s), s.dir / "shared.yaml");
   const auto run = s.tacit("check");
@@ -57,35 +65,29 @@ TEST_CASE("bad input: an untracked extends that links out of the repository is n
   CHECK(has(run.err, ".tacit.yaml:2:11: 'extends': 'shared.yaml' is a symbolic link that leads outside the "
                      "repository; not followed\n"));
   CHECK(!has(run.err, "OUTSIDE"));
-  fs::remove(outside(s));
 }
 
 TEST_CASE("bad input: a configuration link that stays inside the repository is followed") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   write(s.dir / "configs/real.yaml", "version: 1\nselect: [INSIDE]\n");
   fs::create_symlink("configs/real.yaml", s.dir / ".tacit.yaml");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, "INSIDE")); // read: its unknown rule id is reported
-  fs::remove(outside(s));
 }
 
 TEST_CASE("bad input: tacit test reads no configuration through a link out of the repository") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   write(s.dir / "rules/r.yaml", "x: 1\n");
   fs::create_symlink(outside(s), s.dir / ".tacit.yaml");
   const auto run = s.tacit("test rules");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, ".tacit.yaml: cannot read the configuration file"));
   CHECK(!has(run.err, "OUTSIDE"));
-  fs::remove(outside(s));
 }
 
 TEST_CASE("bad input: extends that climbs out of the repository says so") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   write(s.dir / ".tacit.yaml", "version: 1\nextends: ../../../etc/passwd\n");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 2);
@@ -93,8 +95,7 @@ TEST_CASE("bad input: extends that climbs out of the repository says so") {
 }
 
 TEST_CASE("bad input: --config naming a directory or a device says what it is") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   auto run = s.tacit("check --config .");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, ".: cannot read the configuration file (is a directory)"));
@@ -104,8 +105,7 @@ TEST_CASE("bad input: --config naming a directory or a device says what it is") 
 }
 
 TEST_CASE("bad input: a configuration nested 1,000 deep says it nests too deep, at its line") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   write(s.dir / ".tacit.yaml",
         "version: 1\nexclude: " + std::string(1000, '[') + std::string(1000, ']') + "\n");
   auto run = s.tacit("check");
@@ -122,8 +122,7 @@ TEST_CASE("bad input: a configuration nested 1,000 deep says it nests too deep, 
 }
 
 TEST_CASE("bad input: a rule file of 100k rules says how many values, not aliases") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   write(s.dir / ".tacit.yaml", "version: 1\nrule-dirs: [rules]\n");
   std::string rules = "rules:\n";
   for (int i = 0; i < 100'000; ++i)
@@ -137,8 +136,7 @@ TEST_CASE("bad input: a rule file of 100k rules says how many values, not aliase
 }
 
 TEST_CASE("bad input: an extends chain that fans out is loaded once per file; its depth is capped") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   // Each file extends the next one three times over: 3^15 paths, 15 files.
   write(s.dir / ".tacit.yaml", "version: 1\nextends: [c/f1.yaml, c/f1.yaml, c/f1.yaml]\n");
   for (int i = 1; i < 15; ++i)
@@ -162,8 +160,7 @@ TEST_CASE("bad input: an extends chain that fans out is loaded once per file; it
 }
 
 TEST_CASE("bad input: an unreadable HOME leaves the user's git configuration out, with a note") {
-  Scratch s;
-  hostile_repo(s);
+  HostileRepo s;
   const auto home = s.dir.parent_path() / (s.dir.filename().string() + "-home");
   fs::create_directories(home);
   fs::permissions(home, fs::perms::none);
@@ -177,7 +174,6 @@ TEST_CASE("bad input: an unreadable HOME leaves the user's git configuration out
   const auto run = s.tacit("check", prefix);
   fs::permissions(home, fs::perms::owner_all);
   fs::remove_all(home);
-  fs::remove(outside(s));
   CHECK(run.exit_code == 1); // README.md: CTX001, as with a readable HOME
   CHECK(has(run.err, fmt::format("tacit: note: cannot read the git configuration '{}/.gitconfig' (Permission "
                                  "denied): left out\n",
@@ -185,18 +181,14 @@ TEST_CASE("bad input: an unreadable HOME leaves the user's git configuration out
 }
 
 TEST_CASE("bad input: a corrupt tree, unreadable objects and a bad gitdir say what is broken") {
-  Scratch s;
-  hostile_repo(s);
-  fs::remove(outside(s));
+  HostileRepo s;
   s.sh("git cat-file -p HEAD >/dev/null && t=$(git rev-parse 'HEAD^{tree}') && "
        "f=.git/objects/$(echo $t | cut -c1-2)/$(echo $t | cut -c3-) && chmod u+w $f && echo garbage >$f");
   auto run = s.tacit("check --rev HEAD");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, "tacit: error: cannot read the tree of revision 'HEAD': "));
 
-  Scratch p;
-  hostile_repo(p);
-  fs::remove(outside(p));
+  HostileRepo p;
   p.sh("chmod -R a+rX . && chmod 000 .git/objects/??");
   if (const auto as_user = unprivileged()) {
     run = p.tacit("check --rev HEAD", *as_user);
@@ -218,9 +210,7 @@ TEST_CASE("bad input: a corrupt tree, unreadable objects and a bad gitdir say wh
 }
 
 TEST_CASE("bad input: control bytes and a 100 KB revision name are escaped and cut in messages") {
-  Scratch s;
-  hostile_repo(s);
-  fs::remove(outside(s));
+  HostileRepo s;
   auto run = s.tacit("check --rev \"$(printf 'a\\033[31mb\\nc')\"");
   CHECK(run.exit_code == 2);
   CHECK(has(run.err, "tacit: error: unknown revision 'a\\x1b[31mb\\nc' in the repository at "));
