@@ -2,6 +2,7 @@
 
 #include "baseline_command.hpp"
 #include "commands.hpp"
+#include "printable.hpp"
 
 #include <tacit/cli/app.hpp>
 #include <tacit/util/strings.hpp>
@@ -110,7 +111,7 @@ std::optional<std::string> shared_output_file(const std::vector<Output>& outputs
 } // namespace
 
 int fail(const std::string& message) {
-  fmt::print(stderr, "tacit: error: {}\n", message);
+  fmt::print(stderr, "tacit: error: {}\n", printable(message));
   return k_exit_error;
 }
 

@@ -68,20 +68,25 @@ Result<std::unique_ptr<repo::Snapshot>> open_here() {
 }
 
 // The .tacit.yaml nearest above `path` (up to the top of its git repository), for the filesets the rules
-// name; defaults when there is none.
+// name; defaults when there is none. It and what it extends are read beneath the repository's top (the
+// configuration's folder outside git), a link followed only inside it.
 Result<engine::Config> config_near(const std::string& path) {
   std::error_code error;
-  auto dir = fs::absolute(path, error);
+  auto dir = fs::absolute(path, error).lexically_normal();
   if (!fs::is_directory(dir, error))
     dir = dir.parent_path();
+  fs::path found;
   for (; !dir.empty(); dir = dir.parent_path()) {
     const auto file = dir / engine::k_config_file_name;
-    if (fs::is_regular_file(file, error))
-      return engine::load_config_file(file.string(), catalog::builtin().metas()); // with what it extends
+    if (found.empty() && fs::exists(fs::symlink_status(file, error)))
+      found = file;
     if (fs::exists(dir / ".git", error) || dir == dir.parent_path())
       break;
   }
-  return engine::Config{};
+  if (found.empty())
+    return engine::Config{};
+  const auto top = fs::exists(dir / ".git", error) ? dir : found.parent_path();
+  return engine::load_config_file(found.string(), catalog::builtin().metas(), top);
 }
 
 } // namespace

@@ -89,12 +89,14 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   doc.structural = false;
   doc.parse_timed_out = false;
 
-  std::string normalized; // CRLF read as LF, so lines and columns match LF input
+  // CRLF read as LF, and a lone CR as LF too, so lines and columns match LF input.
+  std::string normalized;
   if (content.find('\r') != std::string_view::npos) {
     normalized.reserve(content.size());
     for (std::size_t i = 0; i < content.size(); ++i) {
-      if (!(content[i] == '\r' && i + 1 < content.size() && content[i + 1] == '\n')) {
-        normalized += content[i];
+      const bool crlf = content[i] == '\r' && i + 1 < content.size() && content[i + 1] == '\n';
+      if (!crlf) {
+        normalized += content[i] == '\r' ? '\n' : content[i];
       }
     }
     content = normalized;

@@ -7,6 +7,7 @@
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <array>
@@ -200,6 +201,10 @@ Result<ParsedConfig> parse_config_file(std::string_view text, std::string_view p
     return Parser(path).parse(root);
   } catch (const Failure& failure) {
     return std::unexpected(failure.error);
+  } catch (const YAML::DeepRecursion& e) { // yaml-cpp says "bad file"
+    return make_error(
+        ErrorCode::config, "invalid YAML: nested deeper than the YAML parser allows (500 levels)",
+        std::string(path), e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1);
   } catch (const YAML::Exception& e) {
     return make_error(ErrorCode::config, fmt::format("invalid YAML: {}", e.msg), std::string(path),
                       e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1);

@@ -10,8 +10,12 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 namespace tacit::engine {
@@ -20,6 +24,8 @@ namespace {
 
 constexpr std::array<std::string_view, 2> k_profiles{"recommended", "strict"};
 constexpr std::size_t k_max_depth = 16;
+// A configuration file larger than this is refused rather than cut (the snapshot's default read cap).
+constexpr std::uint64_t k_max_config_bytes = 8u << 20;
 
 bool names_file(std::string_view value) {
   return value.find('/') != std::string_view::npos || value.ends_with(".yaml") || value.ends_with(".yml");
@@ -36,45 +42,95 @@ tacit::Error located(const ConfigOrigin& origin, std::string message) {
   return tacit::Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column};
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
+Result<std::string> fail_read(const std::filesystem::path& path, std::string reason) {
+  return make_error(ErrorCode::config, std::move(reason), path.string());
+}
+
+// The file at `path` (links followed: the caller named it), or why it cannot be read.
+Result<std::string> read_file(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error))
-    return std::nullopt;
+  const auto status = fs::status(path, error);
+  if (!fs::exists(status))
+    return fail_read(path, "no such file");
+  if (fs::is_directory(status))
+    return fail_read(path, "is a directory");
+  if (fs::is_character_file(status) || fs::is_block_file(status))
+    return fail_read(path, "is a device, not a regular file");
+  if (fs::is_fifo(status) || fs::is_socket(status))
+    return fail_read(path, "is a FIFO or a socket, not a regular file");
+  if (!fs::is_regular_file(status))
+    return fail_read(path, "is not a regular file");
+  if (fs::file_size(path, error) > k_max_config_bytes)
+    return fail_read(path, fmt::format("is larger than {} bytes", k_max_config_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    return std::nullopt;
+    return fail_read(path, std::strerror(errno));
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
 }
 
+// "cannot read 'x' (reason)", or "'x' is a directory" when the reason says what the file is.
+std::string read_failure(std::string_view what, std::string_view path, std::string_view reason) {
+  if (reason.starts_with("is "))
+    return fmt::format("{}'{}' {}", what, path, reason);
+  return fmt::format("{}cannot read '{}' ({})", what, path, reason);
+}
+
+// Loads a chain depth first, each file (and profile) once per run, then merges its layers base first, each
+// once at its last place: every merge lets the later layer win, so an earlier copy of a layer changes
+// nothing, and a file extended many times over costs one read, not one per path to it.
 class Loader {
 public:
   Loader(const ConfigReader& read, std::span<const RuleMeta* const> rules) : m_read(read), m_rules(rules) {}
 
   Result<Config> load(std::string_view text, const std::string& path) {
+    if (auto loaded = visit(text, path); !loaded)
+      return std::unexpected(loaded.error());
+    std::vector<const Config*> order; // reversed: the top file first
+    std::set<std::string, std::less<>> seen;
+    collect(path, order, seen);
+    Config merged;
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+      merged = merge_configs(std::move(merged), **it);
+    return merged;
+  }
+
+private:
+  // One file's own settings and the layers it names, in order (file paths, or "profile NAME").
+  struct Layer {
+    Config own;
+    std::vector<std::string> extends;
+  };
+
+  Result<void> visit(std::string_view text, const std::string& path) {
     auto parsed = detail::parse_config_file(text, path);
     if (!parsed)
       return std::unexpected(parsed.error());
     m_stack.push_back(path);
-    Config merged;
+    Layer layer;
     for (const auto& entry : parsed->extends) {
-      auto layer = load_extended(entry, path);
-      if (!layer)
-        return layer;
-      merged = merge_configs(std::move(merged), *layer);
+      auto key = visit_extended(entry, path);
+      if (!key)
+        return std::unexpected(key.error());
+      layer.extends.push_back(std::move(*key));
     }
     m_stack.pop_back();
-    auto own = std::move(parsed->config);
-    own.extends = {path};
-    return merge_configs(std::move(merged), own);
+    layer.own = std::move(parsed->config);
+    layer.own.extends = {path};
+    m_layers.insert_or_assign(path, std::move(layer));
+    return {};
   }
 
-private:
-  Result<Config> load_extended(const ConfigEntry& entry, const std::string& from) {
+  // Loads what `entry` names (unless loaded already) and returns its key in m_layers.
+  Result<std::string> visit_extended(const ConfigEntry& entry, const std::string& from) {
     if (!names_file(entry.value)) {
-      if (auto profile = builtin_profile(entry.value, m_rules))
-        return *profile;
+      if (auto profile = builtin_profile(entry.value, m_rules)) {
+        auto key = profile->extends.front();
+        m_layers.try_emplace(key, Layer{std::move(*profile), {}});
+        return key;
+      }
       const auto best = util::closest_match(entry.value, {k_profiles.begin(), k_profiles.end()});
       return std::unexpected(located(
           entry.origin,
@@ -89,20 +145,40 @@ private:
       return std::unexpected(
           located(entry.origin, fmt::format("'extends' cycle: {}", util::join(chain, " -> "))));
     }
+    if (m_layers.contains(target))
+      return target; // loaded once per run
     if (m_stack.size() >= k_max_depth)
       return std::unexpected(
           located(entry.origin, fmt::format("'extends' nests deeper than {} files", k_max_depth)));
-    auto text = m_read ? m_read(target) : std::nullopt;
-    if (!text)
+    auto text = m_read ? m_read(target) : make_error(ErrorCode::config, "no such file");
+    if (!text && text.error().message == "no such file")
       return std::unexpected(located(
           entry.origin,
           fmt::format("'extends': cannot read '{}' (no such file; paths are relative to {})", target, from)));
-    return load(*text, target);
+    if (!text)
+      return std::unexpected(
+          located(entry.origin, read_failure("'extends': ", target, text.error().message)));
+    if (auto loaded = visit(*text, target); !loaded)
+      return std::unexpected(loaded.error());
+    return target;
+  }
+
+  // The layers under `key`, in reverse merge order: a layer met again is skipped with all it extends (they
+  // were all collected, later in the merge, when it was first met).
+  void collect(const std::string& key, std::vector<const Config*>& order,
+               std::set<std::string, std::less<>>& seen) const {
+    if (!seen.insert(key).second)
+      return;
+    const auto& layer = m_layers.at(key);
+    order.push_back(&layer.own);
+    for (auto it = layer.extends.rbegin(); it != layer.extends.rend(); ++it)
+      collect(*it, order, seen);
   }
 
   const ConfigReader& m_read;
   std::span<const RuleMeta* const> m_rules;
   std::vector<std::string> m_stack;
+  std::map<std::string, Layer, std::less<>> m_layers;
 };
 
 } // namespace
@@ -182,42 +258,56 @@ Result<Config> parse_config(std::string_view text, std::string_view path,
   return load_config(text, path, {}, rules);
 }
 
-Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules) {
-  const auto text = read_file(path);
+Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules,
+                                const std::filesystem::path& beneath) {
+  const ConfigReader reader = [&beneath](const std::string& target) -> Result<std::string> {
+    if (beneath.empty())
+      return read_file(target);
+    const auto relative = std::filesystem::path(target).lexically_relative(beneath).generic_string();
+    if (relative.empty() || relative == ".." || relative.starts_with("../"))
+      return make_error(ErrorCode::config, "is outside the repository", target);
+    auto content = repo::read_beneath(beneath, relative, k_max_config_bytes);
+    if (!content)
+      return std::unexpected(content.error());
+    if (content->truncated)
+      return make_error(ErrorCode::config, fmt::format("is larger than {} bytes", k_max_config_bytes),
+                        target);
+    return std::move(content->bytes);
+  };
+  const auto text = reader(path);
   if (!text)
-    return make_error(ErrorCode::config, "cannot read the configuration file (no such file)", path);
-  const ConfigReader reader = [](const std::string& target) { return read_file(target); };
+    return make_error(ErrorCode::config,
+                      fmt::format("cannot read the configuration file ({})", text.error().message), path);
   return load_config(*text, path, reader, rules);
 }
 
 Result<Config> load_repository_config(const repo::Snapshot& snapshot,
                                       std::span<const RuleMeta* const> rules) {
-  const ConfigReader reader = [&snapshot](const std::string& path) -> std::optional<std::string> {
+  // Tracked files come from the snapshot's source; untracked ones from the worktree, never following a link
+  // out of the repository.
+  const auto read = [&snapshot](const std::string& path) -> Result<std::string> {
+    const auto* file = snapshot.find(path);
+    auto content = file ? snapshot.read(*file) : snapshot.read_untracked(path, k_max_config_bytes);
+    if (!content)
+      return std::unexpected(content.error());
+    if (content->truncated)
+      return make_error(ErrorCode::config, fmt::format("is larger than {} bytes", k_max_config_bytes), path);
+    return std::move(content->bytes);
+  };
+  const ConfigReader reader = [&snapshot, &read](const std::string& path) -> Result<std::string> {
     if (path.empty() || path.starts_with('/') || path.starts_with("../") || path == "..")
-      return std::nullopt; // outside the repository
-    if (const auto* file = snapshot.find(path)) {
-      auto content = snapshot.read(*file);
-      if (!content)
-        return std::nullopt;
-      return std::move(content->bytes);
-    }
-    if (snapshot.exists_untracked(path))
-      return read_file(snapshot.root() / path);
-    return std::nullopt;
+      return make_error(ErrorCode::config, "is outside the repository", path);
+    if (!snapshot.find(path) && !snapshot.exists_untracked(path))
+      return make_error(ErrorCode::config, "no such file", path);
+    return read(path);
   };
   const std::string path(k_config_file_name);
-  const auto* file = snapshot.find(path);
-  if (!file && !snapshot.exists_untracked(path))
+  if (!snapshot.find(path) && !snapshot.exists_untracked(path))
     return Config{};
-  if (file) {
-    auto content = snapshot.read(*file);
-    if (!content)
-      return make_error(ErrorCode::config, content.error().message, path);
-    return load_config(content->bytes, path, reader, rules);
-  }
-  const auto text = read_file(snapshot.root() / path);
+  auto text = read(path);
   if (!text)
-    return make_error(ErrorCode::config, "cannot read the configuration file", path);
+    return make_error(ErrorCode::config,
+                      fmt::format("cannot read the configuration file ({})", text.error().message), path);
   return load_config(*text, path, reader, rules);
 }
 

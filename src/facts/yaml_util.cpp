@@ -5,6 +5,7 @@
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <exception>
@@ -220,10 +221,16 @@ Result<Document> load(std::string_view text, std::string_view path) {
   Document doc;
   Converter converter(doc.issues);
   int offset = 0;
+  std::size_t values = 0;
   try {
     for (const auto& chunk : split_documents(text)) {
       offset = chunk.first_line;
       converter.set_line_offset(offset);
+      // Under a byte per value, a smaller document cannot hold too many: only aliases can make it grow.
+      if (chunk.text.size() >= k_max_nodes / 2)
+        if (const auto line = count_values(chunk.text, values))
+          return make_error(ErrorCode::parse, fmt::format("more than {} values", k_max_nodes),
+                            std::string(path), *line + offset);
       const auto root = YAML::Load(std::string(chunk.text));
       // On a stray token where a document should start, yaml-cpp reads nothing and says nothing.
       const bool null_literal = chunk.content == "~" || chunk.content == "null" || chunk.content == "Null" ||
@@ -240,7 +247,12 @@ Result<Document> load(std::string_view text, std::string_view path) {
   } catch (const YAML::Exception& e) {
     const int line = e.mark.line >= 0 ? e.mark.line + 1 + offset : 0;
     const int column = e.mark.line >= 0 ? e.mark.column + 1 : 0;
-    return make_error(ErrorCode::parse, e.msg, std::string(path), line, column);
+    const bool deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
+    return make_error(
+        ErrorCode::parse,
+        deep ? fmt::format("nested deeper than the YAML parser allows ({} levels)", k_parser_max_depth)
+             : e.msg,
+        std::string(path), line, column);
   } catch (const std::exception& e) { // std::bad_alloc and anything else yaml-cpp lets through
     return make_error(ErrorCode::parse, e.what(), std::string(path));
   }

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,8 +66,15 @@ struct Document {
   const Node& root() const;
 };
 
-/// More nodes than this after alias expansion is an error (an "alias bomb" stays cheap).
+/// More values than this in a file, or more nodes than this once aliases are expanded, is an error (an
+/// "alias bomb" stays cheap).
 inline constexpr std::size_t k_max_nodes = 500'000;
+/// yaml-cpp's own bound on nesting, past which it throws YAML::DeepRecursion ("bad file").
+inline constexpr int k_parser_max_depth = 500;
+
+/// Streams `text` through yaml-cpp's event parser adding its values to `values`; the 1-based line of the
+/// value past k_max_nodes when there are too many (a syntax error throws as YAML::Load would).
+std::optional<int> count_values(std::string_view text, std::size_t& values);
 /// Deeper nesting than this is an error (it also stops a recursive alias).
 inline constexpr int k_max_depth = 100;
 

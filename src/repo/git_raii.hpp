@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tacit::repo::git {
 
@@ -37,6 +38,10 @@ struct Buf {
 /// Initialises libgit2 once per process with tacit's global options (owner validation off, the
 /// worktreeConfig and partialClone extensions on). Safe to call from several threads.
 void ensure_initialised();
+
+/// Notes for stderr about the user's or system's git configuration that could not be read and was left out
+/// (set once by ensure_initialised).
+const std::vector<std::string>& config_notes();
 
 /// The message of the last libgit2 error on this thread, or `fallback` when there is none.
 std::string last_error(const char* fallback = "unknown libgit2 error");

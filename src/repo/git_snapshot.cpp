@@ -100,6 +100,7 @@ public:
   }
 
   Result<bool> load(const SnapshotOptions& options) {
+    m_notes.insert(m_notes.begin(), git::config_notes().begin(), git::config_notes().end());
     git_odb* odb = nullptr;
     if (git_repository_odb(&odb, m_repository.get()) < 0) {
       return make_error(ErrorCode::repository, fmt::format("cannot open the object store of '{}': {}",
@@ -289,7 +290,16 @@ private:
       return make_error(ErrorCode::usage, "--rev needs a revision (a commit, branch, tag or expression)");
     }
     git_object* raw = nullptr;
-    if (git_revparse_single(&raw, m_repository.get(), revision.c_str()) < 0) {
+    if (const int rc = git_revparse_single(&raw, m_repository.get(), revision.c_str()); rc < 0) {
+      const std::string why = git::last_error("");
+      if (rc != GIT_ENOTFOUND && rc != GIT_EINVALIDSPEC && rc != GIT_EAMBIGUOUS) { // unreadable, not unknown
+        return make_error(ErrorCode::repository,
+                          fmt::format("cannot read revision '{}' in the repository at '{}': {}", revision,
+                                      m_root.string(), why));
+      }
+      if (auto broken = unreadable_object(m_repository.get(), why)) {
+        return make_error(ErrorCode::repository, fmt::format("revision '{}': {}", revision, *broken));
+      }
       if (git_repository_head_unborn(m_repository.get()) == 1) {
         return make_error(ErrorCode::usage,
                           fmt::format("unknown revision '{}': the current branch of '{}' has "
@@ -302,6 +312,10 @@ private:
     git::ObjectPtr named(raw);
     git_object* tree_raw = nullptr;
     if (git_object_peel(&tree_raw, named.get(), GIT_OBJECT_TREE) < 0) {
+      if (git_object_type(named.get()) == GIT_OBJECT_COMMIT) { // a commit always has a tree: it is unreadable
+        return make_error(ErrorCode::repository, fmt::format("cannot read the tree of revision '{}': {}",
+                                                             revision, git::last_error("corrupt object")));
+      }
       return make_error(ErrorCode::usage,
                         fmt::format("revision '{}' names a {}, not a commit or a tree", revision,
                                     git_object_type2string(git_object_type(named.get()))));

@@ -7,7 +7,12 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <optional>
 
 namespace tacit::repo {
@@ -85,6 +90,29 @@ Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view pat
                        static_cast<std::size_t>(std::min(length, max_bytes)));
   content.truncated = length > max_bytes;
   return content;
+}
+
+std::optional<std::string> unreadable_object(git_repository* repository, std::string_view message) {
+  constexpr std::string_view k_marker = "no match for id (";
+  const auto at = message.find(k_marker);
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto oid = message.substr(at + k_marker.size(), GIT_OID_HEXSZ);
+  const std::string objects = fmt::format("{}objects", git_repository_path(repository));
+  const std::string loose = fmt::format("{}/{}/{}", objects, oid.substr(0, 2), oid.substr(2));
+  for (const auto& [path, flags] :
+       {std::pair{loose, O_RDONLY}, std::pair{objects + "/pack", O_RDONLY | O_DIRECTORY}}) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd >= 0) {
+      ::close(fd);
+      return std::nullopt; // readable: the object is really missing, or corrupt (libgit2 says which)
+    }
+    if (errno != ENOENT) {
+      return fmt::format("object {} cannot be read: '{}': {}", oid, path, std::strerror(errno));
+    }
+  }
+  return fmt::format("object {} is missing from the object store (a damaged or partial clone?)", oid);
 }
 
 } // namespace tacit::repo

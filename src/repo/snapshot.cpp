@@ -5,16 +5,75 @@
 #include "snapshot_impl.hpp"
 
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <mutex>
+#include <optional>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace tacit::repo {
 
 namespace git {
+
+namespace {
+
+std::vector<std::string>& mutable_config_notes() {
+  static std::vector<std::string> notes;
+  return notes;
+}
+
+// libgit2 fails to open any repository when a configuration file it looks for in the user's or the system's
+// directories cannot be checked (an unreadable HOME: containers run with --user); git only warns. Such
+// directories leave libgit2's search path, and a note says so: tacit needs none of their settings.
+void skip_unreadable_config_dirs() {
+  struct Level {
+    git_config_level_t level;
+    const char* file;
+  };
+  constexpr Level k_levels[] = {{GIT_CONFIG_LEVEL_GLOBAL, ".gitconfig"},
+                                {GIT_CONFIG_LEVEL_XDG, "config"},
+                                {GIT_CONFIG_LEVEL_SYSTEM, "gitconfig"}};
+  for (const auto& [level, file] : k_levels) {
+    Buf path;
+    if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, level, &path.value) < 0 || path.value.ptr == nullptr) {
+      continue;
+    }
+    std::string kept;
+    bool dropped = false;
+    for (const auto dir :
+         util::split(std::string_view(path.value.ptr, path.value.size), GIT_PATH_LIST_SEPARATOR)) {
+      const auto candidate = fmt::format("{}/{}", dir, file);
+      struct stat info {};
+      const bool missing = ::stat(candidate.c_str(), &info) != 0 && (errno == ENOENT || errno == ENOTDIR);
+      if (!missing && (::access(candidate.c_str(), R_OK) != 0)) {
+        mutable_config_notes().push_back(fmt::format("cannot read the git configuration '{}' ({}): left out",
+                                                     candidate, std::strerror(errno)));
+        dropped = true;
+        continue;
+      }
+      kept += kept.empty() ? "" : std::string(1, GIT_PATH_LIST_SEPARATOR);
+      kept += dir;
+    }
+    if (dropped) {
+      git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, kept.c_str());
+    }
+  }
+}
+
+} // namespace
+
+const std::vector<std::string>& config_notes() {
+  return mutable_config_notes();
+}
 
 void ensure_initialised() {
   // Shut down at exit so that leak checkers see libgit2's global state released.
@@ -27,6 +86,7 @@ void ensure_initialised() {
       // reader sees, so reading such a repository is safe.
       const char* extensions[] = {"worktreeconfig", "partialclone", "preciousobjects"};
       git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, std::size(extensions));
+      skip_unreadable_config_dirs();
     }
     ~Library() { git_libgit2_shutdown(); }
     Library(const Library&) = delete;
@@ -49,6 +109,41 @@ namespace {
 
 std::string source_flag(ContentSource source) {
   return source == ContentSource::index ? "--staged" : "--rev";
+}
+
+// The first `.git` at or above `start` once libgit2 found no repository there: a `gitdir:` file that names a
+// missing directory, or a damaged folder. git stops at it with an error, and so does tacit, rather than walk
+// the tree as a plain folder.
+std::optional<std::string> broken_git_entry(std::filesystem::path start) {
+  std::error_code ec;
+  start = start.lexically_normal();
+  if (!start.has_filename()) {
+    start = start.parent_path(); // "/repo/." normalises to "/repo/"
+  }
+  for (auto dir = std::move(start);; dir = dir.parent_path()) {
+    const auto entry = dir / ".git";
+    const auto status = std::filesystem::symlink_status(entry, ec);
+    if (std::filesystem::is_regular_file(status)) {
+      std::ifstream in(entry, std::ios::binary);
+      std::string head(4096, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<std::size_t>(in.gcount()));
+      head = head.substr(0, head.find_first_of("\r\n"));
+      if (!head.starts_with("gitdir:")) {
+        return fmt::format("'{}' is a file without a 'gitdir:' line, so no git repository is found",
+                           entry.string());
+      }
+      return fmt::format("'{}' points at '{}', which is not a git repository (a moved or deleted worktree or "
+                         "submodule?)",
+                         entry.string(), util::trim(std::string_view(head).substr(7)));
+    }
+    if (std::filesystem::exists(status)) {
+      return fmt::format("'{}' is not a valid git directory", entry.string());
+    }
+    if (dir == dir.parent_path()) {
+      return std::nullopt;
+    }
+  }
 }
 
 } // namespace
@@ -90,6 +185,9 @@ Result<std::unique_ptr<Snapshot>> Snapshot::open(const SnapshotOptions& options)
         return make_error(ErrorCode::usage,
                           fmt::format("{} needs a git repository, and '{}' is not inside one",
                                       source_flag(options.source), shown));
+      }
+      if (auto broken = broken_git_entry(start)) {
+        return make_error(ErrorCode::repository, std::move(*broken));
       }
       std::filesystem::path root = std::filesystem::canonical(start, ec);
       if (ec) {

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -56,6 +58,10 @@ bool worktree_path_exists(int root_fd, std::string_view path);
 
 /// Reads a blob from the object store, capped at max_bytes; the caller serialises calls on one odb.
 Result<Content> read_blob(git_odb* odb, const git_oid& oid, std::string_view path, std::uint64_t max_bytes);
+
+/// Why the object that libgit2's "no match for id (OID)" `message` names cannot be read ("object X cannot be
+/// read: 'path': Permission denied", "object X is missing ..."); nullopt when that is not the message.
+std::optional<std::string> unreadable_object(git_repository* repository, std::string_view message);
 
 /// The recent non-merge commits reachable from `start`, newest first (see Snapshot::history); the caller
 /// serialises calls on one repository.

@@ -40,9 +40,8 @@ int open_beneath(int root_fd, const char* path, int flags, std::uint64_t resolve
     }
     g_openat2_unsupported.store(true, std::memory_order_relaxed);
   }
-  if ((resolve & RESOLVE_NO_SYMLINKS) != 0) {
-    flags |= O_NOFOLLOW;
-  }
+  // openat cannot keep a followed link beneath the root: the last component is never followed.
+  flags |= O_NOFOLLOW;
   return ::openat(root_fd, path, flags);
 }
 
@@ -208,6 +207,44 @@ Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint
     return std::unexpected(read_error(path, errno_text(error)));
   }
   return read_open_file(fd.get(), path, max_bytes);
+}
+
+Result<Content> read_beneath(const std::filesystem::path& root, std::string_view path,
+                             std::uint64_t max_bytes) {
+  if (!is_safe_relative(path)) {
+    return std::unexpected(read_error(path, "is outside the repository"));
+  }
+  auto root_fd = open_root(root);
+  if (!root_fd) {
+    return std::unexpected(root_fd.error());
+  }
+  const std::string relative(path);
+  // RESOLVE_BENEATH follows a link only while its target stays beneath the root (EXDEV otherwise).
+  UniqueFd fd(
+      open_beneath(root_fd->get(), relative.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY, RESOLVE_BENEATH));
+  if (!fd.valid()) {
+    const int error = errno;
+    if (error == ENOENT || error == ENOTDIR) {
+      return std::unexpected(read_error(path, "no such file"));
+    }
+    if (error == EXDEV) {
+      return std::unexpected(
+          read_error(path, "is a symbolic link that leads outside the repository; not followed"));
+    }
+    if (error == ELOOP) {
+      return std::unexpected(read_error(path, "is a symbolic link; not followed"));
+    }
+    return std::unexpected(read_error(path, errno_text(error)));
+  }
+  return read_open_file(fd.get(), path, max_bytes);
+}
+
+Result<Content> Snapshot::read_untracked(std::string_view path, std::uint64_t max_bytes) const {
+  if (source() != ContentSource::worktree) {
+    return std::unexpected(
+        read_error(path, "is not in the snapshot's source (only the worktree has untracked files)"));
+  }
+  return read_beneath(root(), path, max_bytes);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <tacit/engine/finding.hpp>
 #include <tacit/util/error.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -102,8 +103,9 @@ struct Config {
   ConfigOrigin suppressions_origin;
 };
 
-/// Reads a configuration file that `extends` names: its text, or nullopt when there is no such file.
-using ConfigReader = std::function<std::optional<std::string>(const std::string& path)>;
+/// Reads a configuration file that `extends` names: its text, or an error whose message is the reason
+/// ("no such file", "is outside the repository", "is a directory", ...).
+using ConfigReader = std::function<Result<std::string>(const std::string& path)>;
 
 /// Parses and validates the text of a configuration file at `path` and merges what it extends: built-in
 /// profiles, and local files (paths relative to the including file, read with `read`; none without one).
@@ -117,8 +119,10 @@ Result<Config> load_config(std::string_view text, std::string_view path, const C
 Result<Config> parse_config(std::string_view text, std::string_view path,
                             std::span<const RuleMeta* const> rules = {});
 
-/// Loads a configuration file from the filesystem (`--config FILE`), its `extends` relative to it.
-Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules);
+/// Loads a configuration file from the filesystem (`--config FILE`), its `extends` relative to it. With
+/// `beneath` (a directory that holds `path`), every file is read beneath it, a link followed only inside it.
+Result<Config> load_config_file(const std::string& path, std::span<const RuleMeta* const> rules,
+                                const std::filesystem::path& beneath = {});
 
 /// Loads the repository's .tacit.yaml from the snapshot's source (tracked, or untracked in the worktree),
 /// its `extends` from the same source; the default configuration when there is none.

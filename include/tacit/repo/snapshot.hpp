@@ -111,6 +111,10 @@ public:
   /// True when an untracked path exists in the worktree (worktree source only; false otherwise).
   virtual bool exists_untracked(std::string_view path) const = 0;
 
+  /// Reads an untracked file of the worktree (worktree source only), beneath the root: a symlink is followed
+  /// only while it stays inside the repository, and only a regular file is read (see read_beneath).
+  Result<Content> read_untracked(std::string_view path, std::uint64_t max_bytes) const;
+
   /// The recent non-merge commits reachable from the scanned commit (HEAD for the worktree and the index,
   /// the revision for --rev), newest first, at most options.max_commits; a bounded walk that visits a few
   /// times as many commits at most (merges are skipped). Empty for a plain directory, an unborn HEAD or a
@@ -123,5 +127,11 @@ public:
 protected:
   Snapshot() = default;
 };
+
+/// Reads the regular file at `path` (relative, '/'-separated) beneath the directory `root`, capped at
+/// `max_bytes`: a symlink is followed only while it stays beneath `root`, ".." and absolute paths are
+/// refused, and the error says why ("no such file", "leads outside the repository", "is a directory").
+Result<Content> read_beneath(const std::filesystem::path& root, std::string_view path,
+                             std::uint64_t max_bytes);
 
 } // namespace tacit::repo

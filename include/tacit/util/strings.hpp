@@ -18,7 +18,7 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 /// Splits on runs of ASCII whitespace; drops empty pieces.
 std::vector<std::string_view> split_words(std::string_view text);
 
-/// Splits into lines; "\n" and "\r\n" both end a line; a final line without a newline is kept.
+/// Splits into lines; "\n", "\r\n" and a lone "\r" each end a line; a final line without a newline is kept.
 std::vector<std::string_view> split_lines(std::string_view text);
 
 std::string to_lower(std::string_view text);

@@ -65,11 +65,12 @@ struct Scratch {
        "git "
        "config commit.gpgsign false");
   }
-  Run tacit(const std::string& args) const {
+  /// Runs tacit with `args`, behind `prefix` (a command such as `env VAR=x`) when given.
+  Run tacit(const std::string& args, const std::string& prefix = "") const {
     const auto out = dir / ".." / fmt::format("{}.out", dir.filename().string());
     const auto err = dir / ".." / fmt::format("{}.err", dir.filename().string());
-    const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} >'{}' 2>'{}'", dir.string(), TACIT_BINARY,
-                                     args, out.string(), err.string());
+    const auto command = fmt::format("cd '{}' && timeout 60 {}'{}' {} >'{}' 2>'{}'", dir.string(), prefix,
+                                     TACIT_BINARY, args, out.string(), err.string());
     const int status = std::system(command.c_str());
     Run run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -20,10 +20,10 @@ namespace {
 struct Files {
   std::map<std::string, std::string> files;
   ConfigReader reader() const {
-    return [this](const std::string& path) -> std::optional<std::string> {
+    return [this](const std::string& path) -> tacit::Result<std::string> {
       if (auto it = files.find(path); it != files.end())
         return it->second;
-      return std::nullopt;
+      return tacit::make_error(tacit::ErrorCode::config, "no such file", path);
     };
   }
   tacit::Result<Config> load(const std::string& path = ".tacit.yaml") const {
@@ -205,4 +205,17 @@ TEST_CASE("extends: a diamond is not a cycle; wrong types are errors") {
   CHECK(files.load().has_value());
   CHECK_FALSE(tacit::engine::parse_config("version: 1\nextends: {a: b}\n", ".tacit.yaml").has_value());
   CHECK_FALSE(tacit::engine::parse_config("version: 1\nextends: ''\n", ".tacit.yaml").has_value());
+}
+
+TEST_CASE("extends: a file extended several times is merged once, at its last place") {
+  Files files;
+  files.files[".tacit.yaml"] = "version: 1\nextends: [a.yaml, c.yaml]\n";
+  files.files["a.yaml"] = "version: 1\nextends: c.yaml\nfail-on: error\nexclude: [a/]\n";
+  files.files["c.yaml"] = "version: 1\nfail-on: info\nexclude: [c/]\n";
+  auto config = files.load();
+  REQUIRE(config.has_value());
+  CHECK(config->extends == std::vector<std::string>{"a.yaml", "c.yaml", ".tacit.yaml"});
+  CHECK(config->exclude == std::vector<std::string>{"a/", "c/"});
+  REQUIRE(config->fail_on.has_value());
+  CHECK(config->fail_on->level == Severity::info); // c.yaml comes last, as when it was merged twice
 }

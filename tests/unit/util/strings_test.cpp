@@ -56,7 +56,7 @@ TEST_CASE("split_words: runs of whitespace, no empty pieces") {
   CHECK(strings(split_words("one")) == Lines{"one"});
 }
 
-TEST_CASE("split_lines: LF, CRLF, no final newline") {
+TEST_CASE("split_lines: LF, CRLF, lone CR, no final newline") {
   CHECK(split_lines("").empty());
   CHECK(strings(split_lines("a")) == Lines{"a"});
   CHECK(strings(split_lines("a\n")) == Lines{"a"});
@@ -71,8 +71,9 @@ TEST_CASE("split_lines: LF, CRLF, no final newline") {
   CHECK(strings(split_lines("a\r\n\r\nb")) == Lines{"a", "", "b"});
   // Mixed endings give the same lines.
   CHECK(strings(split_lines("a\r\nb\nc")) == Lines{"a", "b", "c"});
-  // A lone CR inside a line is not a line ending.
-  CHECK(strings(split_lines("a\rb\n")) == Lines{"a\rb"});
+  // A lone CR (classic Mac OS line ends) ends a line too.
+  CHECK(strings(split_lines("a\rb\n")) == Lines{"a", "b"});
+  CHECK(strings(split_lines("a\r\rb\r")) == Lines{"a", "", "b"});
   // Leading and trailing spaces are kept.
   CHECK(strings(split_lines("  a \n")) == Lines{"  a "});
 }
