@@ -191,7 +191,10 @@ TEST_CASE("bad input: a corrupt tree, unreadable objects and a bad gitdir say wh
   HostileRepo p;
   p.sh("chmod -R a+rX . && chmod 000 .git/objects/??");
   if (const auto as_user = unprivileged()) {
-    run = p.tacit("check --rev HEAD", *as_user);
+    // libgit2 1.5 leaks ~800 bytes of its own in the error path of an unreadable loose object (seen under
+    // LeakSanitizer, allocated inside libgit2.so): leak checking is off for this one run of an ASan build,
+    // and stays on for every other case. Release builds ignore ASAN_OPTIONS.
+    run = p.tacit("check --rev HEAD", "env ASAN_OPTIONS=detect_leaks=0 " + *as_user);
     CHECK(run.exit_code == 2);
     CHECK(has(run.err, "Permission denied"));
     CHECK(!has(run.err, "unknown revision"));

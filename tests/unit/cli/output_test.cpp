@@ -59,8 +59,8 @@ TEST_CASE("output files: a FIFO is written in place; a directory is an error") {
 // Runs tacit in `s` with `args` and its own stdout redirection (`>/dev/full`, `>&-`); stderr is captured.
 Run run_with_stdout(const Scratch& s, const std::string& args, const std::string& stdout_redirection) {
   const auto err = s.dir / ".." / fmt::format("{}.stderr", s.dir.filename().string());
-  const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} {} 2>'{}'", s.dir.string(), TACIT_BINARY, args,
-                                   stdout_redirection, err.string());
+  const auto command = fmt::format("cd '{}' && timeout 60 '{}' {} {} 2>'{}'", s.dir.string(), TACIT_BINARY,
+                                   args, stdout_redirection, err.string());
   const int status = std::system(command.c_str());
   Run run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
