@@ -24,6 +24,117 @@ constexpr std::array<std::string_view, 6> k_shells{"bash", "sh", "pwsh", "powers
 
 namespace ci {
 
+namespace {
+
+bool has_variable(std::string_view text) {
+  return text.find_first_of("$%{`") != std::string_view::npos;
+}
+
+// The CI variables that name the checkout of this repository.
+bool names_own_checkout(std::string_view dir) {
+  for (auto variable : {"GITHUB_WORKSPACE", "github.workspace", "CI_PROJECT_DIR", "BUILD_SOURCESDIRECTORY",
+                        "Build.SourcesDirectory", "CIRCLE_WORKING_DIRECTORY"})
+    if (dir.find(variable) != std::string_view::npos)
+      return true;
+  return false;
+}
+
+// Follows a script's working directory through `cd`, to tell when its commands run in another project's
+// tree: a directory that this repository does not have (a clone, an unpacked download). Directories it
+// cannot know (absolute paths, variables) keep the state, except after the script fetched something: then a
+// `cd` into a computed directory (`cd linux-${VERSION}`) enters what it fetched.
+class TreeTracker {
+public:
+  TreeTracker(const Workspace& workspace, const ScriptContext& context)
+      : m_workspace(workspace), m_start(context.foreign) {
+    const auto& dir = context.working_directory;
+    if (dir.empty() || has_variable(dir) || dir.starts_with('/') || dir.starts_with('~'))
+      m_foreign = m_start;
+    else
+      enter(dir, m_start);
+  }
+
+  bool foreign() const { return m_foreign; }
+
+  /// Takes one command into account; returns the state after it.
+  bool follow(const std::vector<std::string>& words) {
+    if (words.empty())
+      return m_foreign;
+    const auto& program = words.front();
+    if (program == "git" && words.size() > 1 && words[1] == "clone")
+      m_fetched = true;
+    else if (program == "wget" || program == "curl" || program == "tar" || program == "unzip")
+      m_fetched = true;
+    else if ((program == "cd" || program == "pushd") && words.size() > 1)
+      change(words[1]);
+    else if (program == "cd" || program == "popd")
+      reset();
+    else if (program == "make" || program == "gmake")
+      return m_foreign || enters_foreign_tree(words);
+    return m_foreign;
+  }
+
+private:
+  // `make -C DIR` with a DIR this repository does not have (a clone, an unpacked download).
+  bool enters_foreign_tree(const std::vector<std::string>& words) const {
+    for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+      if (words[i] != "-C" && words[i] != "--directory")
+        continue;
+      const auto& dir = words[i + 1];
+      if (has_variable(dir) || dir.starts_with('/') || dir.starts_with('~'))
+        return false;
+      bool escaped = false;
+      const auto normalized = util::normalize_path(m_dir.empty() ? dir : m_dir + "/" + dir, &escaped);
+      return escaped || (normalized != "." && !m_workspace.is_directory(normalized));
+    }
+    return false;
+  }
+
+  void reset() {
+    m_dir.clear();
+    m_foreign = m_start;
+  }
+
+  void change(const std::string& target) {
+    if (target == "-")
+      return;
+    if (names_own_checkout(target)) {
+      m_dir.clear();
+      m_foreign = false;
+      return;
+    }
+    if (has_variable(target)) {
+      if (m_fetched)
+        m_foreign = true;
+      return;
+    }
+    if (target.starts_with('/') || target.starts_with('~'))
+      return;
+    enter(m_dir.empty() ? target : m_dir + "/" + target, m_start);
+  }
+
+  void enter(std::string_view dir, bool foreign) {
+    bool escaped = false;
+    auto normalized = util::normalize_path(dir, &escaped);
+    if (normalized == ".")
+      normalized.clear();
+    if (escaped) {
+      m_foreign = true; // above the checkout: a sibling tree
+      return;
+    }
+    m_dir = normalized;
+    m_foreign = foreign || !m_workspace.is_directory(m_dir);
+  }
+
+  const Workspace& m_workspace;
+  bool m_start = false;
+  bool m_foreign = false;
+  bool m_fetched = false;
+  std::string m_dir;
+};
+
+} // namespace
+
 Workspace::Workspace(const std::vector<const repo::FileEntry*>& files, const FileReader& read, CiFacts& facts)
     : m_files(files), m_read(read), m_facts(facts) {
   const auto by_path = [](const repo::FileEntry* a, const repo::FileEntry* b) { return a->path < b->path; };
@@ -36,6 +147,16 @@ const repo::FileEntry* Workspace::find(std::string_view path) const {
       std::lower_bound(m_files.begin(), m_files.end(), path,
                        [](const repo::FileEntry* file, std::string_view p) { return file->path < p; });
   return it != m_files.end() && (*it)->path == path ? *it : nullptr;
+}
+
+bool Workspace::is_directory(std::string_view dir) const {
+  if (dir.empty())
+    return true;
+  const auto prefix = std::string(dir) + "/";
+  const auto it =
+      std::lower_bound(m_files.begin(), m_files.end(), std::string_view(prefix),
+                       [](const repo::FileEntry* file, std::string_view p) { return file->path < p; });
+  return it != m_files.end() && (*it)->path.starts_with(prefix);
 }
 
 bool Workspace::claim(std::string_view path) {
@@ -89,15 +210,27 @@ void Workspace::note(std::string_view path, int line, std::string_view message) 
 
 void add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
                 const ScriptContext& context) {
+  TreeTracker tree(workspace, context);
   for (auto& line : shell_lines(yaml::scalar_lines(script, source.lines))) {
     const auto commands = doc::split_commands(line.text);
     if (commands.empty())
       continue;
     const bool plumbing = std::all_of(commands.begin(), commands.end(),
                                       [](const auto& words) { return is_plumbing_command(words); });
-    workspace.facts().commands.push_back(CiCommand{
-        std::move(line.text), source.path, line.line, line.column, context.job, context.step,
-        context.working_directory, plumbing, context.pipeline.empty() ? source.path : context.pipeline});
+    bool foreign = tree.foreign();
+    for (const auto& words : commands)
+      foreign = tree.follow(words) || foreign;
+    CiCommand command{std::move(line.text),
+                      source.path,
+                      line.line,
+                      line.column,
+                      context.job,
+                      context.step,
+                      context.working_directory,
+                      plumbing,
+                      foreign,
+                      context.pipeline.empty() ? source.path : context.pipeline};
+    workspace.facts().commands.push_back(std::move(command));
   }
 }
 

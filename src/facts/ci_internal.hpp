@@ -32,6 +32,9 @@ public:
   const std::vector<const repo::FileEntry*>& files() const { return m_files; }
   const repo::FileEntry* find(std::string_view path) const;
 
+  /// True when `dir` (repository-relative, normalised; "" is the root) holds a tracked file.
+  bool is_directory(std::string_view dir) const;
+
   /// True the first time it is asked about `path`: the caller then extracts it (cycles and repeats stop).
   bool claim(std::string_view path);
 
@@ -62,6 +65,8 @@ struct ScriptContext {
   std::string step;
   std::string working_directory;
   std::string pipeline; ///< the workflow or pipeline file whose triggers apply ("" for the script's own file)
+  bool foreign = false; ///< the script starts in another project's tree (a job that checked out another
+                        ///< repository where this one's would be)
 };
 
 /// One shell command line of a script.

@@ -56,6 +56,7 @@ private:
   void steps(const yaml::Node& steps, const Source& source, const std::string& job,
              std::string_view directory);
   void action(const yaml::Node& uses, const Source& source, const std::string& job, const std::string& step);
+  static void checkout(const yaml::Node& step, std::string& own_path, bool& root_taken);
   void composite_action(const std::string& dir, const Source& caller, int line, const std::string& job);
   void reusable_workflow(const std::string& path, const Source& caller, int line);
 
@@ -125,6 +126,10 @@ void Extractor::triggers(const yaml::Node& on, const Source& source) {
 
 void Extractor::steps(const yaml::Node& steps, const Source& source, const std::string& job,
                       std::string_view directory) {
+  // Where the job checked out this repository, and whether another repository took the workspace root:
+  // then the steps that run at the root run that project's commands.
+  std::string own_path;
+  bool root_taken = false;
   for (const auto& step : steps.items) {
     if (!step.is_map())
       continue;
@@ -133,14 +138,41 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
       action(*uses, source, job, name);
       if (auto dir = local_path(uses->value); !dir.empty() || uses->value == "./")
         composite_action(dir, source, uses->line, job);
+      if (util::to_lower(uses->value).starts_with("actions/checkout@"))
+        checkout(step, own_path, root_taken);
     }
     const auto* run = step.find("run");
     if (run == nullptr || !runs_shell(scalar_at(step, "shell")))
       continue;
-    const auto step_directory = scalar_at(step, "working-directory");
+    auto step_directory = std::string(scalar_at(step, "working-directory"));
+    if (step_directory.empty())
+      step_directory = std::string(directory);
+    bool foreign = root_taken;
+    if (!own_path.empty()) {
+      // This repository lives in a folder of the workspace: paths are relative to that folder.
+      const auto dir = util::normalize_path(step_directory);
+      foreign = !(dir == own_path || dir.starts_with(own_path + "/"));
+      step_directory = foreign ? "" : dir.substr(std::min(dir.size(), own_path.size() + 1));
+    }
     add_script(m_workspace, *run, source,
-               ScriptContext{job, name, std::string(step_directory.empty() ? directory : step_directory),
-                             m_pipeline});
+               ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign});
+  }
+}
+
+void Extractor::checkout(const yaml::Node& step, std::string& own_path, bool& root_taken) {
+  const auto* with = step.find("with");
+  const auto repository = with != nullptr ? scalar_at(*with, "repository") : std::string_view();
+  auto path = with != nullptr ? util::normalize_path(scalar_at(*with, "path")) : std::string();
+  if (path == ".")
+    path.clear();
+  const bool other = !repository.empty() && repository.find("github.repository") == std::string_view::npos &&
+                     repository.find("github.event.pull_request.head.repo") == std::string_view::npos;
+  if (!other) {
+    own_path = path;
+    if (path.empty())
+      root_taken = false;
+  } else if (path.empty()) {
+    root_taken = true;
   }
 }
 

@@ -35,7 +35,9 @@ constexpr engine::RuleMeta k_meta{
             "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
             "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose workflows "
             "run them only on tags or schedules; GitLab jobs that run only on tags or schedules; release, "
-            "publish and deploy jobs), and reports each command whose head no doc shows: `go test -race "
+            "publish and deploy jobs; commands run in another project's tree: a repository the job checks "
+            "out where this one would be, a `cd` or `make -C` into a clone or an unpacked download), and "
+            "reports each command whose head no doc shows: `go test -race "
             "./...` is documented by `go test ./...`, `uv run pytest -x` by `pytest`, and a CI step is "
             "documented when a documented make target, just recipe or package script runs it (`make "
             "generate` whose recipe runs `go generate`). Test and build commands are left to TASK102 and "
@@ -166,7 +168,7 @@ public:
     const Gate gate(ci);
     const bool pre_commit_documented = documents_pre_commit(context);
     for (const auto& command : ci.commands) {
-      if (command.plumbing || !gate(command) || is_release_job(command))
+      if (command.plumbing || command.foreign || !gate(command) || is_release_job(command))
         continue;
       for (const auto& words : doc::split_commands(without_parameters(command.text))) {
         if (facts::is_plumbing_command(words))

@@ -221,7 +221,7 @@ public:
     }
     // A CI step that gates changes: one whose program or subcommand tests, lints or checks.
     const auto gate = std::find_if(ci.commands.begin(), ci.commands.end(),
-                                   [](const auto& c) { return !c.plumbing && is_check_command(c.text); });
+                                   [](const auto& c) { return !c.plumbing && !c.foreign && is_check_command(c.text); });
     if (gate != ci.commands.end())
       finding.related.push_back(
           engine::Location{gate->path, gate->line, gate->column,

@@ -166,7 +166,7 @@ private:
     const auto& ci = context.ci();
     const Gate gate(ci);
     for (const auto& command : ci.commands) {
-      if (command.plumbing || !gate(command) || is_release_job(command))
+      if (command.plumbing || command.foreign || !gate(command) || is_release_job(command))
         continue;
       for (const auto& words : doc::split_commands(without_parameters(command.text))) {
         if (facts::is_plumbing_command(words))

@@ -22,7 +22,7 @@ std::vector<engine::Location> ci_evidence(const engine::Context& context,
   for (const auto& command : ci.commands) {
     if (out.size() >= limit)
       break;
-    if (command.plumbing || !gate(command) || is_release_job(command) ||
+    if (command.plumbing || command.foreign || !gate(command) || is_release_job(command) ||
         jobs.contains(command.path + "\n" + command.job))
       continue;
     for (const auto& words : doc::split_commands(without_parameters(command.text))) {

@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <map>
+#include <set>
 
 namespace tacit::rules::procedure {
 
@@ -25,6 +28,37 @@ bool is_npm_builtin(std::string_view word) {
       "dlx",     "x",       "run",   "create", "init",   "publish", "pack",      "link",
       "update",  "upgrade", "audit", "config", "why",    "info",    "view",      "version"};
   return std::find(k_builtins.begin(), k_builtins.end(), word) != k_builtins.end();
+}
+
+// Options whose value is the next word, per program (only those that come before a subcommand).
+bool takes_value(std::string_view program, std::string_view option) {
+  static const std::map<std::string_view, std::set<std::string_view>> k_value_options{
+      {"make",
+       {"-C", "--directory", "-f", "--file", "--makefile", "-I", "--include-dir", "-o", "-W", "-j", "-l"}},
+      {"go", {"-C"}},
+      {"cargo", {"-Z", "--config", "-C", "--color"}},
+      {"npm", {"--prefix", "-w", "--workspace", "-C"}},
+      {"pnpm", {"--filter", "-F", "-C", "--dir", "-w", "--workspace"}},
+      {"yarn", {"--cwd"}},
+      {"bun", {"--cwd", "--filter"}},
+      {"gradle",
+       {"-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "-x", "--exclude-task", "-I",
+        "--init-script", "-g", "--gradle-user-home"}},
+      {"mvn",
+       {"-f", "--file", "-pl", "--projects", "-s", "--settings", "-T", "--threads", "-rf", "-P",
+        "--activate-profiles", "-gs", "-t"}},
+      {"just", {"-f", "--justfile", "-d", "--working-directory", "--set"}},
+      {"task", {"-d", "--dir", "-t", "--taskfile", "-o", "--output", "-C", "--concurrency"}},
+      {"bazel", {"--bazelrc", "--output_base", "--output_user_root"}},
+      {"docker", {"-H", "--host", "--context", "-c", "--config", "-l", "--log-level"}},
+      {"git", {"-C", "-c", "--git-dir", "--work-tree"}},
+      {"dotnet", {}},
+      {"uv", {"--directory", "--project", "-p", "--python"}},
+      {"poetry", {"-C", "--directory", "-P", "--project"}},
+      {"hatch", {"-e", "--env"}},
+  };
+  const auto it = k_value_options.find(program);
+  return it != k_value_options.end() && it->second.contains(option);
 }
 
 bool is_boundary(char c, std::string_view set) {
@@ -78,6 +112,14 @@ Head head_of(const std::vector<std::string>& words) {
       k_subcommand_programs.end())
     return head;
   for (std::size_t i = 1; i < words.size(); ++i) {
+    if (takes_value(words.front(), words[i])) {
+      // `make -C DIR TARGET`, `gradle -p DIR TASK`: the value is no subcommand. `make -j 4`: a number is
+      // the value; `make -j test` runs test.
+      if (i + 1 < words.size() && ((words[i] != "-j" && words[i] != "-l") ||
+                                   std::isdigit(static_cast<unsigned char>(words[i + 1].front()))))
+        ++i;
+      continue;
+    }
     if (words[i].starts_with('-') || words[i].find('=') != std::string::npos)
       continue;
     if (words[i].find_first_of("$`") != std::string::npos)

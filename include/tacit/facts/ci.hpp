@@ -34,6 +34,9 @@ struct CiCommand {
       working_directory; ///< GitHub: the step's or the defaults' working-directory; CircleCI: the
                          ///< step's working_directory; Azure: the step's workingDirectory ("" for none)
   bool plumbing = false; ///< every command on the line is plumbing (see is_plumbing_command)
+  bool foreign = false;  ///< runs in another project's tree: a repository the job checks out or clones, a
+                         ///< downloaded source tree (a working directory or `cd` that is no directory of
+                         ///< this repository); its commands are that project's procedures, not this one's
   std::string
       pipeline; ///< the workflow or pipeline file whose triggers decide when this runs: `path` itself,
                 ///< or for a composite action or an Azure template the first file that uses it

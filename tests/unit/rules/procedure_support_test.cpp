@@ -17,7 +17,12 @@ TEST_CASE("head_of keeps the subcommand of tools that have one") {
   CHECK(head_of(Words{"ruff", "check", "."}) == Head{"ruff"});
   CHECK(head_of(Words{"cargo", "clippy", "--all-targets"}) == Head{"cargo", "clippy"});
   CHECK(head_of(Words{"pnpm", "run", "lint"}) == Head{"npm", "run", "lint"});
-  CHECK(head_of(Words{"go", "-C", "x"}) == Head{"go", "x"});
+  CHECK(head_of(Words{"go", "-C", "x", "vet"}) == Head{"go", "vet"}); // -C takes a directory
+  CHECK(head_of(Words{"make", "-C", "docs", "html"}) == Head{"make", "html"});
+  CHECK(head_of(Words{"make", "-C", "build"}) == Head{"make"}); // the default goal, in build/
+  CHECK(head_of(Words{"make", "-j", "4", "check"}) == Head{"make", "check"});
+  CHECK(head_of(Words{"make", "-j", "check"}) == Head{"make", "check"});
+  CHECK(head_of(Words{"gradle", "-p", "sub", "test"}) == Head{"gradle", "test"});
   CHECK(head_of(Words{}).empty());
   CHECK(head_of(Words{"tox", "-e", "ci-py$(echo 3.12)"}) == Head{"tox"}); // computed at run time
 }
