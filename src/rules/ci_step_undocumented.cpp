@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -35,15 +36,19 @@ constexpr engine::RuleMeta k_meta{
             "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
             "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose workflows "
             "run them only on tags or schedules; GitLab jobs that run only on tags or schedules; release, "
-            "publish and deploy jobs; commands run in another project's tree: a repository the job checks "
-            "out where this one would be, a `cd` or `make -C` into a clone or an unpacked download), and "
-            "reports each command whose head no doc shows: `go test -race "
-            "./...` is documented by `go test ./...`, `uv run pytest -x` by `pytest`, and a CI step is "
-            "documented when a documented make target, just recipe or package script runs it (`make "
-            "generate` whose recipe runs `go generate`). Test and build commands are left to TASK102 and "
-            "TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, `cargo "
-            "clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a gap is "
-            "reported once. One finding per command, at its first CI line.",
+            "publish and deploy jobs; what runs after the merge: GitHub workflows that run only on pushes to "
+            "the main branch, jobs that deploy Pages or commit for the team; steps that warm a cache; "
+            "commands run in another project's tree: a repository the job checks out where this one would "
+            "be, a `cd` or `make -C` into a clone or an unpacked download), and reports each command whose "
+            "head no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest -x` "
+            "by `pytest`, `tox run -e lint` by `tox -e lint`, and a CI step is documented when a documented "
+            "make target, just recipe or package script runs it (`make generate` whose recipe runs `go "
+            "generate`). Targets that install tools, clean, package or publish (`make install-tools`, `make "
+            "clean`, `make dist`, a recipe that only downloads and unpacks) are not procedures. Test and "
+            "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
+            "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, "
+            "`cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a "
+            "gap is reported once. One finding per command, at its first CI line.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
@@ -146,6 +151,99 @@ bool is_build_command(const std::vector<std::string>& head) {
   return k_builds.contains(head);
 }
 
+// The words of a target's name: "test-integration-flaky" -> test, integration, flaky; "jb_install" -> jb,
+// install.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(name) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return words;
+}
+
+// A task-runner target that runs a flavour of the tests (`make test-ci`, `make richtest`, `make e2e-gh`,
+// `npm run test:unit`): the test suite is TASK102's, whichever way CI runs it.
+bool is_test_target(const Head& head) {
+  const auto target = target_of(head).second;
+  if (target.empty())
+    return false;
+  for (const auto& word : name_words(target))
+    if (word == "e2e" || word == "integration" || word.ends_with("test") || word.ends_with("tests"))
+      return true;
+  return false;
+}
+
+// A recipe line with its make variables (`$(PROTOC_URL)`, `${GO}`) as plain words: the shell would read them
+// as command substitutions.
+std::string without_make_variables(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '$' && i + 1 < line.size() && (line[i + 1] == '(' || line[i + 1] == '{')) {
+      const char close = line[i + 1] == '(' ? ')' : '}';
+      int depth = 0;
+      std::size_t j = i + 1;
+      for (; j < line.size(); ++j) {
+        if (line[j] == line[i + 1])
+          ++depth;
+        else if (line[j] == close && --depth == 0)
+          break;
+      }
+      out += "MAKEVAR";
+      i = j;
+      continue;
+    }
+    out += line[i];
+  }
+  return out;
+}
+
+// A target that installs tools, cleans, packages or publishes (`make install-goyacc`, `make clean`,
+// `make assets-tarball`, `make dist`), by its name or because its recipe only downloads, unpacks and installs
+// (`make protoc`: curl, unzip, chmod): bookkeeping that CI does for itself, not a procedure.
+bool is_housekeeping_target(const engine::Context& context, const Head& head) {
+  static const std::set<std::string_view> k_words{
+      "clean",    "distclean", "install",  "uninstall", "deps",    "tools",  "dist",    "tarball",
+      "tarballs", "package",   "packages", "release",   "publish", "deploy", "upload",  "push",
+      "archive",  "bootstrap", "vendor",   "download",  "fetch",   "setup",  "prepare", "mrproper"};
+  const auto [runner, target] = target_of(head);
+  if (target.empty())
+    return false;
+  for (const auto& word : name_words(target))
+    if (k_words.contains(word))
+      return true;
+  if (runner != "make")
+    return false;
+  const auto recipe = recipe_of(context, runner, target);
+  static const std::set<std::string_view> k_unpacking{"unzip", "tar",     "gzip",  "gunzip",
+                                                      "xz",    "install", "mktemp"};
+  // Shell bookkeeping alone (`echo lint`) is a stub, not an install: it takes a download or an install.
+  static const std::set<std::string_view> k_bookkeeping{"echo", "printf", "cd",     "mkdir", "rm",   "cp",
+                                                        "mv",   "ln",     "touch",  "chmod", "test", "[",
+                                                        "true", ":",      "export", "set"};
+  bool any = false;
+  for (auto line : util::split_lines(recipe)) {
+    line = util::trim(line);
+    while (!line.empty() && (line.front() == '@' || line.front() == '-' || line.front() == '+'))
+      line.remove_prefix(1);
+    if (line.empty() || line.starts_with("$(eval") || line.starts_with("$(info"))
+      continue;
+    for (const auto& words : doc::split_commands(without_make_variables(line))) {
+      if (words.empty())
+        continue;
+      if (!facts::is_plumbing_command(words) && !k_unpacking.contains(words.front()))
+        return false;
+      any = any || !k_bookkeeping.contains(words.front());
+    }
+  }
+  return any;
+}
+
 std::string_view section_for(const std::vector<std::string>& head) {
   if (is_lint_command(head))
     return "Linting";
@@ -183,7 +281,9 @@ public:
           continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
         if (!is_known_procedure(head) || !tools_run_by(context, words).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
-        if ((is_test_command(head) && !facts.test_suites.empty()) ||
+        if (is_housekeeping_target(context, head))
+          continue;
+        if (((is_test_command(head) || is_test_target(head)) && !facts.test_suites.empty()) ||
             (is_build_command(head) && !facts.build_systems.empty()))
           continue; // TASK102 / TASK101 own these
         if (documented.contains(head) || documented.contains(head_of(words)) ||

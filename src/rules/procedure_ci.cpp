@@ -4,11 +4,15 @@
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
+#include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
 #include <set>
 
 namespace tacit::rules::procedure {
@@ -53,19 +57,63 @@ bool is_gating(const facts::CiTrigger& trigger) {
          trigger.event == "merge_group" || trigger.event == "workflow_call";
 }
 
+// A GitHub push trigger on the main branch only: what it runs, runs after the merge.
+bool is_main_push(const facts::CiTrigger& trigger) {
+  constexpr std::string_view k_prefix = "branches: ";
+  if (trigger.event != "push" || !trigger.detail.starts_with(k_prefix))
+    return false;
+  for (auto branch : util::split(std::string_view(trigger.detail).substr(k_prefix.size()), ',')) {
+    branch = util::trim(branch);
+    if (branch != "main" && branch != "master" && branch != "trunk")
+      return false;
+  }
+  return true;
+}
+
+// Actions (lower-cased "owner/name") whose job deploys or commits for the team. Release actions are not
+// here: a build job often uploads its artifacts with one, guarded by a release condition, and checks too.
+constexpr std::array<std::string_view, 8> k_publishing_actions{"actions/deploy-pages",
+                                                               "actions/upload-pages-artifact",
+                                                               "peaceiris/actions-gh-pages",
+                                                               "jamesives/github-pages-deploy-action",
+                                                               "stefanzweifel/git-auto-commit-action",
+                                                               "peter-evans/create-pull-request",
+                                                               "endbug/add-and-commit",
+                                                               "ad-m/github-push-action"};
+
+bool is_publishing_action(std::string_view uses) {
+  const auto name = util::to_lower(uses.substr(0, uses.find('@')));
+  return std::any_of(k_publishing_actions.begin(), k_publishing_actions.end(),
+                     [&](std::string_view pattern) { return util::glob_match(pattern, name); });
+}
+
 } // namespace
 
 Gate::Gate(const facts::CiFacts& ci) {
+  std::map<std::string, bool> main_push_only; // GitHub workflows: every gating trigger is a push to main
   for (const auto& trigger : ci.triggers) {
     auto& gates = trigger.job.empty() ? m_files[trigger.path] : m_jobs[trigger.job];
     gates = gates || is_gating(trigger);
+    if (trigger.job.empty() && trigger.path.starts_with(".github/") && is_gating(trigger)) {
+      const auto [it, added] = main_push_only.emplace(trigger.path, true);
+      it->second = it->second && is_main_push(trigger);
+    }
   }
+  for (const auto& [path, only] : main_push_only)
+    if (only)
+      m_files[path] = false;
+  for (const auto& action : ci.actions)
+    if (is_publishing_action(action.uses))
+      m_publishing_jobs.insert(action.path + "\n" + action.job);
 }
 
 bool Gate::operator()(const facts::CiCommand& command) const {
   const auto& pipeline = command.pipeline.empty() ? command.path : command.pipeline;
   const auto file = m_files.find(pipeline);
   if (file != m_files.end() ? !file->second : pipeline.starts_with(".github/workflows/"))
+    return false;
+  if (m_publishing_jobs.contains(pipeline + "\n" + command.job) ||
+      m_publishing_jobs.contains(command.path + "\n" + command.job))
     return false;
   if (pipeline.starts_with(".github/"))
     return true; // GitHub's triggers are the workflow's, and its job names are no other system's
@@ -101,6 +149,17 @@ bool is_release_job(const facts::CiCommand& command) {
   for (std::string_view word : {"release", "publish", "deploy", "goreleaser"})
     if (names.find(word) != std::string::npos)
       return true;
+  // A step that warms or fills a cache runs a build for its side effect, not as a check.
+  std::string word;
+  for (const char c : util::to_lower(command.step) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += c;
+      continue;
+    }
+    if (word == "cache" || word == "warm" || word == "prefetch")
+      return true;
+    word.clear();
+  }
   return false;
 }
 

@@ -61,6 +61,32 @@ bool takes_value(std::string_view program, std::string_view option) {
   return it != k_value_options.end() && it->second.contains(option);
 }
 
+// tox's head is the environment it runs: `tox -e lint`, `tox run -e lint`, `tox r -e lint` and
+// `tox -elint` are {"tox", "lint"}; a list stays one word ("lint,py312": documented_heads splits it); no
+// environment, or one computed at run time, is {"tox"}.
+std::vector<std::string> tox_head(const std::vector<std::string>& words) {
+  std::vector<std::string> head{"tox"};
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const auto& word = words[i];
+    std::string env;
+    if ((word == "-e" || word == "--env" || word == "-f" || word == "--factor") && i + 1 < words.size())
+      env = words[++i];
+    else if (word.starts_with("--env=") || (word.starts_with("-e") && word.size() > 2))
+      env = word.substr(word.starts_with("--env=") ? 6 : 2);
+    else if (word == "run" || word == "r" || word == "run-parallel" || word == "p" || word.starts_with('-'))
+      continue;
+    else if (i == 1 && word != "--")
+      env = word; // the head as older tacit wrote it: `tox lint` stands for `tox -e lint`
+    if (env.empty())
+      continue;
+    if (env.find_first_of("$`{") != std::string::npos)
+      return head; // computed at run time
+    head.push_back(env);
+    return head;
+  }
+  return head;
+}
+
 bool is_boundary(char c, std::string_view set) {
   return set.find(c) != std::string_view::npos;
 }
@@ -108,6 +134,8 @@ Head head_of(const std::vector<std::string>& words) {
   if (words.empty())
     return {};
   Head head{family(words.front())};
+  if (words.front() == "tox")
+    return tox_head(words);
   if (std::find(k_subcommand_programs.begin(), k_subcommand_programs.end(), words.front()) ==
       k_subcommand_programs.end())
     return head;
@@ -150,10 +178,14 @@ std::set<Head> documented_heads(const engine::Context& context) {
   std::set<Head> heads;
   for (const auto& mention : context.knowledge().commands()) {
     // A wrapper's own head (`uv run`, `poetry run`) documents nothing: only what it runs counts.
-    if (mention.peeled.empty() || mention.peeled == mention.words)
-      heads.insert(head_of(mention.words));
-    else
-      heads.insert(head_of(mention.peeled));
+    auto head =
+        head_of(mention.peeled.empty() || mention.peeled == mention.words ? mention.words : mention.peeled);
+    if (head.size() == 2 && head[0] == "tox" && head[1].find(',') != std::string::npos) {
+      for (auto env : util::split(head[1], ','))
+        heads.insert(Head{"tox", std::string(util::trim(env))});
+      continue;
+    }
+    heads.insert(std::move(head));
   }
   return heads;
 }

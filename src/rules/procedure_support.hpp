@@ -48,6 +48,11 @@ bool documents_pre_commit(const engine::Context& context);
 /// unless it is a GitHub workflow. A job with triggers of its own (GitLab, CircleCI) gates only when one of
 /// them does; those triggers can be written in another file than the job's commands (a GitLab include), so
 /// they are matched by job name (a repository rarely has two of those CI systems).
+///
+/// What runs only after a change is merged does not gate it either: a GitHub workflow whose only triggers
+/// are pushes to the main branch (`main`, `master`, `trunk`) with no pull-request, merge-queue or call
+/// trigger, and a job that deploys or commits for the team (it uses a Pages deploy, auto-commit or
+/// pull-request-creating action).
 class Gate {
 public:
   explicit Gate(const facts::CiFacts& ci);
@@ -58,6 +63,7 @@ public:
 private:
   std::map<std::string, bool> m_files;
   std::map<std::string, bool> m_jobs;
+  std::set<std::string> m_publishing_jobs; // "path\njob" of jobs that publish, deploy or commit
 };
 
 /// A CI command's text with CircleCI's `<< parameters.x >>` and `<< pipeline.x >>` written as `$PARAMETER`,
