@@ -153,7 +153,9 @@ int run(int argc, char** argv) {
           "--format", formats,
           fmt::format("Output format, FMT or FMT:FILE; repeatable for several outputs in one run ({})",
                       fmt::join(report::format_names(), ", ")))
-      ->type_name("FMT[:FILE]");
+      ->type_name("FMT[:FILE]")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("-o,--output", output_file, "Write the (single) output to FILE instead of stdout")
       ->type_name("FILE");
   auto* fail_on_option =
@@ -162,10 +164,20 @@ int run(int argc, char** argv) {
               "--fail-on", fail_on,
               "Lowest severity that makes the exit code 1 (default: the config's fail-on, else warning)")
           ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  // One value per occurrence (comma-separated lists, or the option repeated): `--select TASK104 path/to/repo`
+  // must not read the path as a rule.
   check->add_option("--select", select, "Run only these rules: ids or category prefixes, comma-separated")
-      ->type_name("IDS");
-  check->add_option("--extend-select", extend_select, "Add rules to the selection")->type_name("IDS");
-  check->add_option("--ignore", ignore, "Do not run these rules: ids or category prefixes")->type_name("IDS");
+      ->type_name("IDS")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check->add_option("--extend-select", extend_select, "Add rules to the selection")
+      ->type_name("IDS")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check->add_option("--ignore", ignore, "Do not run these rules: ids or category prefixes")
+      ->type_name("IDS")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("-j,--jobs", settings.jobs, "Worker threads (default: number of cores)")
       ->check(jobs_validator());
   auto* staged = check->add_flag("--staged", settings.staged,

@@ -244,6 +244,18 @@ bool is_housekeeping_target(const engine::Context& context, const Head& head) {
   return any;
 }
 
+// The CI line as a developer runs it from the repository root: in the step's working directory.
+std::string pasteable(const facts::CiCommand& command) {
+  const auto text = std::string(util::trim(command.text));
+  const auto& dir = command.working_directory;
+  if (dir.empty() || dir == "." || dir == "./" || dir.find_first_of("$%{~") != std::string::npos ||
+      dir.starts_with('/'))
+    return text;
+  if (text.starts_with("make ") && text.find(" -C ") == std::string::npos)
+    return fmt::format("make -C {} {}", dir, text.substr(5));
+  return fmt::format("cd {} && {}", dir, text);
+}
+
 std::string_view section_for(const std::vector<std::string>& head) {
   if (is_lint_command(head))
     return "Linting";
@@ -297,7 +309,7 @@ public:
       const auto text = util::join(head, " ");
       auto& finding = out.emit(fmt::format("CI runs '{}' but no doc tells an agent to run it", text),
                                engine::Location{first.path, first.line, first.column, {}}, text);
-      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", util::trim(first.text),
+      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
                                  context.primary_context_file(), section_for(head));
       for (std::size_t i = 1; i < commands.size() && i < 4; ++i)
         finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,

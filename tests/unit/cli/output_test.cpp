@@ -103,3 +103,17 @@ TEST_CASE("text output: control characters from the repository are made visible"
   for (const auto& line : tacit::util::split(run.out, '\n'))
     CHECK_FALSE(std::string_view(line).starts_with("::"));
 }
+
+TEST_CASE("--select, --ignore and --format take one value each: a path after them is the path") {
+  Scratch s;
+  one_finding(s);
+  const auto path = s.dir.string();
+  auto run = s.tacit(fmt::format("check -q --select CTX002 '{}'", path));
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX002"));
+  run = s.tacit(fmt::format("check -q --ignore CTX001 --format text '{}'", path));
+  CHECK(run.exit_code == 1);
+  CHECK(has(run.out, "CTX002"));
+  run = s.tacit(fmt::format("check -q --select CTX001 --select CTX002 '{}'", path));
+  CHECK(has(run.out, "CTX002")); // repeated: both count
+}
