@@ -175,6 +175,30 @@ bool is_documented(const engine::Context& context) {
   return false;
 }
 
+// Where CI runs the mechanism's tool by itself (a workflow runs `npx semantic-release` or uses the
+// goreleaser action: no one types its command), as "path:line"; "" when it does not.
+// The program a release command runs: "semantic-release" for `npx semantic-release`.
+std::string release_program(std::string_view command) {
+  auto words = util::split_words(command);
+  while (!words.empty() && (words.front() == "npx" || words.front() == "pnpm" || words.front() == "yarn" ||
+                            words.front() == "dlx" || words.front() == "exec"))
+    words.erase(words.begin());
+  return words.empty() ? std::string() : std::string(words.front());
+}
+
+std::string run_by_ci(const engine::Context& context, const facts::ReleaseMechanism& mechanism) {
+  const auto program = release_program(mechanism.command);
+  if (program.empty())
+    return {};
+  for (const auto& command : context.ci().commands)
+    if (command.text.find(program) != std::string::npos)
+      return fmt::format("{}:{}", command.path, command.line);
+  for (const auto& action : context.ci().actions)
+    if (util::to_lower(action.uses).find(program) != std::string::npos)
+      return fmt::format("{}:{}", action.path, action.line);
+  return {};
+}
+
 class ReleaseUndocumented final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -199,12 +223,25 @@ public:
         out.emit(fmt::format("the repository releases with {} but no doc explains how a release happens",
                              util::join(kinds, " and ")),
                  context.repository_anchor(), "release");
+    // What a person runs: a task-runner target or a script first (`task release` tags and pushes; the
+    // goreleaser it leads to runs in CI), then a tool that CI does not run by itself.
     std::string start;
+    for (const bool human : {true, false})
+      for (const auto& mechanism : mechanisms)
+        if (start.empty() && !mechanism.command.empty() &&
+            (human ? mechanism.kind == "target" || mechanism.kind == "script"
+                   : run_by_ci(context, mechanism).empty()))
+          start = fmt::format("the command that starts it (`{}`)", mechanism.command);
     for (const auto& mechanism : mechanisms)
-      if (!mechanism.command.empty()) {
-        start = fmt::format("the command that starts it (`{}`)", mechanism.command);
-        break;
-      }
+      if (const auto where = run_by_ci(context, mechanism);
+          start.empty() && !mechanism.command.empty() && !where.empty())
+        start = fmt::format("what makes CI run {} ({})", release_program(mechanism.command), where);
+    if (start.empty())
+      for (const auto& mechanism : mechanisms)
+        if (mechanism.kind == "workflow" || mechanism.kind == "ci-job") {
+          start = fmt::format("what starts it ({} {})", mechanism.evidence.path, mechanism.evidence.note);
+          break;
+        }
     if (start.empty())
       start = fmt::format("what starts it ({} {})", mechanisms.front().evidence.path,
                           mechanisms.front().evidence.note);
