@@ -270,6 +270,10 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     std::rethrow_exception(facts_error);
   for (const auto& note : context->m_ci.notes)
     notes.push_back(note);
+  if (const auto& read_only = context->m_facts.read_only)
+    notes.push_back(fmt::format("{}:{}: the repository says \"{}\": the contributor procedure and standards "
+                                "rules (TASK, QUAL) do not run",
+                                read_only->path, read_only->line, read_only->note));
   // A file read already (a CI file, a doc) gives its head from the cache; the others are read as heads.
   const auto head_readers = [&snap, &cache](std::size_t max_bytes) -> facts::HeadReader {
     std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);

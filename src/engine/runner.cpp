@@ -42,11 +42,16 @@ void map_decoded_columns(const Context& context, std::vector<Finding>& findings)
 
 } // namespace
 
+bool is_contributor_category(std::string_view category) {
+  return category == "TASK" || category == "QUAL";
+}
+
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> candidates,
                                const Selection& selection, unsigned jobs) {
   std::vector<const Rule*> rules;
   for (const auto* rule : candidates)
-    if (is_selected(selection, rule->meta().id))
+    if (is_selected(selection, rule->meta().id) &&
+        !(context.facts().read_only && is_contributor_category(rule->meta().category)))
       rules.push_back(rule);
 
   // Each rule writes into its own slot; slots are merged in rule order, so the output does not depend on

@@ -276,6 +276,7 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   facts.setup_files = extract_setup_files(files, read);
   facts.contribution_files = extract_contribution_files(files, read);
   facts.release_mechanisms = extract_release_mechanisms(files, read, facts.target_sets);
+  facts.read_only = find_read_only_statement(files, read);
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
     if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||

@@ -20,9 +20,13 @@ struct Selection {
 /// True when the rule with `id` is selected.
 bool is_selected(const Selection& selection, std::string_view id);
 
-/// Runs the selected ones of `rules` (the run's catalogue: catalog::for_repository); returns findings
-/// sorted, with fingerprints. An exception escaping a rule becomes an error finding of that rule ("internal
-/// error in rule X: ..."), not a crash.
+/// True for the categories of contributor procedures and standards (TASK, QUAL): they do not run on a
+/// repository that says it is a mirror or accepts no pull requests (facts::Facts::read_only).
+bool is_contributor_category(std::string_view category);
+
+/// Runs the selected ones of `rules` (the run's catalogue: catalog::for_repository), but not those of a
+/// contributor category on a read-only repository; returns findings sorted, with fingerprints. An exception
+/// escaping a rule becomes an error finding of that rule ("internal error in rule X: ..."), not a crash.
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> rules,
                                const Selection& selection, unsigned jobs);
 

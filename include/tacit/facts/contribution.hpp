@@ -6,6 +6,7 @@
 #include <tacit/facts/builds.hpp>
 #include <tacit/facts/provenance.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,5 +44,11 @@ std::vector<ContributionFile> extract_contribution_files(const std::vector<const
 std::vector<ReleaseMechanism> extract_release_mechanisms(const std::vector<const repo::FileEntry*>& files,
                                                          const FileReader& read,
                                                          const std::vector<TargetSet>& targets);
+
+/// Where a root README, CONTRIBUTING guide or pull-request template says that the repository is a mirror or
+/// accepts no pull requests (the note is the phrase found); nullopt when none does. A phrase narrowed by the
+/// rest of its sentence ("do not send pull requests without an issue first") does not count.
+std::optional<Provenance> find_read_only_statement(const std::vector<const repo::FileEntry*>& files,
+                                                   const FileReader& read);
 
 } // namespace tacit::facts

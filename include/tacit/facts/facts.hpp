@@ -13,6 +13,7 @@
 #include <tacit/facts/setup.hpp>
 #include <tacit/facts/tools.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace tacit::facts {
@@ -36,6 +37,8 @@ struct Facts {
   std::vector<ContributionFile> contribution_files;
   std::vector<ReleaseMechanism> release_mechanisms; ///< from files and task-runner targets (CI: see ci.hpp)
   std::vector<GeneratedFile> generated_files;       ///< sorted by path; filled by extract_generated
+  /// The repository says it is a mirror or accepts no pull requests (see find_read_only_statement).
+  std::optional<Provenance> read_only;
 };
 
 /// Runs every extractor over the in-scope files.

@@ -1,0 +1,82 @@
+// The read-only statement: a root README, CONTRIBUTING guide or pull-request template that says the
+// repository is a mirror or accepts no pull requests ("Please do not send pull requests", "This repository
+// does not accept pull requests", "a read-only mirror of ..."). Development happens elsewhere: there is no
+// contributor procedure here to document.
+
+#include <tacit/facts/contribution.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace tacit::facts {
+
+namespace {
+
+// Phrases (lower case) that say so. A phrase counts only when the rest of its sentence does not narrow it
+// ("do not send pull requests without an issue first", "... for typo fixes").
+constexpr std::array<std::string_view, 13> k_phrases{"read-only mirror",
+                                                     "read only mirror",
+                                                     "is a mirror of",
+                                                     "this repository is a mirror",
+                                                     "this repo is a mirror",
+                                                     "do not send pull requests",
+                                                     "does not accept pull requests",
+                                                     "do not accept pull requests",
+                                                     "don't accept pull requests",
+                                                     "doesn't accept pull requests",
+                                                     "not accepting pull requests",
+                                                     "pull requests are not accepted",
+                                                     "pull requests will be closed without"};
+
+constexpr std::array<std::string_view, 11> k_narrowing{" without ", " unless ", " before ", " until ",
+                                                       " except ",  " for ",    " that ",   " which ",
+                                                       " if ",      " about ",  " to fix "};
+
+// The files that speak for the whole repository.
+bool speaks_for_repository(std::string_view path) {
+  const auto name = util::to_lower(path);
+  for (std::string_view prefix : {"readme", "contributing", ".github/pull_request_template",
+                                  ".github/contributing", "docs/contributing", "pull_request_template"})
+    if (name.starts_with(prefix) && name.find('/', prefix.size()) == std::string::npos)
+      return true;
+  return false;
+}
+
+// The rest of the sentence after position `from` (to the next '.', '!', '?' or line end), with spaces
+// around it so that word checks see whole words.
+std::string rest_of_sentence(std::string_view text, std::size_t from) {
+  const auto end = text.find_first_of(".!?\n", from);
+  return " " + std::string(text.substr(from, end == std::string_view::npos ? text.npos : end - from)) + " ";
+}
+
+} // namespace
+
+std::optional<Provenance> find_read_only_statement(const std::vector<const repo::FileEntry*>& files,
+                                                   const FileReader& read) {
+  for (const auto* file : files) {
+    if (!speaks_for_repository(file->path))
+      continue;
+    // Lower case, without Markdown emphasis: "Please **do not** send pull requests".
+    std::string text;
+    for (const char c : read(*file).substr(0, 64 * 1024))
+      if (c != '*' && c != '`')
+        text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto phrase : k_phrases) {
+      for (auto at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1)) {
+        const auto rest = rest_of_sentence(text, at + phrase.size());
+        bool narrowed = false;
+        for (const auto word : k_narrowing)
+          narrowed = narrowed || rest.find(word) != std::string::npos;
+        if (narrowed)
+          continue;
+        const auto line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+        return Provenance{file->path, line, std::string(phrase)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace tacit::facts
