@@ -105,6 +105,20 @@ bool is_repository_wide_context(std::string_view path) {
   return spec->scope == ContextScope::directory && path.find('/') == std::string_view::npos;
 }
 
+// A plain-text README about one topic: README.privsep, README.pytest, README.platform (not README.html or
+// a template such as README.md.in).
+bool is_plain_readme(std::string_view name) {
+  if (!starts_with_ci(name, "README.") || name.find('.', 7) != std::string_view::npos)
+    return false;
+  const auto extension = util::to_lower(name.substr(7));
+  for (std::string_view other :
+       {"html", "htm",   "xml", "json", "yml", "yaml", "in", "tmpl", "template", "pdf", "png",
+        "svg",  "cmake", "py",  "sh",   "js",  "ts",   "c",  "h",    "go",       "rs"})
+    if (extension == other)
+      return false;
+  return !extension.empty();
+}
+
 std::optional<DocClass> classify_document(std::string_view path) {
   if (const auto* spec = match_context_file(path)) {
     // .cursorrules, .windsurfrules and .clinerules have no extension but are written in Markdown.
@@ -121,12 +135,15 @@ std::optional<DocClass> classify_document(std::string_view path) {
     format = DocFormat::restructured_text;
   else if (has_extension(name, ".adoc") || has_extension(name, ".asciidoc"))
     format = DocFormat::asciidoc;
-  else if (has_extension(name, ".txt") || name.find('.') == std::string_view::npos) {
+  else if (has_extension(name, ".txt") || name.find('.') == std::string_view::npos || is_plain_readme(name)) {
     // Plain text counts only under a well-known doc name or in a docs folder: CMakeLists.txt and
     // requirements.txt are not docs.
     const bool doc_name = starts_with_ci(name, "README") || starts_with_ci(name, "CONTRIBUTING") ||
                           starts_with_ci(name, "HACKING") || starts_with_ci(name, "INSTALL") ||
-                          starts_with_ci(name, "BUILDING") || starts_with_ci(name, "DEVELOPMENT");
+                          starts_with_ci(name, "BUILDING") || starts_with_ci(name, "DEVELOPMENT") ||
+                          starts_with_ci(name, "TESTING") || starts_with_ci(name, "LAYOUT") ||
+                          starts_with_ci(name, "OVERVIEW") || starts_with_ci(name, "ABOUT_") ||
+                          starts_with_ci(name, "DESIGN");
     if (!doc_name && !(in_docs_dir(path) && has_extension(name, ".txt")))
       return std::nullopt;
     if (starts_with_ci(name, "CMakeLists") || starts_with_ci(name, "requirements"))

@@ -5,6 +5,7 @@
 #include <tacit/util/strings.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 
@@ -237,18 +238,81 @@ void scan_asciidoc(const std::vector<std::string_view>& lines, Document& doc) {
   }
 }
 
-// Plain text: lines that look like a shell prompt ("$ make test") are commands.
+// The programs that start a command in plain-text prose ("type `make' to compile", an indented "make
+// install"): build tools, package managers, test runners and the usual repository scripts.
+bool is_command_program(std::string_view word) {
+  constexpr std::array<std::string_view, 27> k_programs{
+      "make",         "gmake",       "cmake",  "ninja",   "meson", "./configure", "autoreconf",
+      "./autogen.sh", "./bootstrap", "scons",  "bazel",   "cargo", "go",          "npm",
+      "yarn",         "pnpm",        "python", "python3", "pip",   "pytest",      "tox",
+      "gradle",       "./gradlew",   "mvn",    "ctest",   "just",  "task"};
+  return std::find(k_programs.begin(), k_programs.end(), word) != k_programs.end();
+}
+
+// A short command, not a sentence that starts with a program's name ("make sure the tests pass", "go to
+// the docs"): at most six words, none of them a common English word, no sentence punctuation at its end.
+bool is_plain_command(std::string_view text) {
+  text = util::trim(text.substr(0, text.find(" #")));
+  if (text.empty() || text.ends_with('.') || text.ends_with(',') || text.ends_with(':') ||
+      text.ends_with('?'))
+    return false;
+  const auto words = util::split_words(text);
+  if (words.empty() || words.size() > 6 || !is_command_program(words.front()))
+    return false;
+  constexpr std::array<std::string_view, 24> k_prose{
+      "the", "a",  "an",   "to",  "you", "your", "sure", "it", "is",   "are", "that", "this",
+      "of",  "in", "with", "and", "or",  "for",  "on",   "we", "will", "can", "be",   "not"};
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (std::find(k_prose.begin(), k_prose.end(), util::to_lower(words[i])) != k_prose.end())
+      return false;
+  return true;
+}
+
+void add_console_block(std::string_view text, int line, int column, Document& doc) {
+  CodeBlock block;
+  block.info = "console";
+  block.line = line;
+  block.column = column;
+  block.text = std::string(text) + "\n";
+  doc.code_blocks.push_back(std::move(block));
+}
+
+// Plain text (a README without extension, INSTALL, a .txt doc): lines that look like a shell prompt ("$ make
+// test", "> pytest"), indented lines that are a short command ("  make install   # as root"), and commands in
+// quotes
+// ("use \"make defconfig\"", "type ‘make tests’", "type `make'").
 void scan_plain(const std::vector<std::string_view>& lines, Document& doc) {
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_quotes{
+      {{"\"", "\""}, {"\u2018", "\u2019"}, {"\u201c", "\u201d"}, {"`", "'"}}};
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto indent = indent_of(lines[i]);
     const auto text = lines[i].substr(indent);
+    const int line = static_cast<int>(i) + 1;
     if (text.starts_with("$ ") || text.starts_with("% ")) {
-      CodeBlock block;
-      block.info = "console";
-      block.line = static_cast<int>(i) + 1;
-      block.column = static_cast<int>(indent) + 1;
-      block.text = std::string(text) + "\n";
-      doc.code_blocks.push_back(std::move(block));
+      add_console_block(text, line, static_cast<int>(indent) + 1, doc);
+      continue;
+    }
+    if (text.starts_with("> ") && is_plain_command(text.substr(2))) {
+      add_console_block(util::trim(text.substr(
+                            2, text.find(" #") == std::string_view::npos ? text.npos : text.find(" #") - 2)),
+                        line, static_cast<int>(indent) + 3, doc);
+      continue;
+    }
+    if (indent >= 2 && is_plain_command(text)) {
+      add_console_block(util::trim(text.substr(0, text.find(" #"))), line, static_cast<int>(indent) + 1, doc);
+      continue;
+    }
+    for (const auto& [open, close] : k_quotes) {
+      for (auto at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
+        const auto start = at + open.size();
+        const auto end = text.find(close, start);
+        if (end == std::string_view::npos)
+          break;
+        const auto quoted = text.substr(start, end - start);
+        if (is_plain_command(quoted))
+          add_console_block(quoted, line, static_cast<int>(indent + start) + 1, doc);
+        at = end;
+      }
     }
   }
 }

@@ -2,6 +2,7 @@
 // plain text and Markdown scanned as text, with their lines and columns.
 
 #include <tacit/doc/document.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <doctest/doctest.h>
 
@@ -377,4 +378,24 @@ TEST_CASE("scan_text: Markdown links, reference definitions and footnotes") {
   CHECK(doc.links[2].target == "docs/ref.md");
   CHECK(doc.links[2].line == 2);
   CHECK(doc.links[2].column == 8);
+}
+
+TEST_CASE("scan_text: plain text commands indented, after a '>' prompt, or in quotes") {
+  const auto doc = scan("INSTALL\n"
+                        "\n"
+                        "  make menuconfig     # This creates a file called \".config\"\n"
+                        "  make sure that the compiler is recent.\n"
+                        "To enable all features, use \"make defconfig\", which is the largest.\n"
+                        "  2. Type \xe2\x80\x98make tests\xe2\x80\x99 to run the test suite.\n"
+                        "Old style: type `make install' as root.\n"
+                        "> pytest\n"
+                        "> As the manual says, go read it.\n"
+                        "We use \"go fmt all the files\" and \"the make tool\".\n",
+                        DocFormat::plain_text);
+  std::vector<std::string> texts;
+  for (const auto& block : doc.code_blocks)
+    texts.push_back(std::to_string(block.line) + ":" + std::to_string(block.column) + " " + block.text);
+  INFO(tacit::util::join(texts, "|"));
+  CHECK(texts == std::vector<std::string>{"3:3 make menuconfig\n", "5:30 make defconfig\n",
+                                          "6:14 make tests\n", "7:18 make install\n", "8:3 pytest\n"});
 }
