@@ -39,6 +39,11 @@ constexpr std::array k_detectors{
     Detector{"build.gradle.kts", "gradle", "gradle", "./gradlew build", "a Gradle build"},
     Detector{"settings.gradle", "gradle", "gradle", "./gradlew build", "a Gradle build"},
     Detector{"settings.gradle.kts", "gradle", "gradle", "./gradlew build", "a Gradle build"},
+    Detector{"configure.ac", "autotools", "configure", "autoreconf -fi && ./configure && make",
+             "an Autoconf project"},
+    Detector{"configure.in", "autotools", "configure", "autoreconf -fi && ./configure && make",
+             "an Autoconf project"},
+    Detector{"SConstruct", "scons", "scons", "scons", "an SCons build"},
     Detector{"Makefile", "make", "make", "make", "a Makefile"},
     Detector{"GNUmakefile", "make", "make", "make", "a Makefile"},
 };

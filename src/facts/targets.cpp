@@ -125,6 +125,12 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
     const auto name = util::base_name(file->path);
     if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.ends_with(".mk")) {
       sets.push_back(parse_makefile(*file, read(*file)));
+    } else if (name == "Makefile.am") {
+      // Automake: its rules are make rules, and the Makefile it generates adds the standard targets (all,
+      // check, install, dist...): the set is never complete.
+      auto set = parse_makefile(*file, read(*file));
+      set.complete = false;
+      sets.push_back(std::move(set));
     } else if (name == "justfile" || name == "Justfile" || name == ".justfile") {
       sets.push_back(parse_justfile(*file, read(*file)));
     } else if (name == "package.json") {

@@ -24,14 +24,15 @@ constexpr engine::RuleMeta k_meta{
     .docs = {
         .what_it_does =
             "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
-            "Bazel, "
-            "Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a \"build\" script in package.json, a "
+            "Bazel, Autoconf's configure.ac, SCons, Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a "
+            "\"build\" script in package.json, a "
             "pyproject.toml whose backend compiles an extension: maturin, scikit-build-core, meson-python) "
             "and checks "
             "that some doc (README, CONTRIBUTING, docs/, an agent context file; any format) shows a command "
             "of "
             "one of those build tools. Any invocation of the tool counts (`cmake -S . -B out`, `cargo test`, "
-            "`mvn verify`, `make`), as does a task runner's or a script's build target (`just build`, "
+            "`mvn verify`, `make`, `./configure`, `autoreconf -fi`), as does a task runner's or a script's "
+            "build target (`just build`, "
             "`./build.sh`). Subprojects below the root are not the repository's own build. With a "
             "CMakePresets.json the suggested command uses its first configure preset and a build preset "
             "for it (`cmake --preset default && cmake --build --preset default`).",
@@ -128,6 +129,10 @@ public:
                                               {"ninja", {}},
                                               {"bazelisk", {}},
                                               {"make", {}},
+                                              {"configure", {}},
+                                              {"autoreconf", {}},
+                                              {"autogen.sh", {}},
+                                              {"scons", {}},
                                               {"gradle", {}},
                                               {"nix", {"build"}},
                                               {"earthly", {}},
