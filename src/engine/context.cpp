@@ -286,6 +286,8 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   };
   context->m_facts.generated_files =
       facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
+  for (auto& failure : cache.parse_failures())
+    notes.push_back(std::move(failure));
   return context;
 }
 

@@ -66,6 +66,10 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
       continue;
     if (std::any_of(systems.begin(), systems.end(), [&](const auto& s) { return s.kind == detector.kind; }))
       continue;
+    // A manifest that does not parse is a broken build: parsing it once puts that in the run's notes
+    // (ParsedFileCache::parse_failures), where the user sees why nothing else was read from it.
+    if (detector.file == "Cargo.toml")
+      static_cast<void>(read.toml(*file));
     std::string suggested(detector.suggested);
     if (detector.kind == "gradle" && !find_file(files, "gradlew"))
       suggested = "gradle build";

@@ -7,6 +7,9 @@
 
 #include <tacit/facts/file_cache.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <atomic>
 #include <limits>
 #include <mutex>
@@ -24,10 +27,12 @@ struct ParsedFileCache::Entry {
   std::unique_ptr<PackageJson> package;
   std::once_flag json_once;
   std::optional<yaml::Node> json;
+  bool json_parsed = false; // set in json_once: a parse was asked for
   std::once_flag yaml_once;
   Result<yaml::Document> yaml;
   std::once_flag toml_once;
   Result<yaml::Node> toml;
+  bool toml_parsed = false; // set in toml_once
 };
 
 struct ParsedFileCache::State {
@@ -97,7 +102,10 @@ const PackageJson& ParsedFileCache::package_json(const repo::FileEntry& file) co
 
 const std::optional<yaml::Node>& ParsedFileCache::json(const repo::FileEntry& file) const {
   auto& e = entry(file);
-  std::call_once(e.json_once, [&] { e.json = parse_json_tree((*this)(file)); });
+  std::call_once(e.json_once, [&] {
+    e.json = parse_json_tree((*this)(file));
+    e.json_parsed = true;
+  });
   return e.json;
 }
 
@@ -109,8 +117,29 @@ const Result<yaml::Document>& ParsedFileCache::yaml(const repo::FileEntry& file)
 
 const Result<yaml::Node>& ParsedFileCache::toml(const repo::FileEntry& file) const {
   auto& e = entry(file);
-  std::call_once(e.toml_once, [&] { e.toml = toml::load((*this)(file), e.path); });
+  std::call_once(e.toml_once, [&] {
+    e.toml = toml::load((*this)(file), e.path);
+    e.toml_parsed = true;
+  });
   return e.toml;
+}
+
+std::vector<std::string> ParsedFileCache::parse_failures() const {
+  std::vector<std::string> out;
+  const std::lock_guard lock(m_state->mutex);
+  for (const auto& [path, e] : m_state->entries) {
+    if (!e->has_content || !e->content || e->content->bytes.empty())
+      continue; // unreadable or empty: said where it is read, and nothing to parse
+    if (e->package && !e->package->valid)
+      out.push_back(fmt::format("{}: invalid JSON: read as far as it parses", path));
+    else if (e->json_parsed && !e->json)
+      out.push_back(fmt::format("{}: not read: invalid JSON (or nested too deep)", path));
+    if (e->toml_parsed && !e->toml)
+      out.push_back(fmt::format("{}:{}: not read: invalid TOML: {}", path, std::max(e->toml.error().line, 1),
+                                e->toml.error().message));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 } // namespace tacit::facts

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace tacit::facts {
 
@@ -69,6 +70,12 @@ public:
 
   /// The text loaded as TOML (toml::load with the file's path), or the parse error.
   const Result<yaml::Node>& toml(const repo::FileEntry& file) const;
+
+  /// "path[:line]: ... invalid JSON|TOML ..." for each file whose JSON or TOML parse an
+  /// extractor asked for and that does not parse (package.json, Cargo.toml, pyproject.toml,
+  /// CMakePresets.json...), sorted; YAML parse failures are said by the CI extractors that read YAML.
+  /// Call it once the extractors are done.
+  std::vector<std::string> parse_failures() const;
 
 private:
   struct State;

@@ -231,3 +231,22 @@ TEST_CASE("bad input: --jobs that is not a number, and two outputs into one file
   fs::remove(s.dir / ".." / "one.out");
   fs::remove(s.dir / ".." / "two.out");
 }
+
+TEST_CASE("bad input: manifests that do not parse are named in a note with their reason") {
+  Scratch s;
+  s.git_repo();
+  write(s.dir / "README.md", "# x\n");
+  write(s.dir / "package.json", "{\"name\": \"x\", \"scripts\": {\"test\": \"jest\"\n");
+  write(s.dir / "Cargo.toml", "[package]\nname = \"x\n");
+  write(s.dir / "src/main.rs", "fn main() {}\n");
+  write(s.dir / "pyproject.toml", "[tool.ruff]\nline-length =\n");
+  write(s.dir / "CMakePresets.json", "{\"version\": 3, \"configurePresets\": [\n");
+  write(s.dir / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\n");
+  s.sh("git add -A && git commit -qm x");
+  const auto run = s.tacit("check");
+  CHECK(run.exit_code != 2);
+  CHECK(has(run.err, "note: package.json: invalid JSON"));
+  CHECK(has(run.err, "note: Cargo.toml:2: not read: invalid TOML"));
+  CHECK(has(run.err, "note: pyproject.toml:2: not read: invalid TOML"));
+  CHECK(has(run.err, "note: CMakePresets.json: not read: invalid JSON"));
+}
