@@ -261,7 +261,21 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     if (!note.empty())
       notes.push_back(std::move(note));
   load_imported(snap, cache, doc_files, documents, notes);
-  util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) { doc_knowledge[i].add(documents[i]); });
+  // A symlinked doc (docs/CONTRIBUTING.md -> ../CONTRIBUTING.md) says what its target says: when the target
+  // is read as the same kind of doc, the link adds no knowledge, and indexing it would double every finding
+  // about a command or path it mentions.
+  const auto is_alias = [&](const doc::Document& doc) {
+    if (doc.symlink_target.empty())
+      return false;
+    const auto it =
+        std::lower_bound(documents.begin(), documents.end(), doc.symlink_target,
+                         [](const doc::Document& d, const std::string& path) { return d.path < path; });
+    return it != documents.end() && it->path == doc.symlink_target && it->kind == doc.kind;
+  };
+  util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
+    if (!is_alias(documents[i]))
+      doc_knowledge[i].add(documents[i]);
+  });
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
 
