@@ -212,6 +212,9 @@ private:
         return {};
     if (context.snapshot().is_ignored(path))
       return {};
+    // Another project's files (a submodule's are not even in the snapshot) are not this doc's to keep.
+    if (context.foreign().contains(path))
+      return {};
     return path;
   }
 
