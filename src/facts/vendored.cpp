@@ -29,9 +29,14 @@ constexpr std::array<std::string_view, 8> k_workspace_files{
     "Cargo.toml", "package.json",    "pnpm-workspace.yaml", "pyproject.toml",
     "go.work",    "settings.gradle", "settings.gradle.kts", "lerna.json"};
 
+// `name` starts with `prefix`, ASCII case-insensitively (no allocation: this runs for every tracked file).
+bool starts_with_nocase(std::string_view name, std::string_view prefix) {
+  return name.size() >= prefix.size() && util::iequals(name.substr(0, prefix.size()), prefix);
+}
+
 bool is_license_name(std::string_view name) {
-  const auto lower = util::to_lower(name);
-  return lower.starts_with("license") || lower.starts_with("licence") || lower.starts_with("copying");
+  return starts_with_nocase(name, "license") || starts_with_nocase(name, "licence") ||
+         starts_with_nocase(name, "copying");
 }
 
 // The holder of a license's first copyright line ("Copyright (c) 2015 Andrew Gallant" -> "andrew gallant"),
@@ -111,11 +116,11 @@ bool named_by_workspace(std::string_view dir, const std::vector<std::string_view
 } // namespace
 
 bool is_vendored_dir(std::string_view dir) {
-  const auto name = util::to_lower(util::base_name(dir));
-  if (std::ranges::find(k_vendored_names, name) != k_vendored_names.end())
+  const auto name = util::base_name(dir);
+  const auto is_name = [name](std::string_view vendored) { return util::iequals(name, vendored); };
+  if (std::ranges::any_of(k_vendored_names, is_name))
     return true;
-  return dir.find('/') == std::string_view::npos &&
-         std::ranges::find(k_vendored_root_names, name) != k_vendored_root_names.end();
+  return dir.find('/') == std::string_view::npos && std::ranges::any_of(k_vendored_root_names, is_name);
 }
 
 bool in_vendored_dir(std::string_view path) {
@@ -154,7 +159,7 @@ ForeignCode ForeignCode::detect(const std::vector<repo::FileEntry>& files, const
         root_license = &file;
       continue;
     }
-    const bool readme = util::to_lower(name).starts_with("readme");
+    const bool readme = starts_with_nocase(name, "readme");
     const bool build = std::ranges::find(k_build_files, name) != k_build_files.end();
     if (!license && !readme && !build)
       continue;
