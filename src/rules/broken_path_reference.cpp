@@ -1,5 +1,6 @@
 // CTX002 broken-path-reference: a context file or key doc names a repository path that does not exist.
 
+#include "heading_links.hpp"
 #include "path_reference_support.hpp"
 #include "runtime_paths.hpp"
 
@@ -41,8 +42,11 @@ constexpr engine::RuleMeta k_meta{
             "`tee`, copies to them, removes them, tests for them with `test -f`, also through a variable "
             "it assigns; prose that says it generates them) are not checked. A path named several times in "
             "one doc is one finding, its other mentions the evidence; a doc that is a symlink to another "
-            "is read once, as its target. A missing `@path` import is reported by CTX011 (broken-import) "
-            "instead.",
+            "is read once, as its target. A link to a heading (`#usage`, `CONTRIBUTING.md#setup`) of a "
+            "Markdown doc that tacit parses (context files, and the key docs at the root, in docs/ and "
+            ".github/) must name one of its anchors as GitHub makes them (the heading lower-cased, "
+            "punctuation dropped, spaces made '-', '-1' for a repeat; `{#id}` and HTML ids count too). A "
+            "missing `@path` import is reported by CTX011 (broken-import) instead.",
         .why_it_matters = "Agents follow paths literally. A renamed file that the docs still name sends an "
                           "agent to read, edit "
                           "or create the wrong file, and it will not notice: the docs are its ground truth.",
@@ -151,6 +155,7 @@ public:
               ? std::string("fix the path or remove the reference")
               : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
     }
+    report_heading_links(context, out, is_checked_doc);
   }
 
 private:
