@@ -261,19 +261,10 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     if (!note.empty())
       notes.push_back(std::move(note));
   load_imported(snap, cache, doc_files, documents, notes);
-  // A symlinked doc (docs/CONTRIBUTING.md -> ../CONTRIBUTING.md) says what its target says: when the target
-  // is read as the same kind of doc, the link adds no knowledge, and indexing it would double every finding
+  // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding
   // about a command or path it mentions.
-  const auto is_alias = [&](const doc::Document& doc) {
-    if (doc.symlink_target.empty())
-      return false;
-    const auto it =
-        std::lower_bound(documents.begin(), documents.end(), doc.symlink_target,
-                         [](const doc::Document& d, const std::string& path) { return d.path < path; });
-    return it != documents.end() && it->path == doc.symlink_target && it->kind == doc.kind;
-  };
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    if (!is_alias(documents[i]))
+    if (!context->is_alias(documents[i]))
       doc_knowledge[i].add(documents[i]);
   });
   for (auto& part : doc_knowledge)
@@ -308,6 +299,13 @@ const doc::Document* Context::document(std::string_view path) const {
   const auto it = std::lower_bound(m_documents.begin(), m_documents.end(), path,
                                    [](const doc::Document& doc, std::string_view p) { return doc.path < p; });
   return it != m_documents.end() && it->path == path ? &*it : nullptr;
+}
+
+bool Context::is_alias(const doc::Document& doc) const {
+  if (doc.symlink_target.empty())
+    return false;
+  const auto* target = document(doc.symlink_target);
+  return target && target->kind == doc.kind;
 }
 
 bool Context::path_exists(std::string_view path) const {

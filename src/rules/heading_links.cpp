@@ -52,8 +52,7 @@ void report_heading_links(const engine::Context& context, engine::Emitter& out,
   std::set<std::pair<std::string, std::string>> reported;
   for (const auto& doc : context.documents()) {
     // A symlink to a doc is checked as its target.
-    if (!checked(doc) || !doc.structural || doc.parse_timed_out ||
-        (!doc.symlink_target.empty() && context.document(doc.symlink_target)))
+    if (!checked(doc) || !doc.structural || doc.parse_timed_out || context.is_alias(doc))
       continue;
     for (const auto& link : doc.links) {
       const auto hash = link.target.find('#');

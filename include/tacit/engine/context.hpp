@@ -45,6 +45,11 @@ public:
   /// The document at `path`, or nullptr.
   const doc::Document* document(std::string_view path) const;
 
+  /// True when `doc` is a symlink to another document of the same kind (docs/CONTRIBUTING.md ->
+  /// ../CONTRIBUTING.md, CLAUDE.md -> AGENTS.md): it says what its target says, so rules that report on a
+  /// doc's lines report on the target only. It is not in the knowledge index.
+  bool is_alias(const doc::Document& doc) const;
+
   /// True when a path (file or directory) exists at the scanned source, excluded or not; in the worktree,
   /// an untracked file that is present counts too.
   bool path_exists(std::string_view path) const;
