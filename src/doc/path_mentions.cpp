@@ -3,6 +3,7 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -25,6 +26,31 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+// "user@example.org", "git+subscribe@vger.kernel.org": an e-mail address (an autolink `<user@host>` or a link
+// that forgot its `mailto:`), not a file. The domain has a dot and ends in a letters-only label.
+bool is_email_address(std::string_view text) {
+  const auto at = text.find('@');
+  if (at == 0 || at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos)
+    return false;
+  const auto local = text.substr(0, at);
+  const auto domain = text.substr(at + 1);
+  const auto is_local = [](unsigned char c) {
+    return std::isalnum(c) || std::string_view("._%+-").contains(c);
+  };
+  const auto is_domain = [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '-'; };
+  if (!std::ranges::all_of(local, is_local) || !std::ranges::all_of(domain, is_domain))
+    return false;
+  const auto dot = domain.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.size() - dot < 3)
+    return false;
+  // "logo@2x.png" is a file: a file extension is not a top-level domain.
+  const auto top = util::to_lower(domain.substr(dot + 1));
+  constexpr std::array<std::string_view, 12> k_file_extensions{"png", "jpg",  "jpeg", "gif", "svg",  "webp",
+                                                               "md",  "html", "txt",  "pdf", "json", "yaml"};
+  return std::ranges::all_of(top, [](unsigned char c) { return std::isalpha(c); }) &&
+         std::ranges::find(k_file_extensions, top) == k_file_extensions.end();
+}
+
 } // namespace
 
 // A link target that names a repository path: no scheme, not protocol-relative, not anchor-only.
@@ -32,7 +58,7 @@ std::string link_path(std::string_view target) {
   auto text = util::trim(target);
   if (text.starts_with('<') && text.ends_with('>'))
     text = text.substr(1, text.size() - 2);
-  if (text.empty() || text.starts_with('#') || text.starts_with("//"))
+  if (text.empty() || text.starts_with('#') || text.starts_with("//") || is_email_address(text))
     return {};
   // A scheme (http:, mailto:, vscode:...): letters then ':'; a Windows drive letter is not a repo path
   // either.

@@ -20,10 +20,10 @@ namespace tacit::engine {
 
 namespace {
 
-// Vendored code and test data: never the project's context. (DESIGN.md lists the first four; third-party/
-// and fixtures/ are as common and as plainly not the project's own.)
-constexpr std::array<std::string_view, 7> k_default_excludes{
-    "vendor/", "third_party/", "node_modules/", "testdata/", "third-party/", "fixtures/", "__fixtures__/"};
+// Installed packages and test data: never the project's context. Vendored code (vendor/, third_party/...,
+// submodules, other projects' folders) is facts::ForeignCode's, the one definition every rule honours.
+constexpr std::array<std::string_view, 4> k_default_excludes{"node_modules/", "testdata/", "fixtures/",
+                                                             "__fixtures__/"};
 
 // Root context files in the order an anchor or a hint prefers them.
 constexpr std::array<std::string_view, 9> k_context_preference{"AGENTS.md",
@@ -43,9 +43,9 @@ constexpr std::array<std::string_view, 14> k_root_build_files{
 
 constexpr std::size_t k_fact_read_cap = 1u << 20;
 
-// linguist-vendored / linguist-generated patterns of the root .gitattributes become excludes (the latter only
-// when `generated` is set).
-void add_gitattributes(std::string_view content, util::IgnoreRules& rules, bool generated = true) {
+// linguist-generated patterns of the root .gitattributes become excludes (linguist-vendored ones are
+// facts::ForeignCode's).
+void add_generated_attributes(std::string_view content, util::IgnoreRules& rules) {
   for (auto raw : util::split_lines(content)) {
     const auto line = util::trim(raw);
     if (line.empty() || line.starts_with('#'))
@@ -55,12 +55,8 @@ void add_gitattributes(std::string_view content, util::IgnoreRules& rules, bool 
       continue;
     for (std::size_t i = 1; i < words.size(); ++i) {
       const auto attr = words[i];
-      if (!generated && attr.find("linguist-generated") != std::string_view::npos)
-        continue;
-      const bool set = attr == "linguist-vendored" || attr == "linguist-generated" ||
-                       attr == "linguist-vendored=true" || attr == "linguist-generated=true";
-      const bool unset = attr == "-linguist-vendored" || attr == "-linguist-generated" ||
-                         attr == "linguist-vendored=false" || attr == "linguist-generated=false";
+      const bool set = attr == "linguist-generated" || attr == "linguist-generated=true";
+      const bool unset = attr == "-linguist-generated" || attr == "linguist-generated=false";
       if (set)
         rules.add(words[0]);
       else if (unset)
@@ -213,7 +209,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::string attributes;
   if (const auto* file = snap.find(".gitattributes"))
     attributes = cache(*file);
-  add_gitattributes(attributes, excludes);
+  add_generated_attributes(attributes, excludes);
   for (const auto& pattern : context->m_config.exclude)
     excludes.add(pattern);
   // TASK109 still counts the files that are out of scope only because .gitattributes marks them
@@ -223,13 +219,17 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   if (marks_generated) {
     for (auto pattern : k_default_excludes)
       others.add(pattern);
-    add_gitattributes(attributes, others, false);
     for (const auto& pattern : context->m_config.exclude)
       others.add(pattern);
   }
+  // Another project's code is out of every rule's scope.
+  context->m_foreign =
+      facts::ForeignCode::detect(snap.files(), [&cache](const repo::FileEntry& file) { return cache(file); });
   std::vector<const repo::FileEntry*> linguist_generated;
   for (const auto& file : snap.files())
-    if (!excludes.ignored(file.path))
+    if (context->m_foreign.contains(file.path))
+      continue;
+    else if (!excludes.ignored(file.path))
       context->m_files.push_back(&file);
     else if (marks_generated && !others.ignored(file.path))
       linguist_generated.push_back(&file);
@@ -261,7 +261,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     if (!note.empty())
       notes.push_back(std::move(note));
   load_imported(snap, cache, doc_files, documents, notes);
-  util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) { doc_knowledge[i].add(documents[i]); });
+  // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding
+  // about a command or path it mentions.
+  util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
+    if (!context->is_alias(documents[i]))
+      doc_knowledge[i].add(documents[i]);
+  });
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
 
@@ -302,13 +307,20 @@ const doc::Document* Context::document(std::string_view path) const {
   return it != m_documents.end() && it->path == path ? &*it : nullptr;
 }
 
+bool Context::is_alias(const doc::Document& doc) const {
+  if (doc.symlink_target.empty())
+    return false;
+  const auto* target = document(doc.symlink_target);
+  return target && target->kind == doc.kind;
+}
+
 bool Context::path_exists(std::string_view path) const {
   return path.empty() || m_snapshot->find(path) || m_snapshot->is_directory(path) ||
          m_snapshot->exists_untracked(path);
 }
 
 bool Context::is_excluded(std::string_view path) const {
-  return m_excludes.ignored(path);
+  return m_foreign.contains(path) || m_excludes.ignored(path);
 }
 
 std::vector<const doc::Document*> Context::root_context_files() const {

@@ -1,6 +1,7 @@
 // Size facts: how many source files the repository has, by extension, and its top-level source modules.
 
 #include <tacit/facts/architecture.hpp>
+#include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -23,14 +24,14 @@ constexpr std::array k_source_extensions{
     "jl"sv,   "zig"sv, "nim"sv, "sol"sv,   "vue"sv,    "svelte"sv, "elm"sv, "pl"sv,  "pm"sv,  "sh"sv,
     "bash"sv, "ps1"sv, "tf"sv,  "r"sv,     "cu"sv,     "f90"sv,    "v"sv,   "sv"sv,  "vhd"sv, "asm"sv};
 
-// Folders whose files are not the project's own code: examples, test data, vendored code (at any depth)...
+// Folders whose files are not the project's own code: examples, test data (at any depth), vendored code
+// (facts::in_vendored_dir)...
 constexpr std::array k_excluded_dirs{"examples"sv,     "example"sv,      "samples"sv,      "sample"sv,
                                      "testdata"sv,     "test-data"sv,    "test_data"sv,    "fixtures"sv,
-                                     "__fixtures__"sv, "vendor"sv,       "third_party"sv,  "third-party"sv,
-                                     "thirdparty"sv,   "node_modules"sv, "__snapshots__"sv};
-// ...and docs, dependencies and build output (at the top: src/doc/ is code).
-constexpr std::array k_excluded_top_dirs{"docs"sv, "doc"sv,   "documentation"sv, "external"sv, "extern"sv,
-                                         "deps"sv, "build"sv, "dist"sv,          "out"sv,      "target"sv};
+                                     "__fixtures__"sv, "node_modules"sv, "__snapshots__"sv};
+// ...and docs and build output (at the top: src/doc/ is code).
+constexpr std::array k_excluded_top_dirs{"docs"sv, "doc"sv, "documentation"sv, "build"sv,
+                                         "dist"sv, "out"sv, "target"sv};
 
 // Top-level folders that are not modules of the product: tests, benchmarks, scripts, build config.
 constexpr std::array k_not_modules{"test"sv,       "tests"sv,   "testing"sv, "spec"sv,    "specs"sv,
@@ -65,7 +66,7 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files)
     if (!has(k_source_extensions, ext))
       continue;
     auto parts = util::split(file->path, '/');
-    bool excluded = false;
+    bool excluded = in_vendored_dir(file->path);
     for (std::size_t i = 0; i + 1 < parts.size(); ++i)
       excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, util::to_lower(parts[i])) ||
                  (i == 0 && has(k_excluded_top_dirs, util::to_lower(parts[i])));

@@ -5,6 +5,7 @@
 #include "toml_util.hpp"
 
 #include <tacit/facts/facts.hpp>
+#include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -47,13 +48,14 @@ std::string join_dir(std::string_view dir, std::string_view name) {
   return dir.empty() ? std::string(name) : fmt::format("{}/{}", dir, name);
 }
 
-// Example, sample and fixture projects, and copies of other projects, are not the repository's own test
-// suites.
+// Example, sample and fixture projects, and copies of other projects (facts::in_vendored_dir), are not the
+// repository's own test suites.
 bool in_example_dir(std::string_view path) {
-  constexpr std::array<std::string_view, 19> k_names{
-      "examples", "example",       "samples",       "sample",    "fixtures",  "__fixtures__", "demo",
-      "demos",    "test-fixtures", "test_fixtures", "templates", "template",  "external",     "extern",
-      "3rdparty", "third-party",   "deps",          "contrib",   "submodules"};
+  constexpr std::array<std::string_view, 14> k_names{
+      "examples", "example",       "samples",       "sample",    "fixtures", "__fixtures__", "demo",
+      "demos",    "test-fixtures", "test_fixtures", "templates", "template", "contrib",      "submodules"};
+  if (in_vendored_dir(path))
+    return true;
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
     for (auto name : k_names)

@@ -6,6 +6,7 @@
 #include "toml_util.hpp"
 
 #include <tacit/facts/tools.hpp>
+#include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <algorithm>
@@ -174,13 +175,15 @@ constexpr std::array k_plugins{
     PluginNeedle{"dev.detekt", "detekt", "./gradlew detekt", true},
 };
 
-// Directories whose configs are test data, examples or copies of other projects, not the repository's own.
+// Directories whose configs are test data, examples or copies of other projects (facts::in_vendored_dir),
+// not the repository's own.
 bool in_foreign_dir(std::string_view path) {
-  constexpr std::array<std::string_view, 26> k_dirs{
-      "test",        "tests",     "testing",   "__tests__",    "spec",     "fixtures", "fixture",
-      "testdata",    "test-data", "test_data", "examples",     "example",  "samples",  "sample",
-      "demo",        "demos",     "templates", "template",     "vendor",   "3rdparty", "third-party",
-      "third_party", "external",  "extern",    "node_modules", "snapshots"};
+  constexpr std::array<std::string_view, 20> k_dirs{
+      "test",     "tests",     "testing",   "__tests__", "spec",         "fixtures", "fixture",
+      "testdata", "test-data", "test_data", "examples",  "example",      "samples",  "sample",
+      "demo",     "demos",     "templates", "template",  "node_modules", "snapshots"};
+  if (in_vendored_dir(path))
+    return true;
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
     if (std::find(k_dirs.begin(), k_dirs.end(), lower) != k_dirs.end())

@@ -1,6 +1,8 @@
 // CTX002 broken-path-reference: a context file or key doc names a repository path that does not exist.
 
+#include "heading_links.hpp"
 #include "path_reference_support.hpp"
+#include "runtime_paths.hpp"
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
@@ -11,6 +13,8 @@
 
 #include <array>
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace tacit::rules {
 
@@ -33,8 +37,16 @@ constexpr engine::RuleMeta k_meta{
             "deliberately ignores, extensionless links that a docs site resolves to a page (`./guide` for "
             "guide.md), build outputs (`build/`, `dist/`...) and paths whose top directory does "
             "not "
-            "exist either (most likely another project's paths) are not checked. A missing `@path` import "
-            "is reported by CTX011 (broken-import) instead.",
+            "exist either (most likely another project's paths), e-mail addresses (`<user@example.org>`) and "
+            "the files that the doc's own procedure makes (a shell block that writes them with `>`, `-o` or "
+            "`tee`, copies to them, removes them, tests for them with `test -f`, also through a variable "
+            "it assigns; prose that says it generates them) are not checked. A path named several times in "
+            "one doc is one finding, its other mentions the evidence; a doc that is a symlink to another "
+            "is read once, as its target. A link to a heading (`#usage`, `CONTRIBUTING.md#setup`) of a "
+            "Markdown doc that tacit parses (context files, and the key docs at the root, in docs/ and "
+            ".github/) must name one of its anchors as GitHub makes them (the heading lower-cased, "
+            "punctuation dropped, spaces made '-', '-1' for a repeat; `{#id}` and HTML ids count too). A "
+            "missing `@path` import is reported by CTX011 (broken-import) instead.",
         .why_it_matters = "Agents follow paths literally. A renamed file that the docs still name sends an "
                           "agent to read, edit "
                           "or create the wrong file, and it will not notice: the docs are its ground truth.",
@@ -85,25 +97,65 @@ public:
     std::multimap<std::string, std::string> by_name;
     OutputWords output_words;
 
+    // The mentions of each checked doc, in document order, and the ones that name a missing path.
+    struct Missing {
+      const doc::PathMention* mention;
+      std::string path;
+    };
+    std::map<const doc::Document*, std::vector<const doc::PathMention*>> mentions;
+    std::vector<std::pair<const doc::Document*, Missing>> missing;
     for (const auto& mention : context.knowledge().paths()) {
       const auto* doc = context.document(mention.doc);
       // `@path` imports are CTX011's (broken-import): one finding for one missing import.
       if (!doc || !is_checked_doc(*doc) || mention.kind == doc::PathMentionKind::import)
         continue;
-      const auto resolved = resolve(context, *doc, mention, output_words);
-      if (resolved.empty())
+      mentions[doc].push_back(&mention);
+      if (auto resolved = resolve(context, *doc, mention, output_words); !resolved.empty())
+        missing.push_back({doc, Missing{&mention, std::move(resolved)}});
+    }
+
+    // Per doc with a missing path: the paths its own procedure makes (a code block writes, removes or tests
+    // for them; the prose says it generates them). Every mention of such a path in the doc is left alone.
+    std::map<const doc::Document*, std::vector<std::string>> produced;
+    const auto produced_by = [&](const doc::Document& doc) -> const std::vector<std::string>& {
+      auto [it, added] = produced.try_emplace(&doc);
+      if (added) {
+        it->second = runtime_paths(doc);
+        for (const auto* mention : mentions[&doc])
+          if (mention->kind == doc::PathMentionKind::inline_code &&
+              output_words.before(doc, mention->line, mention->column))
+            it->second.push_back(util::normalize_path(mention->text));
+      }
+      return it->second;
+    };
+
+    // One finding per missing path and doc; its other mentions in the doc are the finding's evidence.
+    std::map<std::pair<const doc::Document*, std::string>, std::size_t> reported;
+    for (const auto& [doc, entry] : missing) {
+      const auto& made = produced_by(*doc);
+      const auto& mention = *entry.mention;
+      if (matches_runtime_path(made, util::normalize_path(mention.text)) ||
+          matches_runtime_path(made, entry.path))
         continue;
+      const engine::Location location{mention.doc, mention.line, mention.column, {}};
+      if (const auto it = reported.find({doc, entry.path}); it != reported.end()) {
+        auto& finding = out.findings()[it->second];
+        finding.related.push_back(location);
+        finding.related.back().note = "named here too";
+        continue;
+      }
       if (by_name.empty())
         for (const auto& file : context.snapshot().files())
           by_name.emplace(util::to_lower(util::base_name(file.path)), file.path);
-      auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text),
-                               engine::Location{mention.doc, mention.line, mention.column, {}}, resolved);
-      const auto suggestion = suggest(context, by_name, resolved);
+      reported.emplace(std::pair{doc, entry.path}, out.findings().size());
+      auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text), location, entry.path);
+      const auto suggestion = suggest(context, by_name, entry.path);
       finding.hint =
           suggestion.empty()
               ? std::string("fix the path or remove the reference")
               : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
     }
+    report_heading_links(context, out, is_checked_doc);
   }
 
 private:
@@ -164,6 +216,9 @@ private:
       if (util::base_name(path) == name)
         return {};
     if (context.snapshot().is_ignored(path))
+      return {};
+    // Another project's files (a submodule's are not even in the snapshot) are not this doc's to keep.
+    if (context.foreign().contains(path))
       return {};
     return path;
   }

@@ -4,6 +4,7 @@
 #include "generated_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
+#include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -14,10 +15,10 @@ namespace tacit::rules::generated {
 
 namespace {
 
-// Directories that hold copies of other projects (beyond the default excludes): the generated files there
-// are regenerated upstream (pyright's typeshed-fallback stubs made by mypy-protobuf).
-constexpr std::string_view k_vendored_dirs[] = {"vendored", "_vendor",    "vendors", "extern", "external",
-                                                "3rdparty", "thirdparty", "deps",    "bundled"};
+// Directories that hold copies of other projects besides facts::in_vendored_dir (which the context leaves
+// out of scope, but TASK109 also reads linguist-generated files): the generated files there are regenerated
+// upstream (pyright's typeshed-fallback stubs made by mypy-protobuf).
+constexpr std::string_view k_vendored_dirs[] = {"vendored", "_vendor", "vendors", "bundled"};
 
 // Directories of templates and expected outputs: a marker there is for the output, or is test data.
 constexpr std::string_view k_template_dirs[] = {"templates",     "template",  "golden",  "goldens",
@@ -256,6 +257,8 @@ bool paragraph_names(const engine::Context& context, const std::vector<std::stri
 } // namespace
 
 bool in_foreign_dir(std::string_view path) {
+  if (facts::in_vendored_dir(path))
+    return true;
   for (auto dir = util::dir_name(path); !dir.empty(); dir = util::dir_name(dir)) {
     const auto name = util::to_lower(util::base_name(dir));
     if (std::ranges::find(k_vendored_dirs, name) != std::end(k_vendored_dirs) ||

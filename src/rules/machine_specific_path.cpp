@@ -36,7 +36,8 @@ constexpr engine::RuleMeta k_meta{
                 "`/home/vscode`, `/home/node`, `/home/ubuntu`, `/home/linuxbrew`...). URLs "
                 "(`https://example.com/home/...`), paths inside other paths (`src/home/...`) and lines about "
                 "web routes are not file paths. Personal files (CLAUDE.local.md) may hold such paths. One "
-                "finding per home directory and file, at its first use.",
+                "finding per home directory and file, at its first use. A context file that is a symlink to "
+                "another (CLAUDE.md -> AGENTS.md) is read once, as its target.",
             .why_it_matters =
                 "A path into one developer's home exists on no other machine: not on a teammate's, not in "
                 "CI, not in the container or cloud sandbox an agent runs in. An agent told to read "
@@ -185,7 +186,7 @@ public:
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     for (const auto& doc : context.documents()) {
-      if (!is_hygiene_target(doc, false))
+      if (!is_hygiene_target(doc, false) || context.is_alias(doc))
         continue;
       struct Use {
         HomePath first;

@@ -50,7 +50,8 @@ constexpr engine::RuleMeta k_meta{
                 "another "
                 "(a title). Personal files (CLAUDE.local.md) and context files in template directories "
                 "(templates/, skeleton/, cookiecutter...) are skipped. One finding per line, at most "
-                "`max-per-file` per file and then one finding that counts the rest.",
+                "`max-per-file` per file and then one finding that counts the rest. A context file that is a "
+                "symlink to another (CLAUDE.md -> AGENTS.md) is read once, as its target.",
             .why_it_matters =
                 "An agent reads its context file as the truth about the project. A `TODO` where the test "
                 "command should be tells it nothing and costs tokens on every request; an empty "
@@ -328,7 +329,7 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto max_per_file = static_cast<std::size_t>(out.option_int("max-per-file"));
     for (const auto& doc : context.documents()) {
-      if (!is_hygiene_target(doc, false) || in_template_dir(doc.path))
+      if (!is_hygiene_target(doc, false) || context.is_alias(doc) || in_template_dir(doc.path))
         continue;
       const auto hits = find_hits(doc);
       for (std::size_t i = 0; i < hits.size() && i < max_per_file; ++i)

@@ -33,7 +33,8 @@ constexpr engine::RuleMeta k_meta{
                 "secrets: `sk-...`, `<YOUR_TOKEN>`, `${TOKEN}`, `$GITHUB_TOKEN`, `xxxx`, redacted values, "
                 "the AWS documentation key `AKIAIOSFODNN7EXAMPLE`, anything with example, dummy, fake, "
                 "sample or test in it, and low-entropy values. The secret is masked in every output: only "
-                "its first 4 characters are shown, then `****`.",
+                "its first 4 characters are shown, then `****`. A context file that is a symlink to another "
+                "(CLAUDE.md -> AGENTS.md) is read once, as its target.",
             .why_it_matters =
                 "A context file is sent verbatim to a model provider with every request an agent makes, "
                 "copied into prompts, logs and transcripts, and read by every tool that loads it. A "
@@ -56,7 +57,7 @@ public:
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     for (const auto& doc : context.documents()) {
-      if (!is_hygiene_target(doc, true))
+      if (!is_hygiene_target(doc, true) || context.is_alias(doc))
         continue;
       const auto lines = util::split_lines(doc.text);
       for (std::size_t i = 0; i < lines.size(); ++i) {

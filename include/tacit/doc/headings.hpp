@@ -12,4 +12,14 @@ namespace tacit::doc {
 /// an underline, an AsciiDoc `==` title, a Markdown `#` line).
 std::vector<std::string> headings(const Document& doc);
 
+/// The fragments a link may name in a parsed Markdown document (`doc.structural`), as GitHub renders it: each
+/// heading's anchor (its text without markup, lower-cased, punctuation dropped, spaces made '-', "-1", "-2"
+/// for repeats), in the variants a renderer may produce (emphasis underscores kept or dropped, characters
+/// beyond ASCII kept or dropped, emoji shortcodes dropped), `{#custom-id}` heading ids and the `id`/`name`
+/// attributes of its HTML. Sorted, ASCII lower-case. Empty for a doc that is not parsed structurally.
+std::vector<std::string> anchors(const Document& doc);
+
+/// A fragment as `anchors` lists it: percent-decoded, ASCII lower-case, without GitHub's `user-content-`.
+std::string normalize_fragment(std::string_view fragment);
+
 } // namespace tacit::doc

@@ -10,6 +10,7 @@
 #include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
 #include <tacit/facts/file_cache.hpp>
+#include <tacit/facts/vendored.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/glob.hpp>
 
@@ -44,12 +45,22 @@ public:
   /// The document at `path`, or nullptr.
   const doc::Document* document(std::string_view path) const;
 
+  /// True when `doc` is a symlink to another document of the same kind (docs/CONTRIBUTING.md ->
+  /// ../CONTRIBUTING.md, CLAUDE.md -> AGENTS.md): it says what its target says, so rules that report on a
+  /// doc's lines report on the target only. It is not in the knowledge index.
+  bool is_alias(const doc::Document& doc) const;
+
   /// True when a path (file or directory) exists at the scanned source, excluded or not; in the worktree,
   /// an untracked file that is present counts too.
   bool path_exists(std::string_view path) const;
 
-  /// True when `path` is out of scope (excluded by default, by .gitattributes or by the config).
+  /// True when `path` is out of scope (another project's code, excluded by default, by .gitattributes or by
+  /// the config).
   bool is_excluded(std::string_view path) const;
+
+  /// Another project's code kept in the repository (vendored folders, submodules...): out of scope, and never
+  /// a path a doc must keep up to date.
+  const facts::ForeignCode& foreign() const { return m_foreign; }
 
   /// The root agent context files that apply to the whole repository, in table order.
   std::vector<const doc::Document*> root_context_files() const;
@@ -71,6 +82,7 @@ private:
   std::unique_ptr<repo::Snapshot> m_snapshot;
   Config m_config;
   util::IgnoreRules m_excludes;
+  facts::ForeignCode m_foreign;
   std::vector<const repo::FileEntry*> m_files;
   std::vector<doc::Document> m_documents;
   doc::KnowledgeIndex m_knowledge;
@@ -98,7 +110,8 @@ struct AnalyzeOptions {
 Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapshot,
                                          const AnalyzeOptions& options, std::vector<std::string>& notes);
 
-/// The directories and patterns excluded by default (vendor/, third_party/, node_modules/, testdata/).
+/// The directories and patterns excluded by default besides another project's code (node_modules/,
+/// testdata/, fixtures/); facts::ForeignCode is the definition of vendored code.
 std::span<const std::string_view> default_excludes();
 
 } // namespace tacit::engine

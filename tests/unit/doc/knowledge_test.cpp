@@ -396,6 +396,14 @@ TEST_CASE("link_path: URLs, other schemes and anchors are not paths") {
   CHECK(link_path("HTTPS://EXAMPLE.COM") == "");
   CHECK(link_path("mailto:dev@example.com") == "");
   CHECK(link_path("tel:+123456") == "");
+  // E-mail addresses: an autolink `<user@host>` or a link that forgot its mailto:.
+  CHECK(link_path("<git+subscribe@vger.kernel.org>") == "");
+  CHECK(link_path("mail@nlohmann.me") == "");
+  CHECK(link_path("first.last@sub.example.co.uk") == "");
+  // Paths with an '@' stay paths.
+  CHECK(link_path("icons/logo@2x.png") == "icons/logo@2x.png");
+  CHECK(link_path("@scope/pkg/README.md") == "@scope/pkg/README.md");
+  CHECK(link_path("logo@2x.png") == "logo@2x.png");
   CHECK(link_path("ftp://files.example.com/a.tgz") == "");
   CHECK(link_path("vscode://file/x") == "");
   CHECK(link_path("git+ssh://git@github.com/a/b.git") == "");
