@@ -88,8 +88,10 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
                                const std::set<std::string, std::less<>>& generated) {
   SourceSize size;
   std::vector<std::vector<std::string_view>> sources;
-  std::set<std::string>
-      flat_containers; // a container with source files of its own is one module (a crate's src/)
+  // A container with source files of its own is one module (a crate's src/), unless its subfolders are
+  // Python packages (src/_pytest/__init__.py beside a src/py.py shim: a src layout).
+  std::set<std::string> flat_containers;
+  std::set<std::string> package_containers;
   for (const auto* file : files) {
     if ((file->mode & 0170000) == 0120000)
       continue; // a symlink
@@ -105,7 +107,7 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
       const auto lower = util::to_lower(parts[i]);
       excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, lower) || is_test_dir(lower) ||
-                 (i == 0 && has(k_excluded_top_dirs, lower));
+                 (i == 0 && (has(k_excluded_top_dirs, lower) || lower == "t")); // t/: git's and Perl's tests
     }
     if (excluded)
       continue;
@@ -113,8 +115,12 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     ++size.by_extension[ext];
     if (parts.size() == 2 && has(k_containers, util::to_lower(parts[0])))
       flat_containers.insert(std::string(parts[0]));
+    if (parts.size() == 3 && name == "__init__.py")
+      package_containers.insert(std::string(parts[0]));
     sources.push_back(std::move(parts));
   }
+  for (const auto& container : package_containers)
+    flat_containers.erase(container);
   std::map<std::string, int> modules;
   for (const auto& parts : sources) {
     if (parts.size() < 2)
@@ -122,8 +128,8 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     const auto top = util::to_lower(parts[0]);
     if (has(k_not_modules, top) || util::contains(top, "-test") || util::contains(top, "_test"))
       continue; // e2e-tests, integration_tests
-    if (has(k_containers, top) && parts.size() >= 3 && !flat_containers.contains(std::string(parts[0]))) {
-      if (!has(k_not_modules, util::to_lower(parts[1])))
+    if (has(k_containers, top) && !flat_containers.contains(std::string(parts[0]))) {
+      if (parts.size() >= 3 && !has(k_not_modules, util::to_lower(parts[1])))
         ++modules[fmt::format("{}/{}", parts[0], parts[1])];
     } else {
       ++modules[std::string(parts[0])];

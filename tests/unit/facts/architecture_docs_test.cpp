@@ -73,6 +73,15 @@ TEST_CASE("source size: a single layout folder gives way to its subfolders") {
   // A flat package stays one module.
   const CiRepo flat{{"src/click/core.py", ""}, {"src/click/types.py", ""}, {"src/click/utils.py", ""}};
   CHECK(modules(tacit::facts::extract_source_size(flat.files())) == "src/click=3 ");
+  // A Python src layout: a shim beside the packages does not make src/ one module.
+  const CiRepo layout{{"src/py.py", ""},
+                      {"src/_pytest/__init__.py", ""},
+                      {"src/_pytest/main.py", ""},
+                      {"src/pytest/__init__.py", ""}};
+  CHECK(modules(tacit::facts::extract_source_size(layout.files())) == "src/_pytest=2 src/pytest=1 ");
+  // git's t/ holds its tests.
+  const CiRepo git{{"builtin/add.c", ""}, {"t/helper/test-tool.c", ""}, {"t/t0001.sh", ""}};
+  CHECK(tacit::facts::extract_source_size(git.files()).source_files == 1);
 }
 
 TEST_CASE("architecture docs: files, sections and directory lists") {
