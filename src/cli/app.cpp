@@ -204,7 +204,8 @@ int run(int argc, char** argv) {
                    "Do not report the findings recorded in FILE (see `tacit baseline write`)")
       ->type_name("FILE");
 
-  auto* rules = app.add_subcommand("rules", "List every rule: id, name, category, default severity");
+  auto* rules = app.add_subcommand(
+      "rules", "List every rule: id, name, category, default severity, in the default profile");
   auto* rule = app.add_subcommand("rule", "Explain one rule");
   std::string rule_id;
   rule->add_option("id", rule_id, "Rule id, e.g. CTX002")->required();

@@ -150,7 +150,8 @@ int run_check(const CheckSettings& settings) {
   const auto& config = (*context)->config();
   if (auto valid = engine::validate_config(config, rules.metas()); !valid)
     return fail(to_string(valid.error()));
-  const engine::Policy policy(config, {settings.select, settings.extend_select, settings.ignore});
+  const engine::Policy policy(config, {settings.select, settings.extend_select, settings.ignore},
+                              rules.metas());
   const auto selection = policy.selection(rules.metas());
   std::size_t rule_count = 0;
   std::vector<const engine::RuleMeta*> selected_rules;

@@ -74,11 +74,13 @@ int run_rules_list() {
   std::size_t name_width = 4;
   for (const auto* rule : rules.all)
     name_width = std::max(name_width, rule->meta().name.size());
-  fmt::print("{:<8} {:<{}} {:<8} {:<8} {}\n", "ID", "NAME", name_width, "CATEGORY", "SEVERITY", "FIRES WHEN");
+  // DEFAULT: whether the rule is in the default profile (off: it runs only when selected, or under strict).
+  fmt::print("{:<8} {:<{}} {:<8} {:<8} {:<7} {}\n", "ID", "NAME", name_width, "CATEGORY", "SEVERITY",
+             "DEFAULT", "FIRES WHEN");
   for (const auto* rule : rules.all) {
     const auto& meta = rule->meta();
-    fmt::print("{:<8} {:<{}} {:<8} {:<8} {}\n", meta.id, meta.name, name_width, meta.category,
-               engine::to_string(meta.severity), meta.summary);
+    fmt::print("{:<8} {:<{}} {:<8} {:<8} {:<7} {}\n", meta.id, meta.name, name_width, meta.category,
+               engine::to_string(meta.severity), meta.in_default_profile ? "on" : "off", meta.summary);
   }
   return k_exit_clean;
 }

@@ -122,8 +122,8 @@ std::vector<TestCase> test_cases(const Reader& reader, const Node& tests) {
 
 RuleSpec parse(Reader& reader, const Node& root) {
   reader.keys(root, "a rule file",
-              {"id", "name", "category", "severity", "summary", "message", "hint", "subject", "docs", "tags",
-               "when", "check", "tests", "options", "evidence"});
+              {"id", "name", "category", "severity", "default-profile", "summary", "message", "hint",
+               "subject", "docs", "tags", "when", "check", "tests", "options", "evidence"});
   RuleSpec spec;
   spec.path = std::string(reader.path);
   spec.id = reader.string(root, "id", true);
@@ -155,6 +155,8 @@ RuleSpec parse(Reader& reader, const Node& root) {
                 fmt::format("unknown severity '{}'; one of: info, warning, error", severity));
   spec.severity = *parsed;
   spec.summary = reader.string(root, "summary", true);
+  if (const auto* in_default = root.find("default-profile"))
+    spec.default_profile = reader.boolean(*in_default, "default-profile");
   if (const auto* docs = root.find("docs")) {
     reader.keys(*docs, "'docs'", {"what-it-does", "why-it-matters", "example", "how-to-fix"});
     spec.what_it_does = reader.string(*docs, "what-it-does", false);

@@ -23,6 +23,7 @@ public:
     m_meta.category = m_spec.category;
     m_meta.severity = m_spec.severity;
     m_meta.summary = m_spec.summary;
+    m_meta.in_default_profile = m_spec.default_profile;
     m_meta.docs = {m_spec.what_it_does, m_spec.why_it_matters, m_spec.example, m_spec.how_to_fix};
     for (const auto& [name, value, description] : m_spec.options)
       m_options.push_back(engine::RuleOption{name, value, description});

@@ -118,6 +118,7 @@ struct RuleSpec {
   std::string path; ///< the rule file
   std::string id, name, category, summary;
   engine::Severity severity = engine::Severity::warning;
+  bool default_profile = true; ///< `default-profile: false` leaves it out of the default profile
   std::string what_it_does, why_it_matters, example, how_to_fix;
   std::vector<std::string> tags;
   std::vector<std::array<std::string, 3>> options; ///< documented thresholds: name, default, description

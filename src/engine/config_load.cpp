@@ -195,7 +195,9 @@ std::optional<Config> builtin_profile(std::string_view name, std::span<const Rul
     return profile; // every rule at its default severity; fail on warnings
   if (name != "strict")
     return std::nullopt;
-  // strict: every built-in `info` rule is raised to `warning`, and any finding fails the run.
+  // strict: every rule (those outside the default profile too), every built-in `info` rule raised to
+  // `warning`, and any finding fails the run.
+  profile.select = std::vector<ConfigEntry>{ConfigEntry{"ALL", origin}};
   for (const auto* rule : rules)
     if (rule->severity == Severity::info)
       profile.severity.push_back({std::string(rule->id), Severity::warning, origin});

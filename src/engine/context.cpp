@@ -13,6 +13,7 @@
 #include <atomic>
 #include <exception>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -291,6 +292,14 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   };
   context->m_facts.generated_files =
       facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
+  // The size of the code leaves generated files out (a client generated from an API spec is not 1,000 files
+  // to map); paths only, so counting again is cheap.
+  if (!context->m_facts.generated_files.empty()) {
+    std::set<std::string, std::less<>> generated;
+    for (const auto& file : context->m_facts.generated_files)
+      generated.insert(file.path);
+    context->m_facts.source_size = facts::extract_source_size(context->m_files, generated);
+  }
   for (auto& failure : cache.parse_failures())
     notes.push_back(std::move(failure));
   return context;

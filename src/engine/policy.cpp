@@ -44,8 +44,12 @@ std::optional<std::optional<Severity>> resolve(const std::vector<SeveritySetting
 
 } // namespace
 
-Policy::Policy(const Config& config, CommandLineSelection command_line)
+Policy::Policy(const Config& config, CommandLineSelection command_line,
+               std::span<const RuleMeta* const> rules)
     : m_config(config), m_command_line(std::move(command_line)) {
+  for (const auto* rule : rules)
+    if (!rule->in_default_profile)
+      m_opt_in.emplace_back(rule->id);
   for (const auto& entry : m_config.per_path) {
     PathRule rule{{}, &entry};
     for (const auto& glob : entry.paths)
@@ -55,7 +59,8 @@ Policy::Policy(const Config& config, CommandLineSelection command_line)
 }
 
 bool Policy::top_selected(std::string_view id) const {
-  bool on = true;
+  // With no selection, the rules of the default profile.
+  bool on = std::find(m_opt_in.begin(), m_opt_in.end(), id) == m_opt_in.end();
   if (!m_command_line.select.empty()) {
     on = any_matches(m_command_line.select, id);
   } else {

@@ -212,6 +212,32 @@ std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const r
     sources.insert(module.path.substr(0, module.path.find('/')));
   }
   const std::size_t needed = std::max<std::size_t>(2, std::min<std::size_t>(3, sources.size()));
+  // A module's own README with a section about its structure ("Code Structure") maps that module; when such
+  // sections cover at least half of the code, the modules' READMEs are the map.
+  std::vector<ArchitectureDoc> module_sections;
+  int covered = 0;
+  int total = 0;
+  for (const auto& module : size.modules)
+    total += module.source_files;
+  for (const auto* file : files) {
+    const auto dir = util::dir_name(file->path);
+    const auto name = util::to_lower(util::base_name(file->path));
+    if (!name.starts_with("readme") || !name.ends_with(".md"))
+      continue;
+    const auto module = std::find_if(size.modules.begin(), size.modules.end(),
+                                     [&](const SourceModule& m) { return m.path == dir; });
+    if (module == size.modules.end())
+      continue;
+    const auto doc = outline::build(read(*file));
+    for (const auto& heading : doc.headings)
+      if (is_structure_heading(heading.text) && !outline::body_lines(doc, heading).empty()) {
+        module_sections.push_back(ArchitectureDoc{file->path, heading.line, heading.text, "module-section"});
+        covered += module->source_files;
+        break;
+      }
+  }
+  if (total > 0 && covered * 2 >= total)
+    out.insert(out.end(), module_sections.begin(), module_sections.end());
   for (const auto* file : files) {
     if (is_architecture_file(file->path)) {
       out.push_back(ArchitectureDoc{file->path, 1, "", "file"});

@@ -102,6 +102,37 @@ std::string clean_value(std::string_view text) {
   return std::string(view.substr(0, 200));
 }
 
+// Phrases that state a decision in a record's prose.
+constexpr std::array k_decision_phrases{
+    "we will "sv,       "we'll "sv,     "we decided"sv,       "we have decided"sv, "we chose"sv,
+    "we have chosen"sv, "we decide "sv, "we are going to "sv, "decided to use"sv,  "we use "sv};
+
+// A record without section headings (the title only) whose prose has two paragraphs or more, one of which
+// states the decision: its paragraphs give the context and the decision.
+bool is_prose_record(const outline::Outline& doc) {
+  if (doc.headings.size() > 1)
+    return false;
+  int paragraphs = 0;
+  bool in_paragraph = false;
+  bool decided = false;
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    const auto text = util::trim(doc.lines[i]);
+    const bool metadata = !label_line(text).first.empty() || util::to_lower(text).starts_with("- date:") ||
+                          util::to_lower(text).starts_with("* date:");
+    if (!doc.prose[i] || text.empty() || metadata) {
+      in_paragraph = false;
+      continue;
+    }
+    if (!in_paragraph)
+      ++paragraphs;
+    in_paragraph = true;
+    const auto lower = util::to_lower(text);
+    decided = decided || std::any_of(k_decision_phrases.begin(), k_decision_phrases.end(),
+                                     [&](auto phrase) { return util::contains(lower, phrase); });
+  }
+  return decided && paragraphs >= 2;
+}
+
 } // namespace
 
 Parts find_parts(std::string_view content, bool template_file) {
@@ -189,6 +220,7 @@ DecisionRecord parse_record(const std::string& path, std::string_view content) {
   record.has_decision = parts.decision.present;
   record.has_consequences = parts.consequences.present;
   const auto doc = outline::build(content);
+  record.prose_only = is_prose_record(doc);
   const bool rest_syntax = path.ends_with(".rst");
   for (std::size_t i = 0; i < doc.lines.size(); ++i)
     if (doc.prose[i])

@@ -26,12 +26,23 @@ constexpr std::array<std::string_view, 6> k_doc_extensions{".md",  ".markdown", 
                                                            ".rst", ".adoc",     ".txt"};
 constexpr std::array<std::string_view, 6> k_index_stems{"readme", "index",   "_index",
                                                         "toc",    "summary", "contents"};
-// Folders and files that hold decisions in another form than ADRs (for ARCH302).
-constexpr std::array<std::string_view, 10> k_design_dirs{
-    "rfcs",    "rfc",       "design",       "design-docs", "design_docs",
-    "designs", "proposals", "enhancements", "keps",        "decision-log"};
+// Folders and files that hold decisions in another form than ADRs (for ARCH302): design docs and RFCs,
+// anywhere (rfcs/, proposals/, docs/design*/)...
+constexpr std::array<std::string_view, 12> k_design_dirs{
+    "rfcs",      "rfc",      "design",       "design-docs", "design_docs", "designs",
+    "proposals", "proposal", "enhancements", "keps",        "kep",         "decision-log"};
+// ...and in a docs folder: internals and technical notes (docs/internals/, Documentation/technical/).
+constexpr std::array<std::string_view, 2> k_docs_design_dirs{"internals", "technical"};
 constexpr std::array<std::string_view, 5> k_decision_doc_stems{"decisions", "decision_log", "decision-log",
                                                                "decision-records", "adr"};
+// Words of a design doc's file name at the root or in a docs folder (Design.md, GsonDesignDocument.md,
+// Design-rationale.md, philosophy.md); not a design system's docs (design-tokens.md).
+constexpr std::array<std::string_view, 3> k_design_words{"design", "rationale", "philosophy"};
+constexpr std::array<std::string_view, 3> k_not_design{"design-system", "design-token", "designsystem"};
+constexpr std::array<std::string_view, 3> k_docs_dirs{"docs", "doc", "documentation"};
+// Placeholders of a template that is not named one (a copy to fill in, not a record).
+constexpr std::array<std::string_view, 6> k_placeholders{"yyyy-mm-dd", "{title}",         "nnnn-",
+                                                         "adr-nnnn",   "[short title of", "{{ title }}"};
 
 bool is_doc_file(std::string_view name) {
   const auto lower = util::to_lower(name);
@@ -57,16 +68,55 @@ std::optional<std::string> log_dir_of(std::string_view path) {
   return out;
 }
 
-// Records under tests/ or examples/ are test data or samples, not the project's decisions.
+// Records under tests/ or examples/ are test data or samples, and those under templates/, assets/, an agent's
+// skill folder or a project template (`{{cookiecutter.name}}/`) are copies to fill in: not the project's
+// decisions.
 bool in_test_or_example_dir(std::string_view path) {
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
     if (lower == "test" || lower == "tests" || lower == "testing" || lower == "__tests__" ||
         util::contains(lower, "-test") || util::contains(lower, "_test") || lower == "e2e" ||
-        lower == "spec" || lower == "examples" || lower == "example" || lower == "samples")
+        lower == "spec" || lower == "examples" || lower == "example" || lower == "samples" ||
+        lower == "templates" || lower == "template" || lower == "_templates" || lower == "assets" ||
+        lower == "skills" || lower == "skill" || util::contains(lower, "{{") || util::contains(lower, "{%"))
       return true;
   }
   return false;
+}
+
+template <typename Array> bool has(const Array& array, std::string_view value) {
+  return std::find(array.begin(), array.end(), value) != array.end();
+}
+
+// A design or decision doc outside a record log: DECISIONS.md, a file or folder of design docs or RFCs.
+bool is_design_doc(std::string_view path, std::string_view stem) {
+  const auto dir = util::dir_name(path);
+  const auto parts = dir.empty() ? std::vector<std::string_view>{} : util::split(dir, '/');
+  bool in_docs = dir.empty();
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto lower = util::to_lower(parts[i]);
+    const bool design_system = std::any_of(k_not_design.begin(), k_not_design.end(),
+                                           [&](auto word) { return util::contains(lower, word); });
+    if (!design_system &&
+        (has(k_design_dirs, lower) || lower.starts_with("design") || lower.starts_with("rfc")))
+      return true;
+    if (in_docs && has(k_docs_design_dirs, lower))
+      return true;
+    in_docs = in_docs || has(k_docs_dirs, lower);
+  }
+  if (has(k_decision_doc_stems, stem))
+    return true;
+  if (!in_docs || std::any_of(k_not_design.begin(), k_not_design.end(),
+                              [&](auto word) { return util::contains(stem, word); }))
+    return false;
+  return std::any_of(k_design_words.begin(), k_design_words.end(),
+                     [&](auto word) { return util::contains(stem, word); });
+}
+
+bool has_placeholders(std::string_view content) {
+  const auto head = util::to_lower(content.substr(0, 4096));
+  return std::any_of(k_placeholders.begin(), k_placeholders.end(),
+                     [&](auto placeholder) { return util::contains(head, placeholder); });
 }
 
 bool starts_with_adr(std::string_view lower_name) {
@@ -94,24 +144,21 @@ void extract_decision_records(const Files& files, const FileReader& read, Facts&
   std::map<std::string, DecisionLog> logs;
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
-    if (!is_doc_file(name))
-      continue;
     const auto lower = util::to_lower(name);
+    const bool html = lower.ends_with(".html") || lower.ends_with(".htm");
+    if (!is_doc_file(name) && !html)
+      continue;
     const auto stem = stem_of(name);
     if (in_test_or_example_dir(file->path))
       continue;
     const auto log = log_dir_of(file->path);
-    // Other decision docs: DECISIONS.md, docs/design/*.md, rfcs/*.md.
-    if (!log) {
-      bool design = std::find(k_decision_doc_stems.begin(), k_decision_doc_stems.end(), stem) !=
-                    k_decision_doc_stems.end();
-      for (auto part : util::split(util::dir_name(file->path), '/'))
-        design = design || std::find(k_design_dirs.begin(), k_design_dirs.end(), util::to_lower(part)) !=
-                               k_design_dirs.end();
+    // Other decision docs: DECISIONS.md, Design.md, docs/design/*.md, docs/internals/, rfcs/*.md (HTML too).
+    if (!log || html) {
+      const bool design = !util::contains(lower, "template") && is_design_doc(file->path, stem);
       if (design && (facts.decision_docs.empty() ||
                      util::dir_name(facts.decision_docs.back().path) != util::dir_name(file->path)))
         facts.decision_docs.push_back(Provenance{file->path, 1, "a design or decision document"});
-      if (!starts_with_adr(lower))
+      if (!starts_with_adr(lower) || html)
         continue;
     }
     const std::string dir = log ? *log : std::string(util::dir_name(file->path));
@@ -123,7 +170,8 @@ void extract_decision_records(const Files& files, const FileReader& read, Facts&
       continue;
     }
     const auto content = read(*file);
-    if (lower.find("template") != std::string::npos) {
+    if (lower.find("template") != std::string::npos ||
+        (record_number(name) <= 0 && has_placeholders(content))) {
       if (entry.template_path.empty()) {
         entry.template_path = file->path;
         const auto parts = decision::find_parts(content);

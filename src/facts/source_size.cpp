@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 
 namespace tacit::facts {
@@ -24,14 +25,21 @@ constexpr std::array k_source_extensions{
     "jl"sv,   "zig"sv, "nim"sv, "sol"sv,   "vue"sv,    "svelte"sv, "elm"sv, "pl"sv,  "pm"sv,  "sh"sv,
     "bash"sv, "ps1"sv, "tf"sv,  "r"sv,     "cu"sv,     "f90"sv,    "v"sv,   "sv"sv,  "vhd"sv, "asm"sv};
 
-// Folders whose files are not the project's own code: examples, test data (at any depth), vendored code
-// (facts::in_vendored_dir)...
-constexpr std::array k_excluded_dirs{"examples"sv,     "example"sv,      "samples"sv,      "sample"sv,
-                                     "testdata"sv,     "test-data"sv,    "test_data"sv,    "fixtures"sv,
-                                     "__fixtures__"sv, "node_modules"sv, "__snapshots__"sv};
-// ...and docs and build output (at the top: src/doc/ is code).
-constexpr std::array k_excluded_top_dirs{"docs"sv, "doc"sv, "documentation"sv, "build"sv,
-                                         "dist"sv, "out"sv, "target"sv};
+// Folders whose files are not the project's own code: examples, test data, vendored code (at any depth)...
+constexpr std::array k_excluded_dirs{"examples"sv,     "example"sv,      "samples"sv,       "sample"sv,
+                                     "testdata"sv,     "test-data"sv,    "test_data"sv,     "fixtures"sv,
+                                     "__fixtures__"sv, "vendor"sv,       "third_party"sv,   "third-party"sv,
+                                     "thirdparty"sv,   "node_modules"sv, "__snapshots__"sv, "_vendor"sv,
+                                     "vendored"sv,     "golden"sv,       "snapshots"sv};
+// Folders of tests (at any depth): their files are not the code the size threshold is about.
+constexpr std::array k_test_dirs{"test"sv,  "tests"sv, "testing"sv,   "__tests__"sv,  "__mocks__"sv, "spec"sv,
+                                 "specs"sv, "e2e"sv,   "unittests"sv, "unit_tests"sv, "tests_"sv};
+// File name endings of tests (foo_test.go, foo.test.ts, FooTest.java) and their helpers.
+constexpr std::array k_test_suffixes{"_test"sv,     "_tests"sv, "_spec"sv, ".test"sv, ".spec"sv,
+                                     "_unittest"sv, "test"sv,   "tests"sv, "spec"sv};
+// ...and docs, dependencies and build output (at the top: src/doc/ is code).
+constexpr std::array k_excluded_top_dirs{"docs"sv, "doc"sv,   "documentation"sv, "external"sv, "extern"sv,
+                                         "deps"sv, "build"sv, "dist"sv,          "out"sv,      "target"sv};
 
 // Top-level folders that are not modules of the product: tests, benchmarks, scripts, build config.
 constexpr std::array k_not_modules{"test"sv,       "tests"sv,   "testing"sv, "spec"sv,    "specs"sv,
@@ -48,13 +56,43 @@ template <typename Array> bool has(const Array& array, std::string_view value) {
   return std::find(array.begin(), array.end(), value) != array.end();
 }
 
+bool is_test_dir(std::string_view lower) {
+  return has(k_test_dirs, lower) || lower.ends_with("-tests") || lower.ends_with("_tests") ||
+         lower.ends_with("-test") || lower.ends_with("_test") || lower.starts_with("test_") ||
+         lower.starts_with("test-");
+}
+
+// A test file by its name: test_x.py, x_test.go, x.test.ts, x.spec.js, x_spec.rb, XTest.java, conftest.py.
+bool is_test_file(std::string_view name) {
+  const auto stem = name.substr(0, name.rfind('.'));
+  if (stem == "conftest" || util::to_lower(stem).starts_with("test_"))
+    return true;
+  for (auto suffix : k_test_suffixes) {
+    // "Test"/"Tests"/"Spec" count only in CamelCase (FooTest.java), not as the end of a word (latest.go).
+    if (suffix.front() != '_' && suffix.front() != '.') {
+      const std::string camel =
+          std::string(1, static_cast<char>(std::toupper(suffix.front()))) + std::string(suffix.substr(1));
+      if (stem.size() > camel.size() && stem.ends_with(camel) &&
+          std::islower(static_cast<unsigned char>(stem[stem.size() - camel.size() - 1])))
+        return true;
+      continue;
+    }
+    if (util::to_lower(stem).ends_with(suffix))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
-SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files) {
+SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
+                               const std::set<std::string, std::less<>>& generated) {
   SourceSize size;
   std::vector<std::vector<std::string_view>> sources;
-  std::set<std::string>
-      flat_containers; // a container with source files of its own is one module (a crate's src/)
+  // A container with source files of its own is one module (a crate's src/), unless its subfolders are
+  // Python packages (src/_pytest/__init__.py beside a src/py.py shim: a src layout).
+  std::set<std::string> flat_containers;
+  std::set<std::string> package_containers;
   for (const auto* file : files) {
     if ((file->mode & 0170000) == 0120000)
       continue; // a symlink
@@ -66,18 +104,24 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files)
     if (!has(k_source_extensions, ext))
       continue;
     auto parts = util::split(file->path, '/');
-    bool excluded = in_vendored_dir(file->path);
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i)
-      excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, util::to_lower(parts[i])) ||
-                 (i == 0 && has(k_excluded_top_dirs, util::to_lower(parts[i])));
+    bool excluded = in_vendored_dir(file->path) || is_test_file(name) || generated.contains(file->path);
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      const auto lower = util::to_lower(parts[i]);
+      excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, lower) || is_test_dir(lower) ||
+                 (i == 0 && (has(k_excluded_top_dirs, lower) || lower == "t")); // t/: git's and Perl's tests
+    }
     if (excluded)
       continue;
     ++size.source_files;
     ++size.by_extension[ext];
     if (parts.size() == 2 && has(k_containers, util::to_lower(parts[0])))
       flat_containers.insert(std::string(parts[0]));
+    if (parts.size() == 3 && name == "__init__.py")
+      package_containers.insert(std::string(parts[0]));
     sources.push_back(std::move(parts));
   }
+  for (const auto& container : package_containers)
+    flat_containers.erase(container);
   std::map<std::string, int> modules;
   for (const auto& parts : sources) {
     if (parts.size() < 2)
@@ -85,12 +129,38 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files)
     const auto top = util::to_lower(parts[0]);
     if (has(k_not_modules, top) || util::contains(top, "-test") || util::contains(top, "_test"))
       continue; // e2e-tests, integration_tests
-    if (has(k_containers, top) && parts.size() >= 3 && !flat_containers.contains(std::string(parts[0]))) {
-      if (!has(k_not_modules, util::to_lower(parts[1])))
+    if (has(k_containers, top) && !flat_containers.contains(std::string(parts[0]))) {
+      if (parts.size() >= 3 && !has(k_not_modules, util::to_lower(parts[1])))
         ++modules[fmt::format("{}/{}", parts[0], parts[1])];
     } else {
       ++modules[std::string(parts[0])];
     }
+  }
+  // One module that is only a layout folder (lib/ holding lib/ansible, src/ holding one package): the modules
+  // are its subfolders, found one level down at a time.
+  for (int depth = 0; depth < 3 && modules.size() == 1; ++depth) {
+    const std::string prefix = modules.begin()->first + "/";
+    std::map<std::string, int> children;
+    for (const auto& parts : sources) {
+      std::string path;
+      std::size_t i = 0;
+      for (; i + 1 < parts.size(); ++i) {
+        path += std::string(parts[i]) + "/";
+        if (path.size() > prefix.size())
+          break;
+      }
+      if (!path.starts_with(prefix) || path.size() <= prefix.size() || i + 1 >= parts.size())
+        continue;
+      const auto child = util::to_lower(parts[i]);
+      if (!has(k_not_modules, child))
+        ++children[path.substr(0, path.size() - 1)];
+    }
+    int in_children = 0;
+    for (const auto& [path, count] : children)
+      in_children += count;
+    if (children.empty() || in_children * 2 < modules.begin()->second)
+      break; // a flat package (src/click), or a package whose own files outnumber its subfolders'
+    modules = std::move(children);
   }
   for (auto& [path, count] : modules)
     size.modules.push_back(SourceModule{path, count});

@@ -1,6 +1,7 @@
 // QUAL201 coding-standards-missing: a repository with source code whose docs state no coding conventions.
 
 #include <tacit/doc/context_files.hpp>
+#include <tacit/doc/headings.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
@@ -42,13 +43,17 @@ constexpr engine::RuleMeta k_meta{
                 "guidelines, with real content: at least `min-words` words, a list of two items or more, or "
                 "a link "
                 "to the guide the project follows. Headings about commits, pull requests, issues, reviews, "
-                "documentation, translations or the community do not count. A context file whose list items "
-                "read "
-                "as rules (`ALWAYS ...`, `NEVER ...`, `PREFER ...`, `Avoid ...`) states conventions too, and "
+                "documentation, translations or the community do not count; the sections of reST, AsciiDoc "
+                "and nested Markdown docs count as well as those of root Markdown docs. A context file or a "
+                "CONTRIBUTING (at any depth) whose list items read as rules (`ALWAYS ...`, `NEVER ...`, "
+                "`PREFER ...`, `Avoid ...`) states conventions too, and "
                 "so "
-                "does a CONTRIBUTING or context file that names the guide it follows (\"must adhere to the "
-                "Google "
-                "C++ Style Guide\", \"PEP 8\", \"naming conventions\"). "
+                "does a CONTRIBUTING (at any depth) or context file that names the guide it follows (\"must "
+                "adhere to the Google C++ Style Guide\", \"PEP 8\", \"PEP-8\", \"naming conventions\"), and "
+                "a pull "
+                "request template whose checklist states them "
+                "(\"New code follows the Google Java Style Guide\", an item about the code's style, naming "
+                "or guidelines, not the pull request's title). "
                 "Applies "
                 "only to repositories with at least `min-source-files` source files: a docs-only repository "
                 "is "
@@ -94,9 +99,14 @@ constexpr std::array<std::string_view, 7> k_doc_stems{"style",          "convent
                                                       "bestpractice"};
 
 // Prose that names the conventions followed: "All C++ code must adhere to the Google C++ Style Guide".
-constexpr std::array<std::string_view, 8> k_convention_phrases{
+constexpr std::array<std::string_view, 10> k_convention_phrases{
     "style guide",     "styleguide",        "coding standard", "coding convention",
-    "code convention", "naming convention", "pep 8",           "pep8"};
+    "code convention", "naming convention", "pep 8",           "pep8",
+    "pep-8",           "coding guideline"};
+// What a pull request template's checklist item asks of the code when it states a convention ("New code
+// follows the Google Java Style Guide", "Follows the naming conventions").
+constexpr std::array<std::string_view, 5> k_checklist_words{"style", "convention", "naming", "guideline",
+                                                            "idiom"};
 
 bool is_source(std::string_view path) {
   const auto name = util::base_name(path);
@@ -161,6 +171,22 @@ std::size_t directives(std::string_view text) {
   return count;
 }
 
+// A pull request template whose checklist states conventions: an item (`- [ ] ...`) about style, naming or
+// guidelines, or a named guide anywhere in it.
+bool checklist_states_conventions(std::string_view text) {
+  const auto lower = util::to_lower(text);
+  if (contains_any(lower, k_convention_phrases))
+    return true;
+  for (auto line : util::split_lines(lower)) {
+    line = util::trim(line);
+    // About the code, not about the pull request's title, the commits or the changelog.
+    if ((line.starts_with("- [") || line.starts_with("* [")) && contains_any(line, k_checklist_words) &&
+        !contains_any(std::string(line) + " ", k_other_subjects))
+      return true;
+  }
+  return false;
+}
+
 // Where the conventions go: the context file, else CONTRIBUTING.md when there is one, else a new AGENTS.md.
 std::string target_file(const engine::Context& context) {
   if (!context.root_context_files().empty())
@@ -181,16 +207,23 @@ public:
                                                [](const auto* file) { return is_source(file->path); }));
     if (std::cmp_less(sources, out.option_int("min-source-files")))
       return;
+    for (const auto& file : context.facts().contribution_files)
+      if (file.kind == "pr-template" && checklist_states_conventions(file.text))
+        return;
     const auto min_words = static_cast<std::size_t>(out.option_int("min-words"));
     const auto min_directives = static_cast<std::size_t>(out.option_int("min-directives"));
     for (const auto& doc : context.documents()) {
       if (is_conventions_doc(doc.path))
         return;
-      for (const auto& section : doc.sections)
+      // Markdown sections, and those of reST, AsciiDoc and plain-text docs (a reST "Code Style" section).
+      for (const auto& section : doc::sections(doc))
         if (section.level > 0 && is_conventions_heading(section.heading) &&
             has_content(section.body, min_words))
           return;
-      if ((doc.kind == doc::DocKind::agent_context || doc.imported) && directives(doc.text) >= min_directives)
+      // A context file's or a CONTRIBUTING's (at any depth: clap_derive/CONTRIBUTING.md) rules.
+      if ((doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::contributing ||
+           doc.imported) &&
+          directives(doc.text) >= min_directives)
         return;
       // Only where contributors and agents are told how to work: a README's "style guide" may be the
       // product's subject (a prose linter's).

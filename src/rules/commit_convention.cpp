@@ -145,7 +145,27 @@ std::optional<Convention> detect(std::span<const repo::Commit> history, std::siz
   return out;
 }
 
+// An example commit that follows the convention: `git commit -m "feat: add x"` (or -am, --message).
+bool shows_example(std::string_view text, const Convention& convention) {
+  for (auto at = text.find("commit -"); at != std::string_view::npos; at = text.find("commit -", at + 1)) {
+    const auto rest = text.substr(at + 7, 200);
+    const auto quote = rest.find_first_of("\"'");
+    if (quote == std::string_view::npos || quote > 16)
+      continue;
+    const auto flags = rest.substr(0, quote);
+    if (!util::contains(flags, "m") || util::contains(flags, "\n"))
+      continue;
+    const auto body = rest.substr(quote + 1);
+    const auto subject = body.substr(0, body.find_first_of(std::string_view("\"'\n", 3)));
+    if (convention.style == Style::conventional ? is_conventional(subject) : !component_of(subject).empty())
+      return true;
+  }
+  return false;
+}
+
 bool states(std::string_view text, const Convention& convention) {
+  if (shows_example(text, convention))
+    return true;
   if (contribution::mentions(text, {"conventional commit", "conventionalcommits", "conventional-commit",
                                     "commitizen", "semantic commit"}))
     return true;

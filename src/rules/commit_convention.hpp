@@ -43,7 +43,8 @@ std::optional<Convention> detect(std::span<const repo::Commit> history, std::siz
 
 /// True when `text` states the convention: it names Conventional Commits (or commitizen), or it talks about
 /// commit messages (or pull request titles) and shows the format (a type such as `feat:`, or the words
-/// prefix/component/subsystem, or one of the components the history uses followed by a colon).
+/// prefix/component/subsystem, or one of the components the history uses followed by a colon), or it shows
+/// an example that follows it (`git commit -m "feat: add x"`).
 bool states(std::string_view text, const Convention& convention);
 
 } // namespace tacit::rules::commits

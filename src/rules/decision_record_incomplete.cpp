@@ -32,8 +32,12 @@ constexpr engine::RuleMeta k_meta{
             "leaves "
             "out or marks optional is not required; without one, a MADR record needs only its context and "
             "decision (MADR makes status and consequences optional). The template and the folder's index "
-            "(README.md, index.md) are not records; a rejected record needs no consequences. One finding per "
-            "record, naming every missing part.",
+            "(README.md, index.md) are not records, nor is a copy of a template (placeholders such as "
+            "`YYYY-MM-DD` or `{title}`, or a file under templates/, assets/ or an agent's skill folder). A "
+            "record that no longer holds (its status says superseded, deprecated or rejected) is history and "
+            "is not held to completeness, nor is a record without section headings whose paragraphs give the "
+            "context and state the decision (\"We will use ...\"). One finding per record, naming every "
+            "missing part.",
         .why_it_matters = "An agent reads a decision record to learn what it must not undo. Without a status "
                           "it cannot tell a "
                           "decision in force from a proposal or a superseded one; without the context or the "
@@ -66,7 +70,13 @@ public:
           log = &candidate;
       const bool templated = log && !log->template_path.empty();
       const bool madr = record.layout == "madr";
-      const bool rejected = util::to_lower(record.status).starts_with("rejected");
+      // A record that no longer holds (superseded, deprecated, rejected) is history, not held to
+      // completeness; nor is one whose paragraphs give the context and state the decision without headings.
+      const auto status = util::to_lower(record.status);
+      if (record.prose_only || util::contains(status, "supersede") || util::contains(status, "deprecate") ||
+          util::contains(status, "rejected") || util::contains(status, "obsolete") ||
+          util::contains(status, "withdrawn") || util::contains(status, "abandoned"))
+        continue;
       Missing missing;
       const auto need = [&](bool has, bool required, std::string_view name, std::string_view section) {
         if (!has && required) {
@@ -82,8 +92,7 @@ public:
                 : "`## Context` (the forces at play)");
       need(record.has_decision, templated ? log->template_decision : true, "decision",
            madr ? "`## Decision Outcome` (what was decided)" : "`## Decision` (what was decided)");
-      need(record.has_consequences, (templated ? log->template_consequences : !madr) && !rejected,
-           "consequences",
+      need(record.has_consequences, templated ? log->template_consequences : !madr, "consequences",
            madr ? "`### Consequences` (what becomes easier or harder)"
                 : "`## Consequences` (what becomes easier or harder)");
       if (missing.names.empty())

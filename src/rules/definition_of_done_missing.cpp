@@ -30,8 +30,10 @@ constexpr engine::RuleMeta k_meta{
                 "(a link, an `@import`, or a doc named in the text: \"read CONTRIBUTING.md\"), and looks for "
                 "a "
                 "definition of done: a section whose heading says so (\"Before you commit\", \"Definition of "
-                "done\", \"Checklist\", \"Verification\", \"Testing\", \"Pre-commit\", "
-                "\"Quality checks\", \"Workflow\"...) and that shows a command that tests, lints or checks "
+                "done\", \"Checklist\", \"Verification\", \"Testing\", \"Pre-commit\", \"After task "
+                "completion\", \"Commit only when\", \"Code Standards\", \"Quality checks\", "
+                "\"Workflow\"...) "
+                "and that shows a command that tests, lints or checks "
                 "(`make test`, `pytest`, `npm run lint`), or a sentence that says what must pass before a "
                 "change is "
                 "finished (\"before committing\", \"before opening a PR\", \"must pass\", \"make sure ... "
@@ -46,7 +48,8 @@ constexpr engine::RuleMeta k_meta{
                 "agent "
                 "to it: the rule is about what an agent reads, and agents do not read PR templates. Applies "
                 "only when a root context file exists (no context file at all is CTX001's finding) and the "
-                "repository has tests or CI.",
+                "repository has tests or CI. A context file that only tells a review bot not to review "
+                "(a copilot-instructions.md that mutes Copilot's pull request reviews) is not one.",
             .why_it_matters =
                 "An agent decides on its own when it is finished. Without a stated definition of "
                 "done it stops when the code compiles, or runs a subset of the checks, and the "
@@ -63,10 +66,16 @@ constexpr engine::RuleMeta k_meta{
 };
 
 // Heading words, matched at the start of a word: "test" matches "Testing", not "contest".
-constexpr std::array<std::string_view, 17> k_heading_words{
-    "workflow",  "before",   "definition of done", "checklist",  "verification", "test",   "pre-commit",
-    "precommit", "pre-push", "presubmit",          "pre-submit", "quality",      "checks", "done ",
-    "ci ",       "lint",     "submitting"};
+constexpr std::array<std::string_view, 25> k_heading_words{
+    "workflow",     "before",       "definition of done",
+    "checklist",    "verification", "test",
+    "pre-commit",   "precommit",    "pre-push",
+    "presubmit",    "pre-submit",   "quality",
+    "checks",       "done ",        "ci ",
+    "lint",         "submitting",   "commit",
+    "standards",    "completion",   "after task",
+    "after making", "after each",   "after changes",
+    "finishing"};
 
 // What a change goes through after "before": "before committing", "before you open a PR".
 constexpr std::array<std::string_view, 14> k_milestones{"commit", "push",   "submit",  "pr",   "pull request",
@@ -165,6 +174,21 @@ int states_done(const doc::Document& doc) {
   return 0;
 }
 
+// A context file that only tells a review bot not to review (a copilot-instructions.md that mutes Copilot's
+// pull request reviews): it says nothing about how to work, so it is no place to send people.
+bool is_review_only(const doc::Document& doc) {
+  std::size_t lines = 0;
+  for (auto line : util::split_lines(doc.text)) {
+    const auto lower = util::to_lower(util::trim(line));
+    if (lower.empty() || lower.starts_with('#'))
+      continue;
+    ++lines;
+    if (!util::contains(lower, "review") && !util::contains(lower, "comment"))
+      return false;
+  }
+  return lines > 0;
+}
+
 // What a context file imports, and with `names` the docs it links or names ("Read CONTRIBUTING.md").
 std::vector<std::string> named_docs(const doc::Document& doc, bool names) {
   std::vector<std::string> out;
@@ -195,7 +219,8 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
-    const auto roots = context.root_context_files();
+    auto roots = context.root_context_files();
+    std::erase_if(roots, [](const doc::Document* doc) { return is_review_only(*doc); });
     if (roots.empty())
       return;
     const auto& ci = context.ci();
@@ -220,8 +245,9 @@ public:
                                                    1, fmt::format("tests run with {}", shown.runner)});
     }
     // A CI step that gates changes: one whose program or subcommand tests, lints or checks.
-    const auto gate = std::find_if(ci.commands.begin(), ci.commands.end(),
-                                   [](const auto& c) { return !c.plumbing && !c.foreign && is_check_command(c.text); });
+    const auto gate = std::find_if(ci.commands.begin(), ci.commands.end(), [](const auto& c) {
+      return !c.plumbing && !c.foreign && is_check_command(c.text);
+    });
     if (gate != ci.commands.end())
       finding.related.push_back(
           engine::Location{gate->path, gate->line, gate->column,

@@ -21,8 +21,16 @@ namespace {
 constexpr std::string_view k_vendored_dirs[] = {"vendored", "_vendor", "vendors", "bundled"};
 
 // Directories of templates and expected outputs: a marker there is for the output, or is test data.
-constexpr std::string_view k_template_dirs[] = {"templates",     "template",  "golden",  "goldens",
-                                                "__snapshots__", "snapshots", "expected"};
+constexpr std::string_view k_template_dirs[] = {
+    "templates", "template",     "golden",   "goldens",         "__snapshots__",
+    "snapshots", "expected",     "testdata", "test-data",       "test_data",
+    "fixtures",  "__fixtures__", "fixture",  "expected_output", "expected-output"};
+
+// Folders of tests, and the words of the test inputs and expected outputs in them (tests/cases/x.input.go
+// and x.expected.go, tests/output/): a marker there belongs to the expected output, not to the project.
+constexpr std::string_view k_test_dirs[] = {"test", "tests", "testing", "__tests__", "spec", "specs"};
+constexpr std::string_view k_test_io_words[] = {"input",  "expected", "output",
+                                                "golden", "snapshot", "baseline"};
 
 // Words that never mean "generate" although they start with "gen".
 constexpr std::string_view k_not_generate[] = {"general", "generic", "genesis", "genre",  "gender", "genuine",
@@ -259,12 +267,21 @@ bool paragraph_names(const engine::Context& context, const std::vector<std::stri
 bool in_foreign_dir(std::string_view path) {
   if (facts::in_vendored_dir(path))
     return true;
+  // The names below a test folder (and the file's own) that say input or expected output.
+  bool test_io = false;
+  const auto io = [](std::string_view name) {
+    return std::ranges::any_of(k_test_io_words, [&](auto word) { return util::contains(name, word); });
+  };
+  test_io = io(util::to_lower(util::base_name(path)));
   for (auto dir = util::dir_name(path); !dir.empty(); dir = util::dir_name(dir)) {
     const auto name = util::to_lower(util::base_name(dir));
     if (std::ranges::find(k_vendored_dirs, name) != std::end(k_vendored_dirs) ||
         std::ranges::find(k_template_dirs, name) != std::end(k_template_dirs) ||
         name.find("typeshed") != std::string::npos)
       return true;
+    if (test_io && std::ranges::find(k_test_dirs, name) != std::end(k_test_dirs))
+      return true;
+    test_io = test_io || io(name);
   }
   return false;
 }

@@ -11,8 +11,10 @@
 
 namespace tacit::rules::generated {
 
-/// True for a path inside a copy of another project (vendored, third-party stubs such as typeshed) or a
-/// directory of templates or expected outputs: markers there are not the project's generated code.
+/// True for a path inside a copy of another project (vendored, third-party stubs such as typeshed), a
+/// directory of templates, or test data (testdata/, fixtures/, golden/, snapshots/, expected/, and test
+/// inputs and expected outputs under a test folder: tests/cases/x.expected.go, tests/input/): markers there
+/// are not the project's generated code.
 bool in_foreign_dir(std::string_view path);
 
 /// True for a word that says it generates code (`gen`, `generate-files`, `codegen`, `regen`); not shell

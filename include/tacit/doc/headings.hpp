@@ -22,4 +22,9 @@ std::vector<std::string> anchors(const Document& doc);
 /// A fragment as `anchors` lists it: percent-decoded, ASCII lower-case, without GitHub's `user-content-`.
 std::string normalize_fragment(std::string_view fragment);
 
+/// The sections of a document: its Markdown sections, else the text under each heading-like line of a reST,
+/// AsciiDoc or plain-text doc (as `headings` finds them) up to the next one, level 1, the heading line(s)
+/// left out of the body. Linear in the text.
+std::vector<Section> sections(const Document& doc);
+
 } // namespace tacit::doc

@@ -27,7 +27,10 @@ struct CommandLineSelection {
 
 class Policy {
 public:
-  Policy(const Config& config, CommandLineSelection command_line);
+  /// `rules`: the rules of the run; those outside the default profile (RuleMeta::in_default_profile) run only
+  /// when a selection names them.
+  Policy(const Config& config, CommandLineSelection command_line,
+         std::span<const RuleMeta* const> rules = {});
 
   /// True when rule `id` may report somewhere, so it has to run.
   bool runs(std::string_view id) const;
@@ -53,6 +56,7 @@ private:
   const Config& m_config;
   CommandLineSelection m_command_line;
   std::vector<PathRule> m_per_path;
+  std::vector<std::string> m_opt_in; ///< ids of the rules outside the default profile
 };
 
 } // namespace tacit::engine

@@ -42,6 +42,10 @@ struct RuleMeta {
   std::string_view summary;  ///< one line: when it fires
   RuleDocs docs;
   std::span<const RuleOption> options = {}; ///< thresholds with their defaults (none for most rules)
+  /// In the default profile (`recommended`). A rule that does not reach the precision bar on the judged
+  /// corpus (tests/corpus) is left out: it runs only when a selection names it (its id or category, or ALL)
+  /// or under the `strict` profile, and its docs say why.
+  bool in_default_profile = true;
 };
 
 /// Option values the configuration sets for one rule: option name -> value as written (validated).

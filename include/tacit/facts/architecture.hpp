@@ -5,6 +5,7 @@
 #include <tacit/facts/provenance.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@ struct ArchitectureDoc {
   std::string path;
   int line = 1;        ///< the section's heading line; 1 for a whole file
   std::string heading; ///< the section's heading; "" for a whole file
-  std::string kind;    ///< file, section, directory-list
+  std::string kind; ///< file, section, directory-list, module-section (a module README's structure section,
+                    ///< when those cover at least half of the code)
 };
 
 /// A top-level source module: a top-level directory that holds source files, or a child of src/,
@@ -27,15 +29,19 @@ struct SourceModule {
   int source_files = 0;
 };
 
-/// How big the code is: source files by extension outside vendored, example, doc and fixture folders.
+/// How big the code is: source files by extension outside vendored, example, doc, fixture and test folders,
+/// neither tests by name (x_test.go, test_x.py, x.spec.ts) nor generated.
 struct SourceSize {
   int source_files = 0;
   std::map<std::string, int> by_extension; ///< "cpp" -> 120
   std::vector<SourceModule> modules;       ///< sorted by path
 };
 
-/// The source size extractor (source files by extension, top-level source modules).
-SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files);
+/// The source size extractor (source files by extension, top-level source modules; a single module that is
+/// a layout folder, lib/ or src/<package>, is replaced by its subfolders). `generated`: paths of generated
+/// files, not counted.
+SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
+                               const std::set<std::string, std::less<>>& generated = {});
 
 /// The architecture doc extractor. Needs the source size (a context-file section that lists the top-level
 /// directories counts).

@@ -39,6 +39,8 @@ struct DecisionRecord {
   bool has_context = false;
   bool has_decision = false;
   bool has_consequences = false;
+  /// No section headings, only paragraphs that give the context and state the decision ("We will use ...").
+  bool prose_only = false;
   std::vector<DecisionLink> links;
 };
 

@@ -124,6 +124,28 @@ TEST_CASE("policy: the selection for run_rules") {
   CHECK(none.ignore == std::vector<std::string>{"ALL"});
 }
 
+TEST_CASE("policy: a rule outside the default profile runs only when a selection names it") {
+  tacit::engine::RuleMeta opt_in{"TEST201", "opt-in-rule", "TEST", Severity::info, "a test", {}};
+  opt_in.in_default_profile = false;
+  const std::array<const tacit::engine::RuleMeta*, 2> rules{&k_other, &opt_in};
+  const auto defaults = config_of("version: 1\n");
+  const Policy plain(defaults, {}, rules);
+  CHECK(plain.runs("TEST102"));
+  CHECK_FALSE(plain.runs("TEST201"));
+  CHECK_FALSE(plain.decide("TEST201", "a.md", Severity::info).has_value());
+  CHECK(Policy(defaults, {{"TEST201"}, {}, {}}, rules).runs("TEST201"));
+  CHECK(Policy(defaults, {{}, {"TEST2"}, {}}, rules).runs("TEST201"));
+  CHECK(Policy(config_of("version: 1\nselect: [TEST]\n"), {}, rules).runs("TEST201"));
+  CHECK(Policy(config_of("version: 1\nper-path: [{paths: [docs/], select: [TEST201]}]\n"), {}, rules)
+            .decide("TEST201", "docs/a.md", Severity::info)
+            .has_value());
+  // The strict profile runs every rule.
+  const auto strict = tacit::engine::builtin_profile("strict", rules);
+  REQUIRE(strict.has_value());
+  CHECK(Policy(*strict, {}, rules).runs("TEST201"));
+  CHECK(Policy(*strict, {}, rules).runs("TEST102"));
+}
+
 TEST_CASE("validate_config: unknown rule ids and prefixes, with did-you-mean") {
   CHECK(tacit::engine::validate_config(config_of("version: 1\nselect: [TEST, test001, ALL]\n"), k_rules));
   auto error = tacit::engine::validate_config(config_of("version: 1\nselect: [TEST, TEST011]\n"), k_rules);
