@@ -37,6 +37,12 @@ void extract_cargo_aliases(const FileList& files, const FileReader& read, std::v
 /// "hatch", targets `env:script`, and `script` for the default env).
 void extract_pyproject_runners(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
+/// The repository's scripts (shell scripts and Python scripts at the root or in scripts/, bin/, tools/,
+/// hack/, ci/...; executables without extension): runner "script", targets their paths, recipes the commands
+/// they run (wrappers peeled, `${PREFIX}tool` read as `tool`; a Python script's string literals, line by
+/// line).
+TargetSet extract_scripts(const FileList& files, const FileReader& read);
+
 /// What the runners add to the other facts, from the root's target sets: tox environments, nox sessions,
 /// a Taskfile `test` task and CMake test presets as test suites (with their command); a CMake build's
 /// suggested command through its configure and build presets.

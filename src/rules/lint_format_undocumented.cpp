@@ -30,24 +30,25 @@ constexpr engine::RuleMeta k_meta{
     .summary = "a formatter, linter or type checker is configured and no doc says how to run it",
     .docs = {
         .what_it_does =
-            "Finds the formatters, linters and type checkers the repository uses: their config files "
-            "(.clang-format, .clang-tidy, ESLint, Prettier, Biome, Stylelint, ruff, black, isort, mypy, "
-            "flake8, pylint, pyright, golangci-lint, rustfmt, clippy, markdownlint, yamllint, ShellCheck, "
-            "SwiftLint, RuboCop, Vale, typos, codespell, hadolint...), their sections in pyproject.toml, "
-            "setup.cfg and tox.ini, package.json keys, Checkstyle/Spotless/ktlint/detekt plugins in Maven "
-            "and "
-            "Gradle builds, the hooks of .pre-commit-config.yaml, and the ones CI runs without a config "
-            "(`cargo clippy`, `go vet`, an action such as `golangci/golangci-lint-action`). Configs under "
-            "test, example and third-party directories are not the "
-            "repository's own. A tool is documented when a doc shows its command (`ruff check`, `npx "
-            "eslint`, "
-            "`cargo clippy`; inline code such as `ruff` counts, prose does not), a documented make, just or "
-            "package-script target whose recipe runs it (`npm run lint` whose script is `eslint .`), a "
-            "documented `pre-commit run` when it is a pre-commit hook, or a documented lint target (`make "
-            "lint`, `npm run lint`) or format target (`make fmt`) whose recipe tacit cannot see. One finding "
-            "per tool, at its config file (or the CI line that runs it); hooks of an undocumented pre-commit "
-            "are reported once, as pre-commit. A lint or format command CI runs is reported here, not by "
-            "TASK104.",
+            "Finds the formatters, linters and type checkers the repository uses: their config files (.clang-"
+            "format, .clang-tidy, ESLint, Prettier, Biome, Stylelint, ruff, black, isort, mypy, flake8, "
+            "pylint, pyright, golangci-lint, rustfmt, clippy, markdownlint, yamllint, ShellCheck, SwiftLint, "
+            "RuboCop, Vale, typos, codespell, hadolint...), their sections in pyproject.toml, setup.cfg and "
+            "tox.ini, package.json keys, Checkstyle/Spotless/ktlint/detekt plugins in Maven and Gradle "
+            "builds, the hooks of .pre-commit-config.yaml, and the ones CI runs without a config (`cargo "
+            "clippy`, `go vet`, an action such as `golangci/golangci-lint-action`). Configs under test, "
+            "example and third-party directories are not the repository's own. A tool is documented when a "
+            "doc shows its command (`ruff check`, `npx eslint`, `cargo clippy`; inline code such as `ruff` "
+            "counts, prose does not), a documented target whose recipe runs it (make targets with their "
+            "prerequisites, both branches of an ifeq and the pattern rule `clippy-%` for `make clippy-full`; "
+            "package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, poe and hatch scripts; a target"
+            " that runs a repository script runs what the script runs), a documented repository script that "
+            "runs it (`./scripts/lint`, `bash scripts/check.sh`, `python tools/lint.py`: tacit reads the "
+            "script), a documented `pre-commit run` when it is a pre-commit hook, or a documented lint target"
+            " (`make lint`, `npm run lint`) or format target (`make fmt`, `make pretty`) whose recipe runs no"
+            " tool tacit knows. One finding per tool, at its config file (or the CI line that runs it); hooks"
+            " of an undocumented pre-commit are reported once, as pre-commit. A lint or format command CI "
+            "runs is reported here, not by TASK104.",
         .why_it_matters =
             "An agent that does not know the formatter and the linters writes code that fails them, and "
             "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to run "
@@ -80,10 +81,13 @@ std::string_view kind_noun(std::string_view kind) {
 
 // The tool kinds a generic task-runner target covers (`make lint`, `npm run format`, `just typecheck`).
 std::set<std::string> kinds_of_target(std::string_view target) {
-  const auto name = util::to_lower(target);
+  auto name = util::to_lower(util::base_name(target)); // a script: scripts/lint.sh
+  if (const auto dot = name.rfind('.'); dot != std::string::npos && dot > 0)
+    name.resize(dot);
   if (name.starts_with("lint"))
     return {"lint", "typecheck"};
-  if (name.starts_with("fmt") || name.starts_with("format") || name == "check-format" || name == "check-fmt")
+  if (name.starts_with("fmt") || name.starts_with("format") || name == "check-format" ||
+      name == "check-fmt" || name == "pretty" || name == "prettify" || name == "beautify")
     return {"format"};
   if (name == "typecheck" || name == "type-check" || name == "types" || name == "typing" || name == "mypy")
     return {"typecheck"};
@@ -156,12 +160,14 @@ private:
           run.push_back(&info);
       if (run.empty() && !hook.entry.empty())
         for (const auto& words : doc::split_commands(hook.entry))
-          for (const auto* info : tools_run_by(context, words))
+          for (const auto* info : tools_run_by(context, words, true))
             run.push_back(info);
-      for (const auto* info : run)
-        if (info->tool != "pre-commit")
-          add(info).hooks.push_back(engine::Location{hook.path, hook.line, 0,
-                                                     fmt::format("pre-commit hook '{}' runs it", hook.id)});
+      for (const auto* info : run) {
+        if (info->tool == "pre-commit")
+          continue;
+        add(info).hooks.push_back(
+            engine::Location{hook.path, hook.line, 0, fmt::format("pre-commit hook '{}' runs it", hook.id)});
+      }
     }
     const auto& ci = context.ci();
     const Gate gate(ci);
@@ -171,7 +177,7 @@ private:
       for (const auto& words : doc::split_commands(without_parameters(command.text))) {
         if (facts::is_plumbing_command(words))
           continue;
-        for (const auto* info : tools_run_by(context, words)) {
+        for (const auto* info : tools_run_by(context, words, true)) {
           auto& evidence = add(info);
           if (evidence.ci.empty())
             evidence.ci_command = util::join(words, " ");
@@ -198,7 +204,7 @@ private:
   // The tools the docs show how to run, and the kinds of tool a documented generic target covers.
   static void documented_tools(const engine::Context& context, std::set<std::string>& tools,
                                std::set<std::string>& kinds) {
-    const auto recipes = documented_recipes(context);
+    const auto recipes = documented_recipes(context, true);
     for (const auto& info : facts::known_tools())
       if (recipe_runs(recipes, info.commands))
         tools.emplace(info.tool);
@@ -209,22 +215,29 @@ private:
       add_tools_named(mention.peeled, false, named);
       for (const auto* info : named)
         tools.emplace(info->tool);
-      auto target = target_of(head_of(mention.words));
-      const auto covered = kinds_of_target(target.second);
-      if (target.first.empty() || covered.empty() || !seen.insert(target).second)
-        continue;
-      const auto& [runner, name] = target;
-      const auto recipe = recipe_of(context, runner, name);
-      bool opaque = true; // a recipe tacit cannot see, or one that runs no tool it knows
-      for (const auto& info : facts::known_tools())
-        opaque = opaque && !recipe_runs(recipe, info.commands);
-      if (opaque)
-        kinds.insert(covered.begin(), covered.end());
+      auto targets = runner_targets(mention.words);
+      if (!mention.peeled.empty())
+        for (auto& target : runner_targets(mention.peeled))
+          targets.push_back(std::move(target));
+      for (const auto& target : targets) {
+        const auto covered = kinds_of_target(target.second);
+        if (covered.empty() || !seen.insert(target).second)
+          continue;
+        if (target.first == "script" && !context.facts().scripts.targets.contains(target.second))
+          continue; // `fmt/format.h` in inline code is no lint script
+
+        const auto recipe = recipe_of(context, target.first, target.second, true);
+        bool opaque = true; // a recipe tacit cannot see, or one that runs no tool it knows
+        for (const auto& info : facts::known_tools())
+          opaque = opaque && !recipe_runs(recipe, info.commands);
+        if (opaque)
+          kinds.insert(covered.begin(), covered.end());
+      }
     }
   }
 
-  // A task-runner target that runs the tool (`npm run format` whose script runs prettier), the shallowest
-  // first: the repository's own way to run it is the best hint.
+  // A task-runner target or a repository script that runs the tool (`npm run format` whose script runs
+  // prettier), the shallowest first: the repository's own way to run it is the best hint.
   static std::string target_running(const engine::Context& context, const facts::ToolInfo& info) {
     std::string best;
     std::size_t best_depth = 0;
@@ -234,7 +247,7 @@ private:
       if (!best.empty() && static_cast<std::size_t>(depth) >= best_depth)
         continue;
       for (const auto& [target, recipe] : set.recipes) {
-        if (!recipe_runs(recipe, info.commands))
+        if (target.find('%') != std::string::npos || !recipe_runs(recipe, info.commands))
           continue;
         const auto run = set.runner == "npm" ? fmt::format("npm run {}", target)
                                              : fmt::format("{} {}", set.runner, target);
@@ -243,6 +256,12 @@ private:
         break;
       }
     }
+    if (!best.empty())
+      return best;
+    const auto& scripts = context.facts().scripts;
+    for (const auto& [path, line] : scripts.targets)
+      if (recipe_runs(recipe_of(context, "script", path, true), info.commands))
+        return path.ends_with(".py") ? fmt::format("python {}", path) : fmt::format("./{}", path);
     return best;
   }
 
