@@ -46,9 +46,11 @@ constexpr engine::RuleMeta k_meta{
             "runs it (`./scripts/lint`, `bash scripts/check.sh`, `python tools/lint.py`: tacit reads the "
             "script), a documented `pre-commit run` when it is a pre-commit hook, or a documented lint target"
             " (`make lint`, `npm run lint`) or format target (`make fmt`, `make pretty`) whose recipe runs no"
-            " tool tacit knows. One finding per tool, at its config file (or the CI line that runs it); hooks"
-            " of an undocumented pre-commit are reported once, as pre-commit. A lint or format command CI "
-            "runs is reported here, not by TASK104.",
+            " tool tacit knows. Tools that the same command runs (`tox run -e typing` runs mypy and pyright; "
+            "an undocumented `make lint` runs gofmt and rubocop) are one finding that names them all, at the "
+            "first one's place; otherwise one finding per tool, at its config file (or the CI line that runs "
+            "it); hooks of an undocumented pre-commit are reported once, as pre-commit. A lint or format "
+            "command CI runs is reported here, not by TASK104.",
         .why_it_matters =
             "An agent that does not know the formatter and the linters writes code that fails them, and "
             "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to run "
@@ -69,6 +71,12 @@ struct Evidence {
   std::vector<engine::Location> hooks;
   std::vector<engine::Location> ci;
   std::string ci_command; ///< the first command CI runs it with
+};
+
+// What one finding says about one tool.
+struct Planned {
+  const Evidence* evidence = nullptr;
+  std::string command; ///< the hint's command
 };
 
 std::string_view kind_noun(std::string_view kind) {
@@ -111,6 +119,7 @@ public:
 
     std::vector<std::string> folded; // undocumented hooks of an undocumented pre-commit
     std::vector<engine::Location> folded_evidence;
+    std::vector<std::vector<Planned>> findings; // one per command: tools run by one target are one gap
     for (auto& [name, evidence] : tools) {
       if (name == "pre-commit" || documented.contains(name) ||
           kinds.contains(std::string(evidence.info->kind)))
@@ -123,8 +132,22 @@ public:
           folded_evidence.push_back(config_location(*evidence.config));
         continue;
       }
-      report(context, out, evidence, {});
+      Planned plan{&evidence, evidence.ci_command};
+      if (plan.command.empty())
+        plan.command = target_running(context, *evidence.info);
+      if (plan.command.empty())
+        plan.command = evidence.config ? evidence.config->suggested_command
+                                       : std::string(evidence.info->suggested_command);
+      const auto same = std::find_if(findings.begin(), findings.end(), [&](const auto& group) {
+        return group.front().command == plan.command;
+      });
+      if (same != findings.end())
+        same->push_back(std::move(plan));
+      else
+        findings.push_back({std::move(plan)});
     }
+    for (const auto& group : findings)
+      report_group(context, out, group);
     // pre-commit itself: when it runs hooks the docs do not cover, when CI runs it, or when none of its hooks
     // is a tool tacit knows (trailing-whitespace, check-yaml...).
     const auto it = tools.find("pre-commit");
@@ -265,8 +288,41 @@ private:
     return best;
   }
 
+  // One finding for tools that the same command runs (`tox run -e typing` runs mypy and pyright): at the
+  // first tool's place, naming them all.
+  static void report_group(const engine::Context& context, engine::Emitter& out,
+                           const std::vector<Planned>& group) {
+    const auto& first = *group.front().evidence;
+    if (group.size() == 1) {
+      report(context, out, first, {}, {}, group.front().command);
+      return;
+    }
+    std::vector<std::string> names;
+    std::vector<engine::Location> related;
+    for (const auto& plan : group) {
+      const auto& info = *plan.evidence->info;
+      names.push_back(fmt::format("the {} {}", kind_noun(info.kind), info.tool));
+      if (&plan != &group.front()) {
+        if (plan.evidence->config)
+          related.push_back(config_location(*plan.evidence->config));
+        else if (!plan.evidence->ci.empty())
+          related.push_back(plan.evidence->ci.front());
+      }
+    }
+    const auto message =
+        fmt::format("{} and {} run through `{}` but no doc says how to run them",
+                    util::join(std::vector<std::string>(names.begin(), names.end() - 1), ", "), names.back(),
+                    group.front().command);
+    const bool formatters = std::all_of(
+        group.begin(), group.end(), [](const auto& plan) { return plan.evidence->info->kind == "format"; });
+    report(context, out, first, {}, std::move(related), group.front().command, message,
+           formatters ? "Formatting" : "Linting");
+  }
+
   static void report(const engine::Context& context, engine::Emitter& out, const Evidence& evidence,
-                     const std::vector<std::string>& folded, std::vector<engine::Location> related = {}) {
+                     const std::vector<std::string>& folded, std::vector<engine::Location> related = {},
+                     std::string command = {}, std::string override_message = {},
+                     std::string_view section = {}) {
     const auto& info = *evidence.info;
     std::string message;
     engine::Location location;
@@ -287,20 +343,31 @@ private:
       message = fmt::format("pre-commit runs {} ({})", util::join(folded, ", "),
                             evidence.config ? evidence.config->path : location.path);
     message += " but no doc says how to run it";
+    if (!override_message.empty())
+      message = std::move(override_message);
     auto& finding = out.emit(message, location, std::string(info.tool));
-    std::string command = evidence.ci_command;
+    if (command.empty())
+      command = evidence.ci_command;
     if (command.empty())
       command = target_running(context, info);
     if (command.empty())
       command = evidence.config ? evidence.config->suggested_command : std::string(info.suggested_command);
     finding.hint =
         fmt::format("add `{}` to {} under a \"{}\" section", command, context.primary_context_file(),
-                    info.kind == "format" ? "Formatting" : "Linting");
+                    !section.empty()        ? section
+                    : info.kind == "format" ? "Formatting"
+                                            : "Linting");
     for (const auto& hook : evidence.hooks)
       related.push_back(hook);
     for (std::size_t i = evidence.config ? 0 : 1; i < evidence.ci.size() && related.size() < 6; ++i)
       related.push_back(evidence.ci[i]);
-    finding.related = std::move(related);
+    std::vector<engine::Location> unique; // tools run by one CI line share its evidence
+    for (auto& place : related)
+      if (std::none_of(unique.begin(), unique.end(), [&](const auto& seen) {
+            return seen.path == place.path && seen.line == place.line && seen.column == place.column;
+          }))
+        unique.push_back(std::move(place));
+    finding.related = std::move(unique);
   }
 };
 
