@@ -49,8 +49,11 @@ constexpr engine::RuleMeta k_meta{
             " tool tacit knows. Tools that the same command runs (`tox run -e typing` runs mypy and pyright; "
             "an undocumented `make lint` runs gofmt and rubocop) are one finding that names them all, at the "
             "first one's place; otherwise one finding per tool, at its config file (or the CI line that runs "
-            "it); hooks of an undocumented pre-commit are reported once, as pre-commit. A lint or format "
-            "command CI runs is reported here, not by TASK104.",
+            "it); hooks of an undocumented pre-commit are reported once, as pre-commit. The hint is a command"
+            " to paste: what CI runs, with the step's working directory (`cd web && npm run check`, `make -C "
+            "api lint`) and without CI-only variables, downloaded tool paths or CI output formats; else the "
+            "repository's own target or script in the runner's syntax (`tox run -e typing`, `nox -s lint`). A"
+            " lint or format command CI runs is reported here, not by TASK104.",
         .why_it_matters =
             "An agent that does not know the formatter and the linters writes code that fails them, and "
             "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to run "
@@ -70,7 +73,7 @@ struct Evidence {
   std::optional<facts::ToolConfig> config;
   std::vector<engine::Location> hooks;
   std::vector<engine::Location> ci;
-  std::string ci_command; ///< the first command CI runs it with
+  std::string ci_command; ///< the first command CI runs it with that a developer can paste
 };
 
 // What one finding says about one tool.
@@ -102,6 +105,75 @@ std::set<std::string> kinds_of_target(std::string_view target) {
   if (name == "style" || name == "check-style")
     return {"lint", "format"};
   return {};
+}
+
+// A word as a shell reads it back (globs stay unquoted: CI wrote them for the shell to expand).
+std::string quoted(const std::string& word) {
+  if (!word.empty() && word.find_first_of(" \t'\";&|<>()") == std::string::npos)
+    return word;
+  return fmt::format("'{}'", word);
+}
+
+// The command a developer can paste for what CI runs, or "" when it depends on CI: `${{ }}` or shell
+// variables, a tool CI downloads to a path of its own (`bin/golangci-lint`: the tool's own name is
+// pasteable), options that only format for CI (`--out-format=github-actions`). The step's working directory
+// comes along (`cd playground && npm run check`, `make -C api lint`).
+std::string pasteable(const engine::Context& context, const std::vector<std::string>& words,
+                      std::string_view directory) {
+  if (words.empty() || words.front() == "xargs")
+    return {}; // its input comes from the pipe before it
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& word = words[i];
+    if (word.find_first_of("$`") != std::string::npos)
+      return {};
+    if (word.starts_with('-') && util::contains(util::to_lower(word), "github"))
+      continue;
+    if (i == 0 && word.find('/') != std::string::npos && !context.path_exists(word)) {
+      out.emplace_back(util::base_name(word));
+      continue;
+    }
+    out.push_back(quoted(word));
+  }
+  auto dir = std::string(directory);
+  while (dir.starts_with("./"))
+    dir.erase(0, 2);
+  while (dir.ends_with('/'))
+    dir.pop_back();
+  if (dir.empty() || dir == ".")
+    return util::join(out, " ");
+  if (dir.find_first_of("$`") != std::string::npos || dir.starts_with('/') || dir.starts_with(".."))
+    return {};
+  if (out.front() == "make")
+    return fmt::format("make -C {} {}", dir,
+                       util::join(std::vector<std::string>(out.begin() + 1, out.end()), " "));
+  return fmt::format("cd {} && {}", dir, util::join(out, " "));
+}
+
+// How a developer runs a target of a runner (`tox run -e typing`, not `tox typing`), from `directory`.
+std::string run_target(std::string_view runner, std::string_view target, std::string_view directory) {
+  std::string run;
+  if (runner == "npm")
+    run = fmt::format("npm run {}", target);
+  else if (runner == "tox")
+    run = fmt::format("tox run -e {}", target);
+  else if (runner == "nox")
+    run = fmt::format("nox -s {}", target);
+  else if (runner == "hatch")
+    run = fmt::format("hatch run {}", target);
+  else if (runner == "cargo-alias")
+    run = fmt::format("cargo {}", target);
+  else if (runner == "script")
+    run = target.ends_with(".py") ? fmt::format("python {}", target) : fmt::format("./{}", target);
+  else if (runner == "make" || runner == "just" || runner == "task" || runner == "poe")
+    run = fmt::format("{} {}", runner, target);
+  else
+    return {}; // CMake presets are no lint procedure
+  if (directory.empty())
+    return run;
+  if (runner == "make")
+    return fmt::format("make -C {} {}", directory, target);
+  return fmt::format("cd {} && {}", directory, run);
 }
 
 class LintFormatUndocumented final : public engine::Rule {
@@ -202,8 +274,8 @@ private:
           continue;
         for (const auto* info : tools_run_by(context, words, true)) {
           auto& evidence = add(info);
-          if (evidence.ci.empty())
-            evidence.ci_command = util::join(words, " ");
+          if (evidence.ci_command.empty())
+            evidence.ci_command = pasteable(context, words, command.working_directory);
           evidence.ci.push_back(engine::Location{command.path, command.line, command.column,
                                                  fmt::format("CI job '{}' runs it", command.job)});
         }
@@ -272,11 +344,11 @@ private:
       for (const auto& [target, recipe] : set.recipes) {
         if (target.find('%') != std::string::npos || !recipe_runs(recipe, info.commands))
           continue;
-        const auto run = set.runner == "npm" ? fmt::format("npm run {}", target)
-                                             : fmt::format("{} {}", set.runner, target);
-        best = dir.empty() ? run : fmt::format("cd {} && {}", dir, run);
-        best_depth = static_cast<std::size_t>(depth);
-        break;
+        if (auto run = run_target(set.runner, target, dir); !run.empty()) {
+          best = std::move(run);
+          best_depth = static_cast<std::size_t>(depth);
+          break;
+        }
       }
     }
     if (!best.empty())
@@ -284,7 +356,7 @@ private:
     const auto& scripts = context.facts().scripts;
     for (const auto& [path, line] : scripts.targets)
       if (recipe_runs(recipe_of(context, "script", path, true), info.commands))
-        return path.ends_with(".py") ? fmt::format("python {}", path) : fmt::format("./{}", path);
+        return run_target("script", path, "");
     return best;
   }
 
