@@ -37,23 +37,26 @@ constexpr engine::RuleMeta k_meta{
             "tox.ini, package.json keys, Checkstyle/Spotless/ktlint/detekt plugins in Maven and Gradle "
             "builds, the hooks of .pre-commit-config.yaml, and the ones CI runs without a config (`cargo "
             "clippy`, `go vet`, an action such as `golangci/golangci-lint-action`). Configs under test, "
-            "example and third-party directories are not the repository's own. A tool is documented when a "
-            "doc shows its command (`ruff check`, `npx eslint`, `cargo clippy`; inline code such as `ruff` "
-            "counts, prose does not), a documented target whose recipe runs it (make targets with their "
-            "prerequisites, both branches of an ifeq and the pattern rule `clippy-%` for `make clippy-full`; "
-            "package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, poe and hatch scripts; a target"
-            " that runs a repository script runs what the script runs), a documented repository script that "
-            "runs it (`./scripts/lint`, `bash scripts/check.sh`, `python tools/lint.py`: tacit reads the "
-            "script), a documented `pre-commit run` when it is a pre-commit hook, or a documented lint target"
-            " (`make lint`, `npm run lint`) or format target (`make fmt`, `make pretty`) whose recipe runs no"
-            " tool tacit knows. Tools that the same command runs (`tox run -e typing` runs mypy and pyright; "
-            "an undocumented `make lint` runs gofmt and rubocop) are one finding that names them all, at the "
-            "first one's place; otherwise one finding per tool, at its config file (or the CI line that runs "
-            "it); hooks of an undocumented pre-commit are reported once, as pre-commit. The hint is a command"
-            " to paste: what CI runs, with the step's working directory (`cd web && npm run check`, `make -C "
-            "api lint`) and without CI-only variables, downloaded tool paths or CI output formats; else the "
-            "repository's own target or script in the runner's syntax (`tox run -e typing`, `nox -s lint`). A"
-            " lint or format command CI runs is reported here, not by TASK104.",
+            "fixture (`test cases/`), example and third-party directories are not the repository's own. A "
+            "tool is documented when a doc shows its command (`ruff check`, `npx eslint`, `cargo clippy`; "
+            "inline code such as `ruff` counts, prose does not), a documented target whose recipe runs it "
+            "(make targets with their prerequisites, both branches of an ifeq and the pattern rule `clippy-%`"
+            " for `make clippy-full`; package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, poe "
+            "and hatch scripts; a target that runs a repository script runs what the script runs), a "
+            "documented repository script that runs it (`./scripts/lint`, `bash scripts/check.sh`, `python "
+            "tools/lint.py`: tacit reads the script), a documented `pre-commit run` (or a contributor doc "
+            "that says to install and run pre-commit) when it is a pre-commit hook, or a documented lint "
+            "target (`make lint`, `npm run lint`) or format target (`make fmt`, `make pretty`) whose recipe "
+            "runs no tool tacit knows. A config that nothing runs (no CI step, hook, target, script or build "
+            "plugin, and no lint workflow of another repository that CI calls) is not reported: there is no "
+            "procedure to write down. Tools that the same command runs (`tox run -e typing` runs mypy and "
+            "pyright; an undocumented `make lint` runs gofmt and rubocop) are one finding that names them "
+            "all, at the first one's place; otherwise one finding per tool, at its config file (or the CI "
+            "line that runs it); hooks of an undocumented pre-commit are reported once, as pre-commit. The "
+            "hint is a command to paste: what CI runs, with the step's working directory (`cd web && npm run "
+            "check`, `make -C api lint`) and without CI-only variables, downloaded tool paths or CI output "
+            "formats; else the repository's own target or script in the runner's syntax (`tox run -e typing`,"
+            " `nox -s lint`). A lint or format command CI runs is reported here, not by TASK104.",
         .why_it_matters =
             "An agent that does not know the formatter and the linters writes code that fails them, and "
             "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to run "
@@ -74,6 +77,7 @@ struct Evidence {
   std::vector<engine::Location> hooks;
   std::vector<engine::Location> ci;
   std::string ci_command; ///< the first command CI runs it with that a developer can paste
+  bool run = false;       ///< CI, a hook, a task-runner target, a script or the build runs it
 };
 
 // What one finding says about one tool.
@@ -187,11 +191,13 @@ public:
     std::set<std::string> documented;
     std::set<std::string> kinds;
     documented_tools(context, documented, kinds);
-    const bool pre_commit = documents_pre_commit(context) || documented.contains("pre-commit");
+    const bool pre_commit =
+        documents_pre_commit(context) || documented.contains("pre-commit") || names_pre_commit(context);
 
     std::vector<std::string> folded; // undocumented hooks of an undocumented pre-commit
     std::vector<engine::Location> folded_evidence;
     std::vector<std::vector<Planned>> findings; // one per command: tools run by one target are one gap
+    const bool opaque_lint = runs_remote_lint_workflow(context);
     for (auto& [name, evidence] : tools) {
       if (name == "pre-commit" || documented.contains(name) ||
           kinds.contains(std::string(evidence.info->kind)))
@@ -207,6 +213,10 @@ public:
       Planned plan{&evidence, evidence.ci_command};
       if (plan.command.empty())
         plan.command = target_running(context, *evidence.info);
+      // A config that nothing runs (no CI step, hook, target, script or build) is no procedure to document;
+      // a lint workflow of another repository may run it (what it runs is not written here).
+      if (!evidence.run && plan.command.empty() && !opaque_lint)
+        continue;
       if (plan.command.empty())
         plan.command = evidence.config ? evidence.config->suggested_command
                                        : std::string(evidence.info->suggested_command);
@@ -232,6 +242,59 @@ public:
   }
 
 private:
+  // Gating CI that calls a lint workflow or action of another repository that tacit does not know
+  // (`uses: org/meta/.github/workflows/lint.yml@main`).
+  static bool runs_remote_lint_workflow(const engine::Context& context) {
+    const Gate gate(context.ci());
+    for (const auto& action : context.ci().actions) {
+      facts::CiCommand where;
+      where.path = action.path;
+      where.job = action.job;
+      where.step = action.step;
+      const auto uses = util::to_lower(action.uses);
+      if (!action.plumbing && !uses.starts_with("./") && util::contains(uses, "lint") &&
+          !facts::tool_of_action(action.uses) && gate(where))
+        return true;
+    }
+    return false;
+  }
+
+  // A contributor or agent doc that sends the reader to pre-commit without a command ("we use pre-commit,
+  // install it and run it over your changes", a link to pre-commit.com or to the .pre-commit-config.yaml):
+  // the hooks are the documented way to run their tools.
+  static bool names_pre_commit(const engine::Context& context) {
+    if (!context.snapshot().find(".pre-commit-config.yaml"))
+      return false;
+    for (const auto& document : context.documents()) {
+      if (document.kind != doc::DocKind::contributing && document.kind != doc::DocKind::agent_context)
+        continue;
+      for (const auto& link : document.links) {
+        const auto target = util::to_lower(link.target);
+        if (util::contains(target, "pre-commit.com") || target.ends_with(".pre-commit-config.yaml"))
+          return true;
+      }
+      // A paragraph that names pre-commit and says to install or run it.
+      std::string paragraph;
+      const auto says_so = [](const std::string& text) {
+        const auto lower = util::to_lower(text);
+        return util::contains(lower, "pre-commit") &&
+               (util::contains(lower, "install") || util::contains(lower, " run"));
+      };
+      for (auto line : util::split_lines(document.text)) {
+        if (!util::trim(line).empty()) {
+          paragraph.append(line).append(" ");
+          continue;
+        }
+        if (says_so(paragraph))
+          return true;
+        paragraph.clear();
+      }
+      if (says_so(paragraph))
+        return true;
+    }
+    return false;
+  }
+
   static engine::Location config_location(const facts::ToolConfig& config) {
     return engine::Location{config.path, config.line, 0, fmt::format("{} is configured here", config.tool)};
   }
@@ -246,8 +309,14 @@ private:
     };
     const auto& facts = context.facts();
     for (const auto& config : facts.tools)
-      if (const auto* info = facts::find_tool(config.tool))
-        add(info).config = config;
+      if (const auto* info = facts::find_tool(config.tool)) {
+        auto& evidence = add(info);
+        evidence.config = config;
+        // A Maven or Gradle plugin runs in the build (checkstyle in `mvn verify`, `gradle check`).
+        const auto file = util::base_name(config.path);
+        evidence.run = evidence.run || info->tool == "pre-commit" || file == "pom.xml" ||
+                       file.starts_with("build.gradle");
+      }
     for (const auto& hook : facts.pre_commit_hooks) {
       std::vector<const facts::ToolInfo*> run;
       for (const auto& info : facts::known_tools())
@@ -260,7 +329,9 @@ private:
       for (const auto* info : run) {
         if (info->tool == "pre-commit")
           continue;
-        add(info).hooks.push_back(
+        auto& evidence = add(info);
+        evidence.run = true;
+        evidence.hooks.push_back(
             engine::Location{hook.path, hook.line, 0, fmt::format("pre-commit hook '{}' runs it", hook.id)});
       }
     }
@@ -274,6 +345,7 @@ private:
           continue;
         for (const auto* info : tools_run_by(context, words, true)) {
           auto& evidence = add(info);
+          evidence.run = true;
           if (evidence.ci_command.empty())
             evidence.ci_command = pasteable(context, words, command.working_directory);
           evidence.ci.push_back(engine::Location{command.path, command.line, command.column,
@@ -290,6 +362,7 @@ private:
       if (!info || !gate(where) || is_release_job(where))
         continue;
       auto& evidence = add(info);
+      evidence.run = true;
       evidence.ci.push_back(engine::Location{
           action.path, action.line, 0, fmt::format("CI job '{}' runs it ({})", action.job, action.uses)});
     }
