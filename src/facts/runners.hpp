@@ -27,7 +27,8 @@ void extract_tox(const FileList& files, const FileReader& read, std::vector<Targ
 /// noxfile.py sessions: runner "nox"; parametrized sessions as `name-*` / `name(*` patterns.
 void extract_nox(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
-/// Taskfile.yml tasks, aliases and local includes (`ns:task`): runner "task".
+/// Taskfile.yml tasks, aliases and local includes (`ns:task`): runner "task"; recipes are the tasks' commands
+/// and deps.
 void extract_taskfiles(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
 /// .cargo/config.toml [alias] entries: runner "cargo-alias".
