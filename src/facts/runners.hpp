@@ -24,7 +24,8 @@ void extract_cmake_presets(const FileList& files, const FileReader& read, std::v
 /// tox environments (tox.ini, setup.cfg [tox:tox], pyproject.toml [tool.tox], tox.toml): runner "tox".
 void extract_tox(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
-/// noxfile.py sessions: runner "nox"; parametrized sessions as `name-*` / `name(*` patterns.
+/// noxfile.py sessions: runner "nox"; parametrized sessions as `name-*` / `name(*` patterns; recipes are the
+/// string literals of their `session.run(...)` calls.
 void extract_nox(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
 /// Taskfile.yml tasks, aliases and local includes (`ns:task`): runner "task"; recipes are the tasks' commands
