@@ -1,6 +1,6 @@
 #pragma once
 // Task-runner and preset targets beyond make, package.json scripts and just: CMake presets, tox
-// environments, nox sessions, Taskfile tasks, Cargo aliases and pyproject runners (poe, hatch). Each
+// environments, nox sessions, Taskfile tasks, Cargo aliases and pyproject runners (poe, hatch, pdm). Each
 // extractor appends TargetSets; extract_targets calls them all.
 
 #include <tacit/facts/facts.hpp>
@@ -36,7 +36,7 @@ void extract_taskfiles(const FileList& files, const FileReader& read, std::vecto
 void extract_cargo_aliases(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
 /// pyproject.toml task runners: [tool.poe.tasks] (runner "poe"), [tool.hatch.envs.*.scripts] (runner
-/// "hatch", targets `env:script`, and `script` for the default env).
+/// "hatch", targets `env:script`, and `script` for the default env), [tool.pdm.scripts] (runner "pdm").
 void extract_pyproject_runners(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
 /// The repository's scripts (shell scripts and Python scripts at the root or in scripts/, bin/, tools/,

@@ -41,8 +41,8 @@ constexpr engine::RuleMeta k_meta{
             "tool is documented when a doc shows its command (`ruff check`, `npx eslint`, `cargo clippy`; "
             "inline code such as `ruff` counts, prose does not), a documented target whose recipe runs it "
             "(make targets with their prerequisites, both branches of an ifeq and the pattern rule `clippy-%`"
-            " for `make clippy-full`; package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, poe "
-            "and hatch scripts; a target that runs a repository script runs what the script runs), a "
+            " for `make clippy-full`; package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, poe, "
+            "hatch and pdm scripts; a target that runs a repository script runs what the script runs), a "
             "documented repository script that runs it (`./scripts/lint`, `bash scripts/check.sh`, `python "
             "tools/lint.py`: tacit reads the script), a documented `pre-commit run` (or a contributor doc "
             "that says to install and run pre-commit) when it is a pre-commit hook, or a documented lint "
@@ -163,8 +163,8 @@ std::string run_target(std::string_view runner, std::string_view target, std::st
     run = fmt::format("tox run -e {}", target);
   else if (runner == "nox")
     run = fmt::format("nox -s {}", target);
-  else if (runner == "hatch")
-    run = fmt::format("hatch run {}", target);
+  else if (runner == "hatch" || runner == "pdm")
+    run = fmt::format("{} run {}", runner, target);
   else if (runner == "cargo-alias")
     run = fmt::format("cargo {}", target);
   else if (runner == "script")

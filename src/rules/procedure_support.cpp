@@ -276,8 +276,9 @@ std::vector<std::pair<std::string, std::string>> runner_targets(const std::vecto
   }
   if (program == "poe" && words.size() >= 2 && !words[1].starts_with('-'))
     out.emplace_back("poe", words[1]);
-  else if (program == "hatch" && words.size() >= 3 && words[1] == "run" && !words[2].starts_with('-'))
-    out.emplace_back("hatch", words[2]);
+  else if ((program == "hatch" || program == "pdm") && words.size() >= 3 && words[1] == "run" &&
+           !words[2].starts_with('-'))
+    out.emplace_back(program, words[2]);
   else if (auto path = script_path(words); !path.empty())
     out.emplace_back("script", std::move(path));
   return out;

@@ -90,7 +90,7 @@ std::string script_path(const std::vector<std::string>& words);
 
 /// The task-runner targets a normalised command runs, as {runner, target} pairs with the runners TargetSet
 /// names: make/just/npm targets, `tox -e a,b` / `tox run -e a`, `nox -s x`, `task x`, cargo aliases,
-/// `poe x`, `hatch run x`, and repository scripts (runner "script", the script's path).
+/// `poe x`, `hatch run x`, `pdm run x`, and repository scripts (runner "script", the script's path).
 std::vector<std::pair<std::string, std::string>> runner_targets(const std::vector<std::string>& words);
 
 /// What a target runs, with the targets it runs in turn ("" when no file of the runner defines it).
