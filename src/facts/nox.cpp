@@ -55,6 +55,46 @@ std::string_view imported_module(std::string_view line) {
   return rest.substr(0, end);
 }
 
+// What a session body from line `begin` runs: the string literals of each `session.run(...)` /
+// `session.run_always(...)` call (`session.run("mypy", "src")` -> `mypy src`), one call per line; installs
+// are left out. The body ends at the next line at column 0.
+std::string session_recipe(const std::vector<std::string_view>& lines, std::size_t begin) {
+  std::string out;
+  for (std::size_t k = begin; k < lines.size() && k < begin + 300; ++k) {
+    const auto line = lines[k];
+    if (!line.empty() && line.front() != ' ' && line.front() != '\t' && line.front() != '#')
+      break;
+    if (!util::contains(line, ".run(") && !util::contains(line, ".run_always("))
+      continue;
+    std::string call;
+    int depth = 0;
+    for (; k < lines.size(); ++k) {
+      for (char c : lines[k])
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      call.append(lines[k]).append(" ");
+      if (depth <= 0)
+        break;
+    }
+    std::vector<std::string> words;
+    char quote = 0;
+    std::string word;
+    for (const char c : call.substr(call.find(".run"))) {
+      if (quote == 0 && (c == '"' || c == '\'')) {
+        quote = c;
+        word.clear();
+      } else if (quote != 0 && c == quote) {
+        quote = 0;
+        words.push_back(word);
+      } else if (quote != 0) {
+        word += c;
+      }
+    }
+    if (!words.empty())
+      out.append(util::join(words, " ")).append("\n");
+  }
+  return out;
+}
+
 TargetSet parse_noxfile(const FileList& files, const repo::FileEntry& file, std::string_view content) {
   TargetSet set{"nox", file.path, {}, {}, true, {}, {}};
   const auto lines = util::split_lines(content);
@@ -114,6 +154,8 @@ TargetSet parse_noxfile(const FileList& files, const repo::FileEntry& file, std:
       continue;
     }
     set.targets.emplace(name, decorator_line);
+    if (auto recipe = session_recipe(lines, j + 1); !recipe.empty())
+      set.recipes[name] = std::move(recipe);
     set.patterns.push_back(name + "-*");
     set.patterns.push_back(name + "(*");
     i = j;

@@ -1,5 +1,5 @@
 // Cargo aliases and pyproject.toml task runners: what `cargo X` (an alias from .cargo/config.toml),
-// `poe X` and `hatch run [env:]X` can run.
+// `poe X`, `hatch run [env:]X` and `pdm run X` can run.
 
 #include "runners.hpp"
 #include "toml_util.hpp"
@@ -60,6 +60,34 @@ void hatch_scripts(const repo::FileEntry& file, const yaml::Node& tool, std::vec
     out.push_back(std::move(set));
 }
 
+// [tool.pdm.scripts]: `pdm run NAME` (a string, or a table with cmd, shell or composite; `_` holds shared
+// settings, `call` runs a Python function).
+void pdm_scripts(const repo::FileEntry& file, const yaml::Node& tool, std::vector<TargetSet>& out) {
+  const auto* pdm = tool.find("pdm");
+  const auto* scripts = pdm ? pdm->find("scripts") : nullptr;
+  if (!scripts || !scripts->is_map())
+    return;
+  TargetSet set{"pdm", file.path, {}, {}, true, {}, {}};
+  for (const auto& entry : scripts->entries) {
+    if (entry.key == "_")
+      continue;
+    set.targets.emplace(entry.key, entry.line);
+    if (!entry.value.is_map()) {
+      set.recipes[entry.key] = words_of(entry.value);
+      continue;
+    }
+    std::string recipe;
+    for (std::string_view key : {"cmd", "shell"})
+      if (const auto* value = entry.value.find(key))
+        recipe += words_of(*value) + "\n";
+    if (const auto* composite = entry.value.find("composite"))
+      for (const auto& item : composite->items)
+        recipe += std::string(item.scalar()) + "\n";
+    set.recipes[entry.key] = recipe;
+  }
+  out.push_back(std::move(set));
+}
+
 } // namespace
 
 void extract_cargo_aliases(const FileList& files, const FileReader& read, std::vector<TargetSet>& out) {
@@ -89,7 +117,8 @@ void extract_pyproject_runners(const FileList& files, const FileReader& read, st
     if (util::base_name(file->path) != "pyproject.toml")
       continue;
     const auto text = read(*file);
-    if (!util::contains(text, "tool.poe") && !util::contains(text, "tool.hatch"))
+    if (!util::contains(text, "tool.poe") && !util::contains(text, "tool.hatch") &&
+        !util::contains(text, "tool.pdm"))
       continue;
     const auto& root = read.toml(*file);
     if (!root)
@@ -97,6 +126,7 @@ void extract_pyproject_runners(const FileList& files, const FileReader& read, st
     if (const auto* tool = root->find("tool"); tool && tool->is_map()) {
       poe_tasks(*file, *tool, out);
       hatch_scripts(*file, *tool, out);
+      pdm_scripts(*file, *tool, out);
     }
   }
 }

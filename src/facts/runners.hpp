@@ -1,6 +1,6 @@
 #pragma once
 // Task-runner and preset targets beyond make, package.json scripts and just: CMake presets, tox
-// environments, nox sessions, Taskfile tasks, Cargo aliases and pyproject runners (poe, hatch). Each
+// environments, nox sessions, Taskfile tasks, Cargo aliases and pyproject runners (poe, hatch, pdm). Each
 // extractor appends TargetSets; extract_targets calls them all.
 
 #include <tacit/facts/facts.hpp>
@@ -24,18 +24,26 @@ void extract_cmake_presets(const FileList& files, const FileReader& read, std::v
 /// tox environments (tox.ini, setup.cfg [tox:tox], pyproject.toml [tool.tox], tox.toml): runner "tox".
 void extract_tox(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
-/// noxfile.py sessions: runner "nox"; parametrized sessions as `name-*` / `name(*` patterns.
+/// noxfile.py sessions: runner "nox"; parametrized sessions as `name-*` / `name(*` patterns; recipes are the
+/// string literals of their `session.run(...)` calls.
 void extract_nox(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
-/// Taskfile.yml tasks, aliases and local includes (`ns:task`): runner "task".
+/// Taskfile.yml tasks, aliases and local includes (`ns:task`): runner "task"; recipes are the tasks' commands
+/// and deps.
 void extract_taskfiles(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
 /// .cargo/config.toml [alias] entries: runner "cargo-alias".
 void extract_cargo_aliases(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
 
 /// pyproject.toml task runners: [tool.poe.tasks] (runner "poe"), [tool.hatch.envs.*.scripts] (runner
-/// "hatch", targets `env:script`, and `script` for the default env).
+/// "hatch", targets `env:script`, and `script` for the default env), [tool.pdm.scripts] (runner "pdm").
 void extract_pyproject_runners(const FileList& files, const FileReader& read, std::vector<TargetSet>& out);
+
+/// The repository's scripts (shell scripts and Python scripts at the root or in scripts/, bin/, tools/,
+/// hack/, ci/...; executables without extension): runner "script", targets their paths, recipes the commands
+/// they run (wrappers peeled, `${PREFIX}tool` read as `tool`; a Python script's string literals, line by
+/// line).
+TargetSet extract_scripts(const FileList& files, const FileReader& read);
 
 /// What the runners add to the other facts, from the root's target sets: tox environments, nox sessions,
 /// a Taskfile `test` task and CMake test presets as test suites (with their command); a CMake build's

@@ -22,6 +22,15 @@ bool is_name_char(char c) {
          c == '%';
 }
 
+// Make's conditional directives: `ifeq (...)`, `else`, `endif`...
+bool is_conditional(std::string_view line) {
+  for (std::string_view word : {"ifeq", "ifneq", "ifdef", "ifndef", "else", "endif"})
+    if (line.starts_with(word) && (line.size() == word.size() || line[word.size()] == ' ' ||
+                                   line[word.size()] == '\t' || line[word.size()] == '('))
+      return true;
+  return false;
+}
+
 // Makefile rules: `a b: deps`, not `x := y`, `x ?= y`, recipes (tab-indented) or conditionals.
 TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) {
   TargetSet set{"make", file.path, {}, {}, true, {}, {}};
@@ -30,10 +39,16 @@ TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) 
   for (auto raw : util::split_lines(content)) {
     ++line_no;
     if (raw.starts_with('\t')) {
+      // `@cmd` (silent), `-cmd` (errors ignored), `+cmd`: the command is `cmd`.
+      auto command = util::trim(raw);
+      while (!command.empty() && (command.front() == '@' || command.front() == '-' || command.front() == '+'))
+        command = util::trim_left(command.substr(1));
       for (const auto& target : current)
-        set.recipes[target].append(util::trim(raw)).append("\n");
+        set.recipes[target].append(command).append("\n");
       continue;
     }
+    if (is_conditional(util::trim(raw)))
+      continue; // both branches of an ifeq/else/endif inside a recipe are the recipe
     if (!util::trim(raw).empty() && !util::trim(raw).starts_with('#'))
       current.clear();
     auto line = raw.substr(0, raw.find('#'));
@@ -59,7 +74,11 @@ TargetSet parse_makefile(const repo::FileEntry& file, std::string_view content) 
       if (!std::all_of(name.begin(), name.end(), is_name_char))
         continue;
       if (name.find('%') != std::string_view::npos) {
+        // A pattern rule (`clippy-%:`): its recipe is what `make clippy-full` runs.
         set.patterns.emplace_back(name);
+        current.emplace_back(name);
+        if (const auto deps = util::trim(line.substr(colon + 1)); !deps.empty())
+          set.recipes[std::string(name)].append(deps).append("\n");
         continue;
       }
       set.targets.emplace(std::string(name), line_no);

@@ -15,6 +15,32 @@ namespace tacit::facts {
 
 namespace {
 
+// What a task runs: its commands (`cmds:` strings, `cmd:` and `task:` of their maps; the short forms, a
+// string or a list of strings) and the tasks of its `deps:`, one per line, for the procedure rules.
+std::string recipe_of(const yaml::Node& task) {
+  std::string out;
+  const auto add_items = [&out](const yaml::Node& list) {
+    if (list.is_scalar())
+      out.append(list.scalar()).append("\n");
+    for (const auto& item : list.items) {
+      if (item.is_scalar())
+        out.append(item.scalar()).append("\n");
+      else if (item.is_map())
+        for (std::string_view key : {"cmd", "task"})
+          if (const auto* value = item.find(key); value && value->is_scalar())
+            out.append(value->scalar()).append("\n");
+    }
+  };
+  if (!task.is_map()) {
+    add_items(task);
+    return out;
+  }
+  for (std::string_view key : {"deps", "cmds"})
+    if (const auto* list = task.find(key))
+      add_items(*list);
+  return out;
+}
+
 constexpr std::array<std::string_view, 8> k_names{
     "Taskfile.yml",      "taskfile.yml",      "Taskfile.yaml",      "taskfile.yaml",
     "Taskfile.dist.yml", "taskfile.dist.yml", "Taskfile.dist.yaml", "taskfile.dist.yaml"};
@@ -82,6 +108,9 @@ struct Loader {
         if (const auto* internal = entry.value.find("internal"); internal && internal->scalar() == "true")
           continue;
         add(entry.key, entry.line);
+        if (auto recipe = recipe_of(entry.value); !recipe.empty())
+          for (const auto& prefix : prefixes)
+            set.recipes[prefix + entry.key] = recipe;
         if (entry.key == "default" && depth > 0)
           for (const auto& prefix : prefixes)
             if (!prefix.empty())

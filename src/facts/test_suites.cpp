@@ -271,6 +271,7 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   Facts facts;
   facts.test_suites = extract_test_suites(files, read);
   facts.target_sets = extract_targets(files, read);
+  facts.scripts = extract_scripts(files, read);
   facts.build_systems = extract_build_systems(files, read);
   facts.tools = extract_tools(files, read);
   facts.pre_commit_hooks = extract_pre_commit_hooks(files, read);

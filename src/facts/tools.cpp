@@ -188,6 +188,13 @@ bool in_foreign_dir(std::string_view path) {
     const auto lower = util::to_lower(part);
     if (std::find(k_dirs.begin(), k_dirs.end(), lower) != k_dirs.end())
       return true;
+    // `test cases/`, `test-projects/`, `testcases/`: test inputs, whatever the separator.
+    for (std::string_view stem : {"test", "tests"})
+      if (lower.size() > stem.size() + 1 && lower.starts_with(stem) &&
+          (lower[stem.size()] == ' ' || lower[stem.size()] == '-' || lower[stem.size()] == '_'))
+        return true;
+    if (lower == "testcases")
+      return true;
   }
   return false;
 }

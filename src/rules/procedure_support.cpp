@@ -3,6 +3,8 @@
 
 #include "procedure_support.hpp"
 
+#include "runner_requests.hpp"
+
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -109,17 +111,45 @@ std::vector<std::string> recipe_words(std::string_view recipe) {
   return words;
 }
 
+// True when a make pattern (`clippy-%`) matches `target` (`clippy-full`).
+bool matches_pattern(std::string_view pattern, std::string_view target) {
+  const auto percent = pattern.find('%');
+  if (percent == std::string_view::npos || pattern.size() == 1)
+    return false; // `%:` matches anything: no evidence of what a target runs
+  const auto prefix = pattern.substr(0, percent);
+  const auto suffix = pattern.substr(percent + 1);
+  return target.size() > prefix.size() + suffix.size() && target.starts_with(prefix) &&
+         target.ends_with(suffix);
+}
+
+// The recipe of `target`: its own, else that of the first pattern rule that matches it (make).
+const std::string* find_recipe(const facts::TargetSet& set, const std::string& target, bool patterns) {
+  if (const auto it = set.recipes.find(target); it != set.recipes.end())
+    return &it->second;
+  if (!patterns || set.targets.contains(target))
+    return nullptr;
+  for (const auto& pattern : set.patterns)
+    if (matches_pattern(pattern, target))
+      if (const auto it = set.recipes.find(pattern); it != set.recipes.end())
+        return &it->second;
+  return nullptr;
+}
+
 void expand_recipe(const facts::TargetSet& set, const std::string& target, int depth,
-                   std::set<std::string>& seen, std::string& out) {
+                   std::set<std::string>& seen, std::string& out, bool patterns = false) {
   if (depth > 4 || !seen.insert(target).second)
     return;
-  const auto it = set.recipes.find(target);
-  if (it == set.recipes.end())
+  const auto* recipe = find_recipe(set, target, patterns);
+  if (!recipe)
     return;
-  out += it->second + "\n";
-  for (const auto& word : recipe_words(it->second))
-    if (word != target && set.targets.contains(word))
-      expand_recipe(set, word, depth + 1, seen, out);
+  out += *recipe + "\n";
+  for (auto word : recipe_words(*recipe)) {
+    while (word.starts_with("./"))
+      word.erase(0, 2); // a script that runs another: `./scripts/sync-version`
+    if (word != target &&
+        (set.targets.contains(word) || (patterns && set.runner == "make" && find_recipe(set, word, true))))
+      expand_recipe(set, word, depth + 1, seen, out, patterns);
+  }
 }
 
 } // namespace
@@ -201,25 +231,100 @@ std::pair<std::string, std::string> target_of(const Head& head) {
   return {};
 }
 
-std::string recipe_of(const engine::Context& context, const std::string& runner, const std::string& target) {
+std::string script_path(const std::vector<std::string>& words) {
+  if (words.empty())
+    return {};
+  const auto is_script = [](std::string_view word) {
+    return !word.empty() && !word.starts_with('/') && !word.starts_with("..") &&
+           word.find_first_of("$`*{}<>") == std::string_view::npos &&
+           (word.find('/') != std::string_view::npos || word.ends_with(".sh") || word.ends_with(".py"));
+  };
+  const auto& program = words.front();
+  if (program == "bash" || program == "sh" || program == "zsh" || program == "python") {
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      if (words[i].starts_with('-'))
+        continue; // `bash -e x.sh`; `python -m x` is peeled before
+      auto path = words[i];
+      while (path.starts_with("./"))
+        path.erase(0, 2);
+      return is_script(path) ? path : std::string();
+    }
+    return {};
+  }
+  return is_script(program) ? program : std::string();
+}
+
+std::vector<std::pair<std::string, std::string>> runner_targets(const std::vector<std::string>& words) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (words.empty())
+    return out;
+  if (auto target = target_of(head_of(words));
+      !target.first.empty() && target.first != "tox" && target.first != "nox" && target.first != "task") {
+    out.push_back(std::move(target));
+    return out;
+  }
+  const auto& program = words.front();
+  if (program == "tox" || program == "nox" || program == "task" || program == "cargo") {
+    for (auto& request : runner_requests(words))
+      out.emplace_back(std::move(request.runner), std::move(request.target));
+    if (program == "task" || !out.empty())
+      return out;
+  }
+  if (program == "nox" || program == "tox") {
+    // `nox lint` is no session request; `tox typing` is not valid tox 4. Only `-e`/`-s` name one.
+    return out;
+  }
+  if (program == "poe" && words.size() >= 2 && !words[1].starts_with('-'))
+    out.emplace_back("poe", words[1]);
+  else if ((program == "hatch" || program == "pdm") && words.size() >= 3 && words[1] == "run" &&
+           !words[2].starts_with('-'))
+    out.emplace_back(program, words[2]);
+  else if (auto path = script_path(words); !path.empty())
+    out.emplace_back("script", std::move(path));
+  return out;
+}
+
+std::string recipe_of(const engine::Context& context, const std::string& runner, const std::string& target,
+                      bool deep) {
   std::string text;
+  if (runner == "script" && deep) {
+    std::set<std::string> seen;
+    expand_recipe(context.facts().scripts, target, 0, seen, text);
+    return text;
+  }
   for (const auto& set : context.facts().target_sets) {
     if (set.runner != runner)
       continue;
     std::set<std::string> seen;
-    expand_recipe(set, target, 0, seen, text);
+    expand_recipe(set, target, 0, seen, text, deep);
+  }
+  if (deep && !text.empty() && runner != "script") {
+    // A target that runs a repository script (`lint: ./scripts/lint.sh`) runs what the script runs.
+    std::string scripts;
+    std::set<std::string> seen;
+    for (auto word : recipe_words(text)) {
+      while (word.starts_with("./"))
+        word.erase(0, 2);
+      if (context.facts().scripts.targets.contains(word))
+        expand_recipe(context.facts().scripts, word, 0, seen, scripts);
+    }
+    text += scripts;
   }
   return text;
 }
 
-std::string documented_recipes(const engine::Context& context) {
+std::string documented_recipes(const engine::Context& context, bool deep) {
   std::string text;
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& mention : context.knowledge().commands()) {
-    const auto target = target_of(head_of(mention.words));
-    if (target.first.empty() || !seen.insert(target).second)
-      continue;
-    text += recipe_of(context, target.first, target.second);
+    auto targets = deep ? runner_targets(mention.words)
+                        : std::vector<std::pair<std::string, std::string>>{target_of(head_of(mention.words))};
+    if (deep && !mention.peeled.empty()) // `uv run tox -e typing`
+      for (auto& target : runner_targets(mention.peeled))
+        targets.push_back(std::move(target));
+    for (const auto& target : targets)
+      if (!target.first.empty() && seen.insert(target).second)
+        text += recipe_of(context, target.first, target.second, deep);
   }
   return text;
 }

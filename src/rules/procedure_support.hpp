@@ -33,8 +33,9 @@ bool is_lint_command(const Head& head);
 std::set<Head> documented_heads(const engine::Context& context);
 
 /// What the documented task-runner targets run (`make lint` documents the golangci-lint its recipe runs),
-/// with the targets they run in turn.
-std::string documented_recipes(const engine::Context& context);
+/// with the targets they run in turn. `deep` (TASK103): also what documented scripts run, tox `-e` / nox `-s`
+/// environments and make pattern rules (`make clippy-full` runs `clippy-%`'s recipe).
+std::string documented_recipes(const engine::Context& context, bool deep = false);
 
 /// True when `program` appears as a command word in `recipes`.
 bool runs_through_recipe(const std::string& recipes, std::string_view program);
@@ -83,13 +84,26 @@ bool is_release_job(const facts::CiCommand& command);
 /// "format"}), or an empty pair.
 std::pair<std::string, std::string> target_of(const Head& head);
 
+/// The repository script a command runs (`scripts/lint`, `bash scripts/check.sh`, `python tools/lint.py` ->
+/// the path), or "".
+std::string script_path(const std::vector<std::string>& words);
+
+/// The task-runner targets a normalised command runs, as {runner, target} pairs with the runners TargetSet
+/// names: make/just/npm targets, `tox -e a,b` / `tox run -e a`, `nox -s x`, `task x`, cargo aliases,
+/// `poe x`, `hatch run x`, `pdm run x`, and repository scripts (runner "script", the script's path).
+std::vector<std::pair<std::string, std::string>> runner_targets(const std::vector<std::string>& words);
+
 /// What a target runs, with the targets it runs in turn ("" when no file of the runner defines it).
-std::string recipe_of(const engine::Context& context, const std::string& runner, const std::string& target);
+/// `deep`: a make target without a rule of its own runs the pattern rule it matches; runner "script" is the
+/// repository's scripts (facts::Facts::scripts).
+std::string recipe_of(const engine::Context& context, const std::string& runner, const std::string& target,
+                      bool deep = false);
 
 /// The formatters, linters and type checkers a command runs: itself (`ruff check`, `npx eslint`), or
-/// through the recipe of the target it runs (`make lint` whose recipe runs golangci-lint).
+/// through the recipe of the target it runs (`make lint` whose recipe runs golangci-lint). `deep` (TASK103):
+/// also through scripts, tox `-e` / nox `-s` environments, make pattern rules and `xargs`.
 std::vector<const facts::ToolInfo*> tools_run_by(const engine::Context& context,
-                                                 const std::vector<std::string>& words);
+                                                 const std::vector<std::string>& words, bool deep = false);
 
 /// True when `words` (normalised or peeled) run a command of `patterns` ("ruff", "cargo clippy",
 /// "gradle spotless*").

@@ -7,6 +7,7 @@
 #include <tacit/util/strings.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace tacit::rules::procedure {
@@ -19,7 +20,16 @@ namespace {
 std::string_view program_of(std::string_view word) {
   if (const auto dir = util::base_name(util::dir_name(word));
       dir == "bin" || dir == ".bin" || dir.find("BIN") != std::string_view::npos)
-    return util::base_name(word);
+    word = util::base_name(word);
+  // A versioned install runs the tool: clang-format-21, clang-tidy-18.1.
+  if (const auto dash = word.rfind('-');
+      dash != std::string_view::npos && dash + 1 < word.size() && word.find('/') == std::string_view::npos) {
+    const auto version = word.substr(dash + 1);
+    if (std::all_of(version.begin(), version.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) &&
+        std::isdigit(static_cast<unsigned char>(version.front())))
+      return word.substr(0, dash);
+  }
   return word;
 }
 
@@ -111,17 +121,40 @@ void add_tools_named(const std::vector<std::string>& words, bool implied,
 }
 
 std::vector<const facts::ToolInfo*> tools_run_by(const engine::Context& context,
-                                                 const std::vector<std::string>& words) {
+                                                 const std::vector<std::string>& words, bool deep) {
   std::vector<const facts::ToolInfo*> tools;
+  if (deep && !words.empty() && words.front() == "xargs") {
+    // `find ... | xargs clang-format -i`: xargs runs the command that follows its options.
+    std::size_t i = 1;
+    while (i < words.size() && words[i].starts_with('-'))
+      i += (words[i] == "-n" || words[i] == "-P" || words[i] == "-I" || words[i] == "-L" ||
+            words[i] == "-d" || words[i] == "-s")
+               ? 2
+               : 1;
+    if (i >= words.size())
+      return tools;
+    return tools_run_by(
+        context, std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(i), words.end()), deep);
+  }
   const auto peeled = doc::peel_wrappers(words);
   add_tools_named(words, false, tools);
   add_tools_named(peeled, false, tools);
   if (!tools.empty())
     return tools;
-  const auto [runner, target] = target_of(head_of(peeled.empty() ? words : peeled));
-  if (runner.empty())
+  std::string recipe;
+  if (!deep) {
+    const auto [runner, target] = target_of(head_of(peeled.empty() ? words : peeled));
+    if (!runner.empty())
+      recipe = recipe_of(context, runner, target);
+  } else {
+    for (const auto& [runner, target] : runner_targets(words))
+      recipe += recipe_of(context, runner, target, true);
+    if (peeled != words)
+      for (const auto& [runner, target] : runner_targets(peeled))
+        recipe += recipe_of(context, runner, target, true);
+  }
+  if (recipe.empty())
     return tools;
-  const auto recipe = recipe_of(context, runner, target);
   for (const auto& tool : facts::known_tools())
     if (recipe_runs(recipe, tool.commands))
       tools.push_back(&tool);

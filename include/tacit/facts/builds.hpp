@@ -1,7 +1,7 @@
 #pragma once
 // Facts about how the repository is built and tested: its test suites, the targets its task runners know
-// (Makefiles, package.json scripts, justfiles, CMake presets, tox, nox, Taskfiles, Cargo aliases, poe and
-// hatch scripts) and its build systems.
+// (Makefiles, package.json scripts, justfiles, CMake presets, tox, nox, Taskfiles, Cargo aliases, poe, hatch
+// and pdm scripts) and its build systems.
 
 #include <tacit/facts/provenance.hpp>
 
@@ -44,7 +44,7 @@ struct BuildSystem {
 };
 
 /// The task-runner target extractor (Makefiles, package.json scripts, justfiles, CMake presets, tox, nox,
-/// Taskfiles, Cargo aliases, poe and hatch scripts).
+/// Taskfiles, Cargo aliases, poe, hatch and pdm scripts).
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
                                        const FileReader& read);
 

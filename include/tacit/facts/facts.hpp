@@ -22,6 +22,7 @@ namespace tacit::facts {
 struct Facts {
   std::vector<TestSuite> test_suites;
   std::vector<TargetSet> target_sets;
+  TargetSet scripts; ///< the repository's scripts (runner "script"): what `./scripts/lint` runs
   std::vector<BuildSystem> build_systems;
   bool generated_makefiles = false; ///< CMake, autotools, meson or qmake may generate Makefiles
   std::vector<ToolConfig> tools;

@@ -77,7 +77,8 @@ fs::path make_repository(const fs::path& tree) {
   return root;
 }
 
-std::vector<std::string> run_rule(const fs::path& root, std::vector<std::string> ids) {
+// The findings of the rules `ids` on the repository at `root`, suppressions applied.
+std::vector<tacit::engine::Finding> run_findings(const fs::path& root, std::vector<std::string> ids) {
   tacit::repo::SnapshotOptions options;
   options.path = root;
   auto snapshot = tacit::repo::Snapshot::open(options);
@@ -89,10 +90,13 @@ std::vector<std::string> run_rule(const fs::path& root, std::vector<std::string>
   auto context = tacit::engine::analyze(std::move(*snapshot), analyze_options, notes);
   REQUIRE(context.has_value());
   const tacit::engine::Selection selection{std::move(ids), {}};
-  const auto findings = tacit::engine::suppress_findings(
+  return tacit::engine::suppress_findings(
       **context, tacit::engine::run_rules(**context, rules.rules(), selection, 2), selection, rules, 2);
+}
+
+std::vector<std::string> run_rule(const fs::path& root, std::vector<std::string> ids) {
   std::vector<std::string> out;
-  for (const auto& finding : findings)
+  for (const auto& finding : run_findings(root, std::move(ids)))
     out.push_back(fmt::format("{}:{}:{} {}", finding.location.path, finding.location.line,
                               finding.location.column, finding.rule_id));
   return out;
@@ -163,5 +167,47 @@ TEST_CASE("rule fixtures give exactly the expected findings") {
         fs::remove_all(root);
       }
     }
+  }
+}
+
+namespace {
+
+// The findings of one rule with their hints (path:line, hint).
+std::vector<std::pair<std::string, std::string>> run_with_hints(const fs::path& root, const std::string& id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& finding : run_findings(root, {id}))
+    out.emplace_back(fmt::format("{}:{}", finding.location.path, finding.location.line), finding.hint);
+  return out;
+}
+
+} // namespace
+
+// Issue 12 [b]: every hint is a command that clears its own finding. For each finding of a TASK103 case that
+// fires, the hint's command is added to the context file the hint names, and the finding must be gone.
+TEST_CASE("TASK103 hints clear their own findings") {
+  const auto dir = k_fixtures / "lint-format-undocumented";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (!entry.is_directory() || read_expected(entry.path() / "expected").empty())
+      continue;
+    const auto root = make_repository(entry.path() / "tree");
+    for (const auto& [where, hint] : run_with_hints(root, "TASK103")) {
+      CAPTURE(entry.path().filename().string());
+      CAPTURE(where);
+      CAPTURE(hint);
+      const auto open = hint.find('`');
+      const auto close = hint.find('`', open + 1);
+      REQUIRE(close != std::string::npos);
+      const auto command = hint.substr(open + 1, close - open - 1);
+      const auto to = hint.find(" to ", close);
+      const auto file = hint.substr(to + 4, hint.find(' ', to + 4) - to - 4);
+      std::ofstream(root / file, std::ios::app) << "\n## Checks\n\n```sh\n" << command << "\n```\n";
+      REQUIRE(std::system(fmt::format("cd '{}' && git add -A && git -c user.name=t -c user.email=t@t -c "
+                                      "commit.gpgsign=false commit -q -m hint",
+                                      root.string())
+                              .c_str()) == 0);
+      for (const auto& [again, unused] : run_with_hints(root, "TASK103"))
+        CHECK(again != where);
+    }
+    fs::remove_all(root);
   }
 }
