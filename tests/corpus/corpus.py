@@ -143,7 +143,7 @@ def run(args):
 
     names = {repo["repo"] for repo in selected}
     lost = [row for key, row in judged.items() if key[0] in names and key not in reported]
-    table = results_table(counts)
+    table = results_table(counts, default_profile(tacit))
     print(table)
     print(f"{len(selected)} repositories; {sum(sum(c[v] for v in VERDICTS) for c in counts.values())} judged findings "
           f"reported, {len(unjudged)} not judged yet, {len(lost)} judged no longer reported")
@@ -159,20 +159,31 @@ def run(args):
     return 1 if (args.strict and (unjudged or lost_true)) else 0
 
 
+def default_profile(tacit):
+    """The ids of the rules in the default profile, from `tacit rules` (its DEFAULT column)."""
+    listing = subprocess.run([tacit, "rules"], capture_output=True, text=True, check=True).stdout.splitlines()
+    column = listing[0].split().index("DEFAULT")
+    return {line.split()[0] for line in listing[1:] if line.split()[column:column + 1] == ["on"]}
+
+
 def precision(counter):
     decided = counter["true"] + counter["false"]
     return f"{counter['true'] / decided:.2f}" if decided else "-"
 
 
-def results_table(counts):
-    lines = ["| rule | true | false | debatable | not judged | precision |", "|---|---:|---:|---:|---:|---:|"]
+def results_table(counts, in_default):
+    """Per rule, then the default profile's total (what a user gets); rules outside it are measured apart."""
+    lines = ["| rule | default profile | true | false | debatable | not judged | precision |",
+             "|---|---|---:|---:|---:|---:|---:|"]
     total = collections.Counter()
     for rule in sorted(counts):
         c = counts[rule]
-        total.update(c)
-        lines.append(f"| {rule} | {c['true']} | {c['false']} | {c['debatable']} | {c['unjudged']} | {precision(c)} |")
-    lines.append(f"| **all** | {total['true']} | {total['false']} | {total['debatable']} | {total['unjudged']} "
-                 f"| **{precision(total)}** |")
+        if rule in in_default:
+            total.update(c)
+        lines.append(f"| {rule} | {'on' if rule in in_default else 'off'} | {c['true']} | {c['false']} | "
+                     f"{c['debatable']} | {c['unjudged']} | {precision(c)} |")
+    lines.append(f"| **all (default profile)** | | {total['true']} | {total['false']} | {total['debatable']} | "
+                 f"{total['unjudged']} | **{precision(total)}** |")
     return "\n".join(lines)
 
 
