@@ -135,6 +135,15 @@ TargetSet parse_justfile(const repo::FileEntry& file, std::string_view content) 
   return set;
 }
 
+// True when `path`'s folder holds a file named `name`.
+bool has_sibling(const std::vector<const repo::FileEntry*>& files, std::string_view path,
+                 std::string_view name) {
+  const auto dir = util::dir_name(path);
+  const auto sibling = dir.empty() ? std::string(name) : fmt::format("{}/{}", dir, name);
+  return std::any_of(files.begin(), files.end(),
+                     [&](const repo::FileEntry* file) { return file->path == sibling; });
+}
+
 } // namespace
 
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
@@ -144,9 +153,11 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
     const auto name = util::base_name(file->path);
     if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.ends_with(".mk")) {
       sets.push_back(parse_makefile(*file, read(*file)));
-    } else if (name == "Makefile.am") {
+    } else if (name == "Makefile.am" ||
+               (name == "Makefile.in" && !has_sibling(files, file->path, "Makefile.am"))) {
       // Automake: its rules are make rules, and the Makefile it generates adds the standard targets (all,
-      // check, install, dist...): the set is never complete.
+      // check, install, dist...): the set is never complete. A Makefile.in written by hand (autoconf
+      // without automake) is read the same way; one that automake generates is not.
       auto set = parse_makefile(*file, read(*file));
       set.complete = false;
       sets.push_back(std::move(set));

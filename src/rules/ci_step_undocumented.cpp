@@ -208,9 +208,10 @@ std::string without_make_variables(std::string_view line) {
 // (`make protoc`: curl, unzip, chmod): bookkeeping that CI does for itself, not a procedure.
 bool is_housekeeping_target(const engine::Context& context, const Head& head) {
   static const std::set<std::string_view> k_words{
-      "clean",    "distclean", "install",  "uninstall", "deps",    "tools",  "dist",    "tarball",
-      "tarballs", "package",   "packages", "release",   "publish", "deploy", "upload",  "push",
-      "archive",  "bootstrap", "vendor",   "download",  "fetch",   "setup",  "prepare", "mrproper"};
+      "clean",   "distclean", "install",  "uninstall",   "deps",    "tools",    "dist",
+      "tarball", "tarballs",  "package",  "packages",    "release", "publish",  "deploy",
+      "upload",  "push",      "archive",  "bootstrap",   "vendor",  "download", "fetch",
+      "setup",   "prepare",   "mrproper", "completions", "manpages"};
   const auto [runner, target] = target_of(head);
   if (target.empty())
     return false;
@@ -272,6 +273,9 @@ public:
       return;
     const auto documented = documented_heads(context);
     const auto recipes = documented_recipes(context);
+    // Deep: what documented scripts run, and the pattern rules documented make targets match; a target
+    // named there (`jq.1: jq.1.prebuilt`, `$(MAKE) ui-lint`) is run by a documented one.
+    const auto deep_recipes = documented_recipes(context, true);
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
@@ -291,7 +295,7 @@ public:
               return word.find_first_of("$%{") != std::string::npos;
             }))
           continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
-        if (!is_known_procedure(head) || !tools_run_by(context, words).empty())
+        if (!is_known_procedure(head) || !tools_run_by(context, words, true).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
         if (is_housekeeping_target(context, head))
           continue;
@@ -299,12 +303,44 @@ public:
             (is_build_command(head) && !facts.build_systems.empty()))
           continue; // TASK102 / TASK101 own these
         if (documented.contains(head) || documented.contains(head_of(words)) ||
-            runs_through_recipe(recipes, peeled.front()) || (pre_commit_documented && is_lint_command(head)))
+            runs_through_recipe(recipes, peeled.front()) ||
+            (!target_of(head).second.empty() && runs_through_recipe(deep_recipes, target_of(head).second)) ||
+            (pre_commit_documented && is_lint_command(head)))
           continue;
         undocumented[head].push_back(&command);
       }
     }
+    // One gap, one finding: the tasks of one module that one CI job runs (`gradle module-tests:test` and
+    // `gradle module-tests:imageRun`) are one undocumented check; the first is reported, the others are its
+    // evidence.
+    std::map<std::string, const Head*> module_gaps; // "path\njob\nprogram module" -> the head reported
+    std::map<const Head*, std::vector<const Head*>> merged;
     for (const auto& [head, commands] : undocumented) {
+      const auto colon = head.size() == 2 ? head[1].rfind(':') : std::string::npos;
+      if (colon == std::string::npos || colon == 0)
+        continue;
+      const auto& first = *commands.front();
+      const auto key = fmt::format("{}\n{}\n{} {}", first.path, first.job, head[0], head[1].substr(0, colon));
+      const auto [it, added] = module_gaps.emplace(key, &head);
+      if (added)
+        continue;
+      // The task the job runs first leads.
+      if (first.line < undocumented.at(*it->second).front()->line) {
+        auto others = std::move(merged[it->second]);
+        merged.erase(it->second);
+        others.push_back(it->second);
+        it->second = &head;
+        merged[&head] = std::move(others);
+      } else {
+        merged[it->second].push_back(&head);
+      }
+    }
+    std::set<const Head*> folded;
+    for (const auto& [lead, others] : merged)
+      folded.insert(others.begin(), others.end());
+    for (const auto& [head, commands] : undocumented) {
+      if (folded.contains(&head))
+        continue;
       const auto& first = *commands.front();
       const auto text = util::join(head, " ");
       auto& finding = out.emit(fmt::format("CI runs '{}' but no doc tells an agent to run it", text),
@@ -314,6 +350,13 @@ public:
       for (std::size_t i = 1; i < commands.size() && i < 4; ++i)
         finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,
                                                    fmt::format("also run by job '{}'", commands[i]->job)});
+      if (const auto it = merged.find(&head); it != merged.end())
+        for (const auto* other : it->second) {
+          const auto& where = *undocumented.at(*other).front();
+          finding.related.push_back(
+              engine::Location{where.path, where.line, where.column,
+                               fmt::format("the same job also runs '{}'", util::join(*other, " "))});
+        }
     }
   }
 };

@@ -149,6 +149,11 @@ bool is_release_job(const facts::CiCommand& command) {
   for (std::string_view word : {"release", "publish", "deploy", "goreleaser"})
     if (names.find(word) != std::string::npos)
       return true;
+  // Benchmark jobs measure; they do not gate (CodSpeed, `bench`, `benchmarks`).
+  const auto pipeline = util::to_lower(command.pipeline.empty() ? command.path : command.pipeline);
+  for (std::string_view word : {"bench", "codspeed"})
+    if (names.find(word) != std::string::npos || util::base_name(pipeline).find(word) != std::string::npos)
+      return true;
   // A step that warms or fills a cache runs a build for its side effect, not as a check.
   std::string word;
   for (const char c : util::to_lower(command.step) + " ") {
