@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 namespace tacit::rules {
 
@@ -31,7 +32,8 @@ constexpr engine::RuleMeta k_meta{
             "a "
             "command that runs them. Commands are matched on their normalised head, so `uv run pytest -x` "
             "documents pytest, and a command that runs tests through a task runner counts too (`make test`, "
-            "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...).",
+            "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...), as does "
+            "a documented repository script that runs them (`./scripts/test` whose lines run pytest).",
         .why_it_matters =
             "An agent that cannot run the tests cannot check its own work. It either skips verification or "
             "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a "
@@ -127,6 +129,32 @@ bool is_test_script(const std::vector<std::string>& words) {
   return name.find("test") != std::string::npos && name != "test" && name != "[";
 }
 
+// The commands that the repository scripts the docs show run (`./scripts/test` runs `uv run pytest`), with
+// wrappers peeled: a documented script that runs the tests documents them.
+std::vector<std::vector<std::string>> script_commands(const engine::Context& context) {
+  std::vector<std::vector<std::string>> out;
+  std::set<std::string> seen;
+  for (const auto& mention : context.knowledge().commands()) {
+    const auto path = procedure::script_path(mention.words);
+    if (path.empty() || !seen.insert(path).second)
+      continue;
+    for (const auto line : util::split_lines(procedure::recipe_of(context, "script", path, true)))
+      for (auto& words : doc::split_commands(line)) {
+        out.push_back(doc::peel_wrappers(words));
+        out.push_back(std::move(words));
+      }
+  }
+  return out;
+}
+
+bool runs_any(const std::vector<std::vector<std::string>>& commands, const Patterns& patterns) {
+  for (const auto& words : commands)
+    for (const auto& pattern : patterns)
+      if (!words.empty() && doc::matches(words, pattern))
+        return true;
+  return false;
+}
+
 class TestUndocumented final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -141,6 +169,9 @@ public:
     for (const auto& mention : knowledge.commands())
       if (is_test_script(mention.words) || is_test_script(mention.peeled))
         return;
+    const auto through_scripts = script_commands(context);
+    if (runs_any(through_scripts, generic_patterns()))
+      return;
 
     // One finding per runner family; the evidence lists every suite of that family.
     std::map<std::string, std::vector<const facts::TestSuite*>> families;
@@ -161,7 +192,7 @@ public:
           programs.push_back(doc::peel_wrappers(commands.front()).front());
       for (const auto& program : programs)
         patterns.push_back(doc::CommandPattern{program, {}});
-      if (knowledge.find(patterns))
+      if (knowledge.find(patterns) || runs_any(through_scripts, patterns))
         continue;
       const auto& first = *members.front();
       const auto& evidence = first.evidence.back();
