@@ -33,7 +33,10 @@ constexpr engine::RuleMeta k_meta{
             "command that runs them. Commands are matched on their normalised head, so `uv run pytest -x` "
             "documents pytest, and a command that runs tests through a task runner counts too (`make test`, "
             "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...), as does "
-            "a documented repository script that runs them (`./scripts/test` whose lines run pytest).",
+            "a documented repository script that runs them (`./scripts/test` whose lines run pytest). Where "
+            "tacit recognises no suite (a C project's `make check`, a shell test runner) but gating CI runs "
+            "the tests (`make test`, `pytest`, `go test`...), that is a suite too: prose that says \"run the "
+            "test suite\" without a command does not document it.",
         .why_it_matters =
             "An agent that cannot run the tests cannot check its own work. It either skips verification or "
             "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a "
@@ -155,14 +158,65 @@ bool runs_any(const std::vector<std::vector<std::string>>& commands, const Patte
   return false;
 }
 
+// The commands that run a test suite when tacit knows no suite of the repository: what gating CI runs.
+const Patterns& ci_test_patterns() {
+  static const Patterns patterns = [] {
+    Patterns out = generic_patterns();
+    const Patterns more{{"pytest", {}},
+                        {"ctest", {}},
+                        {"go", {"test"}},
+                        {"cargo", {"test", "nextest"}},
+                        {"npm", {"test", "t"}, true},
+                        {"pnpm", {"test"}, true},
+                        {"yarn", {"test"}, true},
+                        {"bun", {"test"}, true},
+                        {"mvn", {"test", "verify"}},
+                        {"gradle", {"test", "check"}, true},
+                        {"jest", {}},
+                        {"vitest", {}},
+                        {"mocha", {}},
+                        {"dotnet", {"test"}}};
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+  }();
+  return patterns;
+}
+
+// No suite tacit recognises (a C project's `make check`, a shell test runner), but gating CI runs the tests:
+// the procedure is done, and no doc gives it.
+void check_ci_tests(const engine::Context& context, engine::Emitter& out) {
+  const auto& patterns = ci_test_patterns();
+  if (context.knowledge().find(patterns) || runs_any(script_commands(context), patterns))
+    return;
+  for (const auto& mention : context.knowledge().commands())
+    if (is_test_script(mention.words) || is_test_script(mention.peeled))
+      return;
+  const auto evidence = procedure::ci_evidence(context, patterns);
+  if (evidence.empty())
+    return;
+  // The note is "CI job 'x' runs `COMMAND`".
+  const auto& note = evidence.front().note;
+  const auto open = note.find('`');
+  const auto command =
+      open == std::string::npos ? std::string() : note.substr(open + 1, note.rfind('`') - open - 1);
+  auto& finding = out.emit(fmt::format("CI runs the tests (`{}`) but no doc says how to run them", command),
+                           context.repository_anchor(), "ci");
+  finding.hint =
+      fmt::format("add `{}` to {} under a \"Testing\" section", command, context.primary_context_file());
+  for (const auto& location : evidence)
+    finding.related.push_back(location);
+}
+
 class TestUndocumented final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto& suites = context.facts().test_suites;
-    if (suites.empty())
+    if (suites.empty()) {
+      check_ci_tests(context, out);
       return;
+    }
     const auto& knowledge = context.knowledge();
     if (knowledge.find(generic_patterns()))
       return;
