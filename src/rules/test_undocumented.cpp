@@ -141,7 +141,8 @@ std::vector<std::vector<std::string>> script_commands(const engine::Context& con
     const auto path = procedure::script_path(mention.words);
     if (path.empty() || !seen.insert(path).second)
       continue;
-    for (const auto line : util::split_lines(procedure::recipe_of(context, "script", path, true)))
+    const auto recipe = procedure::recipe_of(context, "script", path, true); // the lines view it
+    for (const auto line : util::split_lines(recipe))
       for (auto& words : doc::split_commands(line)) {
         out.push_back(doc::peel_wrappers(words));
         out.push_back(std::move(words));
