@@ -36,6 +36,9 @@ constexpr std::array<std::string_view, 11> k_narrowing{" without ", " unless ", 
 
 // The files that speak for the whole repository.
 bool speaks_for_repository(std::string_view path) {
+  // Cheap first: a root file, or one in .github/ or docs/ (this runs for every tracked file).
+  if (path.find('/') != std::string_view::npos && !path.starts_with(".github/") && !path.starts_with("docs/"))
+    return false;
   const auto name = util::to_lower(path);
   for (std::string_view prefix : {"readme", "contributing", ".github/pull_request_template",
                                   ".github/contributing", "docs/contributing", "pull_request_template"})

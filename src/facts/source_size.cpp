@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 namespace tacit::facts {
 
@@ -65,7 +66,8 @@ bool is_test_dir(std::string_view lower) {
 // A test file by its name: test_x.py, x_test.go, x.test.ts, x.spec.js, x_spec.rb, XTest.java, conftest.py.
 bool is_test_file(std::string_view name) {
   const auto stem = name.substr(0, name.rfind('.'));
-  if (stem == "conftest" || util::to_lower(stem).starts_with("test_"))
+  const auto lower = util::to_lower(stem);
+  if (stem == "conftest" || lower.starts_with("test_"))
     return true;
   for (auto suffix : k_test_suffixes) {
     // "Test"/"Tests"/"Spec" count only in CamelCase (FooTest.java), not as the end of a word (latest.go).
@@ -77,7 +79,7 @@ bool is_test_file(std::string_view name) {
         return true;
       continue;
     }
-    if (util::to_lower(stem).ends_with(suffix))
+    if (lower.ends_with(suffix))
       return true;
   }
   return false;
@@ -93,6 +95,7 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
   // Python packages (src/_pytest/__init__.py beside a src/py.py shim: a src layout).
   std::set<std::string> flat_containers;
   std::set<std::string> package_containers;
+  std::unordered_map<std::string_view, bool> excluded_dirs; // folder path -> left out
   for (const auto* file : files) {
     if ((file->mode & 0170000) == 0120000)
       continue; // a symlink
@@ -104,13 +107,16 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     if (!has(k_source_extensions, ext))
       continue;
     auto parts = util::split(file->path, '/');
-    bool excluded = in_vendored_dir(file->path) || is_test_file(name) || generated.contains(file->path);
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-      const auto lower = util::to_lower(parts[i]);
-      excluded = excluded || parts[i].starts_with('.') || has(k_excluded_dirs, lower) || is_test_dir(lower) ||
-                 (i == 0 && (has(k_excluded_top_dirs, lower) || lower == "t")); // t/: git's and Perl's tests
-    }
-    if (excluded)
+    // Whether a folder is left out depends on its path alone: decided once per folder.
+    const auto [dir, added] = excluded_dirs.try_emplace(util::dir_name(file->path), false);
+    if (added)
+      for (std::size_t i = 0; i + 1 < parts.size() && !dir->second; ++i) {
+        const auto lower = util::to_lower(parts[i]);
+        dir->second =
+            parts[i].starts_with('.') || has(k_excluded_dirs, lower) || is_test_dir(lower) ||
+            (i == 0 && (has(k_excluded_top_dirs, lower) || lower == "t")); // t/: git's and Perl's tests
+      }
+    if (dir->second || is_test_file(name) || generated.contains(file->path) || in_vendored_dir(file->path))
       continue;
     ++size.source_files;
     ++size.by_extension[ext];

@@ -13,6 +13,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace tacit::rules {
@@ -275,7 +276,12 @@ public:
     const auto recipes = documented_recipes(context);
     // Deep: what documented scripts run, and the pattern rules documented make targets match; a target
     // named there (`jq.1: jq.1.prebuilt`, `$(MAKE) ui-lint`) is run by a documented one.
-    const auto deep_recipes = documented_recipes(context, true);
+    std::optional<std::string> deep_recipes; // computed when a target needs it: it reads scripts
+    const auto runs_target = [&](const std::string& target) {
+      if (!deep_recipes)
+        deep_recipes = documented_recipes(context, true);
+      return runs_through_recipe(*deep_recipes, target);
+    };
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
@@ -305,7 +311,7 @@ public:
           continue; // TASK102 / TASK101 own these
         if (documented.contains(head) || documented.contains(head_of(words)) ||
             runs_through_recipe(recipes, peeled.front()) ||
-            (!target_of(head).second.empty() && runs_through_recipe(deep_recipes, target_of(head).second)) ||
+            (!target_of(head).second.empty() && runs_target(target_of(head).second)) ||
             (pre_commit_documented && is_lint_command(head)))
           continue;
         undocumented[head].push_back(&command);
