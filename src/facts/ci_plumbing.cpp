@@ -51,8 +51,8 @@ constexpr std::array k_plumbing{
     Plumbing{"micromamba", "install create activate env"}, Plumbing{"npm", "ci install i"},
     Plumbing{"yarn", "install <none>"}, Plumbing{"pnpm", "install i"}, Plumbing{"bun", "install i"},
     Plumbing{"gem", "install"}, Plumbing{"bundle", "install config"}, Plumbing{"composer", "install"},
-    Plumbing{"cargo", "install binstall fetch"}, Plumbing{"go", "mod.download mod.verify install env version"},
-    Plumbing{"dotnet", "restore"},
+    Plumbing{"cargo", "install binstall fetch"},
+    Plumbing{"go", "mod.download mod.verify install env version"}, Plumbing{"dotnet", "restore"},
     // Repository and registry bookkeeping.
     Plumbing{"git", "config fetch submodule lfs clone remote pull"}, Plumbing{"docker", "login logout"}};
 
