@@ -46,7 +46,7 @@ bool names_own_checkout(std::string_view dir) {
 class TreeTracker {
 public:
   TreeTracker(const Workspace& workspace, const ScriptContext& context)
-      : m_workspace(workspace), m_start(context.foreign) {
+      : m_workspace(workspace), m_start(context.foreign), m_fetched(context.fetched) {
     const auto& dir = context.working_directory;
     if (dir.empty() || has_variable(dir) || dir.starts_with('/') || dir.starts_with('~'))
       m_foreign = m_start;
@@ -55,6 +55,7 @@ public:
   }
 
   bool foreign() const { return m_foreign; }
+  bool fetched() const { return m_fetched; }
 
   /// Takes one command into account; returns the state after it.
   bool follow(const std::vector<std::string>& words) {
@@ -65,6 +66,8 @@ public:
       m_fetched = true;
     else if (program == "wget" || program == "curl" || program == "tar" || program == "unzip")
       m_fetched = true;
+    else if (program == "mkdir" || program == "cmake" || program == "meson")
+      created(words);
     else if ((program == "cd" || program == "pushd") && words.size() > 1)
       change(words[1]);
     else if (program == "cd" || program == "popd")
@@ -75,6 +78,41 @@ public:
   }
 
 private:
+  // Folders the script makes for itself (`mkdir -p build`, `cmake -B bld`, `meson setup out`): this
+  // repository's build trees, not another project's.
+  void created(const std::vector<std::string>& words) {
+    const auto add = [&](std::string_view dir) {
+      if (!dir.empty() && !has_variable(dir) && !dir.starts_with('/'))
+        m_created.insert(
+            util::normalize_path(m_dir.empty() ? std::string(dir) : m_dir + "/" + std::string(dir)));
+    };
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      const auto& word = words[i];
+      if (words[0] == "mkdir" && !word.starts_with('-'))
+        add(word);
+      else if (words[0] == "cmake" && word == "-B" && i + 1 < words.size())
+        add(words[++i]);
+      else if (words[0] == "cmake" && word.starts_with("-B") && word.size() > 2)
+        add(std::string_view(word).substr(2));
+      else if (words[0] == "meson" && (word == "setup" || word == "builddir") && i + 1 < words.size() &&
+               !words[i + 1].starts_with('-'))
+        add(words[++i]);
+    }
+  }
+
+  // A folder this repository does not track is another project's only when the script fetched something
+  // (a clone, a download, an archive it unpacks) and did not make that folder itself.
+  bool is_foreign_dir(const std::string& dir) const {
+    if (m_workspace.is_directory(dir))
+      return false;
+    if (!m_fetched)
+      return false;
+    for (auto d = std::string_view(dir); !d.empty(); d = util::dir_name(d))
+      if (m_created.contains(std::string(d)))
+        return false;
+    return true;
+  }
+
   // `make -C DIR` with a DIR this repository does not have (a clone, an unpacked download).
   bool enters_foreign_tree(const std::vector<std::string>& words) const {
     for (std::size_t i = 1; i + 1 < words.size(); ++i) {
@@ -85,7 +123,7 @@ private:
         return false;
       bool escaped = false;
       const auto normalized = util::normalize_path(m_dir.empty() ? dir : m_dir + "/" + dir, &escaped);
-      return escaped || (normalized != "." && !m_workspace.is_directory(normalized));
+      return escaped || (normalized != "." && is_foreign_dir(normalized));
     }
     return false;
   }
@@ -123,13 +161,14 @@ private:
       return;
     }
     m_dir = normalized;
-    m_foreign = foreign || !m_workspace.is_directory(m_dir);
+    m_foreign = foreign || is_foreign_dir(m_dir);
   }
 
   const Workspace& m_workspace;
   bool m_start = false;
   bool m_foreign = false;
   bool m_fetched = false;
+  std::set<std::string> m_created;
   std::string m_dir;
 };
 
@@ -208,7 +247,7 @@ void Workspace::note(std::string_view path, int line, std::string_view message) 
   m_facts.notes.push_back(fmt::format("{}:{}: {}", path, std::max(line, 1), message));
 }
 
-void add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
+bool add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
                 const ScriptContext& context) {
   TreeTracker tree(workspace, context);
   for (auto& line : shell_lines(yaml::scalar_lines(script, source.lines))) {
@@ -232,6 +271,7 @@ void add_script(Workspace& workspace, const yaml::Node& script, const Source& so
                       context.pipeline.empty() ? source.path : context.pipeline};
     workspace.facts().commands.push_back(std::move(command));
   }
+  return tree.fetched();
 }
 
 std::string_view scalar_at(const yaml::Node& node, std::string_view key) {

@@ -67,6 +67,7 @@ struct ScriptContext {
   std::string pipeline; ///< the workflow or pipeline file whose triggers apply ("" for the script's own file)
   bool foreign = false; ///< the script starts in another project's tree (a job that checked out another
                         ///< repository where this one's would be)
+  bool fetched = false; ///< an earlier step of the job cloned or downloaded something
 };
 
 /// One shell command line of a script.
@@ -81,8 +82,9 @@ struct ScriptLine {
 /// function headers) left out, the commands inside them kept.
 std::vector<ScriptLine> shell_lines(const std::vector<yaml::ScalarLine>& lines);
 
-/// Appends the command lines of a script scalar written in `source` to the facts.
-void add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
+/// Appends the command lines of a script scalar written in `source` to the facts. Returns true when the
+/// script clones, downloads or unpacks something (a later step of the job may enter it).
+bool add_script(Workspace& workspace, const yaml::Node& script, const Source& source,
                 const ScriptContext& context);
 
 /// The text of the scalar at `key` in a map, or "".

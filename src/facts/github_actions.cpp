@@ -56,7 +56,8 @@ private:
   void steps(const yaml::Node& steps, const Source& source, const std::string& job,
              std::string_view directory);
   void action(const yaml::Node& uses, const Source& source, const std::string& job, const std::string& step);
-  static void checkout(const yaml::Node& step, std::string& own_path, bool& root_taken);
+  static void checkout(const yaml::Node& step, std::string& own_path, bool& root_taken,
+                       std::vector<std::string>& other_paths);
   void composite_action(const std::string& dir, const Source& caller, int line, const std::string& job);
   void reusable_workflow(const std::string& path, const Source& caller, int line);
 
@@ -130,6 +131,8 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
   // then the steps that run at the root run that project's commands.
   std::string own_path;
   bool root_taken = false;
+  std::vector<std::string> other_paths; // where the job checked out other repositories
+  bool fetched = false;                 // an earlier step cloned or downloaded something
   for (const auto& step : steps.items) {
     if (!step.is_map())
       continue;
@@ -139,7 +142,7 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
       if (auto dir = local_path(uses->value); !dir.empty() || uses->value == "./")
         composite_action(dir, source, uses->line, job);
       if (util::to_lower(uses->value).starts_with("actions/checkout@"))
-        checkout(step, own_path, root_taken);
+        checkout(step, own_path, root_taken, other_paths);
     }
     const auto* run = step.find("run");
     if (run == nullptr || !runs_shell(scalar_at(step, "shell")))
@@ -148,18 +151,25 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
     if (step_directory.empty())
       step_directory = std::string(directory);
     bool foreign = root_taken;
+    {
+      const auto dir = util::normalize_path(step_directory);
+      for (const auto& other : other_paths)
+        foreign = foreign || dir == other || dir.starts_with(other + "/");
+    }
     if (!own_path.empty()) {
       // This repository lives in a folder of the workspace: paths are relative to that folder.
       const auto dir = util::normalize_path(step_directory);
       foreign = !(dir == own_path || dir.starts_with(own_path + "/"));
       step_directory = foreign ? "" : dir.substr(std::min(dir.size(), own_path.size() + 1));
     }
-    add_script(m_workspace, *run, source,
-               ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign});
+    fetched = add_script(m_workspace, *run, source,
+                         ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign, fetched}) ||
+              fetched;
   }
 }
 
-void Extractor::checkout(const yaml::Node& step, std::string& own_path, bool& root_taken) {
+void Extractor::checkout(const yaml::Node& step, std::string& own_path, bool& root_taken,
+                         std::vector<std::string>& other_paths) {
   const auto* with = step.find("with");
   const auto repository = with != nullptr ? scalar_at(*with, "repository") : std::string_view();
   auto path = with != nullptr ? util::normalize_path(scalar_at(*with, "path")) : std::string();
@@ -173,6 +183,8 @@ void Extractor::checkout(const yaml::Node& step, std::string& own_path, bool& ro
       root_taken = false;
   } else if (path.empty()) {
     root_taken = true;
+  } else {
+    other_paths.push_back(path);
   }
 }
 
