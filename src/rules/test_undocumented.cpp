@@ -195,11 +195,13 @@ void check_ci_tests(const engine::Context& context, engine::Emitter& out) {
   const auto evidence = procedure::ci_evidence(context, patterns);
   if (evidence.empty())
     return;
-  // The note is "CI job 'x' runs `COMMAND`".
-  const auto& note = evidence.front().note;
-  const auto open = note.find('`');
-  const auto command =
-      open == std::string::npos ? std::string() : note.substr(open + 1, note.rfind('`') - open - 1);
+  // The CI line itself (as it is written), not the evidence's note.
+  std::string command;
+  for (const auto& line : context.ci().commands)
+    if (line.path == evidence.front().path && line.line == evidence.front().line) {
+      command = std::string(util::trim(line.text));
+      break;
+    }
   auto& finding = out.emit(fmt::format("CI runs the tests (`{}`) but no doc says how to run them", command),
                            context.repository_anchor(), "ci");
   finding.hint =
