@@ -12,6 +12,7 @@
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/escape.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
 
@@ -115,7 +116,18 @@ int run_check(const CheckSettings& settings) {
     options.source = repo::ContentSource::revision;
     options.revision = settings.revision;
   }
-  auto snapshot = repo::Snapshot::open(options);
+  // The built-in rules (their shipped YAML parsed) are made on another thread while the repository opens.
+  std::jthread builtin_rules([] {
+    try {
+      (void)catalog::builtin();
+    } catch (...) {
+      // Made again, and the error reported, where the rules are first used.
+    }
+  });
+  auto snapshot = [&] {
+    const util::ScopedTiming timing("open the repository");
+    return repo::Snapshot::open(options);
+  }();
   if (!snapshot)
     return fail(to_string(snapshot.error()));
 
@@ -131,7 +143,10 @@ int run_check(const CheckSettings& settings) {
     analyze_options.config = **given;
   if (*base)
     analyze_options.on_config = (*base)->config_sink();
-  auto context = engine::analyze(std::move(*snapshot), analyze_options, notes);
+  auto context = [&] {
+    const util::ScopedTiming timing("context (total)");
+    return engine::analyze(std::move(*snapshot), analyze_options, notes);
+  }();
   if (!context)
     return fail(to_string(context.error()));
   // The built-in rules, then the rules of the repository's rule-dirs.
@@ -169,7 +184,10 @@ int run_check(const CheckSettings& settings) {
     policy.apply(found);
     return found;
   };
-  auto findings = evaluate(**context);
+  auto findings = [&] {
+    const util::ScopedTiming timing("rules and suppressions");
+    return evaluate(**context);
+  }();
   if (auto done = adopt(settings, base->get(), **context, evaluate, findings))
     return *done;
 

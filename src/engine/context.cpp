@@ -5,6 +5,7 @@
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
+#include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
 
@@ -13,9 +14,11 @@
 #include <atomic>
 #include <exception>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 namespace tacit::engine {
 
@@ -204,6 +207,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     options.on_config(context->m_config);
 
   // Scope.
+  std::optional<util::ScopedTiming> phase(std::in_place, "context: scope");
   auto& excludes = context->m_excludes;
   for (auto pattern : k_default_excludes)
     excludes.add(pattern);
@@ -224,20 +228,37 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       others.add(pattern);
   }
   // Another project's code is out of every rule's scope.
+  phase.emplace("context: foreign code, excludes");
   context->m_foreign =
       facts::ForeignCode::detect(snap.files(), [&cache](const repo::FileEntry& file) { return cache(file); });
   std::vector<const repo::FileEntry*> linguist_generated;
-  for (const auto& file : snap.files())
-    if (context->m_foreign.contains(file.path))
+  // What a folder's path decides (foreign, excluded) is decided once per folder, not once per file.
+  struct FolderVerdict {
+    bool foreign = false;
+    bool excluded = false;
+    bool others = false;
+  };
+  std::unordered_map<std::string_view, FolderVerdict> folders;
+  for (const auto& file : snap.files()) {
+    const auto dir = util::dir_name(file.path);
+    auto [it, added] = folders.try_emplace(dir);
+    if (added && !dir.empty())
+      it->second = {context->m_foreign.contains(dir), excludes.ignored(dir, true),
+                    marks_generated && others.ignored(dir, true)};
+    const auto& folder = it->second;
+    if (context->m_foreign.contains_file(file.path, folder.foreign))
       continue;
-    else if (!excludes.ignored(file.path))
+    else if (!folder.excluded && !excludes.matches(file.path))
       context->m_files.push_back(&file);
-    else if (marks_generated && !others.ignored(file.path))
+    else if (marks_generated && !folder.others && !others.matches(file.path))
       linguist_generated.push_back(&file);
+  }
 
   // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
+  phase.emplace("context: documents (facts alongside)");
   std::exception_ptr facts_error;
   std::jthread facts_thread([&] {
+    const util::ScopedTiming timing("context: facts thread");
     try {
       context->m_facts = facts::extract_facts(context->m_files, cache);
       context->m_ci = facts::extract_ci(context->m_files, cache);
@@ -261,6 +282,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   for (auto& note : doc_notes)
     if (!note.empty())
       notes.push_back(std::move(note));
+  phase.emplace("context: imports, knowledge index");
   load_imported(snap, cache, doc_files, documents, notes);
   // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding
   // about a command or path it mentions.
@@ -271,7 +293,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   for (auto& part : doc_knowledge)
     context->m_knowledge.merge(std::move(part));
 
+  phase.emplace("context: waiting for the facts thread");
   facts_thread.join();
+  phase.reset();
   if (facts_error)
     std::rethrow_exception(facts_error);
   for (const auto& note : context->m_ci.notes)
@@ -290,6 +314,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       return bytes ? *bytes : std::string_view();
     };
   };
+  phase.emplace("context: generated-code scan");
   context->m_facts.generated_files =
       facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
   // The size of the code leaves generated files out (a client generated from an API spec is not 1,000 files
@@ -300,6 +325,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       generated.insert(file.path);
     context->m_facts.source_size = facts::extract_source_size(context->m_files, generated);
   }
+  phase.reset();
   for (auto& failure : cache.parse_failures())
     notes.push_back(std::move(failure));
   return context;

@@ -2,6 +2,7 @@
 #include <tacit/engine/runner.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
+#include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
 
@@ -68,6 +69,7 @@ std::vector<Finding> run_rules(const Context& context, std::span<const Rule* con
     for (auto i = next++; i < rules.size(); i = next++) {
       const auto& meta = rules[i]->meta();
       Emitter emitter(meta, &options[i]);
+      const util::ScopedTiming timing(meta.id);
       try {
         rules[i]->check(context, emitter);
         results[i] = std::move(emitter.findings());

@@ -7,6 +7,7 @@
 #include <tacit/facts/facts.hpp>
 #include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
 
@@ -269,17 +270,29 @@ std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileRea
 
 Facts extract_facts(const Files& files, const FileReader& read) {
   Facts facts;
-  facts.test_suites = extract_test_suites(files, read);
-  facts.target_sets = extract_targets(files, read);
-  facts.scripts = extract_scripts(files, read);
-  facts.build_systems = extract_build_systems(files, read);
-  facts.tools = extract_tools(files, read);
-  facts.pre_commit_hooks = extract_pre_commit_hooks(files, read);
-  facts.toolchain_pins = extract_toolchain_pins(files, read);
-  facts.setup_files = extract_setup_files(files, read);
-  facts.contribution_files = extract_contribution_files(files, read);
-  facts.release_mechanisms = extract_release_mechanisms(files, read, facts.target_sets);
-  facts.read_only = find_read_only_statement(files, read);
+  // Each extractor's wall time with TACIT_TIMING=1.
+  const auto timed = [](std::string_view what, auto&& extract) {
+    const util::ScopedTiming timing(what);
+    return extract();
+  };
+  facts.test_suites = timed("facts: extract_test_suites", [&] { return extract_test_suites(files, read); });
+  facts.target_sets = timed("facts: extract_targets", [&] { return extract_targets(files, read); });
+  facts.scripts = timed("facts: extract_scripts", [&] { return extract_scripts(files, read); });
+  facts.build_systems =
+      timed("facts: extract_build_systems", [&] { return extract_build_systems(files, read); });
+  facts.tools = timed("facts: extract_tools", [&] { return extract_tools(files, read); });
+  facts.pre_commit_hooks =
+      timed("facts: extract_pre_commit_hooks", [&] { return extract_pre_commit_hooks(files, read); });
+  facts.toolchain_pins =
+      timed("facts: extract_toolchain_pins", [&] { return extract_toolchain_pins(files, read); });
+  facts.setup_files = timed("facts: extract_setup_files", [&] { return extract_setup_files(files, read); });
+  facts.contribution_files =
+      timed("facts: extract_contribution_files", [&] { return extract_contribution_files(files, read); });
+  facts.release_mechanisms = timed("facts: extract_release_mechanisms", [&] {
+    return extract_release_mechanisms(files, read, facts.target_sets);
+  });
+  facts.read_only =
+      timed("facts: find_read_only_statement", [&] { return find_read_only_statement(files, read); });
   for (const auto* file : files) {
     const auto name = util::base_name(file->path);
     if (name == "CMakeLists.txt" || name == "configure.ac" || name == "configure.in" ||
@@ -290,9 +303,13 @@ Facts extract_facts(const Files& files, const FileReader& read) {
     }
   }
   add_runner_facts(facts);
-  extract_decision_records(files, read, facts);
-  facts.source_size = extract_source_size(files);
-  facts.architecture_docs = extract_architecture_docs(files, read, facts.source_size);
+  timed("facts: extract_decision_records", [&] {
+    extract_decision_records(files, read, facts);
+    return 0;
+  });
+  facts.source_size = timed("facts: extract_source_size", [&] { return extract_source_size(files); });
+  facts.architecture_docs = timed("facts: extract_architecture_docs",
+                                  [&] { return extract_architecture_docs(files, read, facts.source_size); });
   return facts;
 }
 

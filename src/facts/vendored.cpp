@@ -199,4 +199,10 @@ bool ForeignCode::contains(std::string_view path) const {
   return !m_attributes.empty() && m_attributes.ignored(path);
 }
 
+bool ForeignCode::contains_file(std::string_view path, bool folder_contained) const {
+  if (folder_contained || is_vendored_dir(path) || std::ranges::binary_search(m_roots, path))
+    return true;
+  return !m_attributes.empty() && m_attributes.matches(path);
+}
+
 } // namespace tacit::facts

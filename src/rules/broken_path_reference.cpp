@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <utility>
@@ -88,13 +89,16 @@ std::string_view first_segment(std::string_view path) {
   return path.substr(0, path.find('/'));
 }
 
+// Every file's lower-cased name and its path (a view of the snapshot's), sorted by name.
+using ByName = std::vector<std::pair<std::string, std::string_view>>;
+
 class BrokenPathReference final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     // Same-name files, for "did you mean" after a move; built when the first broken path is found.
-    std::multimap<std::string, std::string> by_name;
+    ByName by_name;
     OutputWords output_words;
 
     // The mentions of each checked doc, in document order, and the ones that name a missing path.
@@ -144,9 +148,12 @@ public:
         finding.related.back().note = "named here too";
         continue;
       }
-      if (by_name.empty())
+      if (by_name.empty()) {
+        by_name.reserve(context.snapshot().files().size());
         for (const auto& file : context.snapshot().files())
-          by_name.emplace(util::to_lower(util::base_name(file.path)), file.path);
+          by_name.emplace_back(util::to_lower(util::base_name(file.path)), file.path);
+        std::ranges::stable_sort(by_name, {}, &ByName::value_type::first);
+      }
       reported.emplace(std::pair{doc, entry.path}, out.findings().size());
       auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text), location, entry.path);
       const auto suggestion = suggest(context, by_name, entry.path);
@@ -225,8 +232,7 @@ private:
 
   // A file the missing path probably became: the same path in another case, a Rust `x/mod.rs` or Python
   // `x/__init__.py` module, or the only file that ends with the same last two (else one) path segments.
-  static std::string suggest(const engine::Context& context,
-                             const std::multimap<std::string, std::string>& by_name,
+  static std::string suggest(const engine::Context& context, const ByName& by_name,
                              std::string_view missing) {
     const auto stem = missing.substr(0, missing.rfind('.'));
     for (auto module_file : {"mod.rs", "__init__.py"}) {
@@ -236,12 +242,12 @@ private:
         return candidate;
     }
     const auto name = util::to_lower(util::base_name(missing));
-    const auto [begin, end] = by_name.equal_range(name);
+    const auto [begin, end] = std::ranges::equal_range(by_name, name, {}, &ByName::value_type::first);
     if (begin == end)
       return {};
     for (auto it = begin; it != end; ++it)
       if (util::iequals(it->second, missing))
-        return it->second;
+        return std::string(it->second);
     const auto parent = util::base_name(util::dir_name(missing));
     if (!parent.empty()) {
       const auto tail = util::to_lower(fmt::format("/{}/{}", parent, util::base_name(missing)));
@@ -249,13 +255,13 @@ private:
       int count = 0;
       for (auto it = begin; it != end; ++it)
         if (util::to_lower(it->second).ends_with(tail)) {
-          found = it->second;
+          found = std::string(it->second);
           ++count;
         }
       if (count == 1)
         return found;
     }
-    return std::next(begin) == end ? begin->second : std::string{};
+    return std::next(begin) == end ? std::string(begin->second) : std::string{};
   }
 };
 

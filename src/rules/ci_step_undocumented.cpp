@@ -272,8 +272,8 @@ public:
     const auto& ci = context.ci();
     if (ci.commands.empty())
       return;
-    const auto documented = documented_heads(context);
-    const auto recipes = documented_recipes(context);
+    const auto& documented = documented_heads(context);
+    const auto& recipes = documented_recipes(context);
     // Deep: what documented scripts run, and the pattern rules documented make targets match; a target
     // named there (`jq.1: jq.1.prebuilt`, `$(MAKE) ui-lint`) is run by a documented one.
     std::optional<std::string> deep_recipes; // computed when a target needs it: it reads scripts

@@ -101,8 +101,10 @@ std::string stem_of(std::string_view name) {
 // The name agents load for `path`, or nullopt when `path` is fine or not context at all.
 std::optional<std::pair<std::string, const Misnaming*>> loaded_name(std::string_view path) {
   for (const auto& row : k_misnamings) {
-    const bool matches =
-        row.any_case ? util::iequals(path, row.pattern) : util::glob_match(row.pattern, path);
+    // The literal part before a glob's first wildcard rules out almost every path without a match.
+    const bool matches = row.any_case ? util::iequals(path, row.pattern)
+                                      : path.starts_with(row.pattern.substr(0, row.pattern.find('*'))) &&
+                                            util::glob_match(row.pattern, path);
     if (!matches)
       continue;
     if (path == row.target)

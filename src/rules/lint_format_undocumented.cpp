@@ -372,7 +372,7 @@ private:
   // The tools the docs show how to run, and the kinds of tool a documented generic target covers.
   static void documented_tools(const engine::Context& context, std::set<std::string>& tools,
                                std::set<std::string>& kinds) {
-    const auto recipes = documented_recipes(context, true);
+    const auto& recipes = documented_recipes(context, true);
     for (const auto& info : facts::known_tools())
       if (recipe_runs(recipes, info.commands))
         tools.emplace(info.tool);

@@ -20,15 +20,18 @@ constexpr std::array<std::string_view, 12> k_output_words{"generate", "output", 
 std::vector<bool> scan_cuts(std::string_view text) {
   const auto lower = util::to_lower(text);
   const std::string_view view = lower;
+  // Where output words end: the latest start of one that ends at each cut (-1: none).
+  std::vector<std::ptrdiff_t> word_at(view.size() + 1, -1);
+  for (auto w : k_output_words)
+    for (auto at = view.find(w); at != std::string_view::npos; at = view.find(w, at + 1))
+      word_at[at + w.size()] = std::max(word_at[at + w.size()], static_cast<std::ptrdiff_t>(at));
   std::vector<bool> out(view.size() + 1, false);
   std::size_t stop = 0;
   std::ptrdiff_t word = -1;
   for (std::size_t e = 0; e <= view.size(); ++e) {
-    if (e >= 2 && view.substr(e - 2, 2) == ". ")
+    if (e >= 2 && view[e - 2] == '.' && view[e - 1] == ' ')
       stop = e;
-    for (auto w : k_output_words)
-      if (e >= w.size() && view.substr(e - w.size(), w.size()) == w)
-        word = std::max(word, static_cast<std::ptrdiff_t>(e - w.size()));
+    word = std::max(word, word_at[e]);
     out[e] = word >= static_cast<std::ptrdiff_t>(stop);
   }
   return out;

@@ -204,20 +204,22 @@ bool is_lint_command(const Head& head) {
           head.back().starts_with("fmt") || head.back().starts_with("format"));
 }
 
-std::set<Head> documented_heads(const engine::Context& context) {
-  std::set<Head> heads;
-  for (const auto& mention : context.knowledge().commands()) {
-    // A wrapper's own head (`uv run`, `poetry run`) documents nothing: only what it runs counts.
-    auto head =
-        head_of(mention.peeled.empty() || mention.peeled == mention.words ? mention.words : mention.peeled);
-    if (head.size() == 2 && head[0] == "tox" && head[1].find(',') != std::string::npos) {
-      for (auto env : util::split(head[1], ','))
-        heads.insert(Head{"tox", std::string(util::trim(env))});
-      continue;
+const std::set<Head>& documented_heads(const engine::Context& context) {
+  return context.shared<std::set<Head>>("procedure: documented heads", [&] {
+    std::set<Head> heads;
+    for (const auto& mention : context.knowledge().commands()) {
+      // A wrapper's own head (`uv run`, `poetry run`) documents nothing: only what it runs counts.
+      auto head =
+          head_of(mention.peeled.empty() || mention.peeled == mention.words ? mention.words : mention.peeled);
+      if (head.size() == 2 && head[0] == "tox" && head[1].find(',') != std::string::npos) {
+        for (auto env : util::split(head[1], ','))
+          heads.insert(Head{"tox", std::string(util::trim(env))});
+        continue;
+      }
+      heads.insert(std::move(head));
     }
-    heads.insert(std::move(head));
-  }
-  return heads;
+    return heads;
+  });
 }
 
 std::pair<std::string, std::string> target_of(const Head& head) {
@@ -313,20 +315,24 @@ std::string recipe_of(const engine::Context& context, const std::string& runner,
   return text;
 }
 
-std::string documented_recipes(const engine::Context& context, bool deep) {
-  std::string text;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& mention : context.knowledge().commands()) {
-    auto targets = deep ? runner_targets(mention.words)
-                        : std::vector<std::pair<std::string, std::string>>{target_of(head_of(mention.words))};
-    if (deep && !mention.peeled.empty()) // `uv run tox -e typing`
-      for (auto& target : runner_targets(mention.peeled))
-        targets.push_back(std::move(target));
-    for (const auto& target : targets)
-      if (!target.first.empty() && seen.insert(target).second)
-        text += recipe_of(context, target.first, target.second, deep);
-  }
-  return text;
+const std::string& documented_recipes(const engine::Context& context, bool deep) {
+  return context.shared<std::string>(
+      deep ? "procedure: documented recipes, deep" : "procedure: documented recipes", [&] {
+        std::string text;
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& mention : context.knowledge().commands()) {
+          auto targets =
+              deep ? runner_targets(mention.words)
+                   : std::vector<std::pair<std::string, std::string>>{target_of(head_of(mention.words))};
+          if (deep && !mention.peeled.empty()) // `uv run tox -e typing`
+            for (auto& target : runner_targets(mention.peeled))
+              targets.push_back(std::move(target));
+          for (const auto& target : targets)
+            if (!target.first.empty() && seen.insert(target).second)
+              text += recipe_of(context, target.first, target.second, deep);
+        }
+        return text;
+      });
 }
 
 bool runs_through_recipe(const std::string& recipes, std::string_view program) {

@@ -30,12 +30,12 @@ Head head_of(const std::vector<std::string>& words);
 bool is_lint_command(const Head& head);
 
 /// The heads of every command the docs show (as written and with wrappers peeled).
-std::set<Head> documented_heads(const engine::Context& context);
+const std::set<Head>& documented_heads(const engine::Context& context);
 
 /// What the documented task-runner targets run (`make lint` documents the golangci-lint its recipe runs),
 /// with the targets they run in turn. `deep` (TASK103): also what documented scripts run, tox `-e` / nox `-s`
 /// environments and make pattern rules (`make clippy-full` runs `clippy-%`'s recipe).
-std::string documented_recipes(const engine::Context& context, bool deep = false);
+const std::string& documented_recipes(const engine::Context& context, bool deep = false);
 
 /// True when `program` appears as a command word in `recipes`.
 bool runs_through_recipe(const std::string& recipes, std::string_view program);

@@ -117,6 +117,20 @@ bool IgnoreRules::match_one(const Rule& rule, std::string_view path, bool is_dir
   return glob_match(pattern.substr(prefix), path.substr(prefix));
 }
 
+bool IgnoreRules::matches(std::string_view path, bool is_dir) const {
+  path = strip_dot_slash(path);
+  while (!path.empty() && path.back() == '/') {
+    path.remove_suffix(1);
+    is_dir = true;
+  }
+  if (path.empty())
+    return false;
+  for (auto it = m_rules.rbegin(); it != m_rules.rend(); ++it)
+    if (match_one(*it, path, is_dir))
+      return !it->negated;
+  return false;
+}
+
 bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
   path = strip_dot_slash(path);
   while (!path.empty() && path.back() == '/') {

@@ -70,17 +70,29 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
+namespace {
+
+// ASCII only, as std::tolower in the "C" locale (tacit never sets another), without a call per byte.
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+} // namespace
+
 std::string to_lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (auto& c : out)
+    c = ascii_lower(c);
   return out;
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i]))
+      return false;
+  return true;
 }
 
 bool contains(std::string_view text, std::string_view needle) {

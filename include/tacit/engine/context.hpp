@@ -15,6 +15,7 @@
 #include <tacit/util/glob.hpp>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -77,7 +78,26 @@ public:
   /// for a plain directory. Rules that do not ask cost nothing.
   std::span<const repo::Commit> history(std::size_t limit = 200) const;
 
+  /// A value that several rules derive from the context (`key` names it, `make` computes it): computed once
+  /// per run, on first use, safe from several rules at once (the others wait for the first).
+  template <typename T, typename Make> const T& shared(std::string_view key, Make&& make) const {
+    SharedEntry* entry = nullptr;
+    {
+      std::lock_guard lock(m_shared_mutex);
+      auto& slot = m_shared[std::string(key)];
+      if (!slot)
+        slot = std::make_unique<SharedEntry>();
+      entry = slot.get();
+    }
+    std::call_once(entry->once, [&] { entry->value = std::make_shared<T>(make()); });
+    return *static_cast<const T*>(entry->value.get());
+  }
+
 private:
+  struct SharedEntry {
+    std::once_flag once;
+    std::shared_ptr<void> value;
+  };
   friend class ContextBuilder;
   std::unique_ptr<repo::Snapshot> m_snapshot;
   Config m_config;
@@ -91,6 +111,8 @@ private:
   std::unique_ptr<facts::ParsedFileCache> m_file_cache;
   mutable std::mutex m_history_mutex;
   mutable std::vector<std::pair<std::size_t, std::unique_ptr<const std::vector<repo::Commit>>>> m_histories;
+  mutable std::mutex m_shared_mutex;
+  mutable std::map<std::string, std::unique_ptr<SharedEntry>, std::less<>> m_shared;
 };
 
 /// Options of one analysis.

@@ -36,6 +36,10 @@ public:
   /// linguist-vendored path or a folder with another project's LICENSE.
   bool contains(std::string_view path) const;
 
+  /// contains(path) for a file whose folder's verdict, contains(dir_name(path)), the caller knows: what is
+  /// left to decide is the file's own name. For callers that decide each folder once.
+  bool contains_file(std::string_view path, bool folder_contained) const;
+
   /// The folders found besides the names (submodules, other projects' folders), sorted.
   const std::vector<std::string>& roots() const { return m_roots; }
 

@@ -31,6 +31,10 @@ public:
   /// True when `path` (or a directory above it) is ignored. `is_dir` says whether path is a directory.
   bool ignored(std::string_view path, bool is_dir = false) const;
 
+  /// The rules' verdict on `path` alone (the last rule that matches it), leaving the directories above it
+  /// out: ignored(p) == ignored(dir_name(p), true) || matches(p). For callers that decide each folder once.
+  bool matches(std::string_view path, bool is_dir = false) const;
+
   bool empty() const { return m_rules.empty(); }
 
 private:

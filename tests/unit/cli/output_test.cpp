@@ -117,3 +117,19 @@ TEST_CASE("--select, --ignore and --format take one value each: a path after the
   run = s.tacit(fmt::format("check -q --select CTX001 --select CTX002 '{}'", path));
   CHECK(has(run.out, "CTX002")); // repeated: both count
 }
+
+TEST_CASE("TACIT_TIMING=1 prints each phase and rule's wall time to stderr; unset, nothing") {
+  Scratch scratch;
+  scratch.git_repo();
+  write(scratch.dir / "AGENTS.md", "# Agents\n\nSee `src/missing.c`.\n");
+  scratch.sh("git add -A && git commit -qm init");
+  const auto timed = scratch.tacit("check . --select CTX002", "env TACIT_TIMING=1 ");
+  CHECK(timed.exit_code == 1);
+  CHECK(has(timed.err, "tacit: timing: open the repository"));
+  CHECK(has(timed.err, "tacit: timing: context: facts thread"));
+  CHECK(has(timed.err, "tacit: timing: CTX002"));
+  CHECK(has(timed.out, "CTX002"));
+  const auto plain = scratch.tacit("check . --select CTX002", "env -u TACIT_TIMING ");
+  CHECK(plain.out == timed.out);
+  CHECK_FALSE(has(plain.err, "timing"));
+}

@@ -9,6 +9,7 @@
 #include <tacit/engine/runner.hpp>
 #include <tacit/facts/vendored.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -182,4 +183,12 @@ TEST_CASE("ForeignCode: vendored folders by name, submodules, linguist-vendored,
   CHECK_FALSE(foreign.contains("libs/own/x.c"));     // the root's copyright holder
   CHECK_FALSE(foreign.contains("crates/fork/x.rs")); // a member of the root workspace
   CHECK_FALSE(foreign.contains("extra/sub/x.c"));
+  // Deciding the folder once, then the file's own name, gives the same answers.
+  for (const std::string path : {"ext/sub/README.md", "ext/sub", "lib/copied/x.c", "lib/copied/ours.c",
+                                 "libs/clar/clar.c", "libs/own/x.c", "crates/fork/x.rs", "extra/sub/x.c",
+                                 "vendor", "src/vendor", "a/third_party/b/c.h", "README.md"}) {
+    CAPTURE(path);
+    const auto dir = tacit::util::dir_name(path);
+    CHECK(foreign.contains_file(path, !dir.empty() && foreign.contains(dir)) == foreign.contains(path));
+  }
 }

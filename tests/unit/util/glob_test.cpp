@@ -293,3 +293,24 @@ TEST_CASE("IgnoreRules: add_file handles CRLF, a BOM and no final newline") {
   CHECK(rules.ignored("second"));
   CHECK(rules.ignored("third"));
 }
+
+TEST_CASE("IgnoreRules::matches: the verdict on a path alone; with its folder's, the same as ignored") {
+  IgnoreRules rules;
+  rules.add("build/");
+  rules.add("*.log");
+  rules.add("!keep.log");
+  rules.add("/docs/generated/**");
+  rules.add("node_modules");
+  CHECK(rules.matches("x.log"));
+  CHECK_FALSE(rules.matches("keep.log"));
+  CHECK_FALSE(rules.matches("build/x.txt")); // only the folder above it matches
+  CHECK(rules.matches("build", true));
+  for (const std::string path :
+       {"a/b/x.log", "build/keep.log", "src/build/y.c", "docs/generated/a/b.md", "docs/other.md", "keep.log",
+        "node_modules/x/y.js", "a/node_modules", "src/main.c", "build"}) {
+    CAPTURE(path);
+    const auto slash = path.rfind('/');
+    const bool folder = slash != std::string::npos && rules.ignored(path.substr(0, slash), true);
+    CHECK((folder || rules.matches(path)) == rules.ignored(path));
+  }
+}
