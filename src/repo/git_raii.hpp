@@ -20,6 +20,7 @@ template <typename T, void (*Free)(T*)> struct Deleter {
 
 using RepositoryPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
 using IndexPtr = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
+using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
 using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
 using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
 using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;

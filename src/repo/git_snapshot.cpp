@@ -5,11 +5,17 @@
 #include "git_raii.hpp"
 #include "snapshot_impl.hpp"
 
+#include <tacit/util/strings.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
+#include <optional>
+#include <sys/stat.h>
 
 namespace tacit::repo {
 
@@ -137,6 +143,9 @@ public:
       m_oids.push_back(items[i].oid);
       m_from_store.push_back(items[i].from_store);
     }
+    if (m_source != ContentSource::worktree) {
+      find_unchanged_checkouts();
+    }
     return true;
   }
 
@@ -153,6 +162,9 @@ public:
     if (at == m_files.size()) {
       return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
     }
+    if (auto content = read_checkout(at, max_bytes)) {
+      return std::move(*content);
+    }
     std::lock_guard lock(m_mutex);
     return read_blob(m_odb.get(), m_oids[at], m_files[at].path, max_bytes);
   }
@@ -164,6 +176,9 @@ public:
     }
     if (m_source == ContentSource::worktree && !m_from_store[at]) {
       return read_worktree_file(m_root_fd.get(), m_files[at].path, m_files[at].mode, m_max_read);
+    }
+    if (auto content = read_checkout(at, m_max_read)) {
+      return std::move(*content);
     }
     std::lock_guard lock(m_mutex);
     return read_blob(m_odb.get(), m_oids[at], m_files[at].path, m_max_read);
@@ -344,6 +359,110 @@ private:
     return true;
   }
 
+  // --staged and --rev read blobs. A worktree file still as git checked it out holds the blob's bytes: its
+  // index entry names the same blob, its size and modification time are the entry's (and the entry is not
+  // racy: older than the index file). Reading it is much cheaper than inflating the blob, and needs no lock.
+  // Not when a checkout may change bytes beyond line ends (filter=, ident, working-tree-encoding in any
+  // attributes file) or when GIT_INDEX_FILE names another index; a file that holds a CR is read from the
+  // blob (line-end conversion), see read_checkout.
+  void find_unchanged_checkouts() {
+    if (git_repository_is_bare(m_repository.get()) || git_repository_workdir(m_repository.get()) == nullptr) {
+      return;
+    }
+    if (const char* named = std::getenv("GIT_INDEX_FILE"); named != nullptr && named[0] != '\0') {
+      return;
+    }
+    if (checkout_may_rewrite()) {
+      return;
+    }
+    git_index* raw = nullptr;
+    if (git_repository_index(&raw, m_repository.get()) < 0) {
+      return;
+    }
+    git::IndexPtr index(raw);
+    struct stat index_info {};
+    const char* index_path = git_index_path(index.get());
+    if (index_path == nullptr || ::stat(index_path, &index_info) != 0) {
+      return;
+    }
+    auto root = open_root(m_root);
+    if (!root) {
+      return;
+    }
+    m_checkout_root_fd = std::move(*root);
+    m_checkout.resize(m_files.size());
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+      if (m_files[i].mode == k_mode_symlink) {
+        continue;
+      }
+      const git_index_entry* entry = git_index_get_bypath(index.get(), m_files[i].path.c_str(), 0);
+      if (entry == nullptr || !git_oid_equal(&entry->id, &m_oids[i]) ||
+          file_mode(entry->mode) != m_files[i].mode ||
+          (entry->flags_extended & (GIT_INDEX_ENTRY_SKIP_WORKTREE | GIT_INDEX_ENTRY_INTENT_TO_ADD)) != 0 ||
+          entry->mtime.seconds >= index_info.st_mtim.tv_sec) {
+        continue;
+      }
+      m_checkout[i] = CheckoutStat{entry->file_size, entry->mtime.seconds, entry->mtime.nanoseconds};
+    }
+  }
+
+  // Whether an attributes file (tracked, the repository's info/attributes, the user's or the system's) may
+  // set a checkout conversion other than line ends.
+  bool checkout_may_rewrite() {
+    constexpr std::array<std::string_view, 3> k_rewriting{"filter=", "ident", "working-tree-encoding"};
+    const auto rewrites = [&](std::string_view text) {
+      return std::ranges::any_of(
+          k_rewriting, [&](std::string_view word) { return text.find(word) != std::string_view::npos; });
+    };
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+      if (util::base_name(m_files[i].path) != ".gitattributes") {
+        continue;
+      }
+      auto content = read_blob(m_odb.get(), m_oids[i], m_files[i].path, 1u << 20);
+      if (!content || content->truncated || rewrites(content->bytes)) {
+        return true;
+      }
+    }
+    std::error_code ec;
+    const std::filesystem::path git_dir = git_repository_path(m_repository.get());
+    if (std::filesystem::exists(git_dir / "info" / "attributes", ec) ||
+        std::filesystem::exists("/etc/gitattributes", ec)) {
+      return true;
+    }
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    if ((xdg != nullptr && xdg[0] != '\0' &&
+         std::filesystem::exists(std::filesystem::path(xdg) / "git" / "attributes", ec)) ||
+        (home != nullptr && home[0] != '\0' &&
+         std::filesystem::exists(std::filesystem::path(home) / ".config" / "git" / "attributes", ec))) {
+      return true;
+    }
+    git_config* config = nullptr;
+    if (git_repository_config_snapshot(&config, m_repository.get()) < 0) {
+      return true;
+    }
+    git::ConfigPtr owned(config);
+    git_buf value = GIT_BUF_INIT;
+    const bool named = git_config_get_string_buf(&value, config, "core.attributesfile") == 0;
+    git_buf_dispose(&value);
+    git_error_clear();
+    return named;
+  }
+
+  // A file's bytes from the worktree when it is still as checked out (find_unchanged_checkouts) and holds no
+  // CR (so that no line-end conversion can make it differ from the blob, in the part read).
+  std::optional<Content> read_checkout(std::size_t at, std::uint64_t max_bytes) const {
+    if (at >= m_checkout.size() || !m_checkout[at]) {
+      return std::nullopt;
+    }
+    auto content =
+        read_unchanged_checkout(m_checkout_root_fd.get(), m_files[at].path, *m_checkout[at], max_bytes);
+    if (!content || content->bytes.find('\r') != std::string::npos) {
+      return std::nullopt;
+    }
+    return content;
+  }
+
   std::size_t index_of(const FileEntry& file) const {
     if (!m_files.empty() && &file >= m_files.data() && &file < m_files.data() + m_files.size()) {
       return static_cast<std::size_t>(&file - m_files.data());
@@ -363,6 +482,9 @@ private:
   std::vector<FileEntry> m_files;
   std::vector<git_oid> m_oids;    // parallel to m_files
   std::vector<bool> m_from_store; // parallel to m_files: read from the object store, not the worktree
+  std::vector<std::optional<CheckoutStat>>
+      m_checkout; // parallel to m_files, or empty: see find_unchanged_checkouts
+  UniqueFd m_checkout_root_fd;
   std::vector<std::string> m_notes;
   git_oid m_start{};        // where history walks start: HEAD, or the --rev commit
   bool m_has_start = false; // false for an unborn HEAD or a revision that names a tree

@@ -53,6 +53,20 @@ std::unique_ptr<HeadReader> make_worktree_head_reader(int root_fd, std::uint64_t
                                                       const Snapshot& snapshot,
                                                       std::function<bool(const FileEntry&)> from_store);
 
+/// The stat data git records for a checked-out file (index entry): what a worktree file must still have to
+/// hold the same bytes as the blob.
+struct CheckoutStat {
+  std::uint64_t size = 0;
+  std::int64_t mtime_seconds = 0;
+  std::uint32_t mtime_nanoseconds = 0;
+};
+
+/// Reads `path` beneath `root_fd` (no symlink followed) when it is a regular file whose size and
+/// modification time are still `expected`: then its bytes are the blob's it was checked out from, and reading
+/// them is cheaper than inflating the blob. nullopt when it is not (changed, missing, another type).
+std::optional<Content> read_unchanged_checkout(int root_fd, std::string_view path,
+                                               const CheckoutStat& expected, std::uint64_t max_bytes);
+
 /// True when `path` exists beneath `root_fd` (a symlink itself counts; no link is followed out of it).
 bool worktree_path_exists(int root_fd, std::string_view path);
 

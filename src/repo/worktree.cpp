@@ -139,6 +139,28 @@ std::expected<Content, Error> read_open_file(int fd, std::string_view path, std:
 
 } // namespace
 
+std::optional<Content> read_unchanged_checkout(int root_fd, std::string_view path,
+                                               const CheckoutStat& expected, std::uint64_t max_bytes) {
+  if (!is_safe_relative(path)) {
+    return std::nullopt;
+  }
+  const std::string relative(path);
+  UniqueFd fd(open_beneath(root_fd, relative.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY,
+                           RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+  struct stat info {};
+  if (!fd.valid() || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<std::uint64_t>(info.st_size) != expected.size ||
+      info.st_mtim.tv_sec != expected.mtime_seconds ||
+      static_cast<std::uint32_t>(info.st_mtim.tv_nsec) != expected.mtime_nanoseconds) {
+    return std::nullopt;
+  }
+  auto content = read_open_file(fd.get(), path, max_bytes);
+  if (!content) {
+    return std::nullopt;
+  }
+  return std::move(*content);
+}
+
 UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
   if (this != &other) {
     if (m_fd >= 0) {

@@ -69,3 +69,31 @@ TEST_CASE("Head reader: sparse checkout entries come from the index; a plain dir
   write_file(tmp / "plain/z.txt", "zulu\n");
   CHECK(heads(*open_ok(tmp / "plain"), 3) == "x/y.txt=yan z.txt=zul ");
 }
+
+TEST_CASE("Index and revision reads: a file still as checked out is read from the worktree, the same bytes") {
+  TempDir tmp;
+  make_repo(tmp / "repo", {{".gitattributes", "*.txt text=auto\n"},
+                           {"same.md", "as committed\n"},
+                           {"crlf.txt", "one\r\ntwo\r\n"},
+                           {"edited.md", "first\n"},
+                           {"staged.md", "old\n"}});
+  // Old modification times, then a fresh index: no entry is racy, every clean file is a candidate.
+  REQUIRE(run_in(tmp / "repo", "touch -d '2020-01-01 00:00:00' same.md crlf.txt edited.md staged.md && "
+                               "rm .git/index && git reset -q") == 0);
+  // Staged, then changed again in the worktree: the index holds "new", the worktree "newer".
+  write_file(tmp / "repo" / "staged.md", "new\n");
+  git(tmp / "repo", "add staged.md");
+  write_file(tmp / "repo" / "staged.md", "newer\n");
+  write_file(tmp / "repo" / "edited.md", "second\n"); // same size as "first\n", a new mtime
+  const auto index = open_ok(tmp / "repo", ContentSource::index);
+  CHECK(read_ok(*index, "same.md") == "as committed\n");
+  CHECK(read_ok(*index, "crlf.txt") == "one\ntwo\n"); // the blob's line ends (text=auto), not the worktree's
+  CHECK(read_ok(*index, "edited.md") == "first\n");
+  CHECK(read_ok(*index, "staged.md") == "new\n");
+  CHECK(heads(*index, 64) == ".gitattributes=*.txt text=auto\n crlf.txt=one\ntwo\n edited.md=first\n "
+                             "same.md=as committed\n staged.md=new\n ");
+  const auto head = open_ok(tmp / "repo", ContentSource::revision, "HEAD");
+  CHECK(read_ok(*head, "staged.md") == "old\n");
+  CHECK(read_ok(*head, "same.md") == "as committed\n");
+  CHECK(heads(*head, 3) == ".gitattributes=*.t crlf.txt=one edited.md=fir same.md=as  staged.md=old ");
+}
