@@ -1,5 +1,6 @@
 // TASK104 ci-step-undocumented: a substantive CI step runs a command that no doc mentions.
 
+#include "ci_step_support.hpp"
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -49,7 +51,20 @@ constexpr engine::RuleMeta k_meta{
             "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
             "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, "
             "`cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a "
-            "gap is reported once. One finding per command, at its first CI line.",
+            "gap is reported once. One finding per command, at its first CI line.\n\n"
+            "A documented command that CI runs with arguments that select what runs is a variant the docs "
+            "do not give: cargo `-p`, `--features`, `--all-features`, `--no-default-features` and `--test`, "
+            "`go test -tags`, pytest `-m`/`-k`, pnpm `--filter`, npm `--workspace`, cmake `--target`, and "
+            "the Gradle tasks and Maven goals after the first. The docs give `cargo test`, CI runs `cargo "
+            "test --features integration`: one finding per documented command names the differences (\"CI "
+            "also runs 'cargo test' with `--features integration`\"). Arguments that only narrow what the "
+            "documented command runs (`-p`, `--test`, `--filter`, `--workspace`, pytest `-k`) are shown "
+            "with a difference but make none on their own. A doc's `--all-features` gives every "
+            "feature; a target or task that a doc lists by name (`testdeps`), one named for CI (`test-ci`), "
+            "tasks that clean, install or publish and values computed by the CI (`${{ matrix.args }}`) make "
+            "no variant; display and speed flags (`-v`, `--color`, `-race`) never do. Commands in a "
+            "user-facing doc (a tutorial, a user guide, a page on testing the users' applications) document "
+            "none of the repository's own procedures.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
@@ -152,22 +167,6 @@ bool is_build_command(const std::vector<std::string>& head) {
   return k_builds.contains(head);
 }
 
-// The words of a target's name: "test-integration-flaky" -> test, integration, flaky; "jb_install" -> jb,
-// install.
-std::vector<std::string> name_words(std::string_view name) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : std::string(name) + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  return words;
-}
-
 // A task-runner target that runs a flavour of the tests (`make test-ci`, `make richtest`, `make e2e-gh`,
 // `npm run test:unit`): the test suite is TASK102's, whichever way CI runs it.
 bool is_test_target(const Head& head) {
@@ -208,17 +207,11 @@ std::string without_make_variables(std::string_view line) {
 // `make assets-tarball`, `make dist`), by its name or because its recipe only downloads, unpacks and installs
 // (`make protoc`: curl, unzip, chmod): bookkeeping that CI does for itself, not a procedure.
 bool is_housekeeping_target(const engine::Context& context, const Head& head) {
-  static const std::set<std::string_view> k_words{
-      "clean",   "distclean", "install",  "uninstall",   "deps",    "tools",    "dist",
-      "tarball", "tarballs",  "package",  "packages",    "release", "publish",  "deploy",
-      "upload",  "push",      "archive",  "bootstrap",   "vendor",  "download", "fetch",
-      "setup",   "prepare",   "mrproper", "completions", "manpages"};
   const auto [runner, target] = target_of(head);
   if (target.empty())
     return false;
-  for (const auto& word : name_words(target))
-    if (k_words.contains(word))
-      return true;
+  if (is_housekeeping_name(target))
+    return true;
   if (runner != "make")
     return false;
   const auto recipe = recipe_of(context, runner, target);
@@ -285,6 +278,11 @@ public:
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
+    // Variants: a documented command that CI runs with arguments that select something else (`cargo test
+    // --features integration` where the docs give `cargo test`), keyed by the head and what no doc gives.
+    // One finding per head (one gap: the docs give the command but not how CI varies it).
+    std::map<Head, std::vector<std::pair<std::string, const facts::CiCommand*>>> variants;
+    const auto documented_args = documented_arguments(context);
     const Gate gate(ci);
     const bool pre_commit_documented = documents_pre_commit(context);
     for (const auto& command : ci.commands) {
@@ -301,6 +299,11 @@ public:
               return word.find_first_of("$%{") != std::string::npos;
             }))
           continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
+        if (documented.contains(head)) {
+          if (auto missing = undocumented_arguments(documented_args, head, peeled); !missing.empty())
+            variants[head].emplace_back(std::move(missing), &command);
+          continue;
+        }
         if (!is_known_procedure(head) || !tools_run_by(context, words, true).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
         if (is_housekeeping_target(context, head))
@@ -309,8 +312,7 @@ public:
         if (is_test_command(head) || (is_test_target(head) && !facts.test_suites.empty()) ||
             (is_build_command(head) && !facts.build_systems.empty()))
           continue; // TASK102 / TASK101 own these
-        if (documented.contains(head) || documented.contains(head_of(words)) ||
-            runs_through_recipe(recipes, peeled.front()) ||
+        if (documented.contains(head_of(words)) || runs_through_recipe(recipes, peeled.front()) ||
             (!target_of(head).second.empty() && runs_target(target_of(head).second)) ||
             (pre_commit_documented && is_lint_command(head)))
           continue;
@@ -341,6 +343,30 @@ public:
       } else {
         merged[it->second].push_back(&head);
       }
+    }
+    for (const auto& [head, commands] : variants) {
+      std::vector<std::string> differences; // in CI order, each once
+      for (const auto& [missing, command] : commands)
+        if (std::find(differences.begin(), differences.end(), missing) == differences.end())
+          differences.push_back(missing);
+      const auto& first = *commands.front().second;
+      const auto text = util::join(head, " ");
+      std::string listed = fmt::format("`{}`", differences.front());
+      for (std::size_t i = 1; i < differences.size() && i < 3; ++i)
+        listed += fmt::format(", `{}`", differences[i]);
+      if (differences.size() > 3)
+        listed += fmt::format(" and {} more", differences.size() - 3);
+      auto& finding = out.emit(fmt::format("CI also runs '{}' with {}, which no doc gives", text, listed),
+                               engine::Location{first.path, first.line, first.column, {}},
+                               fmt::format("{} (variants)", text));
+      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
+                                 context.primary_context_file(), section_for(head));
+      std::set<std::string> shown{differences.front()};
+      for (const auto& [missing, command] : commands)
+        if (finding.related.size() < 3 && shown.insert(missing).second)
+          finding.related.push_back(
+              engine::Location{command->path, command->line, command->column,
+                               fmt::format("job '{}' runs it with `{}`", command->job, missing)});
     }
     std::set<const Head*> folded;
     for (const auto& [lead, others] : merged)
