@@ -1,8 +1,9 @@
-// What TASK104 asks of a CI command besides its head: variants of documented commands (see
-// ci_step_support.hpp).
+// What TASK104 asks of a CI command besides its head: variants of documented commands and the repository's
+// own programs (see ci_step_support.hpp).
 
 #include "ci_step_support.hpp"
 
+#include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <algorithm>
@@ -102,6 +103,121 @@ bool is_housekeeping_name(std::string_view name) {
       "setup",   "prepare",   "mrproper", "completions", "manpages"};
   for (const auto& word : name_words(name))
     if (k_words.contains(word))
+      return true;
+  return false;
+}
+
+bool is_ci_machinery(std::string_view program, std::string_view line) {
+  for (std::string_view output : {"GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_STEP_SUMMARY"})
+    if (line.find(output) != std::string_view::npos)
+      return true;
+  static const std::set<std::string_view> k_folders{".github",   ".gitlab-ci", ".gitlab", ".azure-pipelines",
+                                                    ".circleci", ".buildkite", "ci",      ".ci"};
+  if (const auto slash = program.find('/');
+      slash != std::string_view::npos && k_folders.contains(program.substr(0, slash)))
+    return true;
+  static const std::set<std::string_view> k_words{
+      "ci",       "travis",  "github",  "gitlab", "azure",     "buildkite", "circleci", "coverage",
+      "report",   "results", "summary", "commit", "aggregate", "collect",   "notify",   "comment",
+      "label",    "labels",  "pr",      "title",  "changelog", "readme",    "version",  "versions",
+      "artifact", "cache",   "wait",    "show",   "env",       "docker",    "image",    "images"};
+  for (const auto& word : name_words(program))
+    if (k_words.contains(word))
+      return true;
+  return false;
+}
+
+std::string repository_program(const engine::Context& context, const std::vector<std::string>& words) {
+  if (words.empty())
+    return {};
+  std::string path = script_path(words);
+  const auto& program = words.front();
+  if (path.empty() && words.size() >= 2 &&
+      (program == "node" || program == "tsx" || program == "ts-node" || program == "bun" ||
+       program == "deno")) {
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      if (words[i].starts_with('-') || (program == "deno" && words[i] == "run") ||
+          (program == "bun" && words[i] == "run"))
+        continue;
+      path = words[i];
+      break;
+    }
+  }
+  if (path.empty() && words.size() >= 3 && program == "go" && words[1] == "run")
+    for (std::size_t i = 2; i < words.size(); ++i)
+      if (!words[i].starts_with('-')) {
+        if (words[i].starts_with("./") || words[i].find('/') != std::string::npos)
+          path = words[i];
+        break;
+      }
+  while (path.starts_with("./"))
+    path.erase(0, 2);
+  while (path.ends_with('/'))
+    path.pop_back();
+  if (path.empty() || path.find_first_of("$`*{}<>@") != std::string::npos || path.starts_with('/') ||
+      path.starts_with(".."))
+    return {};
+  const auto& snapshot = context.snapshot();
+  return snapshot.find(path) || (program == "go" && snapshot.is_directory(path)) ? path : std::string();
+}
+
+std::string package_runner_tool(const std::vector<std::string>& words) {
+  if (words.size() < 2)
+    return {};
+  const auto& program = words.front();
+  std::size_t at = 0;
+  if (program == "npx" || program == "bunx" || program == "uvx")
+    at = 1;
+  else if ((program == "pnpm" || program == "yarn") && words[1] == "dlx")
+    at = 2;
+  else if ((program == "pipx" && words[1] == "run") || (program == "npm" && words[1] == "exec"))
+    at = 2;
+  else
+    return {};
+  for (; at < words.size(); ++at) {
+    if (words[at] == "--package" || words[at] == "-p" || words[at] == "--from") {
+      ++at; // the package that provides the tool, not the tool
+      continue;
+    }
+    if (words[at] == "--")
+      continue;
+    if (!words[at].starts_with('-'))
+      break;
+  }
+  if (at >= words.size())
+    return {};
+  auto tool = words[at];
+  if (const auto version = tool.rfind('@'); version != std::string::npos && version > 0)
+    tool.resize(version); // `npx prettier@3`
+  if (tool.find_first_of("$`{/") != std::string::npos && !tool.starts_with('@'))
+    return {};
+  return tool;
+}
+
+bool documents_program(const engine::Context& context, const std::string& path, const std::string& recipes) {
+  const auto& knowledge = context.knowledge();
+  for (const auto& mention : knowledge.commands())
+    for (const auto* words : {&mention.words, &mention.peeled})
+      if (!words->empty() && repository_program(context, *words) == path)
+        return true;
+  for (const auto& mention : knowledge.paths()) {
+    auto text = mention.text;
+    while (text.starts_with("./"))
+      text.erase(0, 2);
+    if (text == path)
+      return true;
+  }
+  if (runs_through_recipe(recipes, path))
+    return true;
+  // A documented target named after the script (`make checksrc` for scripts/checksrc-all.pl).
+  auto stem = std::string(util::base_name(path));
+  if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0)
+    stem.resize(dot);
+  for (std::string_view all : {"-all", "_all"})
+    if (stem.size() > all.size() && stem.ends_with(all))
+      stem.resize(stem.size() - all.size());
+  for (const auto& mention : knowledge.commands())
+    if (const auto target = target_of(head_of(mention.words)).second; !target.empty() && target == stem)
       return true;
   return false;
 }

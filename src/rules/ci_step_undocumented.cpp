@@ -64,7 +64,18 @@ constexpr engine::RuleMeta k_meta{
             "tasks that clean, install or publish and values computed by the CI (`${{ matrix.args }}`) make "
             "no variant; display and speed flags (`-v`, `--color`, `-race`) never do. Commands in a "
             "user-facing doc (a tutorial, a user guide, a page on testing the users' applications) document "
-            "none of the repository's own procedures.",
+            "none of the repository's own procedures.\n\n"
+            "Besides the known tools, gating CI's calls of the repository's own programs (`./scripts/x`, "
+            "`bash scripts/x.sh`, `python tools/x.py`, `node scripts/x.mjs`, `go run ./cmd/x`, when the "
+            "repository "
+            "tracks them) and of tools a package runner fetches (`npx`, `pnpm dlx`, `yarn dlx`, `bunx`, "
+            "`uvx`, `pipx run`) are reported unless a doc runs or names them, a documented target runs them "
+            "or is named after them (`make checksrc` for `scripts/checksrc-all.pl`). Programs that serve the "
+            "CI itself are left out: those in CI folders (`.github/`, `.gitlab-ci/`, `ci/`...), those whose "
+            "name says they install, package, publish, report, collect coverage, commit, label or name a CI, "
+            "and lines that feed the CI (`>> $GITHUB_ENV`); so are test, build and format scripts where "
+            "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. Commands "
+            "the CI computes (`${{ env.X }}`, matrix values) are not reported.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
@@ -79,8 +90,9 @@ constexpr engine::RuleMeta k_meta{
     }};
 
 // The commands tacit knows to be procedure: linters, formatters, type checkers, test runners, build tools,
-// task runners and code generators. A CI command outside this list (a project script, a shell one-liner, a
-// release helper) is not reported: precision first.
+// task runners and code generators. Besides these, the repository's own programs and tools run through a
+// package runner are in scope (ci_step_support.hpp); other commands (a shell one-liner, a system tool) are
+// not reported: precision first.
 bool is_known_procedure(const std::vector<std::string>& head) {
   static const std::set<std::string_view> k_tools{
       "ruff",         "black",      "flake8",     "mypy",         "pyright",
@@ -278,6 +290,10 @@ public:
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
+    std::set<Head> programs; // the heads of repository programs
+    bool lint_documented = false;
+    for (const auto& head : documented)
+      lint_documented = lint_documented || (!head.empty() && is_lint_command(head));
     // Variants: a documented command that CI runs with arguments that select something else (`cargo test
     // --features integration` where the docs give `cargo test`), keyed by the head and what no doc gives.
     // One finding per head (one gap: the docs give the command but not how CI varies it).
@@ -304,8 +320,36 @@ public:
             variants[head].emplace_back(std::move(missing), &command);
           continue;
         }
-        if (!is_known_procedure(head) || !tools_run_by(context, words, true).empty())
+        // Besides the known tools: the repository's own programs and tools a package runner fetches.
+        const auto program = repository_program(context, peeled);
+        const auto fetched = program.empty() ? package_runner_tool(words) : std::string();
+        if ((program.empty() && fetched.empty() && !is_known_procedure(head)) ||
+            !tools_run_by(context, words, true).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
+        if (!program.empty() || !fetched.empty()) {
+          const auto& what = program.empty() ? fetched : program;
+          const auto kind = [&](std::initializer_list<std::string_view> stems) {
+            return std::ranges::any_of(name_words(what), [&](const std::string& word) {
+              return std::ranges::any_of(stems, [&](std::string_view stem) { return word.ends_with(stem); });
+            });
+          };
+          // Tests, builds and formatters have rules of their own (TASK102, TASK101, TASK103): a script of
+          // theirs is reported there, or documented by what the docs say of them.
+          if (is_housekeeping_name(util::base_name(what)) || is_ci_machinery(what, command.text) ||
+              std::ranges::any_of(peeled,
+                                  [](const std::string& word) { return is_housekeeping_name(word); }) ||
+              (kind({"test", "tests", "e2e", "integration"}) && !facts.test_suites.empty()) ||
+              (kind({"build", "compile"}) && !facts.build_systems.empty()) ||
+              (lint_documented && kind({"lint", "format", "fmt", "style"})) ||
+              (!program.empty() && (documents_program(context, program, recipes) || runs_target(program))) ||
+              (!fetched.empty() && (documented.contains(Head{fetched}) ||
+                                    runs_through_recipe(recipes, fetched) || runs_target(fetched))))
+            continue;
+          if (!program.empty())
+            programs.insert(Head{program});
+          undocumented[program.empty() ? head : Head{program}].push_back(&command);
+          continue;
+        }
         if (is_housekeeping_target(context, head))
           continue;
         // TASK102 reports undocumented tests, from the suites or (without one) from what CI runs.
@@ -326,10 +370,14 @@ public:
     std::map<const Head*, std::vector<const Head*>> merged;
     for (const auto& [head, commands] : undocumented) {
       const auto colon = head.size() == 2 ? head[1].rfind(':') : std::string::npos;
-      if (colon == std::string::npos || colon == 0)
+      const bool program = programs.contains(head);
+      if (!program && (colon == std::string::npos || colon == 0))
         continue;
       const auto& first = *commands.front();
-      const auto key = fmt::format("{}\n{}\n{} {}", first.path, first.job, head[0], head[1].substr(0, colon));
+      // The repository programs one job runs are one gap too (the job's checks), whatever their names.
+      const auto key =
+          program ? fmt::format("{}\n{}\n", first.path, first.job)
+                  : fmt::format("{}\n{}\n{} {}", first.path, first.job, head[0], head[1].substr(0, colon));
       const auto [it, added] = module_gaps.emplace(key, &head);
       if (added)
         continue;
