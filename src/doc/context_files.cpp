@@ -2,7 +2,11 @@
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <string>
+#include <vector>
 
 namespace tacit::doc {
 
@@ -164,6 +168,61 @@ std::optional<DocClass> classify_document(std::string_view path) {
   else if (is_decision_record(path))
     kind = DocKind::decision_record;
   return DocClass{kind, format, {}};
+}
+
+namespace {
+
+// The words of a lower-cased text (letters and digits; an apostrophe joins: "user's").
+std::vector<std::string> lower_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(text) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (c == '\'' && !word.empty())) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return words;
+}
+
+bool has_word(const std::vector<std::string>& words, std::string_view prefix) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.starts_with(prefix); });
+}
+
+// A name or title that speaks to contributors ("Contributing", "Development guide", "Hacking on X").
+bool speaks_to_contributors(std::string_view text) {
+  const auto words = lower_words(text);
+  for (std::string_view prefix : {"contribut", "develop", "hacking", "maintain", "internal"})
+    if (has_word(words, prefix))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool is_user_facing(std::string_view path, DocKind kind, std::string_view title) {
+  if ((kind != DocKind::other && kind != DocKind::readme) || path.find('/') == std::string_view::npos)
+    return false;
+  if (speaks_to_contributors(util::base_name(path)) || speaks_to_contributors(title))
+    return false;
+  for (auto part : util::split(util::dir_name(path), '/')) {
+    const auto lower = util::to_lower(part);
+    for (std::string_view folder : {"tutorial", "tutorials", "user-guide", "user_guide", "userguide",
+                                    "users-guide", "user-manual", "cookbook", "cookbooks"})
+      if (lower == folder)
+        return true;
+  }
+  const auto words = lower_words(title);
+  const auto has = [&](std::string_view word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  };
+  if (has_word(words, "tutorial") || has("cookbook") ||
+      ((has("user") || has("user's") || has("users")) && (has("guide") || has("manual"))))
+    return true;
+  // "Testing Flask Applications", "Testing your app", "How to test an application": the users' own code.
+  return has_word(words, "test") && (has("app") || has("apps") || has("application") || has("applications"));
 }
 
 bool is_key_kind(DocKind kind) {

@@ -70,6 +70,26 @@ std::vector<std::string> headings(const Document& doc) {
   return out;
 }
 
+std::string document_title(std::string_view text) {
+  // Only the head: a title comes first, and this runs on every document.
+  constexpr std::size_t k_head_lines = 40;
+  auto lines = util::split_lines(text.substr(0, std::min<std::size_t>(text.size(), 4096)));
+  if (lines.size() > k_head_lines)
+    lines.resize(k_head_lines);
+  if (!lines.empty() && util::trim(lines.front()) == "---") {
+    for (std::size_t i = 1; i < lines.size() && util::trim(lines[i]) != "---"; ++i)
+      if (lines[i].starts_with("title:")) {
+        auto title = util::trim(lines[i].substr(6));
+        if (title.size() >= 2 && (title.front() == '"' || title.front() == '\'') &&
+            title.back() == title.front())
+          title = title.substr(1, title.size() - 2);
+        return std::string(title);
+      }
+  }
+  const auto found = heading_lines(lines, true);
+  return found.empty() ? std::string() : found.front().text;
+}
+
 std::vector<Section> sections(const Document& doc) {
   if (doc.structural)
     return doc.sections;

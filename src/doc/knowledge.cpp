@@ -81,7 +81,10 @@ void KnowledgeIndex::add_command_text(const Document& doc, std::string_view text
 }
 
 void KnowledgeIndex::add(const Document& doc) {
-  for (const auto& block : doc.code_blocks) {
+  // A user-facing doc (a tutorial) shows the users' commands, not this repository's: its paths are checked,
+  // its commands document nothing.
+  static const std::vector<CodeBlock> k_none;
+  for (const auto& block : doc.user_facing ? k_none : doc.code_blocks) {
     if (!is_shell_info(block.info))
       continue;
     const bool console = is_console_info(block.info);
@@ -118,7 +121,8 @@ void KnowledgeIndex::add(const Document& doc) {
       add_command_text(doc, joined, joined_line, block.column, true);
   }
   for (const auto& code : doc.inline_code) {
-    add_command_text(doc, code.text, code.line, code.column, false);
+    if (!doc.user_facing)
+      add_command_text(doc, code.text, code.line, code.column, false);
     if (auto path = inline_code_path(code.text); !path.empty())
       m_paths.push_back(
           PathMention{std::move(path), doc.path, code.line, code.column, PathMentionKind::inline_code});

@@ -1,6 +1,7 @@
 // Building the Context: scope, documents, knowledge, facts.
 
 #include <tacit/doc/context_files.hpp>
+#include <tacit/doc/headings.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
@@ -115,6 +116,7 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
   text = decoded.encoding == util::TextEncoding::utf8 ? text.substr(0, decoded.length) : decoded.text;
   doc.column_shifts = std::move(decoded.shifts);
   doc.imported = imported;
+  doc.user_facing = !imported && doc::is_user_facing(doc.path, doc.kind, doc::document_title(text));
   if (doc::is_key_kind(doc.kind) || imported)
     doc.text = std::string(text);
   if (doc.format == doc::DocFormat::markdown && (doc::is_structural(doc.path, doc.kind) || imported))

@@ -1,5 +1,6 @@
 // TASK104 ci-step-undocumented: a substantive CI step runs a command that no doc mentions.
 
+#include "ci_step_support.hpp"
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -49,7 +51,31 @@ constexpr engine::RuleMeta k_meta{
             "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
             "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, "
             "`cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a "
-            "gap is reported once. One finding per command, at its first CI line.",
+            "gap is reported once. One finding per command, at its first CI line.\n\n"
+            "A documented command that CI runs with arguments that select what runs is a variant the docs "
+            "do not give: cargo `-p`, `--features`, `--all-features`, `--no-default-features` and `--test`, "
+            "`go test -tags`, pytest `-m`/`-k`, pnpm `--filter`, npm `--workspace`, cmake `--target`, and "
+            "the Gradle tasks and Maven goals after the first. The docs give `cargo test`, CI runs `cargo "
+            "test --features integration`: one finding per documented command names the differences (\"CI "
+            "also runs 'cargo test' with `--features integration`\"). Arguments that only narrow what the "
+            "documented command runs (`-p`, `--test`, `--filter`, `--workspace`, pytest `-k`) are shown "
+            "with a difference but make none on their own. A doc's `--all-features` gives every "
+            "feature; a target or task that a doc lists by name (`testdeps`), one named for CI (`test-ci`), "
+            "tasks that clean, install or publish and values computed by the CI (`${{ matrix.args }}`) make "
+            "no variant; display and speed flags (`-v`, `--color`, `-race`) never do. Commands in a "
+            "user-facing doc (a tutorial, a user guide, a page on testing the users' applications) document "
+            "none of the repository's own procedures.\n\n"
+            "Besides the known tools, gating CI's calls of the repository's own programs (`./scripts/x`, "
+            "`bash scripts/x.sh`, `python tools/x.py`, `node scripts/x.mjs`, `go run ./cmd/x`, when the "
+            "repository "
+            "tracks them) and of tools a package runner fetches (`npx`, `pnpm dlx`, `yarn dlx`, `bunx`, "
+            "`uvx`, `pipx run`) are reported unless a doc runs or names them, a documented target runs them "
+            "or is named after them (`make checksrc` for `scripts/checksrc-all.pl`). Programs that serve the "
+            "CI itself are left out: those in CI folders (`.github/`, `.gitlab-ci/`, `ci/`...), those whose "
+            "name says they install, package, publish, report, collect coverage, commit, label or name a CI, "
+            "and lines that feed the CI (`>> $GITHUB_ENV`); so are test, build and format scripts where "
+            "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. Commands "
+            "the CI computes (`${{ env.X }}`, matrix values) are not reported.",
         .why_it_matters =
             "CI is the definition of done that the team actually enforces. A check that only CI knows about "
             "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
@@ -64,8 +90,9 @@ constexpr engine::RuleMeta k_meta{
     }};
 
 // The commands tacit knows to be procedure: linters, formatters, type checkers, test runners, build tools,
-// task runners and code generators. A CI command outside this list (a project script, a shell one-liner, a
-// release helper) is not reported: precision first.
+// task runners and code generators. Besides these, the repository's own programs and tools run through a
+// package runner are in scope (ci_step_support.hpp); other commands (a shell one-liner, a system tool) are
+// not reported: precision first.
 bool is_known_procedure(const std::vector<std::string>& head) {
   static const std::set<std::string_view> k_tools{
       "ruff",         "black",      "flake8",     "mypy",         "pyright",
@@ -152,22 +179,6 @@ bool is_build_command(const std::vector<std::string>& head) {
   return k_builds.contains(head);
 }
 
-// The words of a target's name: "test-integration-flaky" -> test, integration, flaky; "jb_install" -> jb,
-// install.
-std::vector<std::string> name_words(std::string_view name) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : std::string(name) + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  return words;
-}
-
 // A task-runner target that runs a flavour of the tests (`make test-ci`, `make richtest`, `make e2e-gh`,
 // `npm run test:unit`): the test suite is TASK102's, whichever way CI runs it.
 bool is_test_target(const Head& head) {
@@ -208,17 +219,11 @@ std::string without_make_variables(std::string_view line) {
 // `make assets-tarball`, `make dist`), by its name or because its recipe only downloads, unpacks and installs
 // (`make protoc`: curl, unzip, chmod): bookkeeping that CI does for itself, not a procedure.
 bool is_housekeeping_target(const engine::Context& context, const Head& head) {
-  static const std::set<std::string_view> k_words{
-      "clean",   "distclean", "install",  "uninstall",   "deps",    "tools",    "dist",
-      "tarball", "tarballs",  "package",  "packages",    "release", "publish",  "deploy",
-      "upload",  "push",      "archive",  "bootstrap",   "vendor",  "download", "fetch",
-      "setup",   "prepare",   "mrproper", "completions", "manpages"};
   const auto [runner, target] = target_of(head);
   if (target.empty())
     return false;
-  for (const auto& word : name_words(target))
-    if (k_words.contains(word))
-      return true;
+  if (is_housekeeping_name(target))
+    return true;
   if (runner != "make")
     return false;
   const auto recipe = recipe_of(context, runner, target);
@@ -285,6 +290,15 @@ public:
     const auto& facts = context.facts();
 
     std::map<std::vector<std::string>, std::vector<const facts::CiCommand*>> undocumented;
+    std::set<Head> programs; // the heads of repository programs
+    bool lint_documented = false;
+    for (const auto& head : documented)
+      lint_documented = lint_documented || (!head.empty() && is_lint_command(head));
+    // Variants: a documented command that CI runs with arguments that select something else (`cargo test
+    // --features integration` where the docs give `cargo test`), keyed by the head and what no doc gives.
+    // One finding per head (one gap: the docs give the command but not how CI varies it).
+    std::map<Head, std::vector<std::pair<std::string, const facts::CiCommand*>>> variants;
+    const auto documented_args = documented_arguments(context);
     const Gate gate(ci);
     const bool pre_commit_documented = documents_pre_commit(context);
     for (const auto& command : ci.commands) {
@@ -301,16 +315,48 @@ public:
               return word.find_first_of("$%{") != std::string::npos;
             }))
           continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
-        if (!is_known_procedure(head) || !tools_run_by(context, words, true).empty())
+        if (documented.contains(head)) {
+          if (auto missing = undocumented_arguments(documented_args, head, peeled); !missing.empty())
+            variants[head].emplace_back(std::move(missing), &command);
+          continue;
+        }
+        // Besides the known tools: the repository's own programs and tools a package runner fetches.
+        const auto program = repository_program(context, peeled);
+        const auto fetched = program.empty() ? package_runner_tool(words) : std::string();
+        if ((program.empty() && fetched.empty() && !is_known_procedure(head)) ||
+            !tools_run_by(context, words, true).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
+        if (!program.empty() || !fetched.empty()) {
+          const auto& what = program.empty() ? fetched : program;
+          const auto kind = [&](std::initializer_list<std::string_view> stems) {
+            return std::ranges::any_of(name_words(what), [&](const std::string& word) {
+              return std::ranges::any_of(stems, [&](std::string_view stem) { return word.ends_with(stem); });
+            });
+          };
+          // Tests, builds and formatters have rules of their own (TASK102, TASK101, TASK103): a script of
+          // theirs is reported there, or documented by what the docs say of them.
+          if (is_housekeeping_name(util::base_name(what)) || is_ci_machinery(what, command.text) ||
+              std::ranges::any_of(peeled,
+                                  [](const std::string& word) { return is_housekeeping_name(word); }) ||
+              (kind({"test", "tests", "e2e", "integration"}) && !facts.test_suites.empty()) ||
+              (kind({"build", "compile"}) && !facts.build_systems.empty()) ||
+              (lint_documented && kind({"lint", "format", "fmt", "style"})) ||
+              (!program.empty() && (documents_program(context, program, recipes) || runs_target(program))) ||
+              (!fetched.empty() && (documented.contains(Head{fetched}) ||
+                                    runs_through_recipe(recipes, fetched) || runs_target(fetched))))
+            continue;
+          if (!program.empty())
+            programs.insert(Head{program});
+          undocumented[program.empty() ? head : Head{program}].push_back(&command);
+          continue;
+        }
         if (is_housekeeping_target(context, head))
           continue;
         // TASK102 reports undocumented tests, from the suites or (without one) from what CI runs.
         if (is_test_command(head) || (is_test_target(head) && !facts.test_suites.empty()) ||
             (is_build_command(head) && !facts.build_systems.empty()))
           continue; // TASK102 / TASK101 own these
-        if (documented.contains(head) || documented.contains(head_of(words)) ||
-            runs_through_recipe(recipes, peeled.front()) ||
+        if (documented.contains(head_of(words)) || runs_through_recipe(recipes, peeled.front()) ||
             (!target_of(head).second.empty() && runs_target(target_of(head).second)) ||
             (pre_commit_documented && is_lint_command(head)))
           continue;
@@ -324,10 +370,14 @@ public:
     std::map<const Head*, std::vector<const Head*>> merged;
     for (const auto& [head, commands] : undocumented) {
       const auto colon = head.size() == 2 ? head[1].rfind(':') : std::string::npos;
-      if (colon == std::string::npos || colon == 0)
+      const bool program = programs.contains(head);
+      if (!program && (colon == std::string::npos || colon == 0))
         continue;
       const auto& first = *commands.front();
-      const auto key = fmt::format("{}\n{}\n{} {}", first.path, first.job, head[0], head[1].substr(0, colon));
+      // The repository programs one job runs are one gap too (the job's checks), whatever their names.
+      const auto key =
+          program ? fmt::format("{}\n{}\n", first.path, first.job)
+                  : fmt::format("{}\n{}\n{} {}", first.path, first.job, head[0], head[1].substr(0, colon));
       const auto [it, added] = module_gaps.emplace(key, &head);
       if (added)
         continue;
@@ -341,6 +391,30 @@ public:
       } else {
         merged[it->second].push_back(&head);
       }
+    }
+    for (const auto& [head, commands] : variants) {
+      std::vector<std::string> differences; // in CI order, each once
+      for (const auto& [missing, command] : commands)
+        if (std::find(differences.begin(), differences.end(), missing) == differences.end())
+          differences.push_back(missing);
+      const auto& first = *commands.front().second;
+      const auto text = util::join(head, " ");
+      std::string listed = fmt::format("`{}`", differences.front());
+      for (std::size_t i = 1; i < differences.size() && i < 3; ++i)
+        listed += fmt::format(", `{}`", differences[i]);
+      if (differences.size() > 3)
+        listed += fmt::format(" and {} more", differences.size() - 3);
+      auto& finding = out.emit(fmt::format("CI also runs '{}' with {}, which no doc gives", text, listed),
+                               engine::Location{first.path, first.line, first.column, {}},
+                               fmt::format("{} (variants)", text));
+      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
+                                 context.primary_context_file(), section_for(head));
+      std::set<std::string> shown{differences.front()};
+      for (const auto& [missing, command] : commands)
+        if (finding.related.size() < 3 && shown.insert(missing).second)
+          finding.related.push_back(
+              engine::Location{command->path, command->line, command->column,
+                               fmt::format("job '{}' runs it with `{}`", command->job, missing)});
     }
     std::set<const Head*> folded;
     for (const auto& [lead, others] : merged)

@@ -8,6 +8,8 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -188,6 +190,90 @@ Head head_of(const std::vector<std::string>& words) {
     break;
   }
   return head;
+}
+
+std::vector<std::string> selecting_arguments(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  if (words.size() < 2)
+    return out;
+  const auto& program = words.front();
+  // `--name value`, `--name=value` and (for short options) `-Nvalue`; the value split at `split` characters.
+  const auto take = [&](std::size_t& i, std::string_view name, std::string_view shown,
+                        std::string_view split) {
+    const auto& word = words[i];
+    std::string value;
+    if (word == name) {
+      if (i + 1 >= words.size())
+        return false;
+      value = words[++i];
+    } else if (word.size() > name.size() + 1 && word.starts_with(name) && word[name.size()] == '=') {
+      value = word.substr(name.size() + 1);
+    } else if (name.size() == 2 && !name.starts_with("--") && word.size() > 2 && word.starts_with(name)) {
+      value = word.substr(2);
+    } else {
+      return false;
+    }
+    if (value.find_first_of("$`") != std::string::npos)
+      return true; // computed at run time: no variant that a doc could give
+    if (split.empty()) {
+      out.push_back(fmt::format("{} {}", shown, value));
+      return true;
+    }
+    std::string part;
+    for (const char c : value + std::string(1, split.front())) {
+      if (split.find(c) != std::string_view::npos) {
+        if (!part.empty())
+          out.push_back(fmt::format("{} {}", shown, part));
+        part.clear();
+      } else {
+        part += c;
+      }
+    }
+    return true;
+  };
+  const auto family_program = family(program);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const auto& word = words[i];
+    if (word == "--")
+      break;
+    if (word.starts_with("${{")) { // `${{ matrix.args }}`: computed by the CI, no variant a doc could give
+      while (i < words.size() && !words[i].ends_with("}}"))
+        ++i;
+      continue;
+    }
+    if (program == "cargo") {
+      if (word == "--all-features" || word == "--no-default-features")
+        out.push_back(word);
+      else if (!take(i, "--package", "-p", "") && !take(i, "-p", "-p", "") &&
+               !take(i, "--features", "--features", ", ") && !take(i, "-F", "--features", ", "))
+        take(i, "--test", "--test", "");
+    } else if (program == "go" && words[1] == "test") {
+      if (!take(i, "-tags", "-tags", ", "))
+        take(i, "--tags", "-tags", ", ");
+    } else if (program == "pytest") {
+      if (!take(i, "-m", "-m", ""))
+        take(i, "-k", "-k", "");
+    } else if (family_program == "npm") {
+      if (!take(i, "--filter", "--filter", "") && !(program == "pnpm" && take(i, "-F", "--filter", "")) &&
+          !take(i, "--workspace", "--workspace", ""))
+        (void)(program == "npm" && take(i, "-w", "--workspace", ""));
+    } else if (program == "cmake") {
+      if (!take(i, "--target", "--target", ""))
+        (void)(words[1] == "--build" && take(i, "-t", "--target", ""));
+    } else if (program == "gradle" || program == "mvn") {
+      if (takes_value(program, word)) {
+        ++i;
+        continue;
+      }
+      if (!word.starts_with('-') && word.find_first_of("$`='\"") == std::string::npos)
+        out.push_back(word);
+    }
+  }
+  if ((program == "gradle" || program == "mvn") && !out.empty())
+    out.erase(out.begin()); // the first task or goal is the head's
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool is_lint_command(const Head& head) {

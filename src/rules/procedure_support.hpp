@@ -26,6 +26,13 @@ std::string family(std::string_view program);
 /// The head of a normalised command.
 Head head_of(const std::vector<std::string>& words);
 
+/// The arguments of a normalised (peeled) command that select what runs, each as one word: cargo `-p X`,
+/// `--features X` (one per feature), `--all-features`, `--no-default-features`, `--test X`; go `-tags X`
+/// (one per tag); pytest `-m EXPR`, `-k EXPR`; pnpm/bun `--filter X`, npm `--workspace X`; cmake
+/// `--target X`; the Gradle tasks and Maven goals after the first. Display and speed flags (`-v`,
+/// `--color`, `-race`, `-j`) select nothing. Sorted, unique.
+std::vector<std::string> selecting_arguments(const std::vector<std::string>& words);
+
 /// True for linters, formatters and lint/format targets (`make lint`, `npm run format`).
 bool is_lint_command(const Head& head);
 

@@ -36,7 +36,10 @@ constexpr engine::RuleMeta k_meta{
             "a documented repository script that runs them (`./scripts/test` whose lines run pytest). Where "
             "tacit recognises no suite (a C project's `make check`, a shell test runner) but gating CI runs "
             "the tests (`make test`, `pytest`, `go test`...), that is a suite too: prose that says \"run the "
-            "test suite\" without a command does not document it.",
+            "test suite\" without a command does not document it. A doc written for the project's users "
+            "(a tutorial, a user guide, a page on testing the users' own applications such as \"Testing "
+            "Flask "
+            "Applications\") documents none of the repository's procedures: its commands do not count.",
         .why_it_matters =
             "An agent that cannot run the tests cannot check its own work. It either skips verification or "
             "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a "

@@ -44,6 +44,13 @@ struct DocClass {
 };
 std::optional<DocClass> classify_document(std::string_view path);
 
+/// True for a document written for the project's users rather than its contributors, by its path (a
+/// tutorial, user guide, cookbook or how-to folder) or its title ("Tutorial", "User Guide", "Testing Flask
+/// Applications", "Testing your app"): a tutorial that shows how to test an application built with the
+/// library says nothing of how to run this repository's tests. Context files, contributing docs, root docs
+/// and any doc whose name or title speaks of contributing or development are never user-facing.
+bool is_user_facing(std::string_view path, DocKind kind, std::string_view title);
+
 /// True for documents that rules read structurally, so that they are parsed with tree-sitter: agent
 /// context files, and the README, CONTRIBUTING and ARCHITECTURE docs at the root, in docs/ or in .github/.
 /// Other docs are scanned as text (code blocks, inline code, links), which is ~100x cheaper.

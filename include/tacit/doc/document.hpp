@@ -83,6 +83,9 @@ struct Document {
   /// Set when the file is not valid UTF-8: the columns above count the decoded text, and these map them
   /// back to the file's bytes (the runner does so for every finding in the file).
   std::vector<util::ColumnShift> column_shifts;
+  /// Teaches the project's users, not its contributors (a tutorial, a user guide, "Testing Flask
+  /// Applications"): its commands document none of the repository's own procedures (doc::is_user_facing).
+  bool user_facing = false;
   bool imported = false;      ///< reached through a context file's `@path` imports (parsed like one)
   std::string symlink_target; ///< for a tracked symlink, the repository path it points to; else empty
 };

@@ -12,6 +12,10 @@ namespace tacit::doc {
 /// an underline, an AsciiDoc `==` title, a Markdown `#` line).
 std::vector<std::string> headings(const Document& doc);
 
+/// A document's title: its front matter's `title:`, else the first heading-like line among its first lines
+/// (a Markdown `#` heading, a reST title over an underline, an AsciiDoc `=` title); "" when none.
+std::string document_title(std::string_view text);
+
 /// The fragments a link may name in a parsed Markdown document (`doc.structural`), as GitHub renders it: each
 /// heading's anchor (its text without markup, lower-cased, punctuation dropped, spaces made '-', "-1", "-2"
 /// for repeats), in the variants a renderer may produce (emphasis underscores kept or dropped, characters

@@ -271,3 +271,22 @@ TEST_CASE("is_structural, is_key_kind and to_string") {
   CHECK(to_string(DocKind::decision_record) == "decision record");
   CHECK(to_string(DocKind::other) == "doc");
 }
+
+TEST_CASE("is_user_facing: tutorials, user guides and pages about testing the users' applications") {
+  using tacit::doc::DocKind;
+  using tacit::doc::is_user_facing;
+  CHECK(is_user_facing("docs/testing.rst", DocKind::other, "Testing Flask Applications"));
+  CHECK(is_user_facing("docs/guide/testing.md", DocKind::other, "Testing your app"));
+  CHECK(is_user_facing("docs/tutorial/tests.rst", DocKind::other, "Test Coverage"));
+  CHECK(is_user_facing("tutorials/basics/README.md", DocKind::readme, "Basics"));
+  CHECK(is_user_facing("docs/intro.md", DocKind::other, "A Tutorial"));
+  CHECK(is_user_facing("manual/index.md", DocKind::other, "User's Guide"));
+  // Contributor docs, whatever folder they live in.
+  CHECK_FALSE(is_user_facing("docs/testing.md", DocKind::other, "Testing"));
+  CHECK_FALSE(is_user_facing("docs/testing.md", DocKind::other, "Running the test suite"));
+  CHECK_FALSE(is_user_facing("docs/tutorial/development.md", DocKind::other, "Setting up"));
+  CHECK_FALSE(is_user_facing("docs/tutorial/index.md", DocKind::other, "Contributing: a tutorial"));
+  CHECK_FALSE(is_user_facing("docs/tutorial/CONTRIBUTING.md", DocKind::contributing, "Contributing"));
+  CHECK_FALSE(is_user_facing("TUTORIAL.md", DocKind::other, "Tutorial"));
+  CHECK_FALSE(is_user_facing("docs/tutorial/AGENTS.md", DocKind::agent_context, "Tutorial"));
+}

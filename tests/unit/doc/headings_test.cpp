@@ -44,3 +44,15 @@ TEST_CASE("sections: Markdown scanned as text; fenced code and `#.` list items a
   CHECK(found[1].heading == "Rules");
   CHECK(found[1].body == "\n- Always x\n");
 }
+
+TEST_CASE("document_title: front matter, Markdown, reST with an overline, none") {
+  using tacit::doc::document_title;
+  CHECK(document_title("---\ntitle: \"Testing your app\"\nsidebar: 2\n---\n\n# Other\n") ==
+        "Testing your app");
+  CHECK(document_title("Some intro.\n\n# Testing\n\ntext\n") == "Testing");
+  CHECK(document_title(".. currentmodule:: flask\n\n=============\nTest Coverage\n=============\n") ==
+        "Test Coverage");
+  CHECK(document_title("Testing Flask Applications\n==========================\n") ==
+        "Testing Flask Applications");
+  CHECK(document_title("no heading here\n") == "");
+}

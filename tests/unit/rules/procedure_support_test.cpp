@@ -55,3 +55,23 @@ TEST_CASE("target_of names the task-runner target a command runs") {
   CHECK(target_of(Head{"npm", "install"}).first.empty());
   CHECK(target_of(Head{"cargo", "clippy"}).first.empty());
 }
+
+TEST_CASE("selecting_arguments: what a command selects, one word per feature or tag; display flags none") {
+  using Args = std::vector<std::string>;
+  CHECK(selecting_arguments(Words{"cargo", "test", "--features", "a,b", "-p", "core", "-v"}) ==
+        Args{"--features a", "--features b", "-p core"});
+  CHECK(selecting_arguments(Words{"cargo", "test", "-F", "a b", "--test=api", "--all-features"}) ==
+        Args{"--all-features", "--features a", "--features b", "--test api"});
+  CHECK(selecting_arguments(Words{"cargo", "clippy", "--", "-p", "x"}).empty()); // after `--`: the tool's
+  CHECK(selecting_arguments(Words{"go", "test", "-race", "-tags=integration,e2e", "./..."}) ==
+        Args{"-tags e2e", "-tags integration"});
+  CHECK(selecting_arguments(Words{"pytest", "-m", "not slow", "-x", "--color=yes"}) == Args{"-m not slow"});
+  CHECK(selecting_arguments(Words{"pnpm", "--filter", "web", "test"}) == Args{"--filter web"});
+  CHECK(selecting_arguments(Words{"cmake", "--build", "b", "--target", "check"}) == Args{"--target check"});
+  CHECK(selecting_arguments(Words{"gradle", "build", "apiCheck", "--stacktrace", "-x", "test"}) ==
+        Args{"apiCheck"});
+  CHECK(selecting_arguments(Words{"mvn", "-B", "verify", "${{", "matrix.args", "}}", "javadoc:jar"}) ==
+        Args{"javadoc:jar"});
+  CHECK(selecting_arguments(Words{"cargo", "test", "--features", "$FEATURES"}).empty()); // computed
+  CHECK(selecting_arguments(Words{"go", "vet", "-tags", "x"}).empty()); // only go test's tags
+}

@@ -1,0 +1,225 @@
+// What TASK104 asks of a CI command besides its head: variants of documented commands and the repository's
+// own programs (see ci_step_support.hpp).
+
+#include "ci_step_support.hpp"
+
+#include <tacit/doc/knowledge.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace tacit::rules::procedure {
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(name) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return words;
+}
+
+// The arguments that select what runs (selecting_arguments) that some doc gives with each head; the Gradle
+// tasks and Maven goals of every doc command under the program alone (`gradle apiCheck` documents the
+// `apiCheck` of `gradle build apiCheck`).
+std::map<Head, std::set<std::string>> documented_arguments(const engine::Context& context) {
+  std::map<Head, std::set<std::string>> out;
+  for (const auto& mention : context.knowledge().commands())
+    for (const auto* words : {&mention.words, &mention.peeled}) {
+      if (words->empty())
+        continue;
+      const auto head = head_of(*words);
+      auto args = selecting_arguments(*words);
+      if ((head[0] == "gradle" || head[0] == "mvn") && head.size() == 2) {
+        auto& all = out[Head{head[0]}];
+        all.insert(head[1]);
+        all.insert(args.begin(), args.end());
+      }
+      out[head].insert(args.begin(), args.end());
+      // A list of targets or tasks (`testdeps`: build the test dependencies) names them one by one.
+      if (words->size() == 1 && !mention.in_code_block)
+        out[Head{}].insert((*words)[0]);
+    }
+  return out;
+}
+
+// What a CI command with a documented head selects that no doc gives with that head, joined ("" when
+// nothing).
+std::string undocumented_arguments(const std::map<Head, std::set<std::string>>& documented, const Head& head,
+                                   const std::vector<std::string>& words) {
+  std::vector<std::string> missing;
+  const auto in = [&](const Head& key, const std::string& arg) {
+    const auto it = documented.find(key);
+    return it != documented.end() && it->second.contains(arg);
+  };
+  const bool tasks = head[0] == "gradle" || head[0] == "mvn";
+  for (auto& arg : selecting_arguments(words)) {
+    if (in(head, arg) || (tasks && in(Head{head[0]}, arg)))
+      continue;
+    // `--all-features` in a doc runs every `--features X` of CI.
+    if (arg.starts_with("--features ") && in(head, "--all-features"))
+      continue;
+    // A target or task the docs list by name (`testdeps`, `apiCheck`).
+    const auto name = arg.starts_with("--target ") ? arg.substr(9) : tasks ? arg : std::string();
+    if (!name.empty() && in(Head{}, name))
+      continue;
+    // A target or task named for CI (`test-ci`, `ci_test_gcc`) is CI's entry to a documented procedure.
+    if (!name.empty() && std::ranges::count(name_words(name), std::string("ci")) > 0)
+      continue;
+    // Gradle tasks and Maven goals that clean, install or publish are bookkeeping, not a check.
+    if (tasks && std::ranges::any_of(name_words(arg), [](const std::string& word) {
+          return word == "clean" || word == "install" || word.starts_with("publish") || word == "deploy" ||
+                 word == "release" || word == "sign";
+        }))
+      continue;
+    missing.push_back(std::move(arg));
+  }
+  // Arguments that only narrow what the documented command runs (a package, a test target, a workspace, a
+  // `-k` filter) make no variant on their own: `cargo test -p core` runs part of what `cargo test` runs.
+  // With a feature, a tag or a task they are part of the difference.
+  const auto narrows = [](const std::string& arg) {
+    for (std::string_view prefix : {"-p ", "--test ", "--filter ", "--workspace ", "-k "})
+      if (arg.starts_with(prefix))
+        return true;
+    return false;
+  };
+  if (std::ranges::all_of(missing, narrows))
+    return {};
+  return util::join(missing, " ");
+}
+
+bool is_housekeeping_name(std::string_view name) {
+  static const std::set<std::string_view> k_words{
+      "clean",   "distclean", "install",  "uninstall",   "deps",    "tools",    "dist",
+      "tarball", "tarballs",  "package",  "packages",    "release", "publish",  "deploy",
+      "upload",  "push",      "archive",  "bootstrap",   "vendor",  "download", "fetch",
+      "setup",   "prepare",   "mrproper", "completions", "manpages"};
+  for (const auto& word : name_words(name))
+    if (k_words.contains(word))
+      return true;
+  return false;
+}
+
+bool is_ci_machinery(std::string_view program, std::string_view line) {
+  for (std::string_view output : {"GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_STEP_SUMMARY"})
+    if (line.find(output) != std::string_view::npos)
+      return true;
+  static const std::set<std::string_view> k_folders{".github",   ".gitlab-ci", ".gitlab", ".azure-pipelines",
+                                                    ".circleci", ".buildkite", "ci",      ".ci"};
+  if (const auto slash = program.find('/');
+      slash != std::string_view::npos && k_folders.contains(program.substr(0, slash)))
+    return true;
+  static const std::set<std::string_view> k_words{
+      "ci",       "travis",  "github",  "gitlab", "azure",     "buildkite", "circleci", "coverage",
+      "report",   "results", "summary", "commit", "aggregate", "collect",   "notify",   "comment",
+      "label",    "labels",  "pr",      "title",  "changelog", "readme",    "version",  "versions",
+      "artifact", "cache",   "wait",    "show",   "env",       "docker",    "image",    "images"};
+  for (const auto& word : name_words(program))
+    if (k_words.contains(word))
+      return true;
+  return false;
+}
+
+std::string repository_program(const engine::Context& context, const std::vector<std::string>& words) {
+  if (words.empty())
+    return {};
+  std::string path = script_path(words);
+  const auto& program = words.front();
+  if (path.empty() && words.size() >= 2 &&
+      (program == "node" || program == "tsx" || program == "ts-node" || program == "bun" ||
+       program == "deno")) {
+    for (std::size_t i = 1; i < words.size(); ++i) {
+      if (words[i].starts_with('-') || (program == "deno" && words[i] == "run") ||
+          (program == "bun" && words[i] == "run"))
+        continue;
+      path = words[i];
+      break;
+    }
+  }
+  if (path.empty() && words.size() >= 3 && program == "go" && words[1] == "run")
+    for (std::size_t i = 2; i < words.size(); ++i)
+      if (!words[i].starts_with('-')) {
+        if (words[i].starts_with("./") || words[i].find('/') != std::string::npos)
+          path = words[i];
+        break;
+      }
+  while (path.starts_with("./"))
+    path.erase(0, 2);
+  while (path.ends_with('/'))
+    path.pop_back();
+  if (path.empty() || path.find_first_of("$`*{}<>@") != std::string::npos || path.starts_with('/') ||
+      path.starts_with(".."))
+    return {};
+  const auto& snapshot = context.snapshot();
+  return snapshot.find(path) || (program == "go" && snapshot.is_directory(path)) ? path : std::string();
+}
+
+std::string package_runner_tool(const std::vector<std::string>& words) {
+  if (words.size() < 2)
+    return {};
+  const auto& program = words.front();
+  std::size_t at = 0;
+  if (program == "npx" || program == "bunx" || program == "uvx")
+    at = 1;
+  else if ((program == "pnpm" || program == "yarn") && words[1] == "dlx")
+    at = 2;
+  else if ((program == "pipx" && words[1] == "run") || (program == "npm" && words[1] == "exec"))
+    at = 2;
+  else
+    return {};
+  for (; at < words.size(); ++at) {
+    if (words[at] == "--package" || words[at] == "-p" || words[at] == "--from") {
+      ++at; // the package that provides the tool, not the tool
+      continue;
+    }
+    if (words[at] == "--")
+      continue;
+    if (!words[at].starts_with('-'))
+      break;
+  }
+  if (at >= words.size())
+    return {};
+  auto tool = words[at];
+  if (const auto version = tool.rfind('@'); version != std::string::npos && version > 0)
+    tool.resize(version); // `npx prettier@3`
+  if (tool.find_first_of("$`{/") != std::string::npos && !tool.starts_with('@'))
+    return {};
+  return tool;
+}
+
+bool documents_program(const engine::Context& context, const std::string& path, const std::string& recipes) {
+  const auto& knowledge = context.knowledge();
+  for (const auto& mention : knowledge.commands())
+    for (const auto* words : {&mention.words, &mention.peeled})
+      if (!words->empty() && repository_program(context, *words) == path)
+        return true;
+  for (const auto& mention : knowledge.paths()) {
+    auto text = mention.text;
+    while (text.starts_with("./"))
+      text.erase(0, 2);
+    if (text == path)
+      return true;
+  }
+  if (runs_through_recipe(recipes, path))
+    return true;
+  // A documented target named after the script (`make checksrc` for scripts/checksrc-all.pl).
+  auto stem = std::string(util::base_name(path));
+  if (const auto dot = stem.find('.'); dot != std::string::npos && dot > 0)
+    stem.resize(dot);
+  for (std::string_view all : {"-all", "_all"})
+    if (stem.size() > all.size() && stem.ends_with(all))
+      stem.resize(stem.size() - all.size());
+  for (const auto& mention : knowledge.commands())
+    if (const auto target = target_of(head_of(mention.words)).second; !target.empty() && target == stem)
+      return true;
+  return false;
+}
+
+} // namespace tacit::rules::procedure
