@@ -3,7 +3,8 @@
 #
 #   fuzz/run.sh TARGET [SECONDS]     (TARGET: ci, commands, config, json, markdown, rules; default 60 s)
 #
-# Configures and builds build-fuzz/ (override with BUILD_DIR) with AFL++'s compilers, then runs afl-fuzz on
+# Configures and builds build-fuzz/ (override with BUILD_DIR; JOBS sets the build's parallelism) with AFL++'s
+# compilers (a Release build: the assembler instrumentation is slow on debug info), then runs afl-fuzz on
 # fuzz/corpus/TARGET; findings land in build-fuzz/findings/TARGET/default/{crashes,hangs}. Reproduce one
 # with any build: build/fuzz/tacit-fuzz TARGET FILE. A crash or hang found becomes a seed of the corpus
 # (and a fix), so that fuzz/replay-seeds replays it in every test run.
@@ -39,10 +40,12 @@ fi
 
 if [ ! -f "$build_dir/CMakeCache.txt" ] || ! grep -q "CMAKE_CXX_COMPILER:.*$cxx\$" "$build_dir/CMakeCache.txt"; then
   rm -rf "$build_dir"
-  CC=$cc CXX=$cxx cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTACIT_BUILD_TESTS=OFF \
-    -DTACIT_FUZZ=ON >/dev/null
+  launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  CC=$cc CXX=$cxx cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTACIT_BUILD_TESTS=OFF \
+    -DTACIT_FUZZ=ON "${launcher[@]}" >/dev/null
 fi
-AFL_QUIET=1 cmake --build "$build_dir" --target tacit-fuzz -j "$(nproc)"
+AFL_QUIET=1 cmake --build "$build_dir" --target tacit-fuzz -j "${JOBS:-$(nproc)}"
 
 findings="$build_dir/findings/$target"
 mkdir -p "$findings"
