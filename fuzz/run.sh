@@ -14,7 +14,7 @@
 # older gcc-12 than the one Debian ships now and refuses to load ("GCC and plugin have incompatible
 # versions"), so the script then falls back to afl-g++ (AFL's assembler instrumentation). clang 14 cannot
 # build tacit (std::expected), so the LLVM modes are no option. Either way each execution runs one input
-# (fork server, no persistent mode): ~100-300 executions a second per core here.
+# (fork server, no persistent mode): ~150-300 executions a second per idle core (fuzz/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
