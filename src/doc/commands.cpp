@@ -245,6 +245,9 @@ std::vector<std::string> peel_wrappers(const std::vector<std::string>& words) {
         continue;
       current = normalize_command(
           std::vector<std::string>(current.begin() + static_cast<std::ptrdiff_t>(i), current.end()));
+      // A wrapper of nothing but environment assignments (`uv run FOO=1`) runs no command.
+      if (current.empty())
+        return current;
       // A package runner's pinned version: `npx prettier@3.3.3`, `uvx ruff@0.6.9`, `npx @biomejs/biome@1.9`.
       if (const auto at = current.front().rfind('@'); at != std::string::npos && at > 0)
         current.front().resize(at);

@@ -191,10 +191,20 @@ std::chrono::nanoseconds thread_cpu_time() {
   return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
 }
 
+ParseBudget::~ParseBudget() {
+  if (m_run != nullptr && !m_expired)
+    m_run->charge(thread_cpu_time() - m_charged);
+}
+
 bool ParseBudget::spent() {
-  if (!m_expired && m_calls++ % 64 == 0 && thread_cpu_time() >= m_limit) {
-    m_expired = true;
+  if (m_expired)
+    return true;
+  const auto now = thread_cpu_time();
+  if (m_run != nullptr) {
+    m_run_spent = m_run->charge(now - m_charged);
+    m_charged = now;
   }
+  m_expired = m_run_spent || now >= m_limit;
   return m_expired;
 }
 

@@ -23,6 +23,9 @@ namespace {
 // grammar costs ~1 us per word); the allowance is 1.5 times the slowest.
 constexpr std::chrono::microseconds k_base_budget = std::chrono::seconds(1);
 constexpr std::chrono::microseconds k_budget_per_mb = std::chrono::seconds(5);
+// All the files of a run together: about the allowance of one 6 MB file, and 10-100x what the structural
+// docs of the largest real repositories measured need (bench/README.md).
+constexpr std::chrono::microseconds k_run_budget = std::chrono::seconds(30);
 
 // Sanitizer and unoptimised builds parse 5-20x slower: the same budget there would cut documents that a
 // release build reads whole, and tests over adversarial sizes would see different findings.
@@ -77,6 +80,101 @@ std::size_t nesting_bound(std::string_view text) {
   return deepest + 1; // plus a leaf block (code, HTML)
 }
 
+// A larger document is parsed in pieces, one block tree at a time: tree-sitter's tree costs ~800 bytes per
+// heading (a million one-line headings took over 1 GB as one tree). A piece ends before an ATX heading at
+// the start of a line, where every block but a fenced code block or an HTML block has ended (the heading
+// interrupts paragraphs, lists, block quotes and tables); a piece whose last block is one of those two is
+// parsed again, doubled, so what the pieces give is what one parse gives.
+constexpr std::size_t k_piece_bytes = 256 << 10;
+
+// The start of the first line at or after `from` that is an ATX heading ("#" to "######" then a blank or
+// the end of the line) at column 1, or the end of the text.
+std::size_t next_heading_line(std::string_view text, std::size_t from) {
+  std::size_t at = from;
+  if (at > 0 && at < text.size() && text[at - 1] != '\n') {
+    const auto newline = text.find('\n', at);
+    at = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  while (at < text.size()) {
+    std::size_t hashes = 0;
+    while (at + hashes < text.size() && text[at + hashes] == '#' && hashes < 7)
+      ++hashes;
+    const bool ends = at + hashes == text.size() || text[at + hashes] == ' ' || text[at + hashes] == '\t' ||
+                      text[at + hashes] == '\n';
+    if (hashes >= 1 && hashes <= 6 && ends)
+      return at;
+    const auto newline = text.find('\n', at);
+    at = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  return text.size();
+}
+
+// True when the last block of a piece may run on past its end: a fenced code block without its closing
+// fence, or an HTML block (a comment or <pre> runs to its end marker, over headings).
+bool ends_open(TSNode root) {
+  for (TSNode node = root; ts_node_named_child_count(node) > 0;) {
+    node = ts_node_named_child(node, ts_node_named_child_count(node) - 1);
+    if (markdown_detail::is(node, "html_block"))
+      return true;
+    if (markdown_detail::is(node, "fenced_code_block")) {
+      std::uint32_t fences = 0;
+      for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i)
+        fences += markdown_detail::is(ts_node_named_child(node, i), "fenced_code_block_delimiter") ? 1 : 0;
+      if (fences < 2)
+        return true;
+    }
+  }
+  return false;
+}
+
+// Where `offset` is: 0-based row and byte column, counted on from `from` (a point at `from_offset`).
+TSPoint point_at(std::string_view text, std::size_t from_offset, TSPoint from, std::size_t offset) {
+  for (auto i = from_offset; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++from.row;
+      from.column = 0;
+    } else {
+      ++from.column;
+    }
+  }
+  return from;
+}
+
+// Reads `text` into the reader, piece by piece (see k_piece_bytes). False when the budget ran out.
+bool read_in_pieces(std::string_view text, TSParser* parser, MarkdownReader& reader, ParseBudget& budget) {
+  if (text.size() <= k_piece_bytes) {
+    ts_parser_set_included_ranges(parser, nullptr, 0);
+    TreePtr tree = parse_until(parser, text, budget);
+    if (tree)
+      reader.read_blocks(ts_tree_root_node(tree.get()));
+    return tree != nullptr;
+  }
+  std::size_t begin = 0;
+  TSPoint begin_point{0, 0};
+  while (begin < text.size()) {
+    std::size_t end = next_heading_line(text, begin + k_piece_bytes);
+    for (;;) {
+      const TSPoint end_point = point_at(text, begin, begin_point, end);
+      const TSRange range{begin_point, end_point, static_cast<std::uint32_t>(begin),
+                          static_cast<std::uint32_t>(end)};
+      ts_parser_set_included_ranges(parser, &range, 1);
+      TreePtr tree = parse_until(parser, text, budget);
+      if (!tree)
+        return false;
+      const TSNode root = ts_tree_root_node(tree.get());
+      if (end < text.size() && ends_open(root)) {
+        end = next_heading_line(text, end + (end - begin));
+        continue;
+      }
+      reader.read_blocks(root);
+      begin = end;
+      begin_point = end_point;
+      break;
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 std::chrono::microseconds markdown_time_budget(std::size_t content_size) {
@@ -84,11 +182,16 @@ std::chrono::microseconds markdown_time_budget(std::size_t content_size) {
          k_slow_build_factor;
 }
 
+std::chrono::microseconds markdown_run_budget() {
+  return k_run_budget * k_slow_build_factor;
+}
+
 void parse_markdown(std::string_view content, Document& doc) {
   parse_markdown(content, doc, markdown_time_budget(content.size()));
 }
 
-void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget) {
+void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget,
+                    RunBudget* run) {
   doc.sections.clear();
   doc.code_blocks.clear();
   doc.inline_code.clear();
@@ -97,6 +200,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   doc.front_matter_line = 0;
   doc.structural = false;
   doc.parse_timed_out = false;
+  doc.parse_run_budget_spent = false;
 
   // CRLF read as LF, and a lone CR as LF too, so lines and columns match LF input.
   std::string normalized;
@@ -121,20 +225,26 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
     scan_text(content, doc);
     return;
   }
-  ParseBudget budget(time_budget);
+  ParseBudget budget(time_budget, run);
+  MarkdownReader reader(content, doc, parsers, budget);
+  const bool parsed = read_in_pieces(content, parsers.block.get(), reader, budget);
   ts_parser_set_included_ranges(parsers.block.get(), nullptr, 0);
-  TreePtr tree = parse_until(parsers.block.get(), content, budget);
-  if (!tree) {
+  if (!parsed) { // what the pieces before gave is dropped: the document is read as text
+    doc.code_blocks.clear();
+    doc.inline_code.clear();
+    doc.links.clear();
+    doc.front_matter.clear();
+    doc.front_matter_line = 0;
     doc.parse_timed_out = true;
+    doc.parse_run_budget_spent = budget.run_spent();
     scan_text(content, doc);
     return;
   }
   doc.structural = true;
-  MarkdownReader reader(content, doc, parsers, budget);
-  reader.read_blocks(ts_tree_root_node(tree.get()));
   reader.finish_links();
   reader.build_sections();
   doc.parse_timed_out = budget.expired();
+  doc.parse_run_budget_spent = budget.run_spent();
 }
 
 } // namespace tacit::doc

@@ -111,16 +111,16 @@ void MarkdownReader::build_sections() {
     return std::string(m_text.substr(starts[first - 1], end - starts[first - 1]));
   };
   int first_heading = m_headings.empty() ? total + 1 : m_headings.front().line_first;
+  m_doc.sections.reserve(m_headings.size() + (first_heading > 1 ? 1 : 0));
   if (first_heading > 1) {
-    m_doc.sections.push_back(Section{{}, "", 0, 1, first_heading - 1, body(1, first_heading - 1)});
+    m_doc.sections.push_back(Section{"", 0, 1, first_heading - 1, -1, body(1, first_heading - 1)});
   }
-  std::vector<const Heading*> path;
+  std::vector<int> path; // indexes into m_doc.sections of the open headings, outermost first
   for (std::size_t i = 0; i < m_headings.size(); ++i) {
-    const Heading& heading = m_headings[i];
-    while (!path.empty() && path.back()->level >= heading.level) {
+    Heading& heading = m_headings[i];
+    while (!path.empty() && m_doc.sections[static_cast<std::size_t>(path.back())].level >= heading.level) {
       path.pop_back();
     }
-    path.push_back(&heading);
     int end = total;
     for (std::size_t j = i + 1; j < m_headings.size(); ++j) {
       if (m_headings[j].level <= heading.level) {
@@ -128,14 +128,27 @@ void MarkdownReader::build_sections() {
         break;
       }
     }
-    Section section{
-        {}, heading.text, heading.level, heading.line_first, end, body(heading.line_last + 1, end)};
-    for (const Heading* ancestor : path) {
-      section.heading_path.push_back(ancestor->text);
-    }
-    m_doc.sections.push_back(std::move(section));
+    m_doc.sections.push_back(Section{std::move(heading.text), heading.level, heading.line_first, end,
+                                     path.empty() ? -1 : path.back(), body(heading.line_last + 1, end)});
+    path.push_back(static_cast<int>(m_doc.sections.size() - 1));
   }
 }
+
+} // namespace tacit::doc::markdown_detail
+
+namespace tacit::doc {
+
+std::vector<std::string> heading_path(const Document& doc, std::size_t index) {
+  std::vector<std::string> path;
+  for (auto i = static_cast<int>(index); i >= 0 && doc.sections[static_cast<std::size_t>(i)].level > 0;
+       i = doc.sections[static_cast<std::size_t>(i)].parent)
+    path.insert(path.begin(), doc.sections[static_cast<std::size_t>(i)].heading);
+  return path;
+}
+
+} // namespace tacit::doc
+
+namespace tacit::doc::markdown_detail {
 
 // The content of a code block: the bytes inside `ranges` (container markers cut out), with blanks
 // removed from each line up to `column` (0-based). Which blanks the block continuations already took

@@ -2,6 +2,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/doc/headings.hpp>
+#include <tacit/doc/markdown.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <fstream>
 #include <optional>
@@ -72,10 +74,11 @@ void add_generated_attributes(std::string_view content, util::IgnoreRules& rules
 
 // Reads, classifies and parses one document. Returns a note for stderr when it could not be parsed.
 // An imported document (`imported`) is read like a context file: kept, parsed structurally, imports found.
-// The content comes from the run's file cache, which the fact extractors and the suppression pass share.
+// The content comes from the run's file cache, which the fact extractors and the suppression pass share;
+// Markdown parses draw on the run's shared time budget, `markdown_budget`.
 std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFileCache& files,
                           const repo::FileEntry& file, const doc::DocClass& cls, doc::Document& doc,
-                          bool imported = false) {
+                          doc::RunBudget& markdown_budget, bool imported = false) {
   doc.path = file.path;
   doc.kind = cls.kind;
   doc.format = cls.format;
@@ -90,7 +93,7 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
     const auto* target_file = snapshot.find(resolved);
     if (!target_file || (target_file->mode & 0170000) == 0120000)
       return {};
-    auto note = load_document(snapshot, files, *target_file, cls, doc, imported);
+    auto note = load_document(snapshot, files, *target_file, cls, doc, markdown_budget, imported);
     doc.path = file.path;
     doc.symlink_target = resolved;
     return note;
@@ -120,7 +123,7 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
   if (doc::is_key_kind(doc.kind) || imported)
     doc.text = std::string(text);
   if (doc.format == doc::DocFormat::markdown && (doc::is_structural(doc.path, doc.kind) || imported))
-    doc::parse_markdown(text, doc);
+    doc::parse_markdown(text, doc, doc::markdown_time_budget(text.size()), &markdown_budget);
   else
     doc::scan_text(text, doc);
   if (doc.kind == doc::DocKind::agent_context || imported)
@@ -131,7 +134,12 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
   if (doc.truncated)
     notes.push_back(
         fmt::format("larger than the read limit; only its first {} bytes were read", content->bytes.size()));
-  if (doc.parse_timed_out)
+  if (doc.parse_run_budget_spent)
+    notes.push_back(
+        fmt::format("cut short: the Markdown parses of this run used up their shared time budget "
+                    "({} s of CPU time); results may be partial",
+                    std::chrono::duration_cast<std::chrono::seconds>(markdown_budget.limit()).count()));
+  else if (doc.parse_timed_out)
     notes.push_back("the Markdown parse hit its time budget; results may be partial");
   return notes.empty() ? std::string() : fmt::format("{}: {}", file.path, util::join(notes, "; "));
 }
@@ -140,7 +148,8 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
 // files: agents load them at launch, so rules read their sections and follow their imports.
 void load_imported(const repo::Snapshot& snapshot, const facts::ParsedFileCache& files,
                    const std::vector<std::pair<const repo::FileEntry*, doc::DocClass>>& doc_files,
-                   std::vector<doc::Document>& documents, std::vector<std::string>& notes) {
+                   std::vector<doc::Document>& documents, std::vector<std::string>& notes,
+                   doc::RunBudget& markdown_budget) {
   std::vector<std::size_t> frontier;
   for (std::size_t i = 0; i < documents.size(); ++i)
     if (documents[i].kind == doc::DocKind::agent_context)
@@ -160,7 +169,8 @@ void load_imported(const repo::Snapshot& snapshot, const facts::ParsedFileCache&
         if (doc.kind == doc::DocKind::agent_context || doc.imported)
           continue;
         doc = doc::Document{};
-        if (auto note = load_document(snapshot, files, *it->first, it->second, doc, true); !note.empty())
+        if (auto note = load_document(snapshot, files, *it->first, it->second, doc, markdown_budget, true);
+            !note.empty())
           notes.push_back(std::move(note));
         next.push_back(i);
       }
@@ -278,14 +288,16 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   documents.resize(doc_files.size());
   std::vector<std::string> doc_notes(doc_files.size());
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
+  doc::RunBudget markdown_budget(doc::markdown_run_budget());
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    doc_notes[i] = load_document(snap, cache, *doc_files[i].first, doc_files[i].second, documents[i]);
+    doc_notes[i] =
+        load_document(snap, cache, *doc_files[i].first, doc_files[i].second, documents[i], markdown_budget);
   });
   for (auto& note : doc_notes)
     if (!note.empty())
       notes.push_back(std::move(note));
   phase.emplace("context: imports, knowledge index");
-  load_imported(snap, cache, doc_files, documents, notes);
+  load_imported(snap, cache, doc_files, documents, notes, markdown_budget);
   // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding
   // about a command or path it mentions.
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {

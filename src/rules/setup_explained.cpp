@@ -165,7 +165,11 @@ bool is_setup_heading(std::string_view heading) {
 bool setup_section_names(const engine::Context& context, const std::vector<std::string>& words) {
   for (const auto& document : context.documents())
     for (const auto& section : document.sections) {
-      if (!std::any_of(section.heading_path.begin(), section.heading_path.end(), is_setup_heading))
+      bool under_setup = false;
+      for (const auto* at = &section; at != nullptr && at->level > 0 && !under_setup;
+           at = at->parent < 0 ? nullptr : &document.sections[static_cast<std::size_t>(at->parent)])
+        under_setup = is_setup_heading(at->heading);
+      if (!under_setup)
         continue;
       const auto body = util::to_lower(section.body);
       for (const auto& word : words)

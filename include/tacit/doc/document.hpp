@@ -19,14 +19,15 @@ enum class DocKind { agent_context, readme, contributing, architecture, decision
 /// How a document is written.
 enum class DocFormat { markdown, restructured_text, asciidoc, plain_text };
 
-/// A heading and everything under it up to the next heading of the same or a higher level.
+/// A heading and everything under it up to the next heading of the same or a higher level. Kept small: a
+/// document may have a million headings (its path of headings is found through `parent`, see heading_path).
 struct Section {
-  std::vector<std::string> heading_path; ///< the headings from the top level down to this one
-  std::string heading;                   ///< this heading's text, inline markup kept as written
-  int level = 0;                         ///< 1-6; 0 for the preamble before the first heading
-  int line_begin = 0;                    ///< the heading line (1 for the preamble)
-  int line_end = 0;                      ///< last line of the section, inclusive
-  std::string body;                      ///< the source text of the section without its heading line(s)
+  std::string heading; ///< this heading's text, inline markup kept as written
+  int level = 0;       ///< 1-6; 0 for the preamble before the first heading
+  int line_begin = 0;  ///< the heading line (1 for the preamble)
+  int line_end = 0;    ///< last line of the section, inclusive
+  int parent = -1;     ///< the index in Document::sections of the section this one is under; -1: none
+  std::string body;    ///< the source text of the section without its heading line(s)
 };
 
 /// A fenced or indented code block (or a reST literal block / AsciiDoc listing block).
@@ -79,7 +80,8 @@ struct Document {
   bool structural = false;      ///< parsed with tree-sitter (false: scanned as text)
   bool truncated = false;       ///< the file was larger than the read cap; only its head was read
   bool parse_timed_out = false; ///< the Markdown parse hit its time budget; structure may be partial
-  std::string skip_reason;      ///< non-empty when the content was not parsed at all ("binary", "UTF-16")
+  bool parse_run_budget_spent = false; ///< ... and it was the run's budget, shared by all files, that ran out
+  std::string skip_reason; ///< non-empty when the content was not parsed at all ("binary", "UTF-16")
   /// Set when the file is not valid UTF-8: the columns above count the decoded text, and these map them
   /// back to the file's bytes (the runner does so for every finding in the file).
   std::vector<util::ColumnShift> column_shifts;
@@ -89,6 +91,9 @@ struct Document {
   bool imported = false;      ///< reached through a context file's `@path` imports (parsed like one)
   std::string symlink_target; ///< for a tracked symlink, the repository path it points to; else empty
 };
+
+/// The headings from the top level down to `doc.sections[index]` (none for the preamble).
+std::vector<std::string> heading_path(const Document& doc, std::size_t index);
 
 /// Fills the structural fields of `doc` from Markdown `content` (tree-sitter block + inline grammars).
 /// Sets doc.structural. HTML comments are not text. Never throws; bounded in time.

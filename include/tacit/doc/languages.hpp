@@ -9,7 +9,9 @@
 #include <tree_sitter/api.h>
 
 #include <array>
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -89,24 +91,65 @@ ParserPtr make_parser(Language language);
 /// The CPU time the calling thread has used so far.
 std::chrono::nanoseconds thread_cpu_time();
 
-/// The CPU time the parses of one file may use. It is counted on the calling thread, so a busy machine
-/// does not change what gets parsed; pathological input (deep nesting, huge files) cannot hang a run.
+/// CPU time shared by the parses of a whole run, on every thread: once their total reaches the limit, every
+/// ParseBudget that draws on it is spent. One file's allowance grows with its size, so without a shared
+/// limit a run over several pathological files would take the sum of their allowances.
+class RunBudget {
+public:
+  /// A budget of `cpu_time` for the run.
+  explicit RunBudget(std::chrono::microseconds cpu_time)
+      : m_limit_ns(std::chrono::duration_cast<std::chrono::nanoseconds>(cpu_time).count()) {}
+  RunBudget(const RunBudget&) = delete;
+  RunBudget& operator=(const RunBudget&) = delete;
+
+  /// Counts `used` against the run; true when the run's total has reached the limit.
+  bool charge(std::chrono::nanoseconds used) {
+    return m_used_ns.fetch_add(used.count(), std::memory_order_relaxed) + used.count() >= m_limit_ns;
+  }
+
+  /// True once the run's total has reached the limit.
+  bool spent() const { return m_used_ns.load(std::memory_order_relaxed) >= m_limit_ns; }
+
+  /// The limit.
+  std::chrono::microseconds limit() const {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds(m_limit_ns));
+  }
+
+private:
+  std::int64_t m_limit_ns;
+  std::atomic<std::int64_t> m_used_ns{0};
+};
+
+/// The CPU time the parses of one file may use, and, when given, the run's shared budget it draws on. It is
+/// counted on the calling thread, so a busy machine does not change what gets parsed; pathological input
+/// (deep nesting, huge files) cannot hang a run.
 class ParseBudget {
 public:
-  /// A budget of `cpu_time` from now, on this thread.
-  explicit ParseBudget(std::chrono::microseconds cpu_time) : m_limit(thread_cpu_time() + cpu_time) {}
+  /// A budget of `cpu_time` from now, on this thread, within `run` when given.
+  explicit ParseBudget(std::chrono::microseconds cpu_time, RunBudget* run = nullptr)
+      : m_run(run), m_charged(thread_cpu_time()), m_limit(m_charged + cpu_time) {}
+  ParseBudget(const ParseBudget&) = delete;
+  ParseBudget& operator=(const ParseBudget&) = delete;
+  /// Counts what is not yet counted against the run.
+  ~ParseBudget();
 
-  /// True once the budget is used up. Reads the clock (a system call) on every 64th call only, as
-  /// tree-sitter asks about once a microsecond.
+  /// True once the budget (or the run's) is used up. Reads the clock (a system call of well under a
+  /// microsecond) on every call: tree-sitter asks once per 100 parse operations, and on adversarial input
+  /// (a megabyte-long line of backtick runs) one operation can scan the rest of the line.
   bool spent();
 
   /// Whether spent() has returned true.
   bool expired() const { return m_expired; }
 
+  /// Whether the run's shared budget, rather than this file's own, ran out first.
+  bool run_spent() const { return m_run_spent; }
+
 private:
+  RunBudget* m_run;
+  std::chrono::nanoseconds m_charged; ///< the thread's CPU time counted against the run so far
   std::chrono::nanoseconds m_limit;
-  unsigned m_calls = 0;
   bool m_expired = false;
+  bool m_run_spent = false;
 };
 
 /// Parses `text` (within the parser's included ranges, if set). Returns null when `budget` runs out

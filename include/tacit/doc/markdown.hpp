@@ -13,6 +13,7 @@
 // CRLF line endings are read as LF. Parsers are reused per thread.
 
 #include <tacit/doc/document.hpp>
+#include <tacit/doc/languages.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -29,6 +30,13 @@ std::chrono::microseconds markdown_time_budget(std::size_t content_size);
 /// runs out, doc.parse_timed_out is set: if the block parse did not finish, code blocks and inline
 /// code come from scan_text instead (doc.structural stays false); if an inline parse did not, the
 /// structure is kept and the remaining inline code and links are missing.
-void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget);
+/// With `run`, the parses also draw on the run's shared budget; when that runs out first,
+/// doc.parse_run_budget_spent is set as well.
+void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget,
+                    RunBudget* run = nullptr);
+
+/// The CPU time all the Markdown parses of one run may use together (on every thread): a run over several
+/// pathological files ends in about this time, not in the sum of their own budgets.
+std::chrono::microseconds markdown_run_budget();
 
 } // namespace tacit::doc

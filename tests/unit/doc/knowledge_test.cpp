@@ -188,6 +188,15 @@ TEST_CASE("peel_wrappers: a wrapper option's value is not the wrapped program") 
   CHECK(peel_wrappers({"poetry", "run", "-C", "app", "pytest"}) == Words{"pytest"});
 }
 
+// Found by the commands fuzz target (fuzz/corpus/commands/regression-wrapper-of-assignments.txt): a wrapper
+// followed only by environment assignments left nothing to peel, and its first word was read anyway (a crash
+// on a context file that says `uv run FOO=1`).
+TEST_CASE("peel_wrappers: a wrapper of nothing but environment assignments runs nothing") {
+  CHECK(peel_wrappers({"uv", "run", "FOO=1"}).empty());
+  CHECK(peel_wrappers({"poetry", "run", "A=1", "B=2"}).empty());
+  CHECK(peel_wrappers({"npx", "--yes", "X=y"}).empty());
+}
+
 TEST_CASE("peel_wrappers: nested wrappers, normalisation of the wrapped command") {
   CHECK(peel_wrappers({"poetry", "run", "python", "-m", "pytest"}) == Words{"pytest"});
   CHECK(peel_wrappers({"pipenv", "run", "python3", "-m", "pytest", "-q"}) == Words{"pytest", "-q"});

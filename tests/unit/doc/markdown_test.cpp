@@ -111,7 +111,7 @@ TEST_CASE("sections follow ATX headings with heading paths and inclusive line ra
   const auto& preamble = doc.sections[0];
   CHECK(preamble.level == 0);
   CHECK(preamble.heading.empty());
-  CHECK(preamble.heading_path.empty());
+  CHECK(tacit::doc::heading_path(doc, 0).empty());
   CHECK(preamble.line_begin == 1);
   CHECK(preamble.line_end == 6);
 
@@ -120,7 +120,7 @@ TEST_CASE("sections follow ATX headings with heading paths and inclusive line ra
   CHECK(build.level == 1);
   CHECK(build.line_begin == 7);
   CHECK(build.line_end == 26); // up to the next level-1 heading
-  CHECK(build.heading_path == std::vector<std::string>{"Build"});
+  CHECK(tacit::doc::heading_path(doc, 1) == std::vector<std::string>{"Build"});
   CHECK(build.body.starts_with("\nRun `make`.\n"));
 
   const auto& linux_section = doc.sections[2];
@@ -128,22 +128,22 @@ TEST_CASE("sections follow ATX headings with heading paths and inclusive line ra
   CHECK(linux_section.level == 2);
   CHECK(linux_section.line_begin == 11);
   CHECK(linux_section.line_end == 21); // includes its level-3 subsection
-  CHECK(linux_section.heading_path == std::vector<std::string>{"Build", "Linux"});
+  CHECK(tacit::doc::heading_path(doc, 2) == std::vector<std::string>{"Build", "Linux"});
 
   const auto& details = doc.sections[3];
-  CHECK(details.heading_path == std::vector<std::string>{"Build", "Linux", "Details"});
+  CHECK(tacit::doc::heading_path(doc, 3) == std::vector<std::string>{"Build", "Linux", "Details"});
   CHECK(details.line_begin == 18);
   CHECK(details.line_end == 21);
   CHECK(details.body == "\ntext\n\n");
 
-  CHECK(doc.sections[4].heading_path == std::vector<std::string>{"Build", "Windows"});
+  CHECK(tacit::doc::heading_path(doc, 4) == std::vector<std::string>{"Build", "Windows"});
   CHECK(doc.sections[4].line_end == 26);
 
   const auto& test = doc.sections[5];
   CHECK(test.heading == "Test");
   CHECK(test.line_begin == 27);
   CHECK(test.line_end == 29);
-  CHECK(test.heading_path == std::vector<std::string>{"Test"});
+  CHECK(tacit::doc::heading_path(doc, 5) == std::vector<std::string>{"Test"});
 }
 
 TEST_CASE("heading text: closing hashes, inline markup kept, setext, skipped levels") {
@@ -160,7 +160,7 @@ TEST_CASE("heading text: closing hashes, inline markup kept, setext, skipped lev
   CHECK(doc.sections[0].heading == "Title with `code` and *em*");
   CHECK(doc.sections[1].heading == "Deep");
   CHECK(doc.sections[1].level == 3);
-  CHECK(doc.sections[1].heading_path == std::vector<std::string>{"Title with `code` and *em*", "Deep"});
+  CHECK(tacit::doc::heading_path(doc, 1) == std::vector<std::string>{"Title with `code` and *em*", "Deep"});
   CHECK(doc.sections[2].heading == "Setext spanning lines");
   CHECK(doc.sections[2].level == 1);
   CHECK(doc.sections[2].line_begin == 3);
@@ -169,7 +169,7 @@ TEST_CASE("heading text: closing hashes, inline markup kept, setext, skipped lev
   CHECK(doc.sections[3].heading == "Second");
   CHECK(doc.sections[3].level == 2);
   CHECK(doc.sections[3].line_begin == 6);
-  CHECK(doc.sections[3].heading_path == std::vector<std::string>{"Setext spanning lines", "Second"});
+  CHECK(tacit::doc::heading_path(doc, 3) == std::vector<std::string>{"Setext spanning lines", "Second"});
   CHECK(doc.sections[4].heading == "C# is ok");
   CHECK(doc.sections[4].line_end == 8);
   CHECK(doc.sections[5].heading.empty()); // "#" alone is an empty heading
@@ -458,6 +458,112 @@ TEST_CASE("a budget spent during the inline parses keeps the block structure") {
   CHECK(partial.sections[0].heading == "Title");
   CHECK(partial.code_blocks.size() == 1);
   CHECK(partial.inline_code.empty());
+}
+
+// Backtick runs of growing length on one line: each opening run makes the block grammar's scanner look for
+// a closing fence over the rest of the line.
+std::string backtick_runs(std::size_t bytes) {
+  std::string text = "# Doc\n\n";
+  for (std::size_t run = 1; text.size() < bytes; ++run)
+    text += std::string(run, '`') + " x ";
+  return text + "\n";
+}
+
+// Issue 17: tree-sitter asks the budget once per 100 parse operations, and on such a line one operation can
+// scan the rest of the line; the budget read the clock on every 64th question only, so a 1 MB file given
+// 6 s took over 70.
+TEST_CASE("an adversarial line cannot overrun the file's budget") {
+  Document doc;
+  const auto start = tacit::doc::thread_cpu_time();
+  tacit::doc::parse_markdown(backtick_runs(1 << 20), doc, 500ms);
+  CHECK(doc.parse_timed_out);
+  CHECK(tacit::doc::thread_cpu_time() - start < 5s);
+}
+
+// Issue 17: the budget was per file (1 s + 5 s per MB), so a run over several such files took the sum.
+TEST_CASE("parses on several threads share the run's budget") {
+  tacit::doc::RunBudget run(400ms);
+  std::vector<Document> docs(3);
+  std::vector<std::chrono::nanoseconds> used(docs.size());
+  const auto text = backtick_runs(1 << 20);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    threads.emplace_back([&, i] {
+      const auto start = tacit::doc::thread_cpu_time();
+      tacit::doc::parse_markdown(text, docs[i], 60s, &run);
+      used[i] = tacit::doc::thread_cpu_time() - start;
+    });
+  for (auto& thread : threads)
+    thread.join();
+  CHECK(run.spent());
+  std::chrono::nanoseconds total{0};
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    CHECK(docs[i].parse_timed_out);
+    CHECK(docs[i].parse_run_budget_spent); // the run's budget, not the file's own 60 s
+    total += used[i];
+  }
+  CHECK(total < 5s); // 400 ms of parsing, plus the text scans that replace it and a busy machine
+
+  // A parse within a budget that is not spent is not cut.
+  tacit::doc::RunBudget fresh(60s);
+  Document small;
+  tacit::doc::parse_markdown(k_sample, small, 60s, &fresh);
+  CHECK_FALSE(small.parse_timed_out);
+  CHECK_FALSE(fresh.spent());
+}
+
+// Issue 17: one tree for a whole large document cost ~800 bytes per heading; it is parsed in pieces of
+// 256 KiB that end before a heading, and a piece whose last block could run on (an HTML comment, an
+// unclosed fence) is parsed again, longer. The pieces must give what one parse gives.
+TEST_CASE("a large document parsed in pieces gives what one parse gives") {
+  const std::string filler = "Prose with `code` and a [link][ref].\n\n";
+  std::string text = "# Start\n\n";
+  int fillers = 0;
+  auto fill_to = [&](std::size_t size) {
+    for (; text.size() < size; ++fillers)
+      text += filler;
+  };
+  fill_to((256 << 10) - 200);
+  text += "<!--\n" + repeat("a comment line\n", 30) + "# not a heading: in a comment\n-->\n\n";
+  fill_to((512 << 10) - 200);
+  text += "```sh\n" + repeat("make\n", 60) + "# a shell comment, in a fence\n```\n\n";
+  fill_to((768 << 10) - 200);
+  text += "- a list item\n  continued\n> a quote\n" + repeat("| a | b |\n", 1) + "\n";
+  fill_to(1 << 20);
+  int end_line = 1;
+  for (char c : text)
+    end_line += c == '\n' ? 1 : 0;
+  text += "# End\n\n[ref]: docs/ref.md\n";
+
+  Document doc;
+  tacit::doc::parse_markdown(text, doc, 600s);
+  REQUIRE_FALSE(doc.parse_timed_out);
+  REQUIRE(doc.structural);
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].heading == "Start");
+  CHECK(doc.sections[1].heading == "End");
+  CHECK(doc.sections[1].line_begin == end_line);
+  CHECK(doc.sections[0].line_end == end_line - 1);
+  CHECK(doc.inline_code.size() == static_cast<std::size_t>(fillers));
+  CHECK(doc.inline_code.back().line == end_line - 2);
+  REQUIRE(doc.code_blocks.size() == 1);
+  CHECK(doc.code_blocks[0].text.ends_with("# a shell comment, in a fence\n"));
+  REQUIRE_FALSE(doc.links.empty()); // the definition in the last piece resolves links of the first
+  CHECK(doc.links[0].target == "docs/ref.md");
+}
+
+// Issue 17: a million one-line headings took over 1 GB; the sections are small records and the tree is
+// built a piece at a time (tests/unit/cli/linear_input_test.cpp bounds the whole run's memory).
+TEST_CASE("many headings: sections are small records") {
+  CHECK(sizeof(tacit::doc::Section) <= 96);
+  Document doc = parse(repeat("# h\n", 100000));
+  REQUIRE(doc.sections.size() == 100000);
+  CHECK(doc.sections.back().line_begin == 100000);
+  CHECK(doc.sections.back().parent == -1);
+  Document nested = parse("# a\n## b\n### c\n## d\n");
+  CHECK(nested.sections[2].parent == 1);
+  CHECK(nested.sections[3].parent == 0);
+  CHECK(tacit::doc::heading_path(nested, 2) == std::vector<std::string>{"a", "b", "c"});
 }
 
 TEST_CASE("the default budget scales with size") {
