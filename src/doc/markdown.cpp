@@ -88,7 +88,8 @@ void parse_markdown(std::string_view content, Document& doc) {
   parse_markdown(content, doc, markdown_time_budget(content.size()));
 }
 
-void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget) {
+void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget,
+                    std::int64_t memory_budget) {
   doc.sections.clear();
   doc.code_blocks.clear();
   doc.inline_code.clear();
@@ -97,6 +98,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   doc.front_matter_line = 0;
   doc.structural = false;
   doc.parse_timed_out = false;
+  doc.parse_out_of_memory = false;
 
   // CRLF read as LF, and a lone CR as LF too, so lines and columns match LF input.
   std::string normalized;
@@ -121,11 +123,12 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
     scan_text(content, doc);
     return;
   }
-  ParseBudget budget(time_budget);
+  ParseBudget budget(time_budget, memory_budget);
   ts_parser_set_included_ranges(parsers.block.get(), nullptr, 0);
   TreePtr tree = parse_until(parsers.block.get(), content, budget);
   if (!tree) {
     doc.parse_timed_out = true;
+    doc.parse_out_of_memory = budget.out_of_memory();
     scan_text(content, doc);
     return;
   }
@@ -135,6 +138,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   reader.finish_links();
   reader.build_sections();
   doc.parse_timed_out = budget.expired();
+  doc.parse_out_of_memory = budget.out_of_memory();
 }
 
 } // namespace tacit::doc

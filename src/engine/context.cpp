@@ -2,6 +2,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/doc/headings.hpp>
+#include <tacit/doc/languages.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
@@ -131,7 +132,10 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
   if (doc.truncated)
     notes.push_back(
         fmt::format("larger than the read limit; only its first {} bytes were read", content->bytes.size()));
-  if (doc.parse_timed_out)
+  if (doc.parse_out_of_memory)
+    notes.push_back(fmt::format("the Markdown parse hit its memory budget ({} MiB); results may be partial",
+                                doc::k_parse_memory >> 20));
+  else if (doc.parse_timed_out)
     notes.push_back("the Markdown parse hit its time budget; results may be partial");
   return notes.empty() ? std::string() : fmt::format("{}: {}", file.path, util::join(notes, "; "));
 }

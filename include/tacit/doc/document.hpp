@@ -79,7 +79,8 @@ struct Document {
   bool structural = false;      ///< parsed with tree-sitter (false: scanned as text)
   bool truncated = false;       ///< the file was larger than the read cap; only its head was read
   bool parse_timed_out = false; ///< the Markdown parse hit its time budget; structure may be partial
-  std::string skip_reason;      ///< non-empty when the content was not parsed at all ("binary", "UTF-16")
+  bool parse_out_of_memory = false; ///< ... and it was the memory budget (k_parse_memory) it hit
+  std::string skip_reason;          ///< non-empty when the content was not parsed at all ("binary", "UTF-16")
   /// Set when the file is not valid UTF-8: the columns above count the decoded text, and these map them
   /// back to the file's bytes (the runner does so for every finding in the file).
   std::vector<util::ColumnShift> column_shifts;

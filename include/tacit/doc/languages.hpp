@@ -10,6 +10,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -89,24 +90,38 @@ ParserPtr make_parser(Language language);
 /// The CPU time the calling thread has used so far.
 std::chrono::nanoseconds thread_cpu_time();
 
-/// The CPU time the parses of one file may use. It is counted on the calling thread, so a busy machine
-/// does not change what gets parsed; pathological input (deep nesting, huge files) cannot hang a run.
+/// The bytes tree-sitter holds that the calling thread allocated, minus those it freed (tacit counts them
+/// through ts_set_allocator: a syntax tree takes 50-150 times its text, so a dense 8 MiB file needs GBs).
+std::int64_t tree_sitter_bytes_on_thread();
+
+/// What one file's parses may hold at once, whatever its size: past it the parse stops as on a timeout.
+inline constexpr std::int64_t k_parse_memory = std::int64_t{256} << 20;
+
+/// The CPU time and the memory the parses of one file may use. Both are counted on the calling thread, so a
+/// busy machine does not change what gets parsed; pathological input (deep nesting, huge or dense files)
+/// can neither hang a run nor exhaust memory.
 class ParseBudget {
 public:
-  /// A budget of `cpu_time` from now, on this thread.
-  explicit ParseBudget(std::chrono::microseconds cpu_time) : m_limit(thread_cpu_time() + cpu_time) {}
+  /// A budget of `cpu_time` from now and `memory` bytes of tree-sitter memory above what this thread holds.
+  explicit ParseBudget(std::chrono::microseconds cpu_time, std::int64_t memory = k_parse_memory)
+      : m_limit(thread_cpu_time() + cpu_time), m_memory_limit(tree_sitter_bytes_on_thread() + memory) {}
 
   /// True once the budget is used up. Reads the clock (a system call) on every 64th call only, as
-  /// tree-sitter asks about once a microsecond.
+  /// tree-sitter asks about once a microsecond; the memory count on every call.
   bool spent();
 
   /// Whether spent() has returned true.
   bool expired() const { return m_expired; }
 
+  /// Whether it was the memory that ran out (else the time).
+  bool out_of_memory() const { return m_out_of_memory; }
+
 private:
   std::chrono::nanoseconds m_limit;
+  std::int64_t m_memory_limit;
   unsigned m_calls = 0;
   bool m_expired = false;
+  bool m_out_of_memory = false;
 };
 
 /// Parses `text` (within the parser's included ranges, if set). Returns null when `budget` runs out

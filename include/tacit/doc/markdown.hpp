@@ -13,9 +13,11 @@
 // CRLF line endings are read as LF. Parsers are reused per thread.
 
 #include <tacit/doc/document.hpp>
+#include <tacit/doc/languages.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace tacit::doc {
@@ -24,11 +26,13 @@ namespace tacit::doc {
 /// above the slowest real documents seen, so only pathological input hits it.
 std::chrono::microseconds markdown_time_budget(std::size_t content_size);
 
-/// parse_markdown with an explicit CPU time budget (on the calling thread) for the block and inline
-/// parses together; see ParseBudget in languages.hpp. When the budget
-/// runs out, doc.parse_timed_out is set: if the block parse did not finish, code blocks and inline
-/// code come from scan_text instead (doc.structural stays false); if an inline parse did not, the
+/// parse_markdown with an explicit CPU time budget (on the calling thread) and a memory budget (bytes of
+/// tree-sitter memory; a syntax tree takes 50-150 times its text) for the block and inline parses
+/// together; see ParseBudget in languages.hpp. When the budget runs out, doc.parse_timed_out is set (and
+/// doc.parse_out_of_memory when it was the memory): if the block parse did not finish, code blocks and
+/// inline code come from scan_text instead (doc.structural stays false); if an inline parse did not, the
 /// structure is kept and the remaining inline code and links are missing.
-void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget);
+void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget,
+                    std::int64_t memory_budget = k_parse_memory);
 
 } // namespace tacit::doc
