@@ -166,18 +166,51 @@ bool IgnoreRules::match_one(const Rule& rule, std::string_view path, bool is_dir
   return glob_match(pattern.substr(prefix), path.substr(prefix));
 }
 
+std::vector<IgnoreRules::DirectoryHit> IgnoreRules::directory_hits(std::string_view path) const {
+  // The rules keyed by a leading directory of the path (or the whole path): the only anchored rules with a
+  // literal directory that can match it or a directory above it.
+  std::vector<DirectoryHit> hits;
+  if (m_by_directory.empty())
+    return hits;
+  for (std::size_t end = path.find('/');; end = path.find('/', end + 1)) {
+    const auto prefix = path.substr(0, end == std::string_view::npos ? path.size() : end);
+    if (const auto it = m_by_directory.find(std::string(prefix)); it != m_by_directory.end())
+      hits.emplace_back(prefix.size(), &it->second);
+    if (end == std::string_view::npos)
+      break;
+  }
+  return hits;
+}
+
+std::optional<bool> IgnoreRules::last_match(std::string_view candidate, bool is_dir,
+                                            const std::vector<DirectoryHit>& hits,
+                                            std::vector<std::uint32_t>& candidates) const {
+  candidates = m_others;
+  for (const auto& [length, rules] : hits)
+    if (length <= candidate.size())
+      candidates.insert(candidates.end(), rules->begin(), rules->end());
+  const auto slash = candidate.rfind('/');
+  const auto name = slash == std::string_view::npos ? candidate : candidate.substr(slash + 1);
+  add_bucket(m_by_name, name, candidates);
+  if (const auto extension = extension_of(name))
+    add_bucket(m_by_extension, *extension, candidates);
+  std::ranges::sort(candidates, std::greater<>());
+  for (const auto at : candidates)
+    if (match_one(m_rules[at], candidate, is_dir))
+      return !m_rules[at].negated;
+  return std::nullopt;
+}
+
 bool IgnoreRules::matches(std::string_view path, bool is_dir) const {
   path = strip_dot_slash(path);
   while (!path.empty() && path.back() == '/') {
     path.remove_suffix(1);
     is_dir = true;
   }
-  if (path.empty())
+  if (path.empty() || m_rules.empty())
     return false;
-  for (auto it = m_rules.rbegin(); it != m_rules.rend(); ++it)
-    if (match_one(*it, path, is_dir))
-      return !it->negated;
-  return false;
+  std::vector<std::uint32_t> candidates;
+  return last_match(path, is_dir, directory_hits(path), candidates).value_or(false);
 }
 
 bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
@@ -189,47 +222,17 @@ bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
   if (path.empty() || m_rules.empty()) {
     return false;
   }
-  // The rules keyed by a leading directory of the path (or the whole path): the only anchored rules with a
-  // literal directory that can match it or a directory above it.
-  std::vector<std::pair<std::size_t, const std::vector<std::uint32_t>*>> by_directory;
-  if (!m_by_directory.empty()) {
-    for (std::size_t end = path.find('/');; end = path.find('/', end + 1)) {
-      const auto prefix = path.substr(0, end == std::string_view::npos ? path.size() : end);
-      if (const auto it = m_by_directory.find(std::string(prefix)); it != m_by_directory.end())
-        by_directory.emplace_back(prefix.size(), &it->second);
-      if (end == std::string_view::npos)
-        break;
-    }
-  }
-  // The last matching rule decides; no rule means "not ignored".
+  const auto hits = directory_hits(path);
   std::vector<std::uint32_t> candidates;
-  auto excluded = [&](std::string_view candidate, bool directory) {
-    candidates = m_others;
-    for (const auto& [length, rules] : by_directory)
-      if (length <= candidate.size())
-        candidates.insert(candidates.end(), rules->begin(), rules->end());
-    const auto slash = candidate.rfind('/');
-    const auto name = slash == std::string_view::npos ? candidate : candidate.substr(slash + 1);
-    add_bucket(m_by_name, name, candidates);
-    if (const auto extension = extension_of(name))
-      add_bucket(m_by_extension, *extension, candidates);
-    std::ranges::sort(candidates, std::greater<>());
-    for (const auto at : candidates) {
-      if (match_one(m_rules[at], candidate, directory)) {
-        return !m_rules[at].negated;
-      }
-    }
-    return false;
-  };
   // A file under an excluded directory stays excluded, whatever a later '!' rule says (git never looks
-  // inside that directory).
+  // inside that directory). The last matching rule decides; no rule means "not ignored".
   for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
        slash = path.find('/', slash + 1)) {
-    if (excluded(path.substr(0, slash), true)) {
+    if (last_match(path.substr(0, slash), true, hits, candidates).value_or(false)) {
       return true;
     }
   }
-  return excluded(path, is_dir);
+  return last_match(path, is_dir, hits, candidates).value_or(false);
 }
 
 } // namespace tacit::util

@@ -10,9 +10,11 @@
 //     directory is matched too.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tacit::util {
@@ -51,8 +53,15 @@ private:
   };
   // Rule indices (ascending) by what the rule needs of a path; a rule is in exactly one of these.
   using Buckets = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+  // A leading directory of a path (its length) and the rules keyed by it.
+  using DirectoryHit = std::pair<std::size_t, const std::vector<std::uint32_t>*>;
   bool match_one(const Rule& rule, std::string_view path, bool is_dir) const;
   void index(const Rule& rule, std::uint32_t at);
+  std::vector<DirectoryHit> directory_hits(std::string_view path) const;
+  // The verdict of the last rule that matches `candidate` (a leading part of the path of `hits`), if any.
+  std::optional<bool> last_match(std::string_view candidate, bool is_dir,
+                                 const std::vector<DirectoryHit>& hits,
+                                 std::vector<std::uint32_t>& candidates) const;
   std::vector<Rule> m_rules;
   Buckets m_by_directory; ///< anchored rules by their literal leading directories ("gen12" of "gen12/**")
   Buckets m_by_name;      ///< rules that match one literal file name ("bar", "**/bar")
