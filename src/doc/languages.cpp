@@ -1,8 +1,11 @@
 #include <tacit/doc/languages.hpp>
 
+#include <malloc.h>
 #include <time.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <utility>
 
@@ -27,6 +30,49 @@ const TSLanguage* tree_sitter_java(void);
 namespace tacit::doc {
 
 namespace {
+
+// tree-sitter's memory, counted per thread: what a thread allocates and frees (a tree freed on another
+// thread makes that thread's count drift, which budgets do not mind: they compare with the count at their
+// start). Allocation failure aborts, as tree-sitter's own allocator does.
+thread_local std::int64_t t_tree_sitter_bytes = 0;
+
+void* checked(void* memory, std::size_t size) {
+  if (!memory && size > 0) {
+    std::fprintf(stderr, "tacit: tree-sitter could not allocate %zu bytes\n", size);
+    std::abort();
+  }
+  if (memory)
+    t_tree_sitter_bytes += static_cast<std::int64_t>(::malloc_usable_size(memory));
+  return memory;
+}
+
+void* counted_malloc(std::size_t size) {
+  return checked(std::malloc(size), size);
+}
+
+void* counted_calloc(std::size_t count, std::size_t size) {
+  return checked(std::calloc(count, size), count * size);
+}
+
+void* counted_realloc(void* memory, std::size_t size) {
+  const auto before = memory ? static_cast<std::int64_t>(::malloc_usable_size(memory)) : 0;
+  void* moved = std::realloc(memory, size);
+  if (moved || size == 0)
+    t_tree_sitter_bytes -= before;
+  return checked(moved, size);
+}
+
+void counted_free(void* memory) {
+  if (memory)
+    t_tree_sitter_bytes -= static_cast<std::int64_t>(::malloc_usable_size(memory));
+  std::free(memory);
+}
+
+// Installed before main, before any tree-sitter object exists.
+[[maybe_unused]] const bool k_counting = [] {
+  ts_set_allocator(counted_malloc, counted_calloc, counted_realloc, counted_free);
+  return true;
+}();
 
 struct Alias {
   std::string_view name;
@@ -199,6 +245,11 @@ ParseBudget::~ParseBudget() {
 bool ParseBudget::spent() {
   if (m_expired)
     return true;
+  if (tree_sitter_bytes_on_thread() > m_memory_limit) {
+    m_out_of_memory = true;
+    m_expired = true;
+    return true;
+  }
   const auto now = thread_cpu_time();
   if (m_run != nullptr) {
     m_run_spent = m_run->charge(now - m_charged);
@@ -206,6 +257,10 @@ bool ParseBudget::spent() {
   }
   m_expired = m_run_spent || now >= m_limit;
   return m_expired;
+}
+
+std::int64_t tree_sitter_bytes_on_thread() {
+  return t_tree_sitter_bytes;
 }
 
 TreePtr parse_until(TSParser* parser, std::string_view text, ParseBudget& budget) {

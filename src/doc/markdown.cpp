@@ -191,7 +191,7 @@ void parse_markdown(std::string_view content, Document& doc) {
 }
 
 void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget,
-                    RunBudget* run) {
+                    RunBudget* run, std::int64_t memory_budget) {
   doc.sections.clear();
   doc.code_blocks.clear();
   doc.inline_code.clear();
@@ -201,6 +201,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   doc.structural = false;
   doc.parse_timed_out = false;
   doc.parse_run_budget_spent = false;
+  doc.parse_out_of_memory = false;
 
   // CRLF read as LF, and a lone CR as LF too, so lines and columns match LF input.
   std::string normalized;
@@ -225,7 +226,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
     scan_text(content, doc);
     return;
   }
-  ParseBudget budget(time_budget, run);
+  ParseBudget budget(time_budget, run, memory_budget);
   MarkdownReader reader(content, doc, parsers, budget);
   const bool parsed = read_in_pieces(content, parsers.block.get(), reader, budget);
   ts_parser_set_included_ranges(parsers.block.get(), nullptr, 0);
@@ -237,6 +238,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
     doc.front_matter_line = 0;
     doc.parse_timed_out = true;
     doc.parse_run_budget_spent = budget.run_spent();
+    doc.parse_out_of_memory = budget.out_of_memory();
     scan_text(content, doc);
     return;
   }
@@ -245,6 +247,7 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
   reader.build_sections();
   doc.parse_timed_out = budget.expired();
   doc.parse_run_budget_spent = budget.run_spent();
+  doc.parse_out_of_memory = budget.out_of_memory();
 }
 
 } // namespace tacit::doc

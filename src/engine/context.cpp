@@ -2,6 +2,7 @@
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/doc/headings.hpp>
+#include <tacit/doc/languages.hpp>
 #include <tacit/doc/markdown.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/util/parallel.hpp>
@@ -139,6 +140,9 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
         fmt::format("cut short: the Markdown parses of this run used up their shared time budget "
                     "({} s of CPU time); results may be partial",
                     std::chrono::duration_cast<std::chrono::seconds>(markdown_budget.limit()).count()));
+  if (doc.parse_out_of_memory)
+    notes.push_back(fmt::format("the Markdown parse hit its memory budget ({} MiB); results may be partial",
+                                doc::k_parse_memory >> 20));
   else if (doc.parse_timed_out)
     notes.push_back("the Markdown parse hit its time budget; results may be partial");
   return notes.empty() ? std::string() : fmt::format("{}: {}", file.path, util::join(notes, "; "));

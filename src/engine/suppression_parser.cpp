@@ -262,14 +262,14 @@ FileSuppressions parse_suppressions(std::string_view path, std::string_view text
   int number = 0;
   std::size_t from = 0;
   while (from <= text.size()) {
-    auto end = text.find('\n', from);
+    // Lines end as the documents' lines do (util::split_lines): at LF, CRLF or a lone CR, so that a
+    // suppression's line is its findings' line in a file with classic Mac OS or mixed line ends.
+    auto end = text.find_first_of("\r\n", from);
     if (end == std::string_view::npos)
       end = text.size();
-    auto line = text.substr(from, end - from);
-    from = end + 1;
+    const auto line = text.substr(from, end - from);
+    from = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
     ++number;
-    if (line.ends_with('\r'))
-      line.remove_suffix(1);
     if (syntax.markdown && fences.in_code(line))
       continue;
     std::size_t ticks = 0;   // backticks before `counted`: odd means inside inline code

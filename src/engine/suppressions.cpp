@@ -24,7 +24,8 @@ namespace tacit::engine {
 
 namespace {
 
-// Suppressions are read from the first MiB of a file, as facts are.
+// Suppressions are read from what the run read of a file: the whole of a document or configuration file
+// (up to the snapshot's read limit, as its findings), the first MiB of any other file (as facts are).
 constexpr std::size_t k_read_cap = 1u << 20;
 // Neighbouring files (which share directories) are read by one head reader.
 constexpr std::size_t k_run = 128;
@@ -50,19 +51,30 @@ bool token_selected(const Selection& selection, std::string_view token) {
   });
 }
 
-// The first k_read_cap bytes of `file`: from the run's file cache when building the context read it (the
-// docs, the configuration files the extractors read), else from `reader` (opened on first use).
+// `text` without the line a read limit cut (a comment cut there is not unclosed): up to its last line end.
+std::string_view whole_lines(std::string_view text) {
+  const auto last = text.find_last_of("\r\n");
+  return last == std::string_view::npos ? std::string_view() : text.substr(0, last + 1);
+}
+
+// What the run read of `file`: from the run's file cache when building the context read it (the docs, the
+// configuration files the extractors read; the whole file up to the read limit, so that a suppression
+// past the first MiB covers the findings there), else its first k_read_cap bytes from `reader` (opened on
+// first use).
 std::optional<std::string_view> head(const Context& context, const repo::FileEntry& file,
                                      std::unique_ptr<repo::HeadReader>& reader) {
   if (const auto* content = context.file_cache().cached(file)) {
     if (!*content)
       return std::nullopt;
-    return std::string_view((*content)->bytes).substr(0, k_read_cap);
+    const std::string_view bytes = (*content)->bytes;
+    return (*content)->truncated ? whole_lines(bytes) : bytes;
   }
   if (!reader)
     reader = context.snapshot().head_reader(k_read_cap);
   auto bytes = reader->read(file);
-  return bytes ? std::optional(*bytes) : std::nullopt;
+  if (!bytes)
+    return std::nullopt;
+  return bytes->size() >= k_read_cap ? whole_lines(*bytes) : *bytes;
 }
 
 // Marks, in one file, the suppression tokens that cover a finding and the findings covered (`covered`, by

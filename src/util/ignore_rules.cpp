@@ -6,6 +6,8 @@
 #include <tacit/util/glob.hpp>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace tacit::util {
@@ -17,6 +19,25 @@ std::string_view strip_dot_slash(std::string_view path) {
     path.remove_prefix(2);
   }
   return path;
+}
+
+constexpr std::string_view k_special = "*?[\\";
+
+bool is_literal(std::string_view text) {
+  return text.find_first_of(k_special) == std::string_view::npos;
+}
+
+// The extension a name's index key is: what follows its last '.', or nullopt without one.
+std::optional<std::string_view> extension_of(std::string_view name) {
+  const auto dot = name.rfind('.');
+  return dot == std::string_view::npos ? std::nullopt : std::optional(name.substr(dot + 1));
+}
+
+// The rules of `buckets` under `key`, appended to `out`.
+template <class Buckets>
+void add_bucket(const Buckets& buckets, std::string_view key, std::vector<std::uint32_t>& out) {
+  if (const auto it = buckets.find(std::string(key)); it != buckets.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
 } // namespace
@@ -68,8 +89,36 @@ bool IgnoreRules::add(std::string_view line, std::string_view base) {
     return false;
   }
   rule.pattern = std::string(line);
+  index(rule, static_cast<std::uint32_t>(m_rules.size()));
   m_rules.push_back(std::move(rule));
   return true;
+}
+
+void IgnoreRules::index(const Rule& rule, std::uint32_t at) {
+  // The last segment of the pattern: a path it matches ends in a name that this segment matches.
+  const std::string_view pattern = rule.pattern;
+  const auto slash = pattern.rfind('/');
+  const auto name = slash == std::string_view::npos ? pattern : pattern.substr(slash + 1);
+  if (is_literal(name)) { // "bar", "**/bar", "d*/f*/x.md"
+    m_by_name[std::string(name)].push_back(at);
+    return;
+  }
+  if (rule.anchored) {
+    // The directories a matching path starts with: the literal prefix up to its last '/', under the rule's
+    // base ("gen12" of "gen12/**/*.cpp").
+    const std::string full = rule.base.empty() ? rule.pattern : rule.base + "/" + rule.pattern;
+    const auto key = full.rfind('/', full.find_first_of(k_special));
+    if (key != std::string::npos && key > 0) {
+      m_by_directory[full.substr(0, key)].push_back(at);
+      return;
+    }
+  }
+  // "*.o", "**/*-generated.ts": any name it matches ends with the literal, hence with its extension.
+  if (name.starts_with('*') && is_literal(name.substr(1)) && name.find('.') != std::string_view::npos) {
+    m_by_extension[std::string(*extension_of(name))].push_back(at);
+    return;
+  }
+  m_others.push_back(at);
 }
 
 void IgnoreRules::add_file(std::string_view content, std::string_view base) {
@@ -117,18 +166,51 @@ bool IgnoreRules::match_one(const Rule& rule, std::string_view path, bool is_dir
   return glob_match(pattern.substr(prefix), path.substr(prefix));
 }
 
+std::vector<IgnoreRules::DirectoryHit> IgnoreRules::directory_hits(std::string_view path) const {
+  // The rules keyed by a leading directory of the path (or the whole path): the only anchored rules with a
+  // literal directory that can match it or a directory above it.
+  std::vector<DirectoryHit> hits;
+  if (m_by_directory.empty())
+    return hits;
+  for (std::size_t end = path.find('/');; end = path.find('/', end + 1)) {
+    const auto prefix = path.substr(0, end == std::string_view::npos ? path.size() : end);
+    if (const auto it = m_by_directory.find(std::string(prefix)); it != m_by_directory.end())
+      hits.emplace_back(prefix.size(), &it->second);
+    if (end == std::string_view::npos)
+      break;
+  }
+  return hits;
+}
+
+std::optional<bool> IgnoreRules::last_match(std::string_view candidate, bool is_dir,
+                                            const std::vector<DirectoryHit>& hits,
+                                            std::vector<std::uint32_t>& candidates) const {
+  candidates = m_others;
+  for (const auto& [length, rules] : hits)
+    if (length <= candidate.size())
+      candidates.insert(candidates.end(), rules->begin(), rules->end());
+  const auto slash = candidate.rfind('/');
+  const auto name = slash == std::string_view::npos ? candidate : candidate.substr(slash + 1);
+  add_bucket(m_by_name, name, candidates);
+  if (const auto extension = extension_of(name))
+    add_bucket(m_by_extension, *extension, candidates);
+  std::ranges::sort(candidates, std::greater<>());
+  for (const auto at : candidates)
+    if (match_one(m_rules[at], candidate, is_dir))
+      return !m_rules[at].negated;
+  return std::nullopt;
+}
+
 bool IgnoreRules::matches(std::string_view path, bool is_dir) const {
   path = strip_dot_slash(path);
   while (!path.empty() && path.back() == '/') {
     path.remove_suffix(1);
     is_dir = true;
   }
-  if (path.empty())
+  if (path.empty() || m_rules.empty())
     return false;
-  for (auto it = m_rules.rbegin(); it != m_rules.rend(); ++it)
-    if (match_one(*it, path, is_dir))
-      return !it->negated;
-  return false;
+  std::vector<std::uint32_t> candidates;
+  return last_match(path, is_dir, directory_hits(path), candidates).value_or(false);
 }
 
 bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
@@ -140,24 +222,17 @@ bool IgnoreRules::ignored(std::string_view path, bool is_dir) const {
   if (path.empty() || m_rules.empty()) {
     return false;
   }
-  // The last matching rule decides; no rule means "not ignored".
-  auto excluded = [this](std::string_view candidate, bool directory) {
-    for (auto it = m_rules.rbegin(); it != m_rules.rend(); ++it) {
-      if (match_one(*it, candidate, directory)) {
-        return !it->negated;
-      }
-    }
-    return false;
-  };
+  const auto hits = directory_hits(path);
+  std::vector<std::uint32_t> candidates;
   // A file under an excluded directory stays excluded, whatever a later '!' rule says (git never looks
-  // inside that directory).
+  // inside that directory). The last matching rule decides; no rule means "not ignored".
   for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
        slash = path.find('/', slash + 1)) {
-    if (excluded(path.substr(0, slash), true)) {
+    if (last_match(path.substr(0, slash), true, hits, candidates).value_or(false)) {
       return true;
     }
   }
-  return excluded(path, is_dir);
+  return last_match(path, is_dir, hits, candidates).value_or(false);
 }
 
 } // namespace tacit::util

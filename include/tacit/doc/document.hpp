@@ -81,6 +81,7 @@ struct Document {
   bool truncated = false;       ///< the file was larger than the read cap; only its head was read
   bool parse_timed_out = false; ///< the Markdown parse hit its time budget; structure may be partial
   bool parse_run_budget_spent = false; ///< ... and it was the run's budget, shared by all files, that ran out
+  bool parse_out_of_memory = false;    ///< ... and it was the memory budget (k_parse_memory) it hit
   std::string skip_reason; ///< non-empty when the content was not parsed at all ("binary", "UTF-16")
   /// Set when the file is not valid UTF-8: the columns above count the decoded text, and these map them
   /// back to the file's bytes (the runner does so for every finding in the file).

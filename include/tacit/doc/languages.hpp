@@ -120,22 +120,33 @@ private:
   std::atomic<std::int64_t> m_used_ns{0};
 };
 
-/// The CPU time the parses of one file may use, and, when given, the run's shared budget it draws on. It is
-/// counted on the calling thread, so a busy machine does not change what gets parsed; pathological input
-/// (deep nesting, huge files) cannot hang a run.
+/// The bytes tree-sitter holds that the calling thread allocated, minus those it freed (tacit counts them
+/// through ts_set_allocator: a syntax tree takes 50-150 times its text, so a dense 8 MiB file needs GBs).
+std::int64_t tree_sitter_bytes_on_thread();
+
+/// What one file's parses may hold at once, whatever its size: past it the parse stops as on a timeout.
+inline constexpr std::int64_t k_parse_memory = std::int64_t{256} << 20;
+
+/// The CPU time and the memory the parses of one file may use, and, when given, the run's shared time budget
+/// it draws on. Both are counted on the calling thread, so a busy machine does not change what gets parsed;
+/// pathological input (deep nesting, huge or dense files) can neither hang a run nor exhaust memory.
 class ParseBudget {
 public:
-  /// A budget of `cpu_time` from now, on this thread, within `run` when given.
-  explicit ParseBudget(std::chrono::microseconds cpu_time, RunBudget* run = nullptr)
-      : m_run(run), m_charged(thread_cpu_time()), m_limit(m_charged + cpu_time) {}
+  /// A budget of `cpu_time` from now, on this thread, within `run` when given, and `memory` bytes of
+  /// tree-sitter memory above what this thread holds.
+  explicit ParseBudget(std::chrono::microseconds cpu_time, RunBudget* run = nullptr,
+                       std::int64_t memory = k_parse_memory)
+      : m_run(run), m_charged(thread_cpu_time()), m_limit(m_charged + cpu_time),
+        m_memory_limit(tree_sitter_bytes_on_thread() + memory) {}
   ParseBudget(const ParseBudget&) = delete;
   ParseBudget& operator=(const ParseBudget&) = delete;
   /// Counts what is not yet counted against the run.
   ~ParseBudget();
 
-  /// True once the budget (or the run's) is used up. Reads the clock (a system call of well under a
-  /// microsecond) on every call: tree-sitter asks once per 100 parse operations, and on adversarial input
-  /// (a megabyte-long line of backtick runs) one operation can scan the rest of the line.
+  /// True once the budget (or the run's, or the memory) is used up. Reads the memory count and the clock (a
+  /// system call of well under a microsecond) on every call: tree-sitter asks once per 100 parse operations,
+  /// and on adversarial input (a megabyte-long line of backtick runs) one operation can scan the rest of the
+  /// line.
   bool spent();
 
   /// Whether spent() has returned true.
@@ -144,12 +155,17 @@ public:
   /// Whether the run's shared budget, rather than this file's own, ran out first.
   bool run_spent() const { return m_run_spent; }
 
+  /// Whether it was the memory that ran out (else the time).
+  bool out_of_memory() const { return m_out_of_memory; }
+
 private:
   RunBudget* m_run;
   std::chrono::nanoseconds m_charged; ///< the thread's CPU time counted against the run so far
   std::chrono::nanoseconds m_limit;
+  std::int64_t m_memory_limit;
   bool m_expired = false;
   bool m_run_spent = false;
+  bool m_out_of_memory = false;
 };
 
 /// Parses `text` (within the parser's included ranges, if set). Returns null when `budget` runs out

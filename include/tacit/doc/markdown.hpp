@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace tacit::doc {
@@ -25,15 +26,16 @@ namespace tacit::doc {
 /// above the slowest real documents seen, so only pathological input hits it.
 std::chrono::microseconds markdown_time_budget(std::size_t content_size);
 
-/// parse_markdown with an explicit CPU time budget (on the calling thread) for the block and inline
-/// parses together; see ParseBudget in languages.hpp. When the budget
-/// runs out, doc.parse_timed_out is set: if the block parse did not finish, code blocks and inline
-/// code come from scan_text instead (doc.structural stays false); if an inline parse did not, the
+/// parse_markdown with an explicit CPU time budget (on the calling thread) and a memory budget (bytes of
+/// tree-sitter memory; a syntax tree takes 50-150 times its text) for the block and inline parses
+/// together; see ParseBudget in languages.hpp. When the budget runs out, doc.parse_timed_out is set (and
+/// doc.parse_out_of_memory when it was the memory): if the block parse did not finish, code blocks and
+/// inline code come from scan_text instead (doc.structural stays false); if an inline parse did not, the
 /// structure is kept and the remaining inline code and links are missing.
 /// With `run`, the parses also draw on the run's shared budget; when that runs out first,
 /// doc.parse_run_budget_spent is set as well.
 void parse_markdown(std::string_view content, Document& doc, std::chrono::microseconds time_budget,
-                    RunBudget* run = nullptr);
+                    RunBudget* run = nullptr, std::int64_t memory_budget = k_parse_memory);
 
 /// The CPU time all the Markdown parses of one run may use together (on every thread): a run over several
 /// pathological files ends in about this time, not in the sum of their own budgets.

@@ -220,3 +220,53 @@ TEST_CASE("linear input: three files of backtick runs share one parse budget per
     CHECK(has(measured.err, std::string(name) + ": "));
 }
 #endif
+
+namespace {
+
+// The peak resident memory of the largest child this test process has waited for, in MiB.
+long peak_child_mib() {
+  rusage usage{};
+  ::getrusage(RUSAGE_CHILDREN, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+} // namespace
+
+TEST_CASE("linear input: 200k fenced code blocks in one context file") {
+  Scratch s;
+  seed(s);
+  std::string text = "# Agents\n\n";
+  for (int i = 0; i < 200'000; ++i)
+    text += fmt::format("```sh\nmake t{}\n```\n", i);
+  text += "\nSee [the guide](src/missing.cpp).\n";
+  write(s.dir / "AGENTS.md", text);
+  const auto timed = check_in(s, "--select CTX002");
+  CHECK(timed.run.exit_code == 1);
+  CHECK(has(timed.run.out, "AGENTS.md:600004:"));
+  CHECK(has(timed.run.out, "CTX002 'src/missing.cpp' does not exist"));
+  CHECK(timed.seconds < k_bound);
+  CHECK(peak_child_mib() < 1024); // 580 MB before the parse had a memory budget; 1.4 GB with 8 MiB of it
+}
+
+TEST_CASE("linear input: 100k exclude globs over 2,000 files") {
+  Scratch s;
+  seed(s);
+  for (int i = 0; i < 2'000; ++i)
+    write(s.dir / fmt::format("d{}/f{}/AGENTS.md", i % 50, i), "# Agents\n\nSee [x](missing.md).\n");
+  // Each kind of pattern the index keys differently: a literal directory, a file name, an extension, and a
+  // file name under wildcard directories; then those that match, one of them re-included in part.
+  std::string config = "version: 1\nexclude:\n";
+  for (int i = 0; i < 25'000; ++i)
+    config += fmt::format("  - gen{0}/**/*.cpp\n  - name{0}.md\n  - '*.gen{0}'\n  - 'd*/f*/x{0}.md'\n", i);
+  config += "  - d7/\n  - d8/**\n  - '!d8/f8/**'\n  - '**/f9/AGENTS.md'\n";
+  write(s.dir / ".tacit.yaml", config);
+  const auto timed = check_in(s, "--format json -q --select CTX002");
+  CHECK(timed.run.exit_code == 1);
+  // d7/ and d8/** leave out 40 files each, f9 one; d8/f8 stays out: its directory is excluded (as in git).
+  CHECK(count(timed.run.out, "\"CTX002\"") == 2'000 - 40 - 40 - 1);
+  CHECK(!has(timed.run.out, "\"d7/"));
+  CHECK(!has(timed.run.out, "\"d8/"));
+  CHECK(!has(timed.run.out, "\"d9/f9/"));
+  CHECK(has(timed.run.out, "\"d9/f59/AGENTS.md\""));
+  CHECK(timed.seconds < k_bound);
+}

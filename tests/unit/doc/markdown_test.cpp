@@ -439,6 +439,30 @@ TEST_CASE("a spent time budget falls back to the text scan and flags the documen
   CHECK(next.links.size() == 2);
 }
 
+TEST_CASE("a spent memory budget falls back to the text scan and says it was the memory") {
+  // 2,000 fenced blocks need a few MB of syntax tree; 1 MiB is not enough, 256 MiB is.
+  std::string text = "# Title\n\n";
+  for (int i = 0; i < 2000; ++i)
+    text += "```sh\nmake t" + std::to_string(i) + "\n```\n";
+  text += "\nSee `late`.\n";
+  Document cut;
+  tacit::doc::parse_markdown(text, cut, 60s, nullptr, std::int64_t{1} << 20);
+  CHECK(cut.parse_timed_out);
+  CHECK(cut.parse_out_of_memory);
+  CHECK_FALSE(cut.structural);
+  CHECK(cut.code_blocks.size() == 2000); // from the text scan
+  REQUIRE(cut.inline_code.size() == 1);
+  CHECK(cut.inline_code[0].line == 6004);
+
+  Document whole;
+  tacit::doc::parse_markdown(text, whole, 60s);
+  CHECK_FALSE(whole.parse_timed_out);
+  CHECK_FALSE(whole.parse_out_of_memory);
+  CHECK(whole.structural);
+  CHECK(whole.code_blocks.size() == 2000);
+  CHECK(tacit::doc::tree_sitter_bytes_on_thread() < (std::int64_t{16} << 20)); // the trees are freed
+}
+
 TEST_CASE("a budget spent during the inline parses keeps the block structure") {
   // Emphasis soup costs the inline grammar ~5 times what the block grammar spends on it, so a budget of
   // a third of the whole parse lets the block parse finish and stops the inline one.

@@ -151,6 +151,26 @@ TEST_CASE("each language's own comment syntax") {
         "1:11 1-1 CTX002 | ok\n");
 }
 
+TEST_CASE("suppression lines: a lone CR ends a line, as in the documents (issue 20)") {
+  // The same five lines with LF, CRLF, lone CR, and CR CR LF (a CRLF file converted twice: two line ends,
+  // as util::split_lines and the Markdown reader count them). The unclosed comment is on line 5.
+  const std::vector<std::string> lines{"# T", "", "<!-- tacit-disable-next-line CTX002 -- r -->", "x",
+                                       "<!-- tacit-disable-next-line CTX002 -- never closed"};
+  for (const std::string end : {"\n", "\r\n", "\r"}) {
+    std::string text;
+    for (const auto& line : lines)
+      text += line + end;
+    CAPTURE(end);
+    CHECK(describe(parse("a.md", text)) ==
+          "3:1 4-4 CTX002 | r\n5:1 ! the comment does not end on this line: close it with '-->'\n");
+  }
+  CHECK(describe(parse("a.md", "# T\r\r\nx\r\r\n<!-- tacit-disable-next-line CTX002 -- open\r\r\n")) ==
+        "5:1 ! the comment does not end on this line: close it with '-->'\n");
+  // A fence closed on a CR-ended line ends the code block there.
+  CHECK(describe(parse("a.md", "```\rcode\r```\r<!-- tacit-disable-next-line CTX002 -- r -->\rx\r")) ==
+        "4:1 5-5 CTX002 | r\n");
+}
+
 TEST_CASE("CRLF line ends are not part of the reason") {
   const auto file = parse("a.md", "<!-- tacit-disable-next-line CTX002 -- r -->\r\nx\r\n# tacit: no\r\n");
   CHECK(describe(file) == "1:1 2-2 CTX002 | r\n");
