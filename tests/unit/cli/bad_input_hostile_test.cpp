@@ -135,7 +135,7 @@ TEST_CASE("bad input: a rule file of 100k rules says how many values, not aliase
   CHECK(has(run.err, ": more than 500000 values\n"));
 }
 
-TEST_CASE("bad input: an extends chain that fans out is loaded once per file; its depth is capped") {
+TEST_CASE("bad input: an extends chain that fans out is loaded once per file, its depth is capped") {
   HostileRepo s;
   // Each file extends the next one three times over: 3^15 paths, 15 files.
   write(s.dir / ".tacit.yaml", "version: 1\nextends: [c/f1.yaml, c/f1.yaml, c/f1.yaml]\n");

@@ -152,7 +152,7 @@ TEST_CASE("--staged and --rev read the index and the commit, not the worktree") 
   CHECK(run.exit_code == 0);
 }
 
-TEST_CASE("output formats: the exit code never depends on them; several outputs in one run") {
+TEST_CASE("output formats: the exit code never depends on them, several outputs in one run") {
   Scratch s;
   s.git_repo();
   write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](missing.md).\n");
@@ -176,7 +176,7 @@ TEST_CASE("output formats: the exit code never depends on them; several outputs 
     fs::remove(s.dir / ".." / name);
 }
 
-TEST_CASE("output formats: --format github appends to $GITHUB_STEP_SUMMARY; a failure to write only warns") {
+TEST_CASE("output formats: --format github appends to $GITHUB_STEP_SUMMARY, a failure to write only warns") {
   Scratch s;
   s.git_repo();
   write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](missing.md).\n");

@@ -34,7 +34,7 @@ TEST_CASE("output files: a symlink is written through, not replaced") {
   fs::remove(target);
 }
 
-TEST_CASE("output files: a FIFO is written in place; a directory is an error") {
+TEST_CASE("output files: a FIFO is written in place, a directory is an error") {
   Scratch s;
   one_finding(s);
   s.sh("mkfifo out.pipe");
@@ -118,10 +118,10 @@ TEST_CASE("--select, --ignore and --format take one value each: a path after the
   CHECK(has(run.out, "CTX002")); // repeated: both count
 }
 
-TEST_CASE("TACIT_TIMING=1 prints each phase and rule's wall time to stderr; unset, nothing") {
+TEST_CASE("TACIT_TIMING=1 prints each phase and rule wall time to stderr, and nothing when unset") {
   Scratch scratch;
   scratch.git_repo();
-  write(scratch.dir / "AGENTS.md", "# Agents\n\nSee `src/missing.c`.\n");
+  write(scratch.dir / "AGENTS.md", "# Agents\n\nSee [the guide](docs/missing.md).\n");
   scratch.sh("git add -A && git commit -qm init");
   const auto timed = scratch.tacit("check . --select CTX002", "env TACIT_TIMING=1 ");
   CHECK(timed.exit_code == 1);

@@ -33,7 +33,7 @@ TEST_CASE("sections: a reST title over its underline, and the text up to the nex
   CHECK(found[1].body == "\nUse the tools.\nThey run in CI.\n");
 }
 
-TEST_CASE("sections: Markdown scanned as text; fenced code and `#.` list items are not headings") {
+TEST_CASE("sections: Markdown scanned as text, fenced code and `#.` list items are not headings") {
   auto doc = text_doc(
       "# Contributing\n\n```sh\n# run the style checks\nmake lint\n```\n\n#. first item\n\n## Rules\n\n- "
       "Always x\n");

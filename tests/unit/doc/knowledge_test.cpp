@@ -647,7 +647,7 @@ TEST_CASE("KnowledgeIndex::add: links and imports become path mentions") {
   CHECK(index.paths()[2].line == 1);
 }
 
-TEST_CASE("KnowledgeIndex::add: an empty document adds nothing; several documents accumulate") {
+TEST_CASE("KnowledgeIndex::add: an empty document adds nothing, several documents accumulate") {
   KnowledgeIndex index;
   index.add(document("empty.md"));
   CHECK(index.commands().empty());

@@ -251,7 +251,7 @@ TEST_CASE("fenced code blocks in containers lose their container markers and fen
   CHECK(doc.code_blocks[1].text == " q\n\nr\n");
 }
 
-TEST_CASE("indented code blocks in list items; trailing blank lines dropped") {
+TEST_CASE("indented code blocks in list items, trailing blank lines dropped") {
   Document doc = parse("- item\n\n      code line\n        deeper\n\n\nafter\n");
   REQUIRE(doc.code_blocks.size() == 1);
   CHECK(doc.code_blocks[0].text == "code line\n  deeper\n");

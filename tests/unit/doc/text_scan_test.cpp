@@ -108,7 +108,7 @@ TEST_CASE("scan_text: reST :: without an indented block, and other directives") 
   CHECK(doc.code_blocks.empty());
 }
 
-TEST_CASE("scan_text: reST ``inline`` literals; single backticks are not code") {
+TEST_CASE("scan_text: reST ``inline`` literals, single backticks are not code") {
   const auto doc = scan("Run ``make docs`` and then ``make  check`` twice.\n"
                         "A `title reference` and :code:`x` are not literals.\n"
                         "An unclosed ``literal runs nowhere.\n"
@@ -323,7 +323,7 @@ TEST_CASE("scan_text: Markdown inline spans, double backticks") {
   CHECK(doc.inline_code[3].column == 25);
 }
 
-TEST_CASE("scan_text: an unmatched backtick run is literal text; later spans still count") {
+TEST_CASE("scan_text: an unmatched backtick run is literal text, later spans still count") {
   // Regression: scan_spans stops at the first run of backticks without a closer, so the rest of the line is
   // lost. CommonMark: an unclosed backtick string is literal text and scanning goes on after it.
   const auto doc = scan("Type ``` to open a fence; run `make` after.\n", DocFormat::markdown);

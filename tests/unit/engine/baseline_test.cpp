@@ -61,7 +61,7 @@ TEST_CASE("baseline: render and parse round trip, sorted and stable") {
   CHECK(tacit::engine::render_baseline(Baseline{}) == "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
 }
 
-TEST_CASE("baseline: the first `count` findings of a key are absorbed; what is left over is stale") {
+TEST_CASE("baseline: the first `count` findings of a key are absorbed, what is left over is stale") {
   auto parsed = parse_baseline(R"({"version": 1, "findings": [
     {"rule": "CTX003", "path": "README.md", "subject": "make x", "count": 2},
     {"rule": "CTX001", "path": "README.md", "subject": "", "count": 1},

@@ -196,7 +196,7 @@ TEST_CASE("extends: cycles are named") {
   CHECK(has(config.error().message, "cycle: .tacit.yaml -> .tacit.yaml"));
 }
 
-TEST_CASE("extends: a diamond is not a cycle; wrong types are errors") {
+TEST_CASE("extends: a diamond is not a cycle, wrong types are errors") {
   Files files;
   files.files[".tacit.yaml"] = "version: 1\nextends: [a.yaml, b.yaml]\n";
   files.files["a.yaml"] = "version: 1\nextends: c.yaml\n";

@@ -158,7 +158,7 @@ TEST_CASE("azure: pipelines in the directories, trigger none, pr lists, template
                                                     ".azure-pipelines/build.yml:1 pull_request"}));
 }
 
-TEST_CASE("azure: missing, broken, escaping and cyclic templates become notes; odd shapes are skipped") {
+TEST_CASE("azure: missing, broken, escaping and cyclic templates become notes, odd shapes are skipped") {
   const test::CiRepo repo{
       {"azure-pipelines.yml", R"(steps:
   - template: missing.yml

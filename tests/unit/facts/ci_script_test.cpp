@@ -71,7 +71,7 @@ TEST_CASE("ci script: if/for/while/case syntax is left out, the commands inside 
   CHECK(split({"make a; make b", "(cd sub; make)"}) == "1:1 make a; make b\n2:1 (cd sub; make)\n");
 }
 
-TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing; build and test are not") {
+TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing, build and test are not") {
   for (auto line : {"echo hi",
                     "cd build",
                     "mkdir -p out",

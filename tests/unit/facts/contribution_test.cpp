@@ -61,7 +61,7 @@ TEST_CASE("contribution files: guides, templates, CODEOWNERS and commit checkers
                 "docs/pull_request_template.md pr-template [text]"}));
 }
 
-TEST_CASE("contribution files: a package.json commitlint key; only templates and guides are read") {
+TEST_CASE("contribution files: a package.json commitlint key, only templates and guides are read") {
   const CiRepo repo{{"package.json", "{\"name\": \"x\", \"commitlint\": {\"extends\": []}}"},
                     {"CONTRIBUTING.md", "# Contributing\n"},
                     {"src/index.js", "x\n"}};
@@ -95,7 +95,7 @@ TEST_CASE("release mechanisms: tool configs, scripts and release targets at the 
            "scripts/release.sh:1 script `./scripts/release.sh`: a release script"}));
 }
 
-TEST_CASE("release mechanisms: workflows on tags and releases; a check workflow that also runs on tags is "
+TEST_CASE("release mechanisms: workflows on tags and releases, a check workflow that also runs on tags is "
           "not one") {
   const CiRepo repo{
       {".github/workflows/ci.yml", "on:\n  push:\n    tags: ['*']\n  pull_request:\njobs:\n  test:\n    "

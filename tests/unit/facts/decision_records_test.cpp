@@ -95,7 +95,7 @@ TEST_CASE("decision records: MADR front matter, synonyms and relations by number
   CHECK(parts(facts.decision_records[2]) == "--D-");
 }
 
-TEST_CASE("decision records: templates and indexes are not records; a template's optional parts") {
+TEST_CASE("decision records: templates and indexes are not records, a template's optional parts") {
   const CiRepo repo{
       {"docs/adr/0000-template.md",
        "# Title\n\n## Status\n\n## Context\n\n## Decision\n\n"

@@ -114,7 +114,7 @@ TEST_CASE("github: triggers in the string and list forms, release types, workflo
                                           }));
 }
 
-TEST_CASE("github: a folded run is one command; workflow and job defaults give the working directory") {
+TEST_CASE("github: a folded run is one command, workflow and job defaults give the working directory") {
   const test::CiRepo repo{{".github/workflows/lint.yml", R"(on: push
 defaults:
   run:
@@ -233,7 +233,7 @@ jobs:
   CHECK(repo.reads() == Lines{".github/workflows/ci.yml", ".github/workflows/reusable.yml"});
 }
 
-TEST_CASE("github: plumbing lines are marked; substantive ones are not") {
+TEST_CASE("github: plumbing lines are marked, substantive ones are not") {
   const test::CiRepo repo{{".github/workflows/ci.yml", R"(on: push
 jobs:
   j:
@@ -259,7 +259,7 @@ jobs:
   CHECK(substantive == Lines{"cd build && ctest", "pytest -q", "npm run lint"});
 }
 
-TEST_CASE("github: malformed, non-map, huge and duplicate-key files become notes; the rest is extracted") {
+TEST_CASE("github: malformed, non-map, huge and duplicate-key files become notes, the rest is extracted") {
   const test::CiRepo repo{
       {".github/workflows/bad.yml", "on: push\njobs:\n  a: [1, 2\n"},
       {".github/workflows/list.yml", "- just\n- a list\n"},

@@ -60,7 +60,7 @@ TEST_CASE("CMake presets: kinds, hidden presets, includes") {
   CHECK(suites(facts) == "ctest: ctest --preset unit\n");
 }
 
-TEST_CASE("CMake presets: a missing include or bad JSON makes the sets incomplete; binaryDir builds") {
+TEST_CASE("CMake presets: a missing include or bad JSON makes the sets incomplete, binaryDir builds") {
   const CiRepo missing{{"CMakePresets.json", R"({"include": ["nope.json"],
  "configurePresets": [{"name": "dev", "binaryDir": "${sourceDir}/build"}]})"},
                        {"CMakeLists.txt", "project(x)\n"}};
@@ -88,7 +88,7 @@ TEST_CASE("tox: envlist factors, sections, conditional factors") {
   CHECK(suites(facts) == "tox: tox -e py310-django42\npytest: pytest\n");
 }
 
-TEST_CASE("tox: setup.cfg, pyproject legacy_tox_ini and native tables, tox.toml; what is not tox") {
+TEST_CASE("tox: setup.cfg, pyproject legacy_tox_ini and native tables, tox.toml, what is not tox") {
   const CiRepo repo{
       {"a/setup.cfg", "[metadata]\nname = x\n[tox:tox]\nenvlist = lint\n"},
       {"b/pyproject.toml", "[tool.tox]\nlegacy_tox_ini = \"\"\"\n[tox]\nenvlist = unit\n\"\"\"\n"},

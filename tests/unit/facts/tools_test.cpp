@@ -76,7 +76,7 @@ TEST_CASE("pyproject [tool.x] tables, setup.cfg and tox.ini sections, package.js
                         "prettier format web/package.json:3 `npx prettier --check .`\n");
 }
 
-TEST_CASE("one config per tool: the shallowest; test data, examples and third-party copies left out") {
+TEST_CASE("one config per tool: the shallowest, test data, examples and third-party copies left out") {
   const Repo repo{{"packages/a/.eslintrc.js", ""},      {".eslintrc.js", ""},
                   {"packages/b/eslint.config.mjs", ""}, {"crates/x/resources/test/fixtures/ruff.toml", ""},
                   {"examples/demo/.clang-format", ""},  {"third-party/lib/.clang-tidy", ""},

@@ -58,7 +58,7 @@ TEST_CASE("yaml: marks are 1-based and a null value takes its key's line") {
   CHECK(root.find("missing") == nullptr);
 }
 
-TEST_CASE("yaml: a merge key takes the anchor's keys; explicit keys win") {
+TEST_CASE("yaml: a merge key takes the anchor's keys, explicit keys win") {
   const auto doc =
       load_ok(".base: &base\n  image: alpine\n  stage: test\njob:\n  <<: *base\n  stage: build\n");
   const auto* job = doc.root().find("job");

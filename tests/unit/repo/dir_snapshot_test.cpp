@@ -84,7 +84,7 @@ TEST_CASE("Plain directory: symlinks are listed as links and never walked into")
   CHECK(snapshot->exists_untracked("loop/real.md")); // a link that stays inside is fine to look through
 }
 
-TEST_CASE("Plain directory: special files are not listed; a huge file is cut at the cap") {
+TEST_CASE("Plain directory: special files are not listed, a huge file is cut at the cap") {
   TempDir tmp;
   write_file(tmp / "a.md", "a\n");
   REQUIRE(run_in(tmp.path(), "mkfifo fifo && truncate -s 200M huge.bin") == 0);
@@ -115,7 +115,7 @@ TEST_CASE("Plain directory: an unreadable directory is skipped with a note") {
   CHECK(snapshot->notes()[1].find("cannot read directory 'locked'") != std::string::npos);
 }
 
-TEST_CASE("Plain directory: --staged and --rev are errors; a file outside a repository too") {
+TEST_CASE("Plain directory: --staged and --rev are errors, a file outside a repository too") {
   TempDir tmp;
   write_file(tmp / "a.md", "a\n");
   Error staged = open_error(tmp.path(), ContentSource::index);

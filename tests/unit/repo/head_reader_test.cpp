@@ -59,7 +59,7 @@ TEST_CASE("Head reader: symlinks are their target, links out and missing files a
         "AGENTS.md=docs/guide.md docs/guide.md=guide\n gone.txt! pipe.txt= sub/file.md! z.txt=last\n ");
 }
 
-TEST_CASE("Head reader: sparse checkout entries come from the index; a plain directory is read too") {
+TEST_CASE("Head reader: sparse checkout entries come from the index, a plain directory is read too") {
   TempDir tmp;
   make_repo(tmp / "repo", {{"in/a.md", "a\n"}, {"out/b.md", "b\n"}});
   git(tmp / "repo", "sparse-checkout set --no-cone /in/");

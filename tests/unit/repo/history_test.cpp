@@ -58,7 +58,7 @@ TEST_CASE("history: newest first, first lines only, bounded, with ids and author
   CHECK(snapshot->history(limit(0)).empty());
 }
 
-TEST_CASE("history: merges are skipped; first-parent follows the main line only") {
+TEST_CASE("history: merges are skipped, first-parent follows the main line only") {
   TempDir tmp;
   make_repo(tmp.path(), {{"README.md", "hi\n"}});
   git(tmp.path(), "checkout -q -b topic");
@@ -74,7 +74,7 @@ TEST_CASE("history: merges are skipped; first-parent follows the main line only"
   CHECK(subjects(snapshot->history(limit(200, true))) == "main 1|initial");
 }
 
-TEST_CASE("history: the index uses HEAD, --rev its commit; a tree or an unborn branch has none") {
+TEST_CASE("history: the index uses HEAD, --rev its commit, a tree or an unborn branch has none") {
   TempDir tmp;
   make_repo(tmp.path(), {{"README.md", "hi\n"}});
   commit_many(tmp.path(), 3, "step");

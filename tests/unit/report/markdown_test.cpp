@@ -34,7 +34,7 @@ TEST_CASE("render_markdown: counts and the collapsible table") {
         "\n</details>\n");
 }
 
-TEST_CASE("render_markdown: code spans stay code; an odd backtick is escaped") {
+TEST_CASE("render_markdown: code spans stay code, an odd backtick is escaped") {
   auto a = finding("CTX002", Severity::error, "a.md", 1, 1, "run `a | b <c> @x` then *d*");
   auto b = finding("CTX002", Severity::error, "b.md", 1, 1, "odd ` tick | <x>");
   const auto md = report::render_markdown({a, b}, info());

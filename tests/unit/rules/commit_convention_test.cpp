@@ -160,7 +160,7 @@ TEST_CASE("TASK107 on real repositories: fires, and stays silent when stated, mi
   CHECK(run(tmp / "mixed", {"TASK107"}).empty());
 }
 
-TEST_CASE("TASK106 on real repositories: several authors make it apply; a CONTRIBUTING silences it") {
+TEST_CASE("TASK106 on real repositories: several authors make it apply, a CONTRIBUTING silences it") {
   TempDir tmp;
   const std::initializer_list<std::pair<std::string_view, std::string_view>> code{
       {"README.md", "# x\n\nA tool.\n"}, {"Makefile", "all:\n\tcc main.c\n"}, {"main.c", "int main;\n"}};

@@ -56,7 +56,7 @@ TEST_CASE("target_of names the task-runner target a command runs") {
   CHECK(target_of(Head{"cargo", "clippy"}).first.empty());
 }
 
-TEST_CASE("selecting_arguments: what a command selects, one word per feature or tag; display flags none") {
+TEST_CASE("selecting_arguments: what a command selects, one word per feature or tag, display flags none") {
   using Args = std::vector<std::string>;
   CHECK(selecting_arguments(Words{"cargo", "test", "--features", "a,b", "-p", "core", "-v"}) ==
         Args{"--features a", "--features b", "-p core"});

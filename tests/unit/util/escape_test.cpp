@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-TEST_CASE("escape_controls: C0, DEL and C1 controls become visible; everything else is kept") {
+TEST_CASE("escape_controls: C0, DEL and C1 controls become visible, everything else is kept") {
   using tacit::util::escape_controls;
   CHECK(escape_controls("plain text, é and 日本") == "plain text, é and 日本");
   CHECK(escape_controls("a\nb\r\tc") == "a\\nb\\r\\tc");

@@ -294,7 +294,7 @@ TEST_CASE("IgnoreRules: add_file handles CRLF, a BOM and no final newline") {
   CHECK(rules.ignored("third"));
 }
 
-TEST_CASE("IgnoreRules::matches: the verdict on a path alone; with its folder's, the same as ignored") {
+TEST_CASE("IgnoreRules::matches: the verdict on a path alone, with its folder the same as ignored") {
   IgnoreRules rules;
   rules.add("build/");
   rules.add("*.log");
