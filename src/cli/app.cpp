@@ -2,6 +2,7 @@
 
 #include "baseline_command.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "printable.hpp"
 
 #include <tacit/cli/app.hpp>
@@ -36,14 +37,15 @@ constexpr const char* k_footer = R"(Examples:
   tacit test rules/                  run the test cases of YAML rule files
   tacit config                       print the effective configuration (.tacit.yaml and what it extends)
   tacit check --config ci.yaml       use another configuration file; --isolated uses none
+  tacit check --statistics           how many findings each rule has
 
-Options of a command: tacit check --help.
+Options of a command: tacit help check (or tacit check --help).
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 6> k_subcommands{"check", "rules",  "rule",
-                                                        "test",  "config", "baseline"};
+constexpr std::array<std::string_view, 8> k_subcommands{"check",  "rules",    "rule", "test",
+                                                        "config", "baseline", "help", "version"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -67,6 +69,23 @@ bool color_wanted(const std::string& when, bool to_stdout) {
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
   return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
+}
+
+// --fail-on: error, warning (or warn), info, never, in any case; the value becomes the canonical word.
+CLI::Validator level_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (auto level = canonical_level(value)) {
+          value = *level;
+          return {};
+        }
+        return fmt::format("'{}' is not a level: error, warning, info or never", value);
+      },
+      "LEVEL", "LEVEL");
+}
+
+bool is_format_name(std::string_view name) {
+  return report::parse_format(name).has_value();
 }
 
 // --jobs: a count from 1 to 256. CLI11's Range alone calls "abc" out of range; say it is not a number.
@@ -124,10 +143,11 @@ int run(int argc, char** argv) {
     args.insert(args.begin(), "check");
   else if (!args.front().starts_with('-') &&
            std::find(k_subcommands.begin(), k_subcommands.end(), args.front()) == k_subcommands.end())
-    return fail(
-        fmt::format("unknown command '{}'\n  to check a path, run: tacit check {}\n  commands: check, "
-                    "rules, rule, test, config, baseline (see tacit --help)",
-                    args.front(), args.front()));
+    return fail(fmt::format("unknown command '{}'{}\n  to check a path, run: tacit check {}\n  commands: {} "
+                            "(see tacit help)",
+                            args.front(),
+                            did_you_mean(args.front(), {k_subcommands.begin(), k_subcommands.end()}),
+                            args.front(), fmt::join(k_subcommands, ", ")));
 
   CLI::App app{
       "tacit: a linter for repository context. It finds the knowledge an AI agent (or a new engineer)\n"
@@ -151,7 +171,8 @@ int run(int argc, char** argv) {
   check
       ->add_option(
           "--format", formats,
-          fmt::format("Output format, FMT or FMT:FILE; repeatable for several outputs in one run ({})",
+          fmt::format("Output format, FMT or FMT:FILE; repeatable or comma-separated for several outputs in "
+                      "one run ({})",
                       fmt::join(report::format_names(), ", ")))
       ->type_name("FMT[:FILE]")
       ->allow_extra_args(false)
@@ -163,7 +184,7 @@ int run(int argc, char** argv) {
           ->add_option(
               "--fail-on", fail_on,
               "Lowest severity that makes the exit code 1 (default: the config's fail-on, else warning)")
-          ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+          ->check(level_validator());
   // One value per occurrence (comma-separated lists, or the option repeated): `--select TASK104 path/to/repo`
   // must not read the path as a rule.
   check->add_option("--select", select, "Run only these rules: ids or category prefixes, comma-separated")
@@ -187,8 +208,10 @@ int run(int argc, char** argv) {
       ->type_name("REV")
       ->excludes(staged);
   check->add_option("--color", color, "Colour: auto (a terminal without NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->transform(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case));
   check->add_flag("-q,--quiet", settings.quiet, "Print findings only: no summary, no notes");
+  check->add_flag("--statistics", settings.statistics,
+                  "Text output: the count of findings per rule instead of the findings");
   auto* check_config = check
                            ->add_option("--config", settings.config_file,
                                         "Use this configuration file instead of the repository's .tacit.yaml")
@@ -206,6 +229,9 @@ int run(int argc, char** argv) {
 
   auto* rules = app.add_subcommand(
       "rules", "List every rule: id, name, category, default severity, in the default profile");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text (a table) or json (docs/json-format.md)")
+      ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
   auto* rule = app.add_subcommand("rule", "Explain one rule");
   std::string rule_id;
   rule->add_option("id", rule_id, "Rule id, e.g. CTX002")->required();
@@ -225,6 +251,10 @@ int run(int argc, char** argv) {
       ->excludes(config_file);
   BaselineArgs baseline_args;
   add_baseline_command(app, baseline_args);
+  auto* help = app.add_subcommand("help", "Print the help of tacit or of one command: tacit help check");
+  std::string help_topic;
+  help->add_option("command", help_topic, "A command (check, rules, rule, test, config, baseline)");
+  auto* version = app.add_subcommand("version", "Print the version and the commit tacit was built from");
 
   std::vector<const char*> cargs{argv[0]};
   for (const auto& arg : args)
@@ -235,13 +265,35 @@ int run(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ExtrasError&) {
+    return fail(unexpected_arguments_message(app));
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "tacit: error: {}\n  see: tacit --help\n", e.what());
     return k_exit_error;
   }
 
+  if (help->parsed()) {
+    // CLI11's help() shows the selected subcommand's (here: help's own); the formatter shows the one asked
+    // for.
+    if (help_topic.empty() || help_topic == "help") {
+      fmt::print("{}", app.get_formatter()->make_help(&app, "tacit", CLI::AppFormatMode::Normal));
+      return k_exit_clean;
+    }
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      if (sub->get_name() == help_topic) {
+        fmt::print("{}", sub->help("tacit"));
+        return k_exit_clean;
+      }
+    return fail(fmt::format("unknown command '{}'{}; commands: {}", help_topic,
+                            did_you_mean(help_topic, {k_subcommands.begin(), k_subcommands.end()}),
+                            fmt::join(k_subcommands, ", ")));
+  }
+  if (version->parsed()) {
+    fmt::print("tacit {} ({})\n", k_version, k_commit);
+    return k_exit_clean;
+  }
   if (rules->parsed())
-    return run_rules_list();
+    return run_rules_list(rules_format == "json");
   if (rule->parsed())
     return run_rule_docs(rule_id);
   if (test->parsed())
@@ -256,6 +308,7 @@ int run(int argc, char** argv) {
   settings.extend_select = flatten(extend_select);
   settings.ignore = flatten(ignore);
   // The selectors are validated by run_check, once the rules of the repository's rule-dirs are loaded.
+  formats = split_format_list(formats, is_format_name);
   if (formats.empty())
     formats.emplace_back("text");
   for (const auto& spec : formats) {

@@ -124,12 +124,16 @@ int run_check(const CheckSettings& settings) {
       // Made again, and the error reported, where the rules are first used.
     }
   });
+  options.skip_untracked_in = engine::never_read_dir;
   auto snapshot = [&] {
     const util::ScopedTiming timing("open the repository");
     return repo::Snapshot::open(options);
   }();
   if (!snapshot)
     return fail(to_string(snapshot.error()));
+  // Zero files is never "no findings": an empty repository, an empty index or a broken checkout.
+  if ((*snapshot)->files().empty())
+    return fail((*snapshot)->why_empty());
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -203,6 +207,7 @@ int run_check(const CheckSettings& settings) {
     auto run_info = info;
     run_info.color = output.file.empty() && settings.color;
     run_info.summary = !settings.quiet;
+    run_info.statistics = settings.statistics;
     const auto text = report::render(output.format, findings, run_info);
     if (output.format == report::Format::github && !std::exchange(step_summary, true))
       append_step_summary(findings, run_info);

@@ -30,6 +30,7 @@ struct CheckSettings {
   std::string revision;
   bool color = false;
   bool quiet = false;
+  bool statistics = false;    ///< --statistics: the text output counts findings per rule
   bool fail_on_given = false; ///< --fail-on was given (it wins over the configuration's fail-on)
   std::string config_file;    ///< --config FILE (relative to the current directory); empty: .tacit.yaml
   bool isolated = false;      ///< --isolated: no configuration file at all
@@ -49,7 +50,8 @@ struct ConfigSettings {
 
 int run_check(const CheckSettings& settings);
 int run_config(const ConfigSettings& settings);
-int run_rules_list();
+/// `tacit rules`: a table, or with `json` the document described in docs/json-format.md.
+int run_rules_list(bool json);
 int run_rule_docs(const std::string& id);
 /// `tacit test [PATHS]`: exit 0 when every case passes, 1 on a failure, 2 on an error.
 int run_test(const std::vector<std::string>& paths);

@@ -7,6 +7,7 @@
 #include <tacit/engine/config.hpp>
 #include <tacit/engine/rule_docs.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/report/report.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -69,8 +70,16 @@ RuleCatalog rule_catalog() {
 
 } // namespace
 
-int run_rules_list() {
+int run_rules_list(bool json) {
   const auto rules = rule_catalog();
+  if (json) {
+    std::vector<const engine::RuleMeta*> metas;
+    for (const auto* rule : rules.all)
+      metas.push_back(&rule->meta());
+    const auto text = report::render_rules_json(metas);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return k_exit_clean;
+  }
   std::size_t name_width = 4;
   for (const auto* rule : rules.all)
     name_width = std::max(name_width, rule->meta().name.size());

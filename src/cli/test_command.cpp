@@ -156,6 +156,12 @@ int run_test(const std::vector<std::string>& paths) {
         fmt::print("  actual:   {}\n", actual);
     }
   }
+  if (passed + failed == 0) // nothing was tested: never a pass
+    return fail(files.empty()
+                    ? "no rule files (*.yaml, *.yml) in the rule-dirs of .tacit.yaml: nothing to test"
+                    : fmt::format("no test cases in {} rule file{}: add `tests:` with `valid` and "
+                                  "`invalid` cases (docs/configuration.md#rule-files)",
+                                  files.size(), files.size() == 1 ? "" : "s"));
   fmt::print("{} test case{}: {} passed, {} failed\n", passed + failed, passed + failed == 1 ? "" : "s",
              passed, failed);
   return failed > 0 ? k_exit_findings : k_exit_clean;

@@ -285,11 +285,13 @@ Result<Config> load_config_file(const std::string& path, std::span<const RuleMet
 
 Result<Config> load_repository_config(const repo::Snapshot& snapshot,
                                       std::span<const RuleMeta* const> rules) {
-  // Tracked files come from the snapshot's source; untracked ones from the worktree, never following a link
-  // out of the repository.
+  // Files come from the snapshot's source; a link in the worktree is followed, never out of the repository.
   const auto read = [&snapshot](const std::string& path) -> Result<std::string> {
     const auto* file = snapshot.find(path);
-    auto content = file ? snapshot.read(*file) : snapshot.read_untracked(path, k_max_config_bytes);
+    // A link in the worktree is followed (only inside the repository), tracked or not.
+    const bool follow =
+        !file || (file->mode == 0120000 && snapshot.source() == repo::ContentSource::worktree);
+    auto content = follow ? snapshot.read_untracked(path, k_max_config_bytes) : snapshot.read(*file);
     if (!content)
       return std::unexpected(content.error());
     if (content->truncated)

@@ -188,6 +188,14 @@ std::span<const std::string_view> default_excludes() {
   return k_default_excludes;
 }
 
+bool never_read_dir(std::string_view dir) {
+  const auto name = util::base_name(dir);
+  for (auto pattern : k_default_excludes)
+    if (pattern.substr(0, pattern.size() - 1) == name)
+      return true;
+  return facts::is_vendored_dir(dir);
+}
+
 class ContextBuilder {
 public:
   static Result<std::unique_ptr<Context>> build(std::unique_ptr<repo::Snapshot> snapshot,

@@ -1,5 +1,6 @@
 #include <tacit/engine/finding.hpp>
 #include <tacit/engine/rule.hpp>
+#include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -22,11 +23,12 @@ std::string_view to_string(Severity severity) {
 }
 
 std::optional<Severity> parse_severity(std::string_view text) {
-  if (text == "info")
+  // Any case, and `warn` (eslint's and many configs' spelling) for warning.
+  if (util::iequals(text, "info"))
     return Severity::info;
-  if (text == "warning")
+  if (util::iequals(text, "warning") || util::iequals(text, "warn"))
     return Severity::warning;
-  if (text == "error")
+  if (util::iequals(text, "error"))
     return Severity::error;
   return std::nullopt;
 }

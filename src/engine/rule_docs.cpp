@@ -15,14 +15,25 @@ std::string opt_in_note(const RuleMeta& meta) {
                      meta.id);
 }
 
+// A section under a fixed heading; none when the rule has nothing to say there (a repository's own rule
+// without `docs:`), so that no page shows an empty heading.
+std::string section(std::string_view heading, std::string_view text) {
+  return text.empty() ? std::string{} : fmt::format("\n## {}\n\n{}\n", heading, text);
+}
+
 } // namespace
 
 std::string rule_docs_markdown(const RuleMeta& meta) {
-  std::string out =
-      fmt::format("# {} {}\n\nCategory: {}. Default severity: {}.{}\n\n## What it does\n\n{}\n\n"
-                  "## Why is this bad?\n\n{}\n\n## Example\n\n{}\n\n## How to fix\n\n{}\n",
-                  meta.id, meta.name, meta.category, to_string(meta.severity), opt_in_note(meta),
-                  meta.docs.what_it_does, meta.docs.why_it_matters, meta.docs.example, meta.docs.how_to_fix);
+  std::string out = fmt::format("# {} {}\n\nCategory: {}. Default severity: {}.{}\n", meta.id, meta.name,
+                                meta.category, to_string(meta.severity), opt_in_note(meta));
+  const auto& docs = meta.docs;
+  if (docs.what_it_does.empty() && docs.why_it_matters.empty() && docs.example.empty() &&
+      docs.how_to_fix.empty())
+    out += fmt::format("\n{}\n", meta.summary);
+  out += section("What it does", docs.what_it_does);
+  out += section("Why is this bad?", docs.why_it_matters);
+  out += section("Example", docs.example);
+  out += section("How to fix", docs.how_to_fix);
   if (!meta.options.empty()) {
     out += "\n## Options\n\n| option | default | what it sets |\n|---|---|---|\n";
     for (const auto& option : meta.options)

@@ -190,6 +190,13 @@ public:
   const std::vector<FileEntry>& files() const override { return m_files; }
   const std::vector<std::string>& notes() const override { return m_notes; }
 
+  std::string why_empty() const override {
+    return m_files.empty() ? fmt::format("the directory '{}' has no files (once .gitignore is applied): "
+                                         "nothing to check",
+                                         m_root.string())
+                           : std::string{};
+  }
+
   Result<Content> read(const FileEntry& file) const override {
     return read_worktree_file(m_root_fd.get(), file.path, file.mode, m_max_read);
   }

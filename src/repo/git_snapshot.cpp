@@ -143,8 +143,12 @@ public:
       m_oids.push_back(items[i].oid);
       m_from_store.push_back(items[i].from_store);
     }
+    m_tracked_count = m_files.size();
+    std::sort(m_gitlinks.begin(), m_gitlinks.end());
     if (m_source != ContentSource::worktree) {
       find_unchanged_checkouts();
+    } else {
+      add_worktree_scan(options);
     }
     return true;
   }
@@ -155,6 +159,29 @@ public:
   std::string describe_source() const override { return m_description; }
   const std::vector<FileEntry>& files() const override { return m_files; }
   const std::vector<std::string>& notes() const override { return m_notes; }
+
+  std::string why_empty() const override {
+    if (!m_files.empty()) {
+      return {};
+    }
+    if (m_source == ContentSource::revision) {
+      return fmt::format("{} has no files: nothing to check", m_description);
+    }
+    if (m_source == ContentSource::index) {
+      return fmt::format("nothing is staged: the index of the repository at '{}' has no files",
+                         m_root.string());
+    }
+    if (m_tracked_count > 0) {
+      return fmt::format(
+          "none of the {} tracked files of the repository at '{}' is in its worktree (a broken "
+          "or unfinished checkout?): `git status` lists them as deleted, `git checkout -- .` "
+          "restores them, `tacit check --rev HEAD` checks the last commit",
+          m_tracked_count, m_root.string());
+    }
+    return fmt::format("the repository at '{}' has no files: nothing is tracked, and no untracked file is "
+                       "left once .gitignore is applied",
+                       m_root.string());
+  }
 
   /// Reads a file from the object store, capped at `max_bytes` (streamed when the object is loose).
   Result<Content> read_stored(const FileEntry& file, std::uint64_t max_bytes) const {
@@ -225,6 +252,62 @@ public:
   }
 
 private:
+  // Worktree source: drops the tracked files missing from disk (with a note) and adds the untracked files
+  // that are not ignored, keeping m_files, m_oids and m_from_store parallel and sorted.
+  void add_worktree_scan(const SnapshotOptions& options) {
+    auto scan =
+        scan_worktree(m_root_fd.get(), m_repository.get(), m_files, m_gitlinks, options.skip_untracked_in);
+    m_notes.insert(m_notes.end(), scan.notes.begin(), scan.notes.end());
+    std::vector<FileEntry> files;
+    std::vector<git_oid> oids;
+    std::vector<bool> from_store;
+    const std::size_t total = m_files.size() + scan.untracked.size();
+    files.reserve(total);
+    oids.reserve(total);
+    from_store.reserve(total);
+    std::size_t missing = 0;
+    std::size_t sparse = 0;
+    std::string first_missing;
+    auto next_untracked = scan.untracked.begin();
+    const auto add_untracked_before = [&](const std::string* path) {
+      for (; next_untracked != scan.untracked.end() && (path == nullptr || next_untracked->path < *path);
+           ++next_untracked) {
+        files.push_back(std::move(*next_untracked));
+        oids.push_back(git_oid{});
+        from_store.push_back(false);
+      }
+    };
+    for (std::size_t i = 0; i < m_files.size(); ++i) {
+      if (m_from_store[i]) {
+        ++sparse;
+      } else if (!scan.present[i]) {
+        if (missing++ == 0) {
+          first_missing = m_files[i].path;
+        }
+        continue;
+      }
+      add_untracked_before(&m_files[i].path);
+      files.push_back(std::move(m_files[i]));
+      oids.push_back(m_oids[i]);
+      from_store.push_back(m_from_store[i]);
+    }
+    add_untracked_before(nullptr);
+    m_files = std::move(files);
+    m_oids = std::move(oids);
+    m_from_store = std::move(from_store);
+    if (sparse > 0) {
+      m_notes.push_back(fmt::format("sparse checkout: {} tracked file(s) outside it are not in the worktree; "
+                                    "they are read from the index",
+                                    sparse));
+    }
+    if (missing > 0) {
+      m_notes.push_back(
+          fmt::format("{} tracked file(s) are missing from the worktree (deleted, not committed; "
+                      "first: '{}'): checked as absent",
+                      missing, first_missing));
+    }
+  }
+
   Result<bool> load_index(std::vector<Item>& items) {
     auto opened = open_index();
     if (!opened) {
@@ -240,6 +323,9 @@ private:
       const git_index_entry* entry = git_index_get_byindex(index.get(), i);
       const std::uint32_t mode = entry == nullptr ? 0 : file_mode(entry->mode);
       if (mode == 0) {
+        if (entry != nullptr && entry->mode == GIT_FILEMODE_COMMIT) {
+          m_gitlinks.emplace_back(entry->path); // index order is path order
+        }
         continue; // a submodule (160000) or a sparse-index directory
       }
       const int stage = GIT_INDEX_ENTRY_STAGE(entry);
@@ -486,8 +572,10 @@ private:
       m_checkout; // parallel to m_files, or empty: see find_unchanged_checkouts
   UniqueFd m_checkout_root_fd;
   std::vector<std::string> m_notes;
-  git_oid m_start{};        // where history walks start: HEAD, or the --rev commit
-  bool m_has_start = false; // false for an unborn HEAD or a revision that names a tree
+  std::vector<std::string> m_gitlinks; // submodule paths of the index, sorted
+  std::size_t m_tracked_count = 0;     // tracked files before the worktree scan
+  git_oid m_start{};                   // where history walks start: HEAD, or the --rev commit
+  bool m_has_start = false;            // false for an unborn HEAD or a revision that names a tree
 };
 
 Result<std::string_view> BlobHeadReader::read(const FileEntry& file) {

@@ -63,6 +63,11 @@ void JsonWriter::number(long long value) {
   m_out += std::to_string(value);
 }
 
+void JsonWriter::boolean(bool value) {
+  before_value();
+  m_out += value ? "true" : "false";
+}
+
 std::string JsonWriter::take() {
   if (m_pretty)
     m_out += '\n';

@@ -23,6 +23,7 @@ public:
   void key(std::string_view name);
   void string(std::string_view value);
   void number(long long value);
+  void boolean(bool value);
   void member(std::string_view name, std::string_view value) {
     key(name);
     string(value);

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tacit::report {
 
 namespace {
@@ -38,20 +40,63 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// --statistics: count, id, the highest severity among the rule's findings, and the rule's name.
+std::string statistics(const std::vector<engine::Finding>& findings, const RunInfo& info,
+                       const Style& style) {
+  struct Row {
+    std::string_view id;
+    std::size_t count = 0;
+    engine::Severity severity = engine::Severity::info;
+  };
+  std::vector<Row> rows;
+  for (const auto& finding : findings) {
+    auto it =
+        std::find_if(rows.begin(), rows.end(), [&](const Row& row) { return row.id == finding.rule_id; });
+    if (it == rows.end())
+      it = rows.insert(rows.end(), Row{finding.rule_id, 0, finding.severity});
+    ++it->count;
+    it->severity = std::max(it->severity, finding.severity);
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const Row& a, const Row& b) { return a.count != b.count ? a.count > b.count : a.id < b.id; });
+  std::size_t count_width = 1;
+  std::size_t id_width = 2;
+  for (const auto& row : rows) {
+    count_width = std::max(count_width, fmt::formatted_size("{}", row.count));
+    id_width = std::max(id_width, row.id.size());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string_view name;
+    for (const auto* meta : info.selected_rules)
+      if (meta->id == row.id)
+        name = meta->name;
+    fmt::format_to(std::back_inserter(out), "{:>{}}  {:<{}}  {}{:<7}{}  {}\n", row.count, count_width, row.id,
+                   id_width, style.severity(row.severity), engine::to_string(row.severity), style.reset(),
+                   name);
+  }
+  return out;
+}
+
 } // namespace
 
 std::string render_text(const std::vector<engine::Finding>& findings, const RunInfo& info) {
   const Style style{info.color};
   std::string out;
   std::size_t counts[3] = {0, 0, 0};
+  if (info.statistics)
+    out = statistics(findings, info, style);
   for (const auto& finding : findings) {
     ++counts[static_cast<int>(finding.severity)];
+    if (info.statistics)
+      continue;
     // Paths, excerpts and notes come from the repository: their control characters are made visible, so
     // that none starts a new line (a forged `::error` workflow command) or an escape sequence.
-    fmt::format_to(std::back_inserter(out), "{}{}:{} {}{}{} {}\n", style.bold(),
+    // The severity is a word (colour only adds to it): `path:line:col: warning ID message`.
+    fmt::format_to(std::back_inserter(out), "{}{}:{} {}{} {}{} {}\n", style.bold(),
                    visible(detail::location_label(finding.location)), style.reset(),
-                   style.severity(finding.severity), finding.rule_id, style.reset(),
-                   visible(finding.message));
+                   style.severity(finding.severity), engine::to_string(finding.severity), finding.rule_id,
+                   style.reset(), visible(finding.message));
     if (!finding.hint.empty())
       fmt::format_to(std::back_inserter(out), "  {}hint:{} {}\n", style.dim(), style.reset(),
                      visible(finding.hint));

@@ -79,12 +79,21 @@ function checkLefthook(where, text) {
 
 function checkHooksFile(where, text) {
   const hooks = parseYaml(where, text);
-  const hook = Array.isArray(hooks) ? hooks.find((h) => h.id === "tacit") : null;
-  if (!hook) return problem(where, "no hook with id tacit");
-  const wanted = { entry: "tacit check --staged", language: "system", pass_filenames: false, always_run: true };
-  for (const [key, value] of Object.entries(wanted))
-    if (hook[key] !== value) problem(where, `${key} must be ${JSON.stringify(value)}, not ${JSON.stringify(hook[key])}`);
-  if (typeof hook.name !== "string") problem(where, "the hook needs a name");
+  const wanted = {
+    tacit: { entry: "tacit check", language: "system", pass_filenames: false, always_run: true },
+    "tacit-staged": { entry: "tacit check --staged", language: "system", pass_filenames: false, always_run: true },
+  };
+  for (const [id, fields] of Object.entries(wanted)) {
+    const hook = Array.isArray(hooks) ? hooks.find((h) => h.id === id) : null;
+    if (!hook) {
+      problem(where, `no hook with id ${id}`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(fields))
+      if (hook[key] !== value)
+        problem(where, `${id}: ${key} must be ${JSON.stringify(value)}, not ${JSON.stringify(hook[key])}`);
+    if (typeof hook.name !== "string") problem(where, `${id}: the hook needs a name`);
+  }
 }
 
 const read = (relative) => fs.readFileSync(path.join(source, relative), "utf8");

@@ -136,4 +136,9 @@ Result<std::unique_ptr<Context>> analyze(std::unique_ptr<repo::Snapshot> snapsho
 /// testdata/, fixtures/); facts::ForeignCode is the definition of vendored code.
 std::span<const std::string_view> default_excludes();
 
+/// True when no rule reads anything in the folder `dir` (a repository path) because of its name alone: a
+/// default exclude (node_modules/...) or a vendored folder (facts::is_vendored_dir). The worktree scan does
+/// not look for untracked files there.
+bool never_read_dir(std::string_view dir);
+
 } // namespace tacit::engine

@@ -1,8 +1,10 @@
 #pragma once
 // A Snapshot is the set of files tacit lints and a way to read them, from one of three sources: the
-// worktree (default), the index (--staged) or a commit (--rev). Files are the tracked ones (from the index,
-// or the commit's tree for --rev); submodules are skipped. A plain directory that is not inside a git
-// repository is walked instead, honouring .gitignore files; history is then unavailable.
+// worktree (default), the index (--staged) or a commit (--rev). The worktree's files are those on disk that
+// git would show: the tracked ones that exist plus the untracked ones that are not ignored (as ruff and
+// eslint see them); the index and a commit give their tracked files. Submodules are skipped. A plain
+// directory that is not inside a git repository is walked instead, honouring .gitignore files; history is
+// then unavailable.
 //
 // A Snapshot is read-only and safe to read from several threads at once.
 
@@ -11,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,9 +30,12 @@ struct SnapshotOptions {
   ContentSource source = ContentSource::worktree;
   std::string revision;                    ///< for ContentSource::revision: any rev-parse expression
   std::uint64_t max_read_bytes = 8u << 20; ///< content beyond this many bytes is not read
+  /// Worktree source: folders (repository paths) whose untracked files are not looked for, because nothing
+  /// in them is read (another project's code); their tracked files are kept. Unset: every folder.
+  std::function<bool(std::string_view dir)> skip_untracked_in;
 };
 
-/// One tracked file.
+/// One file of the snapshot (tracked, or untracked in the worktree).
 struct FileEntry {
   std::string path;       ///< repository-relative, '/'-separated, as stored (may be invalid UTF-8)
   std::uint32_t mode = 0; ///< git file mode (0100644, 0100755, 0120000 for a symlink)
@@ -88,8 +94,13 @@ public:
   /// "worktree", "index" or "revision <rev> (<short oid>)".
   virtual std::string describe_source() const = 0;
 
-  /// The tracked files, sorted by path (byte order); submodules are not included.
+  /// The files, sorted by path (byte order): for the worktree, the tracked files on disk and the untracked
+  /// ones that are not ignored; submodules are not included.
   virtual const std::vector<FileEntry>& files() const = 0;
+
+  /// Why files() is empty, for the error that stops a check ("the repository has no files yet"); "" when
+  /// it is not.
+  virtual std::string why_empty() const = 0;
 
   /// The file at `path`, or nullptr.
   const FileEntry* find(std::string_view path) const;
@@ -108,11 +119,12 @@ public:
   /// True when a path that is not tracked is deliberately ignored (.gitignore, .git/info/exclude).
   virtual bool is_ignored(std::string_view path) const = 0;
 
-  /// True when an untracked path exists in the worktree (worktree source only; false otherwise).
+  /// True when a path that is not one of files() exists in the worktree (an ignored file; worktree source
+  /// only; false otherwise).
   virtual bool exists_untracked(std::string_view path) const = 0;
 
-  /// Reads an untracked file of the worktree (worktree source only), beneath the root: a symlink is followed
-  /// only while it stays inside the repository, and only a regular file is read (see read_beneath).
+  /// Reads a worktree file that is not one of files() (worktree source only), beneath the root: a symlink is
+  /// followed only while it stays inside the repository, and only a regular file is read (see read_beneath).
   Result<Content> read_untracked(std::string_view path, std::uint64_t max_bytes) const;
 
   /// The recent non-merge commits reachable from the scanned commit (HEAD for the worktree and the index,

@@ -15,12 +15,13 @@ namespace tacit::report {
 
 /// What every reporter may show besides the findings.
 struct RunInfo {
-  std::string root;      ///< absolute repository root
-  std::string source;    ///< "worktree", "index", "revision main (1a2b3c4d)"
-  std::size_t files = 0; ///< files in scope
-  std::size_t rules = 0; ///< rules that ran
-  bool color = false;    ///< ANSI colour (text only)
-  bool summary = true;   ///< the closing summary line (text only; --quiet turns it off)
+  std::string root;        ///< absolute repository root
+  std::string source;      ///< "worktree", "index", "revision main (1a2b3c4d)"
+  std::size_t files = 0;   ///< files in scope
+  std::size_t rules = 0;   ///< rules that ran
+  bool color = false;      ///< ANSI colour (text only)
+  bool summary = true;     ///< the closing summary line (text only; --quiet turns it off)
+  bool statistics = false; ///< text: one line per rule with its count instead of the findings (--statistics)
   /// Every rule of the run (built-in or not), for formats that describe them (sarif, junit). A finding
   /// whose rule is missing here is still described, from the finding alone.
   std::vector<const engine::RuleMeta*> selected_rules;
@@ -36,11 +37,16 @@ std::optional<Format> parse_format(std::string_view name);
 /// Renders findings (sorted, fingerprinted) in a format.
 std::string render(Format format, const std::vector<engine::Finding>& findings, const RunInfo& info);
 
-/// `path:line:col: ID message`, the hint and the evidence, then a summary line.
+/// `path:line:col: SEVERITY ID message`, the hint and the evidence, then a summary line; with
+/// info.statistics, one line per rule instead (count, id, highest severity, name), most findings first.
 std::string render_text(const std::vector<engine::Finding>& findings, const RunInfo& info);
 
 /// The versioned JSON document described in docs/json-format.md.
 std::string render_json(const std::vector<engine::Finding>& findings, const RunInfo& info);
+
+/// `tacit rules --format json`: every rule given (sorted by the caller) with its metadata and options, in a
+/// document of schema version k_json_schema_version (docs/json-format.md, "Rules").
+std::string render_rules_json(std::span<const engine::RuleMeta* const> rules);
 
 /// The JSON schema version render_json writes.
 inline constexpr int k_json_schema_version = 1;

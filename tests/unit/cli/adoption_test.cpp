@@ -83,7 +83,7 @@ TEST_CASE("--since HEAD~1 reports only what the last commit introduced, also in 
   const auto run = tacit_in(scratch, repo, "check --since HEAD~1");
   INFO(run.out << run.err);
   CHECK(run.exit_code == 1);
-  CHECK(has(run.out, "README.md:3:13: CTX003 'make build'"));
+  CHECK(has(run.out, "README.md:3:13: error CTX003 'make build'"));
   CHECK(has(run.out, "TASK104 CI runs 'make compile'"));
   CHECK_FALSE(has(run.out, "CTX001"));
   CHECK_FALSE(has(run.out, "'make lint'"));

@@ -55,7 +55,7 @@ TEST_CASE("bad bytes: a Latin-1 context file gives its UTF-8 twin's findings at 
   CHECK(run.exit_code == 1);
   for (const auto* path : {"docs/setup.md", "src/old.c", "docs/notes.md"}) {
     INFO(path);
-    const auto message = fmt::format("CTX002 '{}' does not exist", path);
+    const auto message = fmt::format("error CTX002 '{}' does not exist", path);
     CHECK(has(twin.out, fmt::format("AGENTS.md:{}: {}", where(utf8, path), message)));
     CHECK(has(run.out, fmt::format("AGENTS.md:{}: {}", where(latin1, path), message)));
   }
@@ -74,14 +74,15 @@ TEST_CASE("bad bytes: a UTF-8 file with one stray byte, and a NUL past the first
     const auto run = check_agents(mixed, "check");
     CHECK(run.exit_code == 1);
     for (const auto* path : {"docs/setup.md", "src/old.c", "docs/notes.md"})
-      CHECK(has(run.out, fmt::format("AGENTS.md:{}: CTX002 '{}' does not exist", where(mixed, path), path)));
+      CHECK(has(run.out,
+                fmt::format("AGENTS.md:{}: error CTX002 '{}' does not exist", where(mixed, path), path)));
     CHECK(has(run.err, "AGENTS.md: not valid UTF-8; 1 invalid byte read as U+FFFD"));
   }
   SUBCASE("a NUL after 8 KiB of text is not binary") {
     const auto late = std::string(9000, 'x') + "\n" + std::string("\0", 1) + "\n" + utf8;
     const auto run = check_agents(late, "check");
     CHECK(run.exit_code == 1);
-    CHECK(has(run.out, fmt::format("AGENTS.md:{}: CTX002 'src/old.c'", where(late, "src/old.c"))));
+    CHECK(has(run.out, fmt::format("AGENTS.md:{}: error CTX002 'src/old.c'", where(late, "src/old.c"))));
     CHECK(has(run.err, "AGENTS.md: 1 NUL byte read as U+FFFD"));
   }
   SUBCASE("JSON and SARIF carry the decoded text as valid UTF-8") {

@@ -233,5 +233,5 @@ TEST_CASE("bad input: lone CR line endings are line ends") {
   s.sh("git add -A && git commit -qm x");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 1);
-  CHECK(has(run.out, "AGENTS.md:3:6: CTX002"));
+  CHECK(has(run.out, "AGENTS.md:3:6: error CTX002"));
 }

@@ -26,7 +26,7 @@ TEST_CASE("bad input: a file instead of a directory checks the repository around
   s.sh("git add -A && git commit -qm x");
   const auto run = s.tacit("check AGENTS.md");
   CHECK(run.exit_code == 1);
-  CHECK(has(run.out, "AGENTS.md:3:6: CTX002"));
+  CHECK(has(run.out, "AGENTS.md:3:6: error CTX002"));
 }
 
 TEST_CASE("bad input: a file outside any repository") {
@@ -41,9 +41,9 @@ TEST_CASE("bad input: a file outside any repository") {
 TEST_CASE("bad input: an empty repository (no commits)") {
   Scratch s;
   s.git_repo();
-  auto run = s.tacit("check");
-  CHECK(run.exit_code == 0);
-  CHECK(has(run.out, "No findings"));
+  auto run = s.tacit("check"); // nothing to check is an error, never "No findings"
+  CHECK(run.exit_code == 2);
+  CHECK(has(run.err, "has no files"));
   run = s.tacit("check --rev HEAD");
   CHECK(run.exit_code == 2);
   CHECK(!run.err.empty());
@@ -93,8 +93,8 @@ TEST_CASE("bad input: CRLF Markdown gives the same findings as LF") {
   s.sh("git -c core.autocrlf=false add -A && git commit -qm x");
   const auto run = s.tacit("check");
   CHECK(run.exit_code == 1);
-  CHECK(has(run.out, "AGENTS.md:3:14: CTX002 'docs/setup.md' does not exist"));
-  CHECK(has(run.out, "AGENTS.md:3:34: CTX002 'src/old.c' does not exist"));
+  CHECK(has(run.out, "AGENTS.md:3:14: error CTX002 'docs/setup.md' does not exist"));
+  CHECK(has(run.out, "AGENTS.md:3:34: error CTX002 'src/old.c' does not exist"));
 }
 
 TEST_CASE("bad input: a 200 MB Markdown file is read only up to the cap") {

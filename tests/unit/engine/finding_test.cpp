@@ -53,8 +53,10 @@ TEST_CASE("Severity: names, parsing and order") {
   CHECK(parse_severity("info") == Severity::info);
   CHECK(parse_severity("warning") == Severity::warning);
   CHECK(parse_severity("error") == Severity::error);
-  CHECK(parse_severity("ERROR") == std::nullopt);
-  CHECK(parse_severity("warn") == std::nullopt);
+  CHECK(parse_severity("ERROR") == Severity::error);  // any case
+  CHECK(parse_severity("warn") == Severity::warning); // eslint's spelling
+  CHECK(parse_severity("Warn") == Severity::warning);
+  CHECK(parse_severity("warnings") == std::nullopt);
   CHECK(parse_severity("") == std::nullopt);
   CHECK(parse_severity("never") == std::nullopt);
   CHECK(Severity::info < Severity::warning);

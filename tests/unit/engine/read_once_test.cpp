@@ -38,6 +38,7 @@ public:
     return m_inner->history(options);
   }
   const std::vector<std::string>& notes() const override { return m_inner->notes(); }
+  std::string why_empty() const override { return m_inner->why_empty(); }
 
   Result<repo::Content> read(const repo::FileEntry& file) const override {
     count(file.path);

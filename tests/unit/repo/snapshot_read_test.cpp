@@ -86,15 +86,19 @@ TEST_CASE("Snapshot read: a big blob in the object store is cut at the cap, loos
   CHECK(content->bytes == std::string(cap, 'x'));
 }
 
-TEST_CASE("Snapshot read: a tracked file deleted from the worktree is a read error") {
+TEST_CASE("Snapshot read: a tracked file deleted from the worktree is absent from it, with a note") {
   TempDir tmp;
   make_repo(tmp.path(), {{"gone.md", "x"}, {"dir/also.md", "y"}});
   std::filesystem::remove(tmp / "gone.md");
   std::filesystem::remove_all(tmp / "dir");
   write_file(tmp / "dir", "now a file"); // the parent became a file
   auto snapshot = open_ok(tmp.path());
-  CHECK(read_error(*snapshot, "gone.md").find("deleted in the worktree") != std::string::npos);
-  CHECK(read_error(*snapshot, "dir/also.md").find("deleted in the worktree") != std::string::npos);
+  CHECK(snapshot->find("gone.md") == nullptr);
+  CHECK(snapshot->find("dir/also.md") == nullptr);
+  REQUIRE(snapshot->find("dir") != nullptr);
+  CHECK(snapshot->find("dir")->size == 10); // untracked now
+  REQUIRE(snapshot->notes().size() == 1);
+  CHECK(snapshot->notes()[0].find("2 tracked file(s) are missing from the worktree") != std::string::npos);
   auto index = open_ok(tmp.path(), ContentSource::index);
   CHECK(read_ok(*index, "gone.md") == "x");
 }
@@ -118,7 +122,8 @@ TEST_CASE("Snapshot read: symlinks are read as their target and never followed o
   CHECK(read_ok(*snapshot, "AGENTS.md") == "docs/guide.md");
   CHECK(read_ok(*snapshot, "escape.md") == "../outside/secret.txt");
   CHECK(read_ok(*snapshot, "notes.md") == "../outside/secret.txt");
-  CHECK(read_error(*snapshot, "sub/file.md").find("symbolic link") != std::string::npos);
+  CHECK(snapshot->find("sub/file.md") == nullptr); // beyond a link: missing from the worktree, never read
+  CHECK(snapshot->find("sub")->mode == 0120000);   // the link itself is an untracked file
   CHECK_FALSE(snapshot->exists_untracked("sub/secret.txt"));
 
   for (auto source : {ContentSource::index, ContentSource::revision}) {

@@ -28,7 +28,8 @@ TEST_CASE("Snapshot: discovers the repository from a subdirectory and from a fil
   }
 }
 
-TEST_CASE("Snapshot: lists tracked files only, sorted byte-wise, with modes and sizes") {
+TEST_CASE("Snapshot: lists tracked and untracked files that are not ignored, sorted byte-wise, with modes "
+          "and sizes") {
   TempDir tmp;
   make_repo(tmp.path(), {{"b.txt", "bb"},
                          {"a/x", "1"},
@@ -44,12 +45,13 @@ TEST_CASE("Snapshot: lists tracked files only, sorted byte-wise, with modes and 
   write_file(tmp / "build/out.o", "ignored");
 
   auto snapshot = open_ok(tmp.path());
-  CHECK(listing(*snapshot) == ".gitignore B a.b a/x b.txt link run.sh");
+  CHECK(listing(*snapshot) == ".gitignore B a.b a/x b.txt junk.txt link run.sh");
   CHECK(snapshot->find("run.sh")->mode == 0100755);
   CHECK(snapshot->find("b.txt")->mode == 0100644);
   CHECK(snapshot->find("b.txt")->size == 2);
   CHECK(snapshot->find("link")->mode == 0120000);
-  CHECK(snapshot->find("junk.txt") == nullptr);
+  CHECK(snapshot->find("junk.txt")->size == 9);
+  CHECK(read_ok(*snapshot, "junk.txt") == "untracked");
   CHECK(snapshot->find("a") == nullptr);
   CHECK(snapshot->is_directory("a"));
   CHECK(snapshot->is_directory("a/"));
@@ -62,7 +64,6 @@ TEST_CASE("Snapshot: lists tracked files only, sorted byte-wise, with modes and 
   CHECK(snapshot->is_ignored("build/"));
   CHECK(snapshot->is_ignored("never/created.log"));
   CHECK_FALSE(snapshot->is_ignored("junk.txt"));
-  CHECK(snapshot->exists_untracked("junk.txt"));
   CHECK(snapshot->exists_untracked("build"));
   CHECK(snapshot->exists_untracked("./build/out.o"));
   CHECK_FALSE(snapshot->exists_untracked("nope.txt"));
@@ -71,6 +72,74 @@ TEST_CASE("Snapshot: lists tracked files only, sorted byte-wise, with modes and 
 
   auto staged = open_ok(tmp.path(), ContentSource::index);
   CHECK_FALSE(staged->exists_untracked("junk.txt"));
+  CHECK(staged->find("junk.txt") == nullptr);
+  CHECK(listing(*staged) == ".gitignore B a.b a/x b.txt link run.sh");
+  auto committed = open_ok(tmp.path(), ContentSource::revision, "HEAD");
+  CHECK(committed->find("junk.txt") == nullptr);
+}
+
+TEST_CASE(
+    "Snapshot: the worktree's untracked files follow git's ignore rules, and ignored folders are not read") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{".gitignore", "/build/\nnode_modules/\n*.o\n!keep.o\n"},
+                         {"src/main.c", "int main;\n"},
+                         {"docs/.gitignore", "draft-*.md\n"}});
+  write_file(tmp / "AGENTS.md", "# agents\n");                   // a new file at the root
+  write_file(tmp / "src/new.c", "int n;\n");                     // beside tracked files
+  write_file(tmp / "docs/guide/setup.md", "# setup\n");          // in a folder git does not know yet
+  write_file(tmp / "docs/draft-1.md", "x");                      // a nested .gitignore
+  write_file(tmp / "src/main.o", "o");                           // a pattern
+  write_file(tmp / "src/keep.o", "o");                           // negated
+  write_file(tmp / "build/out/gen.md", "x");                     // an ignored folder
+  write_file(tmp / "web/node_modules/pkg/README.md", "x");       // ignored at any depth
+  write_file(tmp / "vendor/lib/untracked.c", "x");               // pruned by the caller
+  write_file(tmp / "other/.git/HEAD", "ref: refs/heads/main\n"); // another repository inside
+  write_file(tmp / "other/file.md", "x");
+  write_file(tmp / ".git/info/exclude", "local.md\n");
+  write_file(tmp / "local.md", "x");
+  repo::SnapshotOptions options;
+  options.path = tmp.path();
+  options.skip_untracked_in = [](std::string_view dir) { return dir == "vendor"; };
+  auto opened = repo::Snapshot::open(options);
+  REQUIRE(opened);
+  const auto& snapshot = **opened;
+  CHECK(listing(snapshot) ==
+        ".gitignore AGENTS.md docs/.gitignore docs/guide/setup.md src/keep.o src/main.c src/new.c");
+  CHECK(snapshot.notes().empty());
+  CHECK(read_ok(snapshot, "docs/guide/setup.md") == "# setup\n");
+  CHECK(snapshot.is_directory("docs/guide"));
+}
+
+TEST_CASE("Snapshot: tracked files missing from the worktree are absent, with a note; none at all is empty") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.md", "a\n"}, {"docs/b.md", "b\n"}, {"docs/c.md", "c\n"}});
+  std::filesystem::remove(tmp / "docs/b.md");
+  auto partial = open_ok(tmp.path());
+  CHECK(listing(*partial) == "a.md docs/c.md");
+  REQUIRE(partial->notes().size() == 1);
+  CHECK(partial->notes()[0].find("1 tracked file(s) are missing from the worktree") != std::string::npos);
+  CHECK(partial->notes()[0].find("docs/b.md") != std::string::npos);
+  CHECK(partial->why_empty().empty());
+  auto staged = open_ok(tmp.path(), ContentSource::index);
+  CHECK(listing(*staged) == "a.md docs/b.md docs/c.md");
+
+  std::filesystem::remove_all(tmp / "docs");
+  std::filesystem::remove(tmp / "a.md");
+  auto broken = open_ok(tmp.path());
+  CHECK(broken->files().empty());
+  CHECK(broken->why_empty().find("none of the 3 tracked files") != std::string::npos);
+}
+
+TEST_CASE("Snapshot: a sparse checkout reads the files outside it from the index, with a note") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"a.md", "a\n"}, {"far/b.md", "b\n"}});
+  git(tmp.path(), "update-index --skip-worktree far/b.md");
+  std::filesystem::remove_all(tmp / "far");
+  auto snapshot = open_ok(tmp.path());
+  CHECK(listing(*snapshot) == "a.md far/b.md");
+  CHECK(read_ok(*snapshot, "far/b.md") == "b\n");
+  REQUIRE(snapshot->notes().size() == 1);
+  CHECK(snapshot->notes()[0].find("sparse checkout: 1 tracked file(s)") != std::string::npos);
 }
 
 TEST_CASE("Snapshot: a submodule is skipped") {
@@ -168,13 +237,15 @@ TEST_CASE("Snapshot: an empty repository works for the worktree and the index, n
   git(tmp.path(), "init -q");
   auto empty = open_ok(tmp.path());
   CHECK(empty->files().empty());
+  CHECK(empty->why_empty().find("has no files") != std::string::npos);
   CHECK_FALSE(empty->is_directory(""));
   write_file(tmp / "staged.md", "# staged\n");
   write_file(tmp / "untracked.md", "# not\n");
   git(tmp.path(), "add staged.md");
   auto worktree = open_ok(tmp.path());
-  CHECK(listing(*worktree) == "staged.md");
+  CHECK(listing(*worktree) == "staged.md untracked.md");
   auto index = open_ok(tmp.path(), ContentSource::index);
+  CHECK(listing(*index) == "staged.md");
   CHECK(read_ok(*index, "staged.md") == "# staged\n");
   Error error = open_error(tmp.path(), ContentSource::revision, "HEAD");
   CHECK(error.message.find("no commits yet") != std::string::npos);
@@ -248,10 +319,10 @@ TEST_CASE("Snapshot: GIT_INDEX_FILE (set by git for a pre-commit hook) names the
           0);
   const std::string other = (tmp / ".git/other-index").string();
   ::setenv("GIT_INDEX_FILE", other.c_str(), 1);
-  auto staged = repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20});
+  auto staged = repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20, {}});
   auto missing = [&] {
     ::setenv("GIT_INDEX_FILE", (tmp / ".git/no-such-index").c_str(), 1);
-    return repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20});
+    return repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20, {}});
   }();
   ::unsetenv("GIT_INDEX_FILE");
   REQUIRE(staged.has_value());

@@ -45,14 +45,14 @@ TEST_CASE("render_text: locations, hints, evidence and the summary") {
   auto c = finding("CTX001", Severity::warning, "", 0, 0, "no agent context file");
   auto d = finding("ARCH301", Severity::info, "src/main.c", 0, 5, "info finding");
   const auto text = report::render_text({a, b, c, d}, info(9, 3));
-  CHECK(text == "AGENTS.md:13:24: CTX002 'src/x.ts' does not exist\n"
+  CHECK(text == "AGENTS.md:13:24: error CTX002 'src/x.ts' does not exist\n"
                 "  hint: fix the path\n"
-                "README.md:1: TASK102 tests exist but no doc says how to run them\n"
+                "README.md:1: warning TASK102 tests exist but no doc says how to run them\n"
                 "  evidence: CMakeLists.txt:7:1: CMake registers tests for ctest\n"
                 "  evidence: tests/a_test.py\n"
                 "  evidence: commits 1a2b..3c4d: 27 of 28 follow it\n"
-                ".: CTX001 no agent context file\n"
-                "src/main.c: ARCH301 info finding\n"
+                ".: warning CTX001 no agent context file\n"
+                "src/main.c: info ARCH301 info finding\n"
                 "Found 4 findings (1 error, 2 warnings, 1 info) in 9 files.\n");
   CHECK_FALSE(contains(text, "\x1b"));
 }
@@ -83,13 +83,13 @@ TEST_CASE("render_text: colour only when asked") {
   auto color_info = info();
   color_info.color = true;
   const auto colored = report::render_text({f}, color_info);
-  CHECK(contains(colored, "\x1b[1;31mCTX002\x1b[0m"));
+  CHECK(contains(colored, "\x1b[1;31merror CTX002\x1b[0m")); // the word is there, the colour adds to it
   CHECK(contains(colored, "\x1b[2mhint:\x1b[0m h"));
   CHECK(contains(colored, "\x1b[2mevidence:\x1b[0m b.md:3:4: n"));
   auto w = finding("CTX001", Severity::warning, "a.md", 1, 1, "m");
   auto i = finding("ARCH301", Severity::info, "a.md", 1, 1, "m");
-  CHECK(contains(report::render_text({w}, color_info), "\x1b[1;33mCTX001"));
-  CHECK(contains(report::render_text({i}, color_info), "\x1b[1;36mARCH301"));
+  CHECK(contains(report::render_text({w}, color_info), "\x1b[1;33mwarning CTX001"));
+  CHECK(contains(report::render_text({i}, color_info), "\x1b[1;36minfo ARCH301"));
   // Every escape sequence that is opened is reset.
   const auto count = [](std::string_view text, std::string_view needle) {
     std::size_t n = 0;
