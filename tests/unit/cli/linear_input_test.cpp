@@ -215,7 +215,11 @@ TEST_CASE("linear input: three files of backtick runs share one parse budget per
   const auto measured = measure_check_in(s, "--select CTX002");
   CHECK(measured.exit_code == 0);
   CHECK(measured.cpu_seconds < 45); // 30 s of parsing, the text scans that replace it, the rest of the run
-  CHECK(count(measured.err, "used up their shared time budget") >= 1);
+  // Each file is cut short by the run's shared time or by its own memory budget (a tree of 8 MB of backtick
+  // runs passes 256 MiB), whichever comes first; markdown_test checks the shared budget on its own.
+  CHECK(count(measured.err, "used up their shared time budget") +
+            count(measured.err, "hit its memory budget") >=
+        1);
   for (const char* name : {"AGENTS.md", "CLAUDE.md", "README.md"})
     CHECK(has(measured.err, std::string(name) + ": "));
 }

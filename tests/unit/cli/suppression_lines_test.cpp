@@ -77,9 +77,10 @@ TEST_CASE("suppression lines: far down large context files, in every line-end an
   for (const auto& v : variants) {
     INFO(v.dir);
     const auto text = content(v);
-    CHECK(has(run.out, fmt::format("{}/AGENTS.md:{}:1: META002 invalid suppression: the comment does not end "
-                                   "on this line",
-                                   v.dir, line_of(text, "<!-- tacit-disable-next-line CTX002 -- never"))));
+    CHECK(has(run.out,
+              fmt::format("{}/AGENTS.md:{}:1: error META002 invalid suppression: the comment does not end "
+                          "on this line",
+                          v.dir, line_of(text, "<!-- tacit-disable-next-line CTX002 -- never"))));
     const auto at = fmt::format("{}/AGENTS.md:{}:", v.dir, line_of(text, "[reported]"));
     CHECK(has(run.out, at));
     CHECK(has(run.out.substr(run.out.find(at)), "CTX002 'reported.md' does not exist"));

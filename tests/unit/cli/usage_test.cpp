@@ -51,7 +51,7 @@ TEST_CASE("`tacit help [COMMAND]` and `tacit version`") {
   CHECK(version.out == s.tacit("--version").out);
 }
 
-TEST_CASE("--statistics: one line per rule with its count, most first; the exit code is unchanged") {
+TEST_CASE("--statistics: one line per rule with its count, most first, the exit code is unchanged") {
   Scratch s;
   s.git_repo();
   write(s.dir / "AGENTS.md", "# Agents\n\nSee [a](missing.md) and [b](gone.md).\n\nTODO: fill in\n");
@@ -75,7 +75,7 @@ TEST_CASE("`tacit rules --format json` lists every rule with its metadata") {
   CHECK(s.tacit("rules --format xml").exit_code == 2);
 }
 
-TEST_CASE("--format takes comma-separated lists; a comma inside a file name stays in it") {
+TEST_CASE("--format takes comma-separated lists, a comma inside a file name stays in it") {
   Scratch s;
   two_findings(s);
   const auto run = s.tacit("check -q --format text,json:out.json,sarif:a,b.sarif");
@@ -88,7 +88,7 @@ TEST_CASE("--format takes comma-separated lists; a comma inside a file name stay
   CHECK(has(unknown.err, "unknown format 'jsn'"));
 }
 
-TEST_CASE("--fail-on is case-insensitive and takes warn; severity: warn works in .tacit.yaml") {
+TEST_CASE("--fail-on is case-insensitive and takes warn, severity: warn works in .tacit.yaml") {
   Scratch s;
   two_findings(s);
   CHECK(s.tacit("check -q --select CTX008 --fail-on ERROR").exit_code == 0);

@@ -5,7 +5,7 @@
 
 using namespace tacit::test;
 
-TEST_CASE("worktree: a new AGENTS.md clears CTX001 before `git add`; --staged still lacks it") {
+TEST_CASE("worktree: a new AGENTS.md clears CTX001 before `git add`, --staged still lacks it") {
   Scratch s;
   s.git_repo();
   write(s.dir / "README.md", "# demo\n\nA small project.\n");
@@ -27,7 +27,7 @@ TEST_CASE("worktree: a new AGENTS.md clears CTX001 before `git add`; --staged st
   CHECK(has(at_head.out, "CTX001"));
 }
 
-TEST_CASE("worktree: an ignored file stays invisible; a broken link in an untracked doc is found") {
+TEST_CASE("worktree: an ignored file stays invisible, a broken link in an untracked doc is found") {
   Scratch s;
   s.git_repo();
   write(s.dir / ".gitignore", "notes/\n");

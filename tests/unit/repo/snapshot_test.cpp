@@ -110,7 +110,7 @@ TEST_CASE(
   CHECK(snapshot.is_directory("docs/guide"));
 }
 
-TEST_CASE("Snapshot: tracked files missing from the worktree are absent, with a note; none at all is empty") {
+TEST_CASE("Snapshot: tracked files missing from the worktree are absent, with a note, none at all is empty") {
   TempDir tmp;
   make_repo(tmp.path(), {{"a.md", "a\n"}, {"docs/b.md", "b\n"}, {"docs/c.md", "c\n"}});
   std::filesystem::remove(tmp / "docs/b.md");
