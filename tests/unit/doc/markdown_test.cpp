@@ -526,7 +526,13 @@ TEST_CASE("parses on several threads share the run's budget") {
     CHECK(docs[i].parse_run_budget_spent); // the run's budget, not the file's own 60 s
     total += used[i];
   }
-  CHECK(total < 5s); // 400 ms of parsing, plus the text scans that replace it and a busy machine
+  // 400 ms of parsing, plus the text scans that replace it and a busy machine (sanitizer and debug builds run
+  // those scans about 20 times slower).
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  CHECK(total < 60s);
+#else
+  CHECK(total < 5s);
+#endif
 
   // A parse within a budget that is not spent is not cut.
   tacit::doc::RunBudget fresh(60s);
