@@ -5,6 +5,7 @@
 
 #include <tacit/cli/app.hpp>
 #include <tacit/engine/baseline.hpp>
+#include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
 
@@ -126,7 +127,10 @@ Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
   const bool staged_default = settings.since.empty() && settings.staged;
   if (settings.since.empty() && !staged_default)
     return nullptr;
-  auto commit = repo::find_merge_base(scanned, staged_default ? "HEAD" : settings.since, staged_default);
+  auto commit = [&] {
+    const util::ScopedTiming timing("diff base: merge base");
+    return repo::find_merge_base(scanned, staged_default ? "HEAD" : settings.since, staged_default);
+  }();
   if (!commit)
     return std::unexpected(commit.error());
   if (!commit->exists)
@@ -142,7 +146,11 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
     if (m_thread.joinable())
       return;
     m_thread = std::thread([this, config] {
-      auto snapshot = repo::Snapshot::open(m_options);
+      const util::ScopedTiming total("diff base: open and analyze (its own thread)");
+      auto snapshot = [&] {
+        const util::ScopedTiming timing("diff base: open the base commit");
+        return repo::Snapshot::open(m_options);
+      }();
       if (!snapshot) {
         m_context = std::unexpected(snapshot.error());
         return;
@@ -156,8 +164,10 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
 }
 
 Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate) {
-  if (m_thread.joinable())
+  if (m_thread.joinable()) {
+    const util::ScopedTiming timing("diff base: waiting for its analysis");
     m_thread.join();
+  }
   if (!m_context) {
     auto error = m_context.error();
     error.message = fmt::format("cannot analyse the base commit {}: {}", m_commit.short_id, error.message);
