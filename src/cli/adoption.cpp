@@ -5,7 +5,9 @@
 
 #include <tacit/cli/app.hpp>
 #include <tacit/engine/baseline.hpp>
+#include <tacit/engine/config.hpp>
 #include <tacit/util/timing.hpp>
+#include <tacit/version.hpp>
 
 #include <fmt/format.h>
 
@@ -23,6 +25,21 @@ namespace {
 
 // A baseline larger than this is not a baseline (hostile or wrong file): refuse it rather than read it all.
 constexpr std::uintmax_t k_max_baseline_bytes = 64u << 20;
+
+// This build of tacit, for the diff-base cache key: the version, the commit it was built from, and the
+// executable's size and modification time (a rebuilt binary at one version is another program).
+std::string program_stamp() {
+  std::string stamp = fmt::format("{} {}", k_version, k_commit);
+  std::error_code ec;
+  const std::filesystem::path self = "/proc/self/exe";
+  const auto size = std::filesystem::file_size(self, ec);
+  if (!ec)
+    stamp += fmt::format(" {}", size);
+  const auto time = std::filesystem::last_write_time(self, ec);
+  if (!ec)
+    stamp += fmt::format(" {}", time.time_since_epoch().count());
+  return stamp;
+}
 // Stale entries listed one by one at most; the rest are counted.
 constexpr std::size_t k_stale_listed = 10;
 
@@ -111,8 +128,10 @@ int write_baseline(const CheckSettings& settings, const engine::Context& context
 
 } // namespace
 
-DiffBase::DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs)
+DiffBase::DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs,
+                   std::string selectors, bool use_cache)
     : m_options(std::move(options)), m_commit(std::move(commit)), m_jobs(jobs),
+      m_selectors(std::move(selectors)), m_use_cache(use_cache),
       m_context(make_error(ErrorCode::internal, "the base analysis did not run")) {}
 
 DiffBase::~DiffBase() {
@@ -138,13 +157,30 @@ Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
   repo::SnapshotOptions options = scanned;
   options.source = repo::ContentSource::revision;
   options.revision = commit->id;
-  return std::unique_ptr<DiffBase>(new DiffBase(std::move(options), std::move(*commit), jobs));
+  std::string selectors;
+  for (const auto* list : {&settings.select, &settings.extend_select, &settings.ignore}) {
+    for (const auto& item : *list)
+      selectors += item + ',';
+    selectors += '\n';
+  }
+  const bool use_cache = !settings.no_cache && !commit->git_dir.empty();
+  return std::unique_ptr<DiffBase>(
+      new DiffBase(std::move(options), std::move(*commit), jobs, std::move(selectors), use_cache));
 }
 
 std::function<void(const engine::Config&)> DiffBase::config_sink() {
   return [this](const engine::Config& config) {
-    if (m_thread.joinable())
+    if (m_thread.joinable() || m_cached)
       return;
+    // Rules from rule-dirs live in the worktree, beyond what the key covers: such runs are never cached.
+    if (m_use_cache && config.rule_dirs.empty()) {
+      m_key = cache_key(fmt::format("{}\n{}\n{}\n{}", program_stamp(), m_commit.id, m_selectors,
+                                    engine::format_config(config)));
+      const util::ScopedTiming timing("diff base: read the cache");
+      m_cached = cache().load(m_commit.id, m_key);
+      if (m_cached)
+        return;
+    }
     m_thread = std::thread([this, config] {
       const util::ScopedTiming total("diff base: open and analyze (its own thread)");
       auto snapshot = [&] {
@@ -164,6 +200,8 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
 }
 
 Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate) {
+  if (m_cached)
+    return m_cached->findings;
   if (m_thread.joinable()) {
     const util::ScopedTiming timing("diff base: waiting for its analysis");
     m_thread.join();
@@ -173,11 +211,30 @@ Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate
     error.message = fmt::format("cannot analyse the base commit {}: {}", m_commit.short_id, error.message);
     return std::unexpected(error);
   }
-  return evaluate(**m_context);
+  auto found = evaluate(**m_context);
+  if (!m_key.empty()) {
+    BaseFindings record{(*m_context)->repository_anchor(), {}};
+    record.findings.reserve(found.size());
+    for (const auto& finding : found) {
+      engine::Finding identity;
+      identity.rule_id = finding.rule_id;
+      identity.location = {finding.location.path, finding.location.line, finding.location.column, {}};
+      identity.subject = finding.subject;
+      record.findings.push_back(std::move(identity));
+    }
+    (void)cache().store(m_commit.id, m_key, record); // a read-only git directory only costs the next run
+  }
+  return found;
 }
 
 engine::Location DiffBase::anchor() const {
+  if (m_cached)
+    return m_cached->anchor;
   return m_context ? (*m_context)->repository_anchor() : engine::Location{};
+}
+
+DiffCache DiffBase::cache() const {
+  return DiffCache(std::filesystem::path(m_commit.git_dir) / "tacit" / "diff-base");
 }
 
 std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const engine::Context& context,

@@ -5,6 +5,7 @@
 // the configuration is known and runs alongside), and adopt() after the rules ran.
 
 #include "commands.hpp"
+#include "diff_cache.hpp"
 
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/runner.hpp>
@@ -34,11 +35,16 @@ public:
   DiffBase& operator=(const DiffBase&) = delete;
   ~DiffBase();
 
-  /// For AnalyzeOptions::on_config of the scanned state: starts the base analysis with that configuration.
+  /// For AnalyzeOptions::on_config of the scanned state: with that configuration, takes the base's findings
+  /// from the cache (diff_cache.hpp) or starts the base analysis on its own thread.
   std::function<void(const engine::Config&)> config_sink();
 
-  /// Waits for the base analysis and evaluates it as the scanned state was: the findings at the base.
+  /// Waits for the base analysis and evaluates it as the scanned state was: the findings at the base (then
+  /// recorded in the cache), or the cached ones.
   Result<std::vector<engine::Finding>> findings(const Evaluate& evaluate);
+
+  /// True when the base's findings came from the cache.
+  bool cached() const { return m_cached.has_value(); }
 
   const repo::BaseCommit& commit() const { return m_commit; }
 
@@ -46,10 +52,16 @@ public:
   engine::Location anchor() const;
 
 private:
-  DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs);
+  DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs, std::string selectors,
+           bool use_cache);
+  DiffCache cache() const;
   repo::SnapshotOptions m_options;
   repo::BaseCommit m_commit;
   unsigned m_jobs;
+  std::string m_selectors; ///< the command line's rule selection, part of the cache key
+  bool m_use_cache;
+  std::string m_key;                    ///< the cache key of this run's settings; empty: not cached
+  std::optional<BaseFindings> m_cached; ///< the base's findings read from the cache
   std::thread m_thread;
   Result<std::unique_ptr<engine::Context>> m_context;
 };

@@ -222,6 +222,9 @@ int run(int argc, char** argv) {
       ->add_option("--since", settings.since,
                    "Report only findings new since the merge-base of REV and the checked state")
       ->type_name("REV");
+  check->add_flag("--no-cache", settings.no_cache,
+                  "--since / --staged: analyse the base commit again instead of reading its findings from "
+                  ".git/tacit/diff-base/");
   check
       ->add_option("--baseline", settings.baseline,
                    "Do not report the findings recorded in FILE (see `tacit baseline write`)")

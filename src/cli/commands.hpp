@@ -36,6 +36,8 @@ struct CheckSettings {
   bool isolated = false;      ///< --isolated: no configuration file at all
   std::string since;    ///< --since REV: only findings new since the merge-base of REV and the scanned state
   std::string baseline; ///< --baseline FILE: findings recorded there are not reported
+  bool no_cache =
+      false; ///< --no-cache: analyse a diff-aware run's base commit even when its findings are cached
   /// `tacit baseline write|prune`: write the baseline file `baseline` (empty: the default at the repository
   /// root) from this run's findings instead of reporting them.
   enum class BaselineAction { none, write, prune } baseline_action = BaselineAction::none;

@@ -153,6 +153,8 @@ Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_v
   result.exists = true;
   result.id = git_oid_tostr_s(&base);
   result.short_id = result.id.substr(0, 12);
+  if (const char* common = git_repository_commondir(repository.get()))
+    result.git_dir = common;
   return result;
 }
 

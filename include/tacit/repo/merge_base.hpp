@@ -15,6 +15,7 @@ struct BaseCommit {
   bool exists = false;  ///< false: HEAD is unborn and REV is HEAD (everything is new)
   std::string id;       ///< the merge-base's full object id
   std::string short_id; ///< abbreviated, for messages
+  std::string git_dir;  ///< the repository's (common) git directory, where caches may live
 };
 
 /// The merge-base of `revision` and the commit `scanned` reads (HEAD, or scanned.revision for

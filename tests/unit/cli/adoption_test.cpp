@@ -258,3 +258,45 @@ TEST_CASE("baseline errors: missing and malformed files are located usage errors
   CHECK(has(run.err, "bad.json:1:29:"));
   CHECK(tacit_in(scratch, repo, "check --baseline .").exit_code == 2);
 }
+
+TEST_CASE("--since keeps the base commit's findings in .git/tacit/diff-base and reads them on the next run") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  git(repo, "commit -q -a -m two");
+  const auto cache_dir = repo / ".git" / "tacit" / "diff-base";
+
+  const auto first = tacit_in(scratch, repo, "check --since HEAD~1 -q");
+  CHECK(first.exit_code == 1);
+  CHECK(has(first.out, "CTX003 'make build'"));
+  std::filesystem::path file;
+  for (const auto& entry : std::filesystem::directory_iterator(cache_dir))
+    file = entry.path();
+  REQUIRE_FALSE(file.empty());
+  CHECK(file.filename().string().size() == 40 + 1 + 16); // <base commit>-<key>
+
+  // The second run gives the same answer from the cache.
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == first.out);
+
+  // Proof that it reads the cache: a cache that says the base already had the new finding hides it, and
+  // --no-cache analyses the base again.
+  auto text = read_all(file);
+  const auto end = text.rfind("end\t");
+  const int count = std::stoi(text.substr(end + 4));
+  text = text.substr(0, end) + "finding\tCTX003\tREADME.md\t3\t13\tmake build\n" +
+         fmt::format("end\t{}\n", count + 1);
+  write_file(file, text);
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").exit_code == 0);
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q --no-cache").out == first.out);
+
+  // Other settings are another key: the rule selection, and the configuration.
+  CHECK(has(tacit_in(scratch, repo, "check --since HEAD~1 -q --select CTX").out, "CTX003 'make build'"));
+  write_file(repo / ".tacit.yaml", "version: 1\nexclude: [docs/]\n");
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == first.out);
+
+  // A damaged cache file is a miss, never a wrong answer.
+  write_file(file, "tacit-diff-base 1 garbage\n");
+  std::filesystem::remove(repo / ".tacit.yaml");
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == first.out);
+}
