@@ -2,9 +2,11 @@
 //
 //   tacit-bench-measure [--runs K] [--warmup W] -- CMD ARGS...
 //
-// Prints one line: median_s=... min_s=... max_s=... peak_rss_kb=... exit=N. The command's stdin, stdout and
-// stderr are /dev/null; wall time is steady_clock around spawn+wait; peak RSS is ru_maxrss from wait4, the
-// maximum over the measured runs. Any exit code of the command is accepted and reported (the last run's).
+// Prints one line: median_s=... min_s=... max_s=... peak_rss_kb=... exit=N cpu_s=... The command's stdin,
+// stdout and stderr are /dev/null; wall time is steady_clock around spawn+wait; peak RSS is ru_maxrss from
+// wait4, the maximum over the measured runs; cpu_s is the median of user + system time from wait4 (what to
+// compare on a loaded machine, where wall times mostly measure the other processes). Any exit code of the
+// command is accepted and reported (the last run's).
 #include <fmt/format.h>
 
 #include <fcntl.h>
@@ -29,6 +31,7 @@ constexpr std::string_view k_usage = "usage: tacit-bench-measure [--runs K] [--w
 // One finished run of the command.
 struct Sample {
   double seconds = 0;
+  double cpu_seconds = 0; ///< user + system
   long peak_rss_kb = 0;
   int exit_code = 0;
   int signal = 0;
@@ -70,6 +73,8 @@ bool run_once(char** argv, Sample& sample, std::string& error) {
   }
   sample.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   sample.peak_rss_kb = usage.ru_maxrss;
+  sample.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   if (WIFEXITED(status)) {
     sample.exit_code = WEXITSTATUS(status);
   } else if (WIFSIGNALED(status)) {
@@ -113,6 +118,7 @@ int main(int argc, char** argv) {
   char** command = argv + i;
 
   std::vector<double> seconds;
+  std::vector<double> cpu_seconds;
   long peak_rss_kb = 0;
   int last_exit = 0;
   int last_signal = 0;
@@ -131,6 +137,7 @@ int main(int argc, char** argv) {
     last_exit = sample.exit_code;
     last_signal = sample.signal;
     seconds.push_back(sample.seconds);
+    cpu_seconds.push_back(sample.cpu_seconds);
     peak_rss_kb = std::max(peak_rss_kb, sample.peak_rss_kb);
   }
   if (exit_varied) {
@@ -139,8 +146,8 @@ int main(int argc, char** argv) {
   if (last_signal != 0) {
     fmt::print(stderr, "tacit-bench-measure: warning: the command was killed by signal {}\n", last_signal);
   }
-  fmt::print("median_s={:.4f} min_s={:.4f} max_s={:.4f} peak_rss_kb={} exit={}\n", median(seconds),
-             *std::min_element(seconds.begin(), seconds.end()),
-             *std::max_element(seconds.begin(), seconds.end()), peak_rss_kb, last_exit);
+  fmt::print("median_s={:.4f} min_s={:.4f} max_s={:.4f} peak_rss_kb={} exit={} cpu_s={:.4f}\n",
+             median(seconds), *std::min_element(seconds.begin(), seconds.end()),
+             *std::max_element(seconds.begin(), seconds.end()), peak_rss_kb, last_exit, median(cpu_seconds));
   return 0;
 }
