@@ -46,7 +46,8 @@ bool names_own_checkout(std::string_view dir) {
 class TreeTracker {
 public:
   TreeTracker(const Workspace& workspace, const ScriptContext& context)
-      : m_workspace(workspace), m_start(context.foreign), m_fetched(context.fetched) {
+      : m_workspace(workspace), m_start(context.foreign), m_fetched(context.fetched),
+        m_start_source(context.source) {
     const auto& dir = context.working_directory;
     if (dir.empty() || has_variable(dir) || dir.starts_with('/') || dir.starts_with('~'))
       m_foreign = m_start;
@@ -56,17 +57,22 @@ public:
 
   bool foreign() const { return m_foreign; }
   bool fetched() const { return m_fetched; }
+  /// The project a foreign command runs in, when the CI file names it: the checkout's repository, else what
+  /// the script cloned or downloaded last.
+  const std::string& source() const { return !m_fetched_source.empty() ? m_fetched_source : m_start_source; }
 
   /// Takes one command into account; returns the state after it.
   bool follow(const std::vector<std::string>& words) {
     if (words.empty())
       return m_foreign;
     const auto& program = words.front();
-    if (program == "git" && words.size() > 1 && words[1] == "clone")
+    if (program == "git" && words.size() > 1 && words[1] == "clone") {
       m_fetched = true;
-    else if (program == "wget" || program == "curl" || program == "tar" || program == "unzip")
+      fetched_from(words, 2);
+    } else if (program == "wget" || program == "curl" || program == "tar" || program == "unzip") {
       m_fetched = true;
-    else if (program == "mkdir" || program == "cmake" || program == "meson")
+      fetched_from(words, 1);
+    } else if (program == "mkdir" || program == "cmake" || program == "meson")
       created(words);
     else if ((program == "cd" || program == "pushd") && words.size() > 1)
       change(words[1]);
@@ -78,6 +84,15 @@ public:
   }
 
 private:
+  // What a clone or a download fetched: its first URL argument (`git clone https://github.com/org/x`).
+  void fetched_from(const std::vector<std::string>& words, std::size_t from) {
+    for (std::size_t i = from; i < words.size(); ++i)
+      if (words[i].find("://") != std::string::npos || words[i].starts_with("git@")) {
+        m_fetched_source = words[i];
+        return;
+      }
+  }
+
   // Folders the script makes for itself (`mkdir -p build`, `cmake -B bld`, `meson setup out`): this
   // repository's build trees, not another project's.
   void created(const std::vector<std::string>& words) {
@@ -103,7 +118,7 @@ private:
   // A folder this repository does not track is another project's only when the script fetched something
   // (a clone, a download, an archive it unpacks) and did not make that folder itself.
   bool is_foreign_dir(const std::string& dir) const {
-    if (m_workspace.is_directory(dir))
+    if (dir.empty() || m_workspace.is_directory(dir)) // "": the checkout's root
       return false;
     if (!m_fetched)
       return false;
@@ -142,8 +157,12 @@ private:
       return;
     }
     if (has_variable(target)) {
-      if (m_fetched)
+      if (m_fetched) {
+        // `cd linux-${VERSION}` enters what was fetched; a later `cd ..` comes back.
+        bool escaped = false;
+        m_dir = util::normalize_path(m_dir.empty() ? target : m_dir + "/" + target, &escaped);
         m_foreign = true;
+      }
       return;
     }
     if (target.starts_with('/') || target.starts_with('~'))
@@ -168,6 +187,8 @@ private:
   bool m_start = false;
   bool m_foreign = false;
   bool m_fetched = false;
+  std::string m_start_source;
+  std::string m_fetched_source;
   std::set<std::string> m_created;
   std::string m_dir;
 };
@@ -268,7 +289,8 @@ bool add_script(Workspace& workspace, const yaml::Node& script, const Source& so
                       context.working_directory,
                       plumbing,
                       foreign,
-                      context.pipeline.empty() ? source.path : context.pipeline};
+                      context.pipeline.empty() ? source.path : context.pipeline,
+                      foreign ? tree.source() : std::string()};
     workspace.facts().commands.push_back(std::move(command));
   }
   return tree.fetched();

@@ -68,6 +68,7 @@ struct ScriptContext {
   bool foreign = false; ///< the script starts in another project's tree (a job that checked out another
                         ///< repository where this one's would be)
   bool fetched = false; ///< an earlier step of the job cloned or downloaded something
+  std::string source = {}; ///< the other repository the script starts in (a checkout's `repository:`), if any
 };
 
 /// One shell command line of a script.

@@ -57,7 +57,8 @@ private:
              std::string_view directory);
   void action(const yaml::Node& uses, const Source& source, const std::string& job, const std::string& step);
   static void checkout(const yaml::Node& step, std::string& own_path, bool& root_taken,
-                       std::vector<std::string>& other_paths);
+                       std::string& root_repository,
+                       std::vector<std::pair<std::string, std::string>>& other_paths);
   void composite_action(const std::string& dir, const Source& caller, int line, const std::string& job);
   void reusable_workflow(const std::string& path, const Source& caller, int line);
 
@@ -131,8 +132,9 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
   // then the steps that run at the root run that project's commands.
   std::string own_path;
   bool root_taken = false;
-  std::vector<std::string> other_paths; // where the job checked out other repositories
-  bool fetched = false;                 // an earlier step cloned or downloaded something
+  std::vector<std::pair<std::string, std::string>> other_paths; // where the job checked out which repository
+  std::string root_repository;                                  // the repository that took the root
+  bool fetched = false; // an earlier step cloned or downloaded something
   for (const auto& step : steps.items) {
     if (!step.is_map())
       continue;
@@ -142,7 +144,7 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
       if (auto dir = local_path(uses->value); !dir.empty() || uses->value == "./")
         composite_action(dir, source, uses->line, job);
       if (util::to_lower(uses->value).starts_with("actions/checkout@"))
-        checkout(step, own_path, root_taken, other_paths);
+        checkout(step, own_path, root_taken, root_repository, other_paths);
     }
     const auto* run = step.find("run");
     if (run == nullptr || !runs_shell(scalar_at(step, "shell")))
@@ -151,10 +153,14 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
     if (step_directory.empty())
       step_directory = std::string(directory);
     bool foreign = root_taken;
+    std::string other_repository = root_taken ? root_repository : std::string();
     {
       const auto dir = util::normalize_path(step_directory);
-      for (const auto& other : other_paths)
-        foreign = foreign || dir == other || dir.starts_with(other + "/");
+      for (const auto& [other, repository] : other_paths)
+        if (dir == other || dir.starts_with(other + "/")) {
+          foreign = true;
+          other_repository = repository;
+        }
     }
     if (!own_path.empty()) {
       // This repository lives in a folder of the workspace: paths are relative to that folder.
@@ -163,13 +169,15 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
       step_directory = foreign ? "" : dir.substr(std::min(dir.size(), own_path.size() + 1));
     }
     fetched = add_script(m_workspace, *run, source,
-                         ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign, fetched}) ||
+                         ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign, fetched,
+                                       foreign ? other_repository : std::string()}) ||
               fetched;
   }
 }
 
 void Extractor::checkout(const yaml::Node& step, std::string& own_path, bool& root_taken,
-                         std::vector<std::string>& other_paths) {
+                         std::string& root_repository,
+                         std::vector<std::pair<std::string, std::string>>& other_paths) {
   const auto* with = step.find("with");
   const auto repository = with != nullptr ? scalar_at(*with, "repository") : std::string_view();
   auto path = with != nullptr ? util::normalize_path(scalar_at(*with, "path")) : std::string();
@@ -183,8 +191,9 @@ void Extractor::checkout(const yaml::Node& step, std::string& own_path, bool& ro
       root_taken = false;
   } else if (path.empty()) {
     root_taken = true;
+    root_repository = repository;
   } else {
-    other_paths.push_back(path);
+    other_paths.emplace_back(path, repository);
   }
 }
 

@@ -52,6 +52,14 @@ constexpr engine::RuleMeta k_meta{
             "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, "
             "`cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a "
             "gap is reported once. One finding per command, at its first CI line.\n\n"
+            "A workflow that tests this repository against another project (a job checks out a repository "
+            "the workflow names, `repository: org/name`, and runs that project's commands in that checkout) "
+            "is "
+            "reported once, as info, when no doc says what it checks: no doc links or names the workflow "
+            "file, and no structural doc names it (`third-party.yml` is \"third party tests\" there), one of "
+            "its jobs (a distinctive id such as `downstream-tests`) or one of the other projects. The other "
+            "projects' commands are never reported; clones and "
+            "downloads (most often dependencies built from source) are left out.\n\n"
             "A documented command that CI runs with arguments that select what runs is a variant the docs "
             "do not give: cargo `-p`, `--features`, `--all-features`, `--no-default-features` and `--test`, "
             "`go test -tags`, pytest `-m`/`-k`, pnpm `--filter`, npm `--workspace`, cmake `--target`, and "
@@ -263,6 +271,53 @@ std::string pasteable(const facts::CiCommand& command) {
   return fmt::format("cd {} && {}", dir, text);
 }
 
+// Lower case with '-' and '_' as blanks: "Third-party tests" and third_party.yml meet as "third party".
+std::string loose(std::string_view text) {
+  auto out = util::to_lower(text);
+  std::ranges::replace(out, '-', ' ');
+  std::ranges::replace(out, '_', ' ');
+  return out;
+}
+
+// The structural docs' prose, loosened (see loose()), computed once per run.
+const std::vector<std::string>& loose_doc_texts(const engine::Context& context) {
+  return context.shared<std::vector<std::string>>("TASK104 loose doc texts", [&] {
+    std::vector<std::string> out;
+    for (const auto& doc : context.documents())
+      if (!doc.text.empty())
+        out.push_back(loose(doc.text));
+    return out;
+  });
+}
+
+// True when a doc says what a workflow that tests this repository against other projects checks: a path
+// mention of the workflow file, or structural prose that names the file, its name when that is specific (a
+// stem of two words or eight letters: `third-party` is "third party tests", `ci` says nothing), one of its
+// jobs (a distinctive id such as `downstream-tests`) or one of the other projects (a name of four letters or
+// more).
+bool documents_foreign_workflow(const engine::Context& context, std::string_view workflow,
+                                const std::vector<const facts::CiCommand*>& jobs,
+                                const std::vector<std::string>& projects) {
+  const auto file = util::base_name(workflow);
+  for (const auto& mention : context.knowledge().paths())
+    if (util::base_name(mention.text) == file)
+      return true;
+  std::vector<std::string> names{loose(file)};
+  const auto stem = file.substr(0, file.rfind('.'));
+  if (stem.size() >= 8 || stem.find_first_of("-_") != std::string_view::npos)
+    names.push_back(loose(stem));
+  for (const auto* job : jobs)
+    if (job->job.size() >= 6 && job->job.find_first_of("-_") != std::string::npos)
+      names.push_back(loose(job->job));
+  for (const auto& project : projects)
+    if (const auto name = util::base_name(project); name.size() >= 4)
+      names.push_back(loose(name));
+  for (const auto& text : loose_doc_texts(context))
+    if (std::ranges::any_of(names, [&](const auto& name) { return text.find(name) != std::string::npos; }))
+      return true;
+  return false;
+}
+
 std::string_view section_for(const std::vector<std::string>& head) {
   if (is_lint_command(head))
     return "Linting";
@@ -301,7 +356,22 @@ public:
     const auto documented_args = documented_arguments(context);
     const Gate gate(ci);
     const bool pre_commit_documented = documents_pre_commit(context);
+    // Jobs that run another project's commands in its tree (a checkout of another repository, a clone, a
+    // download): those commands are that project's, never reported; the job itself is, once, when no doc
+    // says what it checks.
+    // Only a checkout the workflow names (`repository: org/name`) says which project is tested against;
+    // clones and downloads are most often dependencies built from source.
+    std::map<std::string, std::vector<const facts::CiCommand*>> foreign_jobs; // by workflow
     for (const auto& command : ci.commands) {
+      if (command.foreign && !command.plumbing && gate(command) && !is_release_job(command) &&
+          command.foreign_source.find('/') != std::string::npos &&
+          command.foreign_source.find("://") == std::string::npos &&
+          command.foreign_source.find('$') == std::string::npos)
+        for (const auto& words : doc::split_commands(without_parameters(command.text)))
+          if (!facts::is_plumbing_command(words) && !doc::peel_wrappers(words).empty()) {
+            foreign_jobs[command.pipeline].push_back(&command);
+            break;
+          }
       if (command.plumbing || command.foreign || !gate(command) || is_release_job(command))
         continue;
       for (const auto& words : doc::split_commands(without_parameters(command.text))) {
@@ -391,6 +461,41 @@ public:
       } else {
         merged[it->second].push_back(&head);
       }
+    }
+    for (const auto& [workflow, commands] : foreign_jobs) {
+      // One finding per workflow: its jobs and the projects they test against are the evidence.
+      std::vector<std::string> projects;
+      std::vector<const facts::CiCommand*> jobs; // the first command of each job
+      for (const auto* command : commands) {
+        if (std::ranges::none_of(jobs, [&](const auto* job) { return job->job == command->job; }))
+          jobs.push_back(command);
+        if (auto project = std::string(command->foreign_source);
+            std::ranges::find(projects, project) == projects.end())
+          projects.push_back(std::move(project));
+      }
+      if (documents_foreign_workflow(context, workflow, jobs, projects))
+        continue;
+      const auto& first = *commands.front();
+      std::string against = fmt::format("'{}'", projects.front());
+      if (projects.size() > 1)
+        against += fmt::format(" and {} other {}", projects.size() - 1,
+                               projects.size() == 2 ? "project" : "projects");
+      auto& finding = out.emit(
+          fmt::format("{} tests this repository against {} (it runs {} commands in {} checkout), and no doc "
+                      "says what it checks",
+                      util::base_name(workflow), against, projects.size() == 1 ? "that project's" : "their",
+                      projects.size() == 1 ? "its" : "their"),
+          engine::Location{first.path, first.line, first.column, {}},
+          fmt::format("workflow {}", util::base_name(workflow)));
+      finding.severity = engine::Severity::info;
+      finding.hint =
+          fmt::format("say in {} what {} checks (this repository against {}), when it fails and how "
+                      "to reproduce it; the other projects' own commands need no documenting here",
+                      context.primary_context_file(), util::base_name(workflow), against);
+      for (std::size_t i = 1; i < jobs.size() && finding.related.size() < 3; ++i)
+        finding.related.push_back(engine::Location{
+            jobs[i]->path, jobs[i]->line, jobs[i]->column,
+            fmt::format("job '{}' runs `{}` in {}", jobs[i]->job, jobs[i]->text, jobs[i]->foreign_source)});
     }
     for (const auto& [head, commands] : variants) {
       std::vector<std::string> differences; // in CI order, each once

@@ -40,6 +40,9 @@ struct CiCommand {
   std::string
       pipeline; ///< the workflow or pipeline file whose triggers decide when this runs: `path` itself,
                 ///< or for a composite action or an Azure template the first file that uses it
+  std::string foreign_source = {}; ///< for a foreign command, the project it runs in when the CI file names
+                                   ///< it: the repository a checkout step takes ("org/name"), or what a
+                                   ///< script clones or downloads (its URL); "" otherwise
 };
 
 /// A `uses:` of an action in a step, or of a reusable workflow by a job (then `step` is ""); a CircleCI orb
