@@ -290,7 +290,8 @@ bool add_script(Workspace& workspace, const yaml::Node& script, const Source& so
                       plumbing,
                       foreign,
                       context.pipeline.empty() ? source.path : context.pipeline,
-                      foreign ? tree.source() : std::string()};
+                      foreign ? tree.source() : std::string(),
+                      context.env};
     workspace.facts().commands.push_back(std::move(command));
   }
   return tree.fetched();

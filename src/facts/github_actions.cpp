@@ -64,7 +64,21 @@ private:
 
   Workspace& m_workspace;
   std::string m_pipeline; // the workflow being read: composite actions run under its triggers
+  std::vector<std::pair<std::string, std::string>> m_env; // the workflow's and the job's `env:`
 };
+
+// Adds a mapping's `env:` entries to `env` (a later NAME replaces an earlier one); a value the CI computes
+// (`${{ ... }}`) removes the name, as nothing can be said of it.
+void add_env(const yaml::Node& node, std::vector<std::pair<std::string, std::string>>& env) {
+  const auto* map = node.find("env");
+  if (map == nullptr || !map->is_map())
+    return;
+  for (const auto& [name, line, column, value] : map->entries) {
+    std::erase_if(env, [&](const auto& entry) { return entry.first == name; });
+    if (value.is_scalar() && value.value.find("${{") == std::string::npos)
+      env.emplace_back(name, value.value);
+  }
+}
 
 void Extractor::workflow(const Source& source) {
   const auto caller = std::exchange(m_pipeline, source.path);
@@ -83,9 +97,14 @@ void Extractor::read_workflow(const Source& source) {
   const auto* jobs = root.find("jobs");
   if (jobs == nullptr || !jobs->is_map())
     return;
+  const auto caller_env = m_env; // a reusable workflow's own env, not its caller's, applies to its jobs
+  std::vector<std::pair<std::string, std::string>> workflow_env;
+  add_env(root, workflow_env);
   for (const auto& [id, line, column, job] : jobs->entries) {
     if (!job.is_map())
       continue;
+    m_env = workflow_env;
+    add_env(job, m_env);
     if (const auto* uses = job.find("uses"); uses != nullptr && uses->is_scalar()) {
       action(*uses, source, id, "");
       if (auto path = local_path(uses->value); !path.empty())
@@ -95,6 +114,7 @@ void Extractor::read_workflow(const Source& source) {
     if (const auto* steps = job.find("steps"))
       this->steps(*steps, source, id, directory.empty() ? workflow_directory : directory);
   }
+  m_env = caller_env;
 }
 
 void Extractor::triggers(const yaml::Node& on, const Source& source) {
@@ -168,9 +188,11 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
       foreign = !(dir == own_path || dir.starts_with(own_path + "/"));
       step_directory = foreign ? "" : dir.substr(std::min(dir.size(), own_path.size() + 1));
     }
+    auto env = m_env;
+    add_env(step, env);
     fetched = add_script(m_workspace, *run, source,
                          ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign, fetched,
-                                       foreign ? other_repository : std::string()}) ||
+                                       foreign ? other_repository : std::string(), std::move(env)}) ||
               fetched;
   }
 }

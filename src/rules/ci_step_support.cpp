@@ -6,7 +6,10 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/util/strings.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -220,6 +223,70 @@ bool documents_program(const engine::Context& context, const std::string& path, 
     if (const auto target = target_of(head_of(mention.words)).second; !target.empty() && target == stem)
       return true;
   return false;
+}
+
+namespace {
+
+// Variables that change what a program builds or checks, and the programs they apply to (blank-separated).
+struct OutcomeVariable {
+  std::string_view name;
+  std::string_view programs;
+};
+
+constexpr std::string_view k_c_builds = "make gmake cmake meson ninja ./configure";
+constexpr std::string_view k_python = "pytest python python3 tox nox uv";
+constexpr std::array<OutcomeVariable, 14> k_outcome_variables{{
+    {"RUSTFLAGS", "cargo"},
+    {"RUSTDOCFLAGS", "cargo"},
+    {"MIRIFLAGS", "cargo"},
+    {"GOFLAGS", "go"},
+    {"GOEXPERIMENT", "go"},
+    {"CGO_ENABLED", "go"},
+    {"GOARCH", "go"},
+    {"CFLAGS", k_c_builds},
+    {"CXXFLAGS", k_c_builds},
+    {"CPPFLAGS", k_c_builds},
+    {"LDFLAGS", k_c_builds},
+    {"PYTHONWARNINGS", k_python},
+    {"PYTHONDEVMODE", k_python},
+    {"NODE_OPTIONS", "node npm pnpm yarn npx bun"},
+}};
+
+bool changes_outcome(std::string_view name, std::string_view program) {
+  return std::ranges::any_of(k_outcome_variables, [&](const OutcomeVariable& variable) {
+    return variable.name == name && std::ranges::count(util::split_words(variable.programs), program) > 0;
+  });
+}
+
+} // namespace
+
+std::vector<std::string> outcome_environment(const std::vector<std::string>& words, const Head& head,
+                                             const std::vector<std::pair<std::string, std::string>>& env) {
+  std::vector<std::string> out;
+  std::set<std::string, std::less<>> names;
+  if (head.empty())
+    return out;
+  const auto add = [&](std::string_view name, std::string_view value) {
+    if (value.find_first_of("$`") != std::string_view::npos || !changes_outcome(name, head.front()) ||
+        !names.emplace(name).second)
+      return;
+    out.push_back(fmt::format("{}={}", name, value));
+  };
+  for (const auto& word : words) {
+    if (word == "env" || word == "sudo")
+      continue;
+    const auto equals = word.find('=');
+    if (equals == std::string::npos || equals == 0 ||
+        !std::ranges::all_of(word.substr(0, equals), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                 c == '_';
+        }))
+      break; // the program: assignments come before it
+    add(std::string_view(word).substr(0, equals), std::string_view(word).substr(equals + 1));
+  }
+  for (const auto& [name, value] : env)
+    add(name, value);
+  return out;
 }
 
 } // namespace tacit::rules::procedure

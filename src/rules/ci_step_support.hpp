@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tacit::rules::procedure {
@@ -35,6 +36,13 @@ std::map<Head, std::set<std::string>> documented_arguments(const engine::Context
 /// nothing, or when the difference only narrows what the documented command runs.
 std::string undocumented_arguments(const std::map<Head, std::set<std::string>>& documented, const Head& head,
                                    const std::vector<std::string>& words);
+
+/// The environment a CI command sets that changes what its program does (`RUSTFLAGS` for cargo, `GOFLAGS` and
+/// `CGO_ENABLED` for go, `CFLAGS` for make and cmake, `PYTHONWARNINGS` for pytest...; a table in the .cpp):
+/// the assignments before the program in `words`, then the step's `env` (GitHub Actions), each "NAME=value",
+/// a name once. Variables that only change the display (`FORCE_COLOR`, `TERM`) are not in the table.
+std::vector<std::string> outcome_environment(const std::vector<std::string>& words, const Head& head,
+                                             const std::vector<std::pair<std::string, std::string>>& env);
 
 /// The repository program a command runs, when the repository tracks it: `./scripts/x`, `bash
 /// scripts/x.sh`, `python tools/x.py`, `node scripts/x.mjs`, `go run ./cmd/x` -> the path; else "".

@@ -63,7 +63,13 @@ constexpr engine::RuleMeta k_meta{
             "A documented command that CI runs with arguments that select what runs is a variant the docs "
             "do not give: cargo `-p`, `--features`, `--all-features`, `--no-default-features` and `--test`, "
             "`go test -tags`, pytest `-m`/`-k`, pnpm `--filter`, npm `--workspace`, cmake `--target`, and "
-            "the Gradle tasks and Maven goals after the first. The docs give `cargo test`, CI runs `cargo "
+            "the Gradle tasks and Maven goals after the first; and the environment that changes what the "
+            "program "
+            "does (`RUSTFLAGS`/`RUSTDOCFLAGS` for cargo, `GOFLAGS`/`CGO_ENABLED` for go, `CFLAGS` and the "
+            "like for "
+            "make and cmake, `PYTHONWARNINGS` for pytest), set on the command line or in the workflow's, "
+            "job's or "
+            "step's `env:`, unless a doc names the variable. The docs give `cargo test`, CI runs `cargo "
             "test --features integration`: one finding per documented command names the differences (\"CI "
             "also runs 'cargo test' with `--features integration`\"). Arguments that only narrow what the "
             "documented command runs (`-p`, `--test`, `--filter`, `--workspace`, pytest `-k`) are shown "
@@ -271,6 +277,56 @@ std::string pasteable(const facts::CiCommand& command) {
   return fmt::format("cd {} && {}", dir, text);
 }
 
+// The `NAME=value` words a command line starts with (quotes removed: `RUSTFLAGS="-D warnings" cargo test`
+// gives `RUSTFLAGS=-D warnings`); the commands split_commands gives have them stripped.
+std::vector<std::string> leading_assignments(std::string_view line) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (true) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+      ++i;
+    std::string word;
+    char quote = 0;
+    for (; i < line.size() && (quote != 0 || (line[i] != ' ' && line[i] != '\t')); ++i) {
+      if (quote == 0 && (line[i] == '"' || line[i] == '\''))
+        quote = line[i];
+      else if (quote != 0 && line[i] == quote)
+        quote = 0;
+      else
+        word += line[i];
+    }
+    const auto equals = word.find('=');
+    if (word.empty() || equals == 0 || equals == std::string::npos ||
+        !std::ranges::all_of(std::string_view(word).substr(0, equals), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                 c == '_';
+        }))
+      return out;
+    out.push_back(std::move(word));
+  }
+}
+
+// True when a structural doc names an environment variable (`RUSTFLAGS`): it says how CI sets it.
+bool documents_variable(const engine::Context& context, std::string_view name) {
+  for (const auto& doc : context.documents())
+    if (!doc.text.empty() && doc.text.find(name) != std::string::npos)
+      return true;
+  return false;
+}
+
+// The step's `env:` assignments that change a command's outcome, as a shell prefix for a pasteable hint
+// (the inline ones are in the command's text already).
+std::string env_prefix(const facts::CiCommand& command, const Head& head) {
+  std::string out;
+  for (const auto& assignment : outcome_environment({}, head, command.env)) {
+    const auto equals = assignment.find('=');
+    const auto value = assignment.substr(equals + 1);
+    const bool plain = !value.empty() && value.find_first_of(" \t'\"$`\\;&|<>()*?[]#~") == std::string::npos;
+    out += fmt::format("{}={} ", assignment.substr(0, equals), plain ? value : fmt::format("'{}'", value));
+  }
+  return out;
+}
+
 // Lower case with '-' and '_' as blanks: "Third-party tests" and third_party.yml meet as "third party".
 std::string loose(std::string_view text) {
   auto out = util::to_lower(text);
@@ -386,7 +442,14 @@ public:
             }))
           continue; // `npm run ${{ matrix.script }}`: which script runs is not written here
         if (documented.contains(head)) {
-          if (auto missing = undocumented_arguments(documented_args, head, peeled); !missing.empty())
+          auto missing = undocumented_arguments(documented_args, head, peeled);
+          // The environment that changes the outcome (`RUSTFLAGS=-D warnings`) is part of the variant,
+          // unless a doc names the variable.
+          for (const auto& assignment :
+               outcome_environment(leading_assignments(command.text), head, command.env))
+            if (!documents_variable(context, assignment.substr(0, assignment.find('='))))
+              missing += (missing.empty() ? "" : " ") + assignment;
+          if (!missing.empty())
             variants[head].emplace_back(std::move(missing), &command);
           continue;
         }
@@ -512,8 +575,8 @@ public:
       auto& finding = out.emit(fmt::format("CI also runs '{}' with {}, which no doc gives", text, listed),
                                engine::Location{first.path, first.line, first.column, {}},
                                fmt::format("{} (variants)", text));
-      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
-                                 context.primary_context_file(), section_for(head));
+      finding.hint = fmt::format("add `{}{}` to {} under a \"{}\" section", env_prefix(first, head),
+                                 pasteable(first), context.primary_context_file(), section_for(head));
       std::set<std::string> shown{differences.front()};
       for (const auto& [missing, command] : commands)
         if (finding.related.size() < 3 && shown.insert(missing).second)

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tacit::facts {
@@ -43,6 +44,9 @@ struct CiCommand {
   std::string foreign_source = {}; ///< for a foreign command, the project it runs in when the CI file names
                                    ///< it: the repository a checkout step takes ("org/name"), or what a
                                    ///< script clones or downloads (its URL); "" otherwise
+  /// GitHub Actions: the `env:` of the workflow, the job and the step (later ones win), as NAME and value;
+  /// values the CI computes (`${{ matrix.flags }}`) are left out.
+  std::vector<std::pair<std::string, std::string>> env = {};
 };
 
 /// A `uses:` of an action in a step, or of a reusable workflow by a job (then `step` is ""); a CircleCI orb
