@@ -1,0 +1,97 @@
+// `tacit init`: analyses the repository as `tacit check` does, runs the procedure rules that an AGENTS.md
+// prevents, and writes (or prints) the AGENTS.md that their facts and hints give.
+
+#include "init_command.hpp"
+
+#include "commands.hpp"
+
+#include <tacit/catalog/catalog.hpp>
+#include <tacit/cli/app.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/runner.hpp>
+#include <tacit/init/agents_md.hpp>
+#include <tacit/repo/snapshot.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+
+namespace tacit::cli {
+
+void add_init_command(CLI::App& app, InitArgs& args) {
+  args.command = app.add_subcommand(
+      "init", "Write an AGENTS.md from the repository's facts (build, tests, tools, CI, releases...)");
+  args.command->add_option("path", args.path, "Any path inside the repository (default: .)");
+  args.command->add_flag("--dry-run", args.dry_run, "Print the AGENTS.md instead of writing it");
+  args.command->add_flag("--claude", args.claude, "Also write a CLAUDE.md that imports it (@AGENTS.md)");
+}
+
+int run_init(const InitArgs& args) {
+  namespace fs = std::filesystem;
+  repo::SnapshotOptions options;
+  options.path = args.path;
+  options.skip_untracked_in = engine::never_read_dir;
+  auto snapshot = repo::Snapshot::open(options);
+  if (!snapshot)
+    return fail(to_string(snapshot.error()));
+  if ((*snapshot)->files().empty())
+    return fail((*snapshot)->why_empty());
+  std::vector<std::string> notes = (*snapshot)->notes();
+  const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  engine::AnalyzeOptions analyze_options{jobs};
+  analyze_options.rules = catalog::builtin().metas();
+  auto context = engine::analyze(std::move(*snapshot), analyze_options, notes);
+  if (!context)
+    return fail(to_string(context.error()));
+  const auto& state = **context;
+  const fs::path root = state.snapshot().root();
+
+  // An existing context file (tracked, untracked, or on disk though ignored) is edited, never replaced.
+  std::vector<std::string> existing;
+  for (const auto* doc : state.root_context_files())
+    existing.push_back(doc->path);
+  for (const auto* name : {"AGENTS.md", "CLAUDE.md"}) {
+    std::error_code ec;
+    if ((std::string_view(name) == "AGENTS.md" || args.claude) &&
+        fs::exists(fs::symlink_status(root / name, ec)) &&
+        std::ranges::find(existing, name) == existing.end())
+      existing.emplace_back(name);
+  }
+  if (!existing.empty() && !args.dry_run) {
+    fmt::print(
+        stderr,
+        "tacit: {} already exists: init writes only where no context file exists; nothing was written\n"
+        "  to add what it lacks, run: tacit check --fix\n",
+        fmt::join(existing, ", "));
+    return k_exit_findings;
+  }
+
+  const auto& rules = catalog::builtin();
+  engine::Selection selection;
+  for (const auto id : init::prevented_rules())
+    selection.select.emplace_back(id);
+  const auto findings = engine::run_rules(state, rules.rules(), selection, jobs);
+  const auto text = init::render_agents_md(state, findings);
+  if (args.dry_run) {
+    fmt::print("{}", text);
+    if (!existing.empty())
+      fmt::print(stderr, "tacit: note: {} already exists: without --dry-run, init writes nothing\n",
+                 fmt::join(existing, ", "));
+    return k_exit_clean;
+  }
+  std::string error;
+  if (!write_file((root / "AGENTS.md").string(), text, error))
+    return fail(error);
+  fmt::print("Wrote AGENTS.md\n");
+  if (args.claude) {
+    if (!write_file((root / "CLAUDE.md").string(), std::string(init::claude_md()), error))
+      return fail(error);
+    fmt::print("Wrote CLAUDE.md (it imports AGENTS.md)\n");
+  }
+  fmt::print("Review it, add what only people know, then run: tacit check\n");
+  return k_exit_clean;
+}
+
+} // namespace tacit::cli
