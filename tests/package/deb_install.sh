@@ -41,7 +41,7 @@ trap cleanup EXIT
 cp "$work"/pkg/tacit_*.deb "$work/"
 cp -R "$source_dir/examples/no-context" "$source_dir/examples/well-documented" "$work/"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-for dir in proc sys dev; do
+for dir in proc sys dev dev/pts; do
   mount --bind "/$dir" "$root/$dir"
   mounted+=("$root/$dir")
 done
