@@ -10,15 +10,25 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/runner.hpp>
 #include <tacit/init/agents_md.hpp>
+#include <tacit/repo/overlay.hpp>
 #include <tacit/repo/snapshot.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 namespace tacit::cli {
+
+namespace {
+
+// How many times at most the rules look again at the file in memory (TASK104 reports the other arguments of
+// a CI command one at a time: prometheus runs `go test` with four sets of tags).
+constexpr int k_rounds = 8;
+
+} // namespace
 
 void add_init_command(CLI::App& app, InitArgs& args) {
   args.command = app.add_subcommand(
@@ -72,8 +82,30 @@ int run_init(const InitArgs& args) {
   engine::Selection selection;
   for (const auto id : init::prevented_rules())
     selection.select.emplace_back(id);
-  const auto findings = engine::run_rules(state, rules.rules(), selection, jobs);
-  const auto text = init::render_agents_md(state, findings);
+  auto findings = engine::run_rules(state, rules.rules(), selection, jobs);
+  auto text = init::render_agents_md(state, findings);
+  // The repository as it would be with the file: some gaps show only once another is filled (TASK104 asks
+  // for a CI command's other arguments once the command is documented), so the rules run again over the
+  // file in memory, and their hints go in too, until nothing is left or nothing changes (a few rounds).
+  for (int round = 0; round < k_rounds; ++round) {
+    std::map<std::string, std::string> written{{"AGENTS.md", text}};
+    if (args.claude)
+      written.emplace("CLAUDE.md", std::string(init::claude_md()));
+    std::vector<std::string> round_notes;
+    auto next =
+        engine::analyze(repo::with_files(state.snapshot(), std::move(written)), analyze_options, round_notes);
+    if (!next)
+      return fail(to_string(next.error()));
+    auto left = engine::run_rules(**next, rules.rules(), selection, jobs);
+    if (left.empty())
+      break;
+    findings.insert(findings.end(), std::make_move_iterator(left.begin()),
+                    std::make_move_iterator(left.end()));
+    auto updated = init::render_agents_md(state, findings);
+    if (updated == text)
+      break;
+    text = std::move(updated);
+  }
   if (args.dry_run) {
     fmt::print("{}", text);
     if (!existing.empty())

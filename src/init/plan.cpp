@@ -240,9 +240,10 @@ void hinted(std::span<const engine::Finding> findings, Plan& plan) {
     if (finding.rule_id == "TASK107") {
       // "add a "Commit messages" section to AGENTS.md: subjects follow ..., e.g. `feat: x`"
       const auto colon = finding.hint.find(": ");
-      if (colon != std::string::npos)
-        plan.commit_items.insert(plan.commit_items.begin(),
-                                 capitalised(finding.hint.substr(colon + 2)) + ".");
+      auto item =
+          colon == std::string::npos ? std::string() : capitalised(finding.hint.substr(colon + 2)) + ".";
+      if (!item.empty() && std::ranges::find(plan.commit_items, item) == plan.commit_items.end())
+        plan.commit_items.insert(plan.commit_items.begin(), std::move(item));
       continue;
     }
     const auto hint = hinted_command(finding.hint);

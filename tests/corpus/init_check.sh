@@ -48,6 +48,6 @@ for checkout in "$@"; do
   echo "prevented before: $(count "$scratch/before-p.json")"
   echo "prevented after:  $(count "$scratch/after-p.json")"
   echo "new findings of other rules after init:"
-  new_findings "$scratch/before.json" "$scratch/after.json" | grep -vE '^(TASK10[1-57-9]|QUAL203) ' | sed 's/^/  /'
+  new_findings "$scratch/before.json" "$scratch/after.json" | { grep -vE '^(TASK10[1-57-9]|QUAL203) ' || echo "  none"; } | sed 's/^/  /'
   [ -n "${KEEP:-}" ] && cp "$repo/AGENTS.md" "$KEEP/$name.md"
 done

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# `tacit init` on every example (issue 16, part 2): each example becomes a git repository (once with its own
+# `tacit init` on every example and on the trees of tests/init/trees/ (ci-variants: a CI that runs `go test`
+# with four sets of tags, which TASK104 asks for one at a time once `go test` is documented, so init must look
+# again at the file it is about to write) (issue 16, part 2): each becomes a git repository (once with its own
 # commit only, once after the Conventional Commits history of tests/golden/histories/conventional.txt), its
 # root agent context files are removed, then
 #   - `tacit init --dry-run` prints exactly what `tacit init` then writes (twice the same: deterministic);
@@ -12,6 +14,7 @@
 set -euo pipefail
 tacit=$(realpath "$1")
 source_dir=$(cd "$2" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 lint_dir=${3:-}
 prevented=TASK101,TASK102,TASK103,TASK104,TASK105,TASK107,TASK108,TASK109,QUAL203
 scratch=$(mktemp -d)
@@ -30,7 +33,7 @@ context_files=(AGENTS.md CLAUDE.md .claude/CLAUDE.md GEMINI.md .github/copilot-i
   .windsurfrules .clinerules .junie/guidelines.md .cursor/rules .windsurf/rules)
 
 tried=0
-for example_dir in "$source_dir"/examples/*/; do
+for example_dir in "$source_dir"/examples/*/ "$here"/trees/*/; do
   example=$(basename "$example_dir")
   # Examples whose configuration is broken on purpose: init refuses them as check does (exit 2).
   case $example in bad-config | bad-rule-file) continue ;; esac
