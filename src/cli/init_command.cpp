@@ -70,11 +70,10 @@ int run_init(const InitArgs& args) {
       existing.emplace_back(name);
   }
   if (!existing.empty() && !args.dry_run) {
-    fmt::print(
-        stderr,
-        "tacit: {} already exists: init writes only where no context file exists; nothing was written\n"
-        "  to add what it lacks, run: tacit check --fix\n",
-        fmt::join(existing, ", "));
+    fmt::print(stderr,
+               "tacit: {} already {}: init writes only where no context file exists; nothing was written\n"
+               "  to add what it lacks, run: tacit check --fix\n",
+               fmt::join(existing, ", "), existing.size() == 1 ? "exists" : "exist");
     return k_exit_findings;
   }
 
@@ -109,20 +108,18 @@ int run_init(const InitArgs& args) {
   if (args.dry_run) {
     fmt::print("{}", text);
     if (!existing.empty())
-      fmt::print(stderr, "tacit: note: {} already exists: without --dry-run, init writes nothing\n",
-                 fmt::join(existing, ", "));
+      fmt::print(stderr, "tacit: note: {} already {}: without --dry-run, init writes nothing\n",
+                 fmt::join(existing, ", "), existing.size() == 1 ? "exists" : "exist");
     return k_exit_clean;
   }
   std::string error;
   if (!write_file((root / "AGENTS.md").string(), text, error))
     return fail(error);
-  fmt::print("Wrote AGENTS.md\n");
-  if (args.claude) {
-    if (!write_file((root / "CLAUDE.md").string(), std::string(init::claude_md()), error))
-      return fail(error);
-    fmt::print("Wrote CLAUDE.md (it imports AGENTS.md)\n");
-  }
-  fmt::print("Review it, add what only people know, then run: tacit check\n");
+  if (args.claude && !write_file((root / "CLAUDE.md").string(), std::string(init::claude_md()), error))
+    return fail(error);
+  fmt::print(stderr,
+             "tacit: wrote AGENTS.md{}; review it, add what only people know, then run `tacit check`\n",
+             args.claude ? " and CLAUDE.md (it imports AGENTS.md)" : "");
   return k_exit_clean;
 }
 
