@@ -41,7 +41,7 @@ for checkout in "$@"; do
   done
   "$tacit" check "$repo" --isolated --format json -q >"$scratch/before.json" 2>/dev/null || true
   "$tacit" check "$repo" --isolated --select "$prevented" --format json -q >"$scratch/before-p.json" 2>/dev/null || true
-  "$tacit" init "$repo" >/dev/null
+  "$tacit" init "$repo" >/dev/null 2>&1
   "$tacit" check "$repo" --isolated --format json -q >"$scratch/after.json" 2>/dev/null || true
   "$tacit" check "$repo" --isolated --select "$prevented" --format json -q >"$scratch/after-p.json" 2>/dev/null || true
   echo "== $name ($(wc -l <"$repo/AGENTS.md") lines)"
