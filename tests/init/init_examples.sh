@@ -50,7 +50,7 @@ for example_dir in "$source_dir"/examples/*/ "$here"/trees/*/; do
     tried=$((tried + 1))
 
     "$tacit" init --dry-run "$root" >"$scratch/dry.md" || failed "$name" "init --dry-run exited $?"
-    (cd "$root" && "$tacit" init --claude >"$scratch/init.out") || failed "$name" "init exited $?"
+    (cd "$root" && "$tacit" init --claude >"$scratch/init.out" 2>&1) || failed "$name" "init exited $?"
     [ -f "$root/AGENTS.md" ] || { failed "$name" "no AGENTS.md written"; continue; }
     cmp -s "$scratch/dry.md" "$root/AGENTS.md" || failed "$name" "--dry-run printed another file than init wrote"
     [ "$(cat "$root/CLAUDE.md")" = "@AGENTS.md" ] || failed "$name" "CLAUDE.md is not '@AGENTS.md'"
