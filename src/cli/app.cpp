@@ -2,6 +2,7 @@
 
 #include "baseline_command.hpp"
 #include "commands.hpp"
+#include "init_command.hpp"
 #include "options.hpp"
 #include "printable.hpp"
 
@@ -32,6 +33,7 @@ constexpr const char* k_footer = R"(Examples:
   tacit check --staged               check what is being committed (only what it introduces)
   tacit check --since origin/main    report only findings new since the merge-base with main
   tacit baseline write               record today's findings; then: tacit check --baseline .tacit-baseline.json
+  tacit init                         write an AGENTS.md from the repository's facts (--dry-run prints it)
   tacit rules                        list every rule
   tacit rule CTX002                  explain one rule
   tacit test rules/                  run the test cases of YAML rule files
@@ -44,8 +46,8 @@ Options of a command: tacit help check (or tacit check --help).
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 8> k_subcommands{"check",  "rules",    "rule", "test",
-                                                        "config", "baseline", "help", "version"};
+constexpr std::array<std::string_view, 9> k_subcommands{"check",    "rules", "rule", "test",   "config",
+                                                        "baseline", "init",  "help", "version"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -254,9 +256,11 @@ int run(int argc, char** argv) {
       ->excludes(config_file);
   BaselineArgs baseline_args;
   add_baseline_command(app, baseline_args);
+  InitArgs init_args;
+  add_init_command(app, init_args);
   auto* help = app.add_subcommand("help", "Print the help of tacit or of one command: tacit help check");
   std::string help_topic;
-  help->add_option("command", help_topic, "A command (check, rules, rule, test, config, baseline)");
+  help->add_option("command", help_topic, "A command (check, rules, rule, test, config, baseline, init)");
   auto* version = app.add_subcommand("version", "Print the version and the commit tacit was built from");
 
   std::vector<const char*> cargs{argv[0]};
@@ -305,6 +309,8 @@ int run(int argc, char** argv) {
     return run_config(config_settings);
   if (baseline_args.command->parsed())
     return run_baseline(baseline_args);
+  if (init_args.command->parsed())
+    return run_init(init_args);
 
   // check: validate the raw options into settings.
   settings.select = flatten(select);

@@ -33,15 +33,8 @@ if [ "$example" != "none" ] && [ "$git_init" != "no" ]; then
     HOME="$scratch" GIT_CONFIG_NOSYSTEM=1
   git -C "$root" -c init.defaultBranch=main init -q
   if [ -n "$history" ]; then
-    n=0
-    while IFS= read -r subject || [ -n "$subject" ]; do
-      [ -n "$subject" ] || continue
-      n=$((n + 1))
-      echo "$n" >"$root/.history"
-      git -C "$root" add .history
-      git -C "$root" -c commit.gpgsign=false commit -q -m "$subject"
-    done <"$here/histories/$history.txt"
-    git -C "$root" rm -q .history
+    source "$here/replay_history.sh"
+    replay_history "$root" "$here/histories/$history.txt"
   fi
 fi
 if [ "$example" != "none" ]; then

@@ -18,7 +18,8 @@ declare -A allowed=(
   [declarative]="util repo doc facts engine declarative"
   [catalog]="util repo doc facts engine rules declarative catalog"
   [report]="util repo doc facts engine report"
-  [cli]="util repo doc facts engine rules declarative catalog report cli"
+  [init]="util repo doc facts engine init"
+  [cli]="util repo doc facts engine rules declarative catalog report init cli"
 )
 
 status=0
