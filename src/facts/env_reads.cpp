@@ -285,6 +285,47 @@ std::unordered_set<std::string> assigned_in_script(TSNode root, std::string_view
   return out;
 }
 
+bool is_quote(char c) {
+  return c == '"' || c == '\'' || c == '`';
+}
+
+// True when `text` sets the variable `name` (see EnvRead::set_by_code); a byte scan around each occurrence.
+bool sets_variable(std::string_view text, std::string_view name) {
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  const auto skip_spaces = [&](std::size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+      ++i;
+    return i;
+  };
+  const auto assigns = [&](std::size_t i) { // '=' that is not '=='
+    return i < text.size() && text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '=');
+  };
+  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const auto end = at + name.size();
+    if ((at > 0 && word(text[at - 1])) || (end < text.size() && word(text[end])))
+      continue;
+    const char before = at > 0 ? text[at - 1] : '\0';
+    if (is_quote(before)) {
+      if (end < text.size() && text[end] == '=')
+        return true; // "X=1"
+      auto i = end < text.size() && is_quote(text[end]) ? skip_spaces(end + 1) : text.size();
+      if (i < text.size() && text[i] == ':')
+        return true; // {"X": "1"}
+      if (i < text.size() && text[i] == ']' && assigns(skip_spaces(i + 1)))
+        return true; // environ["X"] = "1"
+      const auto head = text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 31 : at - 1);
+      const auto call = util::to_lower(util::trim_right(head));
+      for (auto setter :
+           {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv})
+        if (call.ends_with(setter))
+          return true;
+    } else if (before == '.' && at >= 4 && text.substr(at - 4, 4) == "env." && assigns(skip_spaces(end))) {
+      return true; // process.env.X = "1"
+    }
+  }
+  return false;
+}
+
 std::string fallback_text(std::string_view value) {
   value = util::trim(value);
   if (value.size() > k_max_default || value.find('\n') != std::string_view::npos)
@@ -389,6 +430,13 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
   }
   if (budget.expired() && budget_spent)
     *budget_spent = true;
+  std::map<std::string, bool, std::less<>> set_here;
+  for (auto& read : out) {
+    auto [it, added] = set_here.try_emplace(read.name, false);
+    if (added)
+      it->second = sets_variable(text, read.name);
+    read.set_by_code = it->second;
+  }
   if (language == Language::Bash) {
     const auto own = assigned_in_script(root, text);
     std::erase_if(out, [&](const EnvRead& read) { return own.contains(read.name); });

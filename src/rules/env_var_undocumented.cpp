@@ -95,6 +95,14 @@ bool documents_env(std::string_view path) {
     return true;
   if (lower.starts_with("dockerfile") || lower.ends_with(".dockerfile") || lower == "containerfile")
     return true;
+  // Man pages and texinfo manuals document a program's environment (ENVIRONMENT section).
+  if (const auto dot = lower.rfind('.'); dot != std::string::npos) {
+    const auto ext = std::string_view(lower).substr(dot + 1);
+    if ((ext.size() == 1 && ext[0] >= '1' && ext[0] <= '9') || ext == "man" || ext == "mdoc" ||
+        ext == "pod" || ext == "texi" || ext == "texinfo" || lower.ends_with(".1.in") ||
+        lower.ends_with(".8.in"))
+      return true;
+  }
   return path.starts_with(".devcontainer/") || path.starts_with(".github/workflows/") ||
          path.starts_with(".github/actions/") || path.starts_with(".circleci/") ||
          path.starts_with(".buildkite/") || path.starts_with(".gitlab/") || lower == ".gitlab-ci.yml" ||
@@ -103,8 +111,11 @@ bool documents_env(std::string_view path) {
          lower == "action.yaml";
 }
 
-// Code written for the project's users rather than the project itself.
+// Code written for the project's users rather than the project itself, and CI's own plumbing (.github/,
+// .azure-pipelines/: the CI service gives those scripts their variables).
 bool user_code(std::string_view path) {
+  if (path.starts_with('.'))
+    return true;
   const auto parts = util::split(path, '/');
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     const auto lower = util::to_lower(parts[i]);
@@ -113,6 +124,19 @@ bool user_code(std::string_view path) {
       return true;
   }
   return false;
+}
+
+// A variable a person sets: upper case, digits and underscores, two characters at least, not starting with
+// '_' (the code's own protocol between processes: _ARGCOMPLETE, _CLAP_COMPLETE_INDEX). Lower-case and
+// CamelCase names are the platform's (programdata, VisualStudioVersion) or a shell's locals.
+bool is_setting_name(std::string_view name) {
+  return name.size() > 1 && name.front() != '_' &&
+         std::ranges::all_of(name,
+                             [](char c) {
+                               return std::isupper(static_cast<unsigned char>(c)) ||
+                                      std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                             }) &&
+         std::ranges::any_of(name, [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
 // Calls `found(token)` for every word of letters, digits and underscores in `text`.
@@ -208,9 +232,15 @@ public:
     const bool tests = out.option_bool("tests");
     // The variables to look for in the docs.
     std::unordered_map<std::string_view, bool> candidates; // name -> read outside tests
-    for (const auto& read : scan.reads)
-      if (read.name.size() > 1 && !facts::is_well_known_env_var(read.name) && !ignore(read.name))
+    std::unordered_set<std::string_view> set_by_code;
+    for (const auto& read : scan.reads) {
+      if (read.set_by_code)
+        set_by_code.insert(read.name);
+      if (is_setting_name(read.name) && !facts::is_well_known_env_var(read.name) && !ignore(read.name))
         candidates[read.name] |= !read.in_test;
+    }
+    for (const auto name : set_by_code)
+      candidates.erase(name);
     if (candidates.empty())
       return;
     std::unordered_set<std::string_view> documented;

@@ -105,3 +105,29 @@ TEST_CASE("well-known env vars by name and by prefix") {
   CHECK_FALSE(tacit::facts::is_well_known_env_var("DATABASE_URL"));
   CHECK_FALSE(tacit::facts::is_well_known_env_var("PATHS"));
 }
+
+TEST_CASE("an env read that the same file sets is set by the code") {
+  const auto reads_of = [](std::string_view path, std::string_view text, Language language) {
+    std::string out;
+    for (const auto& read : env_reads_in(path, text, language))
+      out += fmt::format("{}{}:{}", out.empty() ? "" : " ", read.name, read.set_by_code ? "set" : "read");
+    return out;
+  };
+  CHECK(reads_of(
+            "pkg/run_test.go",
+            "package pkg\nimport \"os\"\nfunc helper() { if os.Getenv(\"WANT_HELPER\") != \"1\" { return } "
+            "}\nfunc run() { cmd.Env = append(os.Environ(), \"WANT_HELPER=1\") }\nfunc other() { "
+            "os.Getenv(\"REAL_ONE\") }\n",
+            Language::Go) == "WANT_HELPER:set REAL_ONE:read");
+  CHECK(
+      reads_of(
+          "tests/test_x.py",
+          "import os\ndef test(monkeypatch):\n    monkeypatch.setenv('A_VAR', '1')\n    assert "
+          "os.environ['A_VAR']\n    os.environ[\"B_VAR\"] = \"2\"\n    os.getenv('B_VAR')\n    "
+          "env = {\"C_VAR\": \"3\"}\n    os.getenv('C_VAR')\n    os.getenv('D_VAR') == os.getenv('E_VAR')\n",
+          Language::Python) == "A_VAR:set B_VAR:set B_VAR:set C_VAR:set D_VAR:read E_VAR:read");
+  CHECK(reads_of("src/a.js",
+                 "process.env.JS_SET = '1';\nconst a = process.env.JS_SET;\nconst b = process.env.JS_READ "
+                 "=== 'x';\n",
+                 Language::JavaScript) == "JS_SET:set JS_SET:set JS_READ:read");
+}
