@@ -30,25 +30,30 @@ constexpr engine::RuleMeta k_meta{
         {
             .what_it_does =
                 "When the repository has an architecture overview (ARCHITECTURE.md, docs/architecture*, a "
-                "design doc, or a section about the architecture, structure or layout of the code in the "
-                "README, CONTRIBUTING or a context file, or a section that lists the top-level "
-                "directories: what ARCH301 looks for), checks that it names every top-level source module "
+                "layout, structure or internals doc, or a section about the architecture, structure or "
+                "layout of the code in the README, CONTRIBUTING or a context file, below the document's "
+                "title), checks that it names every top-level source module "
                 "(a top-level folder that holds source files, or a child of src/, packages/, crates/, "
                 "cmd/, internal/, pkg/, apps/, libs/, services/; tests, benchmarks, scripts, examples and "
                 "vendored code are not modules) with at least `min-files` source files. A module is named "
                 "when the overview mentions its path or its folder's name as a word. Only an overview that "
-                "is a map of the modules is held to it: one that names at least a third of them (and at "
-                "least two); a design note or a high-level picture that names none is not. One finding "
-                "per unnamed module, at the overview that names the most. Overviews that are the "
+                "is a map of the modules is held to it: one that points at a third of them (and at least "
+                "two) as paths (`src/api/`, `api/`, `` `api` ``); a design note or a picture of the data on "
+                "disk that names none is not. A map that names a container (`internal/`) and none of its "
+                "children maps them as one; one that names some of them is held to all. One finding "
+                "per overview, at the one that names the most modules, listing those it leaves out. "
+                "Overviews that are the "
                 "modules' own READMEs are not checked (each maps only itself).",
             .why_it_matters =
                 "An agent trusts the map it is given: a module the overview leaves out is one it does not "
                 "know exists, so it searches for it, or adds a second copy of what the module already "
                 "does. A map that lags behind the code is worse than no map for the parts it omits.",
             .example =
-                "```\nARCHITECTURE.md:1:1: ARCH305 `src/billing/` (14 source files) is a top-level source "
-                "module that the architecture overview (ARCHITECTURE.md) does not name\n  hint: add a line "
-                "for `src/billing/` to ARCHITECTURE.md: what it holds and which modules it depends on\n```",
+                "```\nARCHITECTURE.md:1:1: ARCH305 the architecture overview (ARCHITECTURE.md) does not name "
+                "1 "
+                "of the 5 top-level source modules: `src/billing/` (14 source files)\n  hint: add a line "
+                "for each to ARCHITECTURE.md: what it holds and which modules it depends on "
+                "(`src/billing/`)\n```",
             .how_to_fix =
                 "Add one line for the module to the overview: what it holds, what depends on it; or, if "
                 "the folder is not part of the product (a scratch folder, a tool), say so there too.",
@@ -56,6 +61,8 @@ constexpr engine::RuleMeta k_meta{
     .options = k_options,
     .in_default_profile = true,
 };
+
+constexpr std::size_t k_listed = 8;
 
 bool word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
@@ -72,9 +79,38 @@ bool has_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+// An overview of the whole code: an architecture, layout or structure file, or a section about the code's
+// structure below a document's title. A section that only lists directories (a changelog, a README's title
+// section) and a module's own README map no more than they happen to mention.
+bool is_overview(const facts::ArchitectureDoc& doc) {
+  if (doc.kind == "section") {
+    // "On-disk layout", "Data layout": the data's structure, not the code's.
+    const auto heading = util::to_lower(doc.heading);
+    return doc.line > 1 && heading.find("disk") == std::string::npos &&
+           heading.find("data") == std::string::npos;
+  }
+  if (doc.kind != "file")
+    return false;
+  const auto name = util::to_lower(util::base_name(doc.path));
+  for (auto word : {"architecture", "layout", "structure", "overview", "codemap", "code-map", "internals"})
+    if (name.find(word) != std::string::npos)
+      return true;
+  return false;
+}
+
 // True when `said` names the module at `path`: its path, or its folder's name, as a word.
 bool names(std::string_view said, std::string_view path) {
   return has_word(said, path) || has_word(said, util::base_name(path));
+}
+
+// True when `said` points at the module as a path: its path as a word, or its folder's name written as a
+// folder (`api/`) or as code (`api`). A map points at paths; prose that happens to use the word does not.
+bool points_at(std::string_view said, std::string_view path) {
+  if (has_word(said, path))
+    return true;
+  const auto name = util::base_name(path);
+  return said.find(fmt::format("{}/", name)) != std::string_view::npos ||
+         said.find(fmt::format("`{}`", name)) != std::string_view::npos;
 }
 
 // What an overview says: a whole architecture file, or the section that maps the code (with its
@@ -105,7 +141,7 @@ public:
     const auto& facts = context.facts();
     std::vector<const facts::ArchitectureDoc*> overviews;
     for (const auto& doc : facts.architecture_docs)
-      if (doc.kind != "module-section")
+      if (is_overview(doc))
         overviews.push_back(&doc);
     if (overviews.empty())
       return;
@@ -125,7 +161,7 @@ public:
     for (const auto* overview : overviews) {
       const auto said = overview_text(context, *overview);
       const auto named = static_cast<std::size_t>(
-          std::ranges::count_if(modules, [&](const auto* module) { return names(said, module->path); }));
+          std::ranges::count_if(modules, [&](const auto* module) { return points_at(said, module->path); }));
       if (named < needed)
         continue;
       maps += said;
@@ -136,18 +172,43 @@ public:
     }
     if (!anchor)
       return;
-    for (const auto* module : modules) {
-      if (names(maps, module->path))
-        continue;
-      auto& finding = out.emit(
-          fmt::format("`{}/` ({} source files) is a top-level source module that the architecture overview "
-                      "({}{}) does not name",
-                      module->path, module->source_files, anchor->path,
-                      anchor->heading.empty() ? "" : fmt::format(", \"{}\"", anchor->heading)),
-          engine::Location{anchor->path, anchor->line, 1, {}}, module->path);
-      finding.hint = fmt::format("add a line for `{}/` to {}: what it holds and which modules it depends on",
-                                 module->path, anchor->path);
+    // One map, one finding: the modules it leaves out, largest first.
+    // A map that names a container (`internal/`) and none of its children maps them as one; one that names
+    // some of the children enumerates them, and the others are missing.
+    const auto covered_by_container = [&](const facts::SourceModule& module) {
+      const auto parent = util::dir_name(module.path);
+      if (parent.empty() || !points_at(maps, parent))
+        return false;
+      return std::ranges::none_of(modules, [&](const auto* other) {
+        return other != &module && util::dir_name(other->path) == parent && names(maps, other->path);
+      });
+    };
+    std::vector<const facts::SourceModule*> unnamed;
+    for (const auto* module : modules)
+      if (!names(maps, module->path) && !covered_by_container(*module))
+        unnamed.push_back(module);
+    if (unnamed.empty())
+      return;
+    std::ranges::stable_sort(unnamed,
+                             [](const auto* a, const auto* b) { return a->source_files > b->source_files; });
+    std::vector<std::string> listed;
+    std::vector<std::string> paths;
+    for (const auto* module : unnamed) {
+      if (listed.size() < k_listed)
+        listed.push_back(fmt::format("`{}/` ({} source files)", module->path, module->source_files));
+      paths.push_back(fmt::format("`{}/`", module->path));
     }
+    if (unnamed.size() > k_listed)
+      listed.push_back(fmt::format("and {} more", unnamed.size() - k_listed));
+    auto& finding = out.emit(
+        fmt::format(
+            "the architecture overview ({}{}) does not name {} of the {} top-level source modules: {}",
+            anchor->path, anchor->heading.empty() ? "" : fmt::format(", \"{}\"", anchor->heading),
+            unnamed.size(), modules.size(), util::join(listed, ", ")),
+        engine::Location{anchor->path, anchor->line, 1, {}}, anchor->path);
+    finding.hint =
+        fmt::format("add a line for each to {}: what it holds and which modules it depends on ({})",
+                    anchor->path, util::join(paths, ", "));
   }
 };
 
