@@ -4,7 +4,9 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/facts/env_reads.hpp>
+#include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
 #include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
@@ -193,6 +195,45 @@ std::string module_of(std::string_view path, const std::vector<facts::SourceModu
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
 }
 
+// Adds to `named` the candidates that any tracked file other than the parsed code names: docs in any
+// format (HTML and YAML manuals, changelogs, man pages), the Makefiles, scripts and test runners that set
+// them, test data. A variable written down anywhere outside the code that reads it is not knowledge that
+// lives only in the code. Files are read as heads of 1 MiB, in runs of neighbours on two threads.
+void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& scan,
+                     const std::unordered_map<std::string_view, bool>& candidates,
+                     std::unordered_set<std::string_view>& named) {
+  constexpr std::size_t k_max = 1u << 20;
+  constexpr std::size_t k_run = 64;
+  std::unordered_set<std::string_view> reading; // the files that read a variable
+  for (const auto& read : scan.reads)
+    reading.insert(read.path);
+  std::vector<const repo::FileEntry*> files;
+  for (const auto& file : context.snapshot().files()) {
+    if ((file.mode & 0170000) == 0120000 || file.size > k_max || reading.contains(file.path) ||
+        context.foreign().contains_file(file.path, false))
+      continue;
+    const auto language = facts::env_read_language(file.path);
+    if (!language || *language == doc::Language::Bash)
+      files.push_back(&file);
+  }
+  const std::size_t runs = (files.size() + k_run - 1) / k_run;
+  std::vector<std::unordered_set<std::string_view>> found(runs);
+  util::parallel_for(runs, 2, [&](std::size_t run) {
+    const auto head = context.snapshot().head_reader(k_max);
+    for (std::size_t i = run * k_run; i < std::min(files.size(), (run + 1) * k_run); ++i) {
+      const auto text = head->read(*files[i]);
+      if (!text || util::looks_binary(*text))
+        continue;
+      for_each_word(*text, [&](std::string_view word) {
+        if (const auto it = candidates.find(word); it != candidates.end())
+          found[run].insert(it->first);
+      });
+    }
+  });
+  for (const auto& part : found)
+    named.insert(part.begin(), part.end());
+}
+
 class EnvVarUndocumented final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -249,6 +290,7 @@ public:
         if (candidates.contains(word))
           documented.insert(word);
       });
+    named_elsewhere(context, scan, candidates, documented);
     // Group the undocumented reads by module and group, keeping each variable's first read.
     struct Group {
       std::vector<const facts::EnvRead*> first_reads; // one per variable, in read order
