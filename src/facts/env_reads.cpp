@@ -315,12 +315,16 @@ bool sets_variable(std::string_view text, std::string_view name) {
         return true; // environ["X"] = "1"
       const auto head = text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 31 : at - 1);
       const auto call = util::to_lower(util::trim_right(head));
-      for (auto setter :
-           {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv})
+      for (auto setter : {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv,
+                          "stubenv("sv, "set_var("sv, "remove_var("sv})
         if (call.ends_with(setter))
           return true;
-    } else if (before == '.' && at >= 4 && text.substr(at - 4, 4) == "env." && assigns(skip_spaces(end))) {
-      return true; // process.env.X = "1"
+      if (call.ends_with("env[") && call.find("delete ") != std::string::npos)
+        return true; // delete process.env["X"]
+    } else if (before == '.' && at >= 4 && text.substr(at - 4, 4) == "env.") {
+      const auto head = util::to_lower(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 32 : at));
+      if (assigns(skip_spaces(end)) || head.find("delete ") != std::string::npos)
+        return true; // process.env.X = "1", delete process.env.X
     }
   }
   return false;

@@ -130,4 +130,9 @@ TEST_CASE("an env read that the same file sets is set by the code") {
                  "process.env.JS_SET = '1';\nconst a = process.env.JS_SET;\nconst b = process.env.JS_READ "
                  "=== 'x';\n",
                  Language::JavaScript) == "JS_SET:set JS_SET:set JS_READ:read");
+  CHECK(
+      reads_of("src/b.test.ts",
+               "vi.stubEnv('STUBBED', '1');\ndelete process.env['DELETED'];\nconst a = process.env.STUBBED;\n"
+               "const b = process.env['DELETED'];\n",
+               Language::TypeScript) == "STUBBED:set DELETED:set DELETED:set");
 }
