@@ -211,7 +211,7 @@ std::string module_of(std::string_view path, const std::vector<facts::SourceModu
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
 }
 
-// Adds to `named` the candidates that any tracked file other than the parsed code names: docs in any
+// Adds to `named` the candidates that any file in scope other than the parsed code names: docs in any
 // format (HTML and YAML manuals, changelogs, man pages), the Makefiles, scripts and test runners that set
 // them, test data. A variable written down anywhere outside the code that reads it is not knowledge that
 // lives only in the code. Files are read as heads of 1 MiB, in runs of neighbours on two threads.
@@ -224,14 +224,14 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
   for (const auto& read : scan.reads)
     reading.insert(read.path);
   std::vector<const repo::FileEntry*> files;
-  for (const auto& file : context.snapshot().files()) {
-    if ((file.mode & 0170000) == 0120000 || file.size > k_max || reading.contains(file.path) ||
-        context.foreign().contains_file(file.path, false))
+  for (const auto* file : context.files()) {
+    if ((file->mode & 0170000) == 0120000 || file->size > k_max || reading.contains(file->path))
       continue;
-    const auto language = facts::env_read_language(file.path);
+    const auto language = facts::env_read_language(file->path);
     if (!language || *language == doc::Language::Bash)
-      files.push_back(&file);
+      files.push_back(file);
   }
+  const util::ScopedTiming timing("rule IMPL401: names in other files");
   const std::size_t runs = (files.size() + k_run - 1) / k_run;
   std::vector<std::unordered_set<std::string_view>> found(runs);
   util::parallel_for(runs, 2, [&](std::size_t run) {
