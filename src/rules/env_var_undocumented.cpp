@@ -57,7 +57,7 @@ constexpr engine::RuleMeta k_meta{
                 "A variable counts as written down when its name appears in any doc, in a sample env "
                 "file (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`), a compose file, the "
                 "dev container, a Dockerfile, `.envrc`, `tox.ini`, a CI file, a man page, or in any other "
-                "tracked file that is not code the rule parses (manuals in HTML or YAML, changelogs, the "
+                "file in scope that is not code the rule parses (manuals in HTML or YAML, changelogs, the "
                 "Makefiles, scripts and test runners that set it, test data): only a variable that lives "
                 "in the code alone is reported. Names that are not upper case or that start with `_` (a "
                 "protocol between the code and a process it starts), and variables the same file sets "
