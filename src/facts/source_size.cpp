@@ -87,6 +87,14 @@ bool is_test_file(std::string_view name) {
 
 } // namespace
 
+bool is_test_path(std::string_view path) {
+  const auto parts = util::split(path, '/');
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i)
+    if (is_test_dir(util::to_lower(parts[i])))
+      return true;
+  return !parts.empty() && is_test_file(parts.back());
+}
+
 SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
                                const std::set<std::string, std::less<>>& generated) {
   SourceSize size;

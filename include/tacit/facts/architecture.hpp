@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tacit::facts {
@@ -42,6 +43,10 @@ struct SourceSize {
 /// files, not counted.
 SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
                                const std::set<std::string, std::less<>>& generated = {});
+
+/// True for a path of test code: a test file by its name (x_test.go, test_x.py, x.spec.ts, FooTest.java,
+/// conftest.py) or a file under a test folder (tests/, __tests__/, e2e/, integration-tests/...).
+bool is_test_path(std::string_view path);
 
 /// The architecture doc extractor. Needs the source size (a context-file section that lists the top-level
 /// directories counts).

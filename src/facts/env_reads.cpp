@@ -1,0 +1,534 @@
+// Environment reads in the code: the embedded queries (queries/env/*.scm) compiled once per grammar, their
+// predicates (#eq?, #not-eq?, #any-of?, #match?) checked here, a byte prefilter before any parse.
+
+#include <tacit/facts/architecture.hpp>
+#include <tacit/facts/env_reads.hpp>
+#include <tacit/util/parallel.hpp>
+#include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <re2/re2.h>
+#include <set>
+#include <span>
+#include <tuple>
+#include <unordered_set>
+
+namespace tacit::facts {
+
+std::vector<std::pair<std::string_view, std::string_view>> embedded_query_files(); // generated
+
+namespace {
+
+using doc::Language;
+using namespace std::string_view_literals;
+
+constexpr std::size_t k_max_file = 1u << 20;
+constexpr std::size_t k_run = 64;
+constexpr std::size_t k_max_default = 60;
+constexpr auto k_file_budget = std::chrono::milliseconds(500);
+constexpr auto k_scan_budget = std::chrono::seconds(20);
+
+// The query files of a language, in queries/env/.
+std::vector<std::string_view> query_files(Language language) {
+  switch (language) {
+  case Language::Python:
+    return {"python.scm"};
+  case Language::JavaScript:
+  case Language::TypeScript:
+  case Language::Tsx:
+    return {"javascript.scm"};
+  case Language::Go:
+    return {"go.scm"};
+  case Language::Rust:
+    return {"rust.scm"};
+  case Language::Java:
+    return {"java.scm"};
+  case Language::C:
+    return {"c.scm"};
+  case Language::Cpp:
+    return {"c.scm", "cpp.scm"};
+  case Language::Bash:
+    return {"bash.scm"};
+  default:
+    return {};
+  }
+}
+
+// The byte sequences one of which an environment read of the language contains.
+std::span<const std::string_view> prefilter(Language language) {
+  static constexpr std::array python{"environ"sv, "getenv"sv};
+  static constexpr std::array javascript{"process.env"sv, "import.meta.env"sv, "Deno.env"sv};
+  static constexpr std::array go{"Getenv"sv, "LookupEnv"sv};
+  static constexpr std::array rust{"env::var"sv, "env!"sv};
+  static constexpr std::array getenv{"getenv"sv};
+  static constexpr std::array bash{"${"sv};
+  switch (language) {
+  case Language::Python:
+    return python;
+  case Language::JavaScript:
+  case Language::TypeScript:
+  case Language::Tsx:
+    return javascript;
+  case Language::Go:
+    return go;
+  case Language::Rust:
+    return rust;
+  case Language::Java:
+  case Language::C:
+  case Language::Cpp:
+    return getenv;
+  case Language::Bash:
+    return bash;
+  default:
+    return {};
+  }
+}
+
+struct Predicate {
+  enum class Op { eq, differs, any_of, match } op = Op::eq;
+  std::uint32_t capture = 0;
+  std::vector<std::string> values;
+  std::shared_ptr<const RE2> regex;
+};
+
+// One language's compiled query and what the reader needs of it.
+struct CompiledQuery {
+  doc::QueryPtr query;
+  std::vector<std::vector<Predicate>> predicates; // per pattern
+  std::optional<std::uint32_t> name, fallback;    // capture ids of @name and @default
+  std::string error;
+};
+
+std::string_view embedded(std::string_view file) {
+  for (const auto& [path, bytes] : embedded_query_files())
+    if (path == fmt::format("queries/env/{}", file))
+      return bytes;
+  return {};
+}
+
+std::vector<std::vector<Predicate>> read_predicates(const TSQuery* query, std::string& error) {
+  std::vector<std::vector<Predicate>> out(ts_query_pattern_count(query));
+  for (std::uint32_t pattern = 0; pattern < out.size(); ++pattern) {
+    std::uint32_t count = 0;
+    const auto* steps = ts_query_predicates_for_pattern(query, pattern, &count);
+    for (std::uint32_t i = 0; i < count;) {
+      std::uint32_t end = i;
+      while (end < count && steps[end].type != TSQueryPredicateStepTypeDone)
+        ++end;
+      auto text = [&](std::uint32_t k) {
+        std::uint32_t length = 0;
+        const char* s = ts_query_string_value_for_id(query, steps[k].value_id, &length);
+        return std::string(s, length);
+      };
+      const auto op = steps[i].type == TSQueryPredicateStepTypeString ? text(i) : std::string();
+      Predicate predicate;
+      if (end - i < 3 || steps[i + 1].type != TSQueryPredicateStepTypeCapture) {
+        error = fmt::format("pattern {}: a predicate needs a capture and a value", pattern + 1);
+      } else {
+        predicate.capture = steps[i + 1].value_id;
+        for (auto k = i + 2; k < end; ++k)
+          if (steps[k].type == TSQueryPredicateStepTypeString)
+            predicate.values.push_back(text(k));
+        if (op == "eq?" || op == "not-eq?")
+          predicate.op = op == "eq?" ? Predicate::Op::eq : Predicate::Op::differs;
+        else if (op == "any-of?")
+          predicate.op = Predicate::Op::any_of;
+        else if (op == "match?" && predicate.values.size() == 1) {
+          predicate.op = Predicate::Op::match;
+          predicate.regex = std::make_shared<const RE2>(predicate.values.front());
+          if (!predicate.regex->ok())
+            error = fmt::format("pattern {}: {}", pattern + 1, predicate.regex->error());
+        } else
+          error = fmt::format("pattern {}: unknown predicate #{}", pattern + 1, op);
+        if (predicate.values.empty())
+          error = fmt::format("pattern {}: #{} compares with a capture, not a text", pattern + 1, op);
+      }
+      out[pattern].push_back(std::move(predicate));
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+CompiledQuery compile(Language language) {
+  CompiledQuery out;
+  std::string source;
+  std::string files;
+  for (auto file : query_files(language)) {
+    source += embedded(file);
+    source += '\n';
+    files += fmt::format("{}queries/env/{}", files.empty() ? "" : "+", file);
+  }
+  std::uint32_t offset = 0;
+  TSQueryError kind = TSQueryErrorNone;
+  out.query.reset(ts_query_new(doc::ts_language(language), source.data(),
+                               static_cast<std::uint32_t>(source.size()), &offset, &kind));
+  if (!out.query) {
+    out.error = fmt::format("{} ({}): query error {} at byte {}", files, doc::language_name(language),
+                            static_cast<int>(kind), offset);
+    return out;
+  }
+  std::string error;
+  out.predicates = read_predicates(out.query.get(), error);
+  if (!error.empty())
+    out.error = fmt::format("{}: {}", files, error);
+  for (std::uint32_t i = 0; i < ts_query_capture_count(out.query.get()); ++i) {
+    std::uint32_t length = 0;
+    const char* text = ts_query_capture_name_for_id(out.query.get(), i, &length); // sets length first
+    const std::string_view name(text, length);
+    if (name == "name")
+      out.name = i;
+    else if (name == "default")
+      out.fallback = i;
+  }
+  if (!out.name && out.error.empty())
+    out.error = fmt::format("{}: no @name capture", files);
+  return out;
+}
+
+// The compiled query of a language, once per run (TSQuery is immutable: threads share it).
+const CompiledQuery& query_for(Language language) {
+  static std::map<Language, CompiledQuery> queries;
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  auto it = queries.find(language);
+  if (it == queries.end())
+    it = queries.emplace(language, compile(language)).first;
+  return it->second;
+}
+
+std::string_view node_text(TSNode node, std::string_view text) {
+  const auto begin = ts_node_start_byte(node);
+  const auto end = ts_node_end_byte(node);
+  return end > begin && end <= text.size() ? text.substr(begin, end - begin) : std::string_view();
+}
+
+bool holds(const TSQueryMatch& match, const std::vector<Predicate>& predicates, std::string_view text) {
+  for (const auto& predicate : predicates) {
+    std::string_view value;
+    for (std::uint16_t i = 0; i < match.capture_count; ++i)
+      if (match.captures[i].index == predicate.capture)
+        value = node_text(match.captures[i].node, text);
+    bool result = false;
+    switch (predicate.op) {
+    case Predicate::Op::eq:
+    case Predicate::Op::differs:
+      result = (value == predicate.values.front()) == (predicate.op == Predicate::Op::eq);
+      break;
+    case Predicate::Op::any_of:
+      result = std::ranges::find(predicate.values, value) != predicate.values.end();
+      break;
+    case Predicate::Op::match:
+      result = RE2::PartialMatch(value, *predicate.regex);
+      break;
+    }
+    if (!result)
+      return false;
+  }
+  return true;
+}
+
+// A string literal's content ("X", 'X', r"X", `X`, u8"X"); an identifier as it is. Empty unless it is a
+// variable name: letters, digits and underscores, not starting with a digit.
+std::string variable_name(std::string_view literal) {
+  if (const auto quote = literal.find_first_of("\"'`");
+      quote != std::string_view::npos && quote > 0 &&
+      std::all_of(literal.begin(), literal.begin() + static_cast<std::ptrdiff_t>(quote),
+                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '#'; }))
+    literal.remove_prefix(quote); // a prefix: r"X", u8"X", L"X", b'X', r#"X"#
+  while (!literal.empty() && (literal.front() == '"' || literal.front() == '\'' || literal.front() == '`'))
+    literal.remove_prefix(1);
+  while (!literal.empty() &&
+         (literal.back() == '"' || literal.back() == '\'' || literal.back() == '`' || literal.back() == '#'))
+    literal.remove_suffix(1);
+  if (literal.empty() || std::isdigit(static_cast<unsigned char>(literal.front())))
+    return {};
+  for (char c : literal)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
+      return {};
+  return std::string(literal);
+}
+
+// Names a shell script gives values itself: NAME=..., export NAME=..., read [-r] NAME, for NAME in, local
+// NAME, declare NAME.
+std::unordered_set<std::string> assigned_in_script(TSNode root, std::string_view text) {
+  std::unordered_set<std::string> out;
+  doc::walk(root, [&](TSNode node, std::uint32_t) {
+    const std::string_view type = ts_node_type(node);
+    if (type == "variable_assignment" || type == "for_statement") {
+      const auto name = ts_node_child_by_field_name(node, type == "for_statement" ? "variable" : "name",
+                                                    type == "for_statement" ? 8 : 4);
+      if (!ts_node_is_null(name))
+        out.emplace(node_text(name, text));
+    } else if (type == "declaration_command" || type == "command") {
+      // `local X`, `declare X`, `read -r X Y`: every bare word after the command name.
+      const auto head = ts_node_named_child(node, 0);
+      const auto command = node_text(head, text);
+      if (type == "declaration_command" || command == "read" || command == "getopts")
+        for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+          const auto child = ts_node_named_child(node, i);
+          const std::string_view child_type = ts_node_type(child);
+          if (child_type == "variable_name" || child_type == "word")
+            out.emplace(node_text(child, text));
+        }
+    }
+    return true;
+  });
+  return out;
+}
+
+bool is_quote(char c) {
+  return c == '"' || c == '\'' || c == '`';
+}
+
+// True when `text` sets the variable `name` (see EnvRead::set_by_code); a byte scan around each occurrence.
+bool sets_variable(std::string_view text, std::string_view name) {
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  const auto skip_spaces = [&](std::size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+      ++i;
+    return i;
+  };
+  const auto assigns = [&](std::size_t i) { // '=' that is not '=='
+    return i < text.size() && text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '=');
+  };
+  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const auto end = at + name.size();
+    if ((at > 0 && word(text[at - 1])) || (end < text.size() && word(text[end])))
+      continue;
+    const char before = at > 0 ? text[at - 1] : '\0';
+    if (is_quote(before)) {
+      if (end < text.size() && text[end] == '=')
+        return true; // "X=1"
+      auto i = end < text.size() && is_quote(text[end]) ? skip_spaces(end + 1) : text.size();
+      if (i < text.size() && text[i] == ':')
+        return true; // {"X": "1"}
+      if (i < text.size() && text[i] == ']' && assigns(skip_spaces(i + 1)))
+        return true; // environ["X"] = "1"
+      const auto head = text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 31 : at - 1);
+      const auto call = util::to_lower(util::trim_right(head));
+      for (auto setter : {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv,
+                          "stubenv("sv, "set_var("sv, "remove_var("sv})
+        if (call.ends_with(setter))
+          return true;
+      if (call.ends_with("env[") && call.find("delete ") != std::string::npos)
+        return true; // delete process.env["X"]
+    } else if (before == '.' && at >= 4 && text.substr(at - 4, 4) == "env.") {
+      const auto head = util::to_lower(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 32 : at));
+      if (assigns(skip_spaces(end)) || head.find("delete ") != std::string::npos)
+        return true; // process.env.X = "1", delete process.env.X
+    }
+  }
+  return false;
+}
+
+std::string fallback_text(std::string_view value) {
+  value = util::trim(value);
+  if (value.size() > k_max_default || value.find('\n') != std::string_view::npos)
+    return std::string(value.substr(0, std::min(value.find('\n'), k_max_default))) + "...";
+  return std::string(value);
+}
+
+} // namespace
+
+std::optional<doc::Language> env_read_language(std::string_view path) {
+  const auto name = util::base_name(path);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || name.ends_with(".min.js") || name.ends_with(".d.ts"))
+    return std::nullopt;
+  static const std::map<std::string_view, Language, std::less<>> k_extensions{{"py", Language::Python},
+                                                                              {"js", Language::JavaScript},
+                                                                              {"mjs", Language::JavaScript},
+                                                                              {"cjs", Language::JavaScript},
+                                                                              {"jsx", Language::JavaScript},
+                                                                              {"ts", Language::TypeScript},
+                                                                              {"mts", Language::TypeScript},
+                                                                              {"cts", Language::TypeScript},
+                                                                              {"tsx", Language::Tsx},
+                                                                              {"go", Language::Go},
+                                                                              {"rs", Language::Rust},
+                                                                              {"java", Language::Java},
+                                                                              {"c", Language::C},
+                                                                              {"h", Language::C},
+                                                                              {"cc", Language::Cpp},
+                                                                              {"cpp", Language::Cpp},
+                                                                              {"cxx", Language::Cpp},
+                                                                              {"hpp", Language::Cpp},
+                                                                              {"hh", Language::Cpp},
+                                                                              {"hxx", Language::Cpp},
+                                                                              {"sh", Language::Bash},
+                                                                              {"bash", Language::Bash}};
+  const auto it = k_extensions.find(name.substr(dot + 1));
+  return it == k_extensions.end() ? std::nullopt : std::optional(it->second);
+}
+
+bool may_read_env(doc::Language language, std::string_view text) {
+  return std::ranges::any_of(prefilter(language), [&](std::string_view needle) {
+    return text.find(needle) != std::string_view::npos;
+  });
+}
+
+std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
+                                  bool* budget_spent, doc::RunBudget* run) {
+  std::vector<EnvRead> out;
+  const auto& compiled = query_for(language);
+  if (!compiled.query || !compiled.error.empty())
+    return out;
+  thread_local std::map<Language, doc::ParserPtr> parsers;
+  auto& parser = parsers[language];
+  if (!parser)
+    parser = doc::make_parser(language);
+  if (!parser)
+    return out;
+  doc::ParseBudget budget(k_file_budget, run);
+  const auto tree = doc::parse_until(parser.get(), text, budget);
+  if (!tree) {
+    if (budget_spent)
+      *budget_spent = true;
+    return out;
+  }
+  const auto root = ts_tree_root_node(tree.get());
+  doc::QueryCursorPtr cursor(ts_query_cursor_new());
+  TSQueryCursorOptions options{&budget, [](TSQueryCursorState* state) {
+                                 return static_cast<doc::ParseBudget*>(state->payload)->spent();
+                               }};
+  ts_query_cursor_exec_with_options(cursor.get(), compiled.query.get(), root, &options);
+  std::map<std::uint32_t, std::size_t> at_byte; // a read matched by two patterns is one read
+  const bool test = is_test_path(path);
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor.get(), &match)) {
+    if (match.pattern_index >= compiled.predicates.size() ||
+        !holds(match, compiled.predicates[match.pattern_index], text))
+      continue;
+    std::optional<TSNode> name_node;
+    std::string fallback;
+    for (std::uint16_t i = 0; i < match.capture_count; ++i) {
+      if (match.captures[i].index == *compiled.name)
+        name_node = match.captures[i].node;
+      else if (compiled.fallback && match.captures[i].index == *compiled.fallback)
+        fallback = fallback_text(node_text(match.captures[i].node, text));
+    }
+    if (!name_node)
+      continue;
+    auto name = variable_name(node_text(*name_node, text));
+    if (name.empty())
+      continue;
+    const auto byte = ts_node_start_byte(*name_node);
+    if (const auto it = at_byte.find(byte); it != at_byte.end()) {
+      if (out[it->second].default_value.empty())
+        out[it->second].default_value = std::move(fallback);
+      continue;
+    }
+    const auto point = ts_node_start_point(*name_node);
+    at_byte.emplace(byte, out.size());
+    out.push_back(EnvRead{std::move(name), std::move(fallback), std::string(path),
+                          static_cast<int>(point.row) + 1, static_cast<int>(point.column) + 1, test});
+  }
+  if (budget.expired() && budget_spent)
+    *budget_spent = true;
+  std::map<std::string, bool, std::less<>> set_here;
+  for (auto& read : out) {
+    auto [it, added] = set_here.try_emplace(read.name, false);
+    if (added)
+      it->second = sets_variable(text, read.name);
+    read.set_by_code = it->second;
+  }
+  if (language == Language::Bash) {
+    const auto own = assigned_in_script(root, text);
+    std::erase_if(out, [&](const EnvRead& read) { return own.contains(read.name); });
+  }
+  std::ranges::sort(out, [](const EnvRead& a, const EnvRead& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  return out;
+}
+
+EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
+                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts) {
+  struct Candidate {
+    const repo::FileEntry* file;
+    Language language;
+  };
+  std::vector<Candidate> candidates;
+  for (const auto* file : files) {
+    if ((file->mode & 0170000) == 0120000 || file->size > k_max_file)
+      continue;
+    const auto language = env_read_language(file->path);
+    if (language && (*language != Language::Bash || (read_scripts && read_scripts(file->path))))
+      candidates.push_back({file, *language});
+  }
+  EnvReadScan scan;
+  scan.files_scanned = candidates.size();
+  const std::size_t runs = (candidates.size() + k_run - 1) / k_run;
+  struct RunResult {
+    std::vector<EnvRead> reads;
+    std::vector<std::string> over_budget;
+    std::size_t parsed = 0;
+  };
+  std::vector<RunResult> results(runs);
+  doc::RunBudget run_budget(k_scan_budget);
+  util::parallel_for(runs, jobs, [&](std::size_t run) {
+    auto read = readers(k_max_file);
+    auto& result = results[run];
+    for (std::size_t i = run * k_run; i < std::min(candidates.size(), (run + 1) * k_run); ++i) {
+      const auto& candidate = candidates[i];
+      const auto text = read(*candidate.file);
+      if (text.empty() || text.size() >= k_max_file || !may_read_env(candidate.language, text) ||
+          util::looks_binary(text))
+        continue;
+      ++result.parsed;
+      bool spent = false;
+      auto reads = env_reads_in(candidate.file->path, text, candidate.language, &spent, &run_budget);
+      if (spent)
+        result.over_budget.push_back(candidate.file->path);
+      std::ranges::move(reads, std::back_inserter(result.reads));
+    }
+  });
+  for (auto& result : results) {
+    std::ranges::move(result.reads, std::back_inserter(scan.reads));
+    std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
+    scan.files_parsed += result.parsed;
+  }
+  return scan;
+}
+
+bool is_well_known_env_var(std::string_view name) {
+  static const auto lists = [] {
+    std::pair<std::set<std::string, std::less<>>, std::vector<std::string>> out;
+    for (auto line : util::split_lines(embedded("well-known.txt"))) {
+      line = util::trim(line);
+      if (line.empty() || line.starts_with('#'))
+        continue;
+      if (line.ends_with('*'))
+        out.second.emplace_back(line.substr(0, line.size() - 1));
+      else
+        out.first.emplace(line);
+    }
+    return out;
+  }();
+  return lists.first.contains(name) || std::ranges::any_of(lists.second, [&](const std::string& prefix) {
+           return name.starts_with(prefix);
+         });
+}
+
+std::vector<std::string> env_query_errors() {
+  std::vector<std::string> out;
+  for (auto language : doc::k_all_languages) {
+    if (query_files(language).empty())
+      continue;
+    const auto& compiled = query_for(language);
+    if (!compiled.error.empty())
+      out.push_back(compiled.error);
+  }
+  return out;
+}
+
+} // namespace tacit::facts

@@ -1,0 +1,376 @@
+// IMPL401 env-var-undocumented: the code reads environment variables that no doc, sample env file, compose
+// file, dev container or CI file names.
+
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/rule.hpp>
+#include <tacit/facts/env_reads.hpp>
+#include <tacit/util/parallel.hpp>
+#include <tacit/util/strings.hpp>
+#include <tacit/util/text_decode.hpp>
+#include <tacit/util/timing.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace tacit::rules {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array<engine::RuleOption, 2> k_options{{
+    {"ignore", "",
+     "variables that need no doc, comma-separated; a name ending in `*` is a prefix (`MYAPP_DEBUG_*`)"},
+    {"tests", "true", "also report the variables that only the test suite reads"},
+}};
+
+constexpr engine::RuleMeta k_meta{
+    .id = "IMPL401",
+    .name = "env-var-undocumented",
+    .category = "IMPL",
+    .severity = engine::Severity::warning,
+    .summary =
+        "code reads environment variables that no doc, `.env.example`, compose file, dev container or CI "
+        "file names",
+    .docs =
+        {
+            .what_it_does =
+                "Finds the environment variables the code reads, through tree-sitter queries kept as data, "
+                "one "
+                "file per language (`queries/env/*.scm`): Python (`os.environ[\"X\"]`, `os.environ.get`, "
+                "`os.getenv`, `environ`/`getenv` imported from os), JavaScript and TypeScript "
+                "(`process.env.X`, `process.env[\"X\"]`, `const { X } = process.env`, `import.meta.env.X`, "
+                "`Deno.env.get`), Go (`os.Getenv`, `os.LookupEnv`), Rust (`env::var`, `env::var_os`, "
+                "`env!`, `option_env!`), Java (`System.getenv`), C and C++ (`getenv`, `secure_getenv`, "
+                "`std::getenv`), and shell scripts that CI or a doc runs (`${X:-default}`, `${X:?}`, for "
+                "names the script does not assign itself). Only a name written as a literal counts, and "
+                "a file is parsed only when a byte prefilter finds a read in it. Variables the system, a "
+                "toolchain or a CI service sets (PATH, HOME, CI, GITHUB_*, NO_COLOR, LANG, TZ, XDG_*, "
+                "CARGO_*, AWS_*... `queries/env/well-known.txt`) need no doc.\n\n"
+                "A variable counts as written down when its name appears in any doc, in a sample env "
+                "file (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`), a compose file, the "
+                "dev container, a Dockerfile, `.envrc`, `tox.ini`, a CI file, a man page, or in any other "
+                "file in scope that is not code the rule parses (manuals in HTML or YAML, changelogs, the "
+                "Makefiles, scripts and test runners that set it, test data): only a variable that lives "
+                "in the code alone is reported. Names that are not upper case or that start with `_` (a "
+                "protocol between the code and a process it starts), and variables the same file sets "
+                "itself (`\"X=1\"` in a child's environment, `setenv`, `t.Setenv`, `monkeypatch.setenv`, "
+                "`vi.stubEnv`, `os.environ[\"X\"] = ...`, `delete process.env.X`) are left out. The "
+                "undocumented ones are reported once per module (a top-level folder, or a child of src/, "
+                "packages/, cmd/...) and group, at the first read: the variables the code reads, and apart "
+                "from them those that only the test suite reads (tests that skip or fail without them). "
+                "Each variable is listed with the default the code gives it, if any. Code under examples/, "
+                "samples/, docs/ and CI folders (.github/, .azure-pipelines/...) is not read.\n\n"
+                "Not in the default profile: on tacit's judged corpus (tests/corpus/) it reached 17 findings "
+                "judged true, 41 false and 41 debatable, a precision of 0.29, below the 0.90 bar. The false "
+                "ones are mostly variables that belong to another tool or to the system (LS_COLORS, "
+                "PRINTER, Playwright's PWDEBUG, a library's TCELL_TRUECOLOR), variables Go's or another CI "
+                "service sets (GO_BUILDER_NAME), help text kept in the code (`gh help environment`), "
+                "vendored copies, and release secrets; the debatable ones are user-facing settings "
+                "documented on a project's website rather than in the repository. Run it with "
+                "`--select IMPL401` (or the `strict` profile) to list what an Environment section should "
+                "hold.",
+            .why_it_matters =
+                "A variable the code reads but no doc names is set-up knowledge that lives only in the "
+                "code: an agent (or a newcomer) runs the service without it and gets a confusing failure, "
+                "or runs the tests and sees them skip silently. The hint is a ready \"Environment\" "
+                "section.",
+            .example =
+                "```\nserver/config.py:12:22: IMPL401 `server/` reads 2 environment variables that no doc "
+                "names: DATABASE_URL, CACHE_TTL (default \"300\")\n  hint: add to AGENTS.md under an "
+                "\"Environment\" section (or to .env.example), each with what it sets: DATABASE_URL=, "
+                "CACHE_TTL=300\ntests/conftest.py:8:18: IMPL401 the test suite in `tests/` reads an "
+                "environment variable that no doc names: INTEGRATION_DB; tests that need it skip or fail "
+                "without it\n```",
+            .how_to_fix =
+                "Name each variable where a contributor looks: an \"Environment\" section of the context "
+                "file or the README (what it sets, its default, whether the tests need it), or a "
+                "`.env.example` with one line per variable. A variable that needs no doc can be listed in "
+                "the rule's `ignore` option.",
+        },
+    .options = k_options,
+    .in_default_profile = false,
+};
+
+constexpr std::size_t k_listed = 8;
+
+// Files whose text documents a variable besides the docs: sample env files, compose, dev container, CI.
+bool documents_env(std::string_view path) {
+  const auto name = util::base_name(path);
+  const auto lower = util::to_lower(name);
+  if (lower.starts_with(".env.") || lower.ends_with(".env.example") || lower == "env.example" ||
+      lower == "example.env" || lower == "sample.env" || lower == ".envrc" || lower == "tox.ini")
+    return lower != ".env.local";
+  if ((lower.starts_with("docker-compose") || lower.starts_with("compose")) &&
+      (lower.ends_with(".yml") || lower.ends_with(".yaml")))
+    return true;
+  if (lower.starts_with("dockerfile") || lower.ends_with(".dockerfile") || lower == "containerfile")
+    return true;
+  // Man pages and texinfo manuals document a program's environment (ENVIRONMENT section).
+  if (const auto dot = lower.rfind('.'); dot != std::string::npos) {
+    const auto ext = std::string_view(lower).substr(dot + 1);
+    if ((ext.size() == 1 && ext[0] >= '1' && ext[0] <= '9') || ext == "man" || ext == "mdoc" ||
+        ext == "pod" || ext == "texi" || ext == "texinfo" || lower.ends_with(".1.in") ||
+        lower.ends_with(".8.in"))
+      return true;
+  }
+  return path.starts_with(".devcontainer/") || path.starts_with(".github/workflows/") ||
+         path.starts_with(".github/actions/") || path.starts_with(".circleci/") ||
+         path.starts_with(".buildkite/") || path.starts_with(".gitlab/") || lower == ".gitlab-ci.yml" ||
+         lower == ".travis.yml" || lower == "appveyor.yml" || lower == ".appveyor.yml" ||
+         lower == "jenkinsfile" || lower.starts_with("azure-pipelines") || lower == "action.yml" ||
+         lower == "action.yaml";
+}
+
+// Code written for the project's users rather than the project itself, and CI's own plumbing (.github/,
+// .azure-pipelines/: the CI service gives those scripts their variables).
+bool user_code(std::string_view path) {
+  if (path.starts_with('.'))
+    return true;
+  const auto parts = util::split(path, '/');
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    const auto lower = util::to_lower(parts[i]);
+    if (lower == "examples" || lower == "example" || lower == "samples" || lower == "sample" ||
+        (i == 0 && (lower == "docs" || lower == "doc" || lower == "documentation")))
+      return true;
+  }
+  return false;
+}
+
+// A variable a person sets: upper case, digits and underscores, two characters at least, not starting with
+// '_' (the code's own protocol between processes: _ARGCOMPLETE, _CLAP_COMPLETE_INDEX). Lower-case and
+// CamelCase names are the platform's (programdata, VisualStudioVersion) or a shell's locals.
+bool is_setting_name(std::string_view name) {
+  return name.size() > 1 && name.front() != '_' &&
+         std::ranges::all_of(name,
+                             [](char c) {
+                               return std::isupper(static_cast<unsigned char>(c)) ||
+                                      std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                             }) &&
+         std::ranges::any_of(name, [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
+// Calls `found(token)` for every word of letters, digits and underscores in `text`.
+template <class Found> void for_each_word(std::string_view text, Found&& found) {
+  std::size_t i = 0;
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  while (i < text.size()) {
+    while (i < text.size() && !word(text[i]))
+      ++i;
+    const auto start = i;
+    while (i < text.size() && word(text[i]))
+      ++i;
+    if (i > start)
+      found(text.substr(start, i - start));
+  }
+}
+
+struct Ignore {
+  std::set<std::string, std::less<>> names;
+  std::vector<std::string> prefixes;
+  explicit Ignore(std::string_view option) {
+    for (auto item : util::split(option, ',')) {
+      item = util::trim(item);
+      if (item.ends_with('*'))
+        prefixes.emplace_back(item.substr(0, item.size() - 1));
+      else if (!item.empty())
+        names.emplace(item);
+    }
+  }
+  bool operator()(std::string_view name) const {
+    return names.contains(name) ||
+           std::ranges::any_of(prefixes, [&](const std::string& prefix) { return name.starts_with(prefix); });
+  }
+};
+
+// A default as an env file line gives it: "300" -> 300.
+std::string_view unquoted(std::string_view value) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'' || value.front() == '`') &&
+      value.back() == value.front())
+    return value.substr(1, value.size() - 2);
+  return value;
+}
+
+// The module of a path: the deepest source module that holds it, else its top-level folder ("" at the root).
+std::string module_of(std::string_view path, const std::vector<facts::SourceModule>& modules) {
+  std::string_view best;
+  for (const auto& module : modules)
+    if (path.starts_with(module.path) && path.size() > module.path.size() &&
+        path[module.path.size()] == '/' && module.path.size() > best.size())
+      best = module.path;
+  if (!best.empty())
+    return std::string(best);
+  const auto slash = path.find('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+// Adds to `named` the candidates that any file in scope other than the parsed code names: docs in any
+// format (HTML and YAML manuals, changelogs, man pages), the Makefiles, scripts and test runners that set
+// them, test data. A variable written down anywhere outside the code that reads it is not knowledge that
+// lives only in the code. Files are read as heads of 1 MiB, in runs of neighbours on two threads.
+void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& scan,
+                     const std::unordered_map<std::string_view, bool>& candidates,
+                     std::unordered_set<std::string_view>& named) {
+  constexpr std::size_t k_max = 1u << 20;
+  constexpr std::size_t k_run = 64;
+  std::unordered_set<std::string_view> reading; // the files that read a variable
+  for (const auto& read : scan.reads)
+    reading.insert(read.path);
+  std::vector<const repo::FileEntry*> files;
+  for (const auto* file : context.files()) {
+    if ((file->mode & 0170000) == 0120000 || file->size > k_max || reading.contains(file->path))
+      continue;
+    const auto language = facts::env_read_language(file->path);
+    if (!language || *language == doc::Language::Bash)
+      files.push_back(file);
+  }
+  const util::ScopedTiming timing("rule IMPL401: names in other files");
+  const std::size_t runs = (files.size() + k_run - 1) / k_run;
+  std::vector<std::unordered_set<std::string_view>> found(runs);
+  util::parallel_for(runs, 2, [&](std::size_t run) {
+    const auto head = context.snapshot().head_reader(k_max);
+    for (std::size_t i = run * k_run; i < std::min(files.size(), (run + 1) * k_run); ++i) {
+      const auto text = head->read(*files[i]);
+      if (!text || util::looks_binary(*text))
+        continue;
+      for_each_word(*text, [&](std::string_view word) {
+        if (const auto it = candidates.find(word); it != candidates.end())
+          found[run].insert(it->first);
+      });
+    }
+  });
+  for (const auto& part : found)
+    named.insert(part.begin(), part.end());
+}
+
+class EnvVarUndocumented final : public engine::Rule {
+public:
+  const engine::RuleMeta& meta() const override { return k_meta; }
+
+  void check(const engine::Context& context, engine::Emitter& out) const override {
+    const auto& cache = context.file_cache();
+    // The texts that document: every doc, and the set-up and CI files.
+    std::vector<std::string_view> texts;
+    for (const auto& doc : context.documents())
+      if (const auto* file = context.snapshot().find(doc.path))
+        texts.push_back(cache(*file));
+    for (const auto* file : context.files())
+      if (documents_env(file->path))
+        texts.push_back(cache(*file));
+    const auto& scan = context.shared<facts::EnvReadScan>("IMPL401 env reads", [&] {
+      const util::ScopedTiming timing("rule IMPL401: env reads (read, prefilter, parse)");
+      std::vector<const repo::FileEntry*> code;
+      for (const auto* file : context.files())
+        if (!user_code(file->path))
+          code.push_back(file);
+      const auto& snapshot = context.snapshot();
+      const facts::HeadReaders readers = [&snapshot](std::size_t max_bytes) -> facts::HeadReader {
+        std::shared_ptr<repo::HeadReader> head = snapshot.head_reader(max_bytes);
+        return [head](const repo::FileEntry& file) {
+          auto bytes = head->read(file);
+          return bytes ? *bytes : std::string_view();
+        };
+      };
+      // Shell scripts count when CI or a doc names them (the scripts someone runs).
+      const auto named = [&texts](std::string_view path) {
+        return std::ranges::any_of(
+            texts, [&](std::string_view text) { return text.find(path) != std::string_view::npos; });
+      };
+      return facts::scan_env_reads(code, readers, std::max(1u, std::thread::hardware_concurrency()), named);
+    });
+    const Ignore ignore(out.option_string("ignore"));
+    const bool tests = out.option_bool("tests");
+    // The variables to look for in the docs.
+    std::unordered_map<std::string_view, bool> candidates; // name -> read outside tests
+    std::unordered_set<std::string_view> set_by_code;
+    for (const auto& read : scan.reads) {
+      if (read.set_by_code)
+        set_by_code.insert(read.name);
+      if (is_setting_name(read.name) && !facts::is_well_known_env_var(read.name) && !ignore(read.name))
+        candidates[read.name] |= !read.in_test;
+    }
+    for (const auto name : set_by_code)
+      candidates.erase(name);
+    if (candidates.empty())
+      return;
+    std::unordered_set<std::string_view> documented;
+    for (auto text : texts)
+      for_each_word(text, [&](std::string_view word) {
+        if (candidates.contains(word))
+          documented.insert(word);
+      });
+    named_elsewhere(context, scan, candidates, documented);
+    // Group the undocumented reads by module and group, keeping each variable's first read.
+    struct Group {
+      std::vector<const facts::EnvRead*> first_reads; // one per variable, in read order
+      std::set<std::string_view> names;
+    };
+    std::map<std::pair<std::string, bool>, Group> groups; // (module, test-only) -> reads
+    for (const auto& read : scan.reads) {
+      const auto it = candidates.find(read.name);
+      if (it == candidates.end() || documented.contains(read.name))
+        continue;
+      const bool test_only = !it->second;
+      if (test_only && !tests)
+        continue;
+      auto& group = groups[{module_of(read.path, context.facts().source_size.modules), test_only}];
+      if (group.names.insert(read.name).second)
+        group.first_reads.push_back(&read);
+    }
+    for (const auto& [key, group] : groups)
+      report(context, out, key.first, key.second, group.first_reads);
+  }
+
+private:
+  static void report(const engine::Context& context, engine::Emitter& out, const std::string& module,
+                     bool test_only, const std::vector<const facts::EnvRead*>& reads) {
+    std::vector<std::string> listed;
+    std::vector<std::string> lines;
+    for (const auto* read : reads) {
+      if (listed.size() < k_listed)
+        listed.push_back(read->default_value.empty()
+                             ? read->name
+                             : fmt::format("{} (default {})", read->name, read->default_value));
+      lines.push_back(fmt::format("{}={}", read->name, unquoted(read->default_value)));
+    }
+    if (reads.size() > k_listed)
+      listed.push_back(fmt::format("and {} more", reads.size() - k_listed));
+    const auto where = module.empty() ? std::string("the code at the root") : fmt::format("`{}/`", module);
+    const auto count = reads.size() == 1 ? std::string("an environment variable")
+                                         : fmt::format("{} environment variables", reads.size());
+    const auto names = util::join(listed, ", ");
+    auto message =
+        test_only
+            ? fmt::format("the test suite{} reads {} that no doc names: {}; tests that need {} skip or fail "
+                          "without {}",
+                          module.empty() ? "" : fmt::format(" in `{}/`", module), count, names,
+                          reads.size() == 1 ? "it" : "them", reads.size() == 1 ? "it" : "them")
+            : fmt::format("{} reads {} that no doc names: {}", where, count, names);
+    const auto* first = *std::ranges::min_element(reads, [](const auto* a, const auto* b) {
+      return std::tie(a->path, a->line, a->column) < std::tie(b->path, b->line, b->column);
+    });
+    auto& finding =
+        out.emit(std::move(message), engine::Location{first->path, first->line, first->column, {}},
+                 fmt::format("{}{}", module.empty() ? "." : module, test_only ? " (tests)" : ""));
+    for (const auto* read : reads)
+      if (read != first && finding.related.size() < k_listed)
+        finding.related.push_back(engine::Location{read->path, read->line, read->column, {}});
+    finding.hint = fmt::format(
+        "add to {} under an \"Environment\" section{} (or to .env.example), each with what "
+        "it sets: {}",
+        context.primary_context_file(), test_only ? " for the tests" : "", util::join(lines, ", "));
+  }
+};
+
+} // namespace
+
+TACIT_RULE(EnvVarUndocumented)
+
+} // namespace tacit::rules

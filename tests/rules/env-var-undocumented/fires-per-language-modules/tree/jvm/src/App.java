@@ -1,0 +1,3 @@
+class App {
+  String token() { return System.getenv("JVM_TOKEN"); }
+}

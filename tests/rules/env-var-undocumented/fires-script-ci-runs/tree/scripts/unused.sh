@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "${NOBODY_RUNS_THIS:-x}"

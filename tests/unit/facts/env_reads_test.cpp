@@ -1,0 +1,138 @@
+#include <tacit/facts/env_reads.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+using tacit::doc::Language;
+using tacit::facts::env_reads_in;
+
+namespace {
+
+// "NAME=default@line" for each read, in order.
+std::string reads(std::string_view path, std::string_view text, Language language) {
+  std::string out;
+  for (const auto& read : env_reads_in(path, text, language))
+    out += fmt::format("{}{}={}@{}{}", out.empty() ? "" : " | ", read.name, read.default_value, read.line,
+                       read.in_test ? " test" : "");
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("every embedded env query compiles against its grammars") {
+  CHECK(tacit::util::join(tacit::facts::env_query_errors(), "; ") == "");
+}
+
+TEST_CASE("env reads in Python, with defaults") {
+  const auto text = "import os\nfrom os import environ, getenv\n"
+                    "a = os.environ['DB_URL']\n"
+                    "b = os.environ.get(\"CACHE_TTL\", \"300\")\n"
+                    "c = os.getenv('PORT', 8080)\n"
+                    "d = environ.get('MODE')\n"
+                    "e = getenv('REGION')\n"
+                    "f = os.environ[name]\n"
+                    "g = other.environ['NOT_OS']\n"
+                    "h = f'{os.environ}'\n";
+  CHECK(reads("app/settings.py", text, Language::Python) ==
+        "DB_URL=@3 | CACHE_TTL=\"300\"@4 | PORT=8080@5 | MODE=@6 | REGION=@7");
+}
+
+TEST_CASE("env reads in a Python test file are marked as test reads") {
+  CHECK(reads("tests/test_api.py", "import os\nURL = os.environ.get('API_URL')\n", Language::Python) ==
+        "API_URL=@2 test");
+}
+
+TEST_CASE("env reads in JavaScript and TypeScript") {
+  const auto text = "const a = process.env.API_KEY;\n"
+                    "const b = process.env['SECRET'] \n"
+                    "const port = process.env.PORT || 3000;\n"
+                    "const { REGION, ZONE = 'z1' } = process.env;\n"
+                    "const v = import.meta.env.VITE_URL;\n"
+                    "const d = Deno.env.get('DENO_X');\n"
+                    "const s = 'process.env.NOT_A_READ';\n";
+  const std::string expected =
+      "API_KEY=@1 | SECRET=@2 | PORT=3000@3 | REGION=@4 | ZONE='z1'@4 | VITE_URL=@5 | DENO_X=@6";
+  CHECK(reads("src/config.js", text, Language::JavaScript) == expected);
+  CHECK(reads("src/config.ts", text, Language::TypeScript) == expected);
+  CHECK(reads("src/config.tsx", text, Language::Tsx) == expected);
+}
+
+TEST_CASE("env reads in Go, Rust, Java, C and C++") {
+  CHECK(reads("cmd/main.go",
+              "package main\nimport \"os\"\nfunc main() {\n\tv := os.Getenv(\"GO_X\")\n\t_, ok := "
+              "os.LookupEnv(`GO_Y`)\n\tw := os.Getenv(name)\n}\n",
+              Language::Go) == "GO_X=@4 | GO_Y=@5");
+  CHECK(reads("src/main.rs",
+              "fn main() {\n let a = std::env::var(\"RS_A\");\n let b = env::var_os(\"RS_B\");\n let c = "
+              "env!(\"RS_C\");\n let d = option_env!(\"RS_D\");\n let e = "
+              "env::var(\"RS_E\").unwrap_or(\"e\");\n}\n",
+              Language::Rust) == "RS_A=@2 | RS_B=@3 | RS_C=@4 | RS_D=@5 | RS_E=\"e\"@6");
+  CHECK(reads("src/Main.java",
+              "class Main { void f() { String a = System.getenv(\"J_A\"); String b = "
+              "System.getenv().getOrDefault(\"J_B\", \"b\"); } }\n",
+              Language::Java) == "J_A=@1 | J_B=\"b\"@1");
+  CHECK(reads("src/main.c", "#include <stdlib.h>\nint main() { char* a = getenv(\"C_A\"); return 0; }\n",
+              Language::C) == "C_A=@2");
+  CHECK(reads("src/main.cpp",
+              "#include <cstdlib>\nint main() { auto a = std::getenv(\"CPP_A\"); auto b = getenv(\"CPP_B\"); "
+              "}\n",
+              Language::Cpp) == "CPP_A=@2 | CPP_B=@2");
+}
+
+TEST_CASE("env reads in shell scripts leave out the script's own variables") {
+  const auto text = "#!/bin/sh\nOWN=1\nfor LOOP in a b; do :; done\nread -r ANSWER\n"
+                    "echo \"${OWN:-x} ${LOOP:-y} ${ANSWER:-z}\"\n"
+                    "echo \"${REGISTRY:-docker.io}\" \"${TOKEN:?set TOKEN}\" \"$PLAIN\"\n";
+  CHECK(reads("scripts/release.sh", text, Language::Bash) == "REGISTRY=docker.io@6 | TOKEN=@6");
+}
+
+TEST_CASE("the env prefilter and the languages by extension") {
+  CHECK(tacit::facts::may_read_env(Language::Go, "x := os.Getenv(\"A\")"));
+  CHECK_FALSE(tacit::facts::may_read_env(Language::Go, "package main"));
+  CHECK(tacit::facts::env_read_language("a/b.tsx") == Language::Tsx);
+  CHECK_FALSE(tacit::facts::env_read_language("dist/app.min.js"));
+  CHECK_FALSE(tacit::facts::env_read_language("README.md"));
+}
+
+TEST_CASE("well-known env vars by name and by prefix") {
+  CHECK(tacit::facts::is_well_known_env_var("PATH"));
+  CHECK(tacit::facts::is_well_known_env_var("GITHUB_TOKEN"));
+  CHECK(tacit::facts::is_well_known_env_var("XDG_CONFIG_HOME"));
+  CHECK_FALSE(tacit::facts::is_well_known_env_var("DATABASE_URL"));
+  CHECK_FALSE(tacit::facts::is_well_known_env_var("PATHS"));
+}
+
+TEST_CASE("an env read that the same file sets is set by the code") {
+  const auto reads_of = [](std::string_view path, std::string_view text, Language language) {
+    std::string out;
+    for (const auto& read : env_reads_in(path, text, language))
+      out += fmt::format("{}{}:{}", out.empty() ? "" : " ", read.name, read.set_by_code ? "set" : "read");
+    return out;
+  };
+  CHECK(reads_of(
+            "pkg/run_test.go",
+            "package pkg\nimport \"os\"\nfunc helper() { if os.Getenv(\"WANT_HELPER\") != \"1\" { return } "
+            "}\nfunc run() { cmd.Env = append(os.Environ(), \"WANT_HELPER=1\") }\nfunc other() { "
+            "os.Getenv(\"REAL_ONE\") }\n",
+            Language::Go) == "WANT_HELPER:set REAL_ONE:read");
+  CHECK(
+      reads_of(
+          "tests/test_x.py",
+          "import os\ndef test(monkeypatch):\n    monkeypatch.setenv('A_VAR', '1')\n    assert "
+          "os.environ['A_VAR']\n    os.environ[\"B_VAR\"] = \"2\"\n    os.getenv('B_VAR')\n    "
+          "env = {\"C_VAR\": \"3\"}\n    os.getenv('C_VAR')\n    os.getenv('D_VAR') == os.getenv('E_VAR')\n",
+          Language::Python) == "A_VAR:set B_VAR:set B_VAR:set C_VAR:set D_VAR:read E_VAR:read");
+  CHECK(reads_of("src/a.js",
+                 "process.env.JS_SET = '1';\nconst a = process.env.JS_SET;\nconst b = process.env.JS_READ "
+                 "=== 'x';\n",
+                 Language::JavaScript) == "JS_SET:set JS_SET:set JS_READ:read");
+  CHECK(
+      reads_of("src/b.test.ts",
+               "vi.stubEnv('STUBBED', '1');\ndelete process.env['DELETED'];\nconst a = process.env.STUBBED;\n"
+               "const b = process.env['DELETED'];\n",
+               Language::TypeScript) == "DELETED:set STUBBED:set DELETED:set");
+}
