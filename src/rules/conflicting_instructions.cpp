@@ -2,6 +2,8 @@
 // the package manager: a doc installs a JavaScript project's dependencies with another package manager than
 // the one its lockfile belongs to.
 
+#include "toolchain_statements.hpp"
+
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
@@ -23,7 +25,8 @@ constexpr engine::RuleMeta k_meta{
     .name = "conflicting-instructions",
     .category = "CTX",
     .severity = engine::Severity::error,
-    .summary = "a doc installs a JavaScript project with another package manager than its lockfile's",
+    .summary = "a doc contradicts the repository: another package manager than the lockfile's, another "
+               "runtime version than the pin",
     .docs =
         {
             .what_it_does =
@@ -40,9 +43,16 @@ constexpr engine::RuleMeta k_meta{
                 "global installs (`npm install -g`), user guides and tutorials, decision "
                 "records. One finding per doc and lockfile, at the first wrong install, naming the doc's "
                 "other "
-                "lines; the lockfile is the evidence. Toolchain "
-                "versions and contradicting commands between docs (the rest of the catalogue's CTX006) are "
-                "not checked yet.",
+                "lines; the lockfile is the evidence. Second, "
+                "runtime versions: a context file or contributor doc (CONTRIBUTING, HACKING...) that states "
+                "one version of Node (major), Python or Go (major.minor) in its prose, where the repository "
+                "pins another for its developers (.nvmrc, .node-version, .python-version, .tool-versions, "
+                "mise; one exact version, not a range, and no second pin that disagrees). A line that speaks "
+                "of a range or a minimum states no version (\"18+\", \">= 3.10\", \"or later\", \"at "
+                "least\", \"requires\", \"supports\", \"LTS\"...), nor does one that names two "
+                "versions, a code block, or a README (whose versions are often the users' runtime). One "
+                "finding per tool and doc. Not checked yet: the Gradle/Maven toolchain, rust-toolchain "
+                "channels, CI matrices, and commands that differ between docs.",
             .why_it_matters =
                 "An agent runs what the docs say. `npm install` in a pnpm workspace ignores the "
                 "lockfile, resolves other versions, writes a package-lock.json beside pnpm-lock.yaml and "
@@ -116,12 +126,6 @@ public:
       if (const auto used = installs_with(mention.words); !used.empty())
         line_managers[{mention.doc, mention.line}].insert(used);
     // One finding per doc and lockfile, at its first wrong install, naming the other lines.
-    struct Wrong {
-      const doc::CommandMention* first = nullptr;
-      std::string_view used;
-      Project project;
-      std::vector<int> more;
-    };
     std::map<std::pair<std::string, std::string>, Wrong> wrong;
     std::vector<std::pair<std::string, std::string>> order;
     for (const auto& mention : context.knowledge().commands()) {
@@ -141,6 +145,21 @@ public:
       else if (mention.line != it->second.first->line)
         it->second.more.push_back(mention.line);
     }
+    report_package_managers(order, wrong, out);
+    report_versions(context, out);
+  }
+
+private:
+  struct Wrong {
+    const doc::CommandMention* first = nullptr;
+    std::string_view used;
+    Project project;
+    std::vector<int> more;
+  };
+
+  static void report_package_managers(const std::vector<std::pair<std::string, std::string>>& order,
+                                      const std::map<std::pair<std::string, std::string>, Wrong>& wrong,
+                                      engine::Emitter& out) {
     for (const auto& key : order) {
       const auto& w = wrong.at(key);
       std::string message =
@@ -162,7 +181,57 @@ public:
     }
   }
 
-private:
+  // A runtime version that a contributor doc or a context file states against the version the repository
+  // pins for its developers (.nvmrc, .node-version, .python-version, .tool-versions, mise...).
+  static void report_versions(const engine::Context& context, engine::Emitter& out) {
+    std::map<std::string, const facts::ToolchainPin*, std::less<>> pins;
+    std::map<std::string, std::string, std::less<>> pinned;
+    for (const auto& pin : context.facts().toolchain_pins)
+      if (!pin.weak && (pin.tool == "node" || pin.tool == "python" || pin.tool == "go"))
+        if (auto version = comparable_pin(pin.tool, pin.version)) {
+          if (const auto it = pinned.find(pin.tool); it != pinned.end() && it->second != *version) {
+            pinned[pin.tool] = ""; // two pins that disagree: no certainty
+            continue;
+          }
+          pinned[pin.tool] = *version;
+          pins[pin.tool] = &pin;
+        }
+    if (pins.empty())
+      return;
+    for (const auto& doc : context.documents()) {
+      if ((doc.kind != doc::DocKind::agent_context && doc.kind != doc::DocKind::contributing) ||
+          doc.text.empty() || doc.user_facing || context.is_alias(doc) || context.is_excluded(doc.path))
+        continue;
+      std::vector<std::pair<int, int>> blocks;
+      for (const auto& block : doc.code_blocks)
+        blocks.emplace_back(block.line, block.line + static_cast<int>(std::count(block.text.begin(),
+                                                                                 block.text.end(), '\n')));
+      int number = 0;
+      std::set<std::string> reported;
+      for (auto line : util::split_lines(doc.text)) {
+        ++number;
+        if (std::any_of(blocks.begin(), blocks.end(),
+                        [&](const auto& b) { return number >= b.first && number < b.second; }))
+          continue;
+        for (const auto& stated : stated_versions(line)) {
+          const auto it = pinned.find(stated.tool);
+          if (it == pinned.end() || it->second.empty() || it->second == stated.version ||
+              !reported.insert(stated.tool).second)
+            continue;
+          const auto& pin = *pins.at(stated.tool);
+          const auto name = stated.tool == "node" ? "Node" : stated.tool == "python" ? "Python" : "Go";
+          auto& finding = out.emit(fmt::format("{} says {} {}, but {} pins {} {}", doc.path, name,
+                                               stated.version, pin.evidence.path, name, pin.version),
+                                   engine::Location{doc.path, number, stated.column, {}},
+                                   fmt::format("{}:{}", stated.tool, doc.path));
+          finding.related.push_back(engine::Location{pin.evidence.path, std::max(pin.evidence.line, 1), 1,
+                                                     fmt::format("the {} version developers use", name)});
+          finding.hint = fmt::format("write {} {} (the version in {}), or update the pin", name, pin.version,
+                                     pin.evidence.path);
+        }
+      }
+    }
+  }
   // The lockfile beside the nearest package.json at or above `dir`, when exactly one manager's.
   static std::optional<Project> project_lockfile(const engine::Context& context, std::string_view dir) {
     std::string current(dir);
