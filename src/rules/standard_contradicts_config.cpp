@@ -49,6 +49,7 @@ constexpr engine::RuleMeta k_meta{
                 "Write the value of the config (the hint gives it), or change the config if the doc is "
                 "what the team decided.",
         },
+    .in_default_profile = false,
 };
 
 struct Statement {
