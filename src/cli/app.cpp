@@ -2,6 +2,7 @@
 
 #include "baseline_command.hpp"
 #include "commands.hpp"
+#include "context_command.hpp"
 #include "init_command.hpp"
 #include "options.hpp"
 #include "printable.hpp"
@@ -38,6 +39,7 @@ constexpr const char* k_footer = R"(Examples:
   tacit rule CTX002                  explain one rule
   tacit test rules/                  run the test cases of YAML rule files
   tacit config                       print the effective configuration (.tacit.yaml and what it extends)
+  tacit context services/api         what each agent loads there: files, sizes, tokens, budgets, cuts
   tacit check --config ci.yaml       use another configuration file; --isolated uses none
   tacit check --statistics           how many findings each rule has
 
@@ -46,8 +48,8 @@ Options of a command: tacit help check (or tacit check --help).
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 9> k_subcommands{"check",    "rules", "rule", "test",   "config",
-                                                        "baseline", "init",  "help", "version"};
+constexpr std::array<std::string_view, 10> k_subcommands{"check",    "rules",   "rule", "test", "config",
+                                                         "baseline", "context", "init", "help", "version"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -256,11 +258,14 @@ int run(int argc, char** argv) {
       ->excludes(config_file);
   BaselineArgs baseline_args;
   add_baseline_command(app, baseline_args);
+  ContextArgs context_args;
+  add_context_command(app, context_args);
   InitArgs init_args;
   add_init_command(app, init_args);
   auto* help = app.add_subcommand("help", "Print the help of tacit or of one command: tacit help check");
   std::string help_topic;
-  help->add_option("command", help_topic, "A command (check, rules, rule, test, config, baseline, init)");
+  help->add_option("command", help_topic,
+                   "A command (check, rules, rule, test, config, baseline, context, init)");
   auto* version = app.add_subcommand("version", "Print the version and the commit tacit was built from");
 
   std::vector<const char*> cargs{argv[0]};
@@ -309,6 +314,8 @@ int run(int argc, char** argv) {
     return run_config(config_settings);
   if (baseline_args.command->parsed())
     return run_baseline(baseline_args);
+  if (context_args.command->parsed())
+    return run_context(context_args);
   if (init_args.command->parsed())
     return run_init(init_args);
 

@@ -1,3 +1,4 @@
+#include <tacit/doc/agents.hpp>
 #include <tacit/doc/context_files.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
@@ -5,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -12,33 +14,80 @@ namespace tacit::doc {
 
 namespace {
 
-// The agent context files, most specific first. `**/` patterns match at any depth, including the root.
-constexpr std::array k_specs{
-    ContextFileSpec{"CLAUDE.local.md", "Claude Code (personal)", ContextScope::personal},
-    ContextFileSpec{"**/CLAUDE.local.md", "Claude Code (personal)", ContextScope::personal},
-    ContextFileSpec{"AGENTS.local.md", "Codex (personal)", ContextScope::personal},
-    ContextFileSpec{"**/AGENTS.local.md", "Codex (personal)", ContextScope::personal},
-    ContextFileSpec{".claude/CLAUDE.md", "Claude Code", ContextScope::repository},
-    ContextFileSpec{".github/copilot-instructions.md", "GitHub Copilot", ContextScope::repository},
-    ContextFileSpec{".github/instructions/**/*.instructions.md", "GitHub Copilot", ContextScope::path_scoped},
-    ContextFileSpec{".cursor/rules/**/*.mdc", "Cursor", ContextScope::repository},
-    ContextFileSpec{".cursor/rules/**/*.md", "Cursor", ContextScope::repository},
-    ContextFileSpec{".cursorrules", "Cursor (legacy)", ContextScope::repository},
-    ContextFileSpec{".windsurfrules", "Windsurf (legacy)", ContextScope::repository},
-    ContextFileSpec{".windsurf/rules/**/*.md", "Windsurf", ContextScope::repository},
-    ContextFileSpec{".clinerules", "Cline", ContextScope::repository},
-    ContextFileSpec{".clinerules/**/*.md", "Cline", ContextScope::repository},
-    ContextFileSpec{".junie/guidelines.md", "Junie", ContextScope::repository},
-    ContextFileSpec{"AGENTS.md", "Codex, Jules, Cursor, Copilot, Zed and other AGENTS.md readers",
-                    ContextScope::directory},
-    ContextFileSpec{"**/AGENTS.md", "Codex, Jules, Cursor, Copilot, Zed and other AGENTS.md readers",
-                    ContextScope::directory},
-    ContextFileSpec{"CLAUDE.md", "Claude Code", ContextScope::directory},
-    ContextFileSpec{"**/CLAUDE.md", "Claude Code", ContextScope::directory},
-    ContextFileSpec{"GEMINI.md", "Gemini CLI", ContextScope::directory},
-    ContextFileSpec{"**/GEMINI.md", "Gemini CLI", ContextScope::directory},
-    ContextFileSpec{"CONVENTIONS.md", "Aider (when configured to read it)", ContextScope::opt_in},
+// The agent context files, derived from the loading model (doc/agents): a file that some agent loads
+// always, for its directory, for the paths of its front matter, as a personal file or when configured to.
+// Skills, commands and prompt files (on demand) are not classified as context files. Most specific first:
+// personal files, then repository paths, then file names at the root, then the same names in any
+// directory.
+struct SpecTable {
+  std::deque<std::string> strings; // storage for the views below
+  std::vector<ContextFileSpec> specs;
+
+  std::string_view keep(std::string text) { return strings.emplace_back(std::move(text)); }
+
+  // Adds `pattern` for `agent`, or adds the agent to the row of that pattern.
+  void add(std::string pattern, std::string_view agent, ContextScope scope, int hops) {
+    for (auto& spec : specs)
+      if (spec.pattern == pattern) {
+        if (spec.agents.find(agent) == std::string_view::npos)
+          spec.agents = keep(std::string(spec.agents) + ", " + std::string(agent));
+        if (scope == ContextScope::directory && spec.scope == ContextScope::repository)
+          spec.scope = scope; // a name loaded per directory applies to its directory
+        spec.import_hops = std::max(spec.import_hops, hops);
+        return;
+      }
+    const auto kept = keep(std::move(pattern));
+    specs.push_back(ContextFileSpec{kept, keep(std::string(agent)), scope, hops});
+  }
+
+  SpecTable() {
+    enum Pass { personal, repository_paths, root_names, nested_names };
+    for (int pass = personal; pass <= nested_names; ++pass) {
+      if (pass == personal) {
+        // Not an agent's documented name: the personal override file that several tools' docs suggest.
+        add("AGENTS.local.md", "personal AGENTS.md overrides", ContextScope::personal, 0);
+        add("**/AGENTS.local.md", "personal AGENTS.md overrides", ContextScope::personal, 0);
+      }
+      for (const auto& agent : agent_specs())
+        for (const auto& file : agent.files) {
+          const auto name = std::string(agent.name);
+          const bool has_slash = file.pattern.find('/') != std::string_view::npos;
+          const bool per_directory = file.place != Place::root;
+          switch (file.activation) {
+          case Activation::personal:
+            if (pass == personal) {
+              add(std::string(file.pattern), name + " (personal)", ContextScope::personal, 0);
+              add("**/" + std::string(file.pattern), name + " (personal)", ContextScope::personal, 0);
+            }
+            break;
+          case Activation::opt_in:
+            if (pass == repository_paths)
+              add(std::string(file.pattern), name + " (when configured to read it)", ContextScope::opt_in, 0);
+            break;
+          case Activation::always:
+          case Activation::front_matter: {
+            const auto scope = file.selector == Selector::copilot ? ContextScope::path_scoped
+                               : per_directory && !has_slash      ? ContextScope::directory
+                                                                  : ContextScope::repository;
+            if ((pass == repository_paths && has_slash) || (pass == root_names && !has_slash))
+              add(std::string(file.pattern), name, scope, agent.import_hops);
+            if (pass == nested_names && per_directory)
+              add("**/" + std::string(file.pattern), name, ContextScope::directory, agent.import_hops);
+            break;
+          }
+          case Activation::on_demand:
+          case Activation::skill:
+            break;
+          }
+        }
+    }
+  }
 };
+
+const SpecTable& spec_table() {
+  static const SpecTable table;
+  return table;
+}
 
 bool has_extension(std::string_view name, std::string_view ext) {
   return name.size() > ext.size() && util::iequals(name.substr(name.size() - ext.size()), ext);
@@ -84,17 +133,17 @@ bool is_decision_record(std::string_view path) {
 } // namespace
 
 std::span<const ContextFileSpec> context_file_specs() {
-  return k_specs;
+  return spec_table().specs;
 }
 
 const ContextFileSpec* match_context_file(std::string_view path) {
   // Most files are not context files: rule them out by name before trying every glob.
   const auto name = util::base_name(path);
-  const bool candidate = name.ends_with(".md") || name.ends_with(".mdc") || name.ends_with("rules") ||
-                         path.starts_with(".clinerules");
+  const bool candidate = name.ends_with(".md") || name.ends_with(".mdc") || name.starts_with('.') ||
+                         path.starts_with(".clinerules") || path.starts_with(".roo/");
   if (!candidate)
     return nullptr;
-  for (const auto& spec : k_specs)
+  for (const auto& spec : spec_table().specs)
     if (util::glob_match(spec.pattern, path))
       return &spec;
   return nullptr;

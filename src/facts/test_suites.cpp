@@ -286,6 +286,8 @@ Facts extract_facts(const Files& files, const FileReader& read) {
   facts.toolchain_pins =
       timed("facts: extract_toolchain_pins", [&] { return extract_toolchain_pins(files, read); });
   facts.setup_files = timed("facts: extract_setup_files", [&] { return extract_setup_files(files, read); });
+  facts.style_settings =
+      timed("facts: extract_style_settings", [&] { return extract_style_settings(files, read); });
   facts.contribution_files =
       timed("facts: extract_contribution_files", [&] { return extract_contribution_files(files, read); });
   facts.release_mechanisms = timed("facts: extract_release_mechanisms", [&] {

@@ -68,6 +68,11 @@ void JsonWriter::boolean(bool value) {
   m_out += value ? "true" : "false";
 }
 
+void JsonWriter::null() {
+  before_value();
+  m_out += "null";
+}
+
 std::string JsonWriter::take() {
   if (m_pretty)
     m_out += '\n';

@@ -24,6 +24,7 @@ public:
   void string(std::string_view value);
   void number(long long value);
   void boolean(bool value);
+  void null();
   void member(std::string_view name, std::string_view value) {
     key(name);
     string(value);

@@ -92,8 +92,7 @@ bool names_a_file(std::string_view target) {
 // A memory file whose imports Claude Code or Gemini CLI follow when they load it.
 bool follows_imports(const doc::Document& doc) {
   const auto* spec = doc::match_context_file(doc.path);
-  return spec && spec->scope != doc::ContextScope::personal &&
-         (spec->agents.starts_with("Claude Code") || spec->agents.starts_with("Gemini CLI"));
+  return spec && spec->scope != doc::ContextScope::personal && spec->import_hops > 0;
 }
 
 struct Edge {

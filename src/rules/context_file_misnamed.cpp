@@ -1,6 +1,7 @@
 // CTX012 context-file-misnamed: a file plainly meant as agent context under a name or in a place no agent
 // loads. The misnamings and the names agents load are data (k_misnamings).
 
+#include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/util/glob.hpp>
@@ -30,7 +31,7 @@ constexpr engine::RuleMeta k_meta{
                 "for `AGENTS.md`, `CLAUDE.md` and `GEMINI.md` exactly; the lower-case name works on macOS "
                 "and Windows, whose file systems ignore case, and fails on Linux: in CI, in containers and "
                 "in cloud agents), `CLAUDE_RULES.md` and other spellings of CLAUDE.md, `AGENT.md` (only Amp "
-                "reads it, as a fallback; every AGENTS.md reader, Amp included, reads `AGENTS.md`), "
+                "and Zed read it, as fallbacks; every AGENTS.md reader, both included, reads `AGENTS.md`), "
                 "`.cursor/rules.md` and `.cursor/rules/*.txt` (Cursor loads `.cursor/rules/*.mdc`), "
                 "`.cursorrules.md`, `.windsurfrules.md`, `.clinerules.md`, `copilot-instructions.md` at the "
                 "root or `.github/copilot-instructions.txt` (Copilot reads "
@@ -38,7 +39,8 @@ constexpr engine::RuleMeta k_meta{
                 "`.instructions.md` suffix, and `.junie/guideline.md`. A file is not reported when the name "
                 "agents load exists beside it, or when a context file imports or links it "
                 "(`@CLAUDE_RULES.md` "
-                "in CLAUDE.md loads it). Personal files such as CLAUDE.local.md are loaded as they are.",
+                "in CLAUDE.md loads it), nor when the loading model (`tacit context`) lists its name as one "
+                "an agent loads. Personal files such as CLAUDE.local.md are loaded as they are.",
             .why_it_matters =
                 "A misnamed context file is worse than none: its authors believe the agent follows it, and "
                 "the agent never sees it. Case is the common trap: `agents.md` works on the Mac it was "
@@ -71,7 +73,7 @@ constexpr std::array<Misnaming, 26> k_misnamings{{
     {".github/copilot-instructions.md", true, ".github/copilot-instructions.md", "GitHub Copilot"},
     {".junie/guidelines.md", true, ".junie/guidelines.md", "Junie"},
     {"AGENT.md", true, "AGENTS.md", "Codex, Cursor, Copilot and every AGENTS.md reader (Amp too)",
-     "Amp, as a fallback"},
+     "Amp, as a fallback, and Zed when no file earlier in its list exists"},
     {"CLAUDE_RULES.md", true, "CLAUDE.md", "Claude Code"},
     {"CLAUDE-RULES.md", true, "CLAUDE.md", "Claude Code"},
     {"CLAUDE_INSTRUCTIONS.md", true, "CLAUDE.md", "Claude Code"},
@@ -144,6 +146,10 @@ public:
       // Only a tracked file with the exact name counts: on a case-insensitive disk 'AGENTS.md' opens
       // agents.md.
       if (!found || context.snapshot().find(found->first) || referenced.contains(file->path))
+        continue;
+      // A name that the loading model (doc/agents) says an agent loads is not misnamed, unless the row says
+      // who reads it (AGENT.md: Amp and Zed only, as fallbacks).
+      if (found->second->loaded_by.empty() && doc::match_context_file(file->path))
         continue;
       const auto& [target, row] = *found;
       const auto plural = row->reader.find(',') == std::string_view::npos ? "s" : "";

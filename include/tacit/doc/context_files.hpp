@@ -1,6 +1,7 @@
 #pragma once
 // Which files agents load as context, and how each document is classified. The table of agent context
-// files is data (src/doc/context_files.cpp): add a row to teach tacit a new agent.
+// files is derived from the loading model (doc/agents.hpp, data in src/doc/agents.cpp): add an agent or a
+// file there to teach tacit a new agent.
 
 #include <tacit/doc/document.hpp>
 
@@ -24,6 +25,7 @@ struct ContextFileSpec {
   std::string_view pattern; ///< glob over the repository-relative path (see util::glob_match)
   std::string_view agents;  ///< which agents read it
   ContextScope scope;
+  int import_hops = 0; ///< the most `@path` import hops an agent that loads it follows (0: none)
 };
 
 /// The table of agent context files, most specific pattern first.

@@ -11,6 +11,7 @@
 #include <tacit/facts/generated.hpp>
 #include <tacit/facts/provenance.hpp>
 #include <tacit/facts/setup.hpp>
+#include <tacit/facts/style.hpp>
 #include <tacit/facts/tools.hpp>
 
 #include <optional>
@@ -28,6 +29,7 @@ struct Facts {
   std::vector<ToolConfig> tools;
   std::vector<PreCommitHook> pre_commit_hooks;
   std::vector<ToolchainPin> toolchain_pins;
+  std::vector<StyleSetting> style_settings; ///< line length and indentation of root configs (style.hpp)
   std::vector<SetupFile> setup_files;
   std::vector<DecisionRecord> decision_records; ///< sorted by path
   std::vector<DecisionLog> decision_logs;       ///< sorted by dir

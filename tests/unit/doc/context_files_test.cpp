@@ -44,32 +44,19 @@ std::optional<ContextScope> scope_of(std::string_view path) {
 } // namespace
 
 TEST_CASE("classify_document: agent context files") {
-  for (const auto* path : {"AGENTS.md",
-                           "sub/AGENTS.md",
-                           "a/b/c/AGENTS.md",
-                           "CLAUDE.md",
-                           "pkg/CLAUDE.md",
-                           ".claude/CLAUDE.md",
-                           "GEMINI.md",
-                           "src/GEMINI.md",
-                           "CLAUDE.local.md",
-                           "sub/CLAUDE.local.md",
-                           "AGENTS.local.md",
-                           ".github/copilot-instructions.md",
-                           ".github/instructions/x.instructions.md",
-                           ".github/instructions/a/b/y.instructions.md",
-                           ".cursor/rules/style.mdc",
-                           ".cursor/rules/a/b.mdc",
-                           ".cursor/rules/notes.md",
-                           ".cursorrules",
-                           ".windsurfrules",
-                           ".windsurf/rules/x.md",
-                           ".windsurf/rules/a/y.md",
-                           ".clinerules",
-                           ".clinerules/x.md",
-                           ".clinerules/sub/y.md",
-                           ".junie/guidelines.md",
-                           "CONVENTIONS.md"}) {
+  for (const auto* path :
+       {"AGENTS.md", "sub/AGENTS.md", "a/b/c/AGENTS.md", "CLAUDE.md", "pkg/CLAUDE.md", ".claude/CLAUDE.md",
+        "GEMINI.md", "src/GEMINI.md", "CLAUDE.local.md", "sub/CLAUDE.local.md", "AGENTS.local.md",
+        ".github/copilot-instructions.md", ".github/instructions/x.instructions.md",
+        ".github/instructions/a/b/y.instructions.md", ".cursor/rules/style.mdc", ".cursor/rules/a/b.mdc",
+        ".cursor/rules/notes.md", ".cursorrules", ".windsurfrules", ".windsurf/rules/x.md",
+        ".windsurf/rules/a/y.md", ".clinerules", ".clinerules/x.md", ".clinerules/sub/y.md",
+        ".junie/guidelines.md", "CONVENTIONS.md",
+        // From the loading model (doc/agents): the agents added with it.
+        "AGENTS.override.md", "sub/AGENTS.override.md", ".claude/rules/testing.md", "pkg/.claude/CLAUDE.md",
+        ".kiro/steering/tech.md", ".amazonq/rules/style.md", ".roo/rules/01-general.md", ".roorules",
+        ".continue/rules/style.md", ".augment/rules/x.md", ".augment-guidelines", ".goosehints",
+        "sub/.goosehints", "WARP.md", "sub/WARP.md", ".rules", "AGENT.md"}) {
     INFO(path);
     CHECK(classify(path) == "agent context/md");
     CHECK(match_context_file(path) != nullptr);
@@ -79,12 +66,12 @@ TEST_CASE("classify_document: agent context files") {
 
 TEST_CASE("classify_document: which agents read a file") {
   CHECK(classify_document("AGENTS.md")->agents.find("Codex") != std::string_view::npos);
-  CHECK(classify_document("CLAUDE.md")->agents == "Claude Code");
+  CHECK(classify_document("CLAUDE.md")->agents == "Claude Code, Zed, Augment");
   CHECK(classify_document("CLAUDE.local.md")->agents.find("personal") != std::string_view::npos);
-  CHECK(classify_document(".github/copilot-instructions.md")->agents == "GitHub Copilot");
+  CHECK(classify_document(".github/copilot-instructions.md")->agents == "GitHub Copilot, Zed");
   CHECK(classify_document(".cursor/rules/a/b.mdc")->agents == "Cursor");
   CHECK(classify_document(".junie/guidelines.md")->agents == "Junie");
-  CHECK(classify_document("GEMINI.md")->agents == "Gemini CLI");
+  CHECK(classify_document("GEMINI.md")->agents == "Gemini CLI, Zed");
   CHECK(classify_document("README.md")->agents.empty());
 }
 
@@ -135,6 +122,23 @@ TEST_CASE("is_repository_wide_context") {
                            "CONVENTIONS.md", "README.md", "CONTRIBUTING.md", ""}) {
     INFO(path);
     CHECK_FALSE(is_repository_wide_context(path));
+  }
+}
+
+TEST_CASE("context_file_specs: derived from the loading model") {
+  // Every row names the agents of the model that load the file; a name several agents load names them all.
+  CHECK(match_context_file("AGENTS.md")->agents.find("Warp") != std::string_view::npos);
+  CHECK(match_context_file("AGENTS.md")->agents.find("Cline") != std::string_view::npos);
+  CHECK(match_context_file(".kiro/steering/tech.md")->agents == "Kiro");
+  // Claude Code and Gemini CLI follow `@path` imports (5 hops); Codex does not.
+  CHECK(match_context_file("CLAUDE.md")->import_hops == 5);
+  CHECK(match_context_file("sub/GEMINI.md")->import_hops == 5);
+  CHECK(match_context_file("AGENTS.override.md")->import_hops == 0);
+  // On-demand files (skills, commands, prompt files) are not context files.
+  for (const auto* path : {".claude/skills/x/SKILL.md", ".agents/skills/x/SKILL.md", ".claude/commands/x.md",
+                           ".github/prompts/x.prompt.md", ".roo/rules-code/x.md"}) {
+    INFO(path);
+    CHECK(match_context_file(path) == nullptr);
   }
 }
 
