@@ -1,5 +1,6 @@
 // CLI11 wiring. A bare word is always a subcommand; plain `tacit` means `tacit check .`.
 
+#include "audit_command.hpp"
 #include "baseline_command.hpp"
 #include "commands.hpp"
 #include "options.hpp"
@@ -38,14 +39,16 @@ constexpr const char* k_footer = R"(Examples:
   tacit config                       print the effective configuration (.tacit.yaml and what it extends)
   tacit check --config ci.yaml       use another configuration file; --isolated uses none
   tacit check --statistics           how many findings each rule has
+  tacit audit --discover ~/src --format html:audit.html
+                                     score every repository below ~/src (docs/audit.md)
 
 Options of a command: tacit help check (or tacit check --help).
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 8> k_subcommands{"check",  "rules",    "rule", "test",
-                                                        "config", "baseline", "help", "version"};
+constexpr std::array<std::string_view, 9> k_subcommands{"check",    "rules", "rule", "test",   "config",
+                                                        "baseline", "audit", "help", "version"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -254,9 +257,11 @@ int run(int argc, char** argv) {
       ->excludes(config_file);
   BaselineArgs baseline_args;
   add_baseline_command(app, baseline_args);
+  AuditArgs audit_args;
+  add_audit_command(app, audit_args);
   auto* help = app.add_subcommand("help", "Print the help of tacit or of one command: tacit help check");
   std::string help_topic;
-  help->add_option("command", help_topic, "A command (check, rules, rule, test, config, baseline)");
+  help->add_option("command", help_topic, "A command (check, rules, rule, test, config, baseline, audit)");
   auto* version = app.add_subcommand("version", "Print the version and the commit tacit was built from");
 
   std::vector<const char*> cargs{argv[0]};
@@ -305,6 +310,8 @@ int run(int argc, char** argv) {
     return run_config(config_settings);
   if (baseline_args.command->parsed())
     return run_baseline(baseline_args);
+  if (audit_args.command->parsed())
+    return run_audit(audit_args);
 
   // check: validate the raw options into settings.
   settings.select = flatten(select);

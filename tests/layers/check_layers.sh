@@ -17,8 +17,9 @@ declare -A allowed=(
   [rules]="util repo doc facts engine rules"
   [declarative]="util repo doc facts engine declarative"
   [catalog]="util repo doc facts engine rules declarative catalog"
-  [report]="util repo doc facts engine report"
-  [cli]="util repo doc facts engine rules declarative catalog report cli"
+  [audit]="util repo doc facts engine audit"
+  [report]="util repo doc facts engine audit report"
+  [cli]="util repo doc facts engine rules declarative catalog audit report cli"
 )
 
 status=0
