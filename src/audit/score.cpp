@@ -156,6 +156,10 @@ Score score(std::span<const engine::RuleStatus> statuses, const Weights& weights
     total += weight;
   }
   s.score = total > 0 ? round_percent(weighted, total) : 0;
+  // No agent context file for the whole repository: agents start from nothing, whatever else holds. Without
+  // the cap, fewer rules apply to such a repository and it could outscore one with an imperfect AGENTS.md.
+  if (present.root_context_files.empty())
+    s.score = std::min(s.score, k_score_without_context_file);
   s.level = 1;
   for (int level = 2; level <= 5; ++level) {
     const auto missing = unmet(level, s, present, error_findings);

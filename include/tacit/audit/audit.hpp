@@ -24,6 +24,9 @@ class Context;
 
 namespace tacit::audit {
 
+/// The highest score of a repository without an agent context file that applies to the whole repository.
+inline constexpr int k_score_without_context_file = 50;
+
 /// The pillars in report order: procedures, standards, decisions, context hygiene, implicit knowledge.
 inline constexpr std::array<std::string_view, 5> k_pillars{"TASK", "QUAL", "ARCH", "CTX", "IMPL"};
 

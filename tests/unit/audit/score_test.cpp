@@ -106,6 +106,15 @@ TEST_CASE("score: a repository without a context file scores below one with a go
   const auto high = audit::score(good.statuses, {}, with_context(), false);
   CHECK(low.score == 0);
   CHECK(low.level == 1);
+  // Without a context file the score is capped, however well the rules that apply do.
+  Rules clean;
+  clean.add("CTX001", Severity::warning, RuleState::fail, 1)
+      .add("TASK101", Severity::warning, RuleState::pass);
+  clean.add("TASK102", Severity::warning, RuleState::pass).add("QUAL201", Severity::warning, RuleState::pass);
+  const auto capped = audit::score(clean.statuses, {}, nothing, false);
+  CHECK(pillar(capped, "TASK").score == 100);
+  CHECK(capped.score == audit::k_score_without_context_file);
+  CHECK(audit::score(clean.statuses, {}, with_context(), false).score == 57); // (0 + 25 + 15) / 70
   CHECK(high.score > low.score);
   CHECK(high.score == 79); // CTX 50 (weight 30), TASK 100 (25), QUAL 100 (15): 55 / 70
 }
