@@ -1,5 +1,6 @@
 // CLI11 wiring. A bare word is always a subcommand; plain `tacit` means `tacit check .`.
 
+#include "audit_command.hpp"
 #include "baseline_command.hpp"
 #include "commands.hpp"
 #include "context_command.hpp"
@@ -42,14 +43,16 @@ constexpr const char* k_footer = R"(Examples:
   tacit context services/api         what each agent loads there: files, sizes, tokens, budgets, cuts
   tacit check --config ci.yaml       use another configuration file; --isolated uses none
   tacit check --statistics           how many findings each rule has
+  tacit audit --discover ~/src --format html:audit.html
+                                     score every repository below ~/src (docs/audit.md)
 
 Options of a command: tacit help check (or tacit check --help).
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
 repository error.)";
 
-constexpr std::array<std::string_view, 10> k_subcommands{"check",    "rules",   "rule", "test", "config",
-                                                         "baseline", "context", "init", "help", "version"};
+constexpr std::array<std::string_view, 11> k_subcommands{
+    "check", "rules", "rule", "test", "config", "baseline", "context", "init", "audit", "help", "version"};
 
 // Splits "a,b" and repeated values into one list, upper-cased.
 std::vector<std::string> flatten(const std::vector<std::string>& values) {
@@ -262,10 +265,12 @@ int run(int argc, char** argv) {
   add_context_command(app, context_args);
   InitArgs init_args;
   add_init_command(app, init_args);
+  AuditArgs audit_args;
+  add_audit_command(app, audit_args);
   auto* help = app.add_subcommand("help", "Print the help of tacit or of one command: tacit help check");
   std::string help_topic;
   help->add_option("command", help_topic,
-                   "A command (check, rules, rule, test, config, baseline, context, init)");
+                   "A command (check, rules, rule, test, config, baseline, context, init, audit)");
   auto* version = app.add_subcommand("version", "Print the version and the commit tacit was built from");
 
   std::vector<const char*> cargs{argv[0]};
@@ -318,6 +323,8 @@ int run(int argc, char** argv) {
     return run_context(context_args);
   if (init_args.command->parsed())
     return run_init(init_args);
+  if (audit_args.command->parsed())
+    return run_audit(audit_args);
 
   // check: validate the raw options into settings.
   settings.select = flatten(select);

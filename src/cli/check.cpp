@@ -182,9 +182,11 @@ int run_check(const CheckSettings& settings) {
   // The rules, then inline suppressions (they see every finding of the run before the per-path policy drops
   // some, so that a suppression in a folder where the policy turns its rule off is not "unused"), then the
   // policy (META findings go through it like any other). The base of a diff-aware run goes the same way.
+  engine::NotApplicable not_applicable; // the rules that did not apply to the scanned state (not the base)
   const Evaluate evaluate = [&](const engine::Context& state) {
-    auto found = engine::suppress_findings(state, engine::run_rules(state, rules.rules(), selection, jobs),
-                                           selection, rules, jobs);
+    auto* skipped = &state == context->get() ? &not_applicable : nullptr;
+    auto found = engine::suppress_findings(
+        state, engine::run_rules(state, rules.rules(), selection, jobs, skipped), selection, rules, jobs);
     policy.apply(found);
     return found;
   };
@@ -201,6 +203,7 @@ int run_check(const CheckSettings& settings) {
   info.files = (*context)->files().size();
   info.rules = rule_count;
   info.color = settings.color;
+  info.statuses = engine::rule_statuses(selected_rules, not_applicable, findings);
   info.selected_rules = std::move(selected_rules);
   bool step_summary = false;
   for (const auto& output : settings.outputs) {

@@ -123,7 +123,7 @@ std::vector<TestCase> test_cases(const Reader& reader, const Node& tests) {
 RuleSpec parse(Reader& reader, const Node& root) {
   reader.keys(root, "a rule file",
               {"id", "name", "category", "severity", "default-profile", "summary", "message", "hint",
-               "subject", "docs", "tags", "when", "check", "tests", "options", "evidence"});
+               "subject", "docs", "tags", "applies", "when", "check", "tests", "options", "evidence"});
   RuleSpec spec;
   spec.path = std::string(reader.path);
   spec.id = reader.string(root, "id", true);
@@ -210,6 +210,19 @@ RuleSpec parse(Reader& reader, const Node& root) {
   }
   if (const auto* hint = root.find("hint"))
     spec.hint = make_template(reader, *hint, "hint", known);
+  if (const auto* applies = root.find("applies")) {
+    reader.keys(*applies, "'applies'", {"when", "otherwise"});
+    const auto* when = applies->find("when");
+    const auto* otherwise = applies->find("otherwise");
+    if (!when || !otherwise)
+      reader.fail(*applies, "'applies' needs 'when' (the precondition) and 'otherwise' (why the rule does "
+                            "not apply when it does not hold)");
+    spec.applies_when = load::condition(reader, *when);
+    std::set<std::string, std::less<>> option_names{"context-file"};
+    for (const auto& option : spec.options)
+      option_names.insert("options." + option[0]);
+    spec.not_applicable = make_template(reader, *otherwise, "otherwise", option_names);
+  }
   if (const auto* subject = root.find("subject"))
     spec.subject = make_template(reader, *subject, "subject", known);
   if (const auto* evidence = root.find("evidence")) {

@@ -35,6 +35,13 @@ public:
   std::span<const std::string> tags() const override { return m_spec.tags; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (m_spec.applies_when && !holds(*m_spec.applies_when, context, &out))
+      return out.not_applicable(render(*m_spec.not_applicable, [&](std::string_view name) {
+        return name.starts_with("facts.")     ? fact_placeholder(context, name.substr(6))
+               : name.starts_with("options.") ? std::optional<std::string>(out.option_string(name.substr(8)))
+               : name == "context-file"       ? std::optional<std::string>(context.primary_context_file())
+                                              : std::nullopt;
+      }));
     if (m_spec.when && !holds(*m_spec.when, context, &out))
       return;
     for (auto& violation : violations(context, m_spec.check)) {

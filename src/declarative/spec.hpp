@@ -122,6 +122,10 @@ struct RuleSpec {
   std::string what_it_does, why_it_matters, example, how_to_fix;
   std::vector<std::string> tags;
   std::vector<std::array<std::string, 3>> options; ///< documented thresholds: name, default, description
+  /// `applies:`: the rule's precondition (`when`) and what it reports as the reason when that does not hold
+  /// (`otherwise`): the rule is then `n/a` rather than `pass`.
+  std::optional<Condition> applies_when;
+  std::optional<Template> not_applicable;
   std::optional<Condition> when;
   std::vector<MessageVariant> message;
   std::optional<Template> hint;

@@ -12,15 +12,18 @@
 
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <set>
 
 namespace tacit::engine::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> k_known_keys{"version",   "extends", "select",   "ignore",
-                                                        "severity",  "options", "per-path", "exclude",
-                                                        "rule-dirs", "fail-on", "filesets", "suppressions"};
+constexpr std::array<std::string_view, 13> k_known_keys{
+    "version", "extends",   "select",  "ignore",   "severity",     "options", "per-path",
+    "exclude", "rule-dirs", "fail-on", "filesets", "suppressions", "audit"};
+constexpr std::array<std::string_view, 2> k_audit_keys{"pillars", "severity"};
+constexpr std::array<std::string_view, 3> k_severity_names{"error", "warning", "info"};
 constexpr std::array<std::string_view, 4> k_per_path_keys{"paths", "select", "ignore", "severity"};
 constexpr std::array<std::string_view, 1> k_suppression_keys{"require-reason"};
 
@@ -107,6 +110,39 @@ void Parser::rule_dirs(const YAML::Node& node, Config& config) const {
   }
 }
 
+void Parser::audit(const YAML::Node& node, Config& config) const {
+  const auto weight = [&](const YAML::Node& value, const std::string& name) {
+    const auto text = value.IsScalar() ? value.Scalar() : std::string{};
+    int number = -1;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size() || number < 0 ||
+        number > 100)
+      fail(value, fmt::format("the weight of '{}' must be a whole number from 0 to 100", name));
+    return AuditWeight{number, origin(value)};
+  };
+  for_each_key(
+      node, "'audit'", k_audit_keys, [&](const YAML::Node&, const std::string& key, const YAML::Node& value) {
+        if (key == "pillars") {
+          for_each_key(
+              value, "'audit.pillars'", {},
+              [&](const YAML::Node& name_node, const std::string& name, const YAML::Node& w) {
+                if (name.empty() ||
+                    !std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+                  fail(name_node,
+                       fmt::format("'{}' is not a pillar: a rule category in capitals (TASK, QUAL, ARCH, "
+                                   "CTX, IMPL)",
+                                   name));
+                config.audit_pillars[name] = weight(w, name);
+              });
+        } else {
+          for_each_key(value, "'audit.severity'", k_severity_names,
+                       [&](const YAML::Node&, const std::string& name, const YAML::Node& w) {
+                         config.audit_severity[name] = weight(w, name);
+                       });
+        }
+      });
+}
+
 ParsedConfig Parser::parse(const YAML::Node& root) const {
   ParsedConfig parsed;
   auto& config = parsed.config;
@@ -159,6 +195,8 @@ ParsedConfig Parser::parse(const YAML::Node& root) const {
                    config.fail_on = setting;
                  } else if (key == "filesets") {
                    filesets(value, config);
+                 } else if (key == "audit") {
+                   audit(value, config);
                  } else if (key == "suppressions") {
                    for_each_key(value, "'suppressions'", k_suppression_keys,
                                 [&](const YAML::Node&, const std::string&, const YAML::Node& flag) {

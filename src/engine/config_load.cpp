@@ -243,6 +243,10 @@ Config merge_configs(Config base, const Config& over) {
     if (auto it = over.fileset_origins.find(name); it != over.fileset_origins.end())
       base.fileset_origins[name] = it->second;
   }
+  for (const auto& [name, weight] : over.audit_pillars)
+    base.audit_pillars[name] = weight;
+  for (const auto& [name, weight] : over.audit_severity)
+    base.audit_severity[name] = weight;
   if (!over.suppressions_origin.file.empty()) {
     base.suppression_reason_required = over.suppression_reason_required;
     base.suppressions_origin = over.suppressions_origin;

@@ -94,6 +94,7 @@ private:
   void options(const YAML::Node& node, Config& config) const;
   void filesets(const YAML::Node& node, Config& config) const;
   void rule_dirs(const YAML::Node& node, Config& config) const;
+  void audit(const YAML::Node& node, Config& config) const;
 
   std::string m_path;
 };

@@ -132,6 +132,17 @@ std::string format_config(const Config& config) {
   }
   out += fmt::format("suppressions:\n  require-reason: {}{}\n", config.suppression_reason_required,
                      where(config.suppressions_origin));
+  if (!config.audit_pillars.empty() || !config.audit_severity.empty()) {
+    out += "audit:\n";
+    for (const auto& [title, weights] :
+         {std::pair{"pillars", &config.audit_pillars}, std::pair{"severity", &config.audit_severity}}) {
+      if (weights->empty())
+        continue;
+      out += fmt::format("  {}:\n", title);
+      for (const auto& [name, weight] : *weights)
+        out += fmt::format("    {}: {}{}\n", name, weight.value, where(weight.origin));
+    }
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 namespace tacit::engine {
@@ -47,17 +48,61 @@ bool is_contributor_category(std::string_view category) {
   return category == "TASK" || category == "QUAL";
 }
 
+std::string_view to_string(RuleState state) {
+  switch (state) {
+  case RuleState::fail:
+    return "fail";
+  case RuleState::pass:
+    return "pass";
+  case RuleState::not_applicable:
+    return "n/a";
+  }
+  return "pass";
+}
+
+std::vector<RuleStatus> rule_statuses(std::span<const RuleMeta* const> rules,
+                                      const NotApplicable& not_applicable,
+                                      const std::vector<Finding>& findings) {
+  std::map<std::string_view, std::size_t> counts;
+  for (const auto& finding : findings)
+    ++counts[finding.rule_id];
+  std::vector<RuleStatus> statuses;
+  statuses.reserve(rules.size());
+  for (const auto* meta : rules) {
+    RuleStatus status;
+    status.rule = meta;
+    if (const auto count = counts.find(meta->id); count != counts.end()) {
+      status.state = RuleState::fail;
+      status.findings = count->second;
+    } else if (const auto reason = not_applicable.find(meta->id); reason != not_applicable.end()) {
+      status.state = RuleState::not_applicable;
+      status.reason = reason->second;
+    }
+    statuses.push_back(std::move(status));
+  }
+  return statuses;
+}
+
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> candidates,
-                               const Selection& selection, unsigned jobs) {
+                               const Selection& selection, unsigned jobs, NotApplicable* not_applicable) {
   std::vector<const Rule*> rules;
-  for (const auto* rule : candidates)
-    if (is_selected(selection, rule->meta().id) &&
-        !(context.facts().read_only && is_contributor_category(rule->meta().category)))
-      rules.push_back(rule);
+  for (const auto* rule : candidates) {
+    if (!is_selected(selection, rule->meta().id))
+      continue;
+    if (context.facts().read_only && is_contributor_category(rule->meta().category)) {
+      if (not_applicable)
+        not_applicable->emplace(rule->meta().id,
+                                "the repository says it is a mirror or accepts no pull requests");
+      continue;
+    }
+    rules.push_back(rule);
+  }
 
   // Each rule writes into its own slot; slots are merged in rule order, so the output does not depend on
   // scheduling.
   std::vector<std::vector<Finding>> results(rules.size());
+  std::vector<std::optional<std::string>> skipped(
+      rules.size()); // the reasons of the rules that did not apply
   // Each rule's options from the configuration (validated by validate_config).
   std::vector<OptionValues> options(rules.size());
   for (std::size_t i = 0; i < rules.size(); ++i)
@@ -73,6 +118,7 @@ std::vector<Finding> run_rules(const Context& context, std::span<const Rule* con
       try {
         rules[i]->check(context, emitter);
         results[i] = std::move(emitter.findings());
+        skipped[i] = emitter.not_applicable_reason();
       } catch (const std::exception& e) {
         Emitter failure(meta);
         auto& finding = failure.emit(fmt::format("internal error in rule {}: {}", meta.id, e.what()),
@@ -89,6 +135,10 @@ std::vector<Finding> run_rules(const Context& context, std::span<const Rule* con
       pool.emplace_back(worker);
     worker();
   }
+  if (not_applicable)
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if (skipped[i])
+        not_applicable->emplace(rules[i]->meta().id, std::move(*skipped[i]));
   std::vector<Finding> findings;
   for (auto& slot : results)
     for (auto& finding : slot)

@@ -192,11 +192,15 @@ std::vector<RunRule> run_rules(const std::vector<engine::Finding>& findings, con
   std::map<std::string, RunRule, std::less<>> rules;
   for (const auto* meta : info.selected_rules)
     if (meta)
-      rules.try_emplace(std::string(meta->id),
-                        RunRule{std::string(meta->id), std::string(meta->name), meta->severity, meta});
+      rules.try_emplace(std::string(meta->id), RunRule{std::string(meta->id), std::string(meta->name),
+                                                       meta->severity, meta, std::nullopt});
   for (const auto& finding : findings)
     rules.try_emplace(finding.rule_id,
-                      RunRule{finding.rule_id, finding.rule_name, finding.severity, nullptr});
+                      RunRule{finding.rule_id, finding.rule_name, finding.severity, nullptr, std::nullopt});
+  for (const auto& status : info.statuses)
+    if (status.state == engine::RuleState::not_applicable)
+      if (auto rule = rules.find(status.rule->id); rule != rules.end())
+        rule->second.not_applicable = status.reason;
   std::vector<RunRule> out;
   out.reserve(rules.size());
   for (auto& [id, rule] : rules)

@@ -6,6 +6,7 @@
 #include <tacit/report/report.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,7 @@ struct RunRule {
   std::string name;
   engine::Severity severity = engine::Severity::warning;
   const engine::RuleMeta* meta = nullptr;
+  std::optional<std::string> not_applicable; ///< why the rule did not apply (RunInfo::statuses)
 };
 
 /// Every rule of the run (RunInfo::selected_rules) plus any rule only seen in a finding, sorted by id.

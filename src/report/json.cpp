@@ -79,11 +79,23 @@ std::string render_json(const std::vector<engine::Finding>& findings, const RunI
     ++counts[static_cast<int>(findings[i].severity)];
     fmt::format_to(std::back_inserter(out), "{}\n    {}", i ? "," : "", detail::finding_json(findings[i]));
   }
+  out += findings.empty() ? "],\n  \"rules\": [" : "\n  ],\n  \"rules\": [";
+  for (std::size_t i = 0; i < info.statuses.size(); ++i) {
+    const auto& status = info.statuses[i];
+    fmt::format_to(
+        std::back_inserter(out),
+        "{}\n    {{\"id\": {}, \"name\": {}, \"category\": {}, \"status\": {}, \"findings\": {}{}}}",
+        i ? "," : "", quoted(status.rule->id), quoted(status.rule->name), quoted(status.rule->category),
+        quoted(engine::to_string(status.state)), status.findings,
+        status.state == engine::RuleState::not_applicable
+            ? fmt::format(", \"reason\": {}", quoted(status.reason))
+            : std::string());
+  }
   fmt::format_to(std::back_inserter(out),
                  "{}],\n  \"summary\": {{\"files\": {}, \"rules\": {}, \"findings\": {}, \"error\": {}, "
                  "\"warning\": {}, "
                  "\"info\": {}}}\n}}\n",
-                 findings.empty() ? "" : "\n  ", info.files, info.rules, findings.size(), counts[2],
+                 info.statuses.empty() ? "" : "\n  ", info.files, info.rules, findings.size(), counts[2],
                  counts[1], counts[0]);
   return out;
 }

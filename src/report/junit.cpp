@@ -61,6 +61,7 @@ std::string render_junit(const std::vector<engine::Finding>& findings, const Run
   const auto rules = detail::run_rules(findings, info);
   std::string body;
   std::size_t tests = 0;
+  std::size_t skipped_total = 0;
   for (const auto& rule : rules) {
     std::string cases;
     std::size_t failures = 0;
@@ -84,18 +85,29 @@ std::string render_junit(const std::vector<engine::Finding>& findings, const Run
                      xml_escape(detail::message_with_evidence(finding)));
     }
     tests += failures == 0 ? 1 : failures;
-    if (failures == 0)
+    // A rule that found nothing is one passing testcase, or one skipped testcase when it did not apply.
+    const bool skipped = failures == 0 && rule.not_applicable;
+    skipped_total += skipped ? 1 : 0;
+    if (skipped)
+      cases = fmt::format("    <testcase name=\"{} {}\" classname=\"tacit.{}\">\n"
+                          "      <skipped message=\"{}\"/>\n"
+                          "    </testcase>\n",
+                          xml_escape(rule.id), xml_escape(rule.name), xml_escape(rule.id),
+                          xml_escape(fmt::format("n/a: {}", *rule.not_applicable)));
+    else if (failures == 0)
       cases = fmt::format("    <testcase name=\"{} {}\" classname=\"tacit.{}\"/>\n", xml_escape(rule.id),
                           xml_escape(rule.name), xml_escape(rule.id));
     fmt::format_to(std::back_inserter(body),
-                   "  <testsuite name=\"{} {}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}"
+                   "  <testsuite name=\"{} {}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
                    "  </testsuite>\n",
-                   xml_escape(rule.id), xml_escape(rule.name), failures == 0 ? 1 : failures, failures, cases);
+                   xml_escape(rule.id), xml_escape(rule.name), failures == 0 ? 1 : failures, failures,
+                   skipped ? 1 : 0, cases);
   }
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"tacit\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}</testsuites>\n",
-      tests, findings.size(), body);
+      "<testsuites name=\"tacit\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
+      "</testsuites>\n",
+      tests, findings.size(), skipped_total, body);
 }
 
 } // namespace tacit::report

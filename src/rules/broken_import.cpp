@@ -106,6 +106,9 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (std::none_of(context.documents().begin(), context.documents().end(),
+                     [](const auto& doc) { return doc.kind == doc::DocKind::agent_context; }))
+      return out.not_applicable("no agent context file to check");
     report_missing(context, out);
     std::set<std::tuple<std::string, int, int>> reported;
     for (const auto& doc : context.documents())

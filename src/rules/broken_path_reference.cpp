@@ -97,6 +97,8 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (context.knowledge().paths().empty())
+      return out.not_applicable("no doc names a path");
     // Same-name files, for "did you mean" after a move; built when the first broken path is found.
     ByName by_name;
     OutputWords output_words;

@@ -100,7 +100,7 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto& systems = context.facts().build_systems;
     if (systems.empty())
-      return;
+      return out.not_applicable("no build system detected");
     // Any documented build tool, task runner build target or build script documents the build: a
     // repository with several build files (a Makefile wrapping CMake) needs only one documented way.
     // For a package.json build script: the script's own command (`vite build`, `tsc`); the package

@@ -387,7 +387,7 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     const auto& ci = context.ci();
     if (ci.commands.empty())
-      return;
+      return out.not_applicable("no CI run step found");
     const auto& documented = documented_heads(context);
     const auto& recipes = documented_recipes(context);
     // Deep: what documented scripts run, and the pattern rules documented make targets match; a target

@@ -213,7 +213,8 @@ public:
         static_cast<std::size_t>(std::count_if(context.files().begin(), context.files().end(),
                                                [](const auto* file) { return is_source(file->path); }));
     if (std::cmp_less(sources, out.option_int("min-source-files")))
-      return;
+      return out.not_applicable(fmt::format("{} source files, below min-source-files ({})", sources,
+                                            out.option_int("min-source-files")));
     for (const auto& file : context.facts().contribution_files)
       if (file.kind == "pr-template" && checklist_states_conventions(file.text))
         return;

@@ -76,12 +76,15 @@ public:
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     if (!context.snapshot().is_git() || context.files().empty())
-      return;
-    const auto convention =
-        commits::detect(context.history(static_cast<std::size_t>(out.option_int("window"))),
-                        static_cast<std::size_t>(out.option_int("min-commits")), out.option_number("share"));
+      return out.not_applicable("no git history");
+    const auto history = context.history(static_cast<std::size_t>(out.option_int("window")));
+    const auto min_commits = static_cast<std::size_t>(out.option_int("min-commits"));
+    const auto convention = commits::detect(history, min_commits, out.option_number("share"));
     if (!convention)
-      return;
+      return out.not_applicable(history.size() < min_commits
+                                    ? fmt::format("{} commit{} in reach, below min-commits ({})",
+                                                  history.size(), history.size() == 1 ? "" : "s", min_commits)
+                                    : std::string("recent commits follow no convention"));
     for (const auto& doc : contribution::doc_texts(context))
       if (commits::states(doc.text, *convention))
         return;

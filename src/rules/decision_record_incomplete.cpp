@@ -62,6 +62,8 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (context.facts().decision_records.empty())
+      return out.not_applicable("no decision record");
     const auto& facts = context.facts();
     for (const auto& record : facts.decision_records) {
       const facts::DecisionLog* log = nullptr;

@@ -222,11 +222,11 @@ public:
     auto roots = context.root_context_files();
     std::erase_if(roots, [](const doc::Document* doc) { return is_review_only(*doc); });
     if (roots.empty())
-      return;
+      return out.not_applicable("no root context file to state it");
     const auto& ci = context.ci();
     const auto& suites = context.facts().test_suites;
     if (suites.empty() && ci.commands.empty())
-      return;
+      return out.not_applicable("no test suite and no CI run step");
     for (const auto* doc : reachable(context, roots))
       if (states_done(*doc) > 0)
         return;

@@ -98,7 +98,8 @@ public:
           const auto cls = doc::classify_document(file.path);
           return cls && cls->kind != doc::DocKind::agent_context && doc::is_structural(file.path, cls->kind);
         }))
-      return;
+      return out.not_applicable(all.empty() ? "no generated file found"
+                                            : "the root README or CONTRIBUTING is generated itself");
     const generated::Documentation docs(context);
     std::vector<facts::GeneratedFile> own;
     for (const auto& file : all)

@@ -187,7 +187,7 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     auto tools = collect(context);
     if (tools.empty())
-      return;
+      return out.not_applicable("no formatter or linter configured");
     std::set<std::string> documented;
     std::set<std::string> kinds;
     documented_tools(context, documented, kinds);

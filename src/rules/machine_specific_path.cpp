@@ -185,6 +185,9 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (std::none_of(context.documents().begin(), context.documents().end(),
+                     [](const auto& doc) { return is_hygiene_target(doc, false); }))
+      return out.not_applicable("no agent context file to check");
     for (const auto& doc : context.documents()) {
       if (!is_hygiene_target(doc, false) || context.is_alias(doc))
         continue;

@@ -327,6 +327,9 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (std::none_of(context.documents().begin(), context.documents().end(),
+                     [](const auto& doc) { return is_hygiene_target(doc, false); }))
+      return out.not_applicable("no agent context file to check");
     const auto max_per_file = static_cast<std::size_t>(out.option_int("max-per-file"));
     for (const auto& doc : context.documents()) {
       if (!is_hygiene_target(doc, false) || context.is_alias(doc) || in_template_dir(doc.path))

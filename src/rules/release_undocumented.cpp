@@ -207,7 +207,9 @@ public:
     auto mechanisms = context.facts().release_mechanisms;
     for (auto& workflow : facts::release_workflows(context.ci()))
       mechanisms.push_back(std::move(workflow));
-    if (mechanisms.empty() || is_documented(context))
+    if (mechanisms.empty())
+      return out.not_applicable("no release mechanism found");
+    if (is_documented(context))
       return;
     std::vector<std::string> kinds;
     for (const auto& mechanism : mechanisms) {

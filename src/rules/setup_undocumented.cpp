@@ -151,7 +151,9 @@ public:
       if (file.kind == "lockfile")
         groups[file.ecosystem].locks.push_back(&file);
     std::erase_if(groups, [](const auto& g) { return g.second.pins.empty() && g.second.locks.empty(); });
-    if (groups.empty() || setup::generally_explained(context))
+    if (groups.empty())
+      return out.not_applicable("no toolchain pin or lockfile");
+    if (setup::generally_explained(context))
       return;
     std::map<std::string, Group> undocumented;
     for (const auto& [name, group] : groups) {

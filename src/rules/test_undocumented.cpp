@@ -190,14 +190,14 @@ const Patterns& ci_test_patterns() {
 // the procedure is done, and no doc gives it.
 void check_ci_tests(const engine::Context& context, engine::Emitter& out) {
   const auto& patterns = ci_test_patterns();
+  const auto evidence = procedure::ci_evidence(context, patterns);
+  if (evidence.empty())
+    return out.not_applicable("no test suite and no CI test step");
   if (context.knowledge().find(patterns) || runs_any(script_commands(context), patterns))
     return;
   for (const auto& mention : context.knowledge().commands())
     if (is_test_script(mention.words) || is_test_script(mention.peeled))
       return;
-  const auto evidence = procedure::ci_evidence(context, patterns);
-  if (evidence.empty())
-    return;
   // The CI line itself (as it is written), not the evidence's note.
   std::string command;
   for (const auto& line : context.ci().commands)

@@ -156,6 +156,8 @@ public:
   const engine::RuleMeta& meta() const override { return k_meta; }
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
+    if (context.knowledge().commands().empty())
+      return out.not_applicable("no doc gives a command");
     for (const auto& mention : context.knowledge().commands()) {
       const auto* doc = context.document(mention.doc);
       if (!doc || !describes_this_repository(*doc))

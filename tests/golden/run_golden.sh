@@ -8,7 +8,9 @@
 # directory) and `history: NAME`: before the example's own commit, replay the commit subjects of
 # tests/golden/histories/NAME.txt (one per line, oldest first; blank lines skipped), each commit changing a
 # scratch file that the example's commit removes, with the same fixed author and date, so commit ids are
-# stable. Output paths under the temp dir print as <ROOT>.
+# stable. `repos: NAME...` (with `example: none`) makes each example its own git repository in a folder of
+# that name under the temp dir, which stays a plain directory (for `tacit audit` over several repositories).
+# Output paths under the temp dir print as <ROOT>.
 set -euo pipefail
 
 tacit=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -21,6 +23,7 @@ example=$(sed -n 's/^example: *//p' "$case_file")
 args_line=$(sed -n 's/^args: *//p' "$case_file")
 git_init=$(sed -n 's/^git: *//p' "$case_file")
 history=$(sed -n 's/^history: *//p' "$case_file")
+repos=$(sed -n 's/^repos: *//p' "$case_file")
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -44,6 +47,19 @@ if [ "$example" != "none" ] && [ "$git_init" != "no" ]; then
   git -C "$root" add -A
   git -C "$root" -c commit.gpgsign=false commit -q -m "example: $example"
 fi
+for name in $repos; do
+  mkdir -p "$root/$name"
+  cp -R "$source_dir/examples/$name/." "$root/$name/"
+  git -C "$root/$name" -c init.defaultBranch=main init -q
+  GIT_AUTHOR_NAME="tacit tests" GIT_AUTHOR_EMAIL="tests@tacit.invalid" GIT_COMMITTER_NAME="tacit tests" \
+    GIT_COMMITTER_EMAIL="tests@tacit.invalid" GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" \
+    GIT_COMMITTER_DATE="2026-01-01T00:00:00Z" HOME="$scratch" GIT_CONFIG_NOSYSTEM=1 \
+    git -C "$root/$name" -c commit.gpgsign=false add -A
+  GIT_AUTHOR_NAME="tacit tests" GIT_AUTHOR_EMAIL="tests@tacit.invalid" GIT_COMMITTER_NAME="tacit tests" \
+    GIT_COMMITTER_EMAIL="tests@tacit.invalid" GIT_AUTHOR_DATE="2026-01-01T00:00:00Z" \
+    GIT_COMMITTER_DATE="2026-01-01T00:00:00Z" HOME="$scratch" GIT_CONFIG_NOSYSTEM=1 \
+    git -C "$root/$name" -c commit.gpgsign=false commit -q -m "example: $name"
+done
 
 args=()
 for word in $args_line; do

@@ -17,9 +17,10 @@ declare -A allowed=(
   [rules]="util repo doc facts engine rules"
   [declarative]="util repo doc facts engine declarative"
   [catalog]="util repo doc facts engine rules declarative catalog"
-  [report]="util repo doc facts engine report"
+  [audit]="util repo doc facts engine audit"
+  [report]="util repo doc facts engine audit report"
   [init]="util repo doc facts engine init"
-  [cli]="util repo doc facts engine rules declarative catalog report init cli"
+  [cli]="util repo doc facts engine rules declarative catalog audit report init cli"
 )
 
 status=0

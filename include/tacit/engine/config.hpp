@@ -70,6 +70,12 @@ struct FailOnSetting {
   ConfigOrigin origin;
 };
 
+/// One weight of `audit:` (a whole number from 0 to 100) with where it was written.
+struct AuditWeight {
+  int value = 0;
+  ConfigOrigin origin;
+};
+
 /// The effective configuration.
 struct Config {
   std::string source; ///< the file it came from; empty for defaults
@@ -101,6 +107,11 @@ struct Config {
   std::vector<ConfigOrigin> rule_dir_origins;
   std::map<std::string, ConfigOrigin, std::less<>> fileset_origins;
   ConfigOrigin suppressions_origin;
+  /// `audit: {pillars: {NAME: W}, severity: {error: W, warning: W, info: W}}`: the weights of `tacit audit`
+  /// (docs/audit.md). Pillar names are checked by the audit (they are rule categories); a key set here
+  /// replaces the same key below it.
+  std::map<std::string, AuditWeight, std::less<>> audit_pillars;
+  std::map<std::string, AuditWeight, std::less<>> audit_severity;
 };
 
 /// Reads a configuration file that `extends` names: its text, or an error whose message is the reason

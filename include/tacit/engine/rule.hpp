@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,6 +61,12 @@ public:
   /// Adds a finding; rule_id, rule_name and severity are filled from the rule's metadata.
   Finding& emit(std::string message, Location location, std::string subject = {});
   std::vector<Finding>& findings() { return m_findings; }
+  /// Says that the rule does not apply to this repository (its precondition does not hold: no build system,
+  /// below a size threshold, no history), and why, in a few words: "no CI run step". The run reports the
+  /// rule as `n/a` with this reason instead of `pass` (a rule that also emits findings is `fail`).
+  void not_applicable(std::string reason) { m_not_applicable = std::move(reason); }
+  /// The reason given to not_applicable(), or nullopt: the rule applied.
+  const std::optional<std::string>& not_applicable_reason() const { return m_not_applicable; }
 
   /// The value of the rule's option `name`: the configured one, else the default in RuleMeta::options.
   /// Throws std::logic_error for an option the rule does not declare, or a value of another type (a bug).
@@ -74,6 +81,7 @@ private:
   const RuleMeta& m_meta;
   const OptionValues* m_options = nullptr;
   std::vector<Finding> m_findings;
+  std::optional<std::string> m_not_applicable;
 };
 
 /// A built-in rule.

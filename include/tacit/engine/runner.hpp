@@ -4,6 +4,7 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/finding.hpp>
 #include <tacit/engine/rule.hpp>
+#include <tacit/engine/rule_status.hpp>
 
 #include <span>
 #include <string>
@@ -27,7 +28,9 @@ bool is_contributor_category(std::string_view category);
 /// Runs the selected ones of `rules` (the run's catalogue: catalog::for_repository), but not those of a
 /// contributor category on a read-only repository; returns findings sorted, with fingerprints. An exception
 /// escaping a rule becomes an error finding of that rule ("internal error in rule X: ..."), not a crash.
+/// With `not_applicable`, it also receives every selected rule that did not apply, and why.
 std::vector<Finding> run_rules(const Context& context, std::span<const Rule* const> rules,
-                               const Selection& selection, unsigned jobs);
+                               const Selection& selection, unsigned jobs,
+                               NotApplicable* not_applicable = nullptr);
 
 } // namespace tacit::engine

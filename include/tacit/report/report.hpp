@@ -4,6 +4,7 @@
 
 #include <tacit/engine/finding.hpp>
 #include <tacit/engine/rule.hpp>
+#include <tacit/engine/rule_status.hpp>
 
 #include <optional>
 #include <span>
@@ -25,6 +26,9 @@ struct RunInfo {
   /// Every rule of the run (built-in or not), for formats that describe them (sarif, junit). A finding
   /// whose rule is missing here is still described, from the finding alone.
   std::vector<const engine::RuleMeta*> selected_rules;
+  /// Each rule's status in this run (fail, pass, n/a with the reason), in the order of selected_rules; the
+  /// json format lists them (`rules`) and junit marks a rule that did not apply as skipped.
+  std::vector<engine::RuleStatus> statuses;
 };
 
 /// The output formats. Each renders every finding it is given, sorted, and is deterministic.
@@ -49,7 +53,7 @@ std::string render_json(const std::vector<engine::Finding>& findings, const RunI
 std::string render_rules_json(std::span<const engine::RuleMeta* const> rules);
 
 /// The JSON schema version render_json writes.
-inline constexpr int k_json_schema_version = 1;
+inline constexpr int k_json_schema_version = 2;
 
 /// One finding per line, the same object as render_json's findings[] (JSON Lines).
 std::string render_json_lines(const std::vector<engine::Finding>& findings, const RunInfo& info);

@@ -122,7 +122,7 @@ TEST_CASE("linear input: 20k code spans on one line of a context file") {
   write(s.dir / "AGENTS.md", "# Agents\n\n" + line + "\n");
   const auto timed = check_in(s, "--format json -q --select CTX002,CTX008,CTX009,CTX010");
   CHECK(timed.run.exit_code == 1);
-  CHECK(count(timed.run.out, "\"CTX002\"") == 20000);
+  CHECK(count(timed.run.out, "\"rule\": \"CTX002\"") == 20000);
   CHECK(timed.seconds < k_bound);
 }
 
@@ -136,7 +136,7 @@ TEST_CASE("linear input: 30k path mentions in one document") {
   write(s.dir / "AGENTS.md", text);
   const auto timed = check_in(s, "--format json -q --select CTX002");
   CHECK(timed.run.exit_code == 1);
-  CHECK(count(timed.run.out, "\"CTX002\"") == 30000);
+  CHECK(count(timed.run.out, "\"rule\": \"CTX002\"") == 30000);
   CHECK(!has(timed.run.out, "src/out.cpp")); // an output the doc names is still not reported
   CHECK(timed.seconds < k_bound);
 }
@@ -151,9 +151,9 @@ TEST_CASE("linear input: 18k nested suppression regions, each covering every fin
   write(s.dir / "AGENTS.md", text);
   const auto timed = check_in(s, "--format json -q --select CTX002,CTX003,META001,META002");
   CHECK(timed.run.exit_code == 1);
-  CHECK(count(timed.run.out, "\"CTX002\"") == 0);
-  CHECK(count(timed.run.out, "\"META001\"") == 1);
-  CHECK(count(timed.run.out, "\"META002\"") == 0);
+  CHECK(count(timed.run.out, "\"rule\": \"CTX002\"") == 0);
+  CHECK(count(timed.run.out, "\"rule\": \"META001\"") == 1);
+  CHECK(count(timed.run.out, "\"rule\": \"META002\"") == 0);
   CHECK(timed.seconds < k_bound);
 }
 
@@ -276,7 +276,7 @@ TEST_CASE("linear input: 100k exclude globs over 2,000 files") {
   const auto timed = check_in(s, "--format json -q --select CTX002");
   CHECK(timed.run.exit_code == 1);
   // d7/ and d8/** leave out 40 files each, f9 one; d8/f8 stays out: its directory is excluded (as in git).
-  CHECK(count(timed.run.out, "\"CTX002\"") == 2'000 - 40 - 40 - 1);
+  CHECK(count(timed.run.out, "\"rule\": \"CTX002\"") == 2'000 - 40 - 40 - 1);
   CHECK(!has(timed.run.out, "\"d7/"));
   CHECK(!has(timed.run.out, "\"d8/"));
   CHECK(!has(timed.run.out, "\"d9/f9/"));

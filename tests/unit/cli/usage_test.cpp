@@ -67,7 +67,7 @@ TEST_CASE("`tacit rules --format json` lists every rule with its metadata") {
   Scratch s;
   const auto run = s.tacit("rules --format json");
   CHECK(run.exit_code == 0);
-  CHECK(has(run.out, "\"schema_version\": 1"));
+  CHECK(has(run.out, "\"schema_version\": 2"));
   CHECK(has(run.out, "\"id\": \"CTX002\""));
   CHECK(has(run.out, "\"name\": \"broken-path-reference\""));
   CHECK(has(run.out, "\"default_profile\": false"));

@@ -250,3 +250,25 @@ TEST_CASE("evidence entries name a fact kind and a note over {{item}} and {{deta
           .message,
       "unknown placeholder"));
 }
+
+TEST_CASE("applies: a precondition with the reason a rule is n/a without it") {
+  auto rule = load_rule_file(
+      std::string(k_valid) + "options:\n  - {name: min, default: \"5\", description: d}\n"
+                             "applies:\n  when: {fact: source-files, min: \"{{options.min}}\"}\n"
+                             "  otherwise: \"{{facts.source-files}} source files, below {{options.min}}\"\n",
+      "rules/r.yaml", {});
+  INFO((rule ? std::string() : tacit::to_string(rule.error())));
+  REQUIRE(rule.has_value());
+  CHECK(contains(load_error(std::string(k_valid) + "applies:\n  when: {fact: source-files}\n").message,
+                 "'applies' needs 'when' (the precondition) and 'otherwise'"));
+  CHECK(contains(load_error(std::string(k_valid) + "applies:\n  otherwise: x\n").message, "'applies' needs"));
+  const auto unknown =
+      load_error(std::string(k_valid) + "applies:\n  when: {fact: source-files}\n  otherwise: x\n  "
+                                        "reason: y\n");
+  CHECK(contains(unknown.message, "unknown key 'reason'"));
+  CHECK(unknown.line == 12);
+  CHECK(contains(load_error(std::string(k_valid) +
+                            "applies:\n  when: {fact: source-files}\n  otherwise: \"{{options.nope}}\"\n")
+                     .message,
+                 "unknown placeholder"));
+}

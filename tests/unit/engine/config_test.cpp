@@ -112,11 +112,11 @@ TEST_CASE("parse_config: unknown keys, with did-you-mean and the exact place") {
   CHECK(contains(error.message, "unknown key 'exclde'"));
   CHECK(contains(error.message, "(did you mean 'exclude'?)"));
   CHECK(contains(error.message, "known keys: version, extends, select, ignore, severity, options, per-path, "
-                                "exclude, rule-dirs, fail-on, filesets, suppressions"));
+                                "exclude, rule-dirs, fail-on, filesets, suppressions, audit"));
   CHECK(tacit::to_string(error) ==
         ".tacit.yaml:2:1: unknown key 'exclde' (did you mean 'exclude'?); known keys: "
         "version, extends, select, ignore, severity, options, per-path, exclude, rule-dirs, fail-on, "
-        "filesets, suppressions");
+        "filesets, suppressions, audit");
 
   error = config_error("version: 1\n   versoin: 1\n");
   // Indented differently: YAML may reject this as a parse error, or see a second key; either way it is

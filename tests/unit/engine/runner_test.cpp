@@ -228,3 +228,40 @@ TEST_CASE("run_rules: the selection decides which rules report") {
   for (const auto& f : only_ctx002)
     CHECK(all_fingerprints.contains(f.fingerprint));
 }
+
+TEST_CASE("run_rules: the rules that do not apply say why, whatever the thread count") {
+  TempDir tmp;
+  const auto context = example_context(tmp);
+  const auto& rules = catalog::builtin().rules();
+  engine::NotApplicable one;
+  const auto findings = engine::run_rules(*context, rules, {{"ALL"}, {}}, 1, &one);
+  // The broken-references example has no CI, no release, one commit and no decision record: C++ rules
+  // (Emitter::not_applicable) and YAML rules (`applies:`) say so.
+  CHECK(one.at("TASK104") == "no CI run step found");
+  CHECK(one.at("TASK108") == "no release mechanism found");
+  CHECK(one.at("TASK107") == "1 commit in reach, below min-commits (20)");
+  CHECK(one.at("ARCH303") == "no decision record");
+  CHECK(one.at("ARCH302").ends_with("source files, below min-source-files (200)"));
+  // A rule that applied is not listed, whether it found something or not.
+  CHECK_FALSE(one.contains("CTX002"));
+  CHECK_FALSE(one.contains("CTX012"));
+  for (unsigned jobs : {2u, 8u}) {
+    engine::NotApplicable many;
+    (void)engine::run_rules(*context, rules, {{"ALL"}, {}}, jobs, &many);
+    CHECK(many == one);
+  }
+  // Only selected rules are listed.
+  engine::NotApplicable selected;
+  (void)engine::run_rules(*context, rules, {{"TASK108"}, {}}, 2, &selected);
+  CHECK(selected.size() == 1);
+  // The statuses: fail where findings are, n/a with the reason, else pass.
+  std::vector<const engine::RuleMeta*> metas(catalog::builtin().metas().begin(),
+                                             catalog::builtin().metas().end());
+  for (const auto& status : engine::rule_statuses(metas, one, findings)) {
+    const bool found = std::any_of(findings.begin(), findings.end(),
+                                   [&](const auto& f) { return f.rule_id == status.rule->id; });
+    CHECK(status.state == (found                           ? engine::RuleState::fail
+                           : one.contains(status.rule->id) ? engine::RuleState::not_applicable
+                                                           : engine::RuleState::pass));
+  }
+}

@@ -32,7 +32,7 @@ TEST_CASE("render_junit: testsuites per rule, failures per finding") {
   CHECK(util::is_valid_utf8(xml));
   CHECK(xml ==
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"tacit\" tests=\"3\" failures=\"2\" errors=\"0\">\n"
+        "<testsuites name=\"tacit\" tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"0\">\n"
         "  <testsuite name=\"CTX002 rule-name\" tests=\"2\" failures=\"2\" errors=\"0\" skipped=\"0\">\n"
         "    <testcase name=\"docs/&lt;a&gt;.md:13:24: &apos;x&apos; &amp; &quot;y&quot;\" "
         "classname=\"tacit.CTX002\" file=\"docs/&lt;a&gt;.md\" line=\"13\">\n"
@@ -52,5 +52,31 @@ TEST_CASE("render_junit: testsuites per rule, failures per finding") {
 TEST_CASE("render_junit: no rules and no findings is still a document") {
   CHECK(report::render_junit({}, info()) == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                             "<testsuites name=\"tacit\" tests=\"0\" failures=\"0\" "
-                                            "errors=\"0\">\n</testsuites>\n");
+                                            "errors=\"0\" skipped=\"0\">\n</testsuites>\n");
+}
+
+TEST_CASE("render_junit: a rule that did not apply is one skipped testcase with the reason") {
+  static const engine::RuleMeta clean{"QUAL201", "clean-rule", "QUAL", Severity::warning, "s", {}};
+  static const engine::RuleMeta skipped{"TASK108", "release-undocumented", "TASK", Severity::info, "s", {}};
+  static const engine::RuleMeta failing{"CTX002", "rule-name", "CTX", Severity::error, "s", {}};
+  const auto a = finding("CTX002", Severity::error, "AGENTS.md", 3, 1, "broken");
+  auto run_info = info();
+  run_info.selected_rules = {&failing, &clean, &skipped};
+  // A reason on a rule that has findings does not hide them: the rule fails.
+  run_info.statuses = engine::rule_statuses(
+      run_info.selected_rules, {{"TASK108", "no release <mechanism>"}, {"CTX002", "ignored"}}, {a});
+  const auto xml = report::render_junit({a}, run_info);
+  CHECK(util::contains(xml,
+                       "<testsuites name=\"tacit\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\">"));
+  CHECK(util::contains(xml,
+                       "  <testsuite name=\"TASK108 release-undocumented\" tests=\"1\" failures=\"0\" "
+                       "errors=\"0\" skipped=\"1\">\n"
+                       "    <testcase name=\"TASK108 release-undocumented\" classname=\"tacit.TASK108\">\n"
+                       "      <skipped message=\"n/a: no release &lt;mechanism&gt;\"/>\n"
+                       "    </testcase>\n"));
+  CHECK(util::contains(
+      xml, "<testsuite name=\"QUAL201 clean-rule\" tests=\"1\" failures=\"0\" errors=\"0\" "
+           "skipped=\"0\">\n    <testcase name=\"QUAL201 clean-rule\" classname=\"tacit.QUAL201\"/>"));
+  CHECK(util::contains(
+      xml, "<testsuite name=\"CTX002 rule-name\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">"));
 }

@@ -112,7 +112,7 @@ TEST_CASE("render_json: the document's shape") {
 
   REQUIRE(json.type == Json::Type::object);
   CHECK(json.keys() ==
-        std::vector<std::string>{"schema_version", "tool", "root", "source", "findings", "summary"});
+        std::vector<std::string>{"schema_version", "tool", "root", "source", "findings", "rules", "summary"});
   CHECK(json["schema_version"].number == report::k_json_schema_version);
   CHECK(json["tool"]["name"].string == "tacit");
   CHECK(json["tool"]["version"].type == Json::Type::string);
@@ -257,4 +257,33 @@ TEST_CASE("render, parse_format and format_names") {
   const std::vector<Finding> findings{finding("CTX002", Severity::error, "a.md", 1, 1, "m")};
   CHECK(report::render(report::Format::text, findings, info()) == report::render_text(findings, info()));
   CHECK(report::render(report::Format::json, findings, info()) == report::render_json(findings, info()));
+}
+
+TEST_CASE("render_json: every rule of the run with its status, and the reason of an n/a one") {
+  static const engine::RuleMeta failing{"CTX002", "broken-path-reference", "CTX", Severity::error, "s", {}};
+  static const engine::RuleMeta passing{
+      "QUAL203", "definition-of-done-missing", "QUAL", Severity::warning, "s", {}};
+  static const engine::RuleMeta skipped{"TASK101", "build-undocumented", "TASK", Severity::warning, "s", {}};
+  const auto a = finding("CTX002", Severity::error, "AGENTS.md", 13, 24, "'src/x.ts' does not exist");
+  auto run_info = info(9, 3);
+  run_info.selected_rules = {&failing, &passing, &skipped};
+  run_info.statuses =
+      engine::rule_statuses(run_info.selected_rules, {{"TASK101", "no build system detected"}}, {a, a});
+  const auto json = parse_json(report::render_json({a, a}, run_info));
+  const auto& rules = json["rules"];
+  REQUIRE(rules.type == Json::Type::array);
+  REQUIRE(rules.array.size() == 3);
+  CHECK(rules.array[0].keys() == std::vector<std::string>{"id", "name", "category", "status", "findings"});
+  CHECK(rules.array[0]["id"].string == "CTX002");
+  CHECK(rules.array[0]["category"].string == "CTX");
+  CHECK(rules.array[0]["status"].string == "fail");
+  CHECK(rules.array[0]["findings"].number == 2);
+  CHECK(rules.array[1]["status"].string == "pass");
+  CHECK(rules.array[1]["findings"].number == 0);
+  CHECK(rules.array[2]["status"].string == "n/a");
+  CHECK(rules.array[2]["reason"].string == "no build system detected");
+  CHECK_FALSE(rules.array[1].has("reason"));
+  // No rule (a run that describes none) is an empty list, still valid JSON.
+  CHECK(parse_json(report::render_json({}, info()))["rules"].array.empty());
+  CHECK(report::k_json_schema_version == 2);
 }
