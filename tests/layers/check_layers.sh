@@ -18,7 +18,8 @@ declare -A allowed=(
   [declarative]="util repo doc facts engine declarative"
   [catalog]="util repo doc facts engine rules declarative catalog"
   [report]="util repo doc facts engine report"
-  [cli]="util repo doc facts engine rules declarative catalog report cli"
+  [fix]="util repo doc facts engine fix"
+  [cli]="util repo doc facts engine rules declarative catalog report fix cli"
 )
 
 status=0
