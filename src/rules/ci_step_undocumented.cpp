@@ -570,7 +570,12 @@ public:
                                engine::Location{first.path, first.line, first.column, {}}, text);
       finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
                                  context.primary_context_file(), section_for(head));
-      finding.fix = fixes::procedure_fix(context, section_for(head), pasteable(first));
+      // The fix writes the commands of the programs folded into this finding too (one finding per job).
+      auto fix_commands = pasteable(first);
+      if (const auto it = merged.find(&head); it != merged.end())
+        for (const auto* other : it->second)
+          fix_commands += "\n" + pasteable(*undocumented.at(*other).front());
+      finding.fix = fixes::procedure_fix(context, section_for(head), fix_commands);
       for (std::size_t i = 1; i < commands.size() && i < 4; ++i)
         finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,
                                                    fmt::format("also run by job '{}'", commands[i]->job)});
