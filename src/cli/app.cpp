@@ -43,13 +43,15 @@ constexpr const char* k_footer = R"(Examples:
   tacit context services/api         what each agent loads there: files, sizes, tokens, budgets, cuts
   tacit check --config ci.yaml       use another configuration file; --isolated uses none
   tacit check --statistics           how many findings each rule has
+  tacit check --diff                 show the fixes tacit can make, as a unified diff
+  tacit check --fix                  apply them to the docs and context files, then report what remains
   tacit audit --discover ~/src --format html:audit.html
                                      score every repository below ~/src (docs/audit.md)
 
 Options of a command: tacit help check (or tacit check --help).
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or
-repository error.)";
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it (with --fix: of those it
+did not fix; with --diff: the diff is not empty), 2 usage, config or repository error.)";
 
 constexpr std::array<std::string_view, 11> k_subcommands{
     "check", "rules", "rule", "test", "config", "baseline", "context", "init", "audit", "help", "version"};
@@ -232,6 +234,15 @@ int run(int argc, char** argv) {
   check->add_flag("--no-cache", settings.no_cache,
                   "--since / --staged: analyse the base commit again instead of reading its findings from "
                   ".git/tacit/diff-base/");
+  auto* fix_flag =
+      check->add_flag("--fix", settings.fix,
+                      "Apply the fixes of the findings to the docs and context files (never code or "
+                      "CI), then report what remains");
+  check
+      ->add_flag("--diff", settings.diff,
+                 "Print what --fix would change as a unified diff; exit 1 when it would "
+                 "change something")
+      ->excludes(fix_flag);
   check
       ->add_option("--baseline", settings.baseline,
                    "Do not report the findings recorded in FILE (see `tacit baseline write`)")
@@ -326,6 +337,20 @@ int run(int argc, char** argv) {
   if (audit_args.command->parsed())
     return run_audit(audit_args);
 
+  // check: validate the raw options into settings. Fixes are written into the worktree, so they apply to
+  // what is checked only when the worktree is what is checked, whole.
+  if (settings.fix || settings.diff) {
+    const auto* option = settings.fix ? "--fix" : "--diff";
+    const auto* mode = settings.staged              ? "--staged (the index)"
+                       : !settings.revision.empty() ? "--rev (a commit)"
+                       : !settings.since.empty()    ? "--since (only what is new since REV)"
+                                                    : nullptr;
+    if (mode)
+      return fail(
+          fmt::format("{} works on the worktree only, not with {}: fixes are written into the files on "
+                      "disk; run `tacit check {}` without it",
+                      option, mode, option));
+  }
   // check: validate the raw options into settings.
   settings.select = flatten(select);
   settings.extend_select = flatten(extend_select);

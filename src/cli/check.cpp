@@ -196,6 +196,9 @@ int run_check(const CheckSettings& settings) {
   }();
   if (auto done = adopt(settings, base->get(), **context, evaluate, findings))
     return *done;
+  if (settings.fix || settings.diff)
+    if (auto done = apply_fixes(settings, (*context)->snapshot().root().string(), findings))
+      return *done;
 
   report::RunInfo info;
   info.root = (*context)->snapshot().root().string();

@@ -41,6 +41,8 @@ struct CheckSettings {
   /// `tacit baseline write|prune`: write the baseline file `baseline` (empty: the default at the repository
   /// root) from this run's findings instead of reporting them.
   enum class BaselineAction { none, write, prune } baseline_action = BaselineAction::none;
+  bool fix = false;  ///< --fix: apply the findings' fixes to the worktree, then report what remains
+  bool diff = false; ///< --diff: print the fixes as a unified diff instead of the findings; write nothing
 };
 
 /// Settings of `tacit config`.
@@ -57,6 +59,12 @@ int run_rules_list(bool json);
 int run_rule_docs(const std::string& id);
 /// `tacit test [PATHS]`: exit 0 when every case passes, 1 on a failure, 2 on an error.
 int run_test(const std::vector<std::string>& paths);
+
+/// --fix / --diff on the run's findings (worktree mode only; the caller checked). --diff prints the diff and
+/// returns the exit code (0: nothing to change, 1: a diff, 2: an error); --fix writes the files, drops the
+/// findings it fixed from `findings` and returns nullopt (the run goes on to report the rest), or an error.
+std::optional<int> apply_fixes(const CheckSettings& settings, const std::string& root,
+                               std::vector<engine::Finding>& findings);
 
 /// With --format github: appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set; a failure
 /// is a warning on stderr, never an exit code.

@@ -84,12 +84,14 @@ int run_rules_list(bool json) {
   for (const auto* rule : rules.all)
     name_width = std::max(name_width, rule->meta().name.size());
   // DEFAULT: whether the rule is in the default profile (off: it runs only when selected, or under strict).
-  fmt::print("{:<8} {:<{}} {:<8} {:<8} {:<7} {}\n", "ID", "NAME", name_width, "CATEGORY", "SEVERITY",
-             "DEFAULT", "FIRES WHEN");
+  // FIX: whether some of its findings carry a fix that `tacit check --fix` applies.
+  fmt::print("{:<8} {:<{}} {:<8} {:<8} {:<7} {:<3} {}\n", "ID", "NAME", name_width, "CATEGORY", "SEVERITY",
+             "DEFAULT", "FIX", "FIRES WHEN");
   for (const auto* rule : rules.all) {
     const auto& meta = rule->meta();
-    fmt::print("{:<8} {:<{}} {:<8} {:<8} {:<7} {}\n", meta.id, meta.name, name_width, meta.category,
-               engine::to_string(meta.severity), meta.in_default_profile ? "on" : "off", meta.summary);
+    fmt::print("{:<8} {:<{}} {:<8} {:<8} {:<7} {:<3} {}\n", meta.id, meta.name, name_width, meta.category,
+               engine::to_string(meta.severity), meta.in_default_profile ? "on" : "off",
+               meta.fixable ? "yes" : "-", meta.summary);
   }
   return k_exit_clean;
 }

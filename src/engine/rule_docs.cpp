@@ -34,6 +34,10 @@ std::string rule_docs_markdown(const RuleMeta& meta) {
   out += section("Why is this bad?", docs.why_it_matters);
   out += section("Example", docs.example);
   out += section("How to fix", docs.how_to_fix);
+  if (meta.fixable)
+    out += "\n`tacit check --fix` applies the fix its findings carry where it can (`tacit check --diff` "
+           "shows it "
+           "first; see docs/fixes.md).\n";
   if (!meta.options.empty()) {
     out += "\n## Options\n\n| option | default | what it sets |\n|---|---|---|\n";
     for (const auto& option : meta.options)
@@ -46,6 +50,8 @@ std::string rule_docs_text(const RuleMeta& meta) {
   std::string out = fmt::format("{} {}: {}\n\n{}{}\n\nWhy is this bad? {}\n\nHow to fix: {}\n", meta.id,
                                 meta.name, meta.summary, meta.docs.what_it_does, opt_in_note(meta),
                                 meta.docs.why_it_matters, meta.docs.how_to_fix);
+  if (meta.fixable)
+    out += "\n`tacit check --fix` applies the fix its findings carry where it can.\n";
   for (const auto& option : meta.options)
     out += fmt::format("\nOption {} (default {}): {}", option.name, option.default_value, option.description);
   if (!meta.options.empty())

@@ -225,15 +225,31 @@ std::string location_json(const engine::Location& location, bool with_note) {
 
 } // namespace
 
+// A finding's fix: its description and edits; an edit's text includes the heading it writes (`header`),
+// as a consumer that applies this one fix alone must write it.
+std::string fix_json(const engine::Fix& fix) {
+  std::string edits;
+  for (std::size_t k = 0; k < fix.edits.size(); ++k) {
+    const auto& edit = fix.edits[k];
+    edits +=
+        fmt::format("{}{{\"path\": {}, \"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}, "
+                    "\"original\": {}, \"text\": {}}}",
+                    k ? ", " : "", quoted(edit.path), edit.begin.line, edit.begin.column, edit.end.line,
+                    edit.end.column, quoted(edit.original), quoted(edit.header + edit.text));
+  }
+  return fmt::format("{{\"description\": {}, \"edits\": [{}]}}", quoted(fix.description), edits);
+}
+
 std::string finding_json(const engine::Finding& f) {
   std::string related;
   for (std::size_t k = 0; k < f.related.size(); ++k)
     related += (k ? ", " : "") + location_json(f.related[k], true);
   return fmt::format("{{\"rule\": {}, \"name\": {}, \"severity\": {}, \"message\": {}, \"location\": {}, "
-                     "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}}}",
+                     "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}{}}}",
                      quoted(f.rule_id), quoted(f.rule_name), quoted(engine::to_string(f.severity)),
                      quoted(f.message), location_json(f.location, false), related, quoted(f.subject),
-                     quoted(f.hint), quoted(f.fingerprint));
+                     quoted(f.hint), quoted(f.fingerprint),
+                     f.fix ? ", \"fix\": " + fix_json(*f.fix) : std::string());
 }
 
 } // namespace tacit::report::detail

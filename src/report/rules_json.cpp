@@ -25,6 +25,8 @@ std::string render_rules_json(std::span<const engine::RuleMeta* const> rules) {
     json.member("severity", engine::to_string(meta->severity));
     json.key("default_profile");
     json.boolean(meta->in_default_profile);
+    json.key("fixable");
+    json.boolean(meta->fixable);
     json.member("summary", meta->summary);
     json.array_member("options");
     for (const auto& option : meta->options) {

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace tacit::report {
@@ -102,6 +103,49 @@ void rule_descriptor(detail::JsonWriter& w, const detail::RunRule& rule) {
   w.end_object();
 }
 
+// A fix as SARIF's `fixes`: one artifactChange per file, one replacement per edit (an insertion is an empty
+// deletedRegion); the inserted text includes the heading the edit writes.
+void fixes(detail::JsonWriter& w, const engine::Fix& fix) {
+  w.array_member("fixes");
+  w.begin_object();
+  w.object_member("description");
+  w.member("text", fix.description);
+  w.end_object();
+  w.array_member("artifactChanges");
+  std::vector<std::string_view> paths;
+  for (const auto& edit : fix.edits)
+    if (std::find(paths.begin(), paths.end(), edit.path) == paths.end())
+      paths.push_back(edit.path);
+  for (auto path : paths) {
+    w.begin_object();
+    w.object_member("artifactLocation");
+    w.member("uri", artifact_uri(path));
+    w.member("uriBaseId", k_base_id);
+    w.end_object();
+    w.array_member("replacements");
+    for (const auto& edit : fix.edits) {
+      if (edit.path != path)
+        continue;
+      w.begin_object();
+      w.object_member("deletedRegion");
+      w.member_number("startLine", edit.begin.line);
+      w.member_number("startColumn", edit.begin.column);
+      w.member_number("endLine", edit.end.line);
+      w.member_number("endColumn", edit.end.column);
+      w.end_object();
+      w.object_member("insertedContent");
+      w.member("text", edit.header + edit.text);
+      w.end_object();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.end_array();
+}
+
 void result(detail::JsonWriter& w, const engine::Finding& finding, std::size_t rule_index) {
   std::string text = finding.message;
   if (!finding.hint.empty())
@@ -142,6 +186,8 @@ void result(detail::JsonWriter& w, const engine::Finding& finding, std::size_t r
   }
   if (open)
     w.end_array();
+  if (finding.fix)
+    fixes(w, *finding.fix);
   // Not primaryLocationLineHash: upload-sarif computes that one from the line's content (it also survives
   // lines moving) and logs a warning for every result whose value differs from its own.
   w.object_member("partialFingerprints");

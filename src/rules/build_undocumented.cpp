@@ -1,5 +1,6 @@
 // TASK101 build-undocumented: a build system is detected and no doc gives a build command for it.
 
+#include "fix_support.hpp"
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -21,32 +22,41 @@ constexpr engine::RuleMeta k_meta{
     .category = "TASK",
     .severity = engine::Severity::warning,
     .summary = "a build system is detected and no doc gives a build command for it",
-    .docs = {
-        .what_it_does =
-            "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
-            "Bazel, Autoconf's configure.ac, SCons, Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a "
-            "\"build\" script in package.json, a "
-            "pyproject.toml whose backend compiles an extension: maturin, scikit-build-core, meson-python) "
-            "and checks "
-            "that some doc (README, CONTRIBUTING, docs/, an agent context file; any format) shows a command "
-            "of "
-            "one of those build tools. Any invocation of the tool counts (`cmake -S . -B out`, `cargo test`, "
-            "`mvn verify`, `make`, `./configure`, `autoreconf -fi`), as does a task runner's or a script's "
-            "build target (`just build`, "
-            "`./build.sh`). Subprojects below the root are not the repository's own build. With a "
-            "CMakePresets.json the suggested command uses its first configure preset and a build preset "
-            "for it (`cmake --preset default && cmake --build --preset default`).",
-        .why_it_matters =
-            "Building is the first thing an agent must do to check its work. Without the command it guesses "
-            "the generator, the build directory and the flags, and a wrong guess reads as a broken build.",
-        .example = "A CMake project whose README shows only how to use the library:\n\n"
-                   "```\nREADME.md:1:1: TASK101 the repository builds with cmake (CMakeLists.txt) but no doc "
-                   "says how to build it\n  hint: add `cmake -B build && cmake --build build` to AGENTS.md "
-                   "under a \"Build\" section\n```",
-        .how_to_fix =
-            "Write the exact build commands, configure step and build directory included, in a code "
-            "block of the context file an agent reads first (or README/CONTRIBUTING).",
-    }};
+    .docs =
+        {
+            .what_it_does =
+                "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
+                "Bazel, Autoconf's configure.ac, SCons, Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a "
+                "\"build\" script in package.json, a "
+                "pyproject.toml whose backend compiles an extension: maturin, scikit-build-core, "
+                "meson-python) "
+                "and checks "
+                "that some doc (README, CONTRIBUTING, docs/, an agent context file; any format) shows a "
+                "command "
+                "of "
+                "one of those build tools. Any invocation of the tool counts (`cmake -S . -B out`, `cargo "
+                "test`, "
+                "`mvn verify`, `make`, `./configure`, `autoreconf -fi`), as does a task runner's or a "
+                "script's "
+                "build target (`just build`, "
+                "`./build.sh`). Subprojects below the root are not the repository's own build. With a "
+                "CMakePresets.json the suggested command uses its first configure preset and a build preset "
+                "for it (`cmake --preset default && cmake --build --preset default`).",
+            .why_it_matters = "Building is the first thing an agent must do to check its work. Without the "
+                              "command it guesses "
+                              "the generator, the build directory and the flags, and a wrong guess reads as "
+                              "a broken build.",
+            .example =
+                "A CMake project whose README shows only how to use the library:\n\n"
+                "```\nREADME.md:1:1: TASK101 the repository builds with cmake (CMakeLists.txt) but no doc "
+                "says how to build it\n  hint: add `cmake -B build && cmake --build build` to AGENTS.md "
+                "under a \"Build\" section\n```",
+            .how_to_fix =
+                "Write the exact build commands, configure step and build directory included, in a code "
+                "block of the context file an agent reads first (or README/CONTRIBUTING).",
+        },
+    .fixable = true,
+};
 
 // A program whose name says it builds: ./build.sh, scripts/build, tools/build.py.
 bool is_build_script(const std::vector<std::string>& words) {
@@ -165,6 +175,7 @@ public:
                              context.repository_anchor(), util::join(kinds, "+"));
     finding.hint = fmt::format("add `{}` to {} under a \"Build\" section", first.suggested_command,
                                context.primary_context_file());
+    finding.fix = fixes::procedure_fix(context, "Build", first.suggested_command);
     for (const auto& system : systems)
       finding.related.push_back(
           engine::Location{system.evidence.path, system.evidence.line, 0, system.evidence.note});

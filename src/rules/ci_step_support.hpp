@@ -38,7 +38,7 @@ std::string undocumented_arguments(const std::map<Head, std::set<std::string>>& 
                                    const std::vector<std::string>& words);
 
 /// The environment a CI command sets that changes what its program does (`RUSTFLAGS` for cargo, `GOFLAGS` and
-/// `CGO_ENABLED` for go, `CFLAGS` for make and cmake, `PYTHONWARNINGS` for pytest...; a table in the .cpp):
+/// `CGO_ENABLED` for go, `PYTHONWARNINGS` for pytest...; a table in the .cpp):
 /// the assignments before the program in `words`, then the step's `env` (GitHub Actions), each "NAME=value",
 /// a name once. Variables that only change the display (`FORCE_COLOR`, `TERM`) are not in the table.
 std::vector<std::string> outcome_environment(const std::vector<std::string>& words, const Head& head,

@@ -1,6 +1,7 @@
 // TASK104 ci-step-undocumented: a substantive CI step runs a command that no doc mentions.
 
 #include "ci_step_support.hpp"
+#include "fix_support.hpp"
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -30,78 +31,112 @@ constexpr engine::RuleMeta k_meta{
     .category = "TASK",
     .severity = engine::Severity::warning,
     .summary = "a substantive CI step runs a command that no doc mentions",
-    .docs = {
-        .what_it_does =
-            "Reads the commands that CI runs (GitHub Actions `run:` steps, local composite actions and "
-            "reusable workflows; GitLab CI scripts with anchors, merges and `extends:`; CircleCI `run:` "
-            "steps and reusable `commands:`; Azure Pipelines `script:`/`bash:`/`pwsh:` steps and local "
-            "templates), leaves out plumbing (checkout, toolchain setup, caches, package installs, `echo`, "
-            "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
-            "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose workflows "
-            "run them only on tags or schedules; GitLab jobs that run only on tags or schedules; release, "
-            "publish and deploy jobs; what runs after the merge: GitHub workflows that run only on pushes to "
-            "the main branch, jobs that deploy Pages or commit for the team; steps that warm a cache; "
-            "commands run in another project's tree: a repository the job checks out where this one would "
-            "be, a `cd` or `make -C` into a clone or an unpacked download), and reports each command whose "
-            "head no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest -x` "
-            "by `pytest`, `tox run -e lint` by `tox -e lint`, and a CI step is documented when a documented "
-            "make target, just recipe or package script runs it (`make generate` whose recipe runs `go "
-            "generate`). Targets that install tools, clean, package or publish (`make install-tools`, `make "
-            "clean`, `make dist`, a recipe that only downloads and unpacks) are not procedures. Test and "
-            "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
-            "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff check`, "
-            "`cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that a "
-            "gap is reported once. One finding per command, at its first CI line.\n\n"
-            "A workflow that tests this repository against another project (a job checks out a repository "
-            "the workflow names, `repository: org/name`, and runs that project's commands in that checkout) "
-            "is "
-            "reported once, as info, when no doc says what it checks: no doc links or names the workflow "
-            "file, and no structural doc names it (`third-party.yml` is \"third party tests\" there), one of "
-            "its jobs (a distinctive id such as `downstream-tests`) or one of the other projects. The other "
-            "projects' commands are never reported; clones and "
-            "downloads (most often dependencies built from source) are left out.\n\n"
-            "A documented command that CI runs with arguments that select what runs is a variant the docs "
-            "do not give: cargo `-p`, `--features`, `--all-features`, `--no-default-features` and `--test`, "
-            "`go test -tags`, pytest `-m`/`-k`, pnpm `--filter`, npm `--workspace`, cmake `--target`, and "
-            "the Gradle tasks and Maven goals after the first; and the environment that changes what the "
-            "program "
-            "does (`RUSTFLAGS`/`RUSTDOCFLAGS` for cargo, `GOFLAGS`/`CGO_ENABLED` for go, `CFLAGS` and the "
-            "like for "
-            "make and cmake, `PYTHONWARNINGS` for pytest), set on the command line or in the workflow's, "
-            "job's or "
-            "step's `env:`, unless a doc names the variable. The docs give `cargo test`, CI runs `cargo "
-            "test --features integration`: one finding per documented command names the differences (\"CI "
-            "also runs 'cargo test' with `--features integration`\"). Arguments that only narrow what the "
-            "documented command runs (`-p`, `--test`, `--filter`, `--workspace`, pytest `-k`) are shown "
-            "with a difference but make none on their own. A doc's `--all-features` gives every "
-            "feature; a target or task that a doc lists by name (`testdeps`), one named for CI (`test-ci`), "
-            "tasks that clean, install or publish and values computed by the CI (`${{ matrix.args }}`) make "
-            "no variant; display and speed flags (`-v`, `--color`, `-race`) never do. Commands in a "
-            "user-facing doc (a tutorial, a user guide, a page on testing the users' applications) document "
-            "none of the repository's own procedures.\n\n"
-            "Besides the known tools, gating CI's calls of the repository's own programs (`./scripts/x`, "
-            "`bash scripts/x.sh`, `python tools/x.py`, `node scripts/x.mjs`, `go run ./cmd/x`, when the "
-            "repository "
-            "tracks them) and of tools a package runner fetches (`npx`, `pnpm dlx`, `yarn dlx`, `bunx`, "
-            "`uvx`, `pipx run`) are reported unless a doc runs or names them, a documented target runs them "
-            "or is named after them (`make checksrc` for `scripts/checksrc-all.pl`). Programs that serve the "
-            "CI itself are left out: those in CI folders (`.github/`, `.gitlab-ci/`, `ci/`...), those whose "
-            "name says they install, package, publish, report, collect coverage, commit, label or name a CI, "
-            "and lines that feed the CI (`>> $GITHUB_ENV`); so are test, build and format scripts where "
-            "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. Commands "
-            "the CI computes (`${{ env.X }}`, matrix values) are not reported.",
-        .why_it_matters =
-            "CI is the definition of done that the team actually enforces. A check that only CI knows about "
-            "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
-            "trip "
-            "at a time.",
-        .example = "A workflow runs `cargo deny check licenses` and no doc mentions cargo deny:\n\n"
-                   "```\n.github/workflows/ci.yml:42:16: TASK104 CI runs 'cargo deny' but no doc tells an "
-                   "agent to run it\n  hint: add `cargo deny check licenses` to AGENTS.md under a \"Checks\" "
-                   "section\n```",
-        .how_to_fix = "Write the command (or a task runner target that runs it) in the context file an agent "
-                      "reads first, next to the tests, so that an agent runs what CI runs before it is done.",
-    }};
+    .docs =
+        {
+            .what_it_does =
+                "Reads the commands that CI runs (GitHub Actions `run:` steps, local composite actions and "
+                "reusable workflows; GitLab CI scripts with anchors, merges and `extends:`; CircleCI `run:` "
+                "steps and reusable `commands:`; Azure Pipelines `script:`/`bash:`/`pwsh:` steps and local "
+                "templates), leaves out plumbing (checkout, toolchain setup, caches, package installs, "
+                "`echo`, "
+                "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
+                "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose "
+                "workflows "
+                "run them only on tags or schedules; GitLab jobs that run only on tags or schedules; "
+                "release, "
+                "publish and deploy jobs; what runs after the merge: GitHub workflows that run only on "
+                "pushes to "
+                "the main branch, jobs that deploy Pages or commit for the team; steps that warm a cache; "
+                "commands run in another project's tree: a repository the job checks out where this one "
+                "would "
+                "be, a `cd` or `make -C` into a clone or an unpacked download), and reports each command "
+                "whose "
+                "head no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest "
+                "-x` "
+                "by `pytest`, `tox run -e lint` by `tox -e lint`, and a CI step is documented when a "
+                "documented "
+                "make target, just recipe or package script runs it (`make generate` whose recipe runs `go "
+                "generate`). Targets that install tools, clean, package or publish (`make install-tools`, "
+                "`make "
+                "clean`, `make dist`, a recipe that only downloads and unpacks) are not procedures. Test and "
+                "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
+                "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff "
+                "check`, "
+                "`cargo clippy`, `golangci-lint run`, `make lint` whose recipe runs one) to TASK103, so that "
+                "a "
+                "gap is reported once. One finding per command, at its first CI line.\n\n"
+                "A workflow that tests this repository against another project (a job checks out a "
+                "repository "
+                "the workflow names, `repository: org/name`, and runs that project's commands in that "
+                "checkout) "
+                "is "
+                "reported once, as info, when no doc says what it checks: no doc links or names the workflow "
+                "file, and no structural doc names it (`third-party.yml` is \"third party tests\" there), "
+                "one of "
+                "its jobs (a distinctive id such as `downstream-tests`) or one of the other projects. The "
+                "other "
+                "projects' commands are never reported; clones and "
+                "downloads (most often dependencies built from source) are left out.\n\n"
+                "A documented command that CI runs with arguments that select what runs is a variant the "
+                "docs "
+                "do not give: cargo `-p`, `--features`, `--all-features`, `--no-default-features` and "
+                "`--test`, "
+                "`go test -tags`, pytest `-m`/`-k`, pnpm `--filter`, npm `--workspace`, cmake `--target`, "
+                "and "
+                "the Gradle tasks and Maven goals after the first; and the environment that changes what the "
+                "program "
+                "does (`RUSTFLAGS`/`RUSTDOCFLAGS` for cargo commands that compile, `GOFLAGS`/`CGO_ENABLED` "
+                "for go, `PYTHONWARNINGS` for pytest; not memory or linker tweaks), set on the command line "
+                "or in the workflow's, "
+                "job's or "
+                "step's `env:`, unless a doc names the variable. The docs give `cargo test`, CI runs `cargo "
+                "test --features integration`: one finding per documented command names the differences "
+                "(\"CI "
+                "also runs 'cargo test' with `--features integration`\"). Arguments that only narrow what "
+                "the "
+                "documented command runs (`-p`, `--test`, `--filter`, `--workspace`, pytest `-k`) are shown "
+                "with a difference but make none on their own. A doc's `--all-features` gives every "
+                "feature; a target or task that a doc lists by name (`testdeps`), one named for CI "
+                "(`test-ci`), "
+                "tasks that clean, install or publish and values computed by the CI (`${{ matrix.args }}`) "
+                "make "
+                "no variant; display and speed flags (`-v`, `--color`, `-race`) never do. Commands in a "
+                "user-facing doc (a tutorial, a user guide, a page on testing the users' applications) "
+                "document "
+                "none of the repository's own procedures.\n\n"
+                "Besides the known tools, gating CI's calls of the repository's own programs (`./scripts/x`, "
+                "`bash scripts/x.sh`, `python tools/x.py`, `node scripts/x.mjs`, `go run ./cmd/x`, when the "
+                "repository "
+                "tracks them) and of tools a package runner fetches (`npx`, `pnpm dlx`, `yarn dlx`, `bunx`, "
+                "`uvx`, `pipx run`) are reported unless a doc runs or names them, a documented target runs "
+                "them "
+                "or is named after them (`make checksrc` for `scripts/checksrc-all.pl`). Programs that serve "
+                "the "
+                "CI itself are left out: those in CI folders (`.github/`, `.gitlab-ci/`, `ci/`...), those "
+                "whose "
+                "name says they install, package, publish, report, collect coverage, commit, label or name a "
+                "CI, "
+                "and lines that feed the CI (`>> $GITHUB_ENV`); so are test, build and format scripts where "
+                "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. "
+                "Commands "
+                "the CI computes (`${{ env.X }}`, matrix values) are not reported.",
+            .why_it_matters =
+                "CI is the definition of done that the team actually enforces. A check that only CI knows "
+                "about "
+                "is one an agent cannot run before it pushes: it learns about it from a red build, one round "
+                "trip "
+                "at a time.",
+            .example =
+                "A workflow runs `cargo deny check licenses` and no doc mentions cargo deny:\n\n"
+                "```\n.github/workflows/ci.yml:42:16: TASK104 CI runs 'cargo deny' but no doc tells an "
+                "agent to run it\n  hint: add `cargo deny check licenses` to AGENTS.md under a \"Checks\" "
+                "section\n```",
+            .how_to_fix =
+                "Write the command (or a task runner target that runs it) in the context file an agent "
+                "reads first, next to the tests, so that an agent runs what CI runs before it is done.",
+        },
+    .fixable = true,
+};
 
 // The commands tacit knows to be procedure: linters, formatters, type checkers, test runners, build tools,
 // task runners and code generators. Besides these, the repository's own programs and tools run through a
@@ -306,12 +341,24 @@ std::vector<std::string> leading_assignments(std::string_view line) {
   }
 }
 
-// True when a structural doc names an environment variable (`RUSTFLAGS`): it says how CI sets it.
+// True when a doc names an environment variable (`RUSTFLAGS`): it says how CI sets it, or how to. Every doc
+// counts (a contributing guide under docs/ keeps no text in the context), so their content is read once per
+// run, and only when a variant sets such a variable.
 bool documents_variable(const engine::Context& context, std::string_view name) {
-  for (const auto& doc : context.documents())
-    if (!doc.text.empty() && doc.text.find(name) != std::string::npos)
-      return true;
-  return false;
+  const auto& all = context.shared<std::string>("TASK104 every doc's text", [&] {
+    std::string out;
+    for (const auto& doc : context.documents()) {
+      if (!doc.text.empty()) {
+        out += doc.text;
+      } else if (const auto* file = context.snapshot().find(doc.path)) {
+        if (auto content = context.snapshot().read(*file))
+          out += content->bytes;
+      }
+      out += '\n';
+    }
+    return out;
+  });
+  return all.find(name) != std::string::npos;
 }
 
 // The step's `env:` assignments that change a command's outcome, as a shell prefix for a pasteable hint
@@ -577,6 +624,8 @@ public:
                                fmt::format("{} (variants)", text));
       finding.hint = fmt::format("add `{}{}` to {} under a \"{}\" section", env_prefix(first, head),
                                  pasteable(first), context.primary_context_file(), section_for(head));
+      finding.fix =
+          fixes::procedure_fix(context, section_for(head), env_prefix(first, head) + pasteable(first));
       std::set<std::string> shown{differences.front()};
       for (const auto& [missing, command] : commands)
         if (finding.related.size() < 3 && shown.insert(missing).second)
@@ -596,6 +645,12 @@ public:
                                engine::Location{first.path, first.line, first.column, {}}, text);
       finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
                                  context.primary_context_file(), section_for(head));
+      // The fix writes the commands of the programs folded into this finding too (one finding per job).
+      auto fix_commands = pasteable(first);
+      if (const auto it = merged.find(&head); it != merged.end())
+        for (const auto* other : it->second)
+          fix_commands += "\n" + pasteable(*undocumented.at(*other).front());
+      finding.fix = fixes::procedure_fix(context, section_for(head), fix_commands);
       for (std::size_t i = 1; i < commands.size() && i < 4; ++i)
         finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,
                                                    fmt::format("also run by job '{}'", commands[i]->job)});

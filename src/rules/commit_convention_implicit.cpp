@@ -2,6 +2,7 @@
 
 #include "commit_convention.hpp"
 #include "contribution_support.hpp"
+#include "fix_support.hpp"
 
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
@@ -64,6 +65,7 @@ constexpr engine::RuleMeta k_meta{
                           "components in use, and one real example subject.",
         },
     .options = k_options,
+    .fixable = true,
 };
 
 std::string short_id(const repo::Commit& commit) {
@@ -107,6 +109,24 @@ public:
             : fmt::format("add a \"Commit messages\" section to {}: subjects start with the component they "
                           "change, `component: summary` (components used: {}), e.g. `{}`",
                           context.primary_context_file(), util::join(used, ", "), example);
+    if (const auto* doc = fixes::context_file(context)) {
+      // What the history shows, stated: the convention, the types or components in use, a real subject.
+      const auto shown = example.find('`') == std::string::npos && !example.empty()
+                             ? fmt::format(", for example `{}`", example)
+                             : std::string();
+      const auto text =
+          conventional
+              ? fmt::format(
+                    "Commit subjects follow Conventional Commits: `type(scope): summary` (types used: "
+                    "{}){}.\n",
+                    util::join(used, ", "), shown)
+              : fmt::format("Commit subjects start with the component they change: `component: summary` "
+                            "(components used: {}){}.\n",
+                            util::join(used, ", "), shown);
+      static constexpr std::string_view k_keywords[] = {"commit"};
+      finding.fix = fixes::insert_block(*doc, {"Commit messages", k_keywords}, text,
+                                        fmt::format("state the commit convention in {}", doc->path));
+    }
     finding.related.push_back(
         engine::Location{{},
                          0,

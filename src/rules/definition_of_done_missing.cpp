@@ -1,5 +1,7 @@
 // QUAL203 definition-of-done-missing: no context file says what must pass before a change is done.
 
+#include "fix_support.hpp"
+
 #include <tacit/doc/context_files.hpp>
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
@@ -63,6 +65,7 @@ constexpr engine::RuleMeta k_meta{
                 "Add a short \"Before you commit\" section to the context file with the exact commands "
                 "that must pass (tests, lint, format check, type check), in the order CI runs them.",
         },
+    .fixable = true,
 };
 
 // Heading words, matched at the start of a word: "test" matches "Testing", not "contest".
@@ -248,6 +251,7 @@ public:
     const auto gate = std::find_if(ci.commands.begin(), ci.commands.end(), [](const auto& c) {
       return !c.plumbing && !c.foreign && is_check_command(c.text);
     });
+    finding.fix = done_fix(context, suite != suites.end() ? &*suite : nullptr);
     if (gate != ci.commands.end())
       finding.related.push_back(
           engine::Location{gate->path, gate->line, gate->column,
@@ -255,6 +259,37 @@ public:
   }
 
 private:
+  // A "Before you commit" section with what CI runs to gate changes (the commands that test, lint or check,
+  // in CI order, each once), else the root test suite's command; nothing when the repository gives none.
+  static std::optional<engine::Fix> done_fix(const engine::Context& context, const facts::TestSuite* suite) {
+    const auto* doc = fixes::context_file(context);
+    if (!doc)
+      return std::nullopt;
+    std::vector<std::string> commands;
+    for (const auto& command : context.ci().commands) {
+      const auto text = std::string(util::trim(command.text));
+      if (command.plumbing || command.foreign || !command.working_directory.empty() ||
+          !is_check_command(text) || text.find('\n') != std::string::npos ||
+          text.find('$') != std::string::npos ||
+          std::find(commands.begin(), commands.end(), text) != commands.end())
+        continue;
+      if (commands.size() == 6)
+        break;
+      commands.push_back(text);
+    }
+    if (commands.empty() && suite && !suite->suggested_command.empty() &&
+        is_check_command(suite->suggested_command))
+      commands.push_back(suite->suggested_command);
+    if (commands.empty())
+      return std::nullopt;
+    static constexpr std::string_view k_keywords[] = {"before you commit", "definition of done",
+                                                      "before commit"};
+    return fixes::insert_block(*doc, {"Before you commit", k_keywords},
+                               "These must pass before a change is done:\n\n" +
+                                   fixes::command_block(util::join(commands, "\n")),
+                               fmt::format("add a \"Before you commit\" section to {}", doc->path));
+  }
+
   // The root context files, what they import (up to the hops agents follow) and the docs they point to.
   static std::vector<const doc::Document*> reachable(const engine::Context& context,
                                                      const std::vector<const doc::Document*>& roots) {

@@ -1,6 +1,7 @@
 // TASK109 generated-code-undocumented: files carry generated-code markers and no doc says they are
 // generated or how to regenerate them.
 
+#include "fix_support.hpp"
 #include "generated_support.hpp"
 
 #include <tacit/doc/context_files.hpp>
@@ -79,6 +80,7 @@ constexpr engine::RuleMeta k_meta{
                 "file an agent reads first or in CONTRIBUTING.",
         },
     .options = k_options,
+    .fixable = true,
 };
 
 constexpr std::size_t k_related_cap = 5;
@@ -173,6 +175,59 @@ private:
     return util::join(dirs, ", ");
   }
 
+  // A paragraph that says what the history of the files shows: which are generated (their folders, or the
+  // files at the root), by what, that they are not edited by hand, and the command that regenerates them when
+  // the repository has one that runs the generator. Empty when the group spans too many folders to list.
+  static std::string group_paragraph(const engine::Context& context,
+                                     const std::vector<facts::GeneratedFile>& files,
+                                     const facts::GeneratedGroup& group) {
+    constexpr std::size_t k_listed = 8;
+    if (group.directories.size() > k_listed)
+      return {};
+    std::vector<std::string> places;
+    for (const auto& dir : group.directories)
+      if (!dir.empty())
+        places.push_back(fmt::format("`{}/`", dir));
+    if (std::ranges::find(group.directories, std::string()) != group.directories.end()) {
+      std::size_t listed = 0;
+      for (auto index : group.files)
+        if (util::dir_name(files[index].path).empty() && listed++ < k_listed)
+          places.push_back(fmt::format("`{}`", files[index].path));
+      if (listed > k_listed)
+        return {};
+    }
+    if (places.empty() || std::ranges::any_of(places, [](const std::string& place) {
+          return place.find('`', 1) + 1 != place.size();
+        }))
+      return {};
+    const auto by = !group.generator.empty() ? fmt::format(" by {}", group.generator)
+                    : group.linguist         ? std::string(" (marked linguist-generated in .gitattributes)")
+                                             : std::string();
+    auto text =
+        fmt::format("Files in {} are generated{}: do not edit them by hand.", util::join(places, ", "), by);
+    if (const auto target = regenerate_target(context, group.generator); target.runs_generator)
+      text += fmt::format(" `{}` regenerates them.", target.command);
+    return text + "\n";
+  }
+
+  static std::optional<engine::Fix> paragraphs_fix(const engine::Context& context,
+                                                   const std::vector<facts::GeneratedFile>& files,
+                                                   const std::vector<const facts::GeneratedGroup*>& groups) {
+    const auto* doc = fixes::context_file(context);
+    if (!doc)
+      return std::nullopt;
+    std::string text;
+    for (const auto* group : groups) {
+      const auto paragraph = group_paragraph(context, files, *group);
+      if (paragraph.empty())
+        return std::nullopt;
+      text += (text.empty() ? "" : "\n") + paragraph;
+    }
+    static constexpr std::string_view k_keywords[] = {"generated", "code generation", "codegen"};
+    return fixes::insert_block(*doc, {"Generated code", k_keywords}, text,
+                               fmt::format("say which files are generated in {}", doc->path));
+  }
+
   static std::string group_name(const facts::GeneratedGroup& group) {
     return !group.generator.empty() ? group.generator
            : group.linguist         ? std::string("linguist-generated")
@@ -216,6 +271,7 @@ private:
         target.command.empty() ? std::string()
                                : fmt::format(" (perhaps `{}`, {}:{})", target.command, target.location.path,
                                              target.location.line));
+    finding.fix = paragraphs_fix(context, files, groups);
   }
 
   static void report(const engine::Context& context, engine::Emitter& out,
@@ -279,6 +335,7 @@ private:
                     "that they must not be edited by hand, and {}",
                     context.primary_context_file(), by, util::join(examples, ", "),
                     count > examples.size() ? ", ..." : "", how);
+    finding.fix = paragraphs_fix(context, files, {&group});
   }
 };
 

@@ -1,6 +1,7 @@
 // TASK103 lint-format-undocumented: a formatter, linter or type checker is configured (or run by CI) and no
 // doc says how to run it.
 
+#include "fix_support.hpp"
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -28,47 +29,73 @@ constexpr engine::RuleMeta k_meta{
     .category = "TASK",
     .severity = engine::Severity::warning,
     .summary = "a formatter, linter or type checker is configured and no doc says how to run it",
-    .docs = {
-        .what_it_does =
-            "Finds the formatters, linters and type checkers the repository uses: their config files (.clang-"
-            "format, .clang-tidy, ESLint, Prettier, Biome, Stylelint, ruff, black, isort, mypy, flake8, "
-            "pylint, pyright, golangci-lint, rustfmt, clippy, markdownlint, yamllint, ShellCheck, SwiftLint, "
-            "RuboCop, Vale, typos, codespell, hadolint...), their sections in pyproject.toml, setup.cfg and "
-            "tox.ini, package.json keys, Checkstyle/Spotless/ktlint/detekt plugins in Maven and Gradle "
-            "builds, the hooks of .pre-commit-config.yaml, and the ones CI runs without a config (`cargo "
-            "clippy`, `go vet`, an action such as `golangci/golangci-lint-action`). Configs under test, "
-            "fixture (`test cases/`), example and third-party directories are not the repository's own. A "
-            "tool is documented when a doc shows its command (`ruff check`, `npx eslint`, `cargo clippy`; "
-            "inline code such as `ruff` counts, prose does not), a documented target whose recipe runs it "
-            "(make targets with their prerequisites, both branches of an ifeq and the pattern rule `clippy-%`"
-            " for `make clippy-full`; package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, poe, "
-            "hatch and pdm scripts; a target that runs a repository script runs what the script runs), a "
-            "documented repository script that runs it (`./scripts/lint`, `bash scripts/check.sh`, `python "
-            "tools/lint.py`: tacit reads the script), a documented `pre-commit run` (or a contributor doc "
-            "that says to install and run pre-commit) when it is a pre-commit hook, or a documented lint "
-            "target (`make lint`, `npm run lint`) or format target (`make fmt`, `make pretty`) whose recipe "
-            "runs no tool tacit knows. A config that nothing runs (no CI step, hook, target, script or build "
-            "plugin, and no lint workflow of another repository that CI calls) is not reported: there is no "
-            "procedure to write down. Tools that the same command runs (`tox run -e typing` runs mypy and "
-            "pyright; an undocumented `make lint` runs gofmt and rubocop) are one finding that names them "
-            "all, at the first one's place; otherwise one finding per tool, at its config file (or the CI "
-            "line that runs it); hooks of an undocumented pre-commit are reported once, as pre-commit. The "
-            "hint is a command to paste: what CI runs, with the step's working directory (`cd web && npm run "
-            "check`, `make -C api lint`) and without CI-only variables, downloaded tool paths or CI output "
-            "formats; else the repository's own target or script in the runner's syntax (`tox run -e typing`,"
-            " `nox -s lint`). A lint or format command CI runs is reported here, not by TASK104.",
-        .why_it_matters =
-            "An agent that does not know the formatter and the linters writes code that fails them, and "
-            "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to run "
-            "it: with which wrapper, on which files, with --fix or --check.",
-        .example = "A Python project configures ruff in pyproject.toml and its README never mentions it:\n\n"
-                   "```\npyproject.toml:12:1: TASK103 the linter ruff is configured (pyproject.toml) but no "
-                   "doc says how to run it\n  hint: add `ruff check . && ruff format --check .` to AGENTS.md "
-                   "under a \"Linting\" section\n```",
-        .how_to_fix = "Write the commands that lint and format the code (or the task runner target that runs "
-                      "them, or `pre-commit run --all-files`) in the context file an agent reads first, and "
-                      "say whether to run them before every commit.",
-    }};
+    .docs =
+        {
+            .what_it_does =
+                "Finds the formatters, linters and type checkers the repository uses: their config files "
+                "(.clang-"
+                "format, .clang-tidy, ESLint, Prettier, Biome, Stylelint, ruff, black, isort, mypy, flake8, "
+                "pylint, pyright, golangci-lint, rustfmt, clippy, markdownlint, yamllint, ShellCheck, "
+                "SwiftLint, "
+                "RuboCop, Vale, typos, codespell, hadolint...), their sections in pyproject.toml, setup.cfg "
+                "and "
+                "tox.ini, package.json keys, Checkstyle/Spotless/ktlint/detekt plugins in Maven and Gradle "
+                "builds, the hooks of .pre-commit-config.yaml, and the ones CI runs without a config (`cargo "
+                "clippy`, `go vet`, an action such as `golangci/golangci-lint-action`). Configs under test, "
+                "fixture (`test cases/`), example and third-party directories are not the repository's own. "
+                "A "
+                "tool is documented when a doc shows its command (`ruff check`, `npx eslint`, `cargo "
+                "clippy`; "
+                "inline code such as `ruff` counts, prose does not), a documented target whose recipe runs "
+                "it "
+                "(make targets with their prerequisites, both branches of an ifeq and the pattern rule "
+                "`clippy-%`"
+                " for `make clippy-full`; package scripts, just, Taskfile, `tox -e ENV`, `nox -s SESSION`, "
+                "poe, "
+                "hatch and pdm scripts; a target that runs a repository script runs what the script runs), a "
+                "documented repository script that runs it (`./scripts/lint`, `bash scripts/check.sh`, "
+                "`python "
+                "tools/lint.py`: tacit reads the script), a documented `pre-commit run` (or a contributor "
+                "doc "
+                "that says to install and run pre-commit) when it is a pre-commit hook, or a documented lint "
+                "target (`make lint`, `npm run lint`) or format target (`make fmt`, `make pretty`) whose "
+                "recipe "
+                "runs no tool tacit knows. A config that nothing runs (no CI step, hook, target, script or "
+                "build "
+                "plugin, and no lint workflow of another repository that CI calls) is not reported: there is "
+                "no "
+                "procedure to write down. Tools that the same command runs (`tox run -e typing` runs mypy "
+                "and "
+                "pyright; an undocumented `make lint` runs gofmt and rubocop) are one finding that names "
+                "them "
+                "all, at the first one's place; otherwise one finding per tool, at its config file (or the "
+                "CI "
+                "line that runs it); hooks of an undocumented pre-commit are reported once, as pre-commit. "
+                "The "
+                "hint is a command to paste: what CI runs, with the step's working directory (`cd web && npm "
+                "run "
+                "check`, `make -C api lint`) and without CI-only variables, downloaded tool paths or CI "
+                "output "
+                "formats; else the repository's own target or script in the runner's syntax (`tox run -e "
+                "typing`,"
+                " `nox -s lint`). A lint or format command CI runs is reported here, not by TASK104.",
+            .why_it_matters =
+                "An agent that does not know the formatter and the linters writes code that fails them, and "
+                "learns it from a red CI run or a reviewer. Config files say that a tool is used, not how to "
+                "run "
+                "it: with which wrapper, on which files, with --fix or --check.",
+            .example =
+                "A Python project configures ruff in pyproject.toml and its README never mentions it:\n\n"
+                "```\npyproject.toml:12:1: TASK103 the linter ruff is configured (pyproject.toml) but no "
+                "doc says how to run it\n  hint: add `ruff check . && ruff format --check .` to AGENTS.md "
+                "under a \"Linting\" section\n```",
+            .how_to_fix =
+                "Write the commands that lint and format the code (or the task runner target that runs "
+                "them, or `pre-commit run --all-files`) in the context file an agent reads first, and "
+                "say whether to run them before every commit.",
+        },
+    .fixable = true,
+};
 
 // What shows that a tool is used.
 struct Evidence {
@@ -497,11 +524,12 @@ private:
       command = target_running(context, info);
     if (command.empty())
       command = evidence.config ? evidence.config->suggested_command : std::string(info.suggested_command);
-    finding.hint =
-        fmt::format("add `{}` to {} under a \"{}\" section", command, context.primary_context_file(),
-                    !section.empty()        ? section
-                    : info.kind == "format" ? "Formatting"
-                                            : "Linting");
+    const std::string_view section_name = !section.empty()        ? std::string_view(section)
+                                          : info.kind == "format" ? "Formatting"
+                                                                  : "Linting";
+    finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", command,
+                               context.primary_context_file(), section_name);
+    finding.fix = fixes::procedure_fix(context, section_name, command);
     for (const auto& hook : evidence.hooks)
       related.push_back(hook);
     for (std::size_t i = evidence.config ? 0 : 1; i < evidence.ci.size() && related.size() < 6; ++i)

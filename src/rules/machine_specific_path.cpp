@@ -2,6 +2,7 @@
 // context file.
 
 #include "context_hygiene.hpp"
+#include "fix_support.hpp"
 
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
@@ -52,6 +53,7 @@ constexpr engine::RuleMeta k_meta{
                           "or `$HOME/...`; for a tool's location, say how to find it (`which`, an "
                           "environment variable).",
         },
+    .fixable = true,
 };
 
 // User names that stand for anyone: placeholders, example people, CI runners, containers, cloud images.
@@ -195,6 +197,7 @@ public:
         HomePath first;
         int line = 0;
         std::vector<int> more;
+        std::vector<std::pair<int, HomePath>> all; // every occurrence, for the fix
       };
       std::map<std::string, Use> uses;
       std::vector<std::string> order;
@@ -203,22 +206,48 @@ public:
         ++number;
         for (auto& home : find_home_paths(line)) {
           auto [it, inserted] = uses.try_emplace(home.home);
+          it->second.all.emplace_back(number, home);
           if (inserted) {
-            it->second = Use{std::move(home), number, {}};
+            it->second.first = std::move(home);
+            it->second.line = number;
             order.push_back(it->first);
           } else if (it->second.more.empty() || it->second.more.back() != number) {
             it->second.more.push_back(number);
           }
         }
       }
-      for (const auto& key : order)
-        emit(context, out, doc, uses.at(key).first, uses.at(key).line, uses.at(key).more);
+      for (const auto& key : order) {
+        auto& finding = emit(context, out, doc, uses.at(key).first, uses.at(key).line, uses.at(key).more);
+        finding.fix = relative_fix(context, doc, uses.at(key).all);
+      }
     }
   }
 
 private:
-  static void emit(const engine::Context& context, engine::Emitter& out, const doc::Document& doc,
-                   const HomePath& home, int line, const std::vector<int>& more) {
+  // Every use of the home directory in the doc written relative to the root, when each names a path in the
+  // repository (a per-user file such as ~/.npmrc has no such path: no fix).
+  static std::optional<engine::Fix> relative_fix(const engine::Context& context, const doc::Document& doc,
+                                                 const std::vector<std::pair<int, HomePath>>& uses) {
+    if (!doc.column_shifts.empty() || doc.truncated)
+      return std::nullopt;
+    engine::Fix fix;
+    for (const auto& [line, home] : uses) {
+      const auto relative = repository_path(context, home.rest);
+      const auto text = fixes::line_of(doc.text, line);
+      if (relative.empty() || (home.column >= 7 && text.substr(home.column - 7, 7) == "file://"))
+        return std::nullopt;
+      fix.edits.push_back(
+          fixes::replace(doc.path, line, static_cast<int>(home.column) + 1, home.path, relative));
+    }
+    if (fix.edits.empty())
+      return std::nullopt;
+    fix.description =
+        fmt::format("write {} relative to the repository root in {}", uses.front().second.home, doc.path);
+    return fix;
+  }
+
+  static engine::Finding& emit(const engine::Context& context, engine::Emitter& out, const doc::Document& doc,
+                               const HomePath& home, int line, const std::vector<int>& more) {
     auto message = fmt::format("'{}' is a path on one developer's machine", home.path);
     if (!more.empty())
       message += fmt::format(" ('{}' is used on {} more line{})", home.home, more.size(),
@@ -235,6 +264,7 @@ private:
             : fmt::format("write the path relative to the repository root ('{}')", relative);
     for (std::size_t i = 0; i < more.size() && i < 5; ++i)
       finding.related.push_back(engine::Location{doc.path, more[i], 0, "also uses " + home.home});
+    return finding;
   }
 };
 

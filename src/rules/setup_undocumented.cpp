@@ -1,5 +1,6 @@
 // TASK105 setup-undocumented: toolchain pins or lockfiles exist and no doc explains the setup.
 
+#include "fix_support.hpp"
 #include "setup_explained.hpp"
 
 #include <tacit/engine/context.hpp>
@@ -22,37 +23,42 @@ constexpr engine::RuleMeta k_meta{
     .category = "TASK",
     .severity = engine::Severity::warning,
     .summary = "toolchain pins or lockfiles exist and no doc explains the setup",
-    .docs = {
-        .what_it_does =
-            "Reads the root files that say what a developer must install before anything builds: "
-            "toolchain pins (.nvmrc, .node-version, package.json `packageManager`, .python-version, "
-            "rust-toolchain.toml, .go-version, .java-version, .sdkmanrc, .ruby-version, .tool-versions, "
-            "mise.toml) and lockfiles that need an install step (package-lock.json, pnpm-lock.yaml, "
-            "yarn.lock, bun.lock, uv.lock, poetry.lock, Pipfile.lock, pdm.lock, Gemfile.lock, "
-            "composer.lock). It reports each ecosystem for which no doc explains the setup. A doc "
-            "explains it with any install or setup command of the ecosystem (`npm ci`, `pnpm install`, "
-            "`uv sync`, `pip install -e .`, `bundle install`, `nvm use`, `asdf install`, `mise "
-            "install`...), a setup target (`make setup`, `just bootstrap`, `./script/bootstrap`), a dev "
-            "container or Nix shell it names, or by naming the toolchain in a setup section (Setup, "
-            "Installation, Getting started, Prerequisites, Requirements, Development). Ranges that the "
-            "tools check by themselves (engines.node, requires-python, go.mod's `go` line) are evidence "
-            "only and Cargo.lock and go.sum need no install step; for Rust and Go any documented cargo "
-            "or go command (or a make, just or task target) is enough (rustup installs a pinned "
-            "toolchain on first use, go downloads the one go.mod asks for). Files below the root (an "
-            "example's .nvmrc, a workspace package's lockfile) are not the repository's setup, and a "
-            "dev container or a Nix shell is evidence, not a reason to report on its own.",
-        .why_it_matters =
-            "An agent starts in a fresh checkout. Without the setup step it runs the tests against the wrong "
-            "Node or Python, or with no dependencies installed, or installs them with the wrong package "
-            "manager and rewrites the lockfile, and then debugs failures that are not in the code.",
-        .example = "A pnpm project that pins Node 20 and whose README only shows `pnpm test`:\n\n"
-                   "```\n.nvmrc:1:1: TASK105 the repository pins node 20 (.nvmrc) and locks dependencies "
-                   "with pnpm (pnpm-lock.yaml) but no doc says how to set up the environment\n  hint: add "
-                   "`nvm use && pnpm install --frozen-lockfile` to AGENTS.md under a \"Setup\" section\n```",
-        .how_to_fix =
-            "Write the setup commands (toolchain first, then dependencies) in a \"Setup\" section of "
-            "the context file an agent reads first, or of README/CONTRIBUTING.",
-    }};
+    .docs =
+        {
+            .what_it_does =
+                "Reads the root files that say what a developer must install before anything builds: "
+                "toolchain pins (.nvmrc, .node-version, package.json `packageManager`, .python-version, "
+                "rust-toolchain.toml, .go-version, .java-version, .sdkmanrc, .ruby-version, .tool-versions, "
+                "mise.toml) and lockfiles that need an install step (package-lock.json, pnpm-lock.yaml, "
+                "yarn.lock, bun.lock, uv.lock, poetry.lock, Pipfile.lock, pdm.lock, Gemfile.lock, "
+                "composer.lock). It reports each ecosystem for which no doc explains the setup. A doc "
+                "explains it with any install or setup command of the ecosystem (`npm ci`, `pnpm install`, "
+                "`uv sync`, `pip install -e .`, `bundle install`, `nvm use`, `asdf install`, `mise "
+                "install`...), a setup target (`make setup`, `just bootstrap`, `./script/bootstrap`), a dev "
+                "container or Nix shell it names, or by naming the toolchain in a setup section (Setup, "
+                "Installation, Getting started, Prerequisites, Requirements, Development). Ranges that the "
+                "tools check by themselves (engines.node, requires-python, go.mod's `go` line) are evidence "
+                "only and Cargo.lock and go.sum need no install step; for Rust and Go any documented cargo "
+                "or go command (or a make, just or task target) is enough (rustup installs a pinned "
+                "toolchain on first use, go downloads the one go.mod asks for). Files below the root (an "
+                "example's .nvmrc, a workspace package's lockfile) are not the repository's setup, and a "
+                "dev container or a Nix shell is evidence, not a reason to report on its own.",
+            .why_it_matters =
+                "An agent starts in a fresh checkout. Without the setup step it runs the tests against the "
+                "wrong "
+                "Node or Python, or with no dependencies installed, or installs them with the wrong package "
+                "manager and rewrites the lockfile, and then debugs failures that are not in the code.",
+            .example =
+                "A pnpm project that pins Node 20 and whose README only shows `pnpm test`:\n\n"
+                "```\n.nvmrc:1:1: TASK105 the repository pins node 20 (.nvmrc) and locks dependencies "
+                "with pnpm (pnpm-lock.yaml) but no doc says how to set up the environment\n  hint: add "
+                "`nvm use && pnpm install --frozen-lockfile` to AGENTS.md under a \"Setup\" section\n```",
+            .how_to_fix =
+                "Write the setup commands (toolchain first, then dependencies) in a \"Setup\" section of "
+                "the context file an agent reads first, or of README/CONTRIBUTING.",
+        },
+    .fixable = true,
+};
 
 // The command that applies a pin, "" when the manager needs none or has none.
 std::string pin_command(const facts::ToolchainPin& pin) {
@@ -191,9 +197,11 @@ private:
       finding.hint =
           fmt::format("say to install {} {} ({}) in {} under a \"Setup\" section", group.pins.front()->tool,
                       group.pins.front()->version, first.path, context.primary_context_file());
-    else
+    else {
       finding.hint = fmt::format("add `{}` to {} under a \"Setup\" section", util::join(commands, " && "),
                                  context.primary_context_file());
+      finding.fix = fixes::procedure_fix(context, "Setup", util::join(commands, " && "));
+    }
     for (const auto* pin : group.pins)
       if (&pin->evidence != &first)
         finding.related.push_back(location_of(pin->evidence));

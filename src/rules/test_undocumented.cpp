@@ -1,5 +1,6 @@
 // TASK102 test-undocumented: tests exist and no doc gives a command to run them.
 
+#include "fix_support.hpp"
 #include "procedure_support.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -22,37 +23,50 @@ constexpr engine::RuleMeta k_meta{
     .category = "TASK",
     .severity = engine::Severity::warning,
     .summary = "tests exist and no doc gives a command to run them",
-    .docs = {
-        .what_it_does =
-            "Detects test suites (CMake tests run by ctest, pytest, npm/pnpm/yarn/bun `test` scripts, Go "
-            "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`, tox test environments, nox test "
-            "sessions, "
-            "CMake test presets, a Taskfile `test` task) and checks that some doc (README, "
-            "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) shows "
-            "a "
-            "command that runs them. Commands are matched on their normalised head, so `uv run pytest -x` "
-            "documents pytest, and a command that runs tests through a task runner counts too (`make test`, "
-            "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...), as does "
-            "a documented repository script that runs them (`./scripts/test` whose lines run pytest). Where "
-            "tacit recognises no suite (a C project's `make check`, a shell test runner) but gating CI runs "
-            "the tests (`make test`, `pytest`, `go test`...), that is a suite too: prose that says \"run the "
-            "test suite\" without a command does not document it. A doc written for the project's users "
-            "(a tutorial, a user guide, a page on testing the users' own applications such as \"Testing "
-            "Flask "
-            "Applications\") documents none of the repository's procedures: its commands do not count.",
-        .why_it_matters =
-            "An agent that cannot run the tests cannot check its own work. It either skips verification or "
-            "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a "
-            "broken "
-            "test suite.",
-        .example =
-            "A Go module with `_test.go` files whose README only says `go build`:\n\n"
-            "```\nREADME.md:1:1: TASK102 tests run with go test (pkg/api/api_test.go) but no doc says how "
-            "to run them\n  hint: add `go test ./...` to AGENTS.md under a \"Testing\" section\n```",
-        .how_to_fix =
-            "Write the exact command that runs the tests, in a code block, in the context file an agent "
-            "reads first (or in README/CONTRIBUTING), with any setup it needs before.",
-    }};
+    .docs =
+        {
+            .what_it_does =
+                "Detects test suites (CMake tests run by ctest, pytest, npm/pnpm/yarn/bun `test` scripts, Go "
+                "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`, tox test environments, nox "
+                "test "
+                "sessions, "
+                "CMake test presets, a Taskfile `test` task) and checks that some doc (README, "
+                "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) "
+                "shows "
+                "a "
+                "command that runs them. Commands are matched on their normalised head, so `uv run pytest "
+                "-x` "
+                "documents pytest, and a command that runs tests through a task runner counts too (`make "
+                "test`, "
+                "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...), as "
+                "does "
+                "a documented repository script that runs them (`./scripts/test` whose lines run pytest). "
+                "Where "
+                "tacit recognises no suite (a C project's `make check`, a shell test runner) but gating CI "
+                "runs "
+                "the tests (`make test`, `pytest`, `go test`...), that is a suite too: prose that says \"run "
+                "the "
+                "test suite\" without a command does not document it. A doc written for the project's users "
+                "(a tutorial, a user guide, a page on testing the users' own applications such as \"Testing "
+                "Flask "
+                "Applications\") documents none of the repository's procedures: its commands do not count.",
+            .why_it_matters =
+                "An agent that cannot run the tests cannot check its own work. It either skips verification "
+                "or "
+                "guesses a command, and a wrong guess (the wrong runner, a missing build step) looks like a "
+                "broken "
+                "test suite.",
+            .example =
+                "A Go module with `_test.go` files whose README only says `go build`:\n\n"
+                "```\nREADME.md:1:1: TASK102 tests run with go test (pkg/api/api_test.go) but no doc says "
+                "how "
+                "to run them\n  hint: add `go test ./...` to AGENTS.md under a \"Testing\" section\n```",
+            .how_to_fix =
+                "Write the exact command that runs the tests, in a code block, in the context file an agent "
+                "reads first (or in README/CONTRIBUTING), with any setup it needs before.",
+        },
+    .fixable = true,
+};
 
 using Patterns = std::vector<doc::CommandPattern>;
 
@@ -209,6 +223,7 @@ void check_ci_tests(const engine::Context& context, engine::Emitter& out) {
                            context.repository_anchor(), "ci");
   finding.hint =
       fmt::format("add `{}` to {} under a \"Testing\" section", command, context.primary_context_file());
+  finding.fix = fixes::procedure_fix(context, "Testing", command);
   for (const auto& location : evidence)
     finding.related.push_back(location);
 }
@@ -262,6 +277,7 @@ public:
       finding.hint = fmt::format("add `{}`{} to {} under a \"Testing\" section", first.suggested_command,
                                  task_test.empty() ? "" : fmt::format(" (or `{}`)", task_test),
                                  context.primary_context_file());
+      finding.fix = fixes::procedure_fix(context, "Testing", first.suggested_command);
       for (const auto* suite : members)
         for (const auto& item : suite->evidence)
           finding.related.push_back(engine::Location{item.path, item.line, 0, item.note});

@@ -1,5 +1,6 @@
 // CTX003 unknown-command-target: a doc tells the reader to run a target that does not exist.
 
+#include "fix_support.hpp"
 #include "runner_requests.hpp"
 
 #include <tacit/doc/context_files.hpp>
@@ -26,39 +27,55 @@ constexpr engine::RuleMeta k_meta{
     .severity = engine::Severity::error,
     .summary = "a doc tells the reader to run a make target, package script, just recipe, CMake preset, tox "
                "environment, nox session, Taskfile task or Cargo alias that does not exist",
-    .docs = {
-        .what_it_does =
-            "Reads the commands that agent context files and the project's own docs (README, CONTRIBUTING, "
-            "docs/) show, and checks them against the targets the repository defines: `make X` (the tracked "
-            "Makefiles and `*.mk`), `npm/pnpm/yarn/bun run X` and `npm test` (every package.json's scripts), "
-            "`just X` (the justfile's recipes and aliases), `cmake --preset X`, `cmake --build --preset X`, "
-            "`ctest --preset X`, `cpack --preset X` and `cmake --workflow --preset X` (CMakePresets.json, "
-            "CMakeUserPresets.json and the files they include; hidden presets do not count), `tox -e X` "
-            "(tox.ini, setup.cfg, pyproject.toml or tox.toml; like tox 4, any name made of Python factors "
-            "such as `py312` or of factors the configuration uses is valid), `nox -s X` (noxfile.py "
-            "sessions; "
-            "`tests-3.12` matches a parametrized `tests`), `task X` (Taskfile.yml tasks, aliases and local "
-            "includes as `ns:task`), and `cargo X` when .cargo/config.toml defines aliases and X is a near "
-            "miss of one that is neither a cargo command nor a well-known plugin. Names with placeholders "
-            "(`<x>`, `$VAR`, `{x}`) are skipped. A target is unknown only when the runner's files are "
-            "tracked "
-            "and complete: a Makefile that includes others or names targets with variables, a justfile that "
-            "imports others, an unparsable package.json, a build generator (CMake, autotools, meson) that "
-            "writes Makefiles, a presets or Taskfile include that is missing or remote, a noxfile that "
-            "imports "
-            "local modules or registers sessions in a loop, and a tox envlist too complex to expand all make "
-            "tacit stay silent.",
-        .why_it_matters =
-            "An agent runs what the docs say, literally. A renamed or deleted target makes its first command "
-            "fail, and it then improvises: it guesses another target, edits the Makefile, or gives up on "
-            "verifying its change.",
-        .example =
-            "AGENTS.md says to run `make lint`, but the Makefile only has `build`, `test` and `check`:\n\n"
-            "```\nAGENTS.md:14:1: CTX003 'make lint': no tracked Makefile has a target 'lint'\n"
-            "  hint: use one of the targets that exist (build, check, test), or add 'lint'\n```",
-        .how_to_fix =
-            "Change the doc to the target's current name, or add the target back to the runner's file.",
-    }};
+    .docs =
+        {
+            .what_it_does =
+                "Reads the commands that agent context files and the project's own docs (README, "
+                "CONTRIBUTING, "
+                "docs/) show, and checks them against the targets the repository defines: `make X` (the "
+                "tracked "
+                "Makefiles and `*.mk`), `npm/pnpm/yarn/bun run X` and `npm test` (every package.json's "
+                "scripts), "
+                "`just X` (the justfile's recipes and aliases), `cmake --preset X`, `cmake --build --preset "
+                "X`, "
+                "`ctest --preset X`, `cpack --preset X` and `cmake --workflow --preset X` "
+                "(CMakePresets.json, "
+                "CMakeUserPresets.json and the files they include; hidden presets do not count), `tox -e X` "
+                "(tox.ini, setup.cfg, pyproject.toml or tox.toml; like tox 4, any name made of Python "
+                "factors "
+                "such as `py312` or of factors the configuration uses is valid), `nox -s X` (noxfile.py "
+                "sessions; "
+                "`tests-3.12` matches a parametrized `tests`), `task X` (Taskfile.yml tasks, aliases and "
+                "local "
+                "includes as `ns:task`), and `cargo X` when .cargo/config.toml defines aliases and X is a "
+                "near "
+                "miss of one that is neither a cargo command nor a well-known plugin. Names with "
+                "placeholders "
+                "(`<x>`, `$VAR`, `{x}`) are skipped. A target is unknown only when the runner's files are "
+                "tracked "
+                "and complete: a Makefile that includes others or names targets with variables, a justfile "
+                "that "
+                "imports others, an unparsable package.json, a build generator (CMake, autotools, meson) "
+                "that "
+                "writes Makefiles, a presets or Taskfile include that is missing or remote, a noxfile that "
+                "imports "
+                "local modules or registers sessions in a loop, and a tox envlist too complex to expand all "
+                "make "
+                "tacit stay silent.",
+            .why_it_matters =
+                "An agent runs what the docs say, literally. A renamed or deleted target makes its first "
+                "command "
+                "fail, and it then improvises: it guesses another target, edits the Makefile, or gives up on "
+                "verifying its change.",
+            .example = "AGENTS.md says to run `make lint`, but the Makefile only has `build`, `test` and "
+                       "`check`:\n\n"
+                       "```\nAGENTS.md:14:1: CTX003 'make lint': no tracked Makefile has a target 'lint'\n"
+                       "  hint: use one of the targets that exist (build, check, test), or add 'lint'\n```",
+            .how_to_fix =
+                "Change the doc to the target's current name, or add the target back to the runner's file.",
+        },
+    .fixable = true,
+};
 
 bool describes_this_repository(const doc::Document& doc) {
   return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::contributing ||
@@ -190,7 +207,7 @@ private:
       return;
     if (is_known(context, sets, request))
       return;
-    report(out, mention, request, sets);
+    report(context, out, mention, request, sets);
   }
 
   static bool is_known(const engine::Context& context, const std::vector<const facts::TargetSet*>& sets,
@@ -236,8 +253,48 @@ private:
     return false;
   }
 
-  static void report(engine::Emitter& out, const doc::CommandMention& mention, const Request& request,
-                     const std::vector<const facts::TargetSet*>& sets) {
+  // The near miss that is the only name at its distance from the target: the fix writes it in place of the
+  // target, when the target is written once on the command's line after where the command starts.
+  static std::optional<engine::Fix> rename_fix(const engine::Context& context,
+                                               const doc::CommandMention& mention, const Request& request,
+                                               std::vector<std::string_view> names, std::string_view best) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    const auto lower = util::to_lower(request.target);
+    const auto distance = util::edit_distance(lower, util::to_lower(best));
+    if (std::count_if(names.begin(), names.end(), [&](auto name) {
+          return util::edit_distance(lower, util::to_lower(name)) == distance;
+        }) != 1)
+      return std::nullopt;
+    const auto* doc = context.document(mention.doc);
+    if (!doc || doc->text.empty() || !doc->column_shifts.empty() || doc->truncated || mention.column < 1)
+      return std::nullopt;
+    const auto line = fixes::line_of(doc->text, mention.line);
+    const auto is_name = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ':' || c == '.';
+    };
+    std::size_t found = std::string_view::npos;
+    for (auto at = line.find(request.target, static_cast<std::size_t>(mention.column - 1));
+         at != std::string_view::npos; at = line.find(request.target, at + 1)) {
+      const auto end = at + request.target.size();
+      if ((at > 0 && is_name(line[at - 1])) || (end < line.size() && is_name(line[end])))
+        continue;
+      if (found != std::string_view::npos)
+        return std::nullopt; // twice on the line: which one is meant is not clear
+      found = at;
+    }
+    if (found == std::string_view::npos)
+      return std::nullopt;
+    engine::Fix fix;
+    fix.description =
+        fmt::format("write '{}' for '{}' in {}:{}", best, request.target, doc->path, mention.line);
+    fix.edits.push_back(fixes::replace(doc->path, mention.line, static_cast<int>(found) + 1, request.target,
+                                       std::string(best)));
+    return fix;
+  }
+
+  static void report(const engine::Context& context, engine::Emitter& out, const doc::CommandMention& mention,
+                     const Request& request, const std::vector<const facts::TargetSet*>& sets) {
     const auto command = util::join(mention.words, " ");
     const auto what = missing_target_phrase(request.runner);
     auto& finding = out.emit(fmt::format("'{}': {} '{}'", command, what, request.target),
@@ -251,6 +308,7 @@ private:
     const auto best = util::closest_match(request.target, names);
     if (!best.empty()) {
       finding.hint = fmt::format("did you mean '{}'? Fix the doc, or add '{}' back", best, request.target);
+      finding.fix = rename_fix(context, mention, request, names, best);
     } else {
       std::vector<std::string> shown;
       for (std::size_t i = 0; i < names.size() && i < 8; ++i)

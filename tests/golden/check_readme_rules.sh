@@ -24,7 +24,7 @@ category_rank() {
 }
 
 # The expected rows; `read` keeps the summary's inner spacing and backslashes, and a '|' in it is escaped.
-expected=$(tail -n +2 <<<"$listing" | while read -r id name category severity default summary; do
+expected=$(tail -n +2 <<<"$listing" | while read -r id name category severity default _fix summary; do
   [ "$default" = on ] || severity=off
   printf '%s\t%s\t| [%s](docs/rules/%s.md) | %s | %s | %s |\n' "$(category_rank "$category")" "$category" \
     "$id" "$id" "$name" "$severity" "${summary//|/\\|}"

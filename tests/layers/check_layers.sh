@@ -20,7 +20,8 @@ declare -A allowed=(
   [audit]="util repo doc facts engine audit"
   [report]="util repo doc facts engine audit report"
   [init]="util repo doc facts engine init"
-  [cli]="util repo doc facts engine rules declarative catalog audit report init cli"
+  [fix]="util repo doc facts engine fix"
+  [cli]="util repo doc facts engine rules declarative catalog audit report init fix cli"
 )
 
 status=0

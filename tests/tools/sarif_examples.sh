@@ -37,6 +37,9 @@ for example in "$examples"/*/; do
   files+=("$scratch/$name.sarif")
 done
 
+# Fixes (`fixes` on results, tacit check --fix) are in what the Multitool validates: the examples carry some.
+grep -lq '"fixes": \[' "${files[@]}" || { echo "sarif_examples: no example result carries a fix" >&2; exit 1; }
+
 # A path that is not valid UTF-8, with a space, '%' and '#'; evidence in another file; two severities.
 odd="$scratch/odd"
 sub="$odd/sub$(printf '\xff') 100% #1"

@@ -2,6 +2,8 @@
 // A finding: what a rule reports. Identity is the fingerprint hash(rule, path, subject, n), where n
 // counts earlier findings with the same rule, path and subject; it survives lines moving.
 
+#include <tacit/engine/fix.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,6 +38,7 @@ struct Finding {
   std::string subject;           ///< what the finding is about (a command, a path, a name)
   std::string hint;              ///< what to write, and where
   std::string fingerprint;       ///< filled by assign_fingerprints()
+  std::optional<Fix> fix;        ///< edits that resolve the finding (docs and context files only)
 };
 
 /// Sorts findings by path, line, column, rule id, subject, message (the order of every output).

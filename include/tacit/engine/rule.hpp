@@ -47,6 +47,8 @@ struct RuleMeta {
   /// corpus (tests/corpus) is left out: it runs only when a selection names it (its id or category, or ALL)
   /// or under the `strict` profile, and its docs say why.
   bool in_default_profile = true;
+  /// Some of its findings carry a fix (engine::Fix) that `tacit check --fix` applies; `tacit rules` says so.
+  bool fixable = false;
 };
 
 /// Option values the configuration sets for one rule: option name -> value as written (validated).
