@@ -6,11 +6,22 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <string_view>
+#include <system_error>
 
 int main(int argc, char** argv) {
   int code = tacit::cli::k_exit_error;
   try {
     code = tacit::cli::run(argc, argv);
+  } catch (const std::system_error& e) {
+    // fmt::print throws when stdout cannot take what it buffered (a full disk): the same error as below.
+    if (std::string_view(e.what()).starts_with("cannot write to file")) {
+      fmt::print(stderr, "tacit: error: cannot write to stdout: {}\n", e.code().message());
+      return tacit::cli::k_exit_error;
+    }
+    fmt::print(stderr, "tacit: internal error: {}\n  please report it with the command that caused it\n",
+               e.what());
+    return tacit::cli::k_exit_error;
   } catch (const std::exception& e) {
     // Only a fatal error reaches main; say so plainly rather than abort.
     fmt::print(stderr, "tacit: internal error: {}\n  please report it with the command that caused it\n",
