@@ -39,7 +39,8 @@ constexpr engine::RuleMeta k_meta{
                 "other's lacks, or a section is in one file only. The finding is at the first differing "
                 "line of the copy (the file that is not AGENTS.md), and names the differing lines of both. "
                 "Not reported: a file that is a symlink to the other or imports it (`@AGENTS.md`), files "
-                "that share only a few lines of boilerplate, and identical copies. Outside the default profile "
+                "that share only a few lines of boilerplate, and identical copies. Outside the default "
+                "profile "
                 "(select it with `--extend-select CTX005`): on the judged corpus (58 repositories) it has no "
                 "finding yet, so its precision is not measured; the pairs there are imports, symlinks, "
                 "identical copies or different guides.",
