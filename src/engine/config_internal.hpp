@@ -4,7 +4,9 @@
 
 #include <tacit/engine/config.hpp>
 
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tacit::engine::detail {
@@ -14,6 +16,11 @@ struct ParsedConfig {
   Config config;
   std::vector<ConfigEntry> extends;
 };
+
+/// A configuration error at `origin`.
+inline tacit::Error located(const ConfigOrigin& origin, std::string message) {
+  return tacit::Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column};
+}
 
 /// Parses and validates one file's text; `path` is used in errors and origins.
 Result<ParsedConfig> parse_config_file(std::string_view text, std::string_view path);

@@ -38,10 +38,6 @@ std::string resolve(std::string_view from, std::string_view value) {
   return joined.lexically_normal().generic_string();
 }
 
-tacit::Error located(const ConfigOrigin& origin, std::string message) {
-  return tacit::Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column};
-}
-
 Result<std::string> fail_read(const std::filesystem::path& path, std::string reason) {
   return make_error(ErrorCode::config, std::move(reason), path.string());
 }
@@ -132,7 +128,7 @@ private:
         return key;
       }
       const auto best = util::closest_match(entry.value, {k_profiles.begin(), k_profiles.end()});
-      return std::unexpected(located(
+      return std::unexpected(detail::located(
           entry.origin,
           fmt::format("unknown profile '{}'{}; profiles: recommended, strict (a local file ends in .yaml)",
                       entry.value, best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best))));
@@ -143,21 +139,21 @@ private:
       chain.erase(chain.begin(), std::find(chain.begin(), chain.end(), target));
       chain.push_back(target);
       return std::unexpected(
-          located(entry.origin, fmt::format("'extends' cycle: {}", util::join(chain, " -> "))));
+          detail::located(entry.origin, fmt::format("'extends' cycle: {}", util::join(chain, " -> "))));
     }
     if (m_layers.contains(target))
       return target; // loaded once per run
     if (m_stack.size() >= k_max_depth)
       return std::unexpected(
-          located(entry.origin, fmt::format("'extends' nests deeper than {} files", k_max_depth)));
+          detail::located(entry.origin, fmt::format("'extends' nests deeper than {} files", k_max_depth)));
     auto text = m_read ? m_read(target) : make_error(ErrorCode::config, "no such file");
     if (!text && text.error().message == "no such file")
-      return std::unexpected(located(
+      return std::unexpected(detail::located(
           entry.origin,
           fmt::format("'extends': cannot read '{}' (no such file; paths are relative to {})", target, from)));
     if (!text)
       return std::unexpected(
-          located(entry.origin, read_failure("'extends': ", target, text.error().message)));
+          detail::located(entry.origin, read_failure("'extends': ", target, text.error().message)));
     if (auto loaded = visit(*text, target); !loaded)
       return std::unexpected(loaded.error());
     return target;

@@ -1,6 +1,8 @@
 // Validation of what a configuration says about rules, once every rule (built-in and declarative) is known:
 // rule ids and prefixes in select, ignore, severity, options and per-path, and option names and values.
 
+#include "config_internal.hpp"
+
 #include <tacit/engine/config.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
@@ -13,10 +15,6 @@
 namespace tacit::engine {
 
 namespace {
-
-tacit::Error located(const ConfigOrigin& origin, std::string message) {
-  return tacit::Error{ErrorCode::config, std::move(message), origin.file, origin.line, origin.column};
-}
 
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
   const auto best = util::closest_match(word, candidates);
@@ -44,8 +42,8 @@ public:
     for (const auto* rule : m_rules)
       if (rule->id.size() >= value.size() && util::iequals(rule->id.substr(0, value.size()), value))
         return std::nullopt;
-    return located(origin, fmt::format("'{}': unknown rule or category '{}'{}; see `tacit rules`", key, value,
-                                       suggestion(value, m_ids)));
+    return detail::located(origin, fmt::format("'{}': unknown rule or category '{}'{}; see `tacit rules`",
+                                               key, value, suggestion(value, m_ids)));
   }
 
   std::optional<tacit::Error> entries(const std::vector<ConfigEntry>& list, std::string_view key) const {
@@ -71,10 +69,10 @@ public:
         const auto origin = known != config.option_rule_origins.end() ? known->second
                             : settings.empty()                        ? ConfigOrigin{config.source}
                                                                       : settings.begin()->second.origin;
-        return located(origin,
-                       fmt::format("'options': unknown rule '{}'{}; options are set per rule id (see `tacit "
-                                   "rule ID`)",
-                                   id, suggestion(id, m_ids)));
+        return detail::located(
+            origin, fmt::format("'options': unknown rule '{}'{}; options are set per rule id (see `tacit "
+                                "rule ID`)",
+                                id, suggestion(id, m_ids)));
       }
       for (const auto& [name, setting] : settings) {
         const auto* option = find_option(*rule, name);
@@ -83,19 +81,19 @@ public:
           for (const auto& known : rule->options)
             names.push_back(known.name);
           std::vector<std::string> listed(names.begin(), names.end());
-          return located(setting.origin,
-                         fmt::format("{} has no option '{}'{}; {}", rule->id, name, suggestion(name, names),
-                                     listed.empty()
-                                         ? std::string("it has no options")
+          return detail::located(
+              setting.origin,
+              fmt::format("{} has no option '{}'{}; {}", rule->id, name, suggestion(name, names),
+                          listed.empty() ? std::string("it has no options")
                                          : fmt::format("its options: {}", util::join(listed, ", "))));
         }
         const auto type = option_type(option->default_value);
         if (!option_value_fits(type, setting.value))
-          return located(setting.origin,
-                         fmt::format("option '{}' of {} takes a {} (like the default, {}); "
-                                     "'{}' is not one",
-                                     name, rule->id, type == "integer" ? "non-negative integer" : type,
-                                     option->default_value, setting.value));
+          return detail::located(
+              setting.origin, fmt::format("option '{}' of {} takes a {} (like the default, {}); "
+                                          "'{}' is not one",
+                                          name, rule->id, type == "integer" ? "non-negative integer" : type,
+                                          option->default_value, setting.value));
       }
     }
     return std::nullopt;

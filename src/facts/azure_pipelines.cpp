@@ -17,6 +17,9 @@
 
 namespace tacit::facts::ci {
 
+// Own namespace: the four CI readers are compiled together in a unity build.
+namespace azure {
+
 namespace {
 
 constexpr std::array<std::string_view, 2> k_dirs{".azure-pipelines/", "azure-pipelines/"};
@@ -254,7 +257,7 @@ void Extractor::include(const yaml::Node& path, const Source& from, const std::s
 
 } // namespace
 
-void extract_azure_pipelines(Workspace& workspace) {
+void extract(Workspace& workspace) {
   Extractor extractor(workspace);
   auto read = [&](const std::string& path) {
     if (!workspace.claim(path))
@@ -280,6 +283,12 @@ void extract_azure_pipelines(Workspace& workspace) {
   }
   for (const auto& path : directory_files)
     read(path);
+}
+
+} // namespace azure
+
+void extract_azure_pipelines(Workspace& workspace) {
+  azure::extract(workspace);
 }
 
 } // namespace tacit::facts::ci

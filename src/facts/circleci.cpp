@@ -17,6 +17,9 @@
 
 namespace tacit::facts::ci {
 
+// Own namespace: the four CI readers are compiled together in a unity build.
+namespace circleci {
+
 namespace {
 
 constexpr std::array<std::string_view, 2> k_config_paths{".circleci/config.yml", ".circleci/config.yaml"};
@@ -223,13 +226,19 @@ void Extractor::add_trigger(std::string_view event, std::string detail, int line
 
 } // namespace
 
-void extract_circleci(Workspace& workspace) {
+void extract(Workspace& workspace) {
   for (auto path : k_config_paths) {
     if (workspace.find(path) == nullptr || !workspace.claim(path))
       continue;
     if (const auto* source = workspace.parse(path))
       Extractor(workspace, *source).run();
   }
+}
+
+} // namespace circleci
+
+void extract_circleci(Workspace& workspace) {
+  circleci::extract(workspace);
 }
 
 } // namespace tacit::facts::ci

@@ -19,7 +19,6 @@ using Files = std::vector<const repo::FileEntry*>;
 
 constexpr std::size_t k_text_cap = 64u << 10;
 constexpr std::size_t k_max_texts = 40; // docs read for their text, at most
-constexpr std::uint32_t k_mode_symlink = 0120000;
 
 constexpr std::array<std::string_view, 17> k_commit_checkers{"commitlint.config.js",
                                                              "commitlint.config.cjs",
@@ -108,7 +107,7 @@ std::vector<ContributionFile> extract_contribution_files(const Files& files, con
   std::size_t texts = 0;
   auto add = [&](std::string_view kind, const repo::FileEntry& file, bool keep_text) {
     ContributionFile entry{std::string(kind), file.path, {}};
-    if (keep_text && (file.mode & 0170000) != k_mode_symlink && texts < k_max_texts) {
+    if (keep_text && (file.mode & 0170000) != repo::k_mode_symlink && texts < k_max_texts) {
       ++texts;
       entry.text = capped(read(file));
     }

@@ -13,6 +13,9 @@
 
 namespace tacit::facts::ci {
 
+// Own namespace: the four CI readers are compiled together in a unity build.
+namespace github_actions {
+
 namespace {
 
 constexpr std::string_view k_workflow_dir = ".github/workflows/";
@@ -265,7 +268,7 @@ void Extractor::reusable_workflow(const std::string& path, const Source& caller,
 
 } // namespace
 
-void extract_github_actions(Workspace& workspace) {
+void extract(Workspace& workspace) {
   Extractor extractor(workspace);
   const auto& files = workspace.files();
   auto it = std::lower_bound(files.begin(), files.end(), k_workflow_dir,
@@ -277,6 +280,12 @@ void extract_github_actions(Workspace& workspace) {
     if (const auto* source = workspace.parse(path))
       extractor.workflow(*source);
   }
+}
+
+} // namespace github_actions
+
+void extract_github_actions(Workspace& workspace) {
+  github_actions::extract(workspace);
 }
 
 } // namespace tacit::facts::ci

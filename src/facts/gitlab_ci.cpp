@@ -16,6 +16,9 @@
 
 namespace tacit::facts::ci {
 
+// Own namespace: the four CI readers are compiled together in a unity build.
+namespace gitlab {
+
 namespace {
 
 // Top-level keys that configure the pipeline rather than name a job.
@@ -288,8 +291,14 @@ void Extractor::triggers(const std::string& job, const Keys& keys) {
 
 } // namespace
 
-void extract_gitlab_ci(Workspace& workspace) {
+void extract(Workspace& workspace) {
   Extractor(workspace).run();
+}
+
+} // namespace gitlab
+
+void extract_gitlab_ci(Workspace& workspace) {
+  gitlab::extract(workspace);
 }
 
 } // namespace tacit::facts::ci

@@ -41,7 +41,7 @@ std::string recipe_of(const yaml::Node& task) {
   return out;
 }
 
-constexpr std::array<std::string_view, 8> k_names{
+constexpr std::array<std::string_view, 8> k_taskfile_names{
     "Taskfile.yml",      "taskfile.yml",      "Taskfile.yaml",      "taskfile.yaml",
     "Taskfile.dist.yml", "taskfile.dist.yml", "Taskfile.dist.yaml", "taskfile.dist.yaml"};
 
@@ -49,7 +49,7 @@ constexpr int k_max_depth = 8;
 constexpr std::size_t k_max_files = 64;
 
 bool is_taskfile_name(std::string_view name) {
-  return std::find(k_names.begin(), k_names.end(), name) != k_names.end();
+  return std::find(k_taskfile_names.begin(), k_taskfile_names.end(), name) != k_taskfile_names.end();
 }
 
 struct Loader {
@@ -67,7 +67,7 @@ struct Loader {
       return nullptr;
     if (const auto* file = find_entry(files, path))
       return file;
-    for (auto name : k_names)
+    for (auto name : k_taskfile_names)
       if (const auto* file = find_entry(files, fmt_path(path, name)))
         return file;
     return nullptr;

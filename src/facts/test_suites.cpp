@@ -52,14 +52,14 @@ std::string join_dir(std::string_view dir, std::string_view name) {
 // Example, sample and fixture projects, and copies of other projects (facts::in_vendored_dir), are not the
 // repository's own test suites.
 bool in_example_dir(std::string_view path) {
-  constexpr std::array<std::string_view, 14> k_names{
+  constexpr std::array<std::string_view, 14> k_example_dirs{
       "examples", "example",       "samples",       "sample",    "fixtures", "__fixtures__", "demo",
       "demos",    "test-fixtures", "test_fixtures", "templates", "template", "contrib",      "submodules"};
   if (in_vendored_dir(path))
     return true;
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
-    for (auto name : k_names)
+    for (auto name : k_example_dirs)
       if (lower == name)
         return true;
   }

@@ -23,9 +23,6 @@ namespace tacit::repo {
 
 namespace {
 
-constexpr std::uint32_t k_mode_regular = 0100644;
-constexpr std::uint32_t k_mode_executable = 0100755;
-constexpr std::uint32_t k_mode_symlink = 0120000;
 constexpr std::uint64_t k_max_ignore_file = 1u << 20;
 constexpr std::size_t k_max_files = 1'000'000;
 constexpr int k_max_depth = 256;

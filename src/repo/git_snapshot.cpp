@@ -21,10 +21,6 @@ namespace tacit::repo {
 
 namespace {
 
-constexpr std::uint32_t k_mode_regular = 0100644;
-constexpr std::uint32_t k_mode_executable = 0100755;
-constexpr std::uint32_t k_mode_symlink = 0120000;
-
 // The git mode tacit reports for an index or tree mode; 0 for what is not a file (submodules, trees).
 std::uint32_t file_mode(std::uint32_t mode) {
   if ((mode & 0170000) == 0100000) {

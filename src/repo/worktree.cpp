@@ -22,7 +22,6 @@ namespace tacit::repo {
 
 namespace {
 
-constexpr std::uint32_t k_mode_symlink = 0120000;
 constexpr std::size_t k_link_buffer = 4096 + 1;
 
 std::atomic<bool> g_openat2_unsupported{false};

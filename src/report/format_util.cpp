@@ -210,15 +210,15 @@ std::vector<RunRule> run_rules(const std::vector<engine::Finding>& findings, con
 
 namespace {
 
-std::string quoted(std::string_view text) {
+std::string json_quoted(std::string_view text) {
   return fmt::format("\"{}\"", json_escape(text));
 }
 
 std::string location_json(const engine::Location& location, bool with_note) {
-  std::string out = fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}", quoted(location.path),
+  std::string out = fmt::format("{{\"path\": {}, \"line\": {}, \"column\": {}", json_quoted(location.path),
                                 location.line, location.column);
   if (with_note)
-    out += fmt::format(", \"note\": {}", quoted(location.note));
+    out += fmt::format(", \"note\": {}", json_quoted(location.note));
   out += "}";
   return out;
 }
@@ -234,10 +234,10 @@ std::string fix_json(const engine::Fix& fix) {
     edits +=
         fmt::format("{}{{\"path\": {}, \"line\": {}, \"column\": {}, \"end_line\": {}, \"end_column\": {}, "
                     "\"original\": {}, \"text\": {}}}",
-                    k ? ", " : "", quoted(edit.path), edit.begin.line, edit.begin.column, edit.end.line,
-                    edit.end.column, quoted(edit.original), quoted(edit.header + edit.text));
+                    k ? ", " : "", json_quoted(edit.path), edit.begin.line, edit.begin.column, edit.end.line,
+                    edit.end.column, json_quoted(edit.original), json_quoted(edit.header + edit.text));
   }
-  return fmt::format("{{\"description\": {}, \"edits\": [{}]}}", quoted(fix.description), edits);
+  return fmt::format("{{\"description\": {}, \"edits\": [{}]}}", json_quoted(fix.description), edits);
 }
 
 std::string finding_json(const engine::Finding& f) {
@@ -246,10 +246,10 @@ std::string finding_json(const engine::Finding& f) {
     related += (k ? ", " : "") + location_json(f.related[k], true);
   return fmt::format("{{\"rule\": {}, \"name\": {}, \"severity\": {}, \"message\": {}, \"location\": {}, "
                      "\"related\": [{}], \"subject\": {}, \"hint\": {}, \"fingerprint\": {}{}}}",
-                     quoted(f.rule_id), quoted(f.rule_name), quoted(engine::to_string(f.severity)),
-                     quoted(f.message), location_json(f.location, false), related, quoted(f.subject),
-                     quoted(f.hint), quoted(f.fingerprint),
-                     f.fix ? ", \"fix\": " + fix_json(*f.fix) : std::string());
+                     json_quoted(f.rule_id), json_quoted(f.rule_name),
+                     json_quoted(engine::to_string(f.severity)), json_quoted(f.message),
+                     location_json(f.location, false), related, json_quoted(f.subject), json_quoted(f.hint),
+                     json_quoted(f.fingerprint), f.fix ? ", \"fix\": " + fix_json(*f.fix) : std::string());
 }
 
 } // namespace tacit::report::detail

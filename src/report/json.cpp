@@ -61,7 +61,7 @@ std::string json_escape(std::string_view text) {
 
 namespace {
 
-std::string quoted(std::string_view text) {
+std::string json_quoted(std::string_view text) {
   return fmt::format("\"{}\"", json_escape(text));
 }
 
@@ -74,7 +74,8 @@ std::string render_json(const std::vector<engine::Finding>& findings, const RunI
       std::back_inserter(out),
       "{{\n  \"schema_version\": {},\n  \"tool\": {{\"name\": \"tacit\", \"version\": {}, \"commit\": {}}},\n"
       "  \"root\": {},\n  \"source\": {},\n  \"findings\": [",
-      k_json_schema_version, quoted(k_version), quoted(k_commit), quoted(info.root), quoted(info.source));
+      k_json_schema_version, json_quoted(k_version), json_quoted(k_commit), json_quoted(info.root),
+      json_quoted(info.source));
   for (std::size_t i = 0; i < findings.size(); ++i) {
     ++counts[static_cast<int>(findings[i].severity)];
     fmt::format_to(std::back_inserter(out), "{}\n    {}", i ? "," : "", detail::finding_json(findings[i]));
@@ -85,10 +86,10 @@ std::string render_json(const std::vector<engine::Finding>& findings, const RunI
     fmt::format_to(
         std::back_inserter(out),
         "{}\n    {{\"id\": {}, \"name\": {}, \"category\": {}, \"status\": {}, \"findings\": {}{}}}",
-        i ? "," : "", quoted(status.rule->id), quoted(status.rule->name), quoted(status.rule->category),
-        quoted(engine::to_string(status.state)), status.findings,
+        i ? "," : "", json_quoted(status.rule->id), json_quoted(status.rule->name),
+        json_quoted(status.rule->category), json_quoted(engine::to_string(status.state)), status.findings,
         status.state == engine::RuleState::not_applicable
-            ? fmt::format(", \"reason\": {}", quoted(status.reason))
+            ? fmt::format(", \"reason\": {}", json_quoted(status.reason))
             : std::string());
   }
   fmt::format_to(std::back_inserter(out),

@@ -13,7 +13,7 @@ namespace tacit::report {
 
 namespace {
 
-std::string_view severity(engine::Severity s) {
+std::string_view rdjson_severity(engine::Severity s) {
   switch (s) {
   case engine::Severity::error:
     return "ERROR";
@@ -51,7 +51,7 @@ std::string render_rdjson(const std::vector<engine::Finding>& findings, const Ru
       w.end_object();
     }
     w.end_object();
-    w.member("severity", severity(finding.severity));
+    w.member("severity", rdjson_severity(finding.severity));
     w.object_member("code");
     w.member("value", finding.rule_id);
     w.end_object();

@@ -218,7 +218,7 @@ bool documents_program(const engine::Context& context, const std::string& path, 
     stem.resize(dot);
   for (std::string_view all : {"-all", "_all"})
     if (stem.size() > all.size() && stem.ends_with(all))
-      stem.resize(stem.size() - all.size());
+      stem.erase(stem.size() - all.size());
   for (const auto& mention : knowledge.commands())
     if (const auto target = target_of(head_of(mention.words)).second; !target.empty() && target == stem)
       return true;

@@ -139,7 +139,7 @@ std::set<std::string> kinds_of_target(std::string_view target) {
 }
 
 // A word as a shell reads it back (globs stay unquoted: CI wrote them for the shell to expand).
-std::string quoted(const std::string& word) {
+std::string shell_quoted(const std::string& word) {
   if (!word.empty() && word.find_first_of(" \t'\";&|<>()") == std::string::npos)
     return word;
   return fmt::format("'{}'", word);
@@ -164,7 +164,7 @@ std::string pasteable(const engine::Context& context, const std::vector<std::str
       out.emplace_back(util::base_name(word));
       continue;
     }
-    out.push_back(quoted(word));
+    out.push_back(shell_quoted(word));
   }
   auto dir = std::string(directory);
   while (dir.starts_with("./"))

@@ -35,6 +35,11 @@ struct SnapshotOptions {
   std::function<bool(std::string_view dir)> skip_untracked_in;
 };
 
+/// Git file modes (FileEntry::mode).
+inline constexpr std::uint32_t k_mode_regular = 0100644;
+inline constexpr std::uint32_t k_mode_executable = 0100755;
+inline constexpr std::uint32_t k_mode_symlink = 0120000;
+
 /// One file of the snapshot (tracked, or untracked in the worktree).
 struct FileEntry {
   std::string path;       ///< repository-relative, '/'-separated, as stored (may be invalid UTF-8)

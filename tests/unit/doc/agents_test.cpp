@@ -125,7 +125,7 @@ TEST_CASE("plan_context: an empty file costs nothing, a budget that is reached e
   repo.add("AGENTS.md", lines(100, 'r'));
   repo.add("a/AGENTS.md", "  \n\n");
   repo.add("a/b/AGENTS.md", lines(100, 'b'));
-  LoadOptions options;
+  tacit::doc::LoadOptions options;
   options.only = find_agent("codex");
   options.chain_budget = [](const AgentSpec&) { return 20000; }; // 4 bytes short if the empty file counted
   CHECK_FALSE(plan_context(repo.source(), "a/b", options).front().cut.has_value());

@@ -22,9 +22,9 @@ using tacit::fix::Outcome;
 
 namespace {
 
-using Files = std::map<std::string, std::string>;
+using FileTexts = std::map<std::string, std::string>;
 
-tacit::fix::Reader reader(const Files& files) {
+tacit::fix::Reader reader(const FileTexts& files) {
   return [&files](const std::string& path) -> tacit::Result<std::optional<std::string>> {
     const auto it = files.find(path);
     if (it == files.end())
@@ -49,7 +49,7 @@ Finding with_fix(std::vector<TextEdit> edits, std::string rule = "CTX010") {
 }
 
 // Plans `findings` on `files` and returns the new content of `path` (the old one when it does not change).
-std::string after(const Files& files, const std::vector<Finding>& findings, const std::string& path,
+std::string after(const FileTexts& files, const std::vector<Finding>& findings, const std::string& path,
                   tacit::fix::Plan* out = nullptr) {
   auto plan = tacit::fix::plan_fixes(findings, reader(files));
   std::string content = files.contains(path) ? files.at(path) : std::string();
@@ -64,38 +64,38 @@ std::string after(const Files& files, const std::vector<Finding>& findings, cons
 } // namespace
 
 TEST_CASE("a replacement edits the bytes at its line and column") {
-  const Files files{{"AGENTS.md", "# A\n\nRead /home/ann/p/src/a.c first.\n"}};
+  const FileTexts files{{"AGENTS.md", "# A\n\nRead /home/ann/p/src/a.c first.\n"}};
   const auto finding = with_fix({edit("AGENTS.md", 3, 6, 3, 25, "/home/ann/p/src/a.c", "src/a.c")});
   CHECK(after(files, {finding}, "AGENTS.md") == "# A\n\nRead src/a.c first.\n");
 }
 
 TEST_CASE("CRLF files keep CRLF line ends in what the fix inserts") {
-  const Files files{{"AGENTS.md", "# A\r\n\r\n## Build\r\n\r\nText.\r\n"}};
+  const FileTexts files{{"AGENTS.md", "# A\r\n\r\n## Build\r\n\r\nText.\r\n"}};
   const auto finding = with_fix({edit("AGENTS.md", 6, 1, 6, 1, "", "\n```sh\nmake\n```\n")});
   CHECK(after(files, {finding}, "AGENTS.md") ==
         "# A\r\n\r\n## Build\r\n\r\nText.\r\n\r\n```sh\r\nmake\r\n```\r\n");
 }
 
 TEST_CASE("a replacement on a CRLF line finds its column before the CR") {
-  const Files files{{"a.md", "x /home/ann/p/a.c\r\ny\r\n"}};
+  const FileTexts files{{"a.md", "x /home/ann/p/a.c\r\ny\r\n"}};
   const auto finding = with_fix({edit("a.md", 1, 3, 1, 18, "/home/ann/p/a.c", "a.c")});
   CHECK(after(files, {finding}, "a.md") == "x a.c\r\ny\r\n");
 }
 
 TEST_CASE("text added at the end of a file without a final newline leaves it without one") {
-  const Files files{{"AGENTS.md", "# A\n\nText."}};
+  const FileTexts files{{"AGENTS.md", "# A\n\nText."}};
   const auto finding = with_fix({edit("AGENTS.md", 3, 6, 3, 6, "", "\n```sh\nmake\n```\n", "\n## Build\n")});
   CHECK(after(files, {finding}, "AGENTS.md") == "# A\n\nText.\n\n## Build\n\n```sh\nmake\n```");
 }
 
 TEST_CASE("text added at the end of a file that ends with a blank line adds no second one") {
-  const Files files{{"AGENTS.md", "# A\n\nText.\n\n"}};
+  const FileTexts files{{"AGENTS.md", "# A\n\nText.\n\n"}};
   const auto finding = with_fix({edit("AGENTS.md", 5, 1, 5, 1, "", "\n```sh\nmake\n```\n", "\n## Build\n")});
   CHECK(after(files, {finding}, "AGENTS.md") == "# A\n\nText.\n\n## Build\n\n```sh\nmake\n```\n");
 }
 
 TEST_CASE("overlapping edits: the first fix wins and the later one is a conflict") {
-  const Files files{{"a.md", "one two three\n"}};
+  const FileTexts files{{"a.md", "one two three\n"}};
   const auto first = with_fix({edit("a.md", 1, 1, 1, 8, "one two", "1 2")});
   const auto second = with_fix({edit("a.md", 1, 5, 1, 14, "two three", "2 3")}, "CTX003");
   tacit::fix::Plan plan;
@@ -113,7 +113,7 @@ TEST_CASE("overlapping edits: the first fix wins and the later one is a conflict
 }
 
 TEST_CASE("a fix whose edits do not all apply writes none of them") {
-  const Files files{{"a.md", "one two three\n"}};
+  const FileTexts files{{"a.md", "one two three\n"}};
   const auto first = with_fix({edit("a.md", 1, 5, 1, 8, "two", "2")});
   const auto both = with_fix({edit("a.md", 1, 1, 1, 4, "one", "1"), edit("a.md", 1, 6, 1, 7, "w", "W")});
   tacit::fix::Plan plan;
@@ -122,7 +122,7 @@ TEST_CASE("a fix whose edits do not all apply writes none of them") {
 }
 
 TEST_CASE("identical edits of two findings are written once") {
-  const Files files{{"a.md", "# A\n"}};
+  const FileTexts files{{"a.md", "# A\n"}};
   const auto one = with_fix({edit("a.md", 2, 1, 2, 1, "", "\n```sh\nmake\n```\n", "\n## Build\n")});
   tacit::fix::Plan plan;
   CHECK(after(files, {one, one}, "a.md", &plan) == "# A\n\n## Build\n\n```sh\nmake\n```\n");
@@ -130,7 +130,7 @@ TEST_CASE("identical edits of two findings are written once") {
 }
 
 TEST_CASE("insertions that share a header make one section, in the order the fixes came") {
-  const Files files{{"a.md", "# A\n"}};
+  const FileTexts files{{"a.md", "# A\n"}};
   const auto build = with_fix({edit("a.md", 2, 1, 2, 1, "", "\n```sh\nmake\n```\n", "\n## Build\n")});
   const auto test = with_fix({edit("a.md", 2, 1, 2, 1, "", "\n```sh\nmake test\n```\n", "\n## Testing\n")});
   const auto build2 = with_fix({edit("a.md", 2, 1, 2, 1, "", "\n```sh\nmake docs\n```\n", "\n## Build\n")});
@@ -139,7 +139,7 @@ TEST_CASE("insertions that share a header make one section, in the order the fix
 }
 
 TEST_CASE("a second run of the same fixes changes nothing") {
-  const Files files{{"a.md", "# A\n\nRead /home/ann/p/a.c.\n"}};
+  const FileTexts files{{"a.md", "# A\n\nRead /home/ann/p/a.c.\n"}};
   const std::vector<Finding> findings{
       with_fix({edit("a.md", 3, 6, 3, 21, "/home/ann/p/a.c", "a.c")}),
       with_fix({edit("a.md", 4, 1, 4, 1, "", "\n```sh\nmake\n```\n", "\n## Build\n")}, "TASK101")};
@@ -148,7 +148,7 @@ TEST_CASE("a second run of the same fixes changes nothing") {
   // The replacement finds its text already there. The insertion's place moved down (the check that found
   // it would not fire again); at its old place the file must not change either.
   tacit::fix::Plan plan;
-  const Files fixed{{"a.md", once}};
+  const FileTexts fixed{{"a.md", once}};
   const std::vector<Finding> replay{findings.front()};
   CHECK(after(fixed, replay, "a.md", &plan) == once);
   CHECK(plan.files.empty());
@@ -156,7 +156,7 @@ TEST_CASE("a second run of the same fixes changes nothing") {
 }
 
 TEST_CASE("a file that changed since the check is left alone") {
-  const Files files{{"a.md", "# A\n\nRead /home/bob/p/a.c.\n"}};
+  const FileTexts files{{"a.md", "# A\n\nRead /home/bob/p/a.c.\n"}};
   tacit::fix::Plan plan;
   const auto finding = with_fix({edit("a.md", 3, 6, 3, 21, "/home/ann/p/a.c", "a.c")});
   CHECK(after(files, {finding}, "a.md", &plan) == files.at("a.md"));
@@ -167,7 +167,7 @@ TEST_CASE("a file that changed since the check is left alone") {
 }
 
 TEST_CASE("a file that is not UTF-8 takes ASCII text only") {
-  const Files files{{"a.md", "caf\xe9 /home/ann/p/a.c\n"}};
+  const FileTexts files{{"a.md", "caf\xe9 /home/ann/p/a.c\n"}};
   tacit::fix::Plan plan;
   const auto ascii = with_fix({edit("a.md", 1, 6, 1, 21, "/home/ann/p/a.c", "a.c")});
   CHECK(after(files, {ascii}, "a.md") == "caf\xe9 a.c\n");
@@ -177,14 +177,14 @@ TEST_CASE("a file that is not UTF-8 takes ASCII text only") {
 }
 
 TEST_CASE("a file with lone CR line ends is left alone") {
-  const Files files{{"a.md", "# A\rText.\r"}};
+  const FileTexts files{{"a.md", "# A\rText.\r"}};
   tacit::fix::Plan plan;
   CHECK(after(files, {with_fix({edit("a.md", 1, 1, 1, 1, "", "x")})}, "a.md", &plan) == files.at("a.md"));
   CHECK(plan.results.front().outcome == Outcome::unwritable);
 }
 
 TEST_CASE("a fix may create a file") {
-  const Files files;
+  const FileTexts files;
   tacit::fix::Plan plan;
   const auto finding = with_fix({edit("AGENTS.md", 1, 1, 1, 1, "", "\n```sh\nmake\n```\n", "\n## Build\n")});
   CHECK(after(files, {finding}, "AGENTS.md", &plan) == "## Build\n\n```sh\nmake\n```\n");
@@ -193,7 +193,7 @@ TEST_CASE("a fix may create a file") {
 }
 
 TEST_CASE("the unified diff of a plan") {
-  const Files files{{"a.md", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"}, {"b.md", "x"}};
+  const FileTexts files{{"a.md", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"}, {"b.md", "x"}};
   const std::vector<Finding> findings{with_fix({edit("a.md", 2, 1, 2, 2, "2", "two")}),
                                       with_fix({edit("a.md", 10, 1, 10, 3, "10", "ten")}),
                                       with_fix({edit("b.md", 1, 2, 1, 2, "", "y\n")})};
