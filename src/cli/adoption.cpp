@@ -40,6 +40,15 @@ std::string program_stamp() {
     stamp += fmt::format(" {}", time.time_since_epoch().count());
   return stamp;
 }
+// What the cache keeps of a finding: what keep_new_findings compares.
+engine::Finding identity_of(const engine::Finding& finding) {
+  engine::Finding identity;
+  identity.rule_id = finding.rule_id;
+  identity.location = {finding.location.path, finding.location.line, finding.location.column, {}};
+  identity.subject = finding.subject;
+  return identity;
+}
+
 // Stale entries listed one by one at most; the rest are counted.
 constexpr std::size_t k_stale_listed = 10;
 
@@ -163,9 +172,22 @@ Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
       selectors += item + ',';
     selectors += '\n';
   }
-  const bool use_cache = !settings.no_cache && !commit->git_dir.empty();
-  return std::unique_ptr<DiffBase>(
+  const bool use_cache = !settings.no_cache && !commit->git_dir.empty() && !commit->identity.tree.empty();
+  auto base = std::unique_ptr<DiffBase>(
       new DiffBase(std::move(options), std::move(*commit), jobs, std::move(selectors), use_cache));
+  // --staged: the index's identity (~30 ms on moby: the index read, its trees hashed), alongside the
+  // analysis.
+  if (use_cache && staged_default) {
+    try {
+      base->m_staged = std::async(std::launch::async, [scanned] {
+        const util::ScopedTiming timing("diff base: the staged tree (its own thread)");
+        return repo::staged_identity(scanned);
+      });
+    } catch (const std::system_error&) {
+      // No thread to spare: the staged state is not recorded, which only costs the next run.
+    }
+  }
+  return base;
 }
 
 std::function<void(const engine::Config&)> DiffBase::config_sink() {
@@ -174,10 +196,10 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
       return;
     // Rules from rule-dirs live in the worktree, beyond what the key covers: such runs are never cached.
     if (m_use_cache && config.rule_dirs.empty()) {
-      m_key = cache_key(fmt::format("{}\n{}\n{}\n{}", program_stamp(), m_commit.id, m_selectors,
-                                    engine::format_config(config)));
+      m_settings = fmt::format("{}\n{}\n{}", program_stamp(), m_selectors, engine::format_config(config));
+      m_key = key_of(m_commit.identity);
       const util::ScopedTiming timing("diff base: read the cache");
-      m_cached = cache().load(m_commit.id, m_key);
+      m_cached = cache().load(m_commit.identity.tree, m_key);
       if (m_cached)
         return;
     }
@@ -215,16 +237,32 @@ Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate
   if (!m_key.empty()) {
     BaseFindings record{(*m_context)->repository_anchor(), {}};
     record.findings.reserve(found.size());
-    for (const auto& finding : found) {
-      engine::Finding identity;
-      identity.rule_id = finding.rule_id;
-      identity.location = {finding.location.path, finding.location.line, finding.location.column, {}};
-      identity.subject = finding.subject;
-      record.findings.push_back(std::move(identity));
-    }
-    (void)cache().store(m_commit.id, m_key, record); // a read-only git directory only costs the next run
+    for (const auto& finding : found)
+      record.findings.push_back(identity_of(finding));
+    (void)cache().store(m_commit.identity.tree, m_key, record); // a read-only git directory costs a rerun
   }
   return found;
+}
+
+void DiffBase::record_scanned(const std::vector<engine::Finding>& found, const engine::Location& anchor) {
+  if (!m_staged.valid())
+    return;
+  const auto staged = m_staged.get();
+  if (!staged || m_settings.empty())
+    return;
+  const auto key = key_of(*staged);
+  const auto store = cache();
+  if (store.has(staged->tree, key))
+    return;
+  BaseFindings record{anchor, {}};
+  record.findings.reserve(found.size());
+  for (const auto& finding : found)
+    record.findings.push_back(identity_of(finding));
+  (void)store.store(staged->tree, key, record);
+}
+
+std::string DiffBase::key_of(const repo::StateIdentity& state) const {
+  return cache_key(fmt::format("{}\n{}\n{}", m_settings, state.tree, state.parent));
 }
 
 engine::Location DiffBase::anchor() const {
@@ -241,6 +279,8 @@ std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const en
                          const Evaluate& evaluate, std::vector<engine::Finding>& findings) {
   if (settings.baseline_action != CheckSettings::BaselineAction::none)
     return write_baseline(settings, context, findings);
+  if (base != nullptr) // what the rules found, before the baseline hides any
+    base->record_scanned(findings, context.repository_anchor());
 
   if (!settings.baseline.empty()) {
     const auto path = baseline_path(settings, context);

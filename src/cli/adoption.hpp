@@ -12,6 +12,7 @@
 #include <tacit/repo/merge_base.hpp>
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -43,6 +44,10 @@ public:
   /// recorded in the cache), or the cached ones.
   Result<std::vector<engine::Finding>> findings(const Evaluate& evaluate);
 
+  /// With --staged and the cache: records the staged state's findings (before any filter), the base of the
+  /// next run once that state is committed.
+  void record_scanned(const std::vector<engine::Finding>& found, const engine::Location& anchor);
+
   /// True when the base's findings came from the cache.
   bool cached() const { return m_cached.has_value(); }
 
@@ -55,13 +60,16 @@ private:
   DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs, std::string selectors,
            bool use_cache);
   DiffCache cache() const;
+  std::string key_of(const repo::StateIdentity& state) const;
   repo::SnapshotOptions m_options;
   repo::BaseCommit m_commit;
   unsigned m_jobs;
   std::string m_selectors; ///< the command line's rule selection, part of the cache key
   bool m_use_cache;
-  std::string m_key;                    ///< the cache key of this run's settings; empty: not cached
-  std::optional<BaseFindings> m_cached; ///< the base's findings read from the cache
+  std::string m_settings; ///< this run's settings, as the cache keys them; empty: not cached
+  std::string m_key;      ///< the base's cache key; empty: not cached
+  std::future<std::optional<repo::StateIdentity>> m_staged; ///< --staged with the cache: the index's identity
+  std::optional<BaseFindings> m_cached;                     ///< the base's findings read from the cache
   std::thread m_thread;
   Result<std::unique_ptr<engine::Context>> m_context;
 };

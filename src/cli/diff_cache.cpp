@@ -1,4 +1,4 @@
-// The diff-base cache: one small text file per (base commit, key), one finding a line.
+// The diff-base cache: one small text file per (state, key), one finding a line.
 //
 //   tacit-diff-base 1 <key>
 //   anchor <TAB> path <TAB> line <TAB> column
@@ -190,13 +190,13 @@ std::optional<BaseFindings> parse_base_findings(std::string_view text, std::stri
   return out;
 }
 
-std::filesystem::path DiffCache::file(std::string_view commit, std::string_view key) const {
-  return m_directory / fmt::format("{}-{}", commit, key);
+std::filesystem::path DiffCache::file(std::string_view state, std::string_view key) const {
+  return m_directory / fmt::format("{}-{}", state, key);
 }
 
-std::optional<BaseFindings> DiffCache::load(std::string_view commit, std::string_view key) const {
+std::optional<BaseFindings> DiffCache::load(std::string_view state, std::string_view key) const {
   // Never through a symbolic link, only a regular file of a sane size.
-  Fd in{::open(file(commit, key).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)};
+  Fd in{::open(file(state, key).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)};
   struct stat info {};
   if (in.fd < 0 || ::fstat(in.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
       static_cast<std::uint64_t>(info.st_size) > k_max_file_bytes)
@@ -214,12 +214,17 @@ std::optional<BaseFindings> DiffCache::load(std::string_view commit, std::string
   return parse_base_findings(text, key);
 }
 
-bool DiffCache::store(std::string_view commit, std::string_view key, const BaseFindings& base) const {
+bool DiffCache::has(std::string_view state, std::string_view key) const {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(std::filesystem::symlink_status(file(state, key), ec));
+}
+
+bool DiffCache::store(std::string_view state, std::string_view key, const BaseFindings& base) const {
   std::error_code ec;
   std::filesystem::create_directories(m_directory, ec);
   if (ec || !std::filesystem::is_directory(std::filesystem::symlink_status(m_directory, ec)))
     return false;
-  const auto target = file(commit, key);
+  const auto target = file(state, key);
   auto temporary = target;
   temporary += fmt::format(".tmp{}", ::getpid());
   const std::string text = render_base_findings(base, key);

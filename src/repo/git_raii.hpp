@@ -23,6 +23,7 @@ using IndexPtr = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
 using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
 using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
 using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
+using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
 using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;
 using OdbObjectPtr = std::unique_ptr<git_odb_object, Deleter<git_odb_object, git_odb_object_free>>;
 using OdbStreamPtr = std::unique_ptr<git_odb_stream, Deleter<git_odb_stream, git_odb_stream_free>>;

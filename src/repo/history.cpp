@@ -17,15 +17,13 @@ namespace tacit::repo {
 
 namespace {
 
-using CommitPtr = std::unique_ptr<git_commit, git::Deleter<git_commit, git_commit_free>>;
-
 // Merge-heavy histories (a merge commit per pull request) visit about two commits per non-merge one; a few
 // times the limit bounds the walk whatever the shape.
 constexpr std::size_t k_visit_factor = 4;
 constexpr std::size_t k_visit_slack = 64;
 
 struct Pending {
-  CommitPtr commit;
+  git::CommitPtr commit;
   std::int64_t time = 0;
   std::uint64_t order = 0; // when it was reached: ties in time go to the first reached
 };
@@ -67,7 +65,7 @@ std::vector<Commit> walk_history(git_repository* repository, const git_oid& star
     if (git_commit_lookup(&raw, repository, &oid) < 0) {
       return; // beyond a shallow clone's boundary, or a missing object: this line of history ends
     }
-    CommitPtr commit(raw);
+    git::CommitPtr commit(raw);
     const auto time = static_cast<std::int64_t>(git_commit_time(commit.get()));
     heap.push_back(Pending{std::move(commit), time, order++});
     std::push_heap(heap.begin(), heap.end(), later_first);
@@ -80,7 +78,7 @@ std::vector<Commit> walk_history(git_repository* repository, const git_oid& star
   for (std::size_t visits = 0; !heap.empty() && visits < max_visits && out.size() < options.max_commits;
        ++visits) {
     std::pop_heap(heap.begin(), heap.end(), later_first);
-    CommitPtr commit = std::move(heap.back().commit);
+    git::CommitPtr commit = std::move(heap.back().commit);
     heap.pop_back();
     const unsigned parents = git_commit_parentcount(commit.get());
     for (unsigned i = 0; i < parents && (i == 0 || !options.first_parent); ++i) {

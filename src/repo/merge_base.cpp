@@ -1,11 +1,15 @@
 // find_merge_base: resolves --since REV against the scanned commit. libgit2 1.5 does not read a shallow
 // clone's boundary, so a missing parent makes it fail: every failure in a shallow clone carries the hint.
+// staged_identity: the tree of the index, as `git write-tree` would make it, written into an in-memory object
+// database that reads the repository's objects as an alternate.
 
 #include "git_raii.hpp"
 
 #include <tacit/repo/merge_base.hpp>
 
 #include <fmt/format.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -39,8 +43,6 @@ bool resolve_commit(git_repository* repository, const std::string& revision, git
   return true;
 }
 
-using CommitPtr = std::unique_ptr<git_commit, git::Deleter<git_commit, git_commit_free>>;
-
 std::string raw_key(const git_oid& oid) {
   return std::string(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
 }
@@ -57,7 +59,7 @@ bool shallow_merge_base(git_repository* repository, const git_oid& a, const git_
     git_commit* raw = nullptr;
     if (!reachable.insert(raw_key(oid)).second || git_commit_lookup(&raw, repository, &oid) < 0)
       continue;
-    CommitPtr commit(raw);
+    git::CommitPtr commit(raw);
     for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
       if (const git_oid* parent = git_commit_parent_id(commit.get(), i))
         stack.push_back(*parent);
@@ -69,7 +71,7 @@ bool shallow_merge_base(git_repository* repository, const git_oid& a, const git_
     git_commit* raw = nullptr;
     if (!seen.insert(raw_key(oid)).second || git_commit_lookup(&raw, repository, &oid) < 0)
       return;
-    CommitPtr commit(raw);
+    git::CommitPtr commit(raw);
     heap.emplace_back(static_cast<std::int64_t>(git_commit_time(commit.get())), oid);
     std::push_heap(heap.begin(), heap.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   };
@@ -85,7 +87,7 @@ bool shallow_merge_base(git_repository* repository, const git_oid& a, const git_
     git_commit* raw = nullptr;
     if (git_commit_lookup(&raw, repository, &oid) < 0)
       continue;
-    CommitPtr commit(raw);
+    git::CommitPtr commit(raw);
     for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i)
       if (const git_oid* parent = git_commit_parent_id(commit.get(), i))
         reach(*parent);
@@ -93,21 +95,81 @@ bool shallow_merge_base(git_repository* repository, const git_oid& a, const git_
   return false;
 }
 
-} // namespace
-
-Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_view revision,
-                                   bool unborn_is_empty) {
-  git::ensure_initialised();
+// Opens the repository that contains `path`; null when there is none.
+git::RepositoryPtr open_containing(const std::filesystem::path& path) {
   std::error_code ec;
-  auto start = std::filesystem::absolute(scanned.path, ec);
+  auto start = std::filesystem::absolute(path, ec);
   if (!ec && !std::filesystem::is_directory(start, ec))
     start = start.parent_path();
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, start.c_str(), 0, nullptr) < 0)
+    return nullptr;
+  return git::RepositoryPtr(raw);
+}
+
+// The tree and first parent of a commit (an empty identity when it cannot be read).
+StateIdentity commit_identity(git_repository* repository, const git_oid& id) {
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repository, &id) < 0)
+    return {};
+  const git::CommitPtr commit(raw);
+  StateIdentity identity;
+  identity.tree = git_oid_tostr_s(git_commit_tree_id(commit.get()));
+  if (const git_oid* parent = git_commit_parent_id(commit.get(), 0))
+    identity.parent = git_oid_tostr_s(parent);
+  return identity;
+}
+
+} // namespace
+
+std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned) {
+  git::ensure_initialised();
+  const auto repository = open_containing(scanned.path);
+  if (!repository || git_repository_is_bare(repository.get()) == 1)
+    return std::nullopt;
+  git_oid head{};
+  if (git_reference_name_to_id(&head, repository.get(), "HEAD") < 0)
+    return std::nullopt;
+  git_index* raw_index = nullptr;
+  if (git_repository_index(&raw_index, repository.get()) < 0)
+    return std::nullopt;
+  const git::IndexPtr index(raw_index);
+  if (git_index_has_conflicts(index.get()) == 1)
+    return std::nullopt;
+  // An object database of its own: trees go to memory, blobs are read from the repository's objects.
+  git_odb* raw_odb = nullptr;
+  if (git_odb_new(&raw_odb) < 0)
+    return std::nullopt;
+  const git::OdbPtr odb(raw_odb);
+  git_odb_backend* memory = nullptr;
+  if (git_mempack_new(&memory) < 0)
+    return std::nullopt;
+  if (git_odb_add_backend(odb.get(), memory, 1) < 0) {
+    memory->free(memory);
+    return std::nullopt;
+  }
+  const char* common = git_repository_commondir(repository.get());
+  if (common == nullptr ||
+      git_odb_add_disk_alternate(odb.get(), (std::filesystem::path(common) / "objects").c_str()) < 0)
+    return std::nullopt;
+  git_repository* raw_scratch = nullptr;
+  if (git_repository_wrap_odb(&raw_scratch, odb.get()) < 0)
+    return std::nullopt;
+  const git::RepositoryPtr scratch(raw_scratch);
+  git_oid tree{};
+  if (git_index_write_tree_to(&tree, index.get(), scratch.get()) < 0)
+    return std::nullopt;
+  return StateIdentity{git_oid_tostr_s(&tree), git_oid_tostr_s(&head)};
+}
+
+Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_view revision,
+                                   bool unborn_is_empty) {
+  git::ensure_initialised();
+  const auto repository = open_containing(scanned.path);
+  if (!repository)
     return make_error(
         ErrorCode::usage,
         fmt::format("--since needs a git repository, and '{}' is not inside one", scanned.path.string()));
-  git::RepositoryPtr repository(raw);
   const bool shallow = git_repository_is_shallow(repository.get()) == 1;
 
   git_oid scanned_id{};
@@ -155,6 +217,7 @@ Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_v
   result.short_id = result.id.substr(0, 12);
   if (const char* common = git_repository_commondir(repository.get()))
     result.git_dir = common;
+  result.identity = commit_identity(repository.get(), base);
   return result;
 }
 

@@ -5,10 +5,20 @@
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/error.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace tacit::repo {
+
+/// What the diff-base cache knows a state by: its tree and the commit its history starts from. A commit made
+/// from a staged index has the identity that index had: (the index's tree, HEAD), its tree and first parent.
+struct StateIdentity {
+  std::string tree; ///< the tree's object id
+  std::string
+      parent; ///< the commit before this state (a commit's first parent, the index's HEAD); may be empty
+  bool operator==(const StateIdentity&) const = default;
+};
 
 /// Where a diff-aware run compares against.
 struct BaseCommit {
@@ -16,6 +26,7 @@ struct BaseCommit {
   std::string id;       ///< the merge-base's full object id
   std::string short_id; ///< abbreviated, for messages
   std::string git_dir;  ///< the repository's (common) git directory, where caches may live
+  StateIdentity identity;
 };
 
 /// The merge-base of `revision` and the commit `scanned` reads (HEAD, or scanned.revision for
@@ -24,6 +35,11 @@ struct BaseCommit {
 /// `unborn_is_empty`, an unborn HEAD gives a BaseCommit that does not exist instead of an error.
 Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_view revision,
                                    bool unborn_is_empty = false);
+
+/// The identity of the index of the repository that contains `scanned.path` (--staged): the tree a commit of
+/// it would have, computed in memory (nothing is written to the repository), and HEAD. nullopt when it cannot
+/// be known (no repository, unborn HEAD, an index entry whose object is missing, a conflict).
+std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned);
 
 /// The hint printed when a shallow clone lacks the history a diff-aware run needs.
 inline constexpr std::string_view k_shallow_hint =

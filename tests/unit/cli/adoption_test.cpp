@@ -274,7 +274,7 @@ TEST_CASE("--since keeps the base commit's findings in .git/tacit/diff-base and 
   for (const auto& entry : std::filesystem::directory_iterator(cache_dir))
     file = entry.path();
   REQUIRE_FALSE(file.empty());
-  CHECK(file.filename().string().size() == 40 + 1 + 16); // <base commit>-<key>
+  CHECK(file.filename().string().size() == 40 + 1 + 16); // <base tree>-<key>
 
   // The second run gives the same answer from the cache.
   CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == first.out);
@@ -299,4 +299,41 @@ TEST_CASE("--since keeps the base commit's findings in .git/tacit/diff-base and 
   write_file(file, "tacit-diff-base 1 garbage\n");
   std::filesystem::remove(repo / ".tacit.yaml");
   CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == first.out);
+}
+
+TEST_CASE("--staged records the staged state, which the next run reads as its base once it is committed") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  const auto cache_dir = repo / ".git" / "tacit" / "diff-base";
+  // The staged change breaks README.md's `make build`: the run reports it, and records the staged state.
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  git(repo, "add -A");
+  const auto staged = tacit_in(scratch, repo, "check --staged -q");
+  CHECK(staged.exit_code == 1);
+  CHECK(has(staged.out, "CTX003 'make build'"));
+  git(repo, "commit -q -m two");
+  git(repo, "rev-parse 'HEAD^{tree}' > ../tree.txt");
+  const auto tree = read_all(scratch / "tree.txt").substr(0, 40);
+  std::filesystem::path file;
+  for (const auto& entry : std::filesystem::directory_iterator(cache_dir))
+    if (entry.path().filename().string().starts_with(tree))
+      file = entry.path();
+  REQUIRE_FALSE(file.empty()); // the state just committed, recorded before it was a commit
+  CHECK(has(read_all(file), "finding\tCTX003\tREADME.md\t3\t13\tmake build\n"));
+
+  // The next staged change is harmless: nothing new. Proof that the base comes from the record: a record
+  // without the CTX003 finding makes it new, and --no-cache analyses the commit itself.
+  write_file(repo / "notes.txt", "notes\n");
+  git(repo, "add notes.txt");
+  CHECK(tacit_in(scratch, repo, "check --staged -q").exit_code == 0);
+  auto text = read_all(file);
+  const auto line = text.find("finding\tCTX003\tREADME.md\t3\t13\tmake build\n");
+  REQUIRE(line != std::string::npos);
+  text.erase(line, text.find('\n', line) + 1 - line);
+  const auto end = text.rfind("end\t");
+  text = text.substr(0, end) + fmt::format("end\t{}\n", std::stoi(text.substr(end + 4)) - 1);
+  write_file(file, text);
+  CHECK(has(tacit_in(scratch, repo, "check --staged -q").out, "CTX003 'make build'"));
+  CHECK(tacit_in(scratch, repo, "check --staged -q --no-cache").exit_code == 0);
 }
