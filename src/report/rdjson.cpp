@@ -1,6 +1,8 @@
 // The rdjson format: reviewdog's Diagnostic Format as one DiagnosticResult (`reviewdog -f=rdjson`).
 // Positions are 1-based lines and UTF-8 byte columns, as tacit's; a finding about a whole file has no
-// range. The format has no related locations: the hint and the evidence go into the message.
+// range. The format has no related locations: the hint and the evidence go into the message. A fix becomes
+// `suggestions` when all its edits are in the finding's own file (a suggestion names no file): each edit a
+// range replaced by its text (an insertion: start == end).
 
 #include "format_util.hpp"
 
@@ -23,6 +25,33 @@ std::string_view rdjson_severity(engine::Severity s) {
     return "INFO";
   }
   return "WARNING";
+}
+
+void position(detail::JsonWriter& w, std::string_view name, const engine::TextPosition& at) {
+  w.object_member(name);
+  w.member_number("line", at.line);
+  w.member_number("column", at.column);
+  w.end_object();
+}
+
+// The fix as suggestions, when reviewdog can apply it: every edit in the file the finding is about.
+void suggestions(detail::JsonWriter& w, const engine::Finding& finding) {
+  if (!finding.fix || finding.fix->edits.empty() || finding.location.path.empty())
+    return;
+  for (const auto& edit : finding.fix->edits)
+    if (edit.path != finding.location.path)
+      return;
+  w.array_member("suggestions");
+  for (const auto& edit : finding.fix->edits) {
+    w.begin_object();
+    w.object_member("range");
+    position(w, "start", edit.begin);
+    position(w, "end", edit.end);
+    w.end_object();
+    w.member("text", edit.header + edit.text);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 } // namespace
@@ -55,6 +84,7 @@ std::string render_rdjson(const std::vector<engine::Finding>& findings, const Ru
     w.object_member("code");
     w.member("value", finding.rule_id);
     w.end_object();
+    suggestions(w, finding);
     w.end_object();
   }
   w.end_array();

@@ -38,3 +38,27 @@ TEST_CASE("render_rdjson: no findings") {
   CHECK(json["diagnostics"].type == Json::Type::array);
   CHECK(json["diagnostics"].array.empty());
 }
+
+TEST_CASE(
+    "render_rdjson: a fix in the finding's own file becomes suggestions, one in another file does not") {
+  auto own = finding("CTX010", Severity::warning, "AGENTS.md", 3, 5, "machine path");
+  own.fix = tacit::engine::Fix{"make it relative",
+                               {{"AGENTS.md", {3, 5}, {3, 20}, "/home/ann/p/src", "src", ""},
+                                {"AGENTS.md", {9, 1}, {9, 1}, "", "- `make test`\n", "## Testing\n\n"}}};
+  auto other = finding("TASK102", Severity::warning, "Makefile", 4, 1, "tests");
+  other.fix = tacit::engine::Fix{"insert", {{"AGENTS.md", {2, 1}, {2, 1}, "", "`make test`\n", ""}}};
+  const auto json = parse_json(report::render_rdjson({own, other}, info()));
+  const auto& diagnostics = json["diagnostics"].array;
+  REQUIRE(diagnostics.size() == 2);
+  const auto& suggestions = diagnostics[0]["suggestions"].array;
+  REQUIRE(suggestions.size() == 2);
+  CHECK(suggestions[0]["range"]["start"]["line"].number == 3);
+  CHECK(suggestions[0]["range"]["start"]["column"].number == 5);
+  CHECK(suggestions[0]["range"]["end"]["line"].number == 3);
+  CHECK(suggestions[0]["range"]["end"]["column"].number == 20);
+  CHECK(suggestions[0]["text"].string == "src");
+  CHECK(suggestions[1]["range"]["start"]["line"].number == 9);
+  CHECK(suggestions[1]["range"]["end"]["column"].number == 1);
+  CHECK(suggestions[1]["text"].string == "## Testing\n\n- `make test`\n");
+  CHECK_FALSE(diagnostics[1].has("suggestions")); // reviewdog's suggestions name no file
+}
