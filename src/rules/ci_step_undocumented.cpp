@@ -118,8 +118,9 @@ constexpr engine::RuleMeta k_meta{
                 "CI, "
                 "and lines that feed the CI (`>> $GITHUB_ENV`); so are test, build and format scripts where "
                 "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. "
-                "Commands "
-                "the CI computes (`${{ env.X }}`, matrix values) are not reported.",
+                "Values "
+                "the workflow states in `env:` are read into the command (`${{ env.X }}`, `$X`); what else "
+                "the CI computes (matrix values, outputs) is not reported.",
             .why_it_matters =
                 "CI is the definition of done that the team actually enforces. A check that only CI knows "
                 "about "
@@ -300,9 +301,25 @@ bool is_housekeeping_target(const engine::Context& context, const Head& head) {
   return any;
 }
 
+// The command line without the arguments only the CI can fill in (`--target=${{ matrix.target }}`).
+std::string without_ci_expressions(std::string text) {
+  for (auto open = text.find("${{"); open != std::string::npos; open = text.find("${{", open)) {
+    const auto close = text.find("}}", open);
+    if (close == std::string::npos)
+      break;
+    auto begin = text.find_last_of(" \t", open);
+    begin = begin == std::string::npos ? 0 : begin;
+    auto end = text.find_first_of(" \t", close);
+    end = end == std::string::npos ? text.size() : end;
+    text.erase(begin, end - begin);
+    open = begin;
+  }
+  return std::string(util::trim(text));
+}
+
 // The CI line as a developer runs it from the repository root: in the step's working directory.
 std::string pasteable(const facts::CiCommand& command) {
-  const auto text = std::string(util::trim(command.text));
+  const auto text = without_ci_expressions(with_env_values(command));
   const auto& dir = command.working_directory;
   if (dir.empty() || dir == "." || dir == "./" || dir.find_first_of("$%{~") != std::string::npos ||
       dir.starts_with('/'))
@@ -470,14 +487,14 @@ public:
           command.foreign_source.find('/') != std::string::npos &&
           command.foreign_source.find("://") == std::string::npos &&
           command.foreign_source.find('$') == std::string::npos)
-        for (const auto& words : doc::split_commands(without_parameters(command.text)))
+        for (const auto& words : doc::split_commands(resolved_text(command)))
           if (!facts::is_plumbing_command(words) && !doc::peel_wrappers(words).empty()) {
             foreign_jobs[command.pipeline].push_back(&command);
             break;
           }
       if (command.plumbing || command.foreign || !gate(command) || is_release_job(command))
         continue;
-      for (const auto& words : doc::split_commands(without_parameters(command.text))) {
+      for (const auto& words : doc::split_commands(resolved_text(command))) {
         if (facts::is_plumbing_command(words))
           continue;
         const auto peeled = doc::peel_wrappers(words);

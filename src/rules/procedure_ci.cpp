@@ -144,6 +144,71 @@ std::string without_parameters(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The value `env:` gives `name`, or null.
+const std::string* env_value(const facts::CiCommand& command, std::string_view name) {
+  for (const auto& [key, value] : command.env)
+    if (key == name)
+      return &value;
+  return nullptr;
+}
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+} // namespace
+
+std::string resolved_text(const facts::CiCommand& command) {
+  return without_parameters(with_env_values(command));
+}
+
+std::string with_env_values(const facts::CiCommand& command) {
+  const auto& text = command.text;
+  if (command.env.empty() || text.find('$') == std::string::npos)
+    return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] != '$') {
+      out += text[i++];
+      continue;
+    }
+    // `${{ env.NAME }}`
+    if (text.compare(i, 3, "${{") == 0) {
+      const auto close = text.find("}}", i + 3);
+      if (close != std::string::npos) {
+        const auto inner = util::trim(std::string_view(text).substr(i + 3, close - i - 3));
+        if (inner.starts_with("env.")) {
+          if (const auto* value = env_value(command, inner.substr(4))) {
+            out += *value;
+            i = close + 2;
+            continue;
+          }
+        }
+      }
+      out += text[i++];
+      continue;
+    }
+    // `${NAME}` and `$NAME`
+    const bool braced = i + 1 < text.size() && text[i + 1] == '{';
+    std::size_t end = i + (braced ? 2 : 1);
+    while (end < text.size() && is_name_char(text[end]))
+      ++end;
+    const auto name = std::string_view(text).substr(i + (braced ? 2 : 1), end - i - (braced ? 2 : 1));
+    const bool closed = !braced || (end < text.size() && text[end] == '}');
+    const auto* value = !name.empty() && closed ? env_value(command, name) : nullptr;
+    if (value == nullptr) {
+      out += text[i++];
+      continue;
+    }
+    out += *value;
+    i = end + (braced ? 1 : 0);
+  }
+  return out;
+}
+
 bool is_release_job(const facts::CiCommand& command) {
   const auto names = util::to_lower(command.job + " " + command.step);
   for (std::string_view word : {"release", "publish", "deploy", "goreleaser"})

@@ -78,6 +78,15 @@ private:
 /// so that they split as one word that is a variable, as `${{ matrix.x }}` and `$(var)` already are.
 std::string without_parameters(std::string_view text);
 
+/// A CI command's text with `${{ env.NAME }}`, `$NAME` and `${NAME}` replaced by the value the workflow, job
+/// or step `env:` gives NAME (CiCommand::env). Anything else the CI computes (matrix values, outputs,
+/// variables the script sets) stays a variable.
+std::string with_env_values(const facts::CiCommand& command);
+
+/// A CI command's text as it runs, where the workflow states what it computes: with_env_values, then
+/// without_parameters.
+std::string resolved_text(const facts::CiCommand& command);
+
 /// Where gating CI runs a command of `patterns` (wrappers peeled), as evidence for a finding: the first
 /// `limit` places, one per job.
 std::vector<engine::Location> ci_evidence(const engine::Context& context,
