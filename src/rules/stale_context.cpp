@@ -42,7 +42,9 @@ constexpr engine::RuleMeta k_meta{
                 "rule reports it only when the repository itself had it. A make target or package script "
                 "that no longer exists is CTX003's (unknown-command-target), whatever the history says. "
                 "Shallow clones read the history up to their boundary; a plain directory has none (the rule "
-                "is then n/a).",
+                "is then n/a). Outside the default profile (select it with `--extend-select CTX007`): on the "
+                "judged corpus (58 repositories, full histories) it has no finding yet, so its precision is "
+                "not measured.",
             .why_it_matters =
                 "A context file is written once and read by every agent run after. When a whole folder "
                 "moves (`server/` becomes `services/api/`), the file still sends agents to the old place, "
