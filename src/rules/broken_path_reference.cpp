@@ -1,11 +1,13 @@
 // CTX002 broken-path-reference: a context file or key doc names a repository path that does not exist.
 
+#include "fix_support.hpp"
 #include "heading_links.hpp"
-#include "path_reference_support.hpp"
+#include "path_mentions.hpp"
 #include "runtime_paths.hpp"
 
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/engine/path_history.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -27,67 +29,55 @@ constexpr engine::RuleMeta k_meta{
     .category = "CTX",
     .severity = engine::Severity::error,
     .summary = "a context file or key doc names a repository path that does not exist",
-    .docs = {
-        .what_it_does =
-            "Resolves every repository path that an agent context file, README, CONTRIBUTING or ARCHITECTURE "
-            "doc "
-            "names (relative link targets and inline code that is clearly a path such as "
-            "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, "
-            "anchors, "
-            "links that leave the repository, placeholders (`path/to/file`, `<name>`), files the repository "
-            "deliberately ignores, extensionless links that a docs site resolves to a page (`./guide` for "
-            "guide.md), build outputs (`build/`, `dist/`...) and paths whose top directory does "
-            "not "
-            "exist either (most likely another project's paths), e-mail addresses (`<user@example.org>`) and "
-            "the files that the doc's own procedure makes (a shell block that writes them with `>`, `-o` or "
-            "`tee`, copies to them, removes them, tests for them with `test -f`, also through a variable "
-            "it assigns; prose that says it generates them) are not checked. A path named several times in "
-            "one doc is one finding, its other mentions the evidence; a doc that is a symlink to another "
-            "is read once, as its target. A link to a heading (`#usage`, `CONTRIBUTING.md#setup`) of a "
-            "Markdown doc that tacit parses (context files, and the key docs at the root, in docs/ and "
-            ".github/) must name one of its anchors as GitHub makes them (the heading lower-cased, "
-            "punctuation dropped, spaces made '-', '-1' for a repeat; `{#id}` and HTML ids count too). A "
-            "missing `@path` import is reported by CTX011 (broken-import) instead.",
-        .why_it_matters = "Agents follow paths literally. A renamed file that the docs still name sends an "
-                          "agent to read, edit "
-                          "or create the wrong file, and it will not notice: the docs are its ground truth.",
-        .example =
-            "AGENTS.md says \"the CLI lives in `src/cli/main.cpp`\" after it moved to `src/app/main.cpp`:\n\n"
-            "```\nAGENTS.md:12:23: CTX002 'src/cli/main.cpp' does not exist\n"
-            "  hint: fix the path or remove the reference; did you mean 'src/app/main.cpp'?\n```",
-        .how_to_fix = "Point the reference at the file's current path, or remove it if the file is gone.",
-    }};
-
-// Directories of generated output: a doc may name what a build produces.
-constexpr std::array<std::string_view, 14> k_output_dirs{
-    "build", "dist",         "out",      "target", "bin",  "obj",    ".venv",
-    "venv",  "node_modules", "coverage", "_build", "site", "public", ".cache"};
-
-// Files a repository deliberately keeps out of version control.
-constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md",     ".env",
-                                                          ".env.local",      "settings.local.json", ".envrc"};
-
-// GitHub pages of a repository that a README links relatively: `[discussions](discussions)`.
-constexpr std::array<std::string_view, 12> k_forge_pages{"issues",   "pulls",    "discussions", "wiki",
-                                                         "releases", "actions",  "security",    "projects",
-                                                         "tags",     "branches", "milestones",  "labels"};
-
-// Decision records are not checked: they are history (an old package path in an ADR is not stale), and
-// ARCH304 checks their links to other records.
-bool is_checked_doc(const doc::Document& doc) {
-  return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
-         doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture;
-}
-
-std::string join_path(std::string_view dir, std::string_view path, bool* escaped) {
-  if (path.starts_with('/'))
-    return util::normalize_path(path, escaped);
-  return util::normalize_path(dir.empty() ? std::string(path) : fmt::format("{}/{}", dir, path), escaped);
-}
-
-std::string_view first_segment(std::string_view path) {
-  return path.substr(0, path.find('/'));
-}
+    .docs =
+        {
+            .what_it_does =
+                "Resolves every repository path that an agent context file, README, CONTRIBUTING or "
+                "ARCHITECTURE "
+                "doc "
+                "names (relative link targets and inline code that is clearly a path such as "
+                "`src/server/main.go`) and reports the ones that do not exist at the scanned revision. URLs, "
+                "anchors, "
+                "links that leave the repository, placeholders (`path/to/file`, `<name>`), files the "
+                "repository "
+                "deliberately ignores, extensionless links that a docs site resolves to a page (`./guide` "
+                "for "
+                "guide.md), build outputs (`build/`, `dist/`...) and paths whose top directory does "
+                "not "
+                "exist either (most likely another project's paths), e-mail addresses (`<user@example.org>`) "
+                "and "
+                "the files that the doc's own procedure makes (a shell block that writes them with `>`, `-o` "
+                "or "
+                "`tee`, copies to them, removes them, tests for them with `test -f`, also through a variable "
+                "it assigns; prose that says it generates them) are not checked. A path named several times "
+                "in "
+                "one doc is one finding, its other mentions the evidence; a doc that is a symlink to another "
+                "is read once, as its target. A link to a heading (`#usage`, `CONTRIBUTING.md#setup`) of a "
+                "Markdown doc that tacit parses (context files, and the key docs at the root, in docs/ and "
+                ".github/) must name one of its anchors as GitHub makes them (the heading lower-cased, "
+                "punctuation dropped, spaces made '-', '-1' for a repeat; `{#id}` and HTML ids count too). A "
+                "missing `@path` import is reported by CTX011 (broken-import) instead; inline code whose top "
+                "directory is gone as well, which this rule takes for another project's path, is CTX007's "
+                "(stale-context) when the history shows this repository deleted or renamed it. When the "
+                "recent "
+                "history (the last 500 non-merge commits within two years, git's rename detection) shows the "
+                "missing file renamed to a path that exists, the hint names that path and the finding "
+                "carries a "
+                "fix (`tacit check --fix`) that rewrites every mention of it in the doc, in the form it was "
+                "written (relative to the doc or to the root).",
+            .why_it_matters =
+                "Agents follow paths literally. A renamed file that the docs still name sends an "
+                "agent to read, edit "
+                "or create the wrong file, and it will not notice: the docs are its ground truth.",
+            .example = "AGENTS.md says \"the CLI lives in `src/cli/main.cpp`\" after it moved to "
+                       "`src/app/main.cpp`:\n\n"
+                       "```\nAGENTS.md:12:23: CTX002 'src/cli/main.cpp' does not exist\n"
+                       "  hint: fix the path or remove the reference; did you mean 'src/app/main.cpp'?\n```",
+            .how_to_fix = "Point the reference at the file's current path, or remove it if the file is gone; "
+                          "`tacit check --fix` does the first when the history knows the new path.",
+        },
+    .fixable = true,
+};
 
 // Every file's lower-cased name and its path (a view of the snapshot's), sorted by name.
 using ByName = std::vector<std::pair<std::string, std::string_view>>;
@@ -113,11 +103,13 @@ public:
     for (const auto& mention : context.knowledge().paths()) {
       const auto* doc = context.document(mention.doc);
       // `@path` imports are CTX011's (broken-import): one finding for one missing import.
-      if (!doc || !is_checked_doc(*doc) || mention.kind == doc::PathMentionKind::import)
+      if (!doc || !is_path_checked_doc(*doc) || mention.kind == doc::PathMentionKind::import)
         continue;
       mentions[doc].push_back(&mention);
-      if (auto resolved = resolve(context, *doc, mention, output_words); !resolved.empty())
-        missing.push_back({doc, Missing{&mention, std::move(resolved)}});
+      // A path whose top directory is gone too is taken for another project's (CTX007 asks the history).
+      if (auto resolved = missing_path(context, *doc, mention, output_words);
+          !resolved.path.empty() && !resolved.top_missing)
+        missing.push_back({doc, Missing{&mention, std::move(resolved.path)}});
     }
 
     // Per doc with a missing path: the paths its own procedure makes (a code block writes, removes or tests
@@ -137,6 +129,14 @@ public:
 
     // One finding per missing path and doc; its other mentions in the doc are the finding's evidence.
     std::map<std::pair<const doc::Document*, std::string>, std::size_t> reported;
+    // Per finding whose path the history shows renamed to one that exists: the new path and the mentions.
+    struct Renamed {
+      const doc::Document* doc;
+      std::string old;
+      std::string path;
+      std::vector<const doc::PathMention*> mentions;
+    };
+    std::map<std::size_t, Renamed> renamed;
     for (const auto& [doc, entry] : missing) {
       const auto& made = produced_by(*doc);
       const auto& mention = *entry.mention;
@@ -148,6 +148,8 @@ public:
         auto& finding = out.findings()[it->second];
         finding.related.push_back(location);
         finding.related.back().note = "named here too";
+        if (const auto was = renamed.find(it->second); was != renamed.end())
+          was->second.mentions.push_back(&mention);
         continue;
       }
       if (by_name.empty()) {
@@ -158,78 +160,71 @@ public:
       }
       reported.emplace(std::pair{doc, entry.path}, out.findings().size());
       auto& finding = out.emit(fmt::format("'{}' does not exist", mention.text), location, entry.path);
+      // The history knows better than a file of the same name: the path the file was renamed to.
+      const auto& history = engine::path_history(context);
+      if (auto now = history.renamed_to(entry.path); !now.empty() && context.path_exists(now)) {
+        const auto* change = history.latest(entry.path);
+        finding.hint = fmt::format("it was renamed to '{}' (commit {}): fix the path", now,
+                                   history.commits[change->commit].id.substr(0, 7));
+        renamed.emplace(out.findings().size() - 1, Renamed{doc, entry.path, std::move(now), {&mention}});
+        continue;
+      }
       const auto suggestion = suggest(context, by_name, entry.path);
       finding.hint =
           suggestion.empty()
               ? std::string("fix the path or remove the reference")
               : fmt::format("fix the path or remove the reference; did you mean '{}'?", suggestion);
     }
-    report_heading_links(context, out, is_checked_doc);
+    for (auto& [index, entry] : renamed)
+      out.findings()[index].fix = rename_fix(*entry.doc, entry.mentions, entry.old, entry.path);
+    report_heading_links(context, out, is_path_checked_doc);
   }
 
 private:
-  // The repository path that is missing, or "" when the mention is fine or not checkable.
-  static std::string resolve(const engine::Context& context, const doc::Document& doc,
-                             const doc::PathMention& mention, OutputWords& output_words) {
-    const auto& text = mention.text;
-    if (text.find_first_of("{}<>$*") != std::string::npos || text.starts_with("~"))
-      return {};
+  // Every mention of `old` in `doc` rewritten to `now`, in the form it was written in (relative to the doc or
+  // to the root, with its `./` or `/`); nullopt when one of them cannot be (a percent-encoded link, a new
+  // path outside the doc's folder for a doc-relative mention).
+  static std::optional<engine::Fix> rename_fix(const doc::Document& doc,
+                                               const std::vector<const doc::PathMention*>& mentions,
+                                               std::string_view old, std::string_view now) {
+    if (!doc.column_shifts.empty() || doc.truncated)
+      return std::nullopt;
+    engine::Fix fix;
     const auto dir = util::dir_name(doc.path);
-    bool escaped = false;
-    auto path = join_path(dir, text, &escaped);
-    if (escaped || path.empty())
-      return {}; // leaves the repository (GitHub's ../../issues, a sibling checkout)
-    if (context.path_exists(path))
-      return {};
-    if (mention.kind == doc::PathMentionKind::link) {
-      // Site generators (Docusaurus, VitePress, MkDocs, Hugo) resolve an extensionless link to its page.
-      if (util::base_name(path).find('.') == std::string::npos)
-        for (auto page : {".md", ".mdx", "/index.md", "/README.md", "/_index.md"})
-          if (context.path_exists(path + page))
-            return {};
-      for (auto page : k_forge_pages)
-        if (first_segment(util::normalize_path(text)) == page && !context.path_exists(page))
-          return {};
+    for (const auto* mention : mentions) {
+      const auto& text = mention->text;
+      const auto line = fixes::line_of(doc.text, mention->line);
+      const auto at = static_cast<std::size_t>(mention->column - 1);
+      if (mention->column < 1 || at > line.size() || line.substr(at, text.size()) != text)
+        return std::nullopt;
+      std::string_view written = text;
+      std::string lead;
+      if (written.starts_with('/')) {
+        lead = "/";
+        written.remove_prefix(1);
+      } else {
+        while (written.starts_with("./")) {
+          lead += "./";
+          written.remove_prefix(2);
+        }
+      }
+      const bool from_root =
+          lead == "/" || dir.empty() ||
+          (mention->kind == doc::PathMentionKind::inline_code && util::normalize_path(written) == old);
+      std::string replacement;
+      if (from_root)
+        replacement = std::string(now);
+      else if (now.starts_with(fmt::format("{}/", dir)))
+        replacement = std::string(now.substr(dir.size() + 1));
+      else
+        return std::nullopt;
+      fix.edits.push_back(fixes::replace(doc.path, mention->line, mention->column, text, lead + replacement));
     }
-    if (mention.kind == doc::PathMentionKind::inline_code) {
-      // Inline code is checked only where the doc describes this repository: context files and the key docs
-      // at the root. A package README or a tool's guide names paths of the projects it is used in.
-      if (!doc::is_structural(doc.path, doc.kind))
-        return {};
-      // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
-      if (output_words.before(doc, mention.line, mention.column))
-        return {};
-      // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
-      // repository's paths when its top directory exists.
-      bool root_escaped = false;
-      const auto from_root = util::normalize_path(text, &root_escaped);
-      if (!root_escaped && context.path_exists(from_root))
-        return {};
-      const auto top = first_segment(from_root);
-      std::string_view relative = text;
-      while (relative.starts_with("./"))
-        relative.remove_prefix(2);
-      const auto relative_top = first_segment(relative);
-      const bool top_in_doc_dir = !dir.empty() && relative_top != "." && relative_top != ".." &&
-                                  context.path_exists(fmt::format("{}/{}", dir, relative_top));
-      if (!context.snapshot().is_directory(top) && !top_in_doc_dir)
-        return {};
-      if (!top_in_doc_dir)
-        path = from_root;
-    }
-    const auto top = first_segment(path);
-    for (auto output : k_output_dirs)
-      if (top == output)
-        return {};
-    for (auto name : k_private_names)
-      if (util::base_name(path) == name)
-        return {};
-    if (context.snapshot().is_ignored(path))
-      return {};
-    // Another project's files (a submodule's are not even in the snapshot) are not this doc's to keep.
-    if (context.foreign().contains(path))
-      return {};
-    return path;
+    if (fix.edits.empty())
+      return std::nullopt;
+    fix.description =
+        fmt::format("name '{}' by its new path '{}' in {}", mentions.front()->text, now, doc.path);
+    return fix;
   }
 
   // A file the missing path probably became: the same path in another case, a Rust `x/mod.rs` or Python

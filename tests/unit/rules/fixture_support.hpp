@@ -61,6 +61,18 @@ inline fs::path make_repository(const fs::path& tree) {
               fmt::format("cd '{}' && git -c init.defaultBranch=main init -q", root.string()).c_str()) == 0);
   if (fs::exists(tree.parent_path() / "history"))
     replay_history(root, tree.parent_path() / "history");
+  // A `before` tree is the state committed first: the tree then replaces it whole, so the last commit
+  // deletes, renames (git's rename detection) and changes files as the two trees differ.
+  if (const auto before = tree.parent_path() / "before"; fs::exists(before)) {
+    fs::copy(before, root, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    const auto commit = fmt::format("cd '{}' && git add -A && git -c user.name=t -c user.email=t@t -c "
+                                    "commit.gpgsign=false commit -q -m before",
+                                    root.string());
+    REQUIRE(std::system(commit.c_str()) == 0);
+    for (const auto& entry : fs::directory_iterator(root))
+      if (entry.path().filename() != ".git")
+        fs::remove_all(entry.path());
+  }
   fs::copy(tree, root, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
   const auto command = fmt::format("cd '{}' && git add -A && git "
                                    "-c user.name=t -c user.email=t@t "

@@ -1,0 +1,112 @@
+#include "path_mentions.hpp"
+
+#include <tacit/doc/context_files.hpp>
+#include <tacit/util/strings.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace tacit::rules {
+
+namespace {
+
+// Directories of generated output: a doc may name what a build produces.
+constexpr std::array<std::string_view, 14> k_output_dirs{
+    "build", "dist",         "out",      "target", "bin",  "obj",    ".venv",
+    "venv",  "node_modules", "coverage", "_build", "site", "public", ".cache"};
+
+// Files a repository deliberately keeps out of version control.
+constexpr std::array<std::string_view, 6> k_private_names{"CLAUDE.local.md", "AGENTS.local.md",     ".env",
+                                                          ".env.local",      "settings.local.json", ".envrc"};
+
+// GitHub pages of a repository that a README links relatively: `[discussions](discussions)`.
+constexpr std::array<std::string_view, 12> k_forge_pages{"issues",   "pulls",    "discussions", "wiki",
+                                                         "releases", "actions",  "security",    "projects",
+                                                         "tags",     "branches", "milestones",  "labels"};
+
+std::string join_mention_path(std::string_view dir, std::string_view path, bool* escaped) {
+  if (path.starts_with('/'))
+    return util::normalize_path(path, escaped);
+  return util::normalize_path(dir.empty() ? std::string(path) : fmt::format("{}/{}", dir, path), escaped);
+}
+
+std::string_view top_segment(std::string_view path) {
+  return path.substr(0, path.find('/'));
+}
+
+} // namespace
+
+// Decision records are not checked: they are history (an old package path in an ADR is not stale), and
+// ARCH304 checks their links to other records.
+bool is_path_checked_doc(const doc::Document& doc) {
+  return doc.kind == doc::DocKind::agent_context || doc.kind == doc::DocKind::readme ||
+         doc.kind == doc::DocKind::contributing || doc.kind == doc::DocKind::architecture;
+}
+
+MissingPath missing_path(const engine::Context& context, const doc::Document& doc,
+                         const doc::PathMention& mention, OutputWords& output_words) {
+  const auto& text = mention.text;
+  if (text.find_first_of("{}<>$*") != std::string::npos || text.starts_with("~"))
+    return {};
+  const auto dir = util::dir_name(doc.path);
+  bool escaped = false;
+  auto path = join_mention_path(dir, text, &escaped);
+  if (escaped || path.empty())
+    return {}; // leaves the repository (GitHub's ../../issues, a sibling checkout)
+  if (context.path_exists(path))
+    return {};
+  bool top_missing = false;
+  if (mention.kind == doc::PathMentionKind::link) {
+    // Site generators (Docusaurus, VitePress, MkDocs, Hugo) resolve an extensionless link to its page.
+    if (util::base_name(path).find('.') == std::string::npos)
+      for (auto page : {".md", ".mdx", "/index.md", "/README.md", "/_index.md"})
+        if (context.path_exists(path + page))
+          return {};
+    for (auto page : k_forge_pages)
+      if (top_segment(util::normalize_path(text)) == page && !context.path_exists(page))
+        return {};
+  }
+  if (mention.kind == doc::PathMentionKind::inline_code) {
+    // Inline code is checked only where the doc describes this repository: context files and the key docs
+    // at the root. A package README or a tool's guide names paths of the projects it is used in.
+    if (!doc::is_structural(doc.path, doc.kind))
+      return {};
+    // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
+    if (output_words.before(doc, mention.line, mention.column))
+      return {};
+    // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
+    // repository's paths when its top directory exists.
+    bool root_escaped = false;
+    const auto from_root = util::normalize_path(text, &root_escaped);
+    if (!root_escaped && context.path_exists(from_root))
+      return {};
+    std::string_view relative = text;
+    while (relative.starts_with("./"))
+      relative.remove_prefix(2);
+    const auto relative_top = top_segment(relative);
+    const bool top_in_doc_dir = !dir.empty() && relative_top != "." && relative_top != ".." &&
+                                context.path_exists(fmt::format("{}/{}", dir, relative_top));
+    if (!top_in_doc_dir) {
+      top_missing = !context.snapshot().is_directory(top_segment(from_root));
+      path = from_root;
+    }
+  }
+  const auto top = top_segment(path);
+  for (auto output : k_output_dirs)
+    if (top == output)
+      return {};
+  for (auto name : k_private_names)
+    if (util::base_name(path) == name)
+      return {};
+  if (context.snapshot().is_ignored(path))
+    return {};
+  // Another project's files (a submodule's are not even in the snapshot) are not this doc's to keep.
+  if (context.foreign().contains(path))
+    return {};
+  if (path.empty())
+    return {};
+  return MissingPath{std::move(path), top_missing};
+}
+
+} // namespace tacit::rules
