@@ -229,8 +229,11 @@ std::vector<InstructionComment> instruction_comments_in(std::string_view path, s
   doc::walk(ts_tree_root_node(tree.get()), [&](TSNode node, std::uint32_t) {
     if (!is_comment_node(ts_node_type(node)))
       return true;
-    const Span span{ts_node_start_byte(node), ts_node_end_byte(node), ts_node_start_point(node).row,
-                    ts_node_end_point(node).row, ts_node_start_point(node).column};
+    const auto start = ts_node_start_point(node);
+    auto end = ts_node_end_point(node);
+    if (end.column == 0 && end.row > start.row)
+      --end.row; // a line comment that holds its newline (Rust) ends on the next line
+    const Span span{ts_node_start_byte(node), ts_node_end_byte(node), start.row, end.row, start.column};
     if (!spans.empty() && spans.back().last_row + 1 == span.first_row &&
         util::trim(text.substr(spans.back().end, span.begin - spans.back().end)).empty()) {
       spans.back().end = span.end;

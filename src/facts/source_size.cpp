@@ -1,6 +1,7 @@
 // Size facts: how many source files the repository has, by extension, and its top-level source modules.
 
 #include <tacit/facts/architecture.hpp>
+#include <tacit/facts/modules.hpp>
 #include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
 

@@ -3,8 +3,8 @@
 
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
-#include <tacit/facts/architecture.hpp>
 #include <tacit/facts/env_reads.hpp>
+#include <tacit/facts/modules.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>

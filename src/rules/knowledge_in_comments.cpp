@@ -4,8 +4,8 @@
 
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
-#include <tacit/facts/architecture.hpp>
 #include <tacit/facts/code_comments.hpp>
+#include <tacit/facts/modules.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/timing.hpp>
 
@@ -81,7 +81,8 @@ public:
 
   void check(const engine::Context& context, engine::Emitter& out) const override {
     std::set<std::string, std::less<>> kinds;
-    for (auto kind : util::split(out.option_string("kinds"), ','))
+    const auto option = out.option_string("kinds");
+    for (auto kind : util::split(option, ','))
       if (kind = util::trim(kind); !kind.empty())
         kinds.emplace(kind);
     std::set<std::string_view> generated;

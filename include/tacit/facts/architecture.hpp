@@ -48,14 +48,6 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
 /// conftest.py) or a file under a test folder (tests/, __tests__/, e2e/, integration-tests/...).
 bool is_test_path(std::string_view path);
 
-/// True for code written for the project's users rather than the project itself (examples/, samples/, a
-/// root docs/ folder), and CI's own plumbing under a dot folder (.github/, .azure-pipelines/).
-bool is_user_code_path(std::string_view path);
-
-/// The module of a path: the deepest source module that holds it, else its top-level folder ("" at the
-/// root).
-std::string module_of(std::string_view path, const std::vector<SourceModule>& modules);
-
 /// The architecture doc extractor. Needs the source size (a context-file section that lists the top-level
 /// directories counts).
 std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const repo::FileEntry*>& files,
