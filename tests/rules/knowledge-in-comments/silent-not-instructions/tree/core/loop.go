@@ -13,3 +13,15 @@ func step(s string) string {
 	}
 	return "idle"
 }
+
+// This copy is no longer kept in sync with upstream/pprint.go.
+var copied = true
+
+// The cache is kept in sync with state.go by the watcher.
+var cache = map[string]string{}
+
+// Never edit the slice in place: callers share it.
+var shared = []int{}
+
+// The linter looks for "keep in sync with a.go" in comments.
+var phrases = 1
