@@ -1,6 +1,7 @@
 // Size facts: how many source files the repository has, by extension, and its top-level source modules.
 
 #include <tacit/facts/architecture.hpp>
+#include <tacit/facts/modules.hpp>
 #include <tacit/facts/vendored.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -86,6 +87,31 @@ bool is_test_file(std::string_view name) {
 }
 
 } // namespace
+
+bool is_user_code_path(std::string_view path) {
+  if (path.starts_with('.'))
+    return true;
+  const auto parts = util::split(path, '/');
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    const auto lower = util::to_lower(parts[i]);
+    if (lower == "examples" || lower == "example" || lower == "samples" || lower == "sample" ||
+        (i == 0 && (lower == "docs" || lower == "doc" || lower == "documentation")))
+      return true;
+  }
+  return false;
+}
+
+std::string module_of(std::string_view path, const std::vector<SourceModule>& modules) {
+  std::string_view best;
+  for (const auto& module : modules)
+    if (path.starts_with(module.path) && path.size() > module.path.size() &&
+        path[module.path.size()] == '/' && module.path.size() > best.size())
+      best = module.path;
+  if (!best.empty())
+    return std::string(best);
+  const auto slash = path.find('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
 
 bool is_test_path(std::string_view path) {
   const auto parts = util::split(path, '/');

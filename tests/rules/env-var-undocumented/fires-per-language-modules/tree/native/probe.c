@@ -1,3 +1,3 @@
 #include <stdlib.h>
 
-int probe(void) { return getenv("PROBE_LEVEL") != 0; }
+int probe(void) { return getenv("NATIVE_PROBE_LEVEL") != 0; }

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+VERSION=$(git describe --tags)
+echo "publishing ${VERSION:-dev} to ${SHIPIT_REGISTRY:-ghcr.io}"

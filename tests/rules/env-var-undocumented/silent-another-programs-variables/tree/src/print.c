@@ -1,0 +1,3 @@
+#include <stdlib.h>
+
+const char *printer(void) { return getenv("PRINTER"); }

@@ -1,0 +1,3 @@
+module example.com/acme/clip
+
+go 1.22
