@@ -119,15 +119,26 @@ void add_trend(audit::Repository& row, std::size_t count, unsigned jobs) {
     return;
   }
   row.trend_note = std::move(commits->note);
-  for (const auto& commit : commits->commits) {
-    const auto scored = audit_one(row.root, jobs, commit.id);
-    audit::TrendPoint point;
-    point.commit = commit.id;
-    point.date = repo::utc_date(commit.time);
-    point.error = scored.error;
-    point.score = scored.score.score;
-    point.level = scored.score.level;
-    row.trend.push_back(std::move(point));
+  // The commits run side by side, one worker each: an analysis does not keep two cores busy throughout.
+  const auto& list = commits->commits;
+  row.trend.resize(list.size());
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (auto i = next++; i < list.size(); i = next++) {
+      const auto scored = audit_one(row.root, 1, list[i].id);
+      auto& point = row.trend[i];
+      point.commit = list[i].id;
+      point.date = repo::utc_date(list[i].time);
+      point.error = scored.error;
+      point.score = scored.score.score;
+      point.level = scored.score.level;
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < std::min<std::size_t>(jobs, list.size()); ++t)
+      pool.emplace_back(worker);
+    worker();
   }
 }
 
