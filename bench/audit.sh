@@ -89,7 +89,7 @@ run() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }'; }
 
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); runs $runs, warm-up $warmup; $(basename "$tacit") $("$tacit" --version | head -1)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); runs $runs, warm-up $warmup; $("$tacit" --version | head -1)"
 echo
 echo "## 1. Scoring against a check ($(basename "${repos[0]}"), --jobs 2)"
 echo
