@@ -14,6 +14,7 @@
 #include <tacit/engine/runner.hpp>
 #include <tacit/engine/suppressions.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/repo/trend.hpp>
 #include <tacit/report/audit.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -26,6 +27,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <thread>
 
 namespace tacit::cli {
@@ -34,8 +37,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Analyses and scores one repository; any failure becomes the row's error.
-audit::Repository audit_one(const std::string& name, unsigned jobs) {
+audit::Repository error_row(std::string name, std::string message) {
+  audit::Repository row;
+  row.name = std::move(name);
+  row.error = std::move(message);
+  return row;
+}
+
+// Analyses and scores one repository (its worktree, or the commit `revision` read from the object store);
+// any failure becomes the row's error.
+audit::Repository audit_one(const std::string& name, unsigned jobs, const std::string& revision = {}) {
   audit::Repository row;
   row.name = name;
   const auto failed = [&](std::string message) {
@@ -45,7 +56,12 @@ audit::Repository audit_one(const std::string& name, unsigned jobs) {
   try {
     repo::SnapshotOptions options;
     options.path = name;
-    options.skip_untracked_in = engine::never_read_dir;
+    if (revision.empty()) {
+      options.skip_untracked_in = engine::never_read_dir;
+    } else {
+      options.source = repo::ContentSource::revision;
+      options.revision = revision;
+    }
     auto snapshot = repo::Snapshot::open(options);
     if (!snapshot)
       return failed(to_string(snapshot.error()));
@@ -93,6 +109,39 @@ audit::Repository audit_one(const std::string& name, unsigned jobs) {
   return row;
 }
 
+// The trend of an audited repository: `count` earlier commits scored as the worktree was. A commit that
+// cannot be scored is a point with its error, and too short a history a note: neither stops the audit.
+void add_trend(audit::Repository& row, std::size_t count, unsigned jobs) {
+  row.history = true;
+  auto commits = repo::trend_commits(row.root, count);
+  if (!commits) {
+    row.trend_note = commits.error().message;
+    return;
+  }
+  row.trend_note = std::move(commits->note);
+  // The commits run side by side, one worker each: an analysis does not keep two cores busy throughout.
+  const auto& list = commits->commits;
+  row.trend.resize(list.size());
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (auto i = next++; i < list.size(); i = next++) {
+      const auto scored = audit_one(row.root, 1, list[i].id);
+      auto& point = row.trend[i];
+      point.commit = list[i].id;
+      point.date = repo::utc_date(list[i].time);
+      point.error = scored.error;
+      point.score = scored.score.score;
+      point.level = scored.score.level;
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < std::min<std::size_t>(jobs, list.size()); ++t)
+      pool.emplace_back(worker);
+    worker();
+  }
+}
+
 // Every git repository at or below `dir` (a directory holding .git), sorted; a repository's own folders are
 // not searched, links are not followed. An unreadable folder is a row of its own with the error.
 void discover(const std::string& dir, std::vector<std::string>& repositories,
@@ -100,8 +149,7 @@ void discover(const std::string& dir, std::vector<std::string>& repositories,
   std::vector<std::string> found;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    errors.push_back(
-        audit::Repository{dir, {}, fmt::format("{}: --discover needs a directory", dir), {}, {}, {}});
+    errors.push_back(error_row(dir, fmt::format("{}: --discover needs a directory", dir)));
     return;
   }
   std::vector<fs::path> stack{fs::path(dir)};
@@ -118,13 +166,8 @@ void discover(const std::string& dir, std::vector<std::string>& repositories,
     }
     fs::directory_iterator it(current, fs::directory_options::none, ec);
     if (ec) {
-      errors.push_back(
-          audit::Repository{current.string(),
-                            {},
-                            fmt::format("{}: cannot read the directory: {}", current.string(), ec.message()),
-                            {},
-                            {},
-                            {}});
+      errors.push_back(error_row(current.string(), fmt::format("{}: cannot read the directory: {}",
+                                                               current.string(), ec.message())));
       ec.clear();
       continue;
     }
@@ -147,6 +190,10 @@ void add_audit_command(CLI::App& app, AuditArgs& args) {
   args.command = app.add_subcommand(
       "audit",
       "Score one or many repositories: 0-100, a level, a sub-score per pillar, and why (docs/audit.md)");
+  args.merge = args.command->add_subcommand(
+      "merge", "Make the reports of audits run elsewhere from their json-lines files (docs/audit.md)");
+  args.merge->add_option("files", args.merge_files, "json-lines files of `tacit audit --format json-lines`")
+      ->type_name("FILE");
   args.command->add_option("paths", args.paths, "Paths inside the repositories to audit (default: .)");
   args.command
       ->add_option("--repos-file", args.repos_file, "Audit the repositories listed in FILE, one path a line")
@@ -154,32 +201,41 @@ void add_audit_command(CLI::App& app, AuditArgs& args) {
   args.command->add_option("--discover", args.discover, "Audit every git repository below DIR")
       ->type_name("DIR")
       ->allow_extra_args(false);
-  args.command
-      ->add_option("--format", args.formats,
-                   fmt::format("Output format, FMT or FMT:FILE; repeatable or comma-separated ({})",
-                               fmt::join(report::audit_format_names(), ", ")))
-      ->type_name("FMT[:FILE]")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  args.command->add_option("-o,--output", args.output_file, "Write the (single) output to FILE")
-      ->type_name("FILE");
   args.command->add_option("-j,--jobs", args.jobs, "Repositories audited at once (default: number of cores)")
       ->check(CLI::Range(1u, 256u));
   args.command
-      ->add_option("--min-level", args.min_level, "Exit 1 when a repository is below this level (1-5)")
-      ->check(CLI::Range(1, 5));
-  args.command
-      ->add_option("--min-score", args.min_score, "Exit 1 when a repository scores below this (0-100)")
-      ->check(CLI::Range(0, 100));
+      ->add_option("--history", args.history,
+                   "Also score N earlier commits, evenly spaced over the year before HEAD (a trend)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100));
+  // The options of the reports, which `audit merge` shares.
+  for (auto* command : {args.command, args.merge}) {
+    command
+        ->add_option("--format", args.formats,
+                     fmt::format("Output format, FMT or FMT:FILE; repeatable or comma-separated ({})",
+                                 fmt::join(report::audit_format_names(), ", ")))
+        ->type_name("FMT[:FILE]")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command->add_option("-o,--output", args.output_file, "Write the (single) output to FILE")
+        ->type_name("FILE");
+    command->add_option("--min-level", args.min_level, "Exit 1 when a repository is below this level (1-5)")
+        ->check(CLI::Range(1, 5));
+    command->add_option("--min-score", args.min_score, "Exit 1 when a repository scores below this (0-100)")
+        ->check(CLI::Range(0, 100));
+  }
 }
 
-int run_audit(const AuditArgs& args) {
-  // Outputs.
+namespace {
+
+using AuditOutputs = std::vector<std::pair<report::AuditFormat, std::string>>;
+
+// The outputs of --format and -o; 0, or the exit code of a usage error (printed).
+int audit_outputs(const AuditArgs& args, AuditOutputs& outputs) {
   auto formats = split_format_list(
       args.formats, [](std::string_view name) { return report::parse_audit_format(name).has_value(); });
   if (formats.empty())
     formats.emplace_back("text");
-  std::vector<std::pair<report::AuditFormat, std::string>> outputs;
   for (const auto& spec : formats) {
     const auto colon = spec.find(':');
     const auto format = report::parse_audit_format(spec.substr(0, colon));
@@ -198,6 +254,100 @@ int run_audit(const AuditArgs& args) {
   }
   if (std::count_if(outputs.begin(), outputs.end(), [](const auto& o) { return o.second.empty(); }) > 1)
     return fail("only one --format can write to stdout; give the others a file: --format FMT:FILE");
+  return 0;
+}
+
+// Writes the reports, prints the error rows on stderr, and returns the exit code (docs/audit.md).
+int write_audit(const AuditArgs& args, const AuditOutputs& outputs,
+                const std::vector<audit::Repository>& rows) {
+  for (const auto& [format, file] : outputs) {
+    const auto text = report::render_audit(format, rows);
+    if (file.empty()) {
+      errno = 0;
+      const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+      if (std::fflush(stdout) != 0 || !written)
+        return fail(fmt::format("cannot write the audit to stdout: {}", std::strerror(errno ? errno : EIO)));
+    } else if (std::string error; !write_file(file, text, error)) {
+      return fail(error);
+    }
+  }
+  bool errors = false;
+  bool below = false;
+  for (const auto& row : rows) {
+    if (!row.error.empty()) {
+      errors = true;
+      fmt::print(stderr, "tacit: error: {}\n", row.error);
+      continue;
+    }
+    below = below || (args.min_level && row.score.level < args.min_level) ||
+            (args.min_score && row.score.score < args.min_score);
+  }
+  return errors ? k_exit_error : below ? k_exit_findings : k_exit_clean;
+}
+
+// `tacit audit merge FILE...`: the repositories of every file, in the order given; a bad line anywhere (or a
+// repository found twice) is reported at its file:line and no report is written.
+int run_audit_merge(const AuditArgs& args, const AuditOutputs& outputs) {
+  if (args.merge_files.empty())
+    return fail("audit merge: give the files to merge: tacit audit merge FILE... (the json-lines output of "
+                "`tacit audit --format json-lines`)");
+  std::vector<report::AuditLine> lines;
+  std::vector<Error> errors;
+  for (const auto& file : args.merge_files) {
+    std::ifstream in(file, std::ios::binary);
+    std::error_code ec;
+    if (!in || std::filesystem::is_directory(file, ec)) {
+      errors.push_back(Error{ErrorCode::io,
+                             fmt::format("cannot read: {}", std::filesystem::is_directory(file, ec)
+                                                                ? "is a directory"
+                                                                : std::strerror(errno ? errno : ENOENT)),
+                             file, 0, 0});
+      continue;
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto found = report::read_audit_json_lines(text, file, lines);
+    errors.insert(errors.end(), found.begin(), found.end());
+  }
+  std::map<std::string, const report::AuditLine*> seen;
+  for (const auto& line : lines) {
+    const auto [where, inserted] = seen.emplace(line.repository.name, &line);
+    if (!inserted)
+      errors.push_back(
+          Error{ErrorCode::parse,
+                fmt::format("repository '{}' is already in {}:{}; each repository belongs to one "
+                            "shard",
+                            line.repository.name, where->second->path, where->second->line),
+                line.path, line.line, 0});
+  }
+  if (!errors.empty()) {
+    std::sort(errors.begin(), errors.end(), [&](const Error& a, const Error& b) {
+      const auto file_index = [&](const std::string& path) {
+        return std::find(args.merge_files.begin(), args.merge_files.end(), path) - args.merge_files.begin();
+      };
+      return std::pair(file_index(a.path), a.line) < std::pair(file_index(b.path), b.line);
+    });
+    for (const auto& error : errors)
+      fmt::print(stderr, "tacit: error: {}\n", to_string(error));
+    return fail(fmt::format("audit merge: {} error{}; no report written", errors.size(),
+                            errors.size() == 1 ? "" : "s"));
+  }
+  if (lines.empty())
+    return fail("audit merge: the files hold no repository");
+  std::vector<audit::Repository> rows;
+  rows.reserve(lines.size());
+  for (auto& line : lines)
+    rows.push_back(std::move(line.repository));
+  return write_audit(args, outputs, rows);
+}
+
+} // namespace
+
+int run_audit(const AuditArgs& args) {
+  AuditOutputs outputs;
+  if (const int code = audit_outputs(args, outputs); code != 0)
+    return code;
+  if (args.merge->parsed())
+    return run_audit_merge(args, outputs);
 
   // Repositories, in the order given: arguments, then the file's lines, then what --discover finds.
   std::vector<std::string> names = args.paths;
@@ -228,8 +378,11 @@ int run_audit(const AuditArgs& args) {
   {
     std::atomic<std::size_t> next{0};
     const auto worker = [&] {
-      for (auto i = next++; i < names.size(); i = next++)
+      for (auto i = next++; i < names.size(); i = next++) {
         rows[i] = audit_one(names[i], per_repository);
+        if (args.history > 0 && rows[i].error.empty())
+          add_trend(rows[i], args.history, per_repository);
+      }
     };
     std::vector<std::jthread> pool;
     for (std::size_t t = 1; t < std::min<std::size_t>(jobs, names.size()); ++t)
@@ -239,29 +392,7 @@ int run_audit(const AuditArgs& args) {
   for (auto& error : discover_errors)
     rows.push_back(std::move(error));
 
-  for (const auto& [format, file] : outputs) {
-    const auto text = report::render_audit(format, rows);
-    if (file.empty()) {
-      errno = 0;
-      const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
-      if (std::fflush(stdout) != 0 || !written)
-        return fail(fmt::format("cannot write the audit to stdout: {}", std::strerror(errno ? errno : EIO)));
-    } else if (std::string error; !write_file(file, text, error)) {
-      return fail(error);
-    }
-  }
-  bool errors = false;
-  bool below = false;
-  for (const auto& row : rows) {
-    if (!row.error.empty()) {
-      errors = true;
-      fmt::print(stderr, "tacit: error: {}\n", row.error);
-      continue;
-    }
-    below = below || (args.min_level && row.score.level < args.min_level) ||
-            (args.min_score && row.score.score < args.min_score);
-  }
-  return errors ? k_exit_error : below ? k_exit_findings : k_exit_clean;
+  return write_audit(args, outputs, rows);
 }
 
 } // namespace tacit::cli

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,11 @@ struct AuditArgs {
   std::vector<std::string> formats;  ///< FMT or FMT:FILE
   std::string output_file;           ///< -o
   unsigned jobs = 0;
-  int min_level = 0; ///< --min-level: exit 1 when a repository is below it
-  int min_score = 0; ///< --min-score: exit 1 when a repository scores below it
+  int min_level = 0;         ///< --min-level: exit 1 when a repository is below it
+  int min_score = 0;         ///< --min-score: exit 1 when a repository scores below it
+  std::size_t history = 0;   ///< --history N: score N earlier commits too (a trend)
+  CLI::App* merge = nullptr; ///< `tacit audit merge FILE...`
+  std::vector<std::string> merge_files;
 };
 
 /// Adds `audit` to the app.

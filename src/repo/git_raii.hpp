@@ -4,6 +4,7 @@
 
 #include <git2.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,6 +45,20 @@ void ensure_initialised();
 /// Notes for stderr about the user's or system's git configuration that could not be read and was left out
 /// (set once by ensure_initialised).
 const std::vector<std::string>& config_notes();
+
+/// Opens the repository that contains `path` (a file opens its folder's), discovering it upward; nullptr when
+/// there is none. Calls ensure_initialised().
+inline RepositoryPtr open_containing(const std::filesystem::path& path) {
+  ensure_initialised();
+  std::error_code ec;
+  auto start = std::filesystem::absolute(path, ec);
+  if (!ec && !std::filesystem::is_directory(start, ec))
+    start = start.parent_path();
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, start.c_str(), 0, nullptr) < 0)
+    return nullptr;
+  return RepositoryPtr(raw);
+}
 
 /// The message of the last libgit2 error on this thread, or `fallback` when there is none.
 std::string last_error(const char* fallback = "unknown libgit2 error");

@@ -95,18 +95,6 @@ bool shallow_merge_base(git_repository* repository, const git_oid& a, const git_
   return false;
 }
 
-// Opens the repository that contains `path`; null when there is none.
-git::RepositoryPtr open_containing(const std::filesystem::path& path) {
-  std::error_code ec;
-  auto start = std::filesystem::absolute(path, ec);
-  if (!ec && !std::filesystem::is_directory(start, ec))
-    start = start.parent_path();
-  git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, start.c_str(), 0, nullptr) < 0)
-    return nullptr;
-  return git::RepositoryPtr(raw);
-}
-
 // The tree and first parent of a commit (an empty identity when it cannot be read).
 StateIdentity commit_identity(git_repository* repository, const git_oid& id) {
   git_commit* raw = nullptr;
@@ -124,7 +112,7 @@ StateIdentity commit_identity(git_repository* repository, const git_oid& id) {
 
 std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned) {
   git::ensure_initialised();
-  const auto repository = open_containing(scanned.path);
+  const auto repository = git::open_containing(scanned.path);
   if (!repository || git_repository_is_bare(repository.get()) == 1)
     return std::nullopt;
   git_oid head{};
@@ -165,7 +153,7 @@ std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned) {
 Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_view revision,
                                    bool unborn_is_empty) {
   git::ensure_initialised();
-  const auto repository = open_containing(scanned.path);
+  const auto repository = git::open_containing(scanned.path);
   if (!repository)
     return make_error(
         ErrorCode::usage,

@@ -139,6 +139,51 @@ std::string pillars_svg(std::span<const audit::Repository> rows) {
   return out + "</svg>";
 }
 
+// A repository's trend as a sparkline: the earlier commits scored (oldest first) and the current score last,
+// on a 0-100 scale; a commit that could not be scored is left out of the line and said in the title.
+std::string trend_svg(const audit::Repository& row) {
+  struct Dot {
+    std::string label;
+    int score;
+  };
+  std::vector<Dot> dots;
+  std::vector<std::string> errors;
+  for (const auto& point : row.trend) {
+    if (point.error.empty())
+      dots.push_back({point.date, point.score});
+    else
+      errors.push_back(point.date);
+  }
+  dots.push_back({"now", row.score.score});
+  constexpr int width = 120, height = 28, pad = 4;
+  const auto x_of = [&](std::size_t i) {
+    return dots.size() == 1
+               ? width / 2
+               : pad + static_cast<int>(i) * (width - 2 * pad) / static_cast<int>(dots.size() - 1);
+  };
+  const auto y_of = [&](int score) {
+    return pad + (100 - std::clamp(score, 0, 100)) * (height - 2 * pad) / 100;
+  };
+  std::vector<std::string> scores;
+  std::string points;
+  std::string circles;
+  for (std::size_t i = 0; i < dots.size(); ++i) {
+    scores.push_back(std::to_string(dots[i].score));
+    points += fmt::format("{}{},{}", i ? " " : "", x_of(i), y_of(dots[i].score));
+    circles += fmt::format(
+        R"(<circle class="point" cx="{}" cy="{}" r="2.5" fill="{}"><title>{}: {}</title></circle>)", x_of(i),
+        y_of(dots[i].score), score_colour(dots[i].score), esc(dots[i].label), dots[i].score);
+  }
+  std::string title = fmt::format("trend of {}: {}", esc(row.name), util::join(scores, ", "));
+  if (!errors.empty())
+    title += fmt::format("; not scored: {}", esc(util::join(errors, ", ")));
+  if (!row.trend_note.empty())
+    title += "; " + esc(row.trend_note);
+  return fmt::format(
+      R"(<svg class="trend" role="img" aria-label="{}" data-scores="{}" width="{}" height="{}" viewBox="0 0 {} {}" xmlns="http://www.w3.org/2000/svg"><title>{}</title><polyline points="{}" fill="none" stroke="#3b6fd4" stroke-width="1.5"/>{}</svg>)",
+      title, util::join(scores, " "), width, height, width, height, title, points, circles);
+}
+
 std::string status_class(engine::RuleState state) {
   return state == engine::RuleState::fail   ? "status-fail"
          : state == engine::RuleState::pass ? "status-pass"
@@ -207,6 +252,24 @@ std::string detail_html(const audit::Repository& row) {
                      logs.empty() ? "none" : util::join(logs, ", "), present.decision_records);
   if (!row.score.next_gate.empty())
     out += fmt::format("<p class=\"next\">next: {}</p>", esc(row.score.next_gate));
+  if (row.history) {
+    out += "<h3>Trend</h3><table class=\"trend-table\"><thead><tr><th>date</th><th>commit</th><th "
+           "class=\"num\">score</th><th>level</th></tr></thead><tbody>";
+    for (const auto& point : row.trend)
+      out += point.error.empty()
+                 ? fmt::format("<tr><td>{}</td><td><code>{}</code></td><td class=\"num\">{}</td><td>{} "
+                               "{}</td></tr>",
+                               esc(point.date), esc(point.commit.substr(0, 12)), point.score, point.level,
+                               esc(level_name(point.level)))
+                 : fmt::format("<tr><td>{}</td><td><code>{}</code></td><td class=\"num\">-</td><td "
+                               "class=\"error\">error: {}</td></tr>",
+                               esc(point.date), esc(point.commit.substr(0, 12)), esc(point.error));
+    out +=
+        fmt::format("<tr><td>now</td><td></td><td class=\"num\">{}</td><td>{} {}</td></tr></tbody></table>",
+                    row.score.score, row.score.level, esc(level_name(row.score.level)));
+    if (!row.trend_note.empty())
+      out += fmt::format("<p class=\"muted trend-note\">{}</p>", esc(row.trend_note));
+  }
   return out;
 }
 
@@ -248,7 +311,11 @@ std::string render_audit_html(std::span<const audit::Repository> rows) {
          "<th class=\"num\" data-key=\"score\">score</th><th class=\"num\" data-key=\"level\">level</th>";
   for (const auto pillar : audit::k_pillars)
     out += fmt::format("<th class=\"num\" data-key=\"p{}\">{}</th>", util::to_lower(pillar), pillar);
+  const bool trends = std::any_of(rows.begin(), rows.end(), [](const auto& row) { return row.history; });
+  if (trends)
+    out += "<th>trend</th>";
   out += "<th>top gaps</th></tr></thead>\n<tbody>\n";
+  const int columns = 10 + (trends ? 1 : 0);
   std::string dashes; // the pillar cells of an error row
   for (std::size_t k = 0; k < audit::k_pillars.size(); ++k)
     dashes += "<td class=\"num\">-</td>";
@@ -261,10 +328,11 @@ std::string render_audit_html(std::span<const audit::Repository> rows) {
           i, esc(row.name));
       for (const auto pillar : audit::k_pillars)
         out += fmt::format(" data-p{}=\"\"", util::to_lower(pillar));
-      out += fmt::format(
-          "><td></td><td>{}</td><td class=\"num\">-</td><td class=\"num\">-</td>{}<td class=\"error\">error: "
-          "{}</td></tr>\n<tr class=\"detail\" id=\"{}\" hidden><td colspan=\"10\"></td></tr>\n",
-          esc(row.name), dashes, esc(row.error), detail_id);
+      out +=
+          fmt::format("><td></td><td>{}</td><td class=\"num\">-</td><td class=\"num\">-</td>{}{}<td "
+                      "class=\"error\">error: "
+                      "{}</td></tr>\n<tr class=\"detail\" id=\"{}\" hidden><td colspan=\"{}\"></td></tr>\n",
+                      esc(row.name), dashes, trends ? "<td></td>" : "", esc(row.error), detail_id, columns);
       continue;
     }
     out += fmt::format(
@@ -280,12 +348,14 @@ std::string render_audit_html(std::span<const audit::Repository> rows) {
                        esc(level_name(row.score.level)));
     for (const auto& pillar : row.score.pillars)
       out += fmt::format("<td class=\"num\">{}</td>", pillar.score ? std::to_string(*pillar.score) : "-");
+    if (trends)
+      out += fmt::format("<td class=\"trend-cell\">{}</td>", row.history ? trend_svg(row) : std::string());
     std::vector<std::string> gaps;
     for (const auto* rule : audit::gaps(row.score, 3))
       gaps.push_back(fmt::format("<code>{}</code> {} ({})", esc(rule->id), esc(rule->name), rule->findings));
     out += fmt::format(
-        "<td>{}</td></tr>\n<tr class=\"detail\" id=\"{}\" hidden><td colspan=\"10\">{}</td></tr>\n",
-        util::join(gaps, ", "), detail_id, detail_html(row));
+        "<td>{}</td></tr>\n<tr class=\"detail\" id=\"{}\" hidden><td colspan=\"{}\">{}</td></tr>\n",
+        util::join(gaps, ", "), detail_id, columns, detail_html(row));
   }
   out += "</tbody>\n</table>\n<script>";
   out += k_script;

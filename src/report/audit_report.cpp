@@ -69,18 +69,40 @@ std::string audit_json(const audit::Repository& row) {
                             commands.empty() ? "" : ", ", json_str(c.kind), json_str(c.text), json_str(c.doc),
                             c.line);
   const auto counts = detail::count_by_severity(row.findings);
+  // Every finding as `tacit check --format json` gives it (without fixes): what `tacit audit merge` needs to
+  // render the same reports elsewhere.
+  std::string details;
+  for (const auto& finding : row.findings) {
+    auto copy = finding;
+    copy.fix.reset();
+    details += (details.empty() ? "" : ", ") + detail::finding_json(copy);
+  }
+  std::string trend;
+  if (row.history) {
+    std::string points;
+    for (const auto& point : row.trend)
+      points += fmt::format("{}{{\"commit\": {}, \"date\": {}, {}}}", points.empty() ? "" : ", ",
+                            json_str(point.commit), json_str(point.date),
+                            point.error.empty()
+                                ? fmt::format("\"score\": {}, \"level\": {}", point.score, point.level)
+                                : fmt::format("\"error\": {}", json_str(point.error)));
+    trend =
+        fmt::format(", \"history\": [{}]{}", points,
+                    row.trend_note.empty() ? std::string()
+                                           : fmt::format(", \"history_note\": {}", json_str(row.trend_note)));
+  }
   return fmt::format(
       "{{\"schema_version\": {}, \"repository\": {}, \"root\": {}, \"error\": null, \"score\": {}, "
       "\"level\": {}, "
       "\"level_name\": {}, \"next_gate\": {}, \"pillars\": {{{}}}, \"rules\": [{}], \"findings\": "
       "{{\"error\": {}, "
       "\"warning\": {}, \"info\": {}}}, \"present\": {{\"root_context_files\": {}, \"context_files\": {}, "
-      "\"commands\": [{}], \"decision_logs\": {}, \"decision_records\": {}}}}}",
+      "\"commands\": [{}], \"decision_logs\": {}, \"decision_records\": {}}}, \"finding_list\": [{}]{}}}",
       k_audit_schema_version, json_str(row.name), json_str(row.root), s.score, s.level,
       json_str(audit::levels()[static_cast<std::size_t>(s.level - 1)].name),
       s.next_gate.empty() ? "null" : json_str(s.next_gate), pillars, rules, counts[2], counts[1], counts[0],
       string_list(row.present.root_context_files), string_list(row.present.context_files), commands,
-      string_list(row.present.decision_logs), row.present.decision_records);
+      string_list(row.present.decision_logs), row.present.decision_records, details, trend);
 }
 
 std::string render_audit_json_lines(std::span<const audit::Repository> repositories) {

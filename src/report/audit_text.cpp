@@ -68,6 +68,22 @@ std::vector<std::string> present_lines(const audit::Presence& present) {
   return lines;
 }
 
+// The trend, oldest first and the current score last ("2025-03-01: 41, 2025-09-01: 55, now: 71"), with
+// the note when it is shorter than asked for; "" without --history.
+std::string trend_line(const audit::Repository& row) {
+  if (!row.history)
+    return {};
+  std::vector<std::string> points;
+  for (const auto& point : row.trend)
+    points.push_back(fmt::format("{}: {}", point.date,
+                                 point.error.empty() ? std::to_string(point.score) : std::string("error")));
+  points.push_back(fmt::format("now: {}", row.score.score));
+  auto line = "trend: " + util::join(points, ", ");
+  if (!row.trend_note.empty())
+    line += fmt::format(" ({})", row.trend_note);
+  return line;
+}
+
 // The findings of a rule to show as evidence (the first few, in output order).
 std::vector<const engine::Finding*> findings_of(const audit::Repository& repository, const std::string& id) {
   std::vector<const engine::Finding*> out;
@@ -127,6 +143,11 @@ std::string render_text(std::span<const audit::Repository> repositories) {
       out += fmt::format("  {}\n", line);
     if (!row.score.next_gate.empty())
       out += fmt::format("  next: {}\n", row.score.next_gate);
+    if (const auto trend = trend_line(row); !trend.empty())
+      out += fmt::format("  {}\n", trend);
+    for (const auto& point : row.trend)
+      if (!point.error.empty())
+        out += fmt::format("  {} ({}): {}\n", point.date, point.commit.substr(0, 12), point.error);
   }
   return out;
 }
@@ -185,6 +206,8 @@ std::string render_markdown(std::span<const audit::Repository> repositories) {
       out += fmt::format("- {}\n", cell(line));
     if (!row.score.next_gate.empty())
       out += fmt::format("- next: {}\n", cell(row.score.next_gate));
+    if (const auto trend = trend_line(row); !trend.empty())
+      out += fmt::format("- {}\n", cell(trend));
     out += "\n</details>\n";
   }
   return out;

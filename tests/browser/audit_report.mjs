@@ -1,5 +1,6 @@
 // Loads tacit's HTML audit report in headless chromium and checks what a reader sees: one row per
-// repository with the scores of the json-lines output, the error row, both SVG charts, a drill-down that
+// repository with the scores of the json-lines output, the error row, both SVG charts, each repository's
+// trend (a sparkline with the scores of its json-lines `history`, a drill-down table of the points), a drill-down that
 // opens with the repository's rule statuses, sorting by score both ways, the filter, the print view, zero
 // console errors and zero network requests (the Content-Security-Policy forbids them; a request would be
 // seen here first).
@@ -55,6 +56,28 @@ try {
   check(await page.$$eval('#distribution rect.bucket', (r) => r.length) === 10, 'distribution: 10 buckets');
   const cells = await page.$$eval('#pillars rect.cell', (r) => r.length);
   check(cells === scored.length * 5, `pillars chart: ${cells} cells, expected ${scored.length * 5}`);
+
+  // The trend: one sparkline per scored repository, its points the json-lines history (oldest first) then the
+  // current score; the repository with a dated history has a real trend, and its drill-down lists the points.
+  for (const repo of scored) {
+    const index = expected.indexOf(repo);
+    const svg = `#repositories tr.repo[data-index="${index}"] svg.trend`;
+    check(Array.isArray(repo.history), `${repo.repository}: json-lines has no history`);
+    const want = [...(repo.history || []).filter((p) => !p.error).map((p) => p.score), repo.score].join(' ');
+    const got = await page.$eval(svg, (el) => el.dataset.scores).catch(() => null);
+    check(got === want, `${repo.repository}: sparkline scores ${got}, expected ${want}`);
+    const dots = await page.$$eval(`${svg} circle.point`, (c) => c.length);
+    check(dots === want.split(' ').length, `${repo.repository}: ${dots} sparkline points, expected ${want.split(' ').length}`);
+  }
+  const trending = expected.find((repo) => repo.repository === 'trending');
+  check(trending && trending.history.length === 2, `trending: ${trending && trending.history.length} earlier points, expected 2`);
+  check(trending && typeof trending.history_note === 'string', 'trending: a note says the history is shorter than a year');
+  check(trending && trending.history[0].score < trending.score, 'trending: the score rose since the first commit');
+  const trendingIndex = expected.indexOf(trending);
+  await page.click(`#repositories tr.repo[data-index="${trendingIndex}"] button.open`);
+  const trendRows = await page.$$eval(`#detail-${trendingIndex} .trend-table tbody tr`, (trs) => trs.length);
+  check(trendRows === 3, `trending drill-down: ${trendRows} trend rows, expected 3 (two commits and now)`);
+  await page.click(`#repositories tr.repo[data-index="${trendingIndex}"] button.open`);
 
   // A drill-down opens, showing the repository's rules with their statuses.
   const first = scored[0];

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The browser test of the HTML audit report: audits four example repositories and a path that is not a
-# repository with tacit, then loads the report in Debian's headless chromium, driven by puppeteer-core
+# The browser test of the HTML audit report: audits four example repositories, one with a history dated
+# over the last year (its trend: no-context, then python-service, then well-documented at HEAD), and a path
+# that is not a repository with tacit (`--history 4`), then loads the report in Debian's headless chromium, driven by puppeteer-core
 # (pinned with its integrity in package-lock.json next to this script, installed with `npm ci` into
 # WORK_DIR; it downloads no browser), and checks the DOM against the json-lines output of the same run.
 # Skipped (77) when chromium is not installed, except under CI (CI=true), where that is a failure.
@@ -44,10 +45,22 @@ for example in well-documented no-context python-service decision-records; do
   git -C "$scratch/repos/$example" add -A
   git -C "$scratch/repos/$example" -c commit.gpgsign=false commit -q -m "example: $example"
 done
+# trending: three commits of the main line, each a different example's tree.
+trending="$scratch/repos/trending"
+mkdir -p "$trending"
+git -C "$trending" -c init.defaultBranch=main init -q
+for step in no-context@2025-02-01 python-service@2025-08-01 well-documented@2026-01-01; do
+  example=${step%@*}
+  date="${step#*@}T12:00:00Z"
+  git -C "$trending" rm -rq --ignore-unmatch .
+  cp -R "$source_dir/examples/$example/." "$trending/"
+  git -C "$trending" add -A
+  GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date git -C "$trending" -c commit.gpgsign=false commit -q -m "$example"
+done
 mkdir -p "$scratch/repos/not-a-repository"
 cd "$scratch/repos"
 set +e
-"$tacit" audit well-documented no-context python-service decision-records not-a-repository \
+"$tacit" audit well-documented no-context python-service decision-records trending not-a-repository --history 4 \
   --format "html:$scratch/audit.html" --format "json-lines:$scratch/audit.jsonl" 2>"$scratch/stderr"
 code=$?
 set -e

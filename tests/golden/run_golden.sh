@@ -4,11 +4,11 @@
 #
 # usage: run_golden.sh TACIT_BINARY CASE_FILE
 # A case file has the lines `example: NAME` (a folder of examples/, or `none`), `args: ARGS...` (split on
-# spaces; `{ROOT}` is the repository's temp path) and optionally `git: no` (leave the copy a plain
-# directory) and `history: NAME`: before the example's own commit, replay the commit subjects of
-# tests/golden/histories/NAME.txt (one per line, oldest first; blank lines skipped), each commit changing a
-# scratch file that the example's commit removes, with the same fixed author and date, so commit ids are
-# stable. `repos: NAME...` (with `example: none`) makes each example its own git repository in a folder of
+# spaces; `{ROOT}` is the repository's temp path, `{SOURCE}` the source tree's, printed as <SOURCE>) and
+# optionally `git: no` (leave the copy a plain directory) and `history: NAME`: before the example's own
+# commit, replay the commit subjects of tests/golden/histories/NAME.txt (one per line, oldest first; blank
+# lines skipped), each commit changing a scratch file that the example's commit removes, with the same fixed
+# author and date (or the date a subject starts with: `@2025-04-10 subject`), so commit ids are stable. `repos: NAME...` (with `example: none`) makes each example its own git repository in a folder of
 # that name under the temp dir, which stays a plain directory (for `tacit audit` over several repositories).
 # Output paths under the temp dir print as <ROOT>.
 set -euo pipefail
@@ -63,7 +63,8 @@ done
 
 args=()
 for word in $args_line; do
-  args+=("${word//\{ROOT\}/$root}")
+  word=${word//\{ROOT\}/$root}
+  args+=("${word//\{SOURCE\}/$source_dir}")
 done
 
 set +e
@@ -71,7 +72,7 @@ set +e
 code=$?
 set -e
 
-normalize() { sed -e "s|$root|<ROOT>|g" -e "s|$scratch|<TMP>|g" -e 's|"commit": "[^"]*"|"commit": "<COMMIT>"|' -e '/"version": "2\.1\.0",$/!s|"version": "[0-9][^"]*"|"version": "<VERSION>"|' -e 's|"semanticVersion": "[0-9][^"]*"|"semanticVersion": "<VERSION>"|' -e 's|tacit [0-9][0-9.]* ([0-9a-z]*)|tacit <VERSION> (<COMMIT>)|'; }
+normalize() { sed -e "s|$root|<ROOT>|g" -e "s|$scratch|<TMP>|g" -e "s|$source_dir|<SOURCE>|g" -e 's|"commit": "[^"]*"|"commit": "<COMMIT>"|' -e '/"version": "2\.1\.0",$/!s|"version": "[0-9][^"]*"|"version": "<VERSION>"|' -e 's|"semanticVersion": "[0-9][^"]*"|"semanticVersion": "<VERSION>"|' -e 's|tacit [0-9][0-9.]* ([0-9a-z]*)|tacit <VERSION> (<COMMIT>)|'; }
 {
   echo "exit: $code"
   echo "--- stdout"

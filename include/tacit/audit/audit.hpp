@@ -117,6 +117,15 @@ Score score(std::span<const engine::RuleStatus> statuses, const Weights& weights
 /// The failing rules that cost the most, most first (weight, then findings, then id): the top gaps.
 std::vector<const RuleResult*> gaps(const Score& score, std::size_t limit);
 
+/// One earlier commit of a repository's trend (`--history N`): its score, or why it could not be scored.
+struct TrendPoint {
+  std::string commit; ///< full object id
+  std::string date;   ///< the commit's UTC date, YYYY-MM-DD
+  int score = 0;
+  int level = 1;
+  std::string error; ///< non-empty: this commit could not be scored
+};
+
 /// One repository of an audit: its score and what explains it, or the error that stopped it.
 struct Repository {
   std::string name;  ///< as given (argument, line of --repos-file, path under --discover)
@@ -125,6 +134,9 @@ struct Repository {
   Score score;
   Presence present;
   std::vector<engine::Finding> findings;
+  bool history = false;          ///< a trend was asked for (--history)
+  std::vector<TrendPoint> trend; ///< the earlier commits scored, oldest first
+  std::string trend_note;        ///< why the trend has fewer points than asked for, or why it has none
 };
 
 } // namespace tacit::audit

@@ -4,11 +4,13 @@
 // HTML file. Like every reporter they know no specific rule: only pillars, statuses and findings.
 
 #include <tacit/audit/audit.hpp>
+#include <tacit/util/error.hpp>
 
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tacit::report {
 
@@ -25,5 +27,18 @@ std::string render_audit(AuditFormat format, std::span<const audit::Repository> 
 
 /// The schema version of the json-lines objects (docs/audit.md).
 inline constexpr int k_audit_schema_version = 1;
+
+/// A repository read back from a json-lines file, and where.
+struct AuditLine {
+  audit::Repository repository;
+  std::string path;
+  int line = 0;
+};
+
+/// Reads the json-lines output of `tacit audit` (blank lines skipped) into `out`; returns the errors, one
+/// per bad line at its path:line:column (not JSON, not an object, another schema version, a field missing
+/// or of the wrong type). Used by `tacit audit merge`.
+std::vector<Error> read_audit_json_lines(std::string_view text, const std::string& path,
+                                         std::vector<AuditLine>& out);
 
 } // namespace tacit::report
