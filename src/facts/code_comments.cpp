@@ -22,7 +22,7 @@ using doc::Language;
 using namespace std::string_view_literals;
 
 constexpr std::size_t k_max_file = 1u << 20;
-constexpr std::size_t k_run = 64;
+constexpr std::size_t k_comment_run = 64;
 constexpr std::size_t k_max_excerpt = 100;
 constexpr auto k_file_budget = std::chrono::milliseconds(500);
 constexpr auto k_scan_budget = std::chrono::seconds(20);
@@ -299,7 +299,7 @@ CommentScan scan_instruction_comments(const std::vector<const repo::FileEntry*>&
   }
   CommentScan scan;
   scan.files_scanned = candidates.size();
-  const std::size_t runs = (candidates.size() + k_run - 1) / k_run;
+  const std::size_t runs = (candidates.size() + k_comment_run - 1) / k_comment_run;
   struct RunResult {
     std::vector<InstructionComment> comments;
     std::size_t parsed = 0;
@@ -309,7 +309,8 @@ CommentScan scan_instruction_comments(const std::vector<const repo::FileEntry*>&
   util::parallel_for(runs, jobs, [&](std::size_t run) {
     auto read = readers(k_max_file);
     auto& result = results[run];
-    for (std::size_t i = run * k_run; i < std::min(candidates.size(), (run + 1) * k_run); ++i) {
+    for (std::size_t i = run * k_comment_run; i < std::min(candidates.size(), (run + 1) * k_comment_run);
+         ++i) {
       const auto& candidate = candidates[i];
       const auto text = read(*candidate.file);
       if (text.empty() || text.size() >= k_max_file || !may_hold_instruction(text) ||

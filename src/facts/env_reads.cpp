@@ -31,7 +31,7 @@ using doc::Language;
 using namespace std::string_view_literals;
 
 constexpr std::size_t k_max_file = 1u << 20;
-constexpr std::size_t k_run = 64;
+constexpr std::size_t k_env_run = 64;
 constexpr std::size_t k_max_default = 60;
 constexpr auto k_file_budget = std::chrono::milliseconds(500);
 constexpr auto k_scan_budget = std::chrono::seconds(20);
@@ -467,7 +467,7 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
   }
   EnvReadScan scan;
   scan.files_scanned = candidates.size();
-  const std::size_t runs = (candidates.size() + k_run - 1) / k_run;
+  const std::size_t runs = (candidates.size() + k_env_run - 1) / k_env_run;
   struct RunResult {
     std::vector<EnvRead> reads;
     std::vector<std::string> over_budget;
@@ -478,7 +478,7 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
   util::parallel_for(runs, jobs, [&](std::size_t run) {
     auto read = readers(k_max_file);
     auto& result = results[run];
-    for (std::size_t i = run * k_run; i < std::min(candidates.size(), (run + 1) * k_run); ++i) {
+    for (std::size_t i = run * k_env_run; i < std::min(candidates.size(), (run + 1) * k_env_run); ++i) {
       const auto& candidate = candidates[i];
       const auto text = read(*candidate.file);
       if (text.empty() || text.size() >= k_max_file || !may_read_env(candidate.language, text) ||

@@ -19,7 +19,7 @@ namespace {
 // A header (license, then the marker) fits in this many bytes; nothing beyond is read.
 constexpr std::size_t k_head_bytes = 4096;
 constexpr std::size_t k_attributes_cap = 1u << 20;
-constexpr std::size_t k_run = 128;
+constexpr std::size_t k_generated_run = 128;
 
 // Source and config files whose header comment can say they are generated. Not docs, data (JSON has no
 // comments), binaries, nor templates (the marker in a template is for its output).
@@ -121,10 +121,11 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
       candidates.push_back(file);
   // Runs of neighbouring files (in path order they share directories), one head reader each.
   std::vector<GeneratedMarker> markers(candidates.size());
-  const std::size_t runs = (candidates.size() + k_run - 1) / k_run;
+  const std::size_t runs = (candidates.size() + k_generated_run - 1) / k_generated_run;
   util::parallel_for(runs, jobs, [&](std::size_t run) {
     const auto head = heads(k_head_bytes);
-    for (std::size_t i = run * k_run; i < std::min(candidates.size(), (run + 1) * k_run); ++i)
+    for (std::size_t i = run * k_generated_run; i < std::min(candidates.size(), (run + 1) * k_generated_run);
+         ++i)
       markers[i] = find_generated_marker(head(*candidates[i]));
   });
   std::map<std::string_view, GeneratedFile> found;

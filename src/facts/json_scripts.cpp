@@ -8,7 +8,7 @@ namespace tacit::facts {
 
 namespace {
 
-std::string node_text(TSNode node, std::string_view source) {
+std::string json_node_text(TSNode node, std::string_view source) {
   const auto begin = ts_node_start_byte(node);
   const auto end = ts_node_end_byte(node);
   return std::string(source.substr(begin, end - begin));
@@ -16,7 +16,7 @@ std::string node_text(TSNode node, std::string_view source) {
 
 // The unescaped value of a JSON string node (escapes other than \" and \\ kept as written).
 std::string string_value(TSNode node, std::string_view source) {
-  auto text = node_text(node, source);
+  auto text = json_node_text(node, source);
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
     text = text.substr(1, text.size() - 2);
   std::string out;
@@ -88,7 +88,7 @@ bool convert(TSNode node, std::string_view source, int depth, yaml::Node& out) {
     out.kind = yaml::Node::Kind::null;
   } else {
     out.kind = yaml::Node::Kind::scalar;
-    out.value = type == "string" ? string_value(node, source) : node_text(node, source);
+    out.value = type == "string" ? string_value(node, source) : json_node_text(node, source);
   }
   return true;
 }

@@ -252,4 +252,8 @@ std::string finding_json(const engine::Finding& f) {
                      json_quoted(f.fingerprint), f.fix ? ", \"fix\": " + fix_json(*f.fix) : std::string());
 }
 
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 } // namespace tacit::report::detail

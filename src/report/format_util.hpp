@@ -73,6 +73,9 @@ std::string location_label(const engine::Location& location);
 /// formats that have no place of their own for them.
 std::string message_with_evidence(const engine::Finding& finding);
 
+/// "1 finding", "2 findings": `n` and `word`, with an s unless n is 1.
+std::string plural(std::size_t n, std::string_view word);
+
 /// Findings per severity, indexed by engine::Severity.
 std::array<std::size_t, 3> count_by_severity(const std::vector<engine::Finding>& findings);
 

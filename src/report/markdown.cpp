@@ -16,29 +16,25 @@ namespace {
 // Room for the findings table, below GitHub's 65,536-character limit for a comment.
 constexpr std::size_t k_budget = 60'000;
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 } // namespace
 
 std::string render_markdown(const std::vector<engine::Finding>& findings, const RunInfo& info) {
   std::string out = "### tacit\n\n";
   if (findings.empty()) {
-    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {}).\n", plural(info.files, "file"),
-                   plural(info.rules, "rule"));
+    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {}).\n",
+                   detail::plural(info.files, "file"), detail::plural(info.rules, "rule"));
     return out;
   }
   const auto counts = detail::count_by_severity(findings);
   fmt::format_to(std::back_inserter(out),
                  "Found **{}** in {} ({}).\n\n| severity | findings |\n|---|---:|\n| error | {} |\n"
                  "| warning | {} |\n| info | {} |\n\n",
-                 plural(findings.size(), "finding"), plural(info.files, "file"), plural(info.rules, "rule"),
-                 counts[2], counts[1], counts[0]);
+                 detail::plural(findings.size(), "finding"), detail::plural(info.files, "file"),
+                 detail::plural(info.rules, "rule"), counts[2], counts[1], counts[0]);
   fmt::format_to(
       std::back_inserter(out),
       "<details>\n<summary>{}</summary>\n\n| location | rule | severity | message |\n|---|---|---|---|\n",
-      plural(findings.size(), "finding"));
+      detail::plural(findings.size(), "finding"));
   const auto start = out.size();
   std::size_t listed = 0;
   for (const auto& finding : findings) {
@@ -53,7 +49,7 @@ std::string render_markdown(const std::vector<engine::Finding>& findings, const 
   }
   if (listed < findings.size())
     fmt::format_to(std::back_inserter(out), "\n{} not listed here: see the full report (`--format json`).\n",
-                   plural(findings.size() - listed, "more finding"));
+                   detail::plural(findings.size() - listed, "more finding"));
   out += "\n</details>\n";
   return out;
 }

@@ -36,10 +36,6 @@ std::string visible(std::string_view text) {
   return util::escape_controls(text, /*keep_tab=*/true);
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 // --statistics: count, id, the highest severity among the rule's findings, and the rule's name.
 std::string statistics(const std::vector<engine::Finding>& findings, const RunInfo& info,
                        const Style& style) {
@@ -113,8 +109,8 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
   if (!info.summary)
     return out;
   if (findings.empty()) {
-    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {}).\n", plural(info.files, "file"),
-                   plural(info.rules, "rule"));
+    fmt::format_to(std::back_inserter(out), "No findings ({} checked, {}).\n",
+                   detail::plural(info.files, "file"), detail::plural(info.rules, "rule"));
   } else {
     std::vector<std::string> parts;
     const std::array<std::pair<engine::Severity, std::string_view>, 3> order{
@@ -125,8 +121,8 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
       if (const auto n = counts[static_cast<int>(severity)])
         parts.push_back(fmt::format("{} {}{}", n, name, n == 1 || name == "info" ? "" : "s"));
     fmt::format_to(std::back_inserter(out), "{}Found {}{} ({}) in {}.\n", style.bold(),
-                   plural(findings.size(), "finding"), style.reset(), fmt::join(parts, ", "),
-                   plural(info.files, "file"));
+                   detail::plural(findings.size(), "finding"), style.reset(), fmt::join(parts, ", "),
+                   detail::plural(info.files, "file"));
   }
   return out;
 }
