@@ -111,6 +111,26 @@ audit::Repository audit_one(const std::string& name, unsigned jobs, const std::s
 
 // The trend of an audited repository: `count` earlier commits scored as the worktree was. A commit that
 // cannot be scored is a point with its error, and too short a history a note: neither stops the audit.
+// The order the workers take the repositories in: the largest first (the size of the git index, which grows
+// with the files tracked; 0 when there is none), so that a large repository does not start last and run
+// alone. Rows keep the order given.
+std::vector<std::size_t> largest_first(const std::vector<std::string>& names) {
+  std::vector<std::pair<std::uintmax_t, std::size_t>> sized;
+  sized.reserve(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(std::filesystem::path(names[i]) / ".git" / "index", ec);
+    sized.emplace_back(ec ? 0 : size, i);
+  }
+  std::stable_sort(sized.begin(), sized.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::size_t> order;
+  order.reserve(sized.size());
+  for (const auto& [size, i] : sized)
+    order.push_back(i);
+  return order;
+}
+
 void add_trend(audit::Repository& row, std::size_t count, unsigned jobs) {
   row.history = true;
   auto commits = repo::trend_commits(row.root, count);
@@ -376,9 +396,11 @@ int run_audit(const AuditArgs& args) {
   const unsigned per_repository = names.size() == 1 ? jobs : 1;
   std::vector<audit::Repository> rows(names.size());
   {
+    const auto order = largest_first(names);
     std::atomic<std::size_t> next{0};
     const auto worker = [&] {
-      for (auto i = next++; i < names.size(); i = next++) {
+      for (auto k = next++; k < order.size(); k = next++) {
+        const auto i = order[k];
         rows[i] = audit_one(names[i], per_repository);
         if (args.history > 0 && rows[i].error.empty())
           add_trend(rows[i], args.history, per_repository);
