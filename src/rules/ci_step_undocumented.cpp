@@ -534,7 +534,11 @@ public:
           // theirs is reported there, or documented by what the docs say of them.
           if (is_housekeeping_name(util::base_name(what)) || is_ci_machinery(what, command.text) ||
               std::ranges::any_of(peeled,
-                                  [](const std::string& word) { return is_housekeeping_name(word); }) ||
+                                  [](const std::string& word) {
+                                    // A path's folders say where a program lives, not what it does
+                                    // (`tools/check-docs.sh`): its own name does.
+                                    return is_housekeeping_name(util::base_name(word));
+                                  }) ||
               (kind({"test", "tests", "e2e", "integration"}) && !facts.test_suites.empty()) ||
               (kind({"build", "compile"}) && !facts.build_systems.empty()) ||
               (lint_documented && kind({"lint", "format", "fmt", "style"})) ||
