@@ -2,9 +2,10 @@
 // for the comment nodes of the files that pass it; a run of line comments on consecutive lines is one
 // comment.
 
+#include "code_scan.hpp"
+
 #include <tacit/facts/code_comments.hpp>
 #include <tacit/facts/env_reads.hpp>
-#include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
 
@@ -22,7 +23,6 @@ using doc::Language;
 using namespace std::string_view_literals;
 
 constexpr std::size_t k_max_file = 1u << 20;
-constexpr std::size_t k_comment_run = 64;
 constexpr std::size_t k_max_excerpt = 100;
 constexpr auto k_file_budget = std::chrono::milliseconds(500);
 constexpr auto k_scan_budget = std::chrono::seconds(20);
@@ -286,41 +286,25 @@ std::vector<InstructionComment> instruction_comments_in(std::string_view path, s
 
 CommentScan scan_instruction_comments(const std::vector<const repo::FileEntry*>& files,
                                       const HeadReaders& readers, unsigned jobs) {
-  struct Candidate {
-    const repo::FileEntry* file;
-    Language language;
-  };
-  std::vector<Candidate> candidates;
-  for (const auto* file : files) {
-    if ((file->mode & 0170000) == 0120000 || file->size > k_max_file)
-      continue;
-    if (const auto language = env_read_language(file->path))
-      candidates.push_back({file, *language});
-  }
+  const auto candidates =
+      code_files(files, k_max_file, [](const repo::FileEntry&, Language) { return true; });
   CommentScan scan;
   scan.files_scanned = candidates.size();
-  const std::size_t runs = (candidates.size() + k_comment_run - 1) / k_comment_run;
   struct RunResult {
     std::vector<InstructionComment> comments;
     std::size_t parsed = 0;
   };
-  std::vector<RunResult> results(runs);
   doc::RunBudget run_budget(k_scan_budget);
-  util::parallel_for(runs, jobs, [&](std::size_t run) {
-    auto read = readers(k_max_file);
-    auto& result = results[run];
-    for (std::size_t i = run * k_comment_run; i < std::min(candidates.size(), (run + 1) * k_comment_run);
-         ++i) {
-      const auto& candidate = candidates[i];
-      const auto text = read(*candidate.file);
-      if (text.empty() || text.size() >= k_max_file || !may_hold_instruction(text) ||
-          util::looks_binary(text))
-        continue;
-      ++result.parsed;
-      std::ranges::move(instruction_comments_in(candidate.file->path, text, candidate.language, &run_budget),
-                        std::back_inserter(result.comments));
-    }
-  });
+  auto results =
+      scan_code_files<RunResult>(candidates, readers, jobs, k_max_file,
+                                 [&](const CodeFile& candidate, std::string_view text, RunResult& result) {
+                                   if (!may_hold_instruction(text) || util::looks_binary(text))
+                                     return;
+                                   ++result.parsed;
+                                   std::ranges::move(instruction_comments_in(candidate.file->path, text,
+                                                                             candidate.language, &run_budget),
+                                                     std::back_inserter(result.comments));
+                                 });
   for (auto& result : results) {
     std::ranges::move(result.comments, std::back_inserter(scan.comments));
     scan.files_parsed += result.parsed;

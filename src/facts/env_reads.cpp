@@ -1,9 +1,10 @@
 // Environment reads in the code: the embedded queries (queries/env/*.scm) compiled once per grammar, their
 // predicates (#eq?, #not-eq?, #any-of?, #match?) checked here, a byte prefilter before any parse.
 
+#include "code_scan.hpp"
+
 #include <tacit/facts/architecture.hpp>
 #include <tacit/facts/env_reads.hpp>
-#include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
 
@@ -31,7 +32,6 @@ using doc::Language;
 using namespace std::string_view_literals;
 
 constexpr std::size_t k_max_file = 1u << 20;
-constexpr std::size_t k_env_run = 64;
 constexpr std::size_t k_max_default = 60;
 constexpr auto k_file_budget = std::chrono::milliseconds(500);
 constexpr auto k_scan_budget = std::chrono::seconds(20);
@@ -453,45 +453,29 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
 
 EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
                            unsigned jobs, const std::function<bool(std::string_view)>& read_scripts) {
-  struct Candidate {
-    const repo::FileEntry* file;
-    Language language;
-  };
-  std::vector<Candidate> candidates;
-  for (const auto* file : files) {
-    if ((file->mode & 0170000) == 0120000 || file->size > k_max_file)
-      continue;
-    const auto language = env_read_language(file->path);
-    if (language && (*language != Language::Bash || (read_scripts && read_scripts(file->path))))
-      candidates.push_back({file, *language});
-  }
+  const auto candidates = code_files(files, k_max_file, [&](const repo::FileEntry& file, Language language) {
+    return language != Language::Bash || (read_scripts && read_scripts(file.path));
+  });
   EnvReadScan scan;
   scan.files_scanned = candidates.size();
-  const std::size_t runs = (candidates.size() + k_env_run - 1) / k_env_run;
   struct RunResult {
     std::vector<EnvRead> reads;
     std::vector<std::string> over_budget;
     std::size_t parsed = 0;
   };
-  std::vector<RunResult> results(runs);
   doc::RunBudget run_budget(k_scan_budget);
-  util::parallel_for(runs, jobs, [&](std::size_t run) {
-    auto read = readers(k_max_file);
-    auto& result = results[run];
-    for (std::size_t i = run * k_env_run; i < std::min(candidates.size(), (run + 1) * k_env_run); ++i) {
-      const auto& candidate = candidates[i];
-      const auto text = read(*candidate.file);
-      if (text.empty() || text.size() >= k_max_file || !may_read_env(candidate.language, text) ||
-          util::looks_binary(text))
-        continue;
-      ++result.parsed;
-      bool spent = false;
-      auto reads = env_reads_in(candidate.file->path, text, candidate.language, &spent, &run_budget);
-      if (spent)
-        result.over_budget.push_back(candidate.file->path);
-      std::ranges::move(reads, std::back_inserter(result.reads));
-    }
-  });
+  auto results = scan_code_files<RunResult>(
+      candidates, readers, jobs, k_max_file,
+      [&](const CodeFile& candidate, std::string_view text, RunResult& result) {
+        if (!may_read_env(candidate.language, text) || util::looks_binary(text))
+          return;
+        ++result.parsed;
+        bool spent = false;
+        auto reads = env_reads_in(candidate.file->path, text, candidate.language, &spent, &run_budget);
+        if (spent)
+          result.over_budget.push_back(candidate.file->path);
+        std::ranges::move(reads, std::back_inserter(result.reads));
+      });
   for (auto& result : results) {
     std::ranges::move(result.reads, std::back_inserter(scan.reads));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
