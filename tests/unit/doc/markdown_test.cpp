@@ -6,6 +6,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <string_view>
@@ -618,4 +621,115 @@ TEST_CASE("parsing is thread-safe with per-thread parsers") {
   for (const auto& result : results) {
     CHECK(result == expected);
   }
+}
+
+namespace {
+
+// Every named node of the block tree of `text` with its byte range, in document order (the anonymous ones
+// are the punctuation tokens the merged text does away with; the reader reads named nodes only).
+std::string block_tree(std::string_view text) {
+  auto parser = tacit::doc::make_parser(tacit::doc::Language::Markdown);
+  tacit::doc::ParseBudget budget(10s);
+  auto tree = tacit::doc::parse_until(parser.get(), text, budget);
+  REQUIRE(tree);
+  std::string out;
+  tacit::doc::walk(ts_tree_root_node(tree.get()), [&](TSNode node, uint32_t depth) {
+    if (!ts_node_is_named(node))
+      return true;
+    out += std::string(depth, ' ') + ts_node_type(node) + " " + std::to_string(ts_node_start_byte(node)) +
+           "-" + std::to_string(ts_node_end_byte(node)) + "\n";
+    return true;
+  });
+  return out;
+}
+
+// Cases where a character past a line's start decides a block, each once met in a real document.
+constexpr std::string_view k_block_cases[] = {
+    "Prose, with (punctuation); and \"quotes\" = 'all' of it.\nA second line: with a colon.\n",
+    "# Title ##\n\n## Closed #\n\n### Not closed#\n",
+    "Setext heading\n==============\n\nAnother one\n---\n",
+    "| Name | Value |\n|------|:-----:|\n| a \\| b | `c | d` |\n| e f | g h |\n",
+    "```text\nConfiguration omitted required fields for this rule.```\n\n### Valid\n\n```text\nok.```\n",
+    "~~~ python title=\"x\"\nprint(1)\n~~~\n\n```bash some words\nmake test\n```\n",
+    "[foo]: /url \"title with spaces\"\n\n[bar]:\n  /other\n  'title here'\n\n[^note3]:\n    I am a block\n  "
+    "  of text\n",
+    "Sample footnotes [^3] [^note3]\n\n[^3]: A line\n  A new line\n\n[^note3]:\n    I am a new block of "
+    "text\n"
+    "    With a new line as well\n",
+    "<div class=\"x\">\ntext in html, with words\n</div>\n\n<!-- a comment\nthat runs on, and on -->\nafter "
+    "it\n",
+    "<pre>\nsome text\nmore </pre> and words\n\nparagraph\n<?php echo 1, 2; ?> words\n<![CDATA[ x, y ]]> "
+    "tail\n",
+    "- item one, with words\n- item two\n\n  continued paragraph (indented)\n\n      indented code, here\n"
+    "1. first\n2) second\n10. tenth item\n",
+    "> quoted text, lazy\ncontinuation line.\n> - nested list, item\n>   ```sh\n>   make it so\n>   ```\n",
+    "* * *\n- - -\n_ _ _\nText _under_ *stars* and __more__ words.\n\nfoo\n***\nbar\n",
+    "---\ntitle: front matter, with words\ntags: [a, b]\n---\n\nBody text here.\n",
+    "    indented code, words here\n    more code\n\nText\n\tTabbed code\n",
+    "Text with trailing blanks   \nhard break before, and \\\nbackslash break.\n",
+    "Émile écrit, en français. 日本語の文章、句読点。\n- élément, un\n",
+    "Line ending a paragraph\n# Heading interrupts\n> quote interrupts, too\n```\nfence interrupts\n```\n",
+    "A <span class=\"x\">tag</span> mid-line, and <!-- comment --> there.\n<span>\nhtml block 7, "
+    "words\n\nx\n",
+    "Link [text, here](http://a.b/c \"t t\") and ![img, alt](x.png) <http://auto.link/x>.\n",
+    "- [x] done, with words\n- [ ] open item (later)\n* [X] also done\n",
+};
+
+} // namespace
+
+TEST_CASE("the text for the block grammar gives the same block tree, node for node") {
+  for (std::string_view text : k_block_cases) {
+    CAPTURE(text);
+    const std::string merged = tacit::doc::markdown_block_text(text);
+    REQUIRE(merged.size() == text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+      REQUIRE((text[i] == '\n') == (merged[i] == '\n'));
+    CHECK(block_tree(merged) == block_tree(text));
+  }
+  // It does merge: prose becomes one run of letters (one token) after the line's first letter.
+  CHECK(tacit::doc::markdown_block_text("- Run it, then (twice) stop.  \n") ==
+        "- Runaitaathenaatwiceaastopa  \n");
+}
+
+TEST_CASE("the text for the block grammar gives the same tree on random mixes of block syntax") {
+  std::mt19937 random(20261206);
+  std::vector<std::string_view> lines;
+  for (std::string_view text : k_block_cases)
+    for (std::size_t begin = 0; begin < text.size();) {
+      const auto end = text.find('\n', begin);
+      lines.push_back(text.substr(begin, end - begin));
+      begin = end + 1;
+    }
+  lines.push_back("");
+  lines.push_back("");
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const auto count = 2 + random() % 12;
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& line = lines[random() % lines.size()];
+      text += std::string(random() % 4 == 0 ? random() % 6 : 0, ' ');
+      text.append(line).push_back('\n');
+    }
+    CAPTURE(text);
+    CHECK(block_tree(tacit::doc::markdown_block_text(text)) == block_tree(text));
+  }
+}
+
+TEST_CASE("the text for the block grammar gives the same tree on every Markdown file of this repository") {
+  int files = 0;
+  for (auto it = std::filesystem::recursive_directory_iterator(TACIT_SOURCE_DIR);
+       it != std::filesystem::recursive_directory_iterator(); ++it) {
+    const auto& entry = *it;
+    const auto path = std::filesystem::relative(entry.path(), TACIT_SOURCE_DIR).string();
+    if (entry.is_directory() && (path.starts_with("build") || path == ".git"))
+      it.disable_recursion_pending();
+    if (!entry.is_regular_file() || entry.path().extension() != ".md")
+      continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CAPTURE(path);
+    CHECK(block_tree(tacit::doc::markdown_block_text(text)) == block_tree(text));
+    ++files;
+  }
+  CHECK(files > 300);
 }
