@@ -254,6 +254,52 @@ std::string markdown_block_text(std::string_view text) {
   return out;
 }
 
+// The inline grammar too makes a token of every word and blank. What decides its tree: delimiter runs and the
+// characters next to them (emphasis flanking), brackets, backticks, escapes, entities, line ends (a hard
+// break), and everything inside parentheses (a link destination may not hold a blank) and angle brackets
+// (HTML tags, autolinks). The text it sees therefore has each run of blanks, commas and full stops that lies
+// between two letters or digits turned into letters, outside parentheses and angle brackets (counted until
+// the paragraph ends, at a blank line): no delimiter's neighbour changes, and runs of prose become single
+// words.
+std::string markdown_inline_text(std::string_view text) {
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  const auto mergeable = [](char c) { return c == ' ' || c == '\t' || c == ',' || c == '.'; };
+  std::string out(text);
+  int parentheses = 0;
+  int angles = 0;
+  bool blank_line = true;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '\n') {
+      if (blank_line)
+        parentheses = angles = 0;
+      blank_line = true;
+      ++i;
+      continue;
+    }
+    if (mergeable(c)) {
+      auto run = i;
+      while (run < text.size() && mergeable(text[run])) {
+        blank_line = blank_line && (text[run] == ' ' || text[run] == '\t');
+        ++run;
+      }
+      if (parentheses == 0 && angles == 0 && i > 0 && alnum(text[i - 1]) && run < text.size() &&
+          alnum(text[run]))
+        std::fill(out.begin() + static_cast<std::ptrdiff_t>(i),
+                  out.begin() + static_cast<std::ptrdiff_t>(run), 'a');
+      i = run;
+      continue;
+    }
+    blank_line = false;
+    parentheses += c == '(' ? 1 : c == ')' && parentheses > 0 ? -1 : 0;
+    angles += c == '<' ? 1 : c == '>' && angles > 0 ? -1 : 0;
+    ++i;
+  }
+  return out;
+}
+
 void parse_markdown(std::string_view content, Document& doc) {
   parse_markdown(content, doc, markdown_time_budget(content.size()));
 }
@@ -295,7 +341,8 @@ void parse_markdown(std::string_view content, Document& doc, std::chrono::micros
     return;
   }
   ParseBudget budget(time_budget, run, memory_budget);
-  MarkdownReader reader(content, doc, parsers, budget);
+  const std::string for_inlines = markdown_inline_text(content);
+  MarkdownReader reader(content, for_inlines, doc, parsers, budget);
   const std::string for_blocks = markdown_block_text(content);
   const bool parsed = read_in_pieces(for_blocks, parsers.block.get(), reader, budget);
   ts_parser_set_included_ranges(parsers.block.get(), nullptr, 0);

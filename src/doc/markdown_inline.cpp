@@ -49,7 +49,7 @@ void MarkdownReader::read_inline(TSNode node) {
                                      static_cast<uint32_t>(ranges.size()))) {
     return;
   }
-  TreePtr tree = parse_until(m_parsers.inlines.get(), m_text, m_budget);
+  TreePtr tree = parse_until(m_parsers.inlines.get(), m_inline_text, m_budget);
   if (!tree) {
     return;
   }

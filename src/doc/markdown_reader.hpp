@@ -70,9 +70,12 @@ struct Reference {
 /// One pass over the block tree, with an inline parse per paragraph, heading and table cell.
 class MarkdownReader {
 public:
-  /// Reads `text` into `doc` with the thread's `parsers`, within `budget`.
-  MarkdownReader(std::string_view text, Document& doc, Parsers& parsers, ParseBudget& budget)
-      : m_text(text), m_doc(doc), m_parsers(parsers), m_budget(budget) {}
+  /// Reads `text` into `doc` with the thread's `parsers`, within `budget`. The inline grammar parses
+  /// `inline_text` (markdown_inline_text of `text`: same length, same inline tree); every node's text is read
+  /// from `text`.
+  MarkdownReader(std::string_view text, std::string_view inline_text, Document& doc, Parsers& parsers,
+                 ParseBudget& budget)
+      : m_text(text), m_inline_text(inline_text), m_doc(doc), m_parsers(parsers), m_budget(budget) {}
 
   /// Walks the block tree: headings, code blocks, definitions, front matter, and inline content.
   void read_blocks(TSNode root);
@@ -102,6 +105,7 @@ private:
   void add_link(TSNode node, bool image, const std::vector<TSRange>& ranges);
 
   std::string_view m_text;
+  std::string_view m_inline_text;
   Document& m_doc;
   Parsers& m_parsers;
   ParseBudget& m_budget;

@@ -49,4 +49,9 @@ std::chrono::microseconds markdown_run_budget();
 /// holds the cases; the CommonMark and GFM spec examples and ten thousand real documents were compared).
 std::string markdown_block_text(std::string_view text);
 
+/// The text the inline grammar reads for `text`, the same idea for inline syntax: blanks, commas and full
+/// stops between words become letters, outside parentheses and angle brackets and never next to a delimiter,
+/// so that the inline tree's named nodes are those of `text`, byte for byte.
+std::string markdown_inline_text(std::string_view text);
+
 } // namespace tacit::doc

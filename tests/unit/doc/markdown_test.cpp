@@ -625,10 +625,10 @@ TEST_CASE("parsing is thread-safe with per-thread parsers") {
 
 namespace {
 
-// Every named node of the block tree of `text` with its byte range, in document order (the anonymous ones
-// are the punctuation tokens the merged text does away with; the reader reads named nodes only).
-std::string block_tree(std::string_view text) {
-  auto parser = tacit::doc::make_parser(tacit::doc::Language::Markdown);
+// Every named node of the `language` tree of `text` with its byte range, in document order (the anonymous
+// ones are the punctuation tokens the merged text does away with; the reader reads named nodes only).
+std::string named_tree(std::string_view text, tacit::doc::Language language) {
+  auto parser = tacit::doc::make_parser(language);
   tacit::doc::ParseBudget budget(10s);
   auto tree = tacit::doc::parse_until(parser.get(), text, budget);
   REQUIRE(tree);
@@ -643,7 +643,16 @@ std::string block_tree(std::string_view text) {
   return out;
 }
 
-// Cases where a character past a line's start decides a block, each once met in a real document.
+std::string block_tree(std::string_view text) {
+  return named_tree(text, tacit::doc::Language::Markdown);
+}
+
+std::string inline_tree(std::string_view text) {
+  return named_tree(text, tacit::doc::Language::MarkdownInline);
+}
+
+// Cases where a character past a line's start decides a block, each once met in a real document, then
+// cases where a blank or a punctuation character decides inline syntax.
 constexpr std::string_view k_block_cases[] = {
     "Prose, with (punctuation); and \"quotes\" = 'all' of it.\nA second line: with a colon.\n",
     "# Title ##\n\n## Closed #\n\n### Not closed#\n",
@@ -673,11 +682,18 @@ constexpr std::string_view k_block_cases[] = {
     "words\n\nx\n",
     "Link [text, here](http://a.b/c \"t t\") and ![img, alt](x.png) <http://auto.link/x>.\n",
     "- [x] done, with words\n- [ ] open item (later)\n* [X] also done\n",
+    "hard break  \nafter two blanks, and a tab\t\nand a backslash\\\nend.\n",
+    "*emphasis*, _under_. **strong** text. foo*bar* foo_bar_ a * b * c _ d _ e. *a, b*. _a. b_\n",
+    "[link text](dest) [not a link](dest with spaces) [t](<d e> \"title, here\") [ref label] [a][b c]\n",
+    "<a href=\"x y\" title=z>tag</a> <b c, d> a < b, c > d <http://x.y/z> <me@x.org> &amp; &#35; x.\n",
+    "`code, with spaces` `` a ` b `` ` lead and trail ` and `unclosed, text\n",
+    "~~strike, through~~ ~one~ $latex, span$ text\\. \\* escaped. 1. 2, 3\n",
+    "a (paren, inside [link](x)) and (unclosed, paren\nnext line, still (inside)\n\nnew paragraph, here\n",
 };
 
 } // namespace
 
-TEST_CASE("the text for the block grammar gives the same block tree, node for node") {
+TEST_CASE("the texts for the block and inline grammars give the same trees, node for node") {
   for (std::string_view text : k_block_cases) {
     CAPTURE(text);
     const std::string merged = tacit::doc::markdown_block_text(text);
@@ -685,13 +701,14 @@ TEST_CASE("the text for the block grammar gives the same block tree, node for no
     for (std::size_t i = 0; i < text.size(); ++i)
       REQUIRE((text[i] == '\n') == (merged[i] == '\n'));
     CHECK(block_tree(merged) == block_tree(text));
+    CHECK(inline_tree(tacit::doc::markdown_inline_text(text)) == inline_tree(text));
   }
   // It does merge: prose becomes one run of letters (one token) after the line's first letter.
   CHECK(tacit::doc::markdown_block_text("- Run it, then (twice) stop.  \n") ==
         "- Runaitaathenaatwiceaastopa  \n");
 }
 
-TEST_CASE("the text for the block grammar gives the same tree on random mixes of block syntax") {
+TEST_CASE("the texts for the block and inline grammars give the same trees on random mixes of syntax") {
   std::mt19937 random(20261206);
   std::vector<std::string_view> lines;
   for (std::string_view text : k_block_cases)
@@ -712,10 +729,11 @@ TEST_CASE("the text for the block grammar gives the same tree on random mixes of
     }
     CAPTURE(text);
     CHECK(block_tree(tacit::doc::markdown_block_text(text)) == block_tree(text));
+    CHECK(inline_tree(tacit::doc::markdown_inline_text(text)) == inline_tree(text));
   }
 }
 
-TEST_CASE("the text for the block grammar gives the same tree on every Markdown file of this repository") {
+TEST_CASE("the texts for the block and inline grammars give the same trees on every Markdown file here") {
   int files = 0;
   for (auto it = std::filesystem::recursive_directory_iterator(TACIT_SOURCE_DIR);
        it != std::filesystem::recursive_directory_iterator(); ++it) {
@@ -729,6 +747,7 @@ TEST_CASE("the text for the block grammar gives the same tree on every Markdown 
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CAPTURE(path);
     CHECK(block_tree(tacit::doc::markdown_block_text(text)) == block_tree(text));
+    CHECK(inline_tree(tacit::doc::markdown_inline_text(text)) == inline_tree(text));
     ++files;
   }
   CHECK(files > 300);
