@@ -261,10 +261,11 @@ FileSuppressions parse_suppressions(std::string_view path, std::string_view text
   FenceTracker fences;
   int number = 0;
   std::size_t from = 0;
+  const bool has_cr = text.find('\r') != std::string_view::npos; // else one memchr per line (see split_lines)
   while (from <= text.size()) {
     // Lines end as the documents' lines do (util::split_lines): at LF, CRLF or a lone CR, so that a
     // suppression's line is its findings' line in a file with classic Mac OS or mixed line ends.
-    auto end = text.find_first_of("\r\n", from);
+    auto end = has_cr ? text.find_first_of("\r\n", from) : text.find('\n', from);
     if (end == std::string_view::npos)
       end = text.size();
     const auto line = text.substr(from, end - from);
