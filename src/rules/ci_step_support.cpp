@@ -164,6 +164,85 @@ std::string repository_program(const engine::Context& context, const std::vector
   return snapshot.find(path) || (program == "go" && snapshot.is_directory(path)) ? path : std::string();
 }
 
+std::vector<std::string> installed_programs(const std::vector<std::string>& words) {
+  // Where the names start: after the installing words, which the table lists per program.
+  struct Installer {
+    std::string_view program;
+    std::vector<std::string_view> verbs; ///< the words after the program, in order
+  };
+  static const std::vector<Installer> k_installers = {
+      {"pip", {"install"}},        {"pip3", {"install"}}, {"pipx", {"install"}},
+      {"uv", {"tool", "install"}}, {"go", {"install"}},   {"cargo", {"install"}},
+      {"cargo", {"binstall"}},     {"npm", {"install"}},  {"npm", {"i"}},
+      {"yarn", {"global", "add"}}, {"pnpm", {"add"}},     {"gem", {"install"}},
+      {"apt-get", {"install"}},    {"apt", {"install"}},  {"brew", {"install"}},
+      {"dnf", {"install"}},        {"yum", {"install"}},  {"choco", {"install"}},
+  };
+  auto peeled = doc::peel_wrappers(words);
+  if (peeled.size() > 2 && (peeled[0] == "python" || peeled[0] == "python3") && peeled[1] == "-m")
+    peeled.erase(peeled.begin(), peeled.begin() + 2); // `python -m pip install`
+  std::vector<std::string> out;
+  for (const auto& installer : k_installers) {
+    if (peeled.empty() || peeled[0] != installer.program)
+      continue;
+    // The verbs, with flags allowed between them (`apt-get -y install`).
+    std::size_t at = 1;
+    bool matched = true;
+    for (const auto verb : installer.verbs) {
+      while (at < peeled.size() && peeled[at].starts_with('-'))
+        ++at;
+      if (at >= peeled.size() || peeled[at] != verb) {
+        matched = false;
+        break;
+      }
+      ++at;
+    }
+    if (!matched)
+      continue;
+    const bool npm = installer.program == "npm" || installer.program == "pnpm";
+    if (npm && std::ranges::none_of(
+                   peeled, [](const std::string& word) { return word == "-g" || word == "--global"; }))
+      return {}; // a project's dependencies, not a program
+    for (; at < peeled.size(); ++at) {
+      auto name = std::string_view(peeled[at]);
+      if (name.starts_with('-')) {
+        // Options that take a value: the value is no program.
+        if (name == "-r" || name == "--requirement" || name == "-c" || name == "--constraint" ||
+            name == "--index-url" || name == "-i" || name == "--version" || name == "--root" ||
+            name == "--git" || name == "--path" || name == "-e" || name == "--editable")
+          ++at;
+        continue;
+      }
+      if (name.find_first_of("$`{}") != std::string_view::npos || name.starts_with('.'))
+        continue;
+      if (installer.program == "go") { // a module path: its last element, less a major-version suffix
+        name = name.substr(0, name.find('@'));
+        while (name.ends_with('/'))
+          name.remove_suffix(1);
+        auto last = name.substr(name.rfind('/') + 1);
+        if (last.size() >= 2 && last[0] == 'v' && std::isdigit(static_cast<unsigned char>(last[1])) &&
+            name.rfind('/') != std::string_view::npos) {
+          name = name.substr(0, name.rfind('/'));
+          last = name.substr(name.rfind('/') + 1);
+        }
+        name = last;
+      } else {
+        if (!name.starts_with('@') || name.find('@', 1) != std::string_view::npos) // `@scope/x@1`
+          name = name.substr(0, name.find('@', name.starts_with('@') ? 1 : 0));
+        name = name.substr(0, name.find_first_of("=<>~![;:"));
+        if (name.starts_with('@')) // an npm scope: the package's own name
+          name = name.substr(name.find('/') + 1);
+        if (name.find('/') != std::string_view::npos)
+          continue; // a path or a URL
+      }
+      if (!name.empty())
+        out.emplace_back(name);
+    }
+    return out;
+  }
+  return out;
+}
+
 std::string package_runner_tool(const std::vector<std::string>& words) {
   if (words.size() < 2)
     return {};

@@ -52,6 +52,12 @@ std::string repository_program(const engine::Context& context, const std::vector
 /// `pipx run`), or "".
 std::string package_runner_tool(const std::vector<std::string>& words);
 
+/// The programs a command installs by name, to be run by a later command of the same job: `pip install
+/// codespell`, `pipx install X`, `uv tool install X`, `go install example.com/cmd/tool@v1`, `cargo install
+/// X`, `npm install -g X`, `gem install X`, `apt-get install X`, `brew install X`. Version pins, extras and
+/// flags are dropped; names that hold CI expressions are not returned.
+std::vector<std::string> installed_programs(const std::vector<std::string>& words);
+
 /// True when a doc shows the repository program `path` (runs it, or names its path), a documented
 /// target's recipe (`recipes`) runs it, or a documented target is named after it (`make checksrc` for
 /// `scripts/checksrc-all.pl`).

@@ -107,9 +107,11 @@ constexpr engine::RuleMeta k_meta{
                 "Besides the known tools, gating CI's calls of the repository's own programs (`./scripts/x`, "
                 "`bash scripts/x.sh`, `python tools/x.py`, `node scripts/x.mjs`, `go run ./cmd/x`, when the "
                 "repository "
-                "tracks them) and of tools a package runner fetches (`npx`, `pnpm dlx`, `yarn dlx`, `bunx`, "
-                "`uvx`, `pipx run`) are reported unless a doc runs or names them, a documented target runs "
-                "them "
+                "tracks them), of tools a package runner fetches (`npx`, `pnpm dlx`, `yarn dlx`, `bunx`, "
+                "`uvx`, `pipx run`) and of tools the job installs by name and then runs (`pip install "
+                "pip-audit`, `go install golang.org/x/vuln/cmd/govulncheck@latest`, `cargo install`, `npm "
+                "install -g`, `apt-get install`; not JSON filters, downloaders, cloud and forge clients or "
+                "archivers) are reported unless a doc runs or names them, a documented target runs them "
                 "or is named after them (`make checksrc` for `scripts/checksrc-all.pl`). Programs that serve "
                 "the "
                 "CI itself are left out: those in CI folders (`.github/`, `.gitlab-ci/`, `ci/`...), those "
@@ -361,8 +363,9 @@ std::vector<std::string> leading_assignments(std::string_view line) {
 // True when a doc names an environment variable (`RUSTFLAGS`): it says how CI sets it, or how to. Every doc
 // counts (a contributing guide under docs/ keeps no text in the context), so their content is read once per
 // run, and only when a variant sets such a variable.
-bool documents_variable(const engine::Context& context, std::string_view name) {
-  const auto& all = context.shared<std::string>("TASK104 every doc's text", [&] {
+// Every doc's text, once per run.
+const std::string& every_doc_text(const engine::Context& context) {
+  return context.shared<std::string>("TASK104 every doc's text", [&] {
     std::string out;
     for (const auto& doc : context.documents()) {
       if (!doc.text.empty()) {
@@ -375,7 +378,34 @@ bool documents_variable(const engine::Context& context, std::string_view name) {
     }
     return out;
   });
-  return all.find(name) != std::string::npos;
+}
+
+bool documents_variable(const engine::Context& context, std::string_view name) {
+  return every_doc_text(context).find(name) != std::string::npos;
+}
+
+// True when a doc names `word` as a word of its own (`codespell`, not `codespellrc`).
+bool names_word(const engine::Context& context, std::string_view word) {
+  const auto& all = every_doc_text(context);
+  const auto part = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  };
+  for (auto at = all.find(word); at != std::string::npos; at = all.find(word, at + 1))
+    if ((at == 0 || !part(all[at - 1])) && (at + word.size() == all.size() || !part(all[at + word.size()])))
+      return true;
+  return false;
+}
+
+// Programs that serve a job rather than check the code, even when the job installs them: JSON and YAML
+// filters, downloaders, cloud and forge clients, archivers, display servers.
+bool is_service_program(std::string_view program) {
+  static constexpr std::string_view k_service[] = {
+      "jq",        "yq",        "curl", "wget", "gh",     "hub",    "aws",   "gcloud", "gsutil",
+      "az",        "kubectl",   "helm", "git",  "docker", "podman", "zip",   "unzip",  "tar",
+      "xvfb-run",  "sudo",      "ssh",  "scp",  "rsync",  "twine",  "vsce",  "ovsx",   "codecov",
+      "coveralls", "goveralls", "ghr",  "gpg",  "cosign", "syft",   "grype", "choco",
+  };
+  return std::ranges::find(k_service, program) != std::end(k_service) || is_housekeeping_name(program);
 }
 
 // The step's `env:` assignments that change a command's outcome, as a shell prefix for a pasteable hint
@@ -475,6 +505,14 @@ public:
     std::map<Head, std::vector<std::pair<std::string, const facts::CiCommand*>>> variants;
     const auto documented_args = documented_arguments(context);
     const Gate gate(ci);
+    // The programs each job installs by name (`pip install codespell`, `go install .../tool@v1`): a job that
+    // installs a tool and then runs it makes it one of the team's checks, whatever the tool.
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> installed;
+    for (const auto& command : ci.commands)
+      if (gate(command) && !command.foreign)
+        for (const auto& words : doc::split_commands(resolved_text(command)))
+          for (auto& name : installed_programs(words))
+            installed[{command.path, command.job}].insert(std::move(name));
     const bool pre_commit_documented = documents_pre_commit(context);
     // Jobs that run another project's commands in its tree (a checkout of another repository, a clone, a
     // download): those commands are that project's, never reported; the job itself is, once, when no doc
@@ -519,7 +557,12 @@ public:
         }
         // Besides the known tools: the repository's own programs and tools a package runner fetches.
         const auto program = repository_program(context, peeled);
-        const auto fetched = program.empty() ? package_runner_tool(words) : std::string();
+        auto fetched = program.empty() ? package_runner_tool(words) : std::string();
+        if (program.empty() && fetched.empty() && !is_known_procedure(head) &&
+            !is_service_program(peeled.front()))
+          if (const auto it = installed.find({command.path, command.job});
+              it != installed.end() && it->second.contains(peeled.front()))
+            fetched = peeled.front(); // installed by the job, like a tool a package runner fetches
         if ((program.empty() && fetched.empty() && !is_known_procedure(head)) ||
             !tools_run_by(context, words, true).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
@@ -543,8 +586,12 @@ public:
               (kind({"build", "compile"}) && !facts.build_systems.empty()) ||
               (lint_documented && kind({"lint", "format", "fmt", "style"})) ||
               (!program.empty() && (documents_program(context, program, recipes) || runs_target(program))) ||
-              (!fetched.empty() && (documented.contains(Head{fetched}) ||
-                                    runs_through_recipe(recipes, fetched) || runs_target(fetched))))
+              (!fetched.empty() &&
+               (documented.contains(Head{fetched}) ||
+                std::ranges::any_of(documented,
+                                    [&](const Head& known) { return known.front() == fetched; }) ||
+                names_word(context, fetched) || runs_through_recipe(recipes, fetched) ||
+                runs_target(fetched))))
             continue;
           if (!program.empty())
             programs.insert(Head{program});

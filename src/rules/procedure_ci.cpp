@@ -91,14 +91,28 @@ bool is_publishing_action(std::string_view uses) {
 
 Gate::Gate(const facts::CiFacts& ci) {
   std::map<std::string, bool> main_push_only; // GitHub workflows: every gating trigger is a push to main
+  // A push's `paths:` filter narrows the same event its `branches:` filter does (each is a trigger of its
+  // own here): it decides nothing about the branch, unless the push has no branch filter (any branch).
+  std::set<std::string> path_filtered_pushes;
+  std::set<std::string> branch_filtered_pushes;
   for (const auto& trigger : ci.triggers) {
     auto& gates = trigger.job.empty() ? m_files[trigger.path] : m_jobs[trigger.job];
     gates = gates || is_gating(trigger);
     if (trigger.job.empty() && trigger.path.starts_with(".github/") && is_gating(trigger)) {
+      if (trigger.event == "push" &&
+          (trigger.detail.starts_with("paths: ") || trigger.detail.starts_with("paths-ignore: "))) {
+        path_filtered_pushes.insert(trigger.path);
+        continue;
+      }
+      if (trigger.event == "push" && trigger.detail.starts_with("branches: "))
+        branch_filtered_pushes.insert(trigger.path);
       const auto [it, added] = main_push_only.emplace(trigger.path, true);
       it->second = it->second && is_main_push(trigger);
     }
   }
+  for (const auto& path : path_filtered_pushes)
+    if (!branch_filtered_pushes.contains(path))
+      main_push_only[path] = false;
   for (const auto& [path, only] : main_push_only)
     if (only)
       m_files[path] = false;
