@@ -291,7 +291,8 @@ bool add_script(Workspace& workspace, const yaml::Node& script, const Source& so
                       foreign,
                       context.pipeline.empty() ? source.path : context.pipeline,
                       foreign ? tree.source() : std::string(),
-                      context.env};
+                      context.env,
+                      context.matrix};
     workspace.facts().commands.push_back(std::move(command));
   }
   return tree.fetched();

@@ -69,7 +69,8 @@ struct ScriptContext {
                         ///< repository where this one's would be)
   bool fetched = false; ///< an earlier step of the job cloned or downloaded something
   std::string source = {}; ///< the other repository the script starts in (a checkout's `repository:`), if any
-  std::vector<std::pair<std::string, std::string>> env = {}; ///< see CiCommand::env
+  std::vector<std::pair<std::string, std::string>> env = {};                 ///< see CiCommand::env
+  std::vector<std::pair<std::string, std::vector<std::string>>> matrix = {}; ///< see CiCommand::matrix
 };
 
 /// One shell command line of a script.

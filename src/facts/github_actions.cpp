@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <set>
+#include <string>
 #include <utility>
 
 namespace tacit::facts::ci {
@@ -68,6 +71,7 @@ private:
   Workspace& m_workspace;
   std::string m_pipeline; // the workflow being read: composite actions run under its triggers
   std::vector<std::pair<std::string, std::string>> m_env; // the workflow's and the job's `env:`
+  std::vector<std::pair<std::string, std::vector<std::string>>> m_matrix; // the job's `strategy.matrix`
 };
 
 // Adds a mapping's `env:` entries to `env` (a later NAME replaces an earlier one); a value the CI computes
@@ -81,6 +85,55 @@ void add_env(const yaml::Node& node, std::vector<std::pair<std::string, std::str
     if (value.is_scalar() && value.value.find("${{") == std::string::npos)
       env.emplace_back(name, value.value);
   }
+}
+
+// A job's `strategy.matrix`: each name with the values the workflow states (its list, then the `include:`
+// entries' values), each once. A name with a computed value (`${{ fromJSON(...) }}`, a whole matrix from an
+// expression) is left out: nothing can be said of it.
+std::vector<std::pair<std::string, std::vector<std::string>>> matrix_values(const yaml::Node& job) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  const auto* strategy = job.find("strategy");
+  const auto* matrix = strategy != nullptr ? strategy->find("matrix") : nullptr;
+  if (matrix == nullptr || !matrix->is_map())
+    return out;
+  std::set<std::string> computed;
+  const auto add = [&](const std::string& name, const yaml::Node& value) {
+    if (computed.contains(name))
+      return;
+    auto it = std::ranges::find_if(out, [&](const auto& entry) { return entry.first == name; });
+    if (it == out.end())
+      it = out.insert(out.end(), {name, {}});
+    const auto take = [&](const yaml::Node& item) {
+      if (!item.is_scalar() || item.value.find("${{") != std::string::npos) {
+        computed.insert(name);
+        return false;
+      }
+      if (std::ranges::find(it->second, item.value) == it->second.end())
+        it->second.push_back(item.value);
+      return true;
+    };
+    if (value.is_sequence()) {
+      for (const auto& item : value.items)
+        if (!take(item))
+          break;
+    } else {
+      take(value);
+    }
+    if (computed.contains(name))
+      std::erase_if(out, [&](const auto& entry) { return entry.first == name; });
+  };
+  for (const auto& [name, line, column, value] : matrix->entries) {
+    if (name == "exclude")
+      continue;
+    if (name == "include") {
+      for (const auto& item : value.items)
+        for (const auto& entry : item.entries)
+          add(entry.key, entry.value);
+      continue;
+    }
+    add(name, value);
+  }
+  return out;
 }
 
 void Extractor::workflow(const Source& source) {
@@ -108,6 +161,7 @@ void Extractor::read_workflow(const Source& source) {
       continue;
     m_env = workflow_env;
     add_env(job, m_env);
+    m_matrix = matrix_values(job);
     if (const auto* uses = job.find("uses"); uses != nullptr && uses->is_scalar()) {
       action(*uses, source, id, "");
       if (auto path = local_path(uses->value); !path.empty())
@@ -118,6 +172,7 @@ void Extractor::read_workflow(const Source& source) {
       this->steps(*steps, source, id, directory.empty() ? workflow_directory : directory);
   }
   m_env = caller_env;
+  m_matrix.clear();
 }
 
 void Extractor::triggers(const yaml::Node& on, const Source& source) {
@@ -193,10 +248,11 @@ void Extractor::steps(const yaml::Node& steps, const Source& source, const std::
     }
     auto env = m_env;
     add_env(step, env);
-    fetched = add_script(m_workspace, *run, source,
-                         ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign, fetched,
-                                       foreign ? other_repository : std::string(), std::move(env)}) ||
-              fetched;
+    fetched =
+        add_script(m_workspace, *run, source,
+                   ScriptContext{job, name, std::move(step_directory), m_pipeline, foreign, fetched,
+                                 foreign ? other_repository : std::string(), std::move(env), m_matrix}) ||
+        fetched;
   }
 }
 

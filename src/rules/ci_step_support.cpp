@@ -104,10 +104,19 @@ bool is_housekeeping_name(std::string_view name) {
       "tarball", "tarballs",  "package",  "packages",    "release", "publish",  "deploy",
       "upload",  "push",      "archive",  "bootstrap",   "vendor",  "download", "fetch",
       "setup",   "prepare",   "mrproper", "completions", "manpages"};
-  for (const auto& word : name_words(name))
+  // An image build (`scorecard-docker`, `build-image`) packages; `test-docker` runs the tests in one.
+  static const std::set<std::string_view> k_image_words{"docker", "image", "images", "container", "oci"};
+  static const std::set<std::string_view> k_check_words{"test", "tests",       "lint",   "check",
+                                                        "e2e",  "integration", "verify", "validate"};
+  bool image = false;
+  bool check = false;
+  for (const auto& word : name_words(name)) {
     if (k_words.contains(word))
       return true;
-  return false;
+    image = image || k_image_words.contains(word);
+    check = check || k_check_words.contains(word);
+  }
+  return image && !check;
 }
 
 bool is_ci_machinery(std::string_view program, std::string_view line) {

@@ -58,7 +58,8 @@ constexpr engine::RuleMeta k_meta{
                 "make target, just recipe or package script runs it (`make generate` whose recipe runs `go "
                 "generate`). Targets that install tools, clean, package or publish (`make install-tools`, "
                 "`make "
-                "clean`, `make dist`, a recipe that only downloads and unpacks) are not procedures. Test and "
+                "clean`, `make dist`, image builds such as `make api-docker`, a recipe that only downloads and "
+                "unpacks) are not procedures. Test and "
                 "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
                 "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff "
                 "check`, "
@@ -121,8 +122,10 @@ constexpr engine::RuleMeta k_meta{
                 "and lines that feed the CI (`>> $GITHUB_ENV`); so are test, build and format scripts where "
                 "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. "
                 "Values "
-                "the workflow states in `env:` are read into the command (`${{ env.X }}`, `$X`); what else "
-                "the CI computes (matrix values, outputs) is not reported.",
+                "the workflow states in `env:` are read into the command (`${{ env.X }}`, `$X`), and so are "
+                "the values a job's `strategy.matrix` states (its lists and `include:` entries): `npm run ${{ "
+                "matrix.task }}` over lint and typecheck is `npm run lint` and `npm run typecheck`, one finding "
+                "for the line; what else the CI computes (outputs, a matrix from `fromJSON`) is not reported.",
             .why_it_matters =
                 "CI is the definition of done that the team actually enforces. A check that only CI knows "
                 "about "
@@ -320,8 +323,18 @@ std::string without_ci_expressions(std::string text) {
 }
 
 // The CI line as a developer runs it from the repository root: in the step's working directory.
-std::string pasteable(const facts::CiCommand& command) {
-  const auto text = without_ci_expressions(with_env_values(command));
+std::string pasteable(const facts::CiCommand& command, const Head& head) {
+  auto text = with_env_values(command);
+  // A line the matrix fans out (`npm run ${{ matrix.task }}`): the variant that runs `head`.
+  if (const auto resolved = resolved_text(command);
+      !command.matrix.empty() && text.find("${{") != std::string::npos)
+    for (const auto& variant : util::split(resolved, ';'))
+      if (const auto commands = doc::split_commands(variant); std::ranges::any_of(
+              commands, [&](const auto& words) { return head_of(doc::peel_wrappers(words)) == head; })) {
+        text = std::string(util::trim(variant));
+        break;
+      }
+  text = without_ci_expressions(text);
   const auto& dir = command.working_directory;
   if (dir.empty() || dir == "." || dir == "./" || dir.find_first_of("$%{~") != std::string::npos ||
       dir.starts_with('/'))
@@ -616,7 +629,24 @@ public:
     // evidence.
     std::map<std::string, const Head*> module_gaps; // "path\njob\nprogram module" -> the head reported
     std::map<const Head*, std::vector<const Head*>> merged;
+    // One CI line the matrix fans out (`make check-${{ matrix.features }}`) is one gap: its first value
+    // leads, the others are its evidence.
+    std::map<std::string, const Head*> line_gaps;
+    std::set<const Head*> in_line_gap;
     for (const auto& [head, commands] : undocumented) {
+      const auto& first = *commands.front();
+      if (first.matrix.empty() || programs.contains(head)) // a job's programs make one finding anyway
+        continue;
+      const auto [it, added] = line_gaps.emplace(fmt::format("{}:{}", first.path, first.line), &head);
+      if (!added) {
+        merged[it->second].push_back(&head);
+        in_line_gap.insert(&head);
+        in_line_gap.insert(it->second);
+      }
+    }
+    for (const auto& [head, commands] : undocumented) {
+      if (in_line_gap.contains(&head))
+        continue;
       const auto colon = head.size() == 2 ? head[1].rfind(':') : std::string::npos;
       const bool program = programs.contains(head);
       if (!program && (colon == std::string::npos || colon == 0))
@@ -691,9 +721,9 @@ public:
                                engine::Location{first.path, first.line, first.column, {}},
                                fmt::format("{} (variants)", text));
       finding.hint = fmt::format("add `{}{}` to {} under a \"{}\" section", env_prefix(first, head),
-                                 pasteable(first), context.primary_context_file(), section_for(head));
+                                 pasteable(first, head), context.primary_context_file(), section_for(head));
       finding.fix =
-          fixes::procedure_fix(context, section_for(head), env_prefix(first, head) + pasteable(first));
+          fixes::procedure_fix(context, section_for(head), env_prefix(first, head) + pasteable(first, head));
       std::set<std::string> shown{differences.front()};
       for (const auto& [missing, command] : commands)
         if (finding.related.size() < 3 && shown.insert(missing).second)
@@ -711,13 +741,13 @@ public:
       const auto text = util::join(head, " ");
       auto& finding = out.emit(fmt::format("CI runs '{}' but no doc tells an agent to run it", text),
                                engine::Location{first.path, first.line, first.column, {}}, text);
-      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first),
+      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", pasteable(first, head),
                                  context.primary_context_file(), section_for(head));
       // The fix writes the commands of the programs folded into this finding too (one finding per job).
-      auto fix_commands = pasteable(first);
+      auto fix_commands = pasteable(first, head);
       if (const auto it = merged.find(&head); it != merged.end())
         for (const auto* other : it->second)
-          fix_commands += "\n" + pasteable(*undocumented.at(*other).front());
+          fix_commands += "\n" + pasteable(*undocumented.at(*other).front(), *other);
       finding.fix = fixes::procedure_fix(context, section_for(head), fix_commands);
       for (std::size_t i = 1; i < commands.size() && i < 4; ++i)
         finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,

@@ -13,6 +13,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace tacit::rules::procedure {
@@ -174,8 +175,54 @@ bool is_name_char(char c) {
 
 } // namespace
 
+namespace {
+
+// `text` with every `${{ matrix.NAME }}` written as `value`; nullopt when it names no such value.
+std::optional<std::string> with_matrix_value(std::string_view text, std::string_view name,
+                                             std::string_view value) {
+  std::string out;
+  bool found = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto open = text.find("${{", i);
+    const auto close = open == std::string_view::npos ? open : text.find("}}", open + 3);
+    if (close == std::string_view::npos) {
+      out += text.substr(i);
+      break;
+    }
+    const auto inner = util::trim(text.substr(open + 3, close - open - 3));
+    const bool match = inner.starts_with("matrix.") && inner.substr(7) == name;
+    out += text.substr(i, (match ? open : close + 2) - i);
+    if (match)
+      out += value;
+    found = found || match;
+    i = close + 2;
+  }
+  return found ? std::optional(out) : std::nullopt;
+}
+
+// At most this many variants of one command line: a larger matrix is left unresolved.
+constexpr std::size_t k_max_matrix_variants = 8;
+
+} // namespace
+
 std::string resolved_text(const facts::CiCommand& command) {
-  return without_parameters(with_env_values(command));
+  auto text = without_parameters(with_env_values(command));
+  if (command.matrix.empty() || text.find("${{") == std::string::npos)
+    return text;
+  // One command per combination of the values the matrix states for the names it uses, as separate
+  // commands of the line (`npm run ${{ matrix.task }}` over lint, test: `npm run lint; npm run test`).
+  std::vector<std::string> variants{text};
+  for (const auto& [name, values] : command.matrix) {
+    if (values.empty() || variants.size() * values.size() > k_max_matrix_variants ||
+        !with_matrix_value(variants.front(), name, values.front()))
+      continue;
+    std::vector<std::string> next;
+    for (const auto& variant : variants)
+      for (const auto& value : values)
+        next.push_back(*with_matrix_value(variant, name, value));
+    variants = std::move(next);
+  }
+  return util::join(variants, "; ");
 }
 
 std::string with_env_values(const facts::CiCommand& command) {

@@ -47,6 +47,10 @@ struct CiCommand {
   /// GitHub Actions: the `env:` of the workflow, the job and the step (later ones win), as NAME and value;
   /// values the CI computes (`${{ matrix.flags }}`) are left out.
   std::vector<std::pair<std::string, std::string>> env = {};
+  /// GitHub Actions: the job's `strategy.matrix` as NAME and the values the workflow states for it (its
+  /// list, and the `include:` entries' values), in order, each once; a NAME whose values the CI computes
+  /// (`${{ fromJSON(...) }}`) is left out.
+  std::vector<std::pair<std::string, std::vector<std::string>>> matrix = {};
 };
 
 /// A `uses:` of an action in a step, or of a reusable workflow by a job (then `step` is ""); a CircleCI orb
