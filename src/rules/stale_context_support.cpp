@@ -33,6 +33,20 @@ bool is_path_token_char(char c) {
   return is_name_char(c) || c == '/' || c == '@' || c == ':' || c == '$' || c == '~' || c == '*';
 }
 
+// Folders of test data and examples: a file deleted there is not what a doc's bare name means (`custom.json`
+// in a README is the reader's file, not tests/fixtures/custom.json).
+constexpr std::array<std::string_view, 16> k_sample_dirs{
+    "test", "tests", "testdata", "test-data", "fixtures", "fixture", "__tests__",     "__fixtures__",
+    "spec", "specs", "examples", "example",   "samples",  "sample",  "__snapshots__", "e2e"};
+
+bool under_sample_dir(std::string_view path) {
+  for (std::size_t start = 0, slash = path.find('/'); slash != std::string_view::npos;
+       start = slash + 1, slash = path.find('/', start))
+    if (std::ranges::find(k_sample_dirs, path.substr(start, slash - start)) != k_sample_dirs.end())
+      return true;
+  return false;
+}
+
 std::string_view stale_base_name(std::string_view path) {
   const auto slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -126,8 +140,8 @@ const repo::PathChange* deleted_by_name(const repo::PathHistory& history, std::s
                                      [&](std::size_t i) { return stale_base_name(history.changes[i].path); });
   const repo::PathChange* newest = nullptr;
   for (; it != index.end() && stale_base_name(history.changes[*it].path) == name; ++it)
-    if (const auto& change = history.changes[*it];
-        change.commit < before && (newest == nullptr || change.commit < newest->commit))
+    if (const auto& change = history.changes[*it]; change.commit < before && !under_sample_dir(change.path) &&
+                                                   (newest == nullptr || change.commit < newest->commit))
       newest = &change;
   return newest;
 }

@@ -36,7 +36,8 @@ std::vector<NamedPath> bare_file_names(const doc::Document& doc,
 std::vector<NamedPath> setup_file_paths(std::string_view text);
 
 /// The newest deletion or rename in `history` of a file whose base name is `name` (by a commit newer than
-/// `before`, an index into history.commits; every commit when `before` is commits.size()), or nullptr.
+/// `before`, an index into history.commits; every commit when `before` is commits.size()), or nullptr. Files
+/// under a folder of tests, fixtures or examples do not count: a doc's bare name does not mean them.
 /// `index` is built on first use: the changes' indices sorted by base name.
 const repo::PathChange* deleted_by_name(const repo::PathHistory& history, std::string_view name,
                                         std::size_t before, std::vector<std::size_t>& index);
