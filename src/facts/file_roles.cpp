@@ -27,7 +27,7 @@ constexpr std::array k_root_build_files{
     "WORKSPACE",         "WORKSPACE.bazel",     "BUILD.bazel",   "Rakefile",     "Gemfile",
     "composer.json",     "build.sbt",           "mix.exs",       "deno.json",    "pnpm-workspace.yaml"};
 
-bool one_of(std::string_view name, const auto& names) {
+bool is_role_name(std::string_view name, const auto& names) {
   return std::ranges::find(names, name) != names.end();
 }
 
@@ -39,9 +39,9 @@ bool is_setup_file(std::string_view path) {
   const auto slash = path.rfind('/');
   const auto dir = slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash + 1);
   const auto name = path.substr(dir.size());
-  if (dir.empty() && one_of(name, k_dev_dockerfiles))
+  if (dir.empty() && is_role_name(name, k_dev_dockerfiles))
     return true;
-  if (!one_of(dir, k_setup_script_dirs))
+  if (!is_role_name(dir, k_setup_script_dirs))
     return false;
   auto stem = name;
   for (const std::string_view extension : {".sh", ".bash", ".ps1"})
@@ -49,11 +49,11 @@ bool is_setup_file(std::string_view path) {
       stem.remove_suffix(extension.size());
       break;
     }
-  return one_of(stem, k_setup_script_names);
+  return is_role_name(stem, k_setup_script_names);
 }
 
 bool is_root_build_file(std::string_view path) {
-  return one_of(path, k_root_build_files);
+  return is_role_name(path, k_root_build_files);
 }
 
 } // namespace tacit::facts

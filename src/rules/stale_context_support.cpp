@@ -25,12 +25,12 @@ constexpr std::array<std::string_view, 14> k_script_interpreters{
     "bash", "sh",   "zsh",  "source",     ".",   "python", "ruby",
     "perl", "node", "pwsh", "powershell", "php", "tsx",    "bun"};
 
-bool is_name_char(char c) {
+bool is_stale_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.' || c == '+';
 }
 
-bool is_path_token_char(char c) {
-  return is_name_char(c) || c == '/' || c == '@' || c == ':' || c == '$' || c == '~' || c == '*';
+bool is_stale_path_char(char c) {
+  return is_stale_name_char(c) || c == '/' || c == '@' || c == ':' || c == '$' || c == '~' || c == '*';
 }
 
 // Folders of test data and examples: a file deleted there is not what a doc's bare name means (`custom.json`
@@ -55,7 +55,7 @@ std::string_view stale_base_name(std::string_view path) {
 } // namespace
 
 bool is_bare_file_name(std::string_view word) {
-  if (word.empty() || word.size() > 100 || !std::ranges::all_of(word, is_name_char))
+  if (word.empty() || word.size() > 100 || !std::ranges::all_of(word, is_stale_name_char))
     return false;
   const auto dot = word.rfind('.');
   if (dot == std::string_view::npos || dot == 0)
@@ -103,12 +103,12 @@ std::vector<NamedPath> setup_file_paths(std::string_view text) {
       line_start = ++i;
       continue;
     }
-    if (!is_path_token_char(text[i])) {
+    if (!is_stale_path_char(text[i])) {
       ++i;
       continue;
     }
     const auto begin = i;
-    while (i < text.size() && is_path_token_char(text[i]))
+    while (i < text.size() && is_stale_path_char(text[i]))
       ++i;
     auto token = text.substr(begin, i - begin);
     while (!token.empty() && (token.back() == '.' || token.back() == ':' || token.back() == '/'))
