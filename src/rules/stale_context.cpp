@@ -58,6 +58,9 @@ constexpr engine::RuleMeta k_meta{
                 "taken by CTX002 for another project's (`vendor/`, a sibling service) and left alone, and "
                 "that is where the history decides: this rule reports it only when the repository itself "
                 "had it.\n"
+                "- **Scripts in code blocks.** A script that such a doc's code block runs by a relative path "
+                "(`./scripts/check.sh`, `bash tools/lint.sh`), which CTX002 does not read, that exists "
+                "neither from the root nor from the doc's folder.\n"
                 "- **Bare file names.** A file name without a folder (`check_docs.sh`, `.golangci.yml`: a "
                 "known extension, a stem with a letter) that such a doc shows as a whole inline code span or "
                 "as a command (`./check_docs.sh`, `bash check_docs.sh`), that no file of the tree has "
@@ -191,9 +194,9 @@ public:
            m_history->renamed_to(change->path));
   }
 
-  // A relative path a setup file names that neither the root nor the file's folder has, and that a commit
-  // newer than the setup file deleted.
-  void setup_path(const std::string& file, const NamedPath& named) {
+  // A relative path a setup file names, or a script a doc's code block runs, that neither the root nor the
+  // file's folder has, and that a commit newer than the file deleted.
+  void relative_path(const std::string& file, const NamedPath& named) {
     const auto dir = util::dir_name(file);
     for (const auto& base : {std::string_view{}, dir}) {
       bool escaped = false;
@@ -369,17 +372,16 @@ public:
       if (!missing.path.empty() && missing.top_missing) // else it exists, or it is CTX002's
         checker.path_mention(*doc, mention, missing.path);
     }
+    const auto& commands = context.knowledge().commands();
     for (const auto* doc : docs) {
       if (!doc::is_structural(doc->path, doc->kind))
         continue; // another project's names: a package README, a tool's guide
-      for (const auto& name : bare_file_names(*doc, context.knowledge().commands()))
+      for (const auto& name : bare_file_names(*doc, commands))
         if (!output_words.before(*doc, name.line, name.column))
           checker.bare_name(*doc, name);
-    }
-    for (const auto* doc : docs) {
-      if (!doc::is_structural(doc->path, doc->kind))
-        continue;
-      for (const auto& mention : context.knowledge().commands())
+      for (const auto& named : script_paths(*doc, commands))
+        checker.relative_path(doc->path, named);
+      for (const auto& mention : commands)
         if (mention.doc == doc->path)
           if (const auto target = root_make_target(mention.words); !target.empty())
             checker.make_target(*doc, mention, target);
@@ -387,7 +389,7 @@ public:
     for (const auto& file : setup_files)
       if (const auto* entry = context.snapshot().find(file))
         for (const auto& named : setup_file_paths(context.file_cache()(*entry)))
-          checker.setup_path(file, named);
+          checker.relative_path(file, named);
     std::ranges::sort(build_files);
     const auto min_commits =
         static_cast<std::size_t>(std::max<std::int64_t>(1, out.option_int("untouched-commits")));

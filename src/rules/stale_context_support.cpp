@@ -93,6 +93,29 @@ std::vector<NamedPath> bare_file_names(const doc::Document& doc,
   return out;
 }
 
+std::vector<NamedPath> script_paths(const doc::Document& doc,
+                                    const std::vector<doc::CommandMention>& commands) {
+  std::vector<NamedPath> out;
+  for (const auto& command : commands) {
+    if (command.doc != doc.path || !command.in_code_block || command.words.empty())
+      continue;
+    const auto& words = command.words;
+    const bool interpreter =
+        words.size() > 1 && std::ranges::find(k_script_interpreters, words[0]) != k_script_interpreters.end();
+    const auto& word = interpreter ? words[1] : words[0];
+    if (word.find('/') == std::string::npos || word.starts_with('/') || word.starts_with('-') ||
+        word.find_first_of("~$*{}<>:@") != std::string::npos ||
+        !std::ranges::all_of(word, is_stale_path_char))
+      continue;
+    auto path = std::string_view(word);
+    while (path.starts_with("./"))
+      path.remove_prefix(2);
+    if (is_bare_file_name(util::base_name(path)))
+      out.push_back(NamedPath{std::string(path), command.line, command.column});
+  }
+  return out;
+}
+
 std::vector<NamedPath> setup_file_paths(std::string_view text) {
   std::vector<NamedPath> out;
   int line = 1;

@@ -31,6 +31,11 @@ bool is_bare_file_name(std::string_view word);
 std::vector<NamedPath> bare_file_names(const doc::Document& doc,
                                        const std::vector<doc::CommandMention>& commands);
 
+/// The scripts that `doc`'s code blocks run by a relative path (`./scripts/check.sh`, `bash tools/x.sh`):
+/// what the path mentions leave out (they are inline code and links). `commands` are the knowledge index's.
+std::vector<NamedPath> script_paths(const doc::Document& doc,
+                                    const std::vector<doc::CommandMention>& commands);
+
 /// The relative paths (with a slash, not URLs, not absolute, no variables) that the text of a setup file
 /// names, one per occurrence.
 std::vector<NamedPath> setup_file_paths(std::string_view text);

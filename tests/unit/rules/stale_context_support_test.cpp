@@ -50,6 +50,25 @@ TEST_CASE("bare file names of a doc: inline code that is one name, the program o
   CHECK(listed(bare_file_names(doc, commands)) == "3:10 check_docs.sh\n7:1 lint.sh\n");
 }
 
+TEST_CASE("script paths: what a doc's code blocks run by a relative path, not inline code") {
+  tacit::doc::Document doc;
+  doc.path = "AGENTS.md";
+  std::vector<tacit::doc::CommandMention> commands(5);
+  const auto set = [&](std::size_t i, std::vector<std::string> words, bool block) {
+    commands[i].words = std::move(words);
+    commands[i].doc = "AGENTS.md";
+    commands[i].line = static_cast<int>(i) + 1;
+    commands[i].column = 1;
+    commands[i].in_code_block = block;
+  };
+  set(0, {"scripts/check.sh", "--all"}, true);
+  set(1, {"bash", "tools/lint.sh"}, true);
+  set(2, {"scripts/inline.sh"}, false); // inline code: a path mention, CTX002's
+  set(3, {"$HOME/bin/x.sh"}, true);
+  set(4, {"go", "run", "./cmd/x"}, true);
+  CHECK(listed(script_paths(doc, commands)) == "1:1 scripts/check.sh\n2:1 tools/lint.sh\n");
+}
+
 TEST_CASE("setup file paths: relative paths with a slash, not URLs, images, variables or absolute paths") {
   const auto text = "{\n  \"postCreateCommand\": \"bash ./scripts/dev/setup-db.sh && make\",\n"
                     "  \"image\": \"mcr.microsoft.com/devcontainers/base:bookworm\",\n"
