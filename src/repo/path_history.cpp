@@ -31,6 +31,7 @@ struct CommitDelta {
   std::vector<TreeFile> deleted;
   std::vector<TreeFile> added;
   std::vector<std::string> changed; // watched paths the commit added or modified
+  std::vector<std::string> created; // watched paths the commit added (renames excluded once known)
 };
 
 class TreeComparer {
@@ -78,8 +79,10 @@ public:
   void note_added_trees(CommitDelta& out) {
     for (const auto& tree : m_added_trees)
       for (const auto& watched : m_watched)
-        if (watched.starts_with(tree.path))
+        if (watched.starts_with(tree.path)) {
           out.changed.push_back(watched);
+          out.created.push_back(watched);
+        }
     m_added_trees.clear();
   }
 
@@ -115,7 +118,8 @@ private:
       m_added_trees.push_back(TreeFile{path + "/", *git_tree_entry_id(entry)});
     } else if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
       add(out.added, path, *git_tree_entry_id(entry));
-      note_changed(path, out);
+      if (note_changed(path, out))
+        out.created.push_back(path);
     }
   }
 
@@ -170,9 +174,11 @@ private:
     list(&oid, prefix, files);
   }
 
-  void note_changed(const std::string& path, CommitDelta& out) const {
-    if (std::ranges::binary_search(m_watched, path))
-      out.changed.push_back(path);
+  bool note_changed(const std::string& path, CommitDelta& out) const {
+    if (!std::ranges::binary_search(m_watched, path))
+      return false;
+    out.changed.push_back(path);
+    return true;
   }
 
   git_repository* m_repository;
@@ -243,7 +249,9 @@ PathHistory read_path_history(const Snapshot& snapshot, const PathHistoryOptions
   out.watched.erase(std::unique(out.watched.begin(), out.watched.end()), out.watched.end());
   const auto& watched = out.watched;
   out.last_changed.assign(watched.size(), std::nullopt);
+  out.created.assign(watched.size(), std::nullopt);
   std::map<std::string, std::size_t> last_changed; // watched path -> newest commit that changed it
+  std::map<std::string, std::size_t> created;      // watched path -> newest commit that created it
   HistoryOptions walk;
   walk.max_commits = options.max_commits;
   const auto commits = snapshot.is_git() ? snapshot.history(walk) : std::vector<Commit>{};
@@ -291,6 +299,12 @@ PathHistory read_path_history(const Snapshot& snapshot, const PathHistoryOptions
           delta.changed.push_back(file.path);
       const auto renames =
           find_renames(repository, before.get(), after.get(), delta, options.max_rename_candidates);
+      // Created: the watched files added here, less those a rename put in place.
+      delta.created.clear();
+      for (const auto& file : delta.added)
+        if (std::ranges::binary_search(watched, file.path) &&
+            std::ranges::none_of(renames, [&](const auto& rename) { return rename.second == file.path; }))
+          delta.created.push_back(file.path);
       std::ranges::sort(delta.deleted, {}, &TreeFile::path);
       for (const auto& file : delta.deleted) {
         const auto it = renames.find(file.path);
@@ -299,10 +313,15 @@ PathHistory read_path_history(const Snapshot& snapshot, const PathHistoryOptions
     }
     for (const auto& path : delta.changed)
       last_changed.try_emplace(path, index);
+    for (const auto& path : delta.created)
+      created.try_emplace(path, index);
   }
-  for (std::size_t i = 0; i < watched.size(); ++i)
+  for (std::size_t i = 0; i < watched.size(); ++i) {
     if (const auto it = last_changed.find(watched[i]); it != last_changed.end())
       out.last_changed[i] = it->second;
+    if (const auto it = created.find(watched[i]); it != created.end())
+      out.created[i] = it->second;
+  }
   out.by_path.resize(out.changes.size());
   for (std::size_t i = 0; i < out.by_path.size(); ++i)
     out.by_path[i] = i;
@@ -316,6 +335,39 @@ std::optional<std::size_t> PathHistory::last_change_of(std::string_view path) co
   if (it == watched.end() || *it != path)
     return std::nullopt;
   return last_changed[static_cast<std::size_t>(it - watched.begin())];
+}
+
+std::optional<std::string> read_file_at_commit(const Snapshot& snapshot, std::string_view commit,
+                                               std::string_view path, std::size_t max_bytes) {
+  if (!snapshot.is_git())
+    return std::nullopt;
+  auto repository = git::open_containing(snapshot.root());
+  git_oid oid{};
+  git_commit* raw = nullptr;
+  if (!repository || git_oid_fromstrn(&oid, commit.data(), commit.size()) < 0 ||
+      git_commit_lookup(&raw, repository.get(), &oid) < 0)
+    return std::nullopt;
+  CommitHandle handle(raw);
+  auto tree = commit_tree(handle.get());
+  git_tree_entry* raw_entry = nullptr;
+  if (!tree || git_tree_entry_bypath(&raw_entry, tree.get(), std::string(path).c_str()) < 0)
+    return std::nullopt;
+  const std::unique_ptr<git_tree_entry, git::Deleter<git_tree_entry, git_tree_entry_free>> entry(raw_entry);
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+    return std::nullopt;
+  git_blob* raw_blob = nullptr;
+  if (git_blob_lookup(&raw_blob, repository.get(), git_tree_entry_id(entry.get())) < 0)
+    return std::nullopt;
+  const std::unique_ptr<git_blob, git::Deleter<git_blob, git_blob_free>> blob(raw_blob);
+  const auto size = std::min<std::size_t>(static_cast<std::size_t>(git_blob_rawsize(blob.get())), max_bytes);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
+}
+
+std::optional<std::size_t> PathHistory::created_in(std::string_view path) const {
+  const auto it = std::ranges::lower_bound(watched, path);
+  if (it == watched.end() || *it != path)
+    return std::nullopt;
+  return created[static_cast<std::size_t>(it - watched.begin())];
 }
 
 const PathChange* PathHistory::latest(std::string_view path) const {

@@ -47,6 +47,9 @@ struct PathHistory {
   /// Parallel to watched: the newest commit read that added, changed or renamed the path into place
   /// (nullopt: none within the history read).
   std::vector<std::optional<std::size_t>> last_changed;
+  /// Parallel to watched: the newest commit read that created the path (added it where it was not, a rename
+  /// into place excluded); nullopt when none within the history read.
+  std::vector<std::optional<std::size_t>> created;
   /// Indices into changes, sorted by path, then newest commit first (the lookups' index).
   std::vector<std::size_t> by_path;
   bool truncated = false; ///< the bound on changes was reached: older commits were not all read
@@ -54,6 +57,10 @@ struct PathHistory {
   /// When the watched `path` last changed (an index into commits); nullopt when not within the history read
   /// or not watched.
   std::optional<std::size_t> last_change_of(std::string_view path) const;
+
+  /// When the watched `path` was created (an index into commits, see created); nullopt when not within the
+  /// history read or not watched.
+  std::optional<std::size_t> created_in(std::string_view path) const;
 
   /// The newest change of `path`, or nullptr.
   const PathChange* latest(std::string_view path) const;
@@ -72,5 +79,11 @@ struct PathHistory {
 /// directory, an unborn HEAD or a repository that cannot be opened again. Reads on every call: callers cache
 /// (engine::path_history).
 PathHistory read_path_history(const Snapshot& snapshot, const PathHistoryOptions& options);
+
+/// The content of the file `path` in the commit `commit` (a full hexadecimal id) of the snapshot's
+/// repository, at most `max_bytes` of it; nullopt when there is no such commit or file, or no repository.
+/// One object lookup per call: for the few files a rule compares with an older state (a Makefile's targets).
+std::optional<std::string> read_file_at_commit(const Snapshot& snapshot, std::string_view commit,
+                                               std::string_view path, std::size_t max_bytes);
 
 } // namespace tacit::repo

@@ -112,6 +112,43 @@ TEST_CASE("path history: when watched files last changed") {
   CHECK_FALSE(history.last_change_of("x.txt")); // not watched
 }
 
+TEST_CASE("path history: when watched files were created, renames into place excluded") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"Makefile", "all:\n"}, {"old.yml", body("ci")}});
+  write_file(tmp / ".github/workflows/ci.yml", "on: push\n");
+  commit_all(tmp.path(), "add ci");
+  write_file(tmp / "Makefile", "all:\nlint:\n");
+  commit_all(tmp.path(), "edit makefile");
+  git(tmp.path(), "mv old.yml new.yml");
+  write_file(tmp / "justfile", "lint:\n");
+  commit_all(tmp.path(), "rename old, add justfile");
+  auto snapshot = open_ok(tmp.path());
+  repo::PathHistoryOptions options;
+  options.watched = {".github/workflows/ci.yml", "Makefile", "new.yml", "justfile"};
+  const auto history = repo::read_path_history(*snapshot, options);
+  REQUIRE(history.commits.size() == 4);
+  CHECK(history.created_in(".github/workflows/ci.yml") == 2); // in a new folder
+  CHECK(history.created_in("justfile") == 0);                 // beside a rename
+  CHECK_FALSE(history.created_in("new.yml"));                 // renamed into place
+  CHECK(history.last_change_of("new.yml") == 0);
+  CHECK_FALSE(history.created_in("Makefile")); // edited only
+  CHECK(history.last_change_of("Makefile") == 1);
+}
+
+TEST_CASE("path history: a file's content at an older commit") {
+  TempDir tmp;
+  make_repo(tmp.path(), {{"Makefile", "lint:\n\ttrue\n"}});
+  write_file(tmp / "Makefile", "test:\n\ttrue\n");
+  commit_all(tmp.path(), "lint is gone");
+  auto snapshot = open_ok(tmp.path());
+  const auto history = repo::read_path_history(*snapshot, {});
+  REQUIRE(history.commits.size() == 2);
+  CHECK(repo::read_file_at_commit(*snapshot, history.commits[1].id, "Makefile", 1000) == "lint:\n\ttrue\n");
+  CHECK(repo::read_file_at_commit(*snapshot, history.commits[0].id, "Makefile", 4) == "test");
+  CHECK_FALSE(repo::read_file_at_commit(*snapshot, history.commits[0].id, "missing", 1000));
+  CHECK_FALSE(repo::read_file_at_commit(*snapshot, "not-a-commit", "Makefile", 1000));
+}
+
 TEST_CASE("path history: bounded by commits, by age and by the number of changes") {
   TempDir tmp;
   make_repo(tmp.path(), {{"a.txt", "a\n"}, {"b.txt", "b\n"}, {"c.txt", "c\n"}, {"d.txt", "d\n"}});

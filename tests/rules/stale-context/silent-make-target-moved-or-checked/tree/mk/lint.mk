@@ -1,0 +1,2 @@
+lint-go:
+	golangci-lint run
