@@ -70,19 +70,23 @@ bool is_bookkeeping_file(std::string_view path) {
 }
 
 bool is_release_subject(std::string_view subject) {
-  auto lower = util::to_lower(util::trim(subject));
-  // After a Conventional Commits type ("chore: Release", "build(deps): bump version").
-  if (const auto colon = lower.find(": ");
-      colon != std::string::npos && colon < 24 && lower.find(' ') > colon)
-    lower = std::string(util::trim(std::string_view(lower).substr(colon + 1)));
-  if (lower.starts_with("release") ||
-      (lower.starts_with("v") && lower.size() > 1 && std::isdigit(static_cast<unsigned char>(lower[1]))))
+  const auto lower = util::to_lower(util::trim(subject));
+  if (std::ranges::any_of(k_release_phrases,
+                          [&](std::string_view phrase) { return util::contains(lower, phrase); }))
     return true;
-  if (!lower.empty() && std::isdigit(static_cast<unsigned char>(lower[0])) &&
-      lower.find_first_not_of("0123456789.-rcabetalph ") == std::string::npos)
-    return true; // "1.2.3", "2.0.0-rc1"
-  return std::ranges::any_of(k_release_phrases,
-                             [&](std::string_view phrase) { return util::contains(lower, phrase); });
+  // The subject, after a Conventional Commits type ("chore: Release", "chore(release): publish v1.0.1").
+  std::string_view rest = lower;
+  if (const auto colon = rest.find(": ");
+      colon != std::string_view::npos && colon < 24 && rest.find(' ') > colon)
+    rest = util::trim(rest.substr(colon + 1));
+  if (rest.starts_with("publish ") || rest.starts_with("published "))
+    rest = util::trim(rest.substr(rest.find(' ')));
+  if (rest.starts_with("release") ||
+      (rest.starts_with("v") && rest.size() > 1 && std::isdigit(static_cast<unsigned char>(rest[1]))))
+    return true;
+  // "1.2.3", "2.0.0-rc1"
+  return !rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0])) &&
+         rest.find_first_not_of("0123456789.-rcabetalph ") == std::string_view::npos;
 }
 
 std::vector<CoChange> find_co_changes(std::span<const std::vector<std::string>> commits,

@@ -83,10 +83,27 @@ constexpr engine::RuleMeta k_co_change_meta{
 
 constexpr std::size_t k_listed_pairs = 3;
 
+// Tests and what serves them, beyond facts::is_test_path: a folder named for tests in any case or compound
+// (jvmTest/, androidTest/, testsuite/, testing-support/, test-utils/), a file of a test suite (od.tests).
+bool is_test_material(std::string_view path) {
+  if (facts::is_test_path(path))
+    return true;
+  const auto parts = util::split(path, '/');
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto lower = util::to_lower(parts[i]);
+    if (i + 1 == parts.size())
+      return lower.ends_with(".tests") || lower.ends_with(".test");
+    if (lower.starts_with("test") || lower.ends_with("test") || lower.ends_with("tests") ||
+        util::contains(lower, "-test") || util::contains(lower, "_test") || util::contains(lower, "testing"))
+      return true;
+  }
+  return false;
+}
+
 // True for a file whose changes are the project's code or configuration, as far as coupling goes.
 bool counts_for_coupling(const engine::Context& context, std::string_view path,
                          const std::set<std::string_view>& generated) {
-  if (facts::is_user_code_path(path) || facts::is_test_path(path) || facts::is_bookkeeping_file(path) ||
+  if (facts::is_user_code_path(path) || is_test_material(path) || facts::is_bookkeeping_file(path) ||
       generated.contains(path) || context.document(path) != nullptr)
     return false;
   const auto name = util::to_lower(util::base_name(path));

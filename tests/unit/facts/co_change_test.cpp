@@ -67,10 +67,11 @@ TEST_CASE("co-change: lockfiles, changelogs and version files are bookkeeping, c
 TEST_CASE("co-change: release and version-bump subjects") {
   for (const char* subject :
        {"Release v1.2.0", "release 3.1", "v2.0.1", "chore(release): 1.4.0", "Bump version to 2.1", "1.2.3",
-        "Version Packages", "Prepare release 4.0", "chore: Release", "chore(deps): release 1.2"})
+        "Version Packages", "Prepare release 4.0", "chore: Release", "chore(deps): release 1.2",
+        "chore(release): publish v1.0.1", "publish 2.3.0"})
     CHECK_MESSAGE(facts::is_release_subject(subject), subject);
-  for (const char* subject :
-       {"billing: add refunds", "Fix the release workflow's cache", "vendor: update deps",
-        "Bump lodash from 4.17.20 to 4.17.21", "docs: releasing, step by step"})
+  for (const char* subject : {"billing: add refunds", "Fix the release workflow's cache",
+                              "vendor: update deps", "Bump lodash from 4.17.20 to 4.17.21",
+                              "docs: releasing, step by step", "publish the docs site", "update to go1.26.7"})
     CHECK_MESSAGE(!facts::is_release_subject(subject), subject);
 }
