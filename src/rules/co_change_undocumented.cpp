@@ -58,7 +58,13 @@ constexpr engine::RuleMeta k_co_change_meta{
                 "by convention, whatever folder it lives in), examples and dot folders (`.github/`). A "
                 "pair is documented, and not reported, when one section of a doc, context file or "
                 "CONTRIBUTING names both files (their paths or file names) or both modules' folders. One "
-                "finding per pair of modules, at the most coupled pair, listing the others.",
+                "finding per pair of modules, at the most coupled pair, listing the others.\n\n"
+                "Not in the default profile. On tacit's judged corpus (tests/corpus/, 58 repositories with "
+                "their full histories) it reports 2 findings at its defaults (1 true: a rule catalogue and "
+                "its message catalogue; 1 debatable: an API and its deprecated bridge, which the compiler "
+                "also ties), too few to measure its precision; and reading the history costs about 0.06 s "
+                "of CPU time and 35 MB on moby/moby, a third of the whole default check. Run it with "
+                "`--extend-select IMPL403`.",
             .why_it_matters =
                 "A protocol file and its handler, a schema and its migration, a constant kept in two "
                 "languages: when one must not change without the other, the only record of it is the "
@@ -68,7 +74,8 @@ constexpr engine::RuleMeta k_co_change_meta{
                 "```\napi/proto/billing.proto:1:1: IMPL403 `api/` and `server/` change together: "
                 "api/proto/billing.proto and server/billing/handler.go changed together in 9 of 11 "
                 "commits touching either\n  hint: when you change api/proto/billing.proto, also change "
-                "server/billing/handler.go: say so in AGENTS.md, in a section on changing `api/`\n```",
+                "server/billing/handler.go (together in 9 of 11 commits): say so in AGENTS.md, in a section "
+                "on changing `api/`\n```",
             .how_to_fix =
                 "Write the coupling down where the change starts: in the context file (AGENTS.md) or the "
                 "module's README, under a section on changing the module, naming both files and why they "
@@ -101,10 +108,9 @@ bool is_test_material(std::string_view path) {
 }
 
 // True for a file whose changes are the project's code or configuration, as far as coupling goes.
-bool counts_for_coupling(const engine::Context& context, std::string_view path,
-                         const std::set<std::string_view>& generated) {
+bool counts_for_coupling(const engine::Context& context, std::string_view path) {
   if (facts::is_user_code_path(path) || is_test_material(path) || facts::is_bookkeeping_file(path) ||
-      generated.contains(path) || context.document(path) != nullptr)
+      context.document(path) != nullptr)
     return false;
   const auto name = util::to_lower(util::base_name(path));
   for (std::string_view prose : {".md", ".rst", ".txt", ".adoc", ".markdown"})
@@ -164,11 +170,13 @@ std::vector<std::string> names_of(std::string_view path, std::string_view module
   return out;
 }
 
-// The sections of the docs that name each of `wanted` (a name: a path, a file name or a folder). A doc's
-// text is cut into words of path characters; a word names every run of its '/'-separated parts.
+using Names = std::set<std::string, std::less<>>;
+
+// The sections of the docs that name each of `wanted` (a name: a path, a file name or a folder), from the
+// words of path characters in each section's text.
 class DocMentions {
 public:
-  DocMentions(const engine::Context& context, const std::set<std::string>& wanted) {
+  DocMentions(const engine::Context& context, const Names& wanted) {
     const auto& cache = context.file_cache();
     std::size_t section = 0;
     for (const auto& doc : context.documents()) {
@@ -197,11 +205,31 @@ public:
   }
 
 private:
+  // The characters of a path word, as a table: this runs over every byte of every doc.
   static bool path_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '/';
+    static constexpr auto k_table = [] {
+      std::array<bool, 256> table{};
+      for (int i = 0; i < 256; ++i)
+        table[static_cast<std::size_t>(i)] = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') ||
+                                             (i >= '0' && i <= '9') || i == '_' || i == '-' || i == '.' ||
+                                             i == '/';
+      return table;
+    }();
+    return k_table[static_cast<unsigned char>(c)];
   }
 
-  void index(std::string_view text, const std::set<std::string>& wanted, std::size_t section) {
+  // A word of path characters names itself (a path or a folder: `server/billing/`) and, when it holds a '/',
+  // its last part (handler.go); without a '/', only a file name (billing.proto) or a word written as code
+  // (`server`) names anything: a folder's name in prose ("the server") does not, nor does a path that only
+  // passes through a folder (docs/api/guide.md names neither api/ nor docs/api/guide.md's neighbours).
+  void index(std::string_view text, const Names& wanted, std::size_t section) {
+    const auto note = [&](std::string_view name) {
+      if (const auto it = wanted.find(name); it != wanted.end()) {
+        auto& sections = m_sections[*it];
+        if (sections.empty() || sections.back() != section)
+          sections.push_back(section);
+      }
+    };
     std::size_t i = 0;
     while (i < text.size()) {
       if (!path_char(text[i])) {
@@ -211,26 +239,23 @@ private:
       auto j = i;
       while (j < text.size() && path_char(text[j]))
         ++j;
+      const bool code = i > 0 && text[i - 1] == '`' && j < text.size() && text[j] == '`';
       auto word = text.substr(i, j - i);
       i = j;
+      const bool path = word.find('/') != std::string_view::npos;
       while (!word.empty() && (word.back() == '.' || word.back() == '/'))
         word.remove_suffix(1);
-      while (word.starts_with("./") || word.starts_with('/'))
-        word.remove_prefix(word.front() == '.' ? 2 : 1);
-      const auto parts = util::split(word, '/');
-      if (parts.size() > 8)
+      while (word.starts_with("./") || word.starts_with("../") || word.starts_with('/'))
+        word.remove_prefix(word.find('/') + 1);
+      if (word.empty())
         continue;
-      for (std::size_t first = 0; first < parts.size(); ++first)
-        for (std::size_t last = first; last < parts.size(); ++last) {
-          const auto run = std::string_view(
-              parts[first].data(),
-              static_cast<std::size_t>(parts[last].data() + parts[last].size() - parts[first].data()));
-          if (const auto it = wanted.find(std::string(run)); it != wanted.end()) {
-            auto& sections = m_sections[*it];
-            if (sections.empty() || sections.back() != section)
-              sections.push_back(section);
-          }
-        }
+      if (!path) {
+        if (code || word.find('.') != std::string_view::npos)
+          note(word);
+        continue;
+      }
+      note(word);
+      note(word.substr(word.rfind('/') + 1));
     }
   }
 
@@ -256,13 +281,19 @@ public:
     const auto& sets = engine::change_sets(context, max_commits, max_files);
     if (sets.size() < options.min_together)
       return out.not_applicable(fmt::format("fewer than {} commits in the history", options.min_together));
-    std::set<std::string_view> generated;
-    for (const auto& file : context.facts().generated_files)
-      generated.insert(file.path);
-    std::set<std::string_view> in_scope;
-    for (const auto* file : context.files())
-      if (counts_for_coupling(context, file->path, generated))
-        in_scope.insert(file->path);
+    // Whether a changed path counts, decided once per path (only the history's paths: not every file).
+    std::unordered_map<std::string_view, bool> counts;
+    const auto& generated = context.facts().generated_files; // sorted by path
+    const auto counted = [&](std::string_view path) {
+      const auto [it, added] = counts.try_emplace(path, false);
+      if (added)
+        it->second =
+            context.snapshot().find(path) != nullptr && !context.is_excluded(path) &&
+            !std::ranges::binary_search(generated, path, {},
+                                        [](const auto& file) -> std::string_view { return file.path; }) &&
+            counts_for_coupling(context, path);
+      return it->second;
+    };
     std::vector<std::vector<std::string>> commits;
     for (const auto& set : sets) {
       if (set.sweep || repo::is_bot(set.commit) || repo::is_tool_subject(set.commit.subject) ||
@@ -270,7 +301,7 @@ public:
         continue;
       std::vector<std::string> files;
       for (const auto& path : set.paths)
-        if (in_scope.contains(path))
+        if (counted(path))
           files.push_back(path);
       if (!files.empty())
         commits.push_back(std::move(files));
@@ -280,7 +311,7 @@ public:
         commits, [&](std::string_view path) { return facts::module_of(path, modules); }, options);
     if (pairs.empty())
       return;
-    std::set<std::string> wanted;
+    Names wanted;
     for (const auto& pair : pairs)
       for (const auto* names : {&pair.a, &pair.b})
         for (auto& name : names_of(*names, names == &pair.a ? pair.module_a : pair.module_b))
@@ -311,9 +342,10 @@ private:
                              fmt::format("{} <-> {}", top->module_a.empty() ? "." : top->module_a,
                                          top->module_b.empty() ? "." : top->module_b));
     finding.related.push_back(engine::Location{top->b, 1, 1, "changes with it"});
-    finding.hint =
-        fmt::format("when you change {}, also change {}: say so in {}, in a section on changing {}", top->a,
-                    top->b, context.primary_context_file(), folder_of(top->module_a));
+    finding.hint = fmt::format(
+        "when you change {}, also change {} (together in {} of {} commits): say so in {}, "
+        "in a section on changing {}",
+        top->a, top->b, top->together, top->either, context.primary_context_file(), folder_of(top->module_a));
   }
 };
 
