@@ -91,7 +91,8 @@ constexpr engine::RuleMeta k_co_change_meta{
 constexpr std::size_t k_listed_pairs = 3;
 
 // Tests and what serves them, beyond facts::is_test_path: a folder named for tests in any case or compound
-// (jvmTest/, androidTest/, testsuite/, testing-support/, test-utils/), a file of a test suite (od.tests).
+// (jvmTest/, androidTest/, testsuite/, testing-support/, test-utils/), a top-level t/, a file of a test suite
+// (od.tests).
 bool is_test_material(std::string_view path) {
   if (facts::is_test_path(path))
     return true;
@@ -100,7 +101,8 @@ bool is_test_material(std::string_view path) {
     const auto lower = util::to_lower(parts[i]);
     if (i + 1 == parts.size())
       return lower.ends_with(".tests") || lower.ends_with(".test");
-    if (lower.starts_with("test") || lower.ends_with("test") || lower.ends_with("tests") ||
+    if ((i == 0 && lower == "t") || // git's and Perl's tests
+        lower.starts_with("test") || lower.ends_with("test") || lower.ends_with("tests") ||
         util::contains(lower, "-test") || util::contains(lower, "_test") || util::contains(lower, "testing"))
       return true;
   }
@@ -113,9 +115,15 @@ bool counts_for_coupling(const engine::Context& context, std::string_view path) 
       context.document(path) != nullptr)
     return false;
   const auto name = util::to_lower(util::base_name(path));
-  for (std::string_view prose : {".md", ".rst", ".txt", ".adoc", ".markdown"})
+  for (std::string_view prose : {".md", ".rst", ".txt", ".adoc", ".markdown", ".ronn"})
     if (name.ends_with(prose))
       return false;
+  // Manual pages (fzf.1, man/man5/x.conf.5): documentation, whatever their format.
+  if (const auto dot = name.rfind('.');
+      dot != std::string::npos && dot + 2 == name.size() && name.back() >= '1' && name.back() <= '9')
+    return false;
+  if (path.starts_with("man/") || util::contains(path, "/man/"))
+    return false;
   return !name.starts_with("license") && !name.starts_with("readme");
 }
 
@@ -218,10 +226,11 @@ private:
     return k_table[static_cast<unsigned char>(c)];
   }
 
-  // A word of path characters names itself (a path or a folder: `server/billing/`) and, when it holds a '/',
-  // its last part (handler.go); without a '/', only a file name (billing.proto) or a word written as code
-  // (`server`) names anything: a folder's name in prose ("the server") does not, nor does a path that only
-  // passes through a folder (docs/api/guide.md names neither api/ nor docs/api/guide.md's neighbours).
+  // A word of path characters names, when it holds a '/', each of its leading runs of parts (a path names the
+  // folders it starts with: `server/billing/h.go` names server/ and server/billing/) and its last part
+  // (h.go); without a '/', only a file name (billing.proto) or a word written as code (`server`) names
+  // anything: a folder's name in prose ("the server") does not, nor in the middle of a path
+  // (docs/api/guide.md names docs/ and docs/api/, not api/).
   void index(std::string_view text, const Names& wanted, std::size_t section) {
     const auto note = [&](std::string_view name) {
       if (const auto it = wanted.find(name); it != wanted.end()) {
@@ -254,7 +263,11 @@ private:
           note(word);
         continue;
       }
-      note(word);
+      for (auto slash = word.find('/');; slash = word.find('/', slash + 1)) {
+        note(word.substr(0, slash));
+        if (slash == std::string_view::npos)
+          break;
+      }
       note(word.substr(word.rfind('/') + 1));
     }
   }
