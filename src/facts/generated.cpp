@@ -45,14 +45,6 @@ bool iends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && util::iequals(text.substr(text.size() - suffix.size()), suffix);
 }
 
-// Case-insensitive, without allocating: this runs for every file of the repository.
-bool is_lockfile(std::string_view path) {
-  const auto name = util::base_name(path);
-  return std::ranges::any_of(k_lockfiles, [&](std::string_view lock) { return util::iequals(name, lock); }) ||
-         iends_with(name, ".lock") || iends_with(name, ".lockfile") ||
-         util::iequals(name, "packages.lock.json");
-}
-
 // One linguist-generated line of .gitattributes.
 struct AttributeRule {
   util::IgnoreRules pattern;
@@ -96,6 +88,14 @@ int attributes_line(const std::vector<AttributeRule>& rules, std::string_view pa
 }
 
 } // namespace
+
+// Case-insensitive, without allocating: this runs for every file of the repository.
+bool is_lockfile(std::string_view path) {
+  const auto name = util::base_name(path);
+  return std::ranges::any_of(k_lockfiles, [&](std::string_view lock) { return util::iequals(name, lock); }) ||
+         iends_with(name, ".lock") || iends_with(name, ".lockfile") ||
+         util::iequals(name, "packages.lock.json");
+}
 
 bool may_carry_generated_marker(std::string_view path) {
   const auto name = util::base_name(path);

@@ -5,6 +5,7 @@
 // rename detection (git_diff_find_similar), on a diff limited to the files it deleted and added.
 
 #include "git_raii.hpp"
+#include "tree_order.hpp"
 
 #include <tacit/repo/path_history.hpp>
 
@@ -43,29 +44,13 @@ public:
   // which git keeps sorted (a tree's name as if it ended with '/', so that a file replaced by a folder of the
   // same name is a deleted file and an added folder).
   void compare(const git_tree* before, const git_tree* after, const std::string& prefix, CommitDelta& out) {
-    const auto old_count = git_tree_entrycount(before);
-    const auto new_count = git_tree_entrycount(after);
-    std::size_t i = 0;
-    std::size_t j = 0;
-    while (i < old_count || j < new_count) {
-      const auto* old_entry = i < old_count ? git_tree_entry_byindex(before, i) : nullptr;
-      const auto* new_entry = j < new_count ? git_tree_entry_byindex(after, j) : nullptr;
-      const int order = old_entry == nullptr   ? 1
-                        : new_entry == nullptr ? -1
-                                               : tree_order(old_entry, new_entry);
-      if (order < 0) {
-        removed(old_entry, prefix, out);
-        ++i;
-      } else if (order > 0) {
-        added(new_entry, prefix, out);
-        ++j;
-      } else {
-        if (!git_oid_equal(git_tree_entry_id(old_entry), git_tree_entry_id(new_entry)))
+    git::merge_entries(
+        before, after, [&](const git_tree_entry* entry) { removed(entry, prefix, out); },
+        [&](const git_tree_entry* entry) { added(entry, prefix, out); },
+        [&](const git_tree_entry* old_entry, const git_tree_entry* new_entry) {
           changed(old_entry, new_entry, prefix, out);
-        ++i;
-        ++j;
-      }
-    }
+        },
+        [] { return false; });
   }
 
   // The files of the folders the commit added: read only when it deleted files (rename candidates).
@@ -89,21 +74,6 @@ public:
   bool exhausted() const { return m_budget == 0; }
 
 private:
-  // git's order of tree entries: names bytewise, a tree's as if it ended with '/'.
-  static int tree_order(const git_tree_entry* a, const git_tree_entry* b) {
-    const std::string_view x = git_tree_entry_name(a);
-    const std::string_view y = git_tree_entry_name(b);
-    const auto n = std::min(x.size(), y.size());
-    if (const int c = std::memcmp(x.data(), y.data(), n); c != 0)
-      return c;
-    const auto next = [n](std::string_view name, const git_tree_entry* entry) -> int {
-      if (name.size() > n)
-        return static_cast<unsigned char>(name[n]);
-      return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? '/' : 0;
-    };
-    return next(x, a) - next(y, b);
-  }
-
   void removed(const git_tree_entry* entry, const std::string& prefix, CommitDelta& out) {
     const auto path = prefix + git_tree_entry_name(entry);
     if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)

@@ -43,6 +43,9 @@ struct GeneratedMarker {
 /// source is not one. Returns a marker with line 0 when there is none.
 GeneratedMarker find_generated_marker(std::string_view head);
 
+/// True for a lockfile (package-lock.json, Cargo.lock, go.sum, *.lock...): its package manager writes it.
+bool is_lockfile(std::string_view path);
+
 /// True for a path whose head may carry a generated-code marker: source and config files by extension;
 /// never docs, lockfiles, binaries or templates (a template's marker is for its output).
 bool may_carry_generated_marker(std::string_view path);

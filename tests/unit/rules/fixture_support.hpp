@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 namespace tacit_test {
 
@@ -32,22 +34,40 @@ inline std::string slurp(const fs::path& path) {
   return buffer.str();
 }
 
-// Commits one subject per line of `history` in `root`, each changing the scratch file .history.
+// Commits one subject per line of `history` in `root`, each changing the scratch file .history; a line
+// `subject :: path...` changes those files instead (a line appended to each, folders made as needed), which
+// builds the co-changes of history-based rules.
 inline void replay_history(const fs::path& root, const fs::path& history) {
   int n = 0;
+  bool scratch = false;
   const auto content = slurp(history);
   for (auto line : tacit::util::split_lines(content)) {
-    const auto subject = tacit::util::trim(line);
+    auto subject = tacit::util::trim(line);
     if (subject.empty())
       continue;
-    std::ofstream(root / ".history") << ++n << '\n';
+    std::vector<std::string_view> paths;
+    if (const auto at = subject.find(" :: "); at != std::string_view::npos) {
+      paths = tacit::util::split_words(subject.substr(at + 4));
+      subject = tacit::util::trim(subject.substr(0, at));
+    }
+    ++n;
+    if (paths.empty()) {
+      paths.emplace_back(".history");
+      scratch = true;
+    }
+    std::string add;
+    for (const auto path : paths) {
+      fs::create_directories((root / path).parent_path());
+      std::ofstream(root / path, std::ios::app) << "change " << n << '\n';
+      add += fmt::format(" '{}'", path);
+    }
     std::ofstream(root / ".subject") << subject << '\n';
-    const auto command = fmt::format("cd '{}' && git add .history && git -c user.name=t -c user.email=t@t -c "
+    const auto command = fmt::format("cd '{}' && git add{} && git -c user.name=t -c user.email=t@t -c "
                                      "commit.gpgsign=false commit -q -F .subject && rm .subject",
-                                     root.string());
+                                     root.string(), add);
     REQUIRE(std::system(command.c_str()) == 0);
   }
-  if (n > 0)
+  if (scratch)
     REQUIRE(std::system(fmt::format("cd '{}' && git rm -q .history", root.string()).c_str()) == 0);
 }
 
@@ -73,7 +93,10 @@ inline fs::path make_repository(const fs::path& tree) {
       if (entry.path().filename() != ".git")
         fs::remove_all(entry.path());
   }
-  fs::copy(tree, root, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  // A file the history made and the tree holds too: the tree's content is the last commit's.
+  fs::copy(tree, root,
+           fs::copy_options::recursive | fs::copy_options::copy_symlinks |
+               fs::copy_options::overwrite_existing);
   const auto command = fmt::format("cd '{}' && git add -A && git "
                                    "-c user.name=t -c user.email=t@t "
                                    "-c commit.gpgsign=false commit -q -m fixture",

@@ -3,7 +3,8 @@
 // report on it, one `path:line:column ID` per line (an empty file: the rule must not fire). A line
 // `# also-run: ID...` runs other rules too, so that a case can show that a gap is reported once. An optional
 // tests/rules/<rule-name>/<case>/history file lists commit subjects (oldest first) committed before the tree,
-// for history-based rules; each of those commits changes a scratch file that the last commit removes. An
+// for history-based rules; each of those commits changes a scratch file that the last commit removes, or, for
+// a line `subject :: path...`, appends a line to each of those files (IMPL403's co-changes). An
 // optional tests/rules/<rule-name>/<case>/before tree is committed before `tree`, which then replaces it
 // whole (files deleted, renamed, changed by the last commit: CTX002's renamed paths, CTX007). Inline
 // suppressions apply as in `tacit check` (the META rules' cases rely on it). Every
