@@ -291,6 +291,29 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     }
   });
 
+  // The generated-code scan reads the head of every file: on a thread of its own too. A file read already
+  // (a CI file, a doc) gives its head from the cache; the others are read as heads.
+  const auto head_readers = [&snap, &cache](std::size_t max_bytes) -> facts::HeadReader {
+    std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
+    return [head, &cache, max_bytes](const repo::FileEntry& file) {
+      if (const auto* content = cache.cached(file))
+        return *content ? std::string_view((*content)->bytes).substr(0, max_bytes) : std::string_view();
+      auto bytes = head->read(file);
+      return bytes ? *bytes : std::string_view();
+    };
+  };
+  std::vector<facts::GeneratedFile> generated_files;
+  std::exception_ptr generated_error;
+  std::jthread generated_thread([&] {
+    const util::ScopedTiming timing("context: generated-code scan (its own thread)");
+    try {
+      generated_files =
+          facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
+    } catch (...) {
+      generated_error = std::current_exception();
+    }
+  });
+
   // Documents, parsed in parallel into fixed slots so that the order never depends on scheduling.
   std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
   for (const auto* file : context->m_files)
@@ -330,19 +353,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     notes.push_back(fmt::format("{}:{}: the repository says \"{}\": the contributor procedure and standards "
                                 "rules (TASK, QUAL) do not run",
                                 read_only->path, read_only->line, read_only->note));
-  // A file read already (a CI file, a doc) gives its head from the cache; the others are read as heads.
-  const auto head_readers = [&snap, &cache](std::size_t max_bytes) -> facts::HeadReader {
-    std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
-    return [head, &cache, max_bytes](const repo::FileEntry& file) {
-      if (const auto* content = cache.cached(file))
-        return *content ? std::string_view((*content)->bytes).substr(0, max_bytes) : std::string_view();
-      auto bytes = head->read(file);
-      return bytes ? *bytes : std::string_view();
-    };
-  };
-  phase.emplace("context: generated-code scan");
-  context->m_facts.generated_files =
-      facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
+  phase.emplace("context: waiting for the generated-code scan");
+  generated_thread.join();
+  phase.reset();
+  if (generated_error)
+    std::rethrow_exception(generated_error);
+  context->m_facts.generated_files = std::move(generated_files);
   // The size of the code leaves generated files out (a client generated from an API spec is not 1,000 files
   // to map); paths only, so counting again is cheap.
   if (!context->m_facts.generated_files.empty()) {
