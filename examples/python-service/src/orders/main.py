@@ -1,6 +1,7 @@
-"""Serves the store over HTTP on port 8080."""
+"""Serves the store over HTTP on port 8080 (ORDERS_PORT)."""
 
 import json
+import os
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from orders.store import Store
@@ -18,4 +19,5 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def run() -> None:
-    HTTPServer(("127.0.0.1", 8080), Handler).serve_forever()
+    port = int(os.environ.get("ORDERS_PORT", "8080"))
+    HTTPServer(("127.0.0.1", port), Handler).serve_forever()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 
+# Keep in sync with tests/test_store.py, which builds orders by position: a new field goes last.
 @dataclass
 class Order:
     id: int
