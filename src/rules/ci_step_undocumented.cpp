@@ -58,7 +58,8 @@ constexpr engine::RuleMeta k_meta{
                 "make target, just recipe or package script runs it (`make generate` whose recipe runs `go "
                 "generate`). Targets that install tools, clean, package or publish (`make install-tools`, "
                 "`make "
-                "clean`, `make dist`, image builds such as `make api-docker`, a recipe that only downloads and "
+                "clean`, `make dist`, image builds such as `make api-docker`, a recipe that only downloads "
+                "and "
                 "unpacks) are not procedures. Test and "
                 "build commands (with a task runner's test flavours: `make test-ci`, `make e2e`) are left to "
                 "TASK102 and TASK101 where those apply, and formatters, linters and type checkers (`ruff "
@@ -123,9 +124,12 @@ constexpr engine::RuleMeta k_meta{
                 "TASK102, TASK101 or TASK103 cover them. The programs one job runs make one finding. "
                 "Values "
                 "the workflow states in `env:` are read into the command (`${{ env.X }}`, `$X`), and so are "
-                "the values a job's `strategy.matrix` states (its lists and `include:` entries): `npm run ${{ "
-                "matrix.task }}` over lint and typecheck is `npm run lint` and `npm run typecheck`, one finding "
-                "for the line; what else the CI computes (outputs, a matrix from `fromJSON`) is not reported.",
+                "the values a job's `strategy.matrix` states (its lists and `include:` entries): `npm run "
+                "${{ "
+                "matrix.task }}` over lint and typecheck is `npm run lint` and `npm run typecheck`, one "
+                "finding "
+                "for the line; what else the CI computes (outputs, a matrix from `fromJSON`) is not "
+                "reported.",
             .why_it_matters =
                 "CI is the definition of done that the team actually enforces. A check that only CI knows "
                 "about "
