@@ -278,21 +278,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       linguist_generated.push_back(&file);
   }
 
-  // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
-  phase.emplace("context: documents (facts alongside)");
-  std::exception_ptr facts_error;
-  std::jthread facts_thread([&] {
-    const util::ScopedTiming timing("context: facts thread");
-    try {
-      context->m_facts = facts::extract_facts(context->m_files, cache);
-      context->m_ci = facts::extract_ci(context->m_files, cache);
-    } catch (...) {
-      facts_error = std::current_exception();
-    }
-  });
-
-  // The generated-code scan reads the head of every file: on a thread of its own too. A file read already
-  // (a CI file, a doc) gives its head from the cache; the others are read as heads.
+  // The generated-code scan reads the head of every file. A file read already (a CI file, a doc) gives its
+  // head from the cache; the others are read as heads. So that no file is read twice, the documents' heads
+  // are scanned after the documents are read, the other files' on the facts thread after the facts.
   const auto head_readers = [&snap, &cache](std::size_t max_bytes) -> facts::HeadReader {
     std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
     return [head, &cache, max_bytes](const repo::FileEntry& file) {
@@ -302,15 +290,24 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       return bytes ? *bytes : std::string_view();
     };
   };
+  std::vector<const repo::FileEntry*> doc_inputs;
+  std::vector<const repo::FileEntry*> other_files;
+  for (const auto* file : context->m_files)
+    (doc::classify_document(file->path) ? doc_inputs : other_files).push_back(file);
   std::vector<facts::GeneratedFile> generated_files;
-  std::exception_ptr generated_error;
-  std::jthread generated_thread([&] {
-    const util::ScopedTiming timing("context: generated-code scan (its own thread)");
+
+  // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
+  phase.emplace("context: documents (facts alongside)");
+  std::exception_ptr facts_error;
+  std::jthread facts_thread([&] {
+    const util::ScopedTiming timing("context: facts thread");
     try {
-      generated_files =
-          facts::extract_generated(context->m_files, linguist_generated, cache, head_readers, jobs);
+      context->m_facts = facts::extract_facts(context->m_files, cache);
+      context->m_ci = facts::extract_ci(context->m_files, cache);
+      const util::ScopedTiming scan("context: generated-code scan (facts thread)");
+      generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs);
     } catch (...) {
-      generated_error = std::current_exception();
+      facts_error = std::current_exception();
     }
   });
 
@@ -353,11 +350,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     notes.push_back(fmt::format("{}:{}: the repository says \"{}\": the contributor procedure and standards "
                                 "rules (TASK, QUAL) do not run",
                                 read_only->path, read_only->line, read_only->note));
-  phase.emplace("context: waiting for the generated-code scan");
-  generated_thread.join();
+  phase.emplace("context: generated-code scan (documents)");
+  auto in_docs = facts::extract_generated(doc_inputs, {}, cache, head_readers, jobs);
   phase.reset();
-  if (generated_error)
-    std::rethrow_exception(generated_error);
+  generated_files.insert(generated_files.end(), std::make_move_iterator(in_docs.begin()),
+                         std::make_move_iterator(in_docs.end()));
+  std::ranges::sort(generated_files, {}, &facts::GeneratedFile::path);
   context->m_facts.generated_files = std::move(generated_files);
   // The size of the code leaves generated files out (a client generated from an API spec is not 1,000 files
   // to map); paths only, so counting again is cheap.
