@@ -1,7 +1,8 @@
 #pragma once
 // What TASK104 (ci-step-undocumented) asks of a CI command besides its head: the variants of a documented
 // command (the arguments that select what runs), and the commands in scope that no table of known tools
-// lists (the repository's own scripts, tools run through a package runner). Internal to src/rules/.
+// lists (the repository's own scripts, tools run through a package runner or installed by the job). Internal
+// to src/rules/.
 
 #include "procedure_support.hpp"
 

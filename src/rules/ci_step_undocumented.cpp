@@ -149,9 +149,9 @@ constexpr engine::RuleMeta k_meta{
 };
 
 // The commands tacit knows to be procedure: linters, formatters, type checkers, test runners, build tools,
-// task runners and code generators. Besides these, the repository's own programs and tools run through a
-// package runner are in scope (ci_step_support.hpp); other commands (a shell one-liner, a system tool) are
-// not reported: precision first.
+// task runners and code generators. Besides these, the repository's own programs, tools run through a
+// package runner and tools the job installs by name are in scope (ci_step_support.hpp); other commands (a
+// shell one-liner, a system tool) are not reported: precision first.
 bool is_known_procedure(const std::vector<std::string>& head) {
   static const std::set<std::string_view> k_tools{
       "ruff",         "black",      "flake8",     "mypy",         "pyright",
@@ -330,8 +330,10 @@ std::string without_ci_expressions(std::string text) {
 std::string pasteable(const facts::CiCommand& command, const Head& head) {
   auto text = with_env_values(command);
   // A line the matrix fans out (`npm run ${{ matrix.task }}`): the variant that runs `head`.
-  if (const auto resolved = resolved_text(command);
-      !command.matrix.empty() && text.find("${{") != std::string::npos)
+  const auto resolved = command.matrix.empty() || text.find("${{") == std::string::npos
+                            ? std::string()
+                            : resolved_text(command);
+  if (!resolved.empty())
     for (const auto& variant : util::split(resolved, ';'))
       if (const auto commands = doc::split_commands(variant); std::ranges::any_of(
               commands, [&](const auto& words) { return head_of(doc::peel_wrappers(words)) == head; })) {
