@@ -9,6 +9,7 @@
 #include <tacit/engine/path_history.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/facts/file_roles.hpp>
+#include <tacit/facts/packages.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -38,9 +39,9 @@ constexpr engine::RuleMeta k_meta{
     .name = "stale-context",
     .category = "CTX",
     .severity = engine::Severity::warning,
-    .summary =
-        "a context file, key doc or setup file names a path, file or make target deleted or renamed since it "
-        "last changed; or a root context file is old while the build changed",
+    .summary = "a context file, key doc or setup file names a path, file, make target or workspace package "
+               "deleted or "
+               "renamed since it last changed; or a root context file is old while the build changed",
     .docs =
         {
             .what_it_does =
@@ -74,6 +75,12 @@ constexpr engine::RuleMeta k_meta{
                 "or one that includes others; a complete Makefile's missing target is CTX003's, and a "
                 "Makefile that CMake, autotools or meson may generate is left alone. Package scripts are "
                 "CTX003's.\n"
+                "- **Workspace packages.** A package such a doc's command selects by name (`pnpm --filter "
+                "@app/web test`, `npm -w api run build`, `yarn workspace web dev`, `cargo test -p core`) "
+                "that no package.json or Cargo.toml of the tree names now, and that a manifest the history "
+                "deleted or renamed named when the doc last changed (read at that commit); the hint names "
+                "the package's new name when its folder was renamed. A selector by path or glob "
+                "(`./packages/web`, `@app/*`) is CTX002's or nobody's.\n"
                 "- **Setup files.** A relative path (with a folder) that a dev container "
                 "(`.devcontainer/**`, `.devcontainer.json`), a bootstrap or setup script "
                 "(`script/bootstrap`, "
@@ -246,13 +253,8 @@ public:
         continue;
       const engine::Location location{doc.path, mention.line, mention.column, {}};
       const auto subject = fmt::format("make {}", target);
-      if (const auto it = m_reported.find({doc.path, subject}); it != m_reported.end()) {
-        auto& finding = m_out.findings()[it->second];
-        finding.related.push_back(location);
-        finding.related.back().note = "named here too";
+      if (reported_before(doc.path, subject, location))
         return;
-      }
-      m_reported.emplace(std::pair{doc.path, subject}, m_out.findings().size());
       auto& finding = m_out.emit(
           fmt::format("'make {}': the target was removed since {} last changed ({} had it at commit {}; no "
                       "tracked Makefile defines it now)",
@@ -263,20 +265,75 @@ public:
     }
   }
 
+  // A workspace package a doc's command selects by name (`pnpm --filter @app/web test`), that no package
+  // manifest of the tree names now, and that a manifest the history deleted or renamed named when the doc
+  // last changed.
+  void package(const doc::Document& doc, const doc::CommandMention& mention,
+               const SelectedPackage& selected) {
+    if (!m_packages_read) {
+      m_packages_read = true;
+      for (const auto* file : m_context.files())
+        if (const auto name = util::base_name(file->path); facts::is_package_manifest(name))
+          m_package_names.emplace(facts::package_name(name, m_context.file_cache()(*file)));
+    }
+    if (m_package_names.contains(selected.name))
+      return;
+    const auto& commits = m_history->commits;
+    const auto then = std::min(newer_than_last_change(doc.path), commits.size() - 1);
+    for (const auto& change : m_history->changes) {
+      if (change.commit >= then)
+        break; // changes are newest first: the rest came with or before the doc's last change
+      if (util::base_name(change.path) != selected.manifest)
+        continue;
+      const auto& old = engine::file_at_commit(m_context, commits[then].id, change.path);
+      if (!old || facts::package_name(selected.manifest, *old) != selected.name)
+        continue;
+      const engine::Location location{doc.path, mention.line, mention.column, {}};
+      const auto subject = fmt::format("package {}", selected.name);
+      if (reported_before(doc.path, subject, location))
+        return;
+      const auto* renamed =
+          change.renamed_to.empty() ? nullptr : m_context.snapshot().find(change.renamed_to);
+      const auto now = renamed != nullptr
+                           ? facts::package_name(selected.manifest, m_context.file_cache()(*renamed))
+                           : std::string();
+      const auto& commit = commits[change.commit];
+      auto& finding = m_out.emit(
+          fmt::format("package '{}' was {} since {} last changed (commit {} \"{}\"; it was {}); no {} names "
+                      "it now",
+                      selected.name, renamed != nullptr ? "renamed" : "removed", doc.path,
+                      commit.id.substr(0, 7), commit.subject, change.path, selected.manifest),
+          location, subject);
+      finding.hint = !now.empty()
+                         ? fmt::format("it is now '{}' ({}): update the command", now, change.renamed_to)
+                         : std::string("update the command to the package that replaced it, or remove it");
+      return;
+    }
+  }
+
 private:
+  // True when `subject` of `file` has its finding already, which gets `location` as evidence; else the
+  // finding the caller emits next is that subject's.
+  bool reported_before(const std::string& file, const std::string& subject,
+                       const engine::Location& location) {
+    if (const auto it = m_reported.find({file, subject}); it != m_reported.end()) {
+      auto& finding = m_out.findings()[it->second];
+      finding.related.push_back(location);
+      finding.related.back().note = "named here too";
+      return true;
+    }
+    m_reported.emplace(std::pair{file, subject}, m_out.findings().size());
+    return false;
+  }
+
   static bool is_makefile_name(std::string_view name) {
     return name == "Makefile" || name == "GNUmakefile" || name == "makefile" || name.ends_with(".mk");
   }
 
   void report(const std::string& file, const engine::Location& location, const std::string& text,
               const std::string& path, const repo::PathChange& change, const std::string& now) {
-    if (const auto it = m_reported.find({file, path}); it != m_reported.end()) {
-      auto& finding = m_out.findings()[it->second];
-      finding.related.push_back(location);
-      finding.related.back().note = "named here too";
+    if (reported_before(file, path, location))
       return;
-    }
-    m_reported.emplace(std::pair{file, path}, m_out.findings().size());
     const bool renamed = !now.empty() && m_context.path_exists(now);
     const auto& commit = m_history->commits[change.commit];
     // A bare name: say which file it was.
@@ -296,6 +353,8 @@ private:
   const repo::PathHistory* m_history = nullptr; // read at the first candidate only
   std::set<std::string_view> m_basenames;       // of every file of the tree, on first use
   std::vector<std::size_t> m_by_name;           // deleted_by_name's index
+  std::set<std::string> m_package_names;        // every manifest's package name, on first use
+  bool m_packages_read = false;
   std::map<std::pair<std::string, std::string>, std::size_t> m_reported;
 };
 
@@ -382,10 +441,14 @@ public:
           checker.bare_name(*doc, name);
       for (const auto& named : script_paths(*doc, commands))
         checker.relative_path(doc->path, named);
-      for (const auto& mention : commands)
-        if (mention.doc == doc->path)
-          if (const auto target = root_make_target(mention.words); !target.empty())
-            checker.make_target(*doc, mention, target);
+      for (const auto& mention : commands) {
+        if (mention.doc != doc->path)
+          continue;
+        if (const auto target = root_make_target(mention.words); !target.empty())
+          checker.make_target(*doc, mention, target);
+        else if (const auto selected = selected_package(mention.words); !selected.name.empty())
+          checker.package(*doc, mention, selected);
+      }
     }
     for (const auto& file : setup_files)
       if (const auto* entry = context.snapshot().find(file))

@@ -195,6 +195,71 @@ std::string root_make_target(const std::vector<std::string>& words) {
   return {};
 }
 
+namespace {
+
+// A package name as a selector writes it, without a filter's `...` and `^...`; "" for a path, glob or set.
+std::string package_selector_name(std::string_view value, bool cargo) {
+  if (cargo) {
+    if (const auto at = value.find('@'); at != std::string_view::npos)
+      value = value.substr(0, at); // `-p serde@1.0`
+  } else {
+    if (value.starts_with("..."))
+      value.remove_prefix(3);
+    if (value.starts_with('^'))
+      value.remove_prefix(1);
+    if (value.ends_with("..."))
+      value.remove_suffix(3);
+  }
+  if (value.empty() || value.starts_with('.') || value.starts_with('!') ||
+      value.find_first_of("*?{}[]$<>`'\"=,: ") != std::string_view::npos)
+    return {};
+  // `@scope/name` is a name; any other slash makes a path (`packages/web`), CTX002's.
+  const auto slash = value.find('/');
+  if (slash != std::string_view::npos &&
+      (!value.starts_with('@') || value.find('/', slash + 1) != std::string_view::npos || slash == 1))
+    return {};
+  return std::string(value);
+}
+
+} // namespace
+
+SelectedPackage selected_package(const std::vector<std::string>& words) {
+  if (words.size() < 2)
+    return {};
+  const auto& program = words[0];
+  const bool cargo = program == "cargo";
+  const bool node =
+      program == "npm" || program == "pnpm" || program == "yarn" || program == "bun" || program == "turbo";
+  if (!cargo && !node)
+    return {};
+  const std::string_view manifest = cargo ? "Cargo.toml" : "package.json";
+  if (program == "yarn" && words[1] == "workspace")
+    return words.size() > 3 ? SelectedPackage{package_selector_name(words[2], false), manifest}
+                            : SelectedPackage{};
+  // The options that take a package name, as `--opt NAME` or `--opt=NAME`.
+  std::vector<std::string_view> options;
+  if (cargo)
+    options = {"-p", "--package"};
+  else if (program == "npm")
+    options = {"-w", "--workspace"};
+  else if (program == "pnpm")
+    options = {"-F", "--filter"};
+  else
+    options = {"--filter"};
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string_view word = words[i];
+    if (word == "--")
+      break;
+    for (const auto option : options) {
+      if (word == option && i + 1 < words.size())
+        return {package_selector_name(words[i + 1], cargo), manifest};
+      if (word.starts_with(option) && word.size() > option.size() && word[option.size()] == '=')
+        return {package_selector_name(word.substr(option.size() + 1), cargo), manifest};
+    }
+  }
+  return {};
+}
+
 bool makefile_defines(std::string_view text, std::string_view name) {
   for (auto line : util::split_lines(text)) {
     if (line.empty() || line.front() == '\t' || line.front() == '#')

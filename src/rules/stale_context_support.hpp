@@ -51,6 +51,18 @@ const repo::PathChange* deleted_by_name(const repo::PathHistory& history, std::s
 /// names none, runs another makefile or directory (-f, -C), or the target has a placeholder.
 std::string root_make_target(const std::vector<std::string>& words);
 
+/// The workspace package a command selects by name, with the manifest that names such packages:
+/// `pnpm --filter @app/web test`, `pnpm -F web`, `npm -w api run build` (`--workspace`), `yarn workspace web
+/// dev`, `bun --filter web`, `turbo run build --filter=web`, `cargo test -p core` (`--package`). Empty when
+/// it selects none, or by a path, a glob or a set (`./packages/web`, `@app/*`, `{web}`, `!web`), which are
+/// paths and patterns, not names; a filter's `...` (dependents, dependencies) and cargo's `@version` are
+/// dropped.
+struct SelectedPackage {
+  std::string name;
+  std::string_view manifest; ///< "package.json" or "Cargo.toml"
+};
+SelectedPackage selected_package(const std::vector<std::string>& words);
+
 /// True when the Makefile text `text` has a rule for the target `name` (`name:`, `a name b:`, `name::`), not
 /// a variable assignment (`name := x`).
 bool makefile_defines(std::string_view text, std::string_view name);

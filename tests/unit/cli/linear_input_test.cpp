@@ -30,9 +30,9 @@ constexpr double k_bound = 240.0;
 constexpr double k_bound = 15.0;
 #endif
 
-// Sanitizer and unoptimised builds run each case at a quarter of the size: they are there for memory errors on
-// the same code paths, which a smaller input reaches as well; the release build of the suite keeps the full
-// size, the one the quadratic code took tens of seconds for (and CI keeps its 20 minutes).
+// Sanitizer and unoptimised builds run each case at a quarter of the size: they are there for memory errors
+// on the same code paths, which a smaller input reaches as well; the release build of the suite keeps the
+// full size, the one the quadratic code took tens of seconds for (and CI keeps its 20 minutes).
 #if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
 constexpr int k_size_divisor = 4;
 #else
@@ -156,7 +156,8 @@ TEST_CASE("linear input: 18k nested suppression regions, each covering every fin
   Scratch s;
   seed(s);
   std::string text = "# Agents\n\n";
-  for (int i = 0; i < 18000 / k_size_divisor; ++i) // a region with no tacit-enable runs to the end of the file
+  for (int i = 0; i < 18000 / k_size_divisor;
+       ++i) // a region with no tacit-enable runs to the end of the file
     text += fmt::format("<!-- tacit-disable CTX002 -- x -->\n[x](src/x{}.cpp)\n", i);
   text += "<!-- tacit-disable CTX003 -- nothing to cover -->\n";
   write(s.dir / "AGENTS.md", text);

@@ -78,3 +78,27 @@ TEST_CASE("setup file paths: relative paths with a slash, not URLs, images, vari
   CHECK(listed(setup_file_paths(text)) == "2:32 scripts/dev/setup-db.sh\n"
                                           "6:18 ../docker/dev/Dockerfile\n");
 }
+
+TEST_CASE("selected packages: a name after a workspace option, not a path, glob or set") {
+  const auto name = [](std::vector<std::string> words) { return selected_package(words).name; };
+  CHECK(name({"pnpm", "--filter", "@shop/web", "test"}) == "@shop/web");
+  CHECK(name({"pnpm", "-F", "web...", "build"}) == "web");
+  CHECK(name({"pnpm", "--filter=...^@shop/api", "build"}) == "@shop/api");
+  CHECK(name({"npm", "-w", "api", "run", "build"}) == "api");
+  CHECK(name({"npm", "--workspace=api", "test"}) == "api");
+  CHECK(name({"yarn", "workspace", "web", "dev"}) == "web");
+  CHECK(name({"turbo", "run", "build", "--filter=web"}) == "web");
+  CHECK(name({"cargo", "test", "-p", "shop-core"}) == "shop-core");
+  CHECK(name({"cargo", "update", "--package", "serde@1.0.1"}) == "serde");
+  CHECK(selected_package({"cargo", "test", "-p", "core"}).manifest == "Cargo.toml");
+  CHECK(selected_package({"pnpm", "-F", "web", "test"}).manifest == "package.json");
+  CHECK(name({"pnpm", "--filter", "./packages/web", "test"}).empty()); // a path: CTX002's
+  CHECK(name({"npm", "-w", "packages/web", "test"}).empty());
+  CHECK(name({"pnpm", "--filter", "@shop/*", "test"}).empty());
+  CHECK(name({"pnpm", "--filter", "{packages/web}", "test"}).empty());
+  CHECK(name({"pnpm", "--filter", "!web", "test"}).empty());
+  CHECK(name({"pnpm", "-w", "add", "x"}).empty()); // pnpm -w is the workspace root
+  CHECK(name({"yarn", "workspace", "web"}).empty());
+  CHECK(name({"make", "-p", "x"}).empty());
+  CHECK(name({"cargo", "test", "--", "-p", "x"}).empty());
+}
