@@ -59,7 +59,7 @@ LineDepths line_depths(std::string_view text, const std::vector<std::uint32_t>& 
     for (std::size_t i = starts[row]; i < end; ++i) {
       const char c = text[i];
       if (!closer.empty()) {
-        if (c == '\\' && closer != "*/")
+        if (c == '\\' && closer != "*/" && !(closer == "`" && syntax.raw_backquotes))
           ++i;
         else if (text.substr(i, closer.size()) == closer) {
           i += closer.size() - 1;

@@ -25,11 +25,12 @@ struct CodeHit {
 std::vector<CodeHit> find_code_hits(std::string_view text, std::span<const std::string_view> needles);
 
 /// What the bracket count of code_windows needs to know of a language's lexical syntax: its line comments
-/// (`#` or `//`) and whether a single quote opens a string (Python, JavaScript) or a character literal (a
-/// Rust lifetime, `'a`, opens nothing).
+/// (`#` or `//`), whether a single quote opens a string (Python, JavaScript) or a character literal (a
+/// Rust lifetime, `'a`, opens nothing), and whether backquotes delimit raw strings.
 struct CodeSyntax {
   bool hash_comments = false;
   bool single_quoted_strings = false;
+  bool raw_backquotes = false; ///< a backslash in a `...` string escapes nothing (Go's raw strings)
 };
 
 /// Lines of context a window keeps around its hits at least: before them, the start of the statement; after

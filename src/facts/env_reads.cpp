@@ -400,7 +400,8 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
       text, hits,
       {.hash_comments = language == Language::Python,
        .single_quoted_strings = language == Language::Python || language == Language::JavaScript ||
-                                language == Language::TypeScript || language == Language::Tsx});
+                                language == Language::TypeScript || language == Language::Tsx,
+       .raw_backquotes = language == Language::Go});
   const auto parse = [&](std::span<const TSRange> ranges) {
     ts_parser_set_included_ranges(parser.get(), ranges.data(), static_cast<std::uint32_t>(ranges.size()));
     return doc::parse_until(parser.get(), text, budget);

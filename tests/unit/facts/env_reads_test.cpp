@@ -172,8 +172,9 @@ std::string where(std::string_view text, std::string_view needle, std::string_vi
 } // namespace
 
 TEST_CASE("env reads parsed in windows around the hits keep the file's own line and column") {
+  // A Go raw string ends at its backquote whatever precedes it (a window after it starts in code).
   const auto text =
-      "package main\n\nimport \"os\"\n\n" + filler(Language::Go, 40) +
+      "package main\n\nimport \"os\"\n\nvar dir = `C:\\windows\\`\n\n" + filler(Language::Go, 40) +
       "func config() string {\n\tif v := os.Getenv(\"APP_HOME\"); v != \"\" {\n\t\treturn v\n\t}\n"
       "\treturn \"\"\n}\n\n" +
       filler(Language::Go, 40) + "var port = os.Getenv(\"APP_PORT\")\n";
