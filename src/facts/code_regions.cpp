@@ -17,7 +17,7 @@ namespace {
 constexpr std::uint32_t k_merge_gap = 4;
 
 // The byte offset where each line starts (line 0 at byte 0).
-std::vector<std::uint32_t> line_starts(std::string_view text) {
+std::vector<std::uint32_t> code_line_starts(std::string_view text) {
   std::vector<std::uint32_t> out{0};
   const char* begin = text.data();
   const char* end = begin + text.size();
@@ -99,7 +99,7 @@ LineDepths line_depths(std::string_view text, const std::vector<std::uint32_t>& 
 
 // A string or a comment: where a window that starts inside one (a docstring, a block comment) reads text as
 // code and code as text.
-bool text_node(std::string_view type) {
+bool string_or_comment_type(std::string_view type) {
   return type.find("string") != std::string_view::npos || type.find("comment") != std::string_view::npos ||
          type == "text_block" || type == "heredoc_body";
 }
@@ -120,7 +120,7 @@ std::vector<TSRange> code_windows(std::string_view text, std::span<const CodeHit
                                   std::uint32_t before, std::uint32_t after) {
   if (hits.empty())
     return {};
-  const auto starts = line_starts(text);
+  const auto starts = code_line_starts(text);
   const auto depths = line_depths(text, starts, syntax);
   const auto last_row = static_cast<std::uint32_t>(starts.size() - 1);
   const auto row_of = [&](std::uint32_t byte) {
@@ -200,7 +200,8 @@ bool hits_parse_cleanly(TSNode root, std::span<const CodeHit> hits, std::span<co
         return false;
     auto node = ts_node_descendant_for_byte_range(root, hit.byte, hit.byte + hit.size);
     for (; !ts_node_is_null(node); node = ts_node_parent(node))
-      if (ts_node_start_point(node).row != ts_node_end_point(node).row && text_node(ts_node_type(node)))
+      if (ts_node_start_point(node).row != ts_node_end_point(node).row &&
+          string_or_comment_type(ts_node_type(node)))
         return false;
   }
   return true;

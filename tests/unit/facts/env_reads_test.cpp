@@ -141,7 +141,7 @@ TEST_CASE("an env read that the same file sets is set by the code") {
 namespace {
 
 // `count` functions of filler code in `language`'s syntax, to make a file large enough for its windows.
-std::string filler(Language language, int count) {
+std::string filler_code(Language language, int count) {
   std::string out;
   for (int i = 0; i < count; ++i)
     out += language == Language::Python
@@ -161,7 +161,7 @@ std::string reads_noted(std::string_view path, std::string_view text, Language l
 }
 
 // "line:column" (1-based) of the first `needle` in `text` after `from` (the position a read reports).
-std::string where(std::string_view text, std::string_view needle, std::string_view from = "") {
+std::string read_position(std::string_view text, std::string_view needle, std::string_view from = "") {
   const auto at = text.find(needle, from.empty() ? 0 : text.find(from));
   const auto line_start = text.rfind('\n', at);
   return fmt::format("{}:{}",
@@ -174,13 +174,14 @@ std::string where(std::string_view text, std::string_view needle, std::string_vi
 TEST_CASE("env reads parsed in windows around the hits keep the file's own line and column") {
   // A Go raw string ends at its backquote whatever precedes it (a window after it starts in code).
   const auto text =
-      "package main\n\nimport \"os\"\n\nvar dir = `C:\\windows\\`\n\n" + filler(Language::Go, 40) +
+      "package main\n\nimport \"os\"\n\nvar dir = `C:\\windows\\`\n\n" + filler_code(Language::Go, 40) +
       "func config() string {\n\tif v := os.Getenv(\"APP_HOME\"); v != \"\" {\n\t\treturn v\n\t}\n"
       "\treturn \"\"\n}\n\n" +
-      filler(Language::Go, 40) + "var port = os.Getenv(\"APP_PORT\")\n";
+      filler_code(Language::Go, 40) + "var port = os.Getenv(\"APP_PORT\")\n";
   tacit::facts::EnvParseNote note;
-  CHECK(reads_noted("main.go", text, Language::Go, note) ==
-        fmt::format("APP_HOME=@{} | APP_PORT=@{}", where(text, "\"APP_HOME"), where(text, "\"APP_PORT")));
+  CHECK(reads_noted("main.go", text, Language::Go, note) == fmt::format("APP_HOME=@{} | APP_PORT=@{}",
+                                                                        read_position(text, "\"APP_HOME"),
+                                                                        read_position(text, "\"APP_PORT")));
   CHECK(note.in_regions);
   CHECK_FALSE(note.reparsed);
 }
@@ -190,12 +191,13 @@ TEST_CASE("a window that does not parse cleanly at a hit makes the whole file pa
   std::string fields;
   for (int i = 0; i < 80; ++i)
     fields += fmt::format("\t\tField{}: {},\n", i, i);
-  const auto text = "package main\n\nimport \"os\"\n\n" + filler(Language::Go, 30) +
+  const auto text = "package main\n\nimport \"os\"\n\n" + filler_code(Language::Go, 30) +
                     "func options() Options {\n\treturn Options{\n" + fields +
                     "\t\tNoPivot: os.Getenv(\"APP_RAMDISK\") != \"\",\n" + fields + "\t}\n}\n" +
-                    filler(Language::Go, 30);
+                    filler_code(Language::Go, 30);
   tacit::facts::EnvParseNote note;
-  CHECK(reads_noted("main.go", text, Language::Go, note) == "APP_RAMDISK=@" + where(text, "\"APP_RAMDISK"));
+  CHECK(reads_noted("main.go", text, Language::Go, note) ==
+        "APP_RAMDISK=@" + read_position(text, "\"APP_RAMDISK"));
   CHECK(note.reparsed);
   CHECK_FALSE(note.in_regions);
 }
@@ -212,15 +214,15 @@ TEST_CASE("a hit inside a string over many lines is not read from a window") {
                       lines + "`;\n" + code + "export const real = process.env.REAL_HOME;\n";
   tacit::facts::EnvParseNote note;
   CHECK(reads_noted("src/run.js", script, Language::JavaScript, note) ==
-        "REAL_HOME=@" + where(script, "REAL_HOME"));
+        "REAL_HOME=@" + read_position(script, "REAL_HOME"));
   CHECK_FALSE(note.in_regions);
   // The same in a Python docstring.
   std::string doc;
   for (int i = 0; i < 30; ++i)
     doc += fmt::format("    line {} of the docs (a, b)\n", i);
   const auto python =
-      filler(Language::Python, 60) + "def g():\n    \"\"\"\n" + doc + "    os.environ['DOC_EXAMPLE']\n" +
-      doc + "    \"\"\"\n    return os.environ.get('REAL_ONE', 'd')\n" + filler(Language::Python, 60);
+      filler_code(Language::Python, 60) + "def g():\n    \"\"\"\n" + doc + "    os.environ['DOC_EXAMPLE']\n" +
+      doc + "    \"\"\"\n    return os.environ.get('REAL_ONE', 'd')\n" + filler_code(Language::Python, 60);
   CHECK(reads_noted("app/g.py", python, Language::Python, note) ==
-        "REAL_ONE='d'@" + where(python, "'REAL_ONE"));
+        "REAL_ONE='d'@" + read_position(python, "'REAL_ONE"));
 }
