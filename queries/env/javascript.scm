@@ -2,51 +2,43 @@
 ; grammars). Captures: @name, the variable's name (an identifier or a string literal); @default, the value the
 ; code falls back to (`process.env.X || "d"`, `?? "d"`). Captures whose name starts with "_" are only tested
 ; by predicates.
+; The receivers are matched by their text (`process.env`), not by nested patterns: tree-sitter's analysis of a
+; query costs per pattern and nesting level, and this file is compiled for three grammars.
 
-; process.env.X
+; process.env.X, import.meta.env.X (Vite)
 (member_expression
-  object: (member_expression object: (identifier) @_process property: (property_identifier) @_env)
+  object: (_) @_env
   property: (property_identifier) @name
-  (#eq? @_process "process") (#eq? @_env "env"))
+  (#any-of? @_env "process.env" "import.meta.env"))
 
 ; process.env["X"]
 (subscript_expression
-  object: (member_expression object: (identifier) @_process property: (property_identifier) @_env)
+  object: (_) @_env
   index: (string) @name
-  (#eq? @_process "process") (#eq? @_env "env"))
+  (#eq? @_env "process.env"))
 
 ; process.env.X || "default", process.env.X ?? "default"
 (binary_expression
-  left: (member_expression
-    object: (member_expression object: (identifier) @_process property: (property_identifier) @_env)
-    property: (property_identifier) @name)
-  operator: ["||" "??"]
+  left: (member_expression object: (_) @_env property: (property_identifier) @name)
+  operator: _ @_op
   right: (_) @default
-  (#eq? @_process "process") (#eq? @_env "env"))
+  (#eq? @_env "process.env") (#any-of? @_op "||" "??"))
 
 ; const { X, Y } = process.env
 (variable_declarator
   name: (object_pattern (shorthand_property_identifier_pattern) @name)
-  value: (member_expression object: (identifier) @_process property: (property_identifier) @_env)
-  (#eq? @_process "process") (#eq? @_env "env"))
+  value: (_) @_env
+  (#eq? @_env "process.env"))
 
 ; const { X = "default" } = process.env
 (variable_declarator
   name: (object_pattern
     (object_assignment_pattern left: (shorthand_property_identifier_pattern) @name right: (_) @default))
-  value: (member_expression object: (identifier) @_process property: (property_identifier) @_env)
-  (#eq? @_process "process") (#eq? @_env "env"))
-
-; import.meta.env.X (Vite)
-(member_expression
-  object: (member_expression object: (meta_property) @_meta property: (property_identifier) @_env)
-  property: (property_identifier) @name
-  (#eq? @_meta "import.meta") (#eq? @_env "env"))
+  value: (_) @_env
+  (#eq? @_env "process.env"))
 
 ; Deno.env.get("X")
 (call_expression
-  function: (member_expression
-    object: (member_expression object: (identifier) @_deno property: (property_identifier) @_env)
-    property: (property_identifier) @_get)
+  function: (_) @_get
   arguments: (arguments . (string) @name)
-  (#eq? @_deno "Deno") (#eq? @_env "env") (#eq? @_get "get"))
+  (#eq? @_get "Deno.env.get"))

@@ -1,6 +1,7 @@
 // Environment reads in the code: the embedded queries (queries/env/*.scm) compiled once per grammar, their
 // predicates (#eq?, #not-eq?, #any-of?, #match?) checked here, a byte prefilter before any parse.
 
+#include "code_regions.hpp"
 #include "code_scan.hpp"
 
 #include <tacit/facts/architecture.hpp>
@@ -377,8 +378,11 @@ bool may_read_env(doc::Language language, std::string_view text) {
 }
 
 std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
-                                  bool* budget_spent, doc::RunBudget* run) {
+                                  EnvParseNote* note, doc::RunBudget* run) {
   std::vector<EnvRead> out;
+  EnvParseNote own_note;
+  if (note == nullptr)
+    note = &own_note;
   const auto& compiled = query_for(language);
   if (!compiled.query || !compiled.error.empty())
     return out;
@@ -389,10 +393,28 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
   if (!parser)
     return out;
   doc::ParseBudget budget(k_file_budget, run);
-  const auto tree = doc::parse_until(parser.get(), text, budget);
+  // A script's own variables are known only from the whole script.
+  const auto hits =
+      language == Language::Bash ? std::vector<CodeHit>() : find_code_hits(text, prefilter(language));
+  const auto windows = code_windows(
+      text, hits,
+      {.hash_comments = language == Language::Python,
+       .single_quoted_strings = language == Language::Python || language == Language::JavaScript ||
+                                language == Language::TypeScript || language == Language::Tsx,
+       .raw_backquotes = language == Language::Go});
+  const auto parse = [&](std::span<const TSRange> ranges) {
+    ts_parser_set_included_ranges(parser.get(), ranges.data(), static_cast<std::uint32_t>(ranges.size()));
+    return doc::parse_until(parser.get(), text, budget);
+  };
+  auto tree = parse(windows);
+  note->in_regions = !windows.empty();
+  if (tree && note->in_regions && !hits_parse_cleanly(ts_tree_root_node(tree.get()), hits, windows)) {
+    note->in_regions = false;
+    note->reparsed = true;
+    tree = parse({});
+  }
   if (!tree) {
-    if (budget_spent)
-      *budget_spent = true;
+    note->budget_spent = true;
     return out;
   }
   const auto root = ts_tree_root_node(tree.get());
@@ -432,8 +454,8 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
     out.push_back(EnvRead{std::move(name), std::move(fallback), std::string(path),
                           static_cast<int>(point.row) + 1, static_cast<int>(point.column) + 1, test});
   }
-  if (budget.expired() && budget_spent)
-    *budget_spent = true;
+  if (budget.expired())
+    note->budget_spent = true;
   std::map<std::string, bool, std::less<>> set_here;
   for (auto& read : out) {
     auto [it, added] = set_here.try_emplace(read.name, false);
@@ -461,7 +483,7 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
   struct RunResult {
     std::vector<EnvRead> reads;
     std::vector<std::string> over_budget;
-    std::size_t parsed = 0;
+    std::size_t parsed = 0, in_regions = 0, reparsed = 0;
   };
   doc::RunBudget run_budget(k_scan_budget);
   auto results = scan_code_files<RunResult>(
@@ -470,16 +492,20 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
         if (!may_read_env(candidate.language, text) || util::looks_binary(text))
           return;
         ++result.parsed;
-        bool spent = false;
-        auto reads = env_reads_in(candidate.file->path, text, candidate.language, &spent, &run_budget);
-        if (spent)
+        EnvParseNote note;
+        auto reads = env_reads_in(candidate.file->path, text, candidate.language, &note, &run_budget);
+        if (note.budget_spent)
           result.over_budget.push_back(candidate.file->path);
+        result.in_regions += note.in_regions ? 1 : 0;
+        result.reparsed += note.reparsed ? 1 : 0;
         std::ranges::move(reads, std::back_inserter(result.reads));
       });
   for (auto& result : results) {
     std::ranges::move(result.reads, std::back_inserter(scan.reads));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
     scan.files_parsed += result.parsed;
+    scan.files_in_regions += result.in_regions;
+    scan.files_reparsed += result.reparsed;
   }
   return scan;
 }

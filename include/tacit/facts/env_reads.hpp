@@ -38,6 +38,15 @@ struct EnvReadScan {
   std::vector<std::string> over_budget; ///< files whose parse ran out of its budget (reads may be missing)
   std::size_t files_scanned = 0;        ///< files read
   std::size_t files_parsed = 0;         ///< files the prefilter let through to tree-sitter
+  std::size_t files_in_regions = 0;     ///< of those, parsed only in windows around the prefilter's hits
+  std::size_t files_reparsed = 0;       ///< of those, parsed whole after all: a window parsed badly at a hit
+};
+
+/// How env_reads_in parsed a file.
+struct EnvParseNote {
+  bool budget_spent = false; ///< the parse or the query ran out of time or memory (reads may be missing)
+  bool in_regions = false;   ///< parsed in windows of lines around the prefilter's hits
+  bool reparsed = false;     ///< a window did not parse cleanly at a hit, so the whole file was parsed
 };
 
 /// The language whose environment reads a file at `path` can hold, by extension (nullopt: not read).
@@ -48,12 +57,14 @@ std::optional<doc::Language> env_read_language(std::string_view path);
 /// "environ", "process.env", "Getenv", "env::var", "${"...): the prefilter before tree-sitter.
 bool may_read_env(doc::Language language, std::string_view text);
 
-/// The environment reads in one file's `text`, parsed as `language` (queries/env/<language>.scm). For Bash,
-/// names the script assigns itself (`X=...`, `read X`, `for X in`, `local X`) are dropped: those are the
-/// script's own variables. `budget_spent` (when given) says whether the parse or the query ran out of time
-/// (half a second of CPU time per file, within `run` when given).
+/// The environment reads in one file's `text`, parsed as `language` (queries/env/<language>.scm). Only
+/// windows of lines around the prefilter's hits are parsed (code_regions.hpp), the whole file when they do
+/// not parse cleanly there or cover most of it; a shell script is parsed whole, and names it assigns itself
+/// (`X=...`, `read X`, `for X in`, `local X`) are dropped: those are the script's own variables. `note`
+/// (when given) says how it was parsed and whether the parse or the query ran out of time (half a second
+/// of CPU time per file, within `run` when given).
 std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
-                                  bool* budget_spent = nullptr, doc::RunBudget* run = nullptr);
+                                  EnvParseNote* note = nullptr, doc::RunBudget* run = nullptr);
 
 /// Scans `files` for environment reads: reads each file whose language has a query (shell scripts only when
 /// `read_scripts` accepts the path: the scripts CI or the docs run), in runs of neighbouring paths on up to

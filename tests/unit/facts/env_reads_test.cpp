@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -135,4 +136,93 @@ TEST_CASE("an env read that the same file sets is set by the code") {
                "vi.stubEnv('STUBBED', '1');\ndelete process.env['DELETED'];\nconst a = process.env.STUBBED;\n"
                "const b = process.env['DELETED'];\n",
                Language::TypeScript) == "DELETED:set STUBBED:set DELETED:set");
+}
+
+namespace {
+
+// `count` functions of filler code in `language`'s syntax, to make a file large enough for its windows.
+std::string filler_code(Language language, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i)
+    out += language == Language::Python
+               ? fmt::format("def f{}(a, b):\n    c = [a, b]\n    return c\n\n", i)
+               : fmt::format("func f{}(a, b int) int {{\n\tc := []int{{a, b}}\n\treturn c[0]\n}}\n\n", i);
+  return out;
+}
+
+// The reads as "NAME=default@line:column", and how the file was parsed.
+std::string reads_noted(std::string_view path, std::string_view text, Language language,
+                        tacit::facts::EnvParseNote& note) {
+  std::string out;
+  for (const auto& read : env_reads_in(path, text, language, &note))
+    out += fmt::format("{}{}={}@{}:{}", out.empty() ? "" : " | ", read.name, read.default_value, read.line,
+                       read.column);
+  return out;
+}
+
+// "line:column" (1-based) of the first `needle` in `text` after `from` (the position a read reports).
+std::string read_position(std::string_view text, std::string_view needle, std::string_view from = "") {
+  const auto at = text.find(needle, from.empty() ? 0 : text.find(from));
+  const auto line_start = text.rfind('\n', at);
+  return fmt::format("{}:{}",
+                     std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1,
+                     at - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
+}
+
+} // namespace
+
+TEST_CASE("env reads parsed in windows around the hits keep the file's own line and column") {
+  // A Go raw string ends at its backquote whatever precedes it (a window after it starts in code).
+  const auto text =
+      "package main\n\nimport \"os\"\n\nvar dir = `C:\\windows\\`\n\n" + filler_code(Language::Go, 40) +
+      "func config() string {\n\tif v := os.Getenv(\"APP_HOME\"); v != \"\" {\n\t\treturn v\n\t}\n"
+      "\treturn \"\"\n}\n\n" +
+      filler_code(Language::Go, 40) + "var port = os.Getenv(\"APP_PORT\")\n";
+  tacit::facts::EnvParseNote note;
+  CHECK(reads_noted("main.go", text, Language::Go, note) == fmt::format("APP_HOME=@{} | APP_PORT=@{}",
+                                                                        read_position(text, "\"APP_HOME"),
+                                                                        read_position(text, "\"APP_PORT")));
+  CHECK(note.in_regions);
+  CHECK_FALSE(note.reparsed);
+}
+
+TEST_CASE("a window that does not parse cleanly at a hit makes the whole file parse") {
+  // The keyed fields of a composite literal longer than a window: cut from their literal, they do not parse.
+  std::string fields;
+  for (int i = 0; i < 80; ++i)
+    fields += fmt::format("\t\tField{}: {},\n", i, i);
+  const auto text = "package main\n\nimport \"os\"\n\n" + filler_code(Language::Go, 30) +
+                    "func options() Options {\n\treturn Options{\n" + fields +
+                    "\t\tNoPivot: os.Getenv(\"APP_RAMDISK\") != \"\",\n" + fields + "\t}\n}\n" +
+                    filler_code(Language::Go, 30);
+  tacit::facts::EnvParseNote note;
+  CHECK(reads_noted("main.go", text, Language::Go, note) ==
+        "APP_RAMDISK=@" + read_position(text, "\"APP_RAMDISK"));
+  CHECK(note.reparsed);
+  CHECK_FALSE(note.in_regions);
+}
+
+TEST_CASE("a hit inside a string over many lines is not read from a window") {
+  // A window starting in the template literal would read its text as code (and find a read there).
+  std::string lines;
+  for (int i = 0; i < 30; ++i)
+    lines += fmt::format("  const v{} = [{}];\n", i, i);
+  std::string code;
+  for (int i = 0; i < 80; ++i)
+    code += fmt::format("export function f{}(a) {{\n  return [a, {}];\n}}\n", i, i);
+  const auto script = code + "const script = `\n" + lines + "  const home = process.env.SCRIPT_HOME;\n" +
+                      lines + "`;\n" + code + "export const real = process.env.REAL_HOME;\n";
+  tacit::facts::EnvParseNote note;
+  CHECK(reads_noted("src/run.js", script, Language::JavaScript, note) ==
+        "REAL_HOME=@" + read_position(script, "REAL_HOME"));
+  CHECK_FALSE(note.in_regions);
+  // The same in a Python docstring.
+  std::string doc;
+  for (int i = 0; i < 30; ++i)
+    doc += fmt::format("    line {} of the docs (a, b)\n", i);
+  const auto python =
+      filler_code(Language::Python, 60) + "def g():\n    \"\"\"\n" + doc + "    os.environ['DOC_EXAMPLE']\n" +
+      doc + "    \"\"\"\n    return os.environ.get('REAL_ONE', 'd')\n" + filler_code(Language::Python, 60);
+  CHECK(reads_noted("app/g.py", python, Language::Python, note) ==
+        "REAL_ONE='d'@" + read_position(python, "'REAL_ONE"));
 }
