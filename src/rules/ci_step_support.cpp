@@ -285,6 +285,104 @@ std::string package_runner_tool(const std::vector<std::string>& words) {
   return tool;
 }
 
+bool is_everyday_program(std::string_view program) {
+  static const std::set<std::string_view> k_everyday{
+      // Shell builtins and keywords.
+      "echo", "printf", "cd", "pushd", "popd", "export", "unset", "set", "shopt", "source", ".", "eval",
+      "exec", "test", "[", "[[", "true", "false", ":", "exit", "return", "read", "wait", "trap", "type",
+      "hash", "alias", "command", "builtin", "ulimit", "umask", "if", "then", "else", "fi", "for", "while",
+      "do", "done", "case", "esac", "function", "local", "declare", "let", "shift", "break", "continue",
+      "Write-Host", "Write-Output", "Set-Location", "Get-ChildItem", "Remove-Item",
+      // Coreutils and system utilities.
+      "cat", "ls", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "chown", "chgrp", "pwd", "sed",
+      "awk", "gawk", "grep", "egrep", "fgrep", "rg", "find", "fd", "xargs", "tee", "sort", "uniq", "cut",
+      "tr", "wc", "head", "tail", "diff", "cmp", "comm", "paste", "join", "split", "tac", "rev", "nl", "fold",
+      "fmt", "column", "basename", "dirname", "realpath", "readlink", "mktemp", "stat", "file", "du", "df",
+      "free", "ps", "kill", "pkill", "killall", "top", "timeout", "time", "nproc", "sleep", "date", "env",
+      "printenv", "whoami", "id", "hostname", "uname", "which", "whereis", "sudo", "su", "yes", "seq", "expr",
+      "bc", "md5sum", "sha1sum", "sha256sum", "sha512sum", "shasum", "base64", "install", "dd", "sync",
+      "mount", "umount", "lsof", "netstat", "ss", "ip", "ifconfig", "ping", "nc", "dig", "nslookup",
+      "systemctl", "service", "journalctl", "ldd", "nm", "objdump", "strip", "strings", "less", "more", "vi",
+      "vim", "nano", "tput", "clear", "script", "nohup", "setsid", "chroot", "flock", "watch", "patch",
+      "locale", "getconf", "sysctl", "lscpu", "dmesg", "cmd", "cmd.exe", "powershell", "where", "dir", "copy",
+      "del", "xcopy", "robocopy",
+      // Shells (a script argument is a repository program, read elsewhere).
+      "sh", "bash", "zsh", "dash", "ksh", "fish", "pwsh", "csh", "tcsh",
+      // Language runtimes and interpreters (`python -c`, `node -e`, `python -m X` are read elsewhere).
+      "python", "python2", "python3", "py", "pypy", "pypy3", "node", "nodejs", "deno", "bun", "ruby", "perl",
+      "php", "java", "javac", "kotlin", "kotlinc", "scala", "groovy", "lua", "luajit", "julia", "Rscript",
+      "R", "erl", "elixir", "iex", "ghc", "ghci", "ocaml", "racket", "guile", "tclsh", "dotnet", "swift",
+      "swiftc", "go", "rustc", "cc", "c++", "gcc", "g++", "clang", "clang++", "cl", "gfortran", "ld", "ar",
+      "as", "emcc", "zig", "nim", "dart", "flutter", "elm", "crystal", "v", "valgrind", "gdb", "lldb",
+      "strace", "ltrace", "perf",
+      // Package, toolchain and environment managers; task runners and build drivers.
+      "npm", "npx", "pnpm", "pnpx", "yarn", "bunx", "corepack", "nvm", "fnm", "volta", "pip", "pip3", "pipx",
+      "uv", "uvx", "poetry", "pdm", "hatch", "pipenv", "conda", "mamba", "micromamba", "pyenv", "virtualenv",
+      "venv", "rye", "gem", "bundle", "bundler", "rake", "composer", "cargo", "rustup", "cross", "mvn",
+      "mvnw", "gradle", "gradlew", "sbt", "lein", "ant", "mix", "rebar3", "cabal", "stack", "opam", "dune",
+      "nix", "nix-shell", "nix-build", "nix-env", "guix", "spack", "vcpkg", "conan", "brew", "apt", "apt-get",
+      "dpkg", "yum", "dnf", "rpm", "apk", "zypper", "pacman", "port", "snap", "choco", "scoop", "winget",
+      "sdk", "asdf", "mise", "rtx", "direnv", "make", "gmake", "nmake", "mingw32-make", "just", "task",
+      "mage", "bazel", "bazelisk", "buck", "buck2", "pants", "please", "cmake", "ctest", "cpack", "ninja",
+      "meson", "scons", "autoreconf", "autoconf", "automake", "libtoolize", "aclocal", "configure", "msbuild",
+      "xcodebuild", "xcrun", "swiftpm", "tox", "nox", "invoke", "poe", "turbo", "nx", "lerna", "rush",
+      "earthly", "dagger", "act", "xmake", "premake5", "pkg-config", "ldconfig", "update-alternatives",
+      // VCS, containers, services, clouds, networks and archives.
+      "git", "hg", "svn", "gh", "hub", "glab", "docker", "docker-compose", "podman", "buildah", "skopeo",
+      "kind", "minikube", "k3d", "kubectl", "helm", "kustomize", "vagrant", "terraform", "tofu", "pulumi",
+      "ansible", "ansible-playbook", "packer", "aws", "gcloud", "gsutil", "az", "doctl", "flyctl", "heroku",
+      "vercel", "netlify", "wrangler", "firebase", "curl", "wget", "ssh", "scp", "sftp", "rsync", "tar",
+      "zip", "unzip", "gzip", "gunzip", "bzip2", "xz", "7z", "zstd", "jq", "yq", "xq", "openssl", "gpg",
+      "cosign", "xvfb-run", "Xvfb", "redis-cli", "redis-server", "psql", "mysql", "mysqladmin", "pg_isready",
+      "createdb", "mongo", "mongosh", "sqlite3", "nginx", "httpd"};
+  return k_everyday.contains(program);
+}
+
+std::vector<std::string> shell_functions(std::string_view script) {
+  std::vector<std::string> out;
+  const auto is_name = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ':' || c == '.';
+  };
+  for (auto line : util::split_lines(script)) {
+    line = util::trim(line);
+    const bool keyword = line.starts_with("function ");
+    if (keyword)
+      line = util::trim(line.substr(9));
+    std::size_t end = 0;
+    while (end < line.size() && is_name(line[end]))
+      ++end;
+    if (end == 0)
+      continue;
+    const auto rest = util::trim(line.substr(end));
+    if (rest.starts_with("()") || rest.starts_with("( )") ||
+        (keyword && (rest.empty() || rest.starts_with('{'))))
+      out.emplace_back(line.substr(0, end));
+  }
+  return out;
+}
+
+bool says_it_checks(std::string_view step, const std::vector<std::string>& words) {
+  // Stems a word ends with (`actionlint`, `typecheck`, `spellcheck`), and whole words.
+  static constexpr std::array<std::string_view, 4> k_stems{"lint", "linter", "check", "checker"};
+  static const std::set<std::string_view> k_words{"checks", "spell", "spelling",   "typos",
+                                                  "audit",  "vet",   "conformance"};
+  // A command's own words may also say it verifies or validates (`conftest verify`); a step's name that
+  // says so most often verifies the runner or an install ("Verify KVM", "Validate Gradle wrapper").
+  static const std::set<std::string_view> k_command_words{"verify", "validate"};
+  const auto checks = [&](std::string_view text, bool command) {
+    return std::ranges::any_of(name_words(text), [&](const std::string& word) {
+      return k_words.contains(word) || (command && k_command_words.contains(word)) ||
+             std::ranges::any_of(k_stems, [&](std::string_view stem) { return word.ends_with(stem); });
+    });
+  };
+  if (checks(step, false))
+    return true;
+  // The program's name and its arguments (not the paths they name: `cat tools/check.txt` checks nothing).
+  return std::ranges::any_of(words, [&](const std::string& word) {
+    return word.find('/') == std::string::npos && word.find('.') == std::string::npos && checks(word, true);
+  });
+}
+
 bool documents_program(const engine::Context& context, const std::string& path, const std::string& recipes) {
   const auto& knowledge = context.knowledge();
   for (const auto& mention : knowledge.commands())

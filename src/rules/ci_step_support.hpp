@@ -59,6 +59,19 @@ std::string package_runner_tool(const std::vector<std::string>& words);
 /// flags are dropped; names that hold CI expressions are not returned.
 std::vector<std::string> installed_programs(const std::vector<std::string>& words);
 
+/// A program no TASK104 finding names on its own, by a table: shell builtins, coreutils and system utilities,
+/// shells, language runtimes and interpreters, package, toolchain and environment managers, task runners and
+/// build drivers (other rules read those), VCS, container and service clients.
+bool is_everyday_program(std::string_view program);
+
+/// The shell functions a script defines (`name() {`, `name () {`, `function name {`), by name.
+std::vector<std::string> shell_functions(std::string_view script);
+
+/// True when a CI step says it checks the code: a word of its name, of the program's name or of the
+/// command's arguments says it lints, checks, spell-checks or audits (`Spell check`, `actionlint`, `buf
+/// lint`, `taplo fmt --check`); the command's own words may also say it verifies or validates.
+bool says_it_checks(std::string_view step, const std::vector<std::string>& words);
+
 /// True when a doc shows the repository program `path` (runs it, or names its path), a documented
 /// target's recipe (`recipes`) runs it, or a documented target is named after it (`make checksrc` for
 /// `scripts/checksrc-all.pl`).

@@ -113,7 +113,14 @@ constexpr engine::RuleMeta k_meta{
                 "`uvx`, `pipx run`) and of tools the job installs by name and then runs (`pip install "
                 "pip-audit`, `go install golang.org/x/vuln/cmd/govulncheck@latest`, `cargo install`, `npm "
                 "install -g`, `apt-get install`; not JSON filters, downloaders, cloud and forge clients or "
-                "archivers) are reported unless a doc runs or names them, a documented target runs them "
+                "archivers), and of any other tool a gating step runs as a check (a program of no table, "
+                "preinstalled on the runner or brought by an action, whose step's name, own name or "
+                "arguments "
+                "say it lints, checks, spell-checks or audits: `pyspelling` in a step named \"check "
+                "spelling\", `editorconfig-checker`, `addlicense -check`; not shell builtins, system "
+                "utilities, shells, language runtimes, package and toolchain managers, task runners, VCS, "
+                "container and service clients, version queries or the shell functions the workflow "
+                "defines) are reported unless a doc runs or names them, a documented target runs them "
                 "or is named after them (`make checksrc` for `scripts/checksrc-all.pl`). Programs that serve "
                 "the "
                 "CI itself are left out: those in CI folders (`.github/`, `.gitlab-ci/`, `ci/`...), those "
@@ -427,6 +434,29 @@ bool is_service_program(std::string_view program) {
   return std::ranges::find(k_service, program) != std::end(k_service) || is_housekeeping_name(program);
 }
 
+// A program of no table that a gating step runs as a check (says_it_checks): a plain name that starts with
+// a letter (no path, no variable, no word of a mis-split line), not an everyday program
+// (is_everyday_program), not a service client, and more than a version or help query.
+bool is_any_check_tool(const facts::CiCommand& command, const std::vector<std::string>& peeled) {
+  const auto& program = peeled.front();
+  if (program.empty() || !std::isalpha(static_cast<unsigned char>(program.front())) ||
+      !std::ranges::all_of(program,
+                           [](char c) {
+                             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                                    c == '.' || c == '+';
+                           }) ||
+      is_everyday_program(program) || is_service_program(program))
+    return false;
+  if (std::ranges::all_of(peeled.begin() + 1, peeled.end(),
+                          [](const std::string& word) {
+                            return word == "--version" || word == "-version" || word == "-V" ||
+                                   word == "version" || word == "--help" || word == "-h" || word == "help";
+                          }) &&
+      peeled.size() > 1)
+    return false;
+  return says_it_checks(command.step, peeled);
+}
+
 // The step's `env:` assignments that change a command's outcome, as a shell prefix for a pasteable hint
 // (the inline ones are in the command's text already).
 std::string env_prefix(const facts::CiCommand& command, const Head& head) {
@@ -532,6 +562,18 @@ public:
         for (const auto& words : doc::split_commands(resolved_text(command)))
           for (auto& name : installed_programs(words))
             installed[{command.path, command.job}].insert(std::move(name));
+    // The shell functions each CI file's scripts define (`assert-nothing-changed() {`): no programs of their
+    // own. The CI facts leave the definitions out, so the file is read, once, when a command needs it.
+    std::map<std::string, std::set<std::string>, std::less<>> functions;
+    const auto defines = [&](const std::string& path, const std::string& name) {
+      auto [it, added] = functions.try_emplace(path);
+      if (added)
+        if (const auto* file = context.snapshot().find(path))
+          if (const auto content = context.snapshot().read(*file))
+            for (auto& function : shell_functions(content->bytes))
+              it->second.insert(std::move(function));
+      return it->second.contains(name);
+    };
     const bool pre_commit_documented = documents_pre_commit(context);
     // Jobs that run another project's commands in its tree (a checkout of another repository, a clone, a
     // download): those commands are that project's, never reported; the job itself is, once, when no doc
@@ -582,6 +624,13 @@ public:
           if (const auto it = installed.find({command.path, command.job});
               it != installed.end() && it->second.contains(peeled.front()))
             fetched = peeled.front(); // installed by the job, like a tool a package runner fetches
+        // Any other tool a gating step runs to check the code (preinstalled on the runner or brought by an
+        // action: `zizmor .` in a step named "Lint workflows"), when the step or the command says so.
+        if (program.empty() && fetched.empty() && !is_known_procedure(head) &&
+            is_any_check_tool(command, peeled)) {
+          if (!defines(command.path, peeled.front()))
+            fetched = peeled.front();
+        }
         if ((program.empty() && fetched.empty() && !is_known_procedure(head)) ||
             !tools_run_by(context, words, true).empty())
           continue; // unknown, or a formatter/linter/type checker: TASK103 owns those
