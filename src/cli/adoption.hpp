@@ -40,6 +40,14 @@ public:
   /// from the cache (diff_cache.hpp) or starts the base analysis on its own thread.
   std::function<void(const engine::Config&)> config_sink();
 
+  /// The scanned state's context, once built (nullptr when its analysis failed): the base analysis takes the
+  /// parses and documents of the files that did not change from it (engine::AnalyzeOptions::reuse), so it
+  /// waits for it. `scanned` must outlive the base analysis: call wait() before it goes.
+  void scanned_ready(const engine::Context* scanned);
+
+  /// Waits for the base analysis to end (its thread reads the scanned state's context).
+  void wait();
+
   /// Waits for the base analysis and evaluates it as the scanned state was: the findings at the base (then
   /// recorded in the cache), or the cached ones.
   Result<std::vector<engine::Finding>> findings(const Evaluate& evaluate);
@@ -70,6 +78,9 @@ private:
   std::string m_key;      ///< the base's cache key; empty: not cached
   std::future<std::optional<repo::StateIdentity>> m_staged; ///< --staged with the cache: the index's identity
   std::optional<BaseFindings> m_cached;                     ///< the base's findings read from the cache
+  std::promise<const engine::Context*> m_scanned; ///< set by scanned_ready (or nullptr on the way out)
+  std::shared_future<const engine::Context*> m_scanned_future;
+  bool m_scanned_set = false;
   std::thread m_thread;
   Result<std::unique_ptr<engine::Context>> m_context;
 };

@@ -102,6 +102,18 @@ std::optional<std::string> validate_selectors(const CheckSettings& settings, con
   return std::nullopt;
 }
 
+// Ends the base analysis of a diff-aware run before the scanned state's context that it reads goes.
+struct DiffBaseJoin {
+  explicit DiffBaseJoin(DiffBase* joined) : base(joined) {}
+  DiffBase* base;
+  DiffBaseJoin(const DiffBaseJoin&) = delete;
+  DiffBaseJoin& operator=(const DiffBaseJoin&) = delete;
+  ~DiffBaseJoin() {
+    if (base != nullptr)
+      base->wait();
+  }
+};
+
 } // namespace
 
 int run_check(const CheckSettings& settings) {
@@ -151,6 +163,9 @@ int run_check(const CheckSettings& settings) {
     const util::ScopedTiming timing("context (total)");
     return engine::analyze(std::move(*snapshot), analyze_options, notes);
   }();
+  if (*base)
+    (*base)->scanned_ready(context ? context->get() : nullptr);
+  const DiffBaseJoin base_join{base->get()};
   if (!context)
     return fail(to_string(context.error()));
   // The built-in rules, then the rules of the repository's rule-dirs.
