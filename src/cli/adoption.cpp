@@ -164,7 +164,8 @@ void DiffBase::wait() {
 }
 
 Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
-                                                  const repo::SnapshotOptions& scanned, unsigned jobs) {
+                                                  const repo::SnapshotOptions& scanned,
+                                                  const repo::Snapshot& scanned_state, unsigned jobs) {
   if (settings.baseline_action != CheckSettings::BaselineAction::none)
     return nullptr; // a baseline records everything
   const bool staged_default = settings.since.empty() && settings.staged;
@@ -181,6 +182,7 @@ Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
   repo::SnapshotOptions options = scanned;
   options.source = repo::ContentSource::revision;
   options.revision = commit->id;
+  options.index = scanned_state.index_reading(); // the index is read once (SnapshotOptions::index)
   std::string selectors;
   for (const auto* list : {&settings.select, &settings.extend_select, &settings.ignore}) {
     for (const auto& item : *list)

@@ -29,8 +29,10 @@ class DiffBase {
 public:
   /// Resolves the base of a diff-aware run: --since REV, or HEAD for --staged. nullptr when the run is not
   /// diff-aware (or --staged on an unborn HEAD: everything is new). Errors are exit code 2.
+  /// `scanned_state` is the scanned state's snapshot, just opened: its reading of the index is the base's.
   static Result<std::unique_ptr<DiffBase>> start(const CheckSettings& settings,
-                                                 const repo::SnapshotOptions& scanned, unsigned jobs);
+                                                 const repo::SnapshotOptions& scanned,
+                                                 const repo::Snapshot& scanned_state, unsigned jobs);
 
   DiffBase(const DiffBase&) = delete;
   DiffBase& operator=(const DiffBase&) = delete;

@@ -149,8 +149,8 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto base =
-      DiffBase::start(settings, options, jobs); // --since / --staged: the base analysis runs alongside
+  auto base = DiffBase::start(settings, options, **snapshot,
+                              jobs); // --since / --staged: the base analysis runs alongside
   if (!base)
     return fail(to_string(base.error()));
   engine::AnalyzeOptions analyze_options{jobs};
