@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace tacit::cli {
 
@@ -141,15 +142,30 @@ DiffBase::DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsig
                    std::string selectors, bool use_cache)
     : m_options(std::move(options)), m_commit(std::move(commit)), m_jobs(jobs),
       m_selectors(std::move(selectors)), m_use_cache(use_cache),
+      m_scanned_future(m_scanned.get_future().share()),
       m_context(make_error(ErrorCode::internal, "the base analysis did not run")) {}
 
 DiffBase::~DiffBase() {
-  if (m_thread.joinable())
+  scanned_ready(nullptr);
+  wait();
+}
+
+void DiffBase::scanned_ready(const engine::Context* scanned) {
+  if (std::exchange(m_scanned_set, true))
+    return;
+  m_scanned.set_value(scanned);
+}
+
+void DiffBase::wait() {
+  if (m_thread.joinable()) {
+    const util::ScopedTiming timing("diff base: waiting for its analysis");
     m_thread.join();
+  }
 }
 
 Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
-                                                  const repo::SnapshotOptions& scanned, unsigned jobs) {
+                                                  const repo::SnapshotOptions& scanned,
+                                                  const repo::Snapshot& scanned_state, unsigned jobs) {
   if (settings.baseline_action != CheckSettings::BaselineAction::none)
     return nullptr; // a baseline records everything
   const bool staged_default = settings.since.empty() && settings.staged;
@@ -166,6 +182,7 @@ Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
   repo::SnapshotOptions options = scanned;
   options.source = repo::ContentSource::revision;
   options.revision = commit->id;
+  options.index = scanned_state.index_reading(); // the index is read once (SnapshotOptions::index)
   std::string selectors;
   for (const auto* list : {&settings.select, &settings.extend_select, &settings.ignore}) {
     for (const auto& item : *list)
@@ -203,7 +220,7 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
       if (m_cached)
         return;
     }
-    m_thread = std::thread([this, config] {
+    m_thread = std::thread([this, config, scanned_future = m_scanned_future] {
       const util::ScopedTiming total("diff base: open and analyze (its own thread)");
       auto snapshot = [&] {
         const util::ScopedTiming timing("diff base: open the base commit");
@@ -213,8 +230,19 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
         m_context = std::unexpected(snapshot.error());
         return;
       }
+      // What did not change between the base and the scanned state is parsed once, by the scanned state:
+      // its context is awaited (it is built alongside the base commit's opening) and lent to the base.
+      const engine::Context* scanned = [&] {
+        const util::ScopedTiming timing("diff base: waiting for the scanned state's context");
+        return scanned_future.get();
+      }();
+      if (scanned == nullptr) {
+        m_context = make_error(ErrorCode::internal, "the scanned state was not analysed");
+        return;
+      }
       engine::AnalyzeOptions options{m_jobs};
       options.config = config;
+      options.reuse = scanned;
       std::vector<std::string> notes; // the scanned state's notes are the ones that matter
       m_context = engine::analyze(std::move(*snapshot), options, notes);
     });
@@ -224,10 +252,7 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
 Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate) {
   if (m_cached)
     return m_cached->findings;
-  if (m_thread.joinable()) {
-    const util::ScopedTiming timing("diff base: waiting for its analysis");
-    m_thread.join();
-  }
+  wait();
   if (!m_context) {
     auto error = m_context.error();
     error.message = fmt::format("cannot analyse the base commit {}: {}", m_commit.short_id, error.message);

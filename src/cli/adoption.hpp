@@ -29,8 +29,10 @@ class DiffBase {
 public:
   /// Resolves the base of a diff-aware run: --since REV, or HEAD for --staged. nullptr when the run is not
   /// diff-aware (or --staged on an unborn HEAD: everything is new). Errors are exit code 2.
+  /// `scanned_state` is the scanned state's snapshot, just opened: its reading of the index is the base's.
   static Result<std::unique_ptr<DiffBase>> start(const CheckSettings& settings,
-                                                 const repo::SnapshotOptions& scanned, unsigned jobs);
+                                                 const repo::SnapshotOptions& scanned,
+                                                 const repo::Snapshot& scanned_state, unsigned jobs);
 
   DiffBase(const DiffBase&) = delete;
   DiffBase& operator=(const DiffBase&) = delete;
@@ -39,6 +41,14 @@ public:
   /// For AnalyzeOptions::on_config of the scanned state: with that configuration, takes the base's findings
   /// from the cache (diff_cache.hpp) or starts the base analysis on its own thread.
   std::function<void(const engine::Config&)> config_sink();
+
+  /// The scanned state's context, once built (nullptr when its analysis failed): the base analysis takes the
+  /// parses and documents of the files that did not change from it (engine::AnalyzeOptions::reuse), so it
+  /// waits for it. `scanned` must outlive the base analysis: call wait() before it goes.
+  void scanned_ready(const engine::Context* scanned);
+
+  /// Waits for the base analysis to end (its thread reads the scanned state's context).
+  void wait();
 
   /// Waits for the base analysis and evaluates it as the scanned state was: the findings at the base (then
   /// recorded in the cache), or the cached ones.
@@ -70,6 +80,9 @@ private:
   std::string m_key;      ///< the base's cache key; empty: not cached
   std::future<std::optional<repo::StateIdentity>> m_staged; ///< --staged with the cache: the index's identity
   std::optional<BaseFindings> m_cached;                     ///< the base's findings read from the cache
+  std::promise<const engine::Context*> m_scanned; ///< set by scanned_ready (or nullptr on the way out)
+  std::shared_future<const engine::Context*> m_scanned_future;
+  bool m_scanned_set = false;
   std::thread m_thread;
   Result<std::unique_ptr<engine::Context>> m_context;
 };

@@ -102,6 +102,18 @@ std::optional<std::string> validate_selectors(const CheckSettings& settings, con
   return std::nullopt;
 }
 
+// Ends the base analysis of a diff-aware run before the scanned state's context that it reads goes.
+struct DiffBaseJoin {
+  explicit DiffBaseJoin(DiffBase* joined) : base(joined) {}
+  DiffBase* base;
+  DiffBaseJoin(const DiffBaseJoin&) = delete;
+  DiffBaseJoin& operator=(const DiffBaseJoin&) = delete;
+  ~DiffBaseJoin() {
+    if (base != nullptr)
+      base->wait();
+  }
+};
+
 } // namespace
 
 int run_check(const CheckSettings& settings) {
@@ -137,8 +149,8 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto base =
-      DiffBase::start(settings, options, jobs); // --since / --staged: the base analysis runs alongside
+  auto base = DiffBase::start(settings, options, **snapshot,
+                              jobs); // --since / --staged: the base analysis runs alongside
   if (!base)
     return fail(to_string(base.error()));
   engine::AnalyzeOptions analyze_options{jobs};
@@ -151,6 +163,9 @@ int run_check(const CheckSettings& settings) {
     const util::ScopedTiming timing("context (total)");
     return engine::analyze(std::move(*snapshot), analyze_options, notes);
   }();
+  if (*base)
+    (*base)->scanned_ready(context ? context->get() : nullptr);
+  const DiffBaseJoin base_join{base->get()};
   if (!context)
     return fail(to_string(context.error()));
   // The built-in rules, then the rules of the repository's rule-dirs.

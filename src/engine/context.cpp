@@ -148,6 +148,26 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
   return notes.empty() ? std::string() : fmt::format("{}: {}", file.path, util::join(notes, "; "));
 }
 
+// The donor's document for `file` when its content is byte for byte the same (an unchanged file at the base
+// of a diff-aware run): copied with its note instead of parsed again. Not a symlink (its document depends
+// on its target), an imported document (load_imported reads it again) or one whose parse a budget cut.
+bool take_donor_document(const Context& donor, const std::vector<std::string>& donor_notes,
+                         const facts::ParsedFileCache& files, const repo::FileEntry& file, doc::Document& doc,
+                         std::string& note) {
+  if ((file.mode & 0170000) == 0120000)
+    return false;
+  const auto* theirs = donor.document(file.path);
+  const auto* their_file = donor.snapshot().find(file.path);
+  if (theirs == nullptr || their_file == nullptr || (their_file->mode & 0170000) == 0120000 ||
+      theirs->imported || !theirs->symlink_target.empty() || theirs->parse_timed_out ||
+      theirs->parse_run_budget_spent || theirs->parse_out_of_memory || !files.same_as_donor(file))
+    return false;
+  const auto at = static_cast<std::size_t>(theirs - donor.documents().data());
+  doc = *theirs;
+  note = at < donor_notes.size() ? donor_notes[at] : std::string();
+  return true;
+}
+
 // Documents that agent context files import (up to the hops agents follow) are read again like context
 // files: agents load them at launch, so rules read their sections and follow their imports.
 void load_imported(const repo::Snapshot& snapshot, const facts::ParsedFileCache& files,
@@ -214,6 +234,8 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   context->m_file_cache = std::make_unique<facts::ParsedFileCache>(
       [&snap](const repo::FileEntry& file) { return snap.read(file); }, k_fact_read_cap);
   const auto& cache = *context->m_file_cache;
+  if (options.reuse)
+    context->m_file_cache->reuse_from(options.reuse->m_file_cache.get());
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   // Configuration: given by the caller (--config, --isolated), else the repository's .tacit.yaml (tracked,
@@ -322,12 +344,16 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
   doc::RunBudget markdown_budget(doc::markdown_run_budget());
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
+    if (options.reuse && take_donor_document(*options.reuse, options.reuse->m_document_notes, cache,
+                                             *doc_files[i].first, documents[i], doc_notes[i]))
+      return;
     doc_notes[i] =
         load_document(snap, cache, *doc_files[i].first, doc_files[i].second, documents[i], markdown_budget);
   });
-  for (auto& note : doc_notes)
+  for (const auto& note : doc_notes)
     if (!note.empty())
-      notes.push_back(std::move(note));
+      notes.push_back(note);
+  context->m_document_notes = std::move(doc_notes);
   phase.emplace("context: imports, knowledge index");
   load_imported(snap, cache, doc_files, documents, notes, markdown_budget);
   // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding

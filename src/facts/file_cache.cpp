@@ -33,6 +33,8 @@ struct ParsedFileCache::Entry {
   std::once_flag toml_once;
   Result<yaml::Node> toml;
   bool toml_parsed = false; // set in toml_once
+  std::once_flag same_once;
+  bool same_as_donor = false; // set in same_once: the donor read the same bytes at this path
 };
 
 struct ParsedFileCache::State {
@@ -40,6 +42,7 @@ struct ParsedFileCache::State {
   std::size_t text_cap = 0;
   std::mutex mutex; // guards `entries`, not the entries' parts
   std::unordered_map<std::string, std::unique_ptr<Entry>> entries;
+  const ParsedFileCache* donor = nullptr; // reuse_from
 };
 
 ParsedFileCache::ParsedFileCache(ContentReader read, std::size_t text_cap)
@@ -93,7 +96,27 @@ std::string_view ParsedFileCache::operator()(const repo::FileEntry& file) const 
   return std::string_view(read->bytes).substr(0, m_state->text_cap);
 }
 
+void ParsedFileCache::reuse_from(const ParsedFileCache* donor) {
+  m_state->donor = donor == this ? nullptr : donor;
+}
+
+bool ParsedFileCache::same_as_donor(const repo::FileEntry& file) const {
+  if (m_state->donor == nullptr)
+    return false;
+  auto& e = entry(file);
+  std::call_once(e.same_once, [&] {
+    const auto* theirs = m_state->donor->cached(file);
+    if (theirs == nullptr || !*theirs)
+      return;
+    const auto& mine = content(file);
+    e.same_as_donor = mine && mine->truncated == (*theirs)->truncated && mine->bytes == (*theirs)->bytes;
+  });
+  return e.same_as_donor;
+}
+
 const PackageJson& ParsedFileCache::package_json(const repo::FileEntry& file) const {
+  if (same_as_donor(file))
+    return m_state->donor->package_json(file);
   auto& e = entry(file);
   std::call_once(e.package_once,
                  [&] { e.package = std::make_unique<PackageJson>(parse_package_json((*this)(file))); });
@@ -101,6 +124,8 @@ const PackageJson& ParsedFileCache::package_json(const repo::FileEntry& file) co
 }
 
 const std::optional<yaml::Node>& ParsedFileCache::json(const repo::FileEntry& file) const {
+  if (same_as_donor(file))
+    return m_state->donor->json(file);
   auto& e = entry(file);
   std::call_once(e.json_once, [&] {
     e.json = parse_json_tree((*this)(file));
@@ -110,12 +135,16 @@ const std::optional<yaml::Node>& ParsedFileCache::json(const repo::FileEntry& fi
 }
 
 const Result<yaml::Document>& ParsedFileCache::yaml(const repo::FileEntry& file) const {
+  if (same_as_donor(file))
+    return m_state->donor->yaml(file);
   auto& e = entry(file);
   std::call_once(e.yaml_once, [&] { e.yaml = yaml::load((*this)(file), e.path); });
   return e.yaml;
 }
 
 const Result<yaml::Node>& ParsedFileCache::toml(const repo::FileEntry& file) const {
+  if (same_as_donor(file))
+    return m_state->donor->toml(file);
   auto& e = entry(file);
   std::call_once(e.toml_once, [&] {
     e.toml = toml::load((*this)(file), e.path);

@@ -19,7 +19,73 @@
 
 namespace tacit::repo {
 
+// The stage-0 entries of a repository's index, as one read of it gave them, and the index file's modification
+// time taken before that read (an entry as new as the file is racy: its worktree file may have changed within
+// the same second without its size or time telling).
+struct IndexReading {
+  struct Entry {
+    std::string path;
+    git_oid id{};
+    std::uint32_t mode = 0;
+    std::uint64_t file_size = 0;
+    std::int64_t mtime_seconds = 0;
+    std::uint32_t mtime_nanoseconds = 0;
+    std::uint16_t flags_extended = 0;
+  };
+  std::string git_dir;        ///< the repository whose index it is (git_repository_path)
+  std::vector<Entry> entries; ///< sorted by path (byte order)
+  bool has_time = false;      ///< the index file's time is known (else no file counts as still checked out)
+  std::int64_t index_time = 0;
+
+  const Entry* find(std::string_view path) const {
+    const auto it = std::lower_bound(entries.begin(), entries.end(), path,
+                                     [](const Entry& entry, std::string_view p) { return entry.path < p; });
+    return it != entries.end() && it->path == path ? &*it : nullptr;
+  }
+};
+
 namespace {
+
+// The modification time (seconds) of the repository's index file, or nullopt.
+std::optional<std::int64_t> index_file_time(git_repository* repository) {
+  const auto path = std::filesystem::path(git_repository_path(repository)) / "index";
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(info.st_mtim.tv_sec);
+}
+
+std::shared_ptr<const IndexReading> make_index_reading(git_repository* repository, git_index* index,
+                                                       std::optional<std::int64_t> time) {
+  auto reading = std::make_shared<IndexReading>();
+  reading->git_dir = git_repository_path(repository);
+  reading->has_time = time.has_value();
+  reading->index_time = time.value_or(0);
+  const std::size_t count = git_index_entrycount(index);
+  reading->entries.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(index, i);
+    if (entry == nullptr || GIT_INDEX_ENTRY_STAGE(entry) != 0) {
+      continue;
+    }
+    IndexReading::Entry& kept = reading->entries.emplace_back();
+    kept.path = entry->path;
+    git_oid_cpy(&kept.id, &entry->id);
+    kept.mode = entry->mode;
+    kept.file_size = entry->file_size;
+    kept.mtime_seconds = entry->mtime.seconds;
+    kept.mtime_nanoseconds = entry->mtime.nanoseconds;
+    kept.flags_extended = entry->flags_extended;
+  }
+  const auto by_path = [](const IndexReading::Entry& a, const IndexReading::Entry& b) {
+    return a.path < b.path;
+  };
+  if (!std::is_sorted(reading->entries.begin(), reading->entries.end(), by_path)) {
+    std::sort(reading->entries.begin(), reading->entries.end(), by_path); // a case-insensitive index's order
+  }
+  return reading;
+}
 
 // The git mode tacit reports for an index or tree mode; 0 for what is not a file (submodules, trees).
 std::uint32_t file_mode(std::uint32_t mode) {
@@ -45,7 +111,8 @@ int stage_rank(int stage) {
 struct WalkState {
   std::vector<Item>* items = nullptr;
   git_odb* odb = nullptr;
-  git_index* index = nullptr; ///< the repository's index, when it has one: sizes of the blobs it names
+  const IndexReading* index =
+      nullptr; ///< the repository's index, when it has one: sizes of the blobs it names
 };
 
 extern "C" int collect_tree_entry(const char* root, const git_tree_entry* entry, void* payload) noexcept {
@@ -66,8 +133,8 @@ extern "C" int collect_tree_entry(const char* root, const git_tree_entry* entry,
     // A blob the index names too has its size there (the checked-out file's: it differs from the blob's only
     // by line-end conversion); reading the header of a packed object resolves its delta chain, which made
     // opening a commit of moby take ~0.3 s.
-    const git_index_entry* known =
-        state->index != nullptr ? git_index_get_bypath(state->index, item.entry.path.c_str(), 0) : nullptr;
+    const IndexReading::Entry* known =
+        state->index != nullptr ? state->index->find(item.entry.path) : nullptr;
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     if (known != nullptr && git_oid_equal(&known->id, &item.oid)) {
@@ -128,8 +195,7 @@ public:
       m_has_start = git_reference_name_to_id(&m_start, m_repository.get(), "HEAD") == 0;
     }
     std::vector<Item> items;
-    auto loaded =
-        m_source == ContentSource::revision ? load_revision(options.revision, items) : load_index(items);
+    auto loaded = m_source == ContentSource::revision ? load_revision(options, items) : load_index(items);
     if (!loaded) {
       return loaded;
     }
@@ -163,6 +229,14 @@ public:
   std::string describe_source() const override { return m_description; }
   const std::vector<FileEntry>& files() const override { return m_files; }
   const std::vector<std::string>& notes() const override { return m_notes; }
+
+  std::shared_ptr<const IndexReading> index_reading() const override {
+    if (m_source == ContentSource::revision) {
+      return nullptr;
+    }
+    std::lock_guard lock(m_mutex);
+    return reading_of_index();
+  }
 
   std::string why_empty() const override {
     if (!m_files.empty()) {
@@ -313,11 +387,22 @@ private:
   }
 
   Result<bool> load_index(std::vector<Item>& items) {
+    const char* named_index = std::getenv("GIT_INDEX_FILE");
+    const bool own_index = named_index == nullptr || named_index[0] == '\0';
+    const auto time = own_index ? index_file_time(m_repository.get()) : std::nullopt; // before the read
     auto opened = open_index();
     if (!opened) {
       return std::unexpected(opened.error());
     }
     git::IndexPtr index = std::move(*opened);
+    if (own_index) {
+      // Kept for index_reading (the base of a diff-aware run) and the unchanged checkouts of --staged.
+      git_index* shared = nullptr;
+      if (git_repository_index(&shared, m_repository.get()) == 0) {
+        m_index.reset(shared);
+        m_index_time = time;
+      }
+    }
     m_description = m_source == ContentSource::index ? "index" : "worktree";
     const std::size_t count = git_index_entrycount(index.get());
     items.reserve(count);
@@ -390,7 +475,8 @@ private:
     return git::IndexPtr(raw);
   }
 
-  Result<bool> load_revision(const std::string& revision, std::vector<Item>& items) {
+  Result<bool> load_revision(const SnapshotOptions& options, std::vector<Item>& items) {
+    const std::string& revision = options.revision;
     if (revision.empty()) {
       return make_error(ErrorCode::usage, "--rev needs a revision (a commit, branch, tag or expression)");
     }
@@ -439,13 +525,20 @@ private:
                                   ? std::string(short_id.value.ptr, short_id.value.size)
                                   : std::string(git_oid_tostr_s(git_object_id(shown))).substr(0, 12);
     m_description = fmt::format("revision {} ({})", revision, abbreviated);
-    git_index* index = nullptr;
-    if (git_repository_is_bare(m_repository.get()) || git_repository_index(&index, m_repository.get()) < 0) {
-      index = nullptr;
-      git_error_clear();
+    // The index: as the scanned state read it (a diff-aware run's base), else read here.
+    if (options.index != nullptr && options.index->git_dir == git_repository_path(m_repository.get())) {
+      m_reading = options.index;
+    } else if (!git_repository_is_bare(m_repository.get())) {
+      const auto time = index_file_time(m_repository.get()); // before the read
+      git_index* index = nullptr;
+      if (git_repository_index(&index, m_repository.get()) == 0) {
+        const git::IndexPtr owned_index(index);
+        m_reading = make_index_reading(m_repository.get(), index, time);
+      } else {
+        git_error_clear();
+      }
     }
-    const git::IndexPtr owned_index(index);
-    WalkState state{&items, m_odb.get(), index};
+    WalkState state{&items, m_odb.get(), m_reading.get()};
     const int rc =
         git_tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, collect_tree_entry, &state);
     if (rc < 0) {
@@ -471,14 +564,9 @@ private:
     if (checkout_may_rewrite()) {
       return;
     }
-    git_index* raw = nullptr;
-    if (git_repository_index(&raw, m_repository.get()) < 0) {
-      return;
-    }
-    git::IndexPtr index(raw);
-    struct stat index_info {};
-    const char* index_path = git_index_path(index.get());
-    if (index_path == nullptr || ::stat(index_path, &index_info) != 0) {
+    const std::shared_ptr<const IndexReading> index =
+        m_source == ContentSource::revision ? m_reading : reading_of_index();
+    if (index == nullptr || !index->has_time) {
       return;
     }
     auto root = open_root(m_root);
@@ -491,14 +579,14 @@ private:
       if (m_files[i].mode == k_mode_symlink) {
         continue;
       }
-      const git_index_entry* entry = git_index_get_bypath(index.get(), m_files[i].path.c_str(), 0);
+      const IndexReading::Entry* entry = index->find(m_files[i].path);
       if (entry == nullptr || !git_oid_equal(&entry->id, &m_oids[i]) ||
           file_mode(entry->mode) != m_files[i].mode ||
           (entry->flags_extended & (GIT_INDEX_ENTRY_SKIP_WORKTREE | GIT_INDEX_ENTRY_INTENT_TO_ADD)) != 0 ||
-          entry->mtime.seconds >= index_info.st_mtim.tv_sec) {
+          entry->mtime_seconds >= index->index_time) {
         continue;
       }
-      m_checkout[i] = CheckoutStat{entry->file_size, entry->mtime.seconds, entry->mtime.nanoseconds};
+      m_checkout[i] = CheckoutStat{entry->file_size, entry->mtime_seconds, entry->mtime_nanoseconds};
     }
   }
 
@@ -559,6 +647,14 @@ private:
     return content;
   }
 
+  // The index as load_index read it, made into an IndexReading on first use (m_mutex held, or loading).
+  const std::shared_ptr<const IndexReading>& reading_of_index() const {
+    if (m_reading == nullptr && m_index != nullptr) {
+      m_reading = make_index_reading(m_repository.get(), m_index.get(), m_index_time);
+    }
+    return m_reading;
+  }
+
   std::size_t index_of(const FileEntry& file) const {
     if (!m_files.empty() && &file >= m_files.data() && &file < m_files.data() + m_files.size()) {
       return static_cast<std::size_t>(&file - m_files.data());
@@ -579,7 +675,11 @@ private:
   std::vector<git_oid> m_oids;    // parallel to m_files
   std::vector<bool> m_from_store; // parallel to m_files: read from the object store, not the worktree
   std::vector<std::optional<CheckoutStat>>
-      m_checkout; // parallel to m_files, or empty: see find_unchanged_checkouts
+      m_checkout;        // parallel to m_files, or empty: see find_unchanged_checkouts
+  git::IndexPtr m_index; // worktree and index sources: the repository's index (not GIT_INDEX_FILE's)
+  std::optional<std::int64_t> m_index_time; // its file's time, taken before it was read
+  mutable std::shared_ptr<const IndexReading>
+      m_reading; // revision: the index used; else made from m_index on demand
   UniqueFd m_checkout_root_fd;
   std::vector<std::string> m_notes;
   std::vector<std::string> m_gitlinks; // submodule paths of the index, sorted

@@ -105,6 +105,7 @@ private:
   facts::ForeignCode m_foreign;
   std::vector<const repo::FileEntry*> m_files;
   std::vector<doc::Document> m_documents;
+  std::vector<std::string> m_document_notes; ///< parallel to m_documents: what loading each one noted
   doc::KnowledgeIndex m_knowledge;
   facts::Facts m_facts;
   facts::CiFacts m_ci;
@@ -125,6 +126,11 @@ struct AnalyzeOptions {
   std::function<void(const Config&)> on_config = {};
   /// The built-in rules that the profiles of .tacit.yaml speak of (catalog::builtin().metas()).
   std::span<const RuleMeta* const> rules = {};
+  /// Another state of the same repository, analysed already (the scanned state, for the base of a diff-aware
+  /// run), which must outlive the analysis: its parses of files whose content is byte for byte the same at
+  /// the same path are taken instead of parsing again (ParsedFileCache::reuse_from), and so are its
+  /// documents. What the donor did not read is read and parsed as usual.
+  const Context* reuse = nullptr;
 };
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.

@@ -71,6 +71,17 @@ public:
   /// The text loaded as TOML (toml::load with the file's path), or the parse error.
   const Result<yaml::Node>& toml(const repo::FileEntry& file) const;
 
+  /// Takes the parses of `donor` (another state's cache of the same repository, which must outlive this one)
+  /// for the files whose content is byte for byte the same at the same path: the base of a diff-aware run
+  /// parses only what differs from the scanned state. Only what `donor` has read already is compared;
+  /// nothing is read through it; parse_failures() leaves out the parses taken (the donor's own run says
+  /// them). Call before any other use.
+  void reuse_from(const ParsedFileCache* donor);
+
+  /// True when `donor` (reuse_from) read `file`'s path and its content is byte for byte this cache's
+  /// content of `file` (read now if it was not); false without a donor or when either read failed.
+  bool same_as_donor(const repo::FileEntry& file) const;
+
   /// "path[:line]: ... invalid JSON|TOML ..." for each file whose JSON or TOML parse an
   /// extractor asked for and that does not parse (package.json, Cargo.toml, pyproject.toml,
   /// CMakePresets.json...), sorted; YAML parse failures are said by the CI extractors that read YAML.

@@ -337,3 +337,67 @@ TEST_CASE("--staged records the staged state, which the next run reads as its ba
   CHECK(has(tacit_in(scratch, repo, "check --staged -q").out, "CTX003 'make build'"));
   CHECK(tacit_in(scratch, repo, "check --staged -q --no-cache").exit_code == 0);
 }
+
+// The base is analysed with the scanned state's parses of the files that did not change (a first run
+// against a new base, --no-cache): what --since and --staged report is, to the byte, what they reported when
+// the base was analysed on its own (outputs recorded with the binary before that change, 2506092). The base
+// and the scanned state differ in a context file, a doc, a CI workflow and the Makefile; the worktree has
+// untracked files, staged and unstaged changes.
+TEST_CASE("--since and --staged on a first run report what the base analysed on its own gave") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  write_file(repo / "AGENTS.md", "# Agents\n\nBuild with `make build`.\n");
+  write_file(repo / "docs/guide.md", "# Guide\n\nLint with `make lint`. See `docs/old.md`.\n");
+  git(repo, "add -A");
+  git(repo, "commit -q --amend -m one");
+  write_file(repo / "AGENTS.md", "# Agents\n\nBuild with `make build`. Test with `make test`.\n");
+  write_file(repo / "Makefile", "compile:\n\techo build\nlint:\n\techo lint\n");
+  write_file(
+      repo / ".github/workflows/ci.yml",
+      "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n"
+      "      - run: make compile\n");
+  git(repo, "commit -q -a -m two");
+
+  const std::string ci_step =
+      ".github/workflows/ci.yml:8:14: warning TASK104 CI runs 'make compile' but no doc "
+      "tells an agent to run it\n"
+      "  hint: add `make compile` to AGENTS.md under a \"Checks\" section\n";
+  const auto missing = [](std::string_view at, std::string_view target, std::string_view targets,
+                          std::string_view count) {
+    return fmt::format("{}: error CTX003 'make {}': no tracked Makefile has a target '{}'\n"
+                       "  hint: use a target that exists ({}), or add '{}'\n"
+                       "  evidence: Makefile:1: defines {}\n",
+                       at, target, target, targets, target, count);
+  };
+  const auto since_commit = ci_step + missing("AGENTS.md:3:13", "build", "compile, lint", "2 targets") +
+                            missing("AGENTS.md:3:37", "test", "compile, lint", "2 targets") +
+                            missing("README.md:3:13", "build", "compile, lint", "2 targets");
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q --no-cache").out == since_commit);
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == since_commit); // recorded
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == since_commit); // read back
+
+  // Staged: the context file and the doc; not staged: the Makefile; untracked: a doc and a script.
+  write_file(repo / "docs/guide.md", "# Guide\n\nLint with `make lint` and `make check`.\n");
+  write_file(repo / "AGENTS.md",
+             "# Agents\n\nBuild with `make build`. Test with `make test`. Check with `make check`.\n");
+  git(repo, "add docs/guide.md AGENTS.md");
+  write_file(repo / "Makefile", "lint:\n\techo lint\n");
+  write_file(repo / "NOTES.md", "# Notes\n\nRun `make deploy` and read `docs/missing.md`.\n");
+  write_file(repo / "tools/setup.sh", "#!/bin/sh\nmake compile\n");
+
+  const auto staged = missing("AGENTS.md:3:61", "check", "compile, lint", "2 targets");
+  const auto first_staged = tacit_in(scratch, repo, "check --staged -q --no-cache");
+  CHECK(first_staged.exit_code == 1);
+  CHECK(first_staged.out == staged);
+  CHECK(tacit_in(scratch, repo, "check --staged -q").out == staged);
+
+  const auto since_worktree = ci_step + missing("AGENTS.md:3:13", "build", "lint", "1 target") +
+                              missing("AGENTS.md:3:37", "test", "lint", "1 target") +
+                              missing("AGENTS.md:3:61", "check", "lint", "1 target") +
+                              missing("README.md:3:13", "build", "lint", "1 target");
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q --no-cache").out == since_worktree);
+  CHECK(
+      has(tacit_in(scratch, repo, "check --since HEAD~1 --no-cache").err, "(1 finding there is not shown)"));
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == since_worktree);
+}

@@ -135,3 +135,44 @@ TEST_CASE("file cache: a lambda over text is a reader, as the extractor tests us
   CHECK(cache(file) == "x = 1\n");
   CHECK(reads == 1);
 }
+
+TEST_CASE("file cache: a donor's parses are taken only for the same bytes at the same path") {
+  CountingFiles head;
+  head.content["ci.yml"] = "on: push\n";
+  head.content["changed.yml"] = "on: push\n";
+  head.content["package.json"] = R"({"scripts": {"test": "jest"}})";
+  head.content["unread.toml"] = "a = 1\n";
+  head.content["gone.yml"] = "x: 1\n";
+  CountingFiles base;
+  base.content["ci.yml"] = "on: push\n";
+  base.content["changed.yml"] = "on: [push]\n";
+  base.content["package.json"] = R"({"scripts": {"test": "jest"}})";
+  base.content["unread.toml"] = "a = 1\n";
+  base.content["gone.yml"] = "<unreadable>";
+  const auto donor = head.cache();
+  const auto cache = base.cache();
+  CHECK_FALSE(cache.same_as_donor(entry("ci.yml"))); // no donor yet
+  auto taker = base.cache();
+  taker.reuse_from(&donor);
+  for (const auto* path : {"ci.yml", "changed.yml", "gone.yml"})
+    (void)donor.yaml(entry(path));
+  (void)donor.package_json(entry("package.json"));
+
+  // The same bytes: the donor's parse itself, read by neither cache again.
+  CHECK(taker.same_as_donor(entry("ci.yml")));
+  CHECK(&taker.yaml(entry("ci.yml")) == &donor.yaml(entry("ci.yml")));
+  CHECK(&taker.package_json(entry("package.json")) == &donor.package_json(entry("package.json")));
+  CHECK(head.reads.at("ci.yml") == 1);
+  CHECK(base.reads.at("ci.yml") == 1); // compared, not parsed
+  // Other bytes: its own parse of its own text.
+  CHECK_FALSE(taker.same_as_donor(entry("changed.yml")));
+  CHECK(&taker.yaml(entry("changed.yml")) != &donor.yaml(entry("changed.yml")));
+  REQUIRE(taker.yaml(entry("changed.yml")).has_value());
+  // Never read by the donor: nothing is read through it, the taker parses it.
+  CHECK_FALSE(taker.same_as_donor(entry("unread.toml")));
+  CHECK(head.reads.at("unread.toml") == 0);
+  CHECK(taker.toml(entry("unread.toml")).has_value());
+  // Unreadable on one side: not the same.
+  CHECK_FALSE(taker.same_as_donor(entry("gone.yml")));
+  CHECK(&taker.yaml(entry("gone.yml")) != &donor.yaml(entry("gone.yml")));
+}

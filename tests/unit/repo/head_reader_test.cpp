@@ -97,3 +97,45 @@ TEST_CASE("Index and revision reads: a file still as checked out is read from th
   CHECK(read_ok(*head, "same.md") == "as committed\n");
   CHECK(heads(*head, 3) == ".gitattributes=*.t crlf.txt=one edited.md=fir same.md=as  staged.md=old ");
 }
+
+TEST_CASE("Revision reads with the index another snapshot read: the same bytes, the index read once") {
+  TempDir tmp;
+  make_repo(tmp / "repo", {{".gitattributes", "*.txt text=auto\n"},
+                           {"same.md", "as committed\n"},
+                           {"crlf.txt", "one\r\ntwo\r\n"},
+                           {"edited.md", "first\n"}});
+  REQUIRE(run_in(tmp / "repo", "touch -d '2020-01-01 00:00:00' same.md crlf.txt edited.md && "
+                               "rm .git/index && git reset -q") == 0);
+  make_repo(tmp / "other", {{"crlf.txt", "x\n"}});
+  write_file(tmp / "repo" / "edited.md", "second\n"); // same size, a new mtime: not as checked out
+  const auto worktree = open_ok(tmp / "repo");
+  const auto reading = worktree->index_reading();
+  REQUIRE(reading != nullptr);
+  CHECK(open_ok(tmp / "repo", ContentSource::revision, "HEAD")->index_reading() == nullptr);
+  // The index changes after the worktree snapshot read it: the revision opened with that reading sees the
+  // index as it was (crlf.txt's entry, with the checked-out size), one that reads the index sees it now.
+  git(tmp / "repo", "rm -q --cached crlf.txt");
+  const auto open_with = [&](std::shared_ptr<const repo::IndexReading> index) {
+    repo::SnapshotOptions options;
+    options.path = tmp / "repo";
+    options.source = ContentSource::revision;
+    options.revision = "HEAD";
+    options.index = std::move(index);
+    auto snapshot = repo::Snapshot::open(options);
+    REQUIRE(snapshot.has_value());
+    return std::move(*snapshot);
+  };
+  const auto lent = open_with(reading);
+  const auto own = open_with(nullptr);
+  const auto foreign = open_with(open_ok(tmp / "other")->index_reading()); // another repository's: ignored
+  REQUIRE(lent->find("crlf.txt") != nullptr);
+  CHECK(lent->find("crlf.txt")->size == 10); // the worktree's size, as the index recorded it
+  CHECK(own->find("crlf.txt")->size == 8);   // the blob's size
+  CHECK(foreign->find("crlf.txt")->size == 8);
+  for (const auto* snapshot : {lent.get(), own.get(), foreign.get()}) {
+    CHECK(read_ok(*snapshot, "same.md") == "as committed\n");
+    CHECK(read_ok(*snapshot, "crlf.txt") == "one\ntwo\n");
+    CHECK(read_ok(*snapshot, "edited.md") == "first\n");
+    CHECK(heads(*snapshot, 64) == heads(*own, 64));
+  }
+}

@@ -1,0 +1,140 @@
+// The base of a diff-aware run analysed with the scanned state's context lent to it
+// (engine::AnalyzeOptions::reuse): the files whose bytes did not change are parsed once, and everything the
+// rules see of the base is what they saw when the base was analysed on its own. The repository's base and
+// worktree differ in a context file, a doc, a CI workflow, a build file, and untracked files.
+
+#include "../../../src/facts/yaml_util.hpp"
+#include "../repo/repo_test_support.hpp"
+
+#include <tacit/catalog/catalog.hpp>
+#include <tacit/engine/context.hpp>
+#include <tacit/engine/runner.hpp>
+#include <tacit/engine/suppressions.hpp>
+#include <tacit/facts/file_cache.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace tacit;
+using namespace tacit::test;
+
+namespace {
+
+std::unique_ptr<engine::Context> analyze_ok(std::unique_ptr<repo::Snapshot> snapshot,
+                                            const engine::Context* reuse) {
+  engine::AnalyzeOptions options{2};
+  options.reuse = reuse;
+  std::vector<std::string> notes;
+  auto context = engine::analyze(std::move(snapshot), options, notes);
+  INFO((context ? std::string() : to_string(context.error())));
+  REQUIRE(context.has_value());
+  return std::move(*context);
+}
+
+// Every rule (the opt-in ones too) and the suppression pass, each finding as a reporter shows it.
+std::vector<std::string> findings_of(const engine::Context& context) {
+  const auto& rules = catalog::builtin();
+  const engine::Selection all{{"ALL"}, {}};
+  auto found =
+      engine::suppress_findings(context, engine::run_rules(context, rules.rules(), all, 2), all, rules, 2);
+  std::vector<std::string> out;
+  for (const auto& f : found) {
+    std::string line = f.location.path + ":" + std::to_string(f.location.line) + ":" +
+                       std::to_string(f.location.column) + " " + f.rule_id + " " + f.message + " | " +
+                       f.subject + " | " + f.hint + " | " + f.fingerprint;
+    for (const auto& r : f.related)
+      line += " | " + r.path + ":" + std::to_string(r.line) + " " + r.note;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// What rules read of a document, on one line.
+std::string outline(const doc::Document& doc) {
+  std::string out = doc.path + " " + std::to_string(static_cast<int>(doc.kind)) + " " +
+                    std::to_string(doc.sections.size()) + " " + std::to_string(doc.code_blocks.size()) + " " +
+                    std::to_string(doc.inline_code.size()) + " " + std::to_string(doc.links.size()) + " " +
+                    std::to_string(doc.imports.size()) + " " + doc.symlink_target + " " +
+                    (doc.imported ? "imported " : "") + (doc.user_facing ? "user " : "") + doc.text;
+  for (const auto& block : doc.code_blocks)
+    out += "\n```" + block.info + " " + std::to_string(block.line) + "\n" + block.text;
+  return out;
+}
+
+std::vector<std::string> outlines(const engine::Context& context) {
+  std::vector<std::string> out;
+  for (const auto& doc : context.documents())
+    out.push_back(outline(doc));
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("diff base with the scanned state lent: unchanged files are parsed once, findings are the same") {
+  TempDir tmp;
+  const auto& repo = tmp.path();
+  git(repo, "init -q");
+  write_file(repo / "AGENTS.md", "# Agents\n\nRun `make build` then `make test`.\n\n@docs/extra.md\n");
+  write_file(repo / "docs/extra.md", "# Extra\n\nRelease with `make release`.\n");
+  write_file(repo / "README.md", "# demo\n\nBuild with `make build`; see [the guide](docs/guide.md).\n");
+  write_file(repo / "docs/guide.md", "# Guide\n\n```sh\nmake lint\nnpm test\n```\n\nRead `src/main.c`.\n");
+  write_file(repo / "Makefile", "build:\n\techo build\ntest:\n\techo test\nlint:\n\techo lint\n");
+  write_file(repo / "package.json", R"({"name": "demo", "scripts": {"test": "jest", "fmt": "prettier ."}})");
+  write_file(
+      repo / ".github/workflows/ci.yml",
+      "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n");
+  write_file(repo / ".github/workflows/release.yml",
+             "name: release\non: push\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n"
+             "      - run: npm run fmt\n");
+  write_file(repo / "src/main.c", "int main(void) { return 0; }\n");
+  REQUIRE(run_in(repo, "ln -s AGENTS.md CLAUDE.md") == 0);
+  git(repo, "add -A");
+  git(repo, "commit -q -m base");
+  // The worktree: a context file, a doc, a CI workflow and the Makefile change; two untracked files.
+  write_file(repo / "AGENTS.md", "# Agents\n\nRun `make compile` then `make test`.\n\n@docs/extra.md\n");
+  write_file(repo / "docs/guide.md", "# Guide\n\n```sh\nmake lint\nnpm run fmt\n```\n\nRead `src/gone.c`.\n");
+  write_file(repo / "Makefile", "compile:\n\techo build\ntest:\n\techo test\nlint:\n\techo lint\n");
+  write_file(
+      repo / ".github/workflows/ci.yml",
+      "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n"
+      "      - run: make compile\n");
+  write_file(repo / "NOTES.md", "# Notes\n\nRun `make deploy`.\n");
+  write_file(repo / "scripts/setup.sh", "#!/bin/sh\nmake compile\n");
+
+  const auto head = analyze_ok(open_ok(repo), nullptr);
+  const auto alone = analyze_ok(open_ok(repo, repo::ContentSource::revision, "HEAD"), nullptr);
+  const auto lent = analyze_ok(open_ok(repo, repo::ContentSource::revision, "HEAD"), head.get());
+
+  // The rules see the same base either way: every finding, every document.
+  const auto expected = findings_of(*alone);
+  CHECK_FALSE(expected.empty());
+  CHECK(findings_of(*lent) == expected);
+  CHECK(outlines(*lent) == outlines(*alone));
+  CHECK(findings_of(*lent) != findings_of(*head)); // the base is not the worktree
+  REQUIRE(lent->document("NOTES.md") == nullptr);  // untracked at the base: not there
+  REQUIRE(lent->document("AGENTS.md") != nullptr);
+  CHECK(lent->document("AGENTS.md")->text.find("make build") != std::string::npos);
+  REQUIRE(lent->document("docs/guide.md") != nullptr);
+  REQUIRE(lent->document("docs/guide.md")->code_blocks.size() == 1);
+  CHECK(lent->document("docs/guide.md")->code_blocks[0].text == "make lint\nnpm test\n");
+
+  // What was taken: the unchanged files' parses are the scanned state's own; the changed ones are not.
+  const auto& cache = lent->file_cache();
+  const auto* readme = lent->snapshot().find("README.md");
+  const auto* release = lent->snapshot().find(".github/workflows/release.yml");
+  const auto* ci = lent->snapshot().find(".github/workflows/ci.yml");
+  const auto* guide = lent->snapshot().find("docs/guide.md");
+  const auto* makefile = lent->snapshot().find("Makefile");
+  REQUIRE((readme && release && ci && guide && makefile));
+  CHECK(cache.same_as_donor(*readme));
+  CHECK(cache.same_as_donor(*release));
+  CHECK(&cache.yaml(*release) == &head->file_cache().yaml(*release));
+  CHECK_FALSE(cache.same_as_donor(*ci));
+  CHECK(&cache.yaml(*ci) != &head->file_cache().yaml(*ci));
+  CHECK_FALSE(cache.same_as_donor(*guide));
+  CHECK_FALSE(cache.same_as_donor(*makefile));
+  CHECK_FALSE(alone->file_cache().same_as_donor(*readme)); // no donor
+}
