@@ -319,10 +319,10 @@ TEST_CASE("Snapshot: GIT_INDEX_FILE (set by git for a pre-commit hook) names the
           0);
   const std::string other = (tmp / ".git/other-index").string();
   ::setenv("GIT_INDEX_FILE", other.c_str(), 1);
-  auto staged = repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20, {}});
+  auto staged = repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20, {}, {}});
   auto missing = [&] {
     ::setenv("GIT_INDEX_FILE", (tmp / ".git/no-such-index").c_str(), 1);
-    return repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20, {}});
+    return repo::Snapshot::open({tmp.path(), ContentSource::index, {}, 1u << 20, {}, {}});
   }();
   ::unsetenv("GIT_INDEX_FILE");
   REQUIRE(staged.has_value());
