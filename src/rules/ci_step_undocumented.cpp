@@ -53,7 +53,9 @@ constexpr engine::RuleMeta k_meta{
                 "whose "
                 "head no doc shows: `go test -race ./...` is documented by `go test ./...`, `uv run pytest "
                 "-x` "
-                "by `pytest`, `tox run -e lint` by `tox -e lint`, and a CI step is documented when a "
+                "by `pytest`, `tox run -e lint` by `tox -e lint`, a repository script is documented "
+                "when a doc shows its name as inline code (`vet-proto.sh`, or a stem of two words: "
+                "\"the `vet-proto` check\"), and a CI step is documented when a "
                 "documented "
                 "make target, just recipe or package script runs it (`make generate` whose recipe runs `go "
                 "generate`). Targets that install tools, clean, package or publish (`make install-tools`, "
@@ -422,6 +424,19 @@ bool names_word(const engine::Context& context, std::string_view word) {
   return false;
 }
 
+// True when a doc shows a repository script's name as inline code: its base name (`vet-proto.sh`) or, when
+// that is distinctive (two words: `vet-proto`, `check_links`), its stem, as CI logs name the check ("the
+// `vet-proto` check ... need not be green"). A reader knows the check and where to look.
+bool names_script_in_code(const engine::Context& context, std::string_view path) {
+  const auto name = util::base_name(path);
+  const auto& all = every_doc_text(context);
+  if (all.find(fmt::format("`{}`", name)) != std::string::npos)
+    return true;
+  const auto stem = name.substr(0, name.find('.'));
+  return stem.size() >= 5 && stem.find_first_of("-_") != std::string_view::npos &&
+         all.find(fmt::format("`{}`", stem)) != std::string::npos;
+}
+
 // Programs that serve a job rather than check the code, even when the job installs them: JSON and YAML
 // filters, downloaders, cloud and forge clients, archivers, display servers.
 bool is_service_program(std::string_view program) {
@@ -653,7 +668,8 @@ public:
               (kind({"test", "tests", "e2e", "integration"}) && !facts.test_suites.empty()) ||
               (kind({"build", "compile"}) && !facts.build_systems.empty()) ||
               (lint_documented && kind({"lint", "format", "fmt", "style"})) ||
-              (!program.empty() && (documents_program(context, program, recipes) || runs_target(program))) ||
+              (!program.empty() && (documents_program(context, program, recipes) ||
+                                    names_script_in_code(context, program) || runs_target(program))) ||
               (!fetched.empty() &&
                (documented.contains(Head{fetched}) ||
                 std::ranges::any_of(documented,

@@ -35,6 +35,34 @@ std::string_view top_segment(std::string_view path) {
   return path.substr(0, path.find('/'));
 }
 
+// True when a folder at or above `dir` holds a static site's configuration (Hugo, Docusaurus, MkDocs,
+// VitePress, Astro, mdBook, Zola, Jekyll): `dir`'s docs are the site's pages, whose root-absolute links
+// (`/documentation`) are the site's URLs.
+bool in_static_site(const engine::Context& context, std::string_view dir) {
+  static constexpr std::string_view k_site_configs[] = {"hugo.toml",
+                                                        "hugo.yaml",
+                                                        "hugo.json",
+                                                        "docusaurus.config.js",
+                                                        "docusaurus.config.ts",
+                                                        "mkdocs.yml",
+                                                        "mkdocs.yaml",
+                                                        "book.toml",
+                                                        ".vitepress/config.ts",
+                                                        ".vitepress/config.mts",
+                                                        ".vitepress/config.js",
+                                                        "astro.config.mjs",
+                                                        "astro.config.ts",
+                                                        "_config.yml",
+                                                        "zola.toml"};
+  for (std::string folder(dir);; folder = std::string(util::dir_name(folder))) {
+    for (const auto config : k_site_configs)
+      if (context.path_exists(folder.empty() ? std::string(config) : fmt::format("{}/{}", folder, config)))
+        return true;
+    if (folder.empty())
+      return false;
+  }
+}
+
 } // namespace
 
 // Decision records are not checked: they are history (an old package path in an ADR is not stale), and
@@ -66,6 +94,25 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
     for (auto page : k_forge_pages)
       if (top_segment(util::normalize_path(text)) == page && !context.path_exists(page))
         return {};
+    // The page a site generator renders from a source (mdBook, Sphinx, MkDocs): `theme/index.html` from
+    // theme/README.md or theme/index.md, `guide.html` from guide.md.
+    if (path.ends_with(".html")) {
+      const auto stem = path.substr(0, path.size() - 5);
+      for (auto source : {".md", ".rst", ".adoc"})
+        if (context.path_exists(stem + source))
+          return {};
+      if (util::base_name(path) == "index.html") {
+        const auto folder = util::dir_name(path);
+        for (auto source : {"README.md", "index.md"})
+          if (context.path_exists(folder.empty() ? std::string(source)
+                                                 : fmt::format("{}/{}", folder, source)))
+            return {};
+      }
+    }
+    // A site's page links to its own URLs from the site root (`/documentation`): no file of the repository.
+    if (text.starts_with('/') && util::base_name(path).find('.') == std::string::npos &&
+        !context.path_exists(std::string(top_segment(path))) && in_static_site(context, dir))
+      return {};
   }
   if (mention.kind == doc::PathMentionKind::inline_code) {
     // Inline code is checked only where the doc describes this repository: context files and the key docs
