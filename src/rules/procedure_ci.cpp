@@ -280,6 +280,11 @@ bool is_release_job(const facts::CiCommand& command) {
   for (std::string_view word : {"bench", "codspeed"})
     if (names.find(word) != std::string::npos || util::base_name(pipeline).find(word) != std::string::npos)
       return true;
+  // So do size reports (`size data`, `size-report.yml`: a bundle's sizes uploaded for a bot's comment).
+  for (const auto& text : {names, std::string(util::base_name(pipeline))})
+    if (text.find("size") != std::string::npos &&
+        (text.find("data") != std::string::npos || text.find("report") != std::string::npos))
+      return true;
   // A step that warms or fills a cache runs a build for its side effect, not as a check.
   std::string word;
   for (const char c : util::to_lower(command.step) + " ") {

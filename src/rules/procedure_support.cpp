@@ -165,6 +165,15 @@ std::string family(std::string_view program) {
 Head head_of(const std::vector<std::string>& words) {
   if (words.empty())
     return {};
+  if (words.front() == "nr") { // @antfu/ni's `nr SCRIPT`: the project's package manager's `run SCRIPT`
+    Head head{"npm", "run"};
+    for (std::size_t i = 1; i < words.size(); ++i)
+      if (!words[i].starts_with('-')) {
+        head.push_back(words[i]);
+        break;
+      }
+    return head;
+  }
   Head head{family(words.front())};
   if (words.front() == "tox")
     return tox_head(words);
