@@ -254,6 +254,11 @@ bool speaks_to_contributors(std::string_view text) {
 bool is_user_facing(std::string_view path, DocKind kind, std::string_view title) {
   if ((kind != DocKind::other && kind != DocKind::readme) || path.find('/') == std::string_view::npos)
     return false;
+  // A release note's fragment (changesets, towncrier, reno) speaks to the users of the release.
+  const auto top = util::to_lower(path.substr(0, path.find('/')));
+  if (top == ".changeset" || top == ".changes" || top == "changelog.d" || top == "newsfragments" ||
+      path.find("/newsfragments/") != std::string_view::npos || path.starts_with("releasenotes/notes/"))
+    return true;
   if (speaks_to_contributors(util::base_name(path)) || speaks_to_contributors(title))
     return false;
   for (auto part : util::split(util::dir_name(path), '/')) {

@@ -47,7 +47,8 @@ constexpr engine::RuleMeta k_meta{
                 "publish and deploy jobs; what runs after the merge: GitHub workflows that run only on "
                 "pushes to "
                 "the main branch, jobs that deploy Pages or commit for the team; steps that warm a cache; "
-                "benchmark and size-report jobs, which measure (`size data` uploads a bundle's sizes for a "
+                "programs in a release/ or packaging/ folder; benchmark and size-report jobs, which measure "
+                "(`size data` uploads a bundle's sizes for a "
                 "bot's comment); "
                 "commands run in another project's tree: a repository the job checks out where this one "
                 "would "
@@ -440,6 +441,15 @@ bool names_script_in_code(const engine::Context& context, std::string_view path)
          all.find(fmt::format("`{}`", stem)) != std::string::npos;
 }
 
+// True when a repository program lives in a folder of release machinery (`release/build.py` builds and
+// notarizes the app; `packaging/make-deb.sh`): the maintainers run it to ship, not a contributor to check.
+bool in_release_folder(std::string_view path) {
+  for (const auto part : util::split(util::dir_name(path), '/'))
+    if (part == "release" || part == "releasing" || part == "packaging")
+      return true;
+  return false;
+}
+
 // Programs that serve a job rather than check the code, even when the job installs them: JSON and YAML
 // filters, downloaders, cloud and forge clients, archivers, display servers.
 bool is_service_program(std::string_view program) {
@@ -662,6 +672,7 @@ public:
           // Tests, builds and formatters have rules of their own (TASK102, TASK101, TASK103): a script of
           // theirs is reported there, or documented by what the docs say of them.
           if (is_housekeeping_name(util::base_name(what)) || is_ci_machinery(what, command.text) ||
+              in_release_folder(program) ||
               std::ranges::any_of(peeled,
                                   [](const std::string& word) {
                                     // A path's folders say where a program lives, not what it does

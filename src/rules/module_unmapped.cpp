@@ -32,7 +32,8 @@ constexpr engine::RuleMeta k_meta{
                 "When the repository has an architecture overview (ARCHITECTURE.md, docs/architecture*, a "
                 "layout, structure or internals doc, or a section about the architecture, structure or "
                 "layout of the code in the README, CONTRIBUTING or a context file, below the document's "
-                "title), checks that it names every top-level source module "
+                "title; not an agent skill's reference under a skills/ folder), checks that it names every "
+                "top-level source module "
                 "(a top-level folder that holds source files, or a child of src/, packages/, crates/, "
                 "cmd/, internal/, pkg/, apps/, libs/, services/; tests, benchmarks, scripts, examples and "
                 "vendored code are not modules) with at least `min-files` source files. A module is named "
@@ -91,6 +92,11 @@ bool is_overview(const facts::ArchitectureDoc& doc) {
   }
   if (doc.kind != "file")
     return false;
+  // An agent skill's reference (`.agents/skills/astro-developer/architecture.md`) maps what the skill is
+  // about, not the repository.
+  for (const auto part : util::split(util::dir_name(doc.path), '/'))
+    if (part == "skills" || part == "skill")
+      return false;
   const auto name = util::to_lower(util::base_name(doc.path));
   for (auto word : {"architecture", "layout", "structure", "overview", "codemap", "code-map", "internals"})
     if (name.find(word) != std::string::npos)
