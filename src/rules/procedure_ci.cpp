@@ -280,11 +280,15 @@ bool is_release_job(const facts::CiCommand& command) {
   for (std::string_view word : {"bench", "codspeed"})
     if (names.find(word) != std::string::npos || util::base_name(pipeline).find(word) != std::string::npos)
       return true;
-  // So do size reports (`size data`, `size-report.yml`: a bundle's sizes uploaded for a bot's comment).
-  for (const auto& text : {names, std::string(util::base_name(pipeline))})
-    if (text.find("size") != std::string::npos &&
-        (text.find("data") != std::string::npos || text.find("report") != std::string::npos))
+  // So do size reports (`size data`, `size-report.yml`: a bundle's sizes uploaded for a bot's comment): the
+  // two words side by side in one name, not "size" in a job's name and "data" in a step's.
+  for (std::string text :
+       {util::to_lower(command.job), util::to_lower(command.step), std::string(pipeline)}) {
+    std::ranges::replace_if(
+        text, [](char c) { return c == '-' || c == '_' || c == '.' || c == '/'; }, ' ');
+    if (text.find("size data") != std::string::npos || text.find("size report") != std::string::npos)
       return true;
+  }
   // A step that warms or fills a cache runs a build for its side effect, not as a check.
   std::string word;
   for (const char c : util::to_lower(command.step) + " ") {
