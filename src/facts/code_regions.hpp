@@ -8,6 +8,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -21,7 +22,13 @@ struct CodeHit {
   std::uint32_t size = 0;
 };
 
-/// Every occurrence of each of `needles` in `text`, sorted by position.
+/// Where `needle` first occurs in `text` at or after `from` (npos when nowhere): memmem.
+std::size_t find_needle(std::string_view text, std::string_view needle, std::size_t from);
+
+/// True when one of `needles` (at most eight) occurs in `text`.
+bool has_code_hit(std::string_view text, std::span<const std::string_view> needles);
+
+/// Every occurrence of each of `needles` (at most eight) in `text`, sorted by position.
 std::vector<CodeHit> find_code_hits(std::string_view text, std::span<const std::string_view> needles);
 
 /// What the bracket count of code_windows needs to know of a language's lexical syntax: its line comments

@@ -3,9 +3,11 @@
 
 #include "code_regions.hpp"
 #include "code_scan.hpp"
+#include "env_bytes.hpp"
 
 #include <tacit/facts/architecture.hpp>
 #include <tacit/facts/env_reads.hpp>
+#include <tacit/util/byte_scan.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
 
@@ -14,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -290,9 +293,28 @@ bool is_quote(char c) {
   return c == '"' || c == '\'' || c == '`';
 }
 
-// True when `text` sets the variable `name` (see EnvRead::set_by_code); a byte scan around each occurrence.
-bool sets_variable(std::string_view text, std::string_view name) {
-  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+// Up to 32 bytes in ASCII lower case, without an allocation (this runs at every read).
+struct LowerHead {
+  std::array<char, 32> bytes{};
+  std::size_t size = 0;
+  std::string_view view() const { return {bytes.data(), size}; }
+  bool ends_with(std::string_view s) const { return view().ends_with(s); }
+  std::size_t find(std::string_view s) const { return view().find(s); }
+};
+
+LowerHead lower_head(std::string_view text) {
+  LowerHead out;
+  out.size = std::min(text.size(), out.bytes.size());
+  for (std::size_t i = 0; i < out.size; ++i) {
+    const char c = text[i];
+    out.bytes[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// True when the occurrence of a variable's name at `at` (a whole word, `end` past it) sets it (see
+// EnvRead::set_by_code): a byte scan around it.
+bool sets_at(std::string_view text, std::size_t at, std::size_t end) {
   const auto skip_spaces = [&](std::size_t i) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
       ++i;
@@ -301,10 +323,7 @@ bool sets_variable(std::string_view text, std::string_view name) {
   const auto assigns = [&](std::size_t i) { // '=' that is not '=='
     return i < text.size() && text[i] == '=' && (i + 1 >= text.size() || text[i + 1] != '=');
   };
-  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    const auto end = at + name.size();
-    if ((at > 0 && word(text[at - 1])) || (end < text.size() && word(text[end])))
-      continue;
+  {
     const char before = at > 0 ? text[at - 1] : '\0';
     if (is_quote(before)) {
       if (end < text.size() && text[end] == '=')
@@ -314,17 +333,17 @@ bool sets_variable(std::string_view text, std::string_view name) {
         return true; // {"X": "1"}
       if (i < text.size() && text[i] == ']' && assigns(skip_spaces(i + 1)))
         return true; // environ["X"] = "1"
-      const auto head = text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 31 : at - 1);
-      const auto call = util::to_lower(util::trim_right(head));
+      const auto call =
+          lower_head(util::trim_right(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 31 : at - 1)));
       for (auto setter : {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv,
                           "stubenv("sv, "set_var("sv, "remove_var("sv})
         if (call.ends_with(setter))
           return true;
-      if (call.ends_with("env[") && call.find("delete ") != std::string::npos)
+      if (call.ends_with("env[") && call.find("delete ") != std::string_view::npos)
         return true; // delete process.env["X"]
     } else if (before == '.' && at >= 4 && text.substr(at - 4, 4) == "env.") {
-      const auto head = util::to_lower(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 32 : at));
-      if (assigns(skip_spaces(end)) || head.find("delete ") != std::string::npos)
+      const auto head = lower_head(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 32 : at));
+      if (assigns(skip_spaces(end)) || head.find("delete ") != std::string_view::npos)
         return true; // process.env.X = "1", delete process.env.X
     }
   }
@@ -372,19 +391,137 @@ std::optional<doc::Language> env_read_language(std::string_view path) {
 }
 
 bool may_read_env(doc::Language language, std::string_view text) {
-  return std::ranges::any_of(prefilter(language), [&](std::string_view needle) {
-    return text.find(needle) != std::string_view::npos;
+  return has_code_hit(text, prefilter(language));
+}
+
+namespace {
+
+// What queries/env/bash.scm matches, found by a walk of the tree: in each `expansion`, the variable names
+// before an operator of `:-`, `-`, `:=`, `=` (with the next named node as the default) or `:?`, `?`.
+std::vector<EnvRead> bash_reads(TSNode root, std::string_view text, std::string_view path) {
+  std::vector<EnvRead> out;
+  const bool test = is_test_path(path);
+  doc::walk(root, [&](TSNode node, std::uint32_t) {
+    if (std::string_view(ts_node_type(node)) != "expansion")
+      return true;
+    const auto count = ts_node_child_count(node);
+    std::uint32_t op = 0;
+    while (op < count && (ts_node_field_name_for_child(node, op) == nullptr ||
+                          std::string_view(ts_node_field_name_for_child(node, op)) != "operator"))
+      ++op;
+    if (op == count)
+      return true;
+    const auto op_text = node_text(ts_node_child(node, op), text);
+    const bool with_default = op_text == ":-" || op_text == "-" || op_text == ":=" || op_text == "=";
+    if (!with_default && op_text != ":?" && op_text != "?")
+      return true;
+    std::string fallback;
+    for (auto i = op + 1; with_default && i < count; ++i)
+      if (const auto child = ts_node_child(node, i); ts_node_is_named(child)) {
+        fallback = fallback_text(node_text(child, text));
+        break;
+      }
+    for (std::uint32_t i = 0; i < op; ++i) {
+      const auto child = ts_node_child(node, i);
+      if (std::string_view(ts_node_type(child)) != "variable_name")
+        continue;
+      auto name = variable_name(node_text(child, text));
+      if (name.empty())
+        continue;
+      const auto point = ts_node_start_point(child);
+      out.push_back(EnvRead{std::move(name), fallback, std::string(path), static_cast<int>(point.row) + 1,
+                            static_cast<int>(point.column) + 1, test});
+    }
+    return true;
+  });
+  return out;
+}
+
+// What both readers do after finding the reads: mark the names the file sets itself, and sort.
+void finish_reads(std::vector<EnvRead>& out, std::string_view text) {
+  std::unordered_set<std::string_view> names;
+  for (const auto& read : out)
+    names.insert(read.name);
+  // sets_at fires only at a name right after a quote or after "env.": look there, not at every word.
+  std::unordered_set<std::string_view> set_here;
+  const auto check = [&](std::size_t start) {
+    auto end = start;
+    while (end < text.size() && detail::word_byte(text[end]))
+      ++end;
+    const auto token = text.substr(start, end - start);
+    if (end > start && names.contains(token) && !set_here.contains(token) && sets_at(text, start, end))
+      set_here.insert(token);
+  };
+  static const util::ByteSet k_quotes("\"'`");
+  for (auto at = k_quotes.find(text, 0); at < text.size(); at = k_quotes.find(text, at + 1))
+    check(at + 1);
+  static constexpr std::array<std::string_view, 1> k_env{"env."};
+  for (const auto& hit : find_code_hits(text, k_env))
+    check(hit.byte + 4);
+  for (auto& read : out)
+    read.set_by_code = set_here.contains(read.name);
+  std::ranges::sort(out, [](const EnvRead& a, const EnvRead& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
 }
 
+// The reads env_reads_from_bytes found, as EnvReads: the same names, defaults and places a query gives.
+std::vector<EnvRead> byte_reads(std::string_view path, std::string_view text,
+                                const std::vector<ByteEnvRead>& found) {
+  std::vector<EnvRead> out;
+  const bool test = is_test_path(path);
+  std::uint32_t counted = 0; // newlines are counted up to here
+  int line = 1;
+  std::set<std::uint32_t> seen;
+  for (const auto& read : found) {
+    auto name = variable_name(read.name_text);
+    if (name.empty() || !seen.insert(read.name_byte).second)
+      continue;
+    if (read.name_byte < counted) {
+      counted = 0;
+      line = 1;
+    }
+    for (const char* at = text.data() + counted; at < text.data() + read.name_byte; ++line) {
+      at = static_cast<const char*>(
+          std::memchr(at, '\n', static_cast<std::size_t>(text.data() + read.name_byte - at)));
+      if (at == nullptr)
+        break;
+      ++at;
+    }
+    counted = read.name_byte;
+    const auto line_start = text.rfind('\n', read.name_byte == 0 ? 0 : read.name_byte - 1);
+    const auto column = read.name_byte == 0 || line_start == std::string_view::npos
+                            ? read.name_byte + 1
+                            : read.name_byte - static_cast<std::uint32_t>(line_start);
+    out.push_back(EnvRead{std::move(name),
+                          read.default_text.empty() ? std::string() : fallback_text(read.default_text),
+                          std::string(path), line, static_cast<int>(column), test});
+  }
+  return out;
+}
+
+} // namespace
+
 std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
-                                  EnvParseNote* note, doc::RunBudget* run) {
+                                  EnvParseNote* note, doc::RunBudget* run, EnvReadMode mode) {
   std::vector<EnvRead> out;
   EnvParseNote own_note;
   if (note == nullptr)
     note = &own_note;
-  const auto& compiled = query_for(language);
-  if (!compiled.query || !compiled.error.empty())
+  // A script's own variables are known only from the whole script.
+  const auto hits =
+      language == Language::Bash ? std::vector<CodeHit>() : find_code_hits(text, prefilter(language));
+  if (mode == EnvReadMode::bytes_first && language != Language::Bash) {
+    if (const auto found = env_reads_from_bytes(text, language, hits)) {
+      note->from_bytes = true;
+      out = byte_reads(path, text, *found);
+      finish_reads(out, text);
+      return out;
+    }
+  }
+  const bool walk_bash = language == Language::Bash && mode == EnvReadMode::bytes_first;
+  const CompiledQuery* query = walk_bash ? nullptr : &query_for(language);
+  if (query != nullptr && (!query->query || !query->error.empty()))
     return out;
   thread_local std::map<Language, doc::ParserPtr> parsers;
   auto& parser = parsers[language];
@@ -393,9 +530,6 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
   if (!parser)
     return out;
   doc::ParseBudget budget(k_file_budget, run);
-  // A script's own variables are known only from the whole script.
-  const auto hits =
-      language == Language::Bash ? std::vector<CodeHit>() : find_code_hits(text, prefilter(language));
   const auto windows = code_windows(
       text, hits,
       {.hash_comments = language == Language::Python,
@@ -418,6 +552,16 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
     return out;
   }
   const auto root = ts_tree_root_node(tree.get());
+  if (walk_bash) {
+    // The tree walked for what queries/env/bash.scm matches: that query costs ~130M instructions to compile
+    // (tree-sitter analyses it against the large Bash grammar), more than the scripts a run reads.
+    out = bash_reads(root, text, path);
+    const auto own = assigned_in_script(root, text);
+    std::erase_if(out, [&](const EnvRead& read) { return own.contains(read.name); });
+    finish_reads(out, text);
+    return out;
+  }
+  const auto& compiled = *query;
   doc::QueryCursorPtr cursor(ts_query_cursor_new());
   TSQueryCursorOptions options{&budget, [](TSQueryCursorState* state) {
                                  return static_cast<doc::ParseBudget*>(state->payload)->spent();
@@ -456,25 +600,24 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
   }
   if (budget.expired())
     note->budget_spent = true;
-  std::map<std::string, bool, std::less<>> set_here;
-  for (auto& read : out) {
-    auto [it, added] = set_here.try_emplace(read.name, false);
-    if (added)
-      it->second = sets_variable(text, read.name);
-    read.set_by_code = it->second;
-  }
   if (language == Language::Bash) {
     const auto own = assigned_in_script(root, text);
     std::erase_if(out, [&](const EnvRead& read) { return own.contains(read.name); });
   }
-  std::ranges::sort(out, [](const EnvRead& a, const EnvRead& b) {
-    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-  });
+  finish_reads(out, text);
   return out;
 }
 
+bool is_setting_name(std::string_view name) {
+  return name.size() > 1 && name.front() != '_' &&
+         std::ranges::all_of(
+             name, [](char c) { return detail::ascii_upper(c) || (c >= '0' && c <= '9') || c == '_'; }) &&
+         std::ranges::any_of(name, detail::ascii_upper);
+}
+
 EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
-                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts) {
+                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts,
+                           const std::function<bool(std::string_view)>& words_count) {
   const auto candidates = code_files(files, k_max_file, [&](const repo::FileEntry& file, Language language) {
     return language != Language::Bash || (read_scripts && read_scripts(file.path));
   });
@@ -483,29 +626,47 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
   struct RunResult {
     std::vector<EnvRead> reads;
     std::vector<std::string> over_budget;
-    std::size_t parsed = 0, in_regions = 0, reparsed = 0;
+    std::size_t parsed = 0, from_bytes = 0, in_regions = 0, reparsed = 0;
+    StringSet words;
   };
   doc::RunBudget run_budget(k_scan_budget);
   auto results = scan_code_files<RunResult>(
       candidates, readers, jobs, k_max_file,
       [&](const CodeFile& candidate, std::string_view text, RunResult& result) {
-        if (!may_read_env(candidate.language, text) || util::looks_binary(text))
+        const bool reads_env = may_read_env(candidate.language, text);
+        const bool counts = words_count && words_count(candidate.file->path);
+        if ((!reads_env && !counts) || util::looks_binary(text))
           return;
-        ++result.parsed;
-        EnvParseNote note;
-        auto reads = env_reads_in(candidate.file->path, text, candidate.language, &note, &run_budget);
-        if (note.budget_spent)
-          result.over_budget.push_back(candidate.file->path);
-        result.in_regions += note.in_regions ? 1 : 0;
-        result.reparsed += note.reparsed ? 1 : 0;
+        std::vector<EnvRead> reads;
+        if (reads_env) {
+          ++result.parsed;
+          EnvParseNote note;
+          reads = env_reads_in(candidate.file->path, text, candidate.language, &note, &run_budget);
+          if (note.budget_spent)
+            result.over_budget.push_back(candidate.file->path);
+          result.from_bytes += note.from_bytes ? 1 : 0;
+          result.in_regions += note.in_regions ? 1 : 0;
+          result.reparsed += note.reparsed ? 1 : 0;
+        }
+        if (counts) {
+          std::unordered_set<std::string_view> own;
+          for (const auto& read : reads)
+            own.insert(read.name);
+          for_each_upper_word(text, [&](std::string_view word) {
+            if (is_setting_name(word) && !own.contains(word) && !result.words.contains(word))
+              result.words.emplace(word);
+          });
+        }
         std::ranges::move(reads, std::back_inserter(result.reads));
       });
   for (auto& result : results) {
     std::ranges::move(result.reads, std::back_inserter(scan.reads));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
     scan.files_parsed += result.parsed;
+    scan.files_from_bytes += result.from_bytes;
     scan.files_in_regions += result.in_regions;
     scan.files_reparsed += result.reparsed;
+    scan.named_words.merge(result.words);
   }
   return scan;
 }

@@ -8,12 +8,14 @@
 #include <tacit/doc/languages.hpp>
 #include <tacit/facts/generated.hpp>
 #include <tacit/repo/snapshot.hpp>
+#include <tacit/util/byte_scan.hpp>
 
 #include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace tacit::facts {
@@ -32,18 +34,33 @@ struct EnvRead {
   bool set_by_code = false;
 };
 
+/// A hash for sets of strings that finds a string_view without making a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+
+/// A set of strings searchable by string_view.
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 /// What a scan of the code for environment reads found.
 struct EnvReadScan {
   std::vector<EnvRead> reads;           ///< sorted by path, line, column
   std::vector<std::string> over_budget; ///< files whose parse ran out of its budget (reads may be missing)
   std::size_t files_scanned = 0;        ///< files read
-  std::size_t files_parsed = 0;         ///< files the prefilter let through to tree-sitter
+  std::size_t files_parsed = 0;         ///< files the prefilter let through
+  std::size_t files_from_bytes = 0;     ///< of those, read from the bytes without a parse (env_bytes.hpp)
   std::size_t files_in_regions = 0;     ///< of those, parsed only in windows around the prefilter's hits
   std::size_t files_reparsed = 0;       ///< of those, parsed whole after all: a window parsed badly at a hit
+  /// The setting names (is_setting_name, as for_each_upper_word finds them) that the code files the scan's
+  /// `words_count` accepts hold besides the names each of them reads itself: a name one file reads and
+  /// another writes down (a launcher that passes it on, a help text, a build script that sets it).
+  StringSet named_words;
 };
 
 /// How env_reads_in parsed a file.
 struct EnvParseNote {
+  bool from_bytes = false;   ///< read from the bytes without a parse (every hit in a plain form)
   bool budget_spent = false; ///< the parse or the query ran out of time or memory (reads may be missing)
   bool in_regions = false;   ///< parsed in windows of lines around the prefilter's hits
   bool reparsed = false;     ///< a window did not parse cleanly at a hit, so the whole file was parsed
@@ -57,20 +74,80 @@ std::optional<doc::Language> env_read_language(std::string_view path);
 /// "environ", "process.env", "Getenv", "env::var", "${"...): the prefilter before tree-sitter.
 bool may_read_env(doc::Language language, std::string_view text);
 
-/// The environment reads in one file's `text`, parsed as `language` (queries/env/<language>.scm). Only
-/// windows of lines around the prefilter's hits are parsed (code_regions.hpp), the whole file when they do
-/// not parse cleanly there or cover most of it; a shell script is parsed whole, and names it assigns itself
-/// (`X=...`, `read X`, `for X in`, `local X`) are dropped: those are the script's own variables. `note`
-/// (when given) says how it was parsed and whether the parse or the query ran out of time (half a second
-/// of CPU time per file, within `run` when given).
+/// How env_reads_in reads a file: from the bytes first (the parse only when a hit is in no plain form), or
+/// always through the parse (to compare the two).
+enum class EnvReadMode { bytes_first, parse_only };
+
+/// The environment reads in one file's `text`, as the queries for `language` find them
+/// (queries/env/<language>.scm). When every prefilter hit is in a plain form (`os.Getenv("X")`, a line
+/// comment...), they are read from the bytes (src/facts/env_bytes.hpp); otherwise only windows of lines
+/// around the hits are parsed (code_regions.hpp), the whole file when they do not parse cleanly there or
+/// cover most of it; a shell script is parsed whole, and names it assigns itself (`X=...`, `read X`, `for X
+/// in`, `local X`) are dropped: those are the script's own variables. `note` (when given) says how it was
+/// read and whether the parse or the query ran out of time (half a second of CPU time per file, within `run`
+/// when given).
 std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
-                                  EnvParseNote* note = nullptr, doc::RunBudget* run = nullptr);
+                                  EnvParseNote* note = nullptr, doc::RunBudget* run = nullptr,
+                                  EnvReadMode mode = EnvReadMode::bytes_first);
 
 /// Scans `files` for environment reads: reads each file whose language has a query (shell scripts only when
 /// `read_scripts` accepts the path: the scripts CI or the docs run), in runs of neighbouring paths on up to
-/// `jobs` threads; files over 1 MiB, minified bundles and binary files are skipped.
+/// `jobs` threads; files over 1 MiB, minified bundles and binary files are skipped. The words of the files
+/// that `words_count` accepts go to EnvReadScan::named_words in the same pass (one read of each file).
 EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
-                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts);
+                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts,
+                           const std::function<bool(std::string_view)>& words_count = {});
+
+/// A variable a person sets: upper case, digits and underscores, two characters at least, not starting with
+/// '_' (the code's own protocol between processes: _ARGCOMPLETE, _CLAP_COMPLETE_INDEX). Lower-case and
+/// CamelCase names are the platform's (programdata, VisualStudioVersion) or a shell's locals.
+bool is_setting_name(std::string_view name);
+
+namespace detail {
+// Byte classes of ASCII, inline: the name searches run over every file in scope, and libc's ctype calls were
+// a third of their cost.
+constexpr bool ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+constexpr bool ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+constexpr bool word_byte(char c) {
+  return ascii_lower(c) || ascii_upper(c) || (c >= '0' && c <= '9') || c == '_';
+}
+} // namespace detail
+
+/// Calls `found(token)` for every word of letters, digits and underscores in `text` that starts with an
+/// upper-case letter (only those can be a variable's name: is_setting_name), and for the upper-case tail of a
+/// word that starts in lower case (`%[1]sGH_PAGER%[1]s` in a Go help text names GH_PAGER).
+template <class Found> void for_each_upper_word(std::string_view text, Found&& found) {
+  using detail::ascii_lower;
+  using detail::ascii_upper;
+  using detail::word_byte;
+  // Only a word with an upper-case letter in it yields one: skip to the next such letter, then take its word.
+  std::size_t i = 0;
+  for (;;) {
+    const auto upper = util::find_upper(text, i);
+    if (upper >= text.size())
+      return;
+    auto start = upper;
+    while (start > i && word_byte(text[start - 1]))
+      --start;
+    i = upper;
+    while (i < text.size() && word_byte(text[i]))
+      ++i;
+    const auto token = text.substr(start, i - start);
+    if (ascii_upper(token.front())) {
+      found(token);
+      continue;
+    }
+    std::size_t lower = 0;
+    while (lower < token.size() && ascii_lower(token[lower]))
+      ++lower;
+    if (lower > 0 && lower < token.size() && ascii_upper(token[lower]))
+      found(token.substr(lower));
+  }
+}
 
 /// True for a variable that the operating system, the shell, a toolchain or a CI service sets, or that
 /// tools follow by convention (PATH, HOME, CI, GITHUB_*, NO_COLOR, LANG, TZ, XDG_*...):

@@ -14,7 +14,7 @@ using namespace tacit::test;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& paths) {
+std::string joined_paths(const std::vector<std::string>& paths) {
   std::string out;
   for (const auto& path : paths)
     out += (out.empty() ? "" : " ") + path;
@@ -39,8 +39,8 @@ TEST_CASE("change sets: the files each commit added, modified or deleted, newest
   const auto sets = repo::read_change_sets(*snapshot, {});
   REQUIRE(sets.size() == 3);
   CHECK(sets[0].commit.subject == "two");
-  CHECK(joined(sets[0].paths) == "new/deep/f.go old/x.go old/y/z.go");
-  CHECK(joined(sets[1].paths) == "api/a.proto server/h.go");
+  CHECK(joined_paths(sets[0].paths) == "new/deep/f.go old/x.go old/y/z.go");
+  CHECK(joined_paths(sets[1].paths) == "api/a.proto server/h.go");
   CHECK(sets[2].paths.empty()); // the root commit adds the tree: no coupling in it
   CHECK_FALSE(sets[0].sweep);
 }
