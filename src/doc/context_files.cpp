@@ -172,13 +172,35 @@ bool is_plain_readme(std::string_view name) {
   return !extension.empty();
 }
 
+namespace {
+
+// A test's input or expected output: a file in a data folder (`specs/`, `cases/`, `snapshots/`,
+// `expected/`...) of a test folder (`tests/specs/markdown/code.md` of a Markdown formatter is what it
+// formats, not a doc).
+bool is_test_input(std::string_view path) {
+  bool in_tests = false;
+  for (const auto part : util::split(util::dir_name(path), '/')) {
+    const auto lower = util::to_lower(part);
+    if (in_tests)
+      for (std::string_view data :
+           {"specs", "spec", "cases", "testcases", "test-cases", "test_cases", "snapshots", "__snapshots__",
+            "golden", "goldens", "expected", "inputs", "input", "data", "samples", "corpus", "resources"})
+        if (lower == data)
+          return true;
+    in_tests = in_tests || lower == "test" || lower == "tests" || lower == "__tests__" || lower == "testing";
+  }
+  return false;
+}
+
+} // namespace
+
 std::optional<DocClass> classify_document(std::string_view path) {
   if (const auto* spec = match_context_file(path)) {
     // .cursorrules, .windsurfrules and .clinerules have no extension but are written in Markdown.
     return DocClass{DocKind::agent_context, DocFormat::markdown, spec->agents};
   }
   const auto name = util::base_name(path);
-  if (is_non_doc_name(name))
+  if (is_non_doc_name(name) || is_test_input(path))
     return std::nullopt;
 
   DocFormat format;

@@ -128,12 +128,27 @@ bool is_architecture_file(std::string_view path) {
   return false;
 }
 
+// True when `phrase` occurs in `text` as whole words (a plural 's' allowed): "structure" in "Project
+// structure", not in "Structured outputs".
+bool has_phrase(std::string_view text, std::string_view phrase) {
+  const auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (auto at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    auto end = at + phrase.size();
+    if (end < text.size() && text[end] == 's')
+      ++end;
+    if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end])))
+      return true;
+  }
+  return false;
+}
+
 bool is_structure_heading(std::string_view heading) {
   const auto name = outline::normalize(heading);
   const auto has = [&](auto word) { return util::contains(name, word); };
   if (std::any_of(k_other_topics.begin(), k_other_topics.end(), has))
     return false; // "Architecture decisions" is a decision log; "Documentation structure" maps the docs
-  return std::any_of(k_heading_words.begin(), k_heading_words.end(), has) ||
+  const auto has_words = [&](auto phrase) { return has_phrase(name, phrase); };
+  return std::any_of(k_heading_words.begin(), k_heading_words.end(), has_words) ||
          std::find(k_whole_headings.begin(), k_whole_headings.end(), name) != k_whole_headings.end();
 }
 

@@ -195,6 +195,14 @@ bool in_foreign_dir(std::string_view path) {
         return true;
     if (lower == "testcases")
       return true;
+    // `js-monorepo-example/`, `example-app/`, `demo_site/`, `react-template/`: an example project, named so.
+    for (std::string_view stem :
+         {"example", "examples", "sample", "samples", "demo", "demos", "template", "templates"})
+      if (lower.size() > stem.size() + 1 &&
+          ((lower.starts_with(stem) && (lower[stem.size()] == '-' || lower[stem.size()] == '_')) ||
+           (lower.ends_with(stem) &&
+            (lower[lower.size() - stem.size() - 1] == '-' || lower[lower.size() - stem.size() - 1] == '_'))))
+        return true;
   }
   return false;
 }
