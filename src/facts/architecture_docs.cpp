@@ -117,9 +117,13 @@ bool is_architecture_file(std::string_view path) {
   const bool in_docs = dir.empty() || dir.starts_with("docs") || dir.starts_with("doc/") || dir == "doc" ||
                        dir.starts_with(".github") || util::contains(dir, "/docs") ||
                        util::contains(dir, "documentation");
-  // "overview" and "design" are only names of code maps in a docs folder or at the root.
-  if (has_word(stem))
-    return stem != "overview" || in_docs;
+  // "overview" is the name of a code map only at the root or right in a docs folder: deeper in a docs site
+  // (`www/docs/client/links/overview.md`) it introduces a topic.
+  if (has_word(stem)) {
+    const auto parent = util::base_name(dir);
+    return stem != "overview" || dir.empty() || parent == "docs" || parent == "doc" ||
+           parent == "documentation" || parent == ".github";
+  }
   if (!in_docs)
     return false;
   for (auto part : util::split(dir, '/'))

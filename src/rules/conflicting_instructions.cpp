@@ -2,6 +2,7 @@
 // the package manager: a doc installs a JavaScript project's dependencies with another package manager than
 // the one its lockfile belongs to.
 
+#include "new_project.hpp"
 #include "toolchain_statements.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -42,8 +43,8 @@ constexpr engine::RuleMeta k_meta{
                 "reported: a project with lockfiles of two managers, a project without a lockfile beside "
                 "its package.json, a line that names the lockfile's manager too (\"npm install or pnpm "
                 "install\") or installs with two managers (\"`npm install`, `yarn`\": projects in general), "
-                "global installs (`npm install -g`), installs in a code block after a command that "
-                "makes a new project (`npx sv create myapp`, `npm create vite@latest`, `cargo new`: the "
+                "global installs (`npm install -g`), installs after a command that makes a new project "
+                "in the same section (`npx sv create myapp`, `npm create vite@latest`, `cargo new`: the "
                 "reader's project), user guides and tutorials, release-note fragments (`.changeset/`, "
                 "`changelog.d/`, `newsfragments/`), decision "
                 "records. One finding per doc and lockfile, at the first wrong install, naming the doc's "
@@ -110,38 +111,6 @@ std::string_view installs_with(const std::vector<std::string>& words) {
   return {};
 }
 
-// True when `words` makes a new project somewhere else (`npx sv create myapp`, `npm create vite@latest`,
-// `pnpm create`, `yarn create`, `npm init svelte`, `npx create-react-app x`, `npx degit`, `cargo new`): the
-// installs that follow it in a code block are that project's, a reader's own.
-bool creates_project(const std::vector<std::string>& words) {
-  if (words.size() < 2)
-    return false;
-  const auto& program = words[0];
-  std::size_t at = 1;
-  if (program == "npx" || program == "bunx" || program == "pnpx" ||
-      ((program == "pnpm" || program == "yarn") && words[1] == "dlx")) {
-    at = program == "pnpm" || program == "yarn" ? 2 : 1;
-    while (at < words.size() && words[at].starts_with('-'))
-      ++at;
-    if (at >= words.size())
-      return false;
-    const std::string_view tool = words[at];
-    if (tool.starts_with("create-") || tool.find("/create-") != std::string_view::npos || tool == "degit" ||
-        tool.starts_with("degit@"))
-      return true;
-    return std::ranges::any_of(words | std::views::drop(at + 1),
-                               [](const std::string& word) { return word == "create" || word == "init"; });
-  }
-  if (program == "npm" || program == "pnpm" || program == "yarn" || program == "bun") {
-    if (words[1] != "create" && words[1] != "init" && words[1] != "innit")
-      return false;
-    // `npm init -y` makes this folder's package.json; `npm init vite` runs create-vite.
-    return std::ranges::any_of(words | std::views::drop(2),
-                               [](const std::string& word) { return !word.starts_with('-'); });
-  }
-  return program == "cargo" && words[1] == "new";
-}
-
 std::string install_command(std::string_view manager) {
   return manager == "yarn" ? "yarn install" : fmt::format("{} install", manager);
 }
@@ -188,24 +157,6 @@ public:
   }
 
 private:
-  // True when `install` is in a code block of `doc` after a command that makes a new project
-  // (creates_project): `npx sv create myapp`, `cd myapp`, `npm install` installs the reader's project.
-  static bool after_new_project(const doc::Document& doc, const doc::CommandMention& install,
-                                const std::vector<doc::CommandMention>& commands) {
-    if (!install.in_code_block)
-      return false;
-    for (const auto& block : doc.code_blocks) {
-      const auto lines = static_cast<int>(std::ranges::count(block.text, '\n'));
-      if (install.line < block.line || install.line >= block.line + lines)
-        continue;
-      return std::ranges::any_of(commands, [&](const doc::CommandMention& other) {
-        return other.doc == install.doc && other.line >= block.line && other.line < install.line &&
-               creates_project(other.words);
-      });
-    }
-    return false;
-  }
-
   struct Wrong {
     const doc::CommandMention* first = nullptr;
     std::string_view used;

@@ -1,6 +1,7 @@
 // CTX003 unknown-command-target: a doc tells the reader to run a target that does not exist.
 
 #include "fix_support.hpp"
+#include "new_project.hpp"
 #include "runner_requests.hpp"
 
 #include <tacit/doc/context_files.hpp>
@@ -51,7 +52,9 @@ constexpr engine::RuleMeta k_meta{
                 "near "
                 "miss of one that is neither a cargo command nor a well-known plugin. Names with "
                 "placeholders "
-                "(`<x>`, `$VAR`, `{x}`) are skipped. A target is unknown only when the runner's files are "
+                "(`<x>`, `$VAR`, `{x}`) are skipped, and so are the commands that follow one making a new "
+                "project in the same section (`npm init fastify`, then `npm run dev`: the reader's "
+                "project). A target is unknown only when the runner's files are "
                 "tracked "
                 "and complete: a Makefile that includes others or names targets with variables, a justfile "
                 "that "
@@ -177,7 +180,9 @@ public:
       return out.not_applicable("no doc gives a command");
     for (const auto& mention : context.knowledge().commands()) {
       const auto* doc = context.document(mention.doc);
-      if (!doc || !describes_this_repository(*doc))
+      // After `npm init fastify` the reader's own project runs `npm run dev`, not this repository.
+      if (!doc || !describes_this_repository(*doc) ||
+          after_new_project(*doc, mention, context.knowledge().commands()))
         continue;
       std::vector<Request> requests;
       if (auto request = requested_target(mention.words))
