@@ -443,6 +443,9 @@ Location Context::repository_anchor() const {
        {"README.md", "README.rst", "README.adoc", "README.txt", "README", "readme.md", "Readme.md"})
     if (m_snapshot->find(name))
       return Location{name, 1, 1, {}};
+  for (const auto& doc : m_documents) // README.markdown, README.textile...
+    if (doc.kind == doc::DocKind::readme && doc.path.find('/') == std::string::npos)
+      return Location{doc.path, 1, 1, {}};
   for (auto name : k_root_build_files)
     if (m_snapshot->find(name))
       return Location{std::string(name), 1, 1, {}};
