@@ -285,10 +285,15 @@ bool is_user_facing(std::string_view path, DocKind kind, std::string_view title)
     return false;
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
-    for (std::string_view folder : {"tutorial", "tutorials", "user-guide", "user_guide", "userguide",
-                                    "users-guide", "user-manual", "cookbook", "cookbooks"})
+    for (std::string_view folder :
+         {"tutorial", "tutorials", "user-guide", "user_guide", "userguide", "users-guide", "user-manual",
+          "cookbook", "cookbooks", "upgrading", "upgrade-guides", "migration-guides"})
       if (lower == folder)
         return true;
+    // docs/migration/: how the users move their code to a new version (a code folder `migrations/` holds
+    // a database's, and no docs).
+    if ((lower == "migration" || lower == "migrations") && path.find("doc") != std::string_view::npos)
+      return true;
   }
   const auto words = lower_words(title);
   const auto has = [&](std::string_view word) {
@@ -296,6 +301,13 @@ bool is_user_facing(std::string_view path, DocKind kind, std::string_view title)
   };
   if (has_word(words, "tutorial") || has("cookbook") ||
       ((has("user") || has("user's") || has("users")) && (has("guide") || has("manual"))))
+    return true;
+  // "Upgrading from v1.x to v2", "Migrating to 3.0", "Migration guide": the users' code moves to a new
+  // version
+  // ("Upgrading the library dependencies" is the maintainers').
+  const bool version = std::ranges::any_of(title, [](char c) { return c >= '0' && c <= '9'; });
+  if (((has("upgrading") || has("migrating")) && version) ||
+      ((has("migration") || has("upgrade")) && has("guide")))
     return true;
   // "Testing Flask Applications", "Testing your app", "How to test an application": the users' own code.
   return has_word(words, "test") && (has("app") || has("apps") || has("application") || has("applications"));

@@ -98,6 +98,10 @@ bool has_placeholder_part(std::string_view name) {
     for (auto placeholder : k_placeholders)
       if (part == placeholder)
         return true;
+    // `test_action_EventNameHere.py`, `your-component.tsx`, `YourService.java`: a name to fill in.
+    if ((part.size() > 4 && part.ends_with("Here")) || part == "here" || part.starts_with("Your") ||
+        part.starts_with("your"))
+      return true;
     lone_x = lone_x || (part == "x" && start > 0);
     start = end + 1;
   }

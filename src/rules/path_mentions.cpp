@@ -63,6 +63,39 @@ bool in_static_site(const engine::Context& context, std::string_view dir) {
   }
 }
 
+// "(see `agent_docs/style.md` in that repo)", "`src/x.ts` in the pydantic repository": the words after
+// inline code place it in another repository ("in this repo", "in the repo" keep it in this one).
+bool in_other_repository(const doc::Document& doc, const doc::PathMention& mention) {
+  std::string_view text = doc.text;
+  for (int line = 1; line < mention.line; ++line) {
+    const auto newline = text.find('\n');
+    if (newline == std::string_view::npos)
+      return false;
+    text.remove_prefix(newline + 1);
+  }
+  text = text.substr(0, text.find('\n'));
+  const auto column = static_cast<std::size_t>(std::max(mention.column, 1) - 1);
+  if (column >= text.size())
+    return false;
+  auto rest = text.substr(column);
+  if (const auto end = rest.find('`'); end != std::string_view::npos)
+    rest.remove_prefix(end + 1); // past the code span
+  rest = rest.substr(0, rest.find_first_of(".;:)"));
+  const auto words = util::split_words(util::to_lower(rest));
+  for (std::size_t i = 0; i < words.size() && i < 3; ++i) {
+    if (words[i] != "in")
+      continue;
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 4; ++k) {
+      const auto word = words[k];
+      if (word == "this" || word == "our" || word == "here")
+        return false;
+      if (word == "repo" || word == "repository" || word == "repos")
+        return k > i + 1 && !(k == i + 2 && words[i + 1] == "the");
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 // Decision records are not checked: they are history (an old package path in an ADR is not stale), and
@@ -121,6 +154,8 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
       return {};
     // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
     if (output_words.before(doc, mention.line, mention.column))
+      return {};
+    if (in_other_repository(doc, mention))
       return {};
     // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
     // repository's paths when its top directory exists.

@@ -294,3 +294,15 @@ TEST_CASE("is_user_facing: tutorials, user guides and pages about testing the us
   CHECK_FALSE(is_user_facing("TUTORIAL.md", DocKind::other, "Tutorial"));
   CHECK_FALSE(is_user_facing("docs/tutorial/AGENTS.md", DocKind::agent_context, "Tutorial"));
 }
+
+TEST_CASE("is_user_facing: migration and upgrade guides move the users' code") {
+  using tacit::doc::DocKind;
+  using tacit::doc::is_user_facing;
+  CHECK(is_user_facing("docs/migration/upgrade-to-v2.md", DocKind::other, "Upgrade notes"));
+  CHECK(is_user_facing("docs/guides/moving.md", DocKind::other, "Upgrading from v1.x to v2"));
+  CHECK(is_user_facing("docs/guides/moving.md", DocKind::other, "Migration guide"));
+  // The maintainers' upgrades, and a code folder of database migrations.
+  CHECK_FALSE(
+      is_user_facing("docs/dependency-upgrades.md", DocKind::other, "Upgrading the library dependencies"));
+  CHECK_FALSE(is_user_facing("app/migrations/README.md", DocKind::readme, "Migrations"));
+}
