@@ -18,6 +18,10 @@ constexpr std::array<std::string_view, 5> k_vendored_names{"vendor", "third_part
 // ...and at the root only (src/external/ may be the project's own adapter code).
 constexpr std::array<std::string_view, 3> k_vendored_root_names{"deps", "external", "extern"};
 
+// Folders that hold copies of other projects below the root: a child with its own license and README is one.
+constexpr std::array<std::string_view, 6> k_copies_parents{"external", "extern",   "deps",
+                                                           "contrib",  "vendored", "bundled"};
+
 // A project's own build file: with a LICENSE and a README next to it, a folder is a project of its own.
 constexpr std::array<std::string_view, 16> k_build_files{
     "CMakeLists.txt",   "Makefile",    "Makefile.am",    "configure.ac", "meson.build", "package.json",
@@ -176,7 +180,13 @@ ForeignCode ForeignCode::detect(const std::vector<repo::FileEntry>& files, const
       if (const auto* file = find(name))
         workspace_files.push_back(read(*file));
     for (const auto& [dir, folder] : folders) {
-      if (!folder.license || !folder.readme || !folder.build || in_vendored_dir(folder.license->path))
+      // In a folder named for other projects' code below the root (`mypyc/external/googletest/`), a license
+      // and a README are enough: a copy often leaves its build files out.
+      const auto parent = util::base_name(util::dir_name(dir));
+      const bool copies = std::ranges::any_of(
+          k_copies_parents, [&](std::string_view name) { return util::iequals(parent, name); });
+      if (!folder.license || !folder.readme || !(folder.build || copies) ||
+          in_vendored_dir(folder.license->path))
         continue;
       const auto holder = copyright_holder(read(*folder.license));
       if (!holder.empty() && holder != root_holder && !named_by_workspace(dir, workspace_files))

@@ -170,7 +170,11 @@ TEST_CASE("ForeignCode: vendored folders by name, submodules, linguist-vendored,
       {"libs/clar/README.md", ""},
       {"libs/own/LICENSE", "Copyright (c) 2021 Project Authors\n"},
       {"libs/own/Makefile", ""},
-      {"libs/own/README.md", ""}};
+      {"libs/own/README.md", ""},
+      {"tool/external/gtest/LICENSE", "Copyright 2008, Google Inc.\n"},
+      {"tool/external/gtest/README.md", ""},
+      {"tool/adapters/http/LICENSE", "Copyright 2019, Someone Else\n"},
+      {"tool/adapters/http/README.md", ""}};
   for (const auto& entry : texts)
     add(entry.first);
   const auto foreign = tacit::facts::ForeignCode::detect(
@@ -183,6 +187,9 @@ TEST_CASE("ForeignCode: vendored folders by name, submodules, linguist-vendored,
   CHECK_FALSE(foreign.contains("libs/own/x.c"));     // the root's copyright holder
   CHECK_FALSE(foreign.contains("crates/fork/x.rs")); // a member of the root workspace
   CHECK_FALSE(foreign.contains("extra/sub/x.c"));
+  // Below a folder of copies a license and a README are enough; elsewhere a build file is needed too.
+  CHECK(foreign.contains("tool/external/gtest/src/gtest.cc"));
+  CHECK_FALSE(foreign.contains("tool/adapters/http/client.c"));
   // Deciding the folder once, then the file's own name, gives the same answers.
   for (const std::string path : {"ext/sub/README.md", "ext/sub", "lib/copied/x.c", "lib/copied/ours.c",
                                  "libs/clar/clar.c", "libs/own/x.c", "crates/fork/x.rs", "extra/sub/x.c",
