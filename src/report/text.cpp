@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace tacit::report {
 
@@ -120,9 +121,15 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
     for (const auto& [severity, name] : order)
       if (const auto n = counts[static_cast<int>(severity)])
         parts.push_back(fmt::format("{} {}{}", n, name, n == 1 || name == "info" ? "" : "s"));
-    fmt::format_to(std::back_inserter(out), "{}Found {}{} ({}) in {}.\n", style.bold(),
+    // "in 3 of 12 files checked": the files the findings are in, of those checked (a finding about the whole
+    // repository has no file).
+    std::set<std::string_view> with_findings;
+    for (const auto& finding : findings)
+      if (!finding.location.path.empty())
+        with_findings.insert(finding.location.path);
+    fmt::format_to(std::back_inserter(out), "{}Found {}{} ({}) in {} of {} checked.\n", style.bold(),
                    detail::plural(findings.size(), "finding"), style.reset(), fmt::join(parts, ", "),
-                   detail::plural(info.files, "file"));
+                   with_findings.size(), detail::plural(info.files, "file"));
   }
   return out;
 }
