@@ -151,21 +151,23 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
 // The donor's document for `file` when its content is byte for byte the same (an unchanged file at the base
 // of a diff-aware run): copied with its note instead of parsed again. Not a symlink (its document depends
 // on its target), an imported document (load_imported reads it again) or one whose parse a budget cut.
-bool take_donor_document(const Context& donor, const std::vector<std::string>& donor_notes,
-                         const facts::ParsedFileCache& files, const repo::FileEntry& file, doc::Document& doc,
-                         std::string& note) {
+std::optional<std::size_t> take_donor_document(const Context& donor,
+                                               const std::vector<std::string>& donor_notes,
+                                               const facts::ParsedFileCache& files,
+                                               const repo::FileEntry& file, doc::Document& doc,
+                                               std::string& note) {
   if ((file.mode & 0170000) == 0120000)
-    return false;
+    return std::nullopt;
   const auto* theirs = donor.document(file.path);
   const auto* their_file = donor.snapshot().find(file.path);
   if (theirs == nullptr || their_file == nullptr || (their_file->mode & 0170000) == 0120000 ||
       theirs->imported || !theirs->symlink_target.empty() || theirs->parse_timed_out ||
       theirs->parse_run_budget_spent || theirs->parse_out_of_memory || !files.same_as_donor(file))
-    return false;
+    return std::nullopt;
   const auto at = static_cast<std::size_t>(theirs - donor.documents().data());
   doc = *theirs;
   note = at < donor_notes.size() ? donor_notes[at] : std::string();
-  return true;
+  return at;
 }
 
 // Documents that agent context files import (up to the hops agents follow) are read again like context
@@ -343,9 +345,12 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::vector<std::string> doc_notes(doc_files.size());
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
   doc::RunBudget markdown_budget(doc::markdown_run_budget());
+  // The donor's index of each document taken from it (an unchanged document of a diff-aware run's base).
+  std::vector<std::optional<std::size_t>> donor_of(doc_files.size());
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    if (options.reuse && take_donor_document(*options.reuse, options.reuse->m_document_notes, cache,
-                                             *doc_files[i].first, documents[i], doc_notes[i]))
+    if (options.reuse &&
+        (donor_of[i] = take_donor_document(*options.reuse, options.reuse->m_document_notes, cache,
+                                           *doc_files[i].first, documents[i], doc_notes[i])))
       return;
     doc_notes[i] =
         load_document(snap, cache, *doc_files[i].first, doc_files[i].second, documents[i], markdown_budget);
@@ -357,13 +362,29 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   phase.emplace("context: imports, knowledge index");
   load_imported(snap, cache, doc_files, documents, notes, markdown_budget);
   // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding
-  // about a command or path it mentions.
+  // about a command or path it mentions. A document taken from the donor (and not read again as an import)
+  // takes its mentions from the donor's index too: add() reads nothing but the document.
+  const auto donor_span = [&](std::size_t i) -> const doc::KnowledgeIndex::Span* {
+    if (!donor_of[i] || documents[i].imported || *donor_of[i] >= options.reuse->m_knowledge_spans.size())
+      return nullptr;
+    return &options.reuse->m_knowledge_spans[*donor_of[i]];
+  };
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    if (!context->is_alias(documents[i]))
+    if (!context->is_alias(documents[i]) && donor_span(i) == nullptr)
       doc_knowledge[i].add(documents[i]);
   });
-  for (auto& part : doc_knowledge)
-    context->m_knowledge.merge(std::move(part));
+  context->m_knowledge_spans.resize(documents.size());
+  for (std::size_t i = 0; i < doc_knowledge.size(); ++i) {
+    auto& span = context->m_knowledge_spans[i];
+    span = context->m_knowledge.end();
+    if (const auto* theirs = donor_span(i); theirs != nullptr && !context->is_alias(documents[i]))
+      context->m_knowledge.append_copy(options.reuse->m_knowledge, *theirs);
+    else
+      context->m_knowledge.merge(std::move(doc_knowledge[i]));
+    const auto end = context->m_knowledge.end();
+    span.commands_end = end.commands_end;
+    span.paths_end = end.paths_end;
+  }
 
   phase.emplace("context: waiting for the facts thread");
   facts_thread.join();

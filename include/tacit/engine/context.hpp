@@ -107,6 +107,7 @@ private:
   std::vector<doc::Document> m_documents;
   std::vector<std::string> m_document_notes; ///< parallel to m_documents: what loading each one noted
   doc::KnowledgeIndex m_knowledge;
+  std::vector<doc::KnowledgeIndex::Span> m_knowledge_spans; ///< parallel to m_documents: each one's mentions
   facts::Facts m_facts;
   facts::CiFacts m_ci;
   std::unique_ptr<facts::ParsedFileCache> m_file_cache;

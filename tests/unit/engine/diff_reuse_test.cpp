@@ -71,6 +71,25 @@ std::vector<std::string> outlines(const engine::Context& context) {
   return out;
 }
 
+// The knowledge index: every command and path mention, in order, with where it is.
+std::vector<std::string> mentions(const engine::Context& context) {
+  std::vector<std::string> out;
+  for (const auto& command : context.knowledge().commands()) {
+    std::string line = command.doc + ":" + std::to_string(command.line) + ":" +
+                       std::to_string(command.column) + (command.in_code_block ? " block" : " span");
+    for (const auto& word : command.words)
+      line += " " + word;
+    line += " |";
+    for (const auto& word : command.peeled)
+      line += " " + word;
+    out.push_back(std::move(line));
+  }
+  for (const auto& path : context.knowledge().paths())
+    out.push_back(path.doc + ":" + std::to_string(path.line) + ":" + std::to_string(path.column) + " path " +
+                  std::to_string(static_cast<int>(path.kind)) + " " + path.text);
+  return out;
+}
+
 } // namespace
 
 TEST_CASE("diff base with the scanned state lent: unchanged files are parsed once, findings are the same") {
@@ -113,6 +132,10 @@ TEST_CASE("diff base with the scanned state lent: unchanged files are parsed onc
   CHECK_FALSE(expected.empty());
   CHECK(findings_of(*lent) == expected);
   CHECK(outlines(*lent) == outlines(*alone));
+  // The unchanged documents' mentions are copied from the scanned state's index (README.md's, before and
+  // after a changed doc's), the changed ones indexed again: the same index as the base's own.
+  CHECK(mentions(*lent) == mentions(*alone));
+  CHECK(mentions(*lent) != mentions(*head));
   CHECK(findings_of(*lent) != findings_of(*head)); // the base is not the worktree
   REQUIRE(lent->document("NOTES.md") == nullptr);  // untracked at the base: not there
   REQUIRE(lent->document("AGENTS.md") != nullptr);
