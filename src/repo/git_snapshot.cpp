@@ -712,11 +712,17 @@ private:
     }
     m_checkout_root_fd = std::move(*root);
     m_checkout.resize(m_files.size());
+    // Both lists are in path order: one pass over them finds each file's entry.
+    auto next = index->entries.begin();
     for (std::size_t i = 0; i < m_files.size(); ++i) {
+      while (next != index->entries.end() && next->path < m_files[i].path) {
+        ++next;
+      }
       if (m_files[i].mode == k_mode_symlink) {
         continue;
       }
-      const IndexReading::Entry* entry = index->find(m_files[i].path);
+      const IndexReading::Entry* entry =
+          next != index->entries.end() && next->path == m_files[i].path ? &*next : nullptr;
       if (entry == nullptr || !git_oid_equal(&entry->id, &m_oids[i]) ||
           file_mode(entry->mode) != m_files[i].mode ||
           (entry->flags_extended & (GIT_INDEX_ENTRY_SKIP_WORKTREE | GIT_INDEX_ENTRY_INTENT_TO_ADD)) != 0 ||
