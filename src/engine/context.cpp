@@ -314,10 +314,18 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       return bytes ? *bytes : std::string_view();
     };
   };
+  // Each file classified once: the documents (with their class) and the other files.
   std::vector<const repo::FileEntry*> doc_inputs;
   std::vector<const repo::FileEntry*> other_files;
-  for (const auto* file : context->m_files)
-    (doc::classify_document(file->path) ? doc_inputs : other_files).push_back(file);
+  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
+  for (const auto* file : context->m_files) {
+    if (auto cls = doc::classify_document(file->path)) {
+      doc_inputs.push_back(file);
+      doc_files.emplace_back(file, *cls);
+    } else {
+      other_files.push_back(file);
+    }
+  }
   std::vector<facts::GeneratedFile> generated_files;
 
   // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
@@ -336,10 +344,6 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   });
 
   // Documents, parsed in parallel into fixed slots so that the order never depends on scheduling.
-  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
-  for (const auto* file : context->m_files)
-    if (auto cls = doc::classify_document(file->path))
-      doc_files.emplace_back(file, *cls);
   auto& documents = context->m_documents;
   documents.resize(doc_files.size());
   std::vector<std::string> doc_notes(doc_files.size());
