@@ -157,8 +157,10 @@ int run_check(const CheckSettings& settings) {
   analyze_options.rules = catalog::builtin().metas();
   if (*given)
     analyze_options.config = **given;
-  if (*base)
+  if (*base) {
     analyze_options.on_config = (*base)->config_sink();
+    analyze_options.lends = true;
+  }
   auto context = [&] {
     const util::ScopedTiming timing("context (total)");
     return engine::analyze(std::move(*snapshot), analyze_options, notes);

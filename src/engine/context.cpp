@@ -327,6 +327,11 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     }
   }
   std::vector<facts::GeneratedFile> generated_files;
+  // The heads the scan reads are kept for a diff-aware run's base, which scans only the heads that differ.
+  if (options.lends)
+    context->m_generated_heads = std::make_unique<facts::GeneratedHeads>(k_lent_head_bytes);
+  facts::GeneratedHeads* keep_heads = context->m_generated_heads.get();
+  const facts::GeneratedHeads* lent_heads = options.reuse ? options.reuse->m_generated_heads.get() : nullptr;
 
   // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
   phase.emplace("context: documents (facts alongside)");
@@ -337,7 +342,8 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       context->m_facts = facts::extract_facts(context->m_files, cache);
       context->m_ci = facts::extract_ci(context->m_files, cache);
       const util::ScopedTiming scan("context: generated-code scan (facts thread)");
-      generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs);
+      generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
+                                                 keep_heads, lent_heads);
     } catch (...) {
       facts_error = std::current_exception();
     }
@@ -402,7 +408,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
                                 "rules (TASK, QUAL) do not run",
                                 read_only->path, read_only->line, read_only->note));
   phase.emplace("context: generated-code scan (documents)");
-  auto in_docs = facts::extract_generated(doc_inputs, {}, cache, head_readers, jobs);
+  auto in_docs = facts::extract_generated(doc_inputs, {}, cache, head_readers, jobs, keep_heads, lent_heads);
   phase.reset();
   generated_files.insert(generated_files.end(), std::make_move_iterator(in_docs.begin()),
                          std::make_move_iterator(in_docs.end()));
