@@ -269,7 +269,7 @@ RuleIds needed_rules(const std::vector<engine::Finding>& found) {
 namespace {
 
 // True when a record holds the base's findings of every rule in `needed`.
-bool covers(const BaseFindings& record, const RuleIds& needed) {
+bool record_covers(const BaseFindings& record, const RuleIds& needed) {
   if (!record.rules)
     return true;
   if (!needed)
@@ -285,7 +285,7 @@ Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate
   // and the record grows by the rules it lacked.
   std::optional<BaseFindings> partial;
   if (m_cached) {
-    if (covers(*m_cached, needed))
+    if (record_covers(*m_cached, needed))
       return m_cached->findings;
     partial = std::exchange(m_cached, std::nullopt);
     if (!m_thread.joinable() && m_config)
