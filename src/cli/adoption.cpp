@@ -6,11 +6,13 @@
 #include <tacit/cli/app.hpp>
 #include <tacit/engine/baseline.hpp>
 #include <tacit/engine/config.hpp>
+#include <tacit/engine/suppressions.hpp>
 #include <tacit/util/timing.hpp>
 #include <tacit/version.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -211,6 +213,7 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
   return [this](const engine::Config& config) {
     if (m_thread.joinable() || m_cached)
       return;
+    m_config = config;
     // Rules from rule-dirs live in the worktree, beyond what the key covers: such runs are never cached.
     if (m_use_cache && config.rule_dirs.empty()) {
       m_settings = fmt::format("{}\n{}\n{}", program_stamp(), m_selectors, engine::format_config(config));
@@ -220,50 +223,98 @@ std::function<void(const engine::Config&)> DiffBase::config_sink() {
       if (m_cached)
         return;
     }
-    m_thread = std::thread([this, config, scanned_future = m_scanned_future] {
-      const util::ScopedTiming total("diff base: open and analyze (its own thread)");
-      auto snapshot = [&] {
-        const util::ScopedTiming timing("diff base: open the base commit");
-        return repo::Snapshot::open(m_options);
-      }();
-      if (!snapshot) {
-        m_context = std::unexpected(snapshot.error());
-        return;
-      }
-      // What did not change between the base and the scanned state is parsed once, by the scanned state:
-      // its context is awaited (it is built alongside the base commit's opening) and lent to the base.
-      const engine::Context* scanned = [&] {
-        const util::ScopedTiming timing("diff base: waiting for the scanned state's context");
-        return scanned_future.get();
-      }();
-      if (scanned == nullptr) {
-        m_context = make_error(ErrorCode::internal, "the scanned state was not analysed");
-        return;
-      }
-      engine::AnalyzeOptions options{m_jobs};
-      options.config = config;
-      options.reuse = scanned;
-      std::vector<std::string> notes; // the scanned state's notes are the ones that matter
-      m_context = engine::analyze(std::move(*snapshot), options, notes);
-    });
+    launch(config);
   };
 }
 
-Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate) {
-  if (m_cached)
-    return m_cached->findings;
+void DiffBase::launch(const engine::Config& config) {
+  m_thread = std::thread([this, config, scanned_future = m_scanned_future] {
+    const util::ScopedTiming total("diff base: open and analyze (its own thread)");
+    auto snapshot = [&] {
+      const util::ScopedTiming timing("diff base: open the base commit");
+      return repo::Snapshot::open(m_options);
+    }();
+    if (!snapshot) {
+      m_context = std::unexpected(snapshot.error());
+      return;
+    }
+    // What did not change between the base and the scanned state is parsed once, by the scanned state:
+    // its context is awaited (it is built alongside the base commit's opening) and lent to the base.
+    const engine::Context* scanned = [&] {
+      const util::ScopedTiming timing("diff base: waiting for the scanned state's context");
+      return scanned_future.get();
+    }();
+    if (scanned == nullptr) {
+      m_context = make_error(ErrorCode::internal, "the scanned state was not analysed");
+      return;
+    }
+    engine::AnalyzeOptions options{m_jobs};
+    options.config = config;
+    options.reuse = scanned;
+    std::vector<std::string> notes; // the scanned state's notes are the ones that matter
+    m_context = engine::analyze(std::move(*snapshot), options, notes);
+  });
+}
+
+RuleIds needed_rules(const std::vector<engine::Finding>& found) {
+  std::set<std::string, std::less<>> ids;
+  for (const auto& finding : found) {
+    if (engine::is_suppression_finding(finding.rule_id))
+      return std::nullopt;
+    ids.insert(finding.rule_id);
+  }
+  return ids;
+}
+
+namespace {
+
+// True when a record holds the base's findings of every rule in `needed`.
+bool record_covers(const BaseFindings& record, const RuleIds& needed) {
+  if (!record.rules)
+    return true;
+  if (!needed)
+    return false;
+  return std::ranges::all_of(
+      *needed, [&](const std::string& id) { return std::ranges::binary_search(*record.rules, id); });
+}
+
+} // namespace
+
+Result<std::vector<engine::Finding>> DiffBase::findings(const Evaluate& evaluate, const RuleIds& needed) {
+  // A record made for other rules: the base is analysed now (after the scanned state, not alongside it),
+  // and the record grows by the rules it lacked.
+  std::optional<BaseFindings> partial;
+  if (m_cached) {
+    if (record_covers(*m_cached, needed))
+      return m_cached->findings;
+    partial = std::exchange(m_cached, std::nullopt);
+    if (!m_thread.joinable() && m_config)
+      launch(*m_config);
+  }
   wait();
   if (!m_context) {
     auto error = m_context.error();
     error.message = fmt::format("cannot analyse the base commit {}: {}", m_commit.short_id, error.message);
     return std::unexpected(error);
   }
-  auto found = evaluate(**m_context);
+  auto found = evaluate(**m_context, needed);
   if (!m_key.empty()) {
-    BaseFindings record{(*m_context)->repository_anchor(), {}};
+    BaseFindings record{(*m_context)->repository_anchor(), {}, {}};
     record.findings.reserve(found.size());
     for (const auto& finding : found)
       record.findings.push_back(identity_of(finding));
+    if (needed) {
+      std::set<std::string, std::less<>> rules = *needed;
+      const auto& at = partial ? partial->anchor : record.anchor;
+      if (partial && partial->rules && at.path == record.anchor.path && at.line == record.anchor.line &&
+          at.column == record.anchor.column) {
+        for (auto& finding : partial->findings) // what the record knew of the rules not evaluated now
+          if (!needed->contains(finding.rule_id))
+            record.findings.push_back(std::move(finding));
+        rules.insert(partial->rules->begin(), partial->rules->end());
+      }
+      record.rules.emplace(rules.begin(), rules.end());
+    }
     (void)cache().store(m_commit.identity.tree, m_key, record); // a read-only git directory costs a rerun
   }
   return found;
@@ -279,7 +330,7 @@ void DiffBase::record_scanned(const std::vector<engine::Finding>& found, const e
   const auto store = cache();
   if (store.has(staged->tree, key))
     return;
-  BaseFindings record{anchor, {}};
+  BaseFindings record{anchor, {}, {}};
   record.findings.reserve(found.size());
   for (const auto& finding : found)
     record.findings.push_back(identity_of(finding));
@@ -335,7 +386,7 @@ std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const en
   }
 
   if (base != nullptr) {
-    auto at_base = base->findings(evaluate);
+    auto at_base = base->findings(evaluate, needed_rules(findings));
     if (!at_base)
       return fail(to_string(at_base.error()));
     const std::size_t before = findings.size();

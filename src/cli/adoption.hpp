@@ -15,14 +15,25 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
 #include <thread>
 #include <vector>
 
 namespace tacit::cli {
 
+/// The rules whose findings a diff-aware run needs of its base: those of the scanned state's findings (a
+/// base finding of another rule hides nothing, keep_new_findings compares rule ids); nullopt: every rule.
+using RuleIds = std::optional<std::set<std::string, std::less<>>>;
+
 /// What a run does with a context once it is built: the rules, inline suppressions and the policy. The base
-/// of a diff-aware run goes through the same steps as the scanned state.
-using Evaluate = std::function<std::vector<engine::Finding>(const engine::Context&)>;
+/// of a diff-aware run goes through the same steps as the scanned state, for the rules `only` names (with
+/// the suppressions that cover their findings, and no META finding) or all of them.
+using Evaluate = std::function<std::vector<engine::Finding>(const engine::Context&, const RuleIds& only)>;
+
+/// The rules a base must be evaluated for to filter `found` (the scanned state's findings): their ids, or
+/// every rule when one is a META finding (which depends on all the others).
+RuleIds needed_rules(const std::vector<engine::Finding>& found);
 
 /// The analysis of the base commit of a diff-aware run, done on its own thread.
 class DiffBase {
@@ -50,9 +61,10 @@ public:
   /// Waits for the base analysis to end (its thread reads the scanned state's context).
   void wait();
 
-  /// Waits for the base analysis and evaluates it as the scanned state was: the findings at the base (then
-  /// recorded in the cache), or the cached ones.
-  Result<std::vector<engine::Finding>> findings(const Evaluate& evaluate);
+  /// Waits for the base analysis and evaluates it as the scanned state was, for the rules `needed` names:
+  /// the findings at the base (then recorded in the cache), or the cached ones when the record covers those
+  /// rules (else the base is analysed now).
+  Result<std::vector<engine::Finding>> findings(const Evaluate& evaluate, const RuleIds& needed);
 
   /// With --staged and the cache: records the staged state's findings (before any filter), the base of the
   /// next run once that state is committed.
@@ -70,6 +82,8 @@ private:
   DiffBase(repo::SnapshotOptions options, repo::BaseCommit commit, unsigned jobs, std::string selectors,
            bool use_cache);
   DiffCache cache() const;
+  /// Starts the base analysis on its own thread with the scanned state's configuration.
+  void launch(const engine::Config& config);
   std::string key_of(const repo::StateIdentity& state) const;
   repo::SnapshotOptions m_options;
   repo::BaseCommit m_commit;
@@ -80,6 +94,7 @@ private:
   std::string m_key;      ///< the base's cache key; empty: not cached
   std::future<std::optional<repo::StateIdentity>> m_staged; ///< --staged with the cache: the index's identity
   std::optional<BaseFindings> m_cached;                     ///< the base's findings read from the cache
+  std::optional<engine::Config> m_config; ///< the configuration the base is analysed with (config_sink)
   std::promise<const engine::Context*> m_scanned; ///< set by scanned_ready (or nullptr on the way out)
   std::shared_future<const engine::Context*> m_scanned_future;
   bool m_scanned_set = false;

@@ -157,8 +157,10 @@ int run_check(const CheckSettings& settings) {
   analyze_options.rules = catalog::builtin().metas();
   if (*given)
     analyze_options.config = **given;
-  if (*base)
+  if (*base) {
     analyze_options.on_config = (*base)->config_sink();
+    analyze_options.lends = true;
+  }
   auto context = [&] {
     const util::ScopedTiming timing("context (total)");
     return engine::analyze(std::move(*snapshot), analyze_options, notes);
@@ -198,16 +200,26 @@ int run_check(const CheckSettings& settings) {
   // some, so that a suppression in a folder where the policy turns its rule off is not "unused"), then the
   // policy (META findings go through it like any other). The base of a diff-aware run goes the same way.
   engine::NotApplicable not_applicable; // the rules that did not apply to the scanned state (not the base)
-  const Evaluate evaluate = [&](const engine::Context& state) {
+  // A diff-aware run's base is evaluated for the rules of the scanned state's findings only (RuleIds).
+  const Evaluate evaluate = [&](const engine::Context& state, const RuleIds& only) {
     auto* skipped = &state == context->get() ? &not_applicable : nullptr;
+    std::vector<const engine::Rule*> chosen;
+    if (only)
+      for (const auto* rule : rules.rules())
+        if (only->contains(rule->meta().id))
+          chosen.push_back(rule);
     auto found = engine::suppress_findings(
-        state, engine::run_rules(state, rules.rules(), selection, jobs, skipped), selection, rules, jobs);
+        state,
+        engine::run_rules(state, only ? std::span<const engine::Rule* const>(chosen) : rules.rules(),
+                          selection, jobs, skipped),
+        selection, rules, jobs,
+        only ? engine::SuppressionReport::covered_only : engine::SuppressionReport::meta);
     policy.apply(found);
     return found;
   };
   auto findings = [&] {
     const util::ScopedTiming timing("rules and suppressions");
-    return evaluate(**context);
+    return evaluate(**context, std::nullopt);
   }();
   if (auto done = adopt(settings, base->get(), **context, evaluate, findings))
     return *done;

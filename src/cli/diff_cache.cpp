@@ -2,8 +2,9 @@
 //
 //   tacit-diff-base 1 <key>
 //   anchor <TAB> path <TAB> line <TAB> column
-//   finding <TAB> rule <TAB> path <TAB> line <TAB> column <TAB> subject     (any number)
-//   end <TAB> <number of findings>
+//   rules [<TAB> rule]...                                                  (only when some rules were
+//   evaluated) finding <TAB> rule <TAB> path <TAB> line <TAB> column <TAB> subject     (any number) end <TAB>
+//   <number of findings>
 //
 // Fields escape '%', TAB, LF and CR as %25, %09, %0A, %0D, so any path or subject round-trips byte for byte.
 
@@ -126,6 +127,14 @@ std::string render_base_findings(const BaseFindings& base, std::string_view key)
   std::string out = fmt::format("{}{}\nanchor\t", k_magic, key);
   escape_into(out, base.anchor.path);
   out += fmt::format("\t{}\t{}\n", base.anchor.line, base.anchor.column);
+  if (base.rules) {
+    out += "rules";
+    for (const auto& rule : *base.rules) {
+      out += '\t';
+      escape_into(out, rule);
+    }
+    out += '\n';
+  }
   for (const auto& finding : base.findings) {
     out += "finding\t";
     escape_into(out, finding.rule_id);
@@ -165,6 +174,15 @@ std::optional<BaseFindings> parse_base_findings(std::string_view text, std::stri
         return std::nullopt;
       out.anchor = std::move(*where);
       anchored = true;
+    } else if (fields[0] == "rules" && anchored && !out.rules && out.findings.empty()) {
+      std::vector<std::string> rules;
+      for (std::size_t i = 1; i < fields.size(); ++i) {
+        auto rule = unescape(fields[i]);
+        if (!rule || rule->empty() || (!rules.empty() && !(rules.back() < *rule)))
+          return std::nullopt; // sorted, no duplicates
+        rules.push_back(std::move(*rule));
+      }
+      out.rules = std::move(rules);
     } else if (fields[0] == "finding" && fields.size() == 6 && anchored) {
       auto rule = unescape(fields[1]);
       auto where = location(fields[2], fields[3], fields[4]);
@@ -187,6 +205,10 @@ std::optional<BaseFindings> parse_base_findings(std::string_view text, std::stri
   }
   if (!ended)
     return std::nullopt;
+  if (out.rules && !std::ranges::all_of(out.findings, [&](const engine::Finding& finding) {
+        return std::ranges::binary_search(*out.rules, finding.rule_id);
+      }))
+    return std::nullopt; // a finding of a rule the record says it did not evaluate
   return out;
 }
 

@@ -25,6 +25,9 @@ namespace tacit::cli {
 struct BaseFindings {
   engine::Location anchor;
   std::vector<engine::Finding> findings; ///< rule_id, location (path, line, column) and subject only
+  /// The rules whose findings these are, sorted, when the base was evaluated for some rules only (those
+  /// of the scanned state's findings); nullopt: every rule of the run's selection.
+  std::optional<std::vector<std::string>> rules;
 };
 
 /// A 64-bit hash of `material` as 16 hexadecimal digits (FNV-1a: stable across builds and machines).

@@ -144,6 +144,14 @@ void KnowledgeIndex::merge(KnowledgeIndex&& other) {
                  std::make_move_iterator(other.m_paths.end()));
 }
 
+void KnowledgeIndex::append_copy(const KnowledgeIndex& other, const Span& span) {
+  const auto commands =
+      std::span(other.m_commands).subspan(span.commands_begin, span.commands_end - span.commands_begin);
+  m_commands.insert(m_commands.end(), commands.begin(), commands.end());
+  const auto paths = std::span(other.m_paths).subspan(span.paths_begin, span.paths_end - span.paths_begin);
+  m_paths.insert(m_paths.end(), paths.begin(), paths.end());
+}
+
 const CommandMention* KnowledgeIndex::find(std::span<const CommandPattern> patterns) const {
   for (const auto& mention : m_commands)
     for (const auto& pattern : patterns)

@@ -151,21 +151,23 @@ std::string load_document(const repo::Snapshot& snapshot, const facts::ParsedFil
 // The donor's document for `file` when its content is byte for byte the same (an unchanged file at the base
 // of a diff-aware run): copied with its note instead of parsed again. Not a symlink (its document depends
 // on its target), an imported document (load_imported reads it again) or one whose parse a budget cut.
-bool take_donor_document(const Context& donor, const std::vector<std::string>& donor_notes,
-                         const facts::ParsedFileCache& files, const repo::FileEntry& file, doc::Document& doc,
-                         std::string& note) {
+std::optional<std::size_t> take_donor_document(const Context& donor,
+                                               const std::vector<std::string>& donor_notes,
+                                               const facts::ParsedFileCache& files,
+                                               const repo::FileEntry& file, doc::Document& doc,
+                                               std::string& note) {
   if ((file.mode & 0170000) == 0120000)
-    return false;
+    return std::nullopt;
   const auto* theirs = donor.document(file.path);
   const auto* their_file = donor.snapshot().find(file.path);
   if (theirs == nullptr || their_file == nullptr || (their_file->mode & 0170000) == 0120000 ||
       theirs->imported || !theirs->symlink_target.empty() || theirs->parse_timed_out ||
       theirs->parse_run_budget_spent || theirs->parse_out_of_memory || !files.same_as_donor(file))
-    return false;
+    return std::nullopt;
   const auto at = static_cast<std::size_t>(theirs - donor.documents().data());
   doc = *theirs;
   note = at < donor_notes.size() ? donor_notes[at] : std::string();
-  return true;
+  return at;
 }
 
 // Documents that agent context files import (up to the hops agents follow) are read again like context
@@ -312,11 +314,24 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       return bytes ? *bytes : std::string_view();
     };
   };
+  // Each file classified once: the documents (with their class) and the other files.
   std::vector<const repo::FileEntry*> doc_inputs;
   std::vector<const repo::FileEntry*> other_files;
-  for (const auto* file : context->m_files)
-    (doc::classify_document(file->path) ? doc_inputs : other_files).push_back(file);
+  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
+  for (const auto* file : context->m_files) {
+    if (auto cls = doc::classify_document(file->path)) {
+      doc_inputs.push_back(file);
+      doc_files.emplace_back(file, *cls);
+    } else {
+      other_files.push_back(file);
+    }
+  }
   std::vector<facts::GeneratedFile> generated_files;
+  // The heads the scan reads are kept for a diff-aware run's base, which scans only the heads that differ.
+  if (options.lends)
+    context->m_generated_heads = std::make_unique<facts::GeneratedHeads>(k_lent_head_bytes);
+  facts::GeneratedHeads* keep_heads = context->m_generated_heads.get();
+  const facts::GeneratedHeads* lent_heads = options.reuse ? options.reuse->m_generated_heads.get() : nullptr;
 
   // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
   phase.emplace("context: documents (facts alongside)");
@@ -327,25 +342,25 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       context->m_facts = facts::extract_facts(context->m_files, cache);
       context->m_ci = facts::extract_ci(context->m_files, cache);
       const util::ScopedTiming scan("context: generated-code scan (facts thread)");
-      generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs);
+      generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
+                                                 keep_heads, lent_heads);
     } catch (...) {
       facts_error = std::current_exception();
     }
   });
 
   // Documents, parsed in parallel into fixed slots so that the order never depends on scheduling.
-  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
-  for (const auto* file : context->m_files)
-    if (auto cls = doc::classify_document(file->path))
-      doc_files.emplace_back(file, *cls);
   auto& documents = context->m_documents;
   documents.resize(doc_files.size());
   std::vector<std::string> doc_notes(doc_files.size());
   std::vector<doc::KnowledgeIndex> doc_knowledge(doc_files.size());
   doc::RunBudget markdown_budget(doc::markdown_run_budget());
+  // The donor's index of each document taken from it (an unchanged document of a diff-aware run's base).
+  std::vector<std::optional<std::size_t>> donor_of(doc_files.size());
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    if (options.reuse && take_donor_document(*options.reuse, options.reuse->m_document_notes, cache,
-                                             *doc_files[i].first, documents[i], doc_notes[i]))
+    if (options.reuse &&
+        (donor_of[i] = take_donor_document(*options.reuse, options.reuse->m_document_notes, cache,
+                                           *doc_files[i].first, documents[i], doc_notes[i])))
       return;
     doc_notes[i] =
         load_document(snap, cache, *doc_files[i].first, doc_files[i].second, documents[i], markdown_budget);
@@ -357,13 +372,29 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   phase.emplace("context: imports, knowledge index");
   load_imported(snap, cache, doc_files, documents, notes, markdown_budget);
   // A symlinked doc that says what its target says adds no knowledge; indexing it would double every finding
-  // about a command or path it mentions.
+  // about a command or path it mentions. A document taken from the donor (and not read again as an import)
+  // takes its mentions from the donor's index too: add() reads nothing but the document.
+  const auto donor_span = [&](std::size_t i) -> const doc::KnowledgeIndex::Span* {
+    if (!donor_of[i] || documents[i].imported || *donor_of[i] >= options.reuse->m_knowledge_spans.size())
+      return nullptr;
+    return &options.reuse->m_knowledge_spans[*donor_of[i]];
+  };
   util::parallel_for(doc_files.size(), jobs, [&](std::size_t i) {
-    if (!context->is_alias(documents[i]))
+    if (!context->is_alias(documents[i]) && donor_span(i) == nullptr)
       doc_knowledge[i].add(documents[i]);
   });
-  for (auto& part : doc_knowledge)
-    context->m_knowledge.merge(std::move(part));
+  context->m_knowledge_spans.resize(documents.size());
+  for (std::size_t i = 0; i < doc_knowledge.size(); ++i) {
+    auto& span = context->m_knowledge_spans[i];
+    span = context->m_knowledge.end();
+    if (const auto* theirs = donor_span(i); theirs != nullptr && !context->is_alias(documents[i]))
+      context->m_knowledge.append_copy(options.reuse->m_knowledge, *theirs);
+    else
+      context->m_knowledge.merge(std::move(doc_knowledge[i]));
+    const auto end = context->m_knowledge.end();
+    span.commands_end = end.commands_end;
+    span.paths_end = end.paths_end;
+  }
 
   phase.emplace("context: waiting for the facts thread");
   facts_thread.join();
@@ -377,7 +408,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
                                 "rules (TASK, QUAL) do not run",
                                 read_only->path, read_only->line, read_only->note));
   phase.emplace("context: generated-code scan (documents)");
-  auto in_docs = facts::extract_generated(doc_inputs, {}, cache, head_readers, jobs);
+  auto in_docs = facts::extract_generated(doc_inputs, {}, cache, head_readers, jobs, keep_heads, lent_heads);
   phase.reset();
   generated_files.insert(generated_files.end(), std::make_move_iterator(in_docs.begin()),
                          std::make_move_iterator(in_docs.end()));

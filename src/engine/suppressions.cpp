@@ -214,11 +214,25 @@ std::vector<FileSuppressions> collect_suppressions(const Context& context, std::
   return parsed;
 }
 
+bool is_suppression_finding(std::string_view rule_id) {
+  return rule_id.starts_with("META");
+}
+
 std::vector<Finding> suppress_findings(const Context& context, std::vector<Finding> findings,
-                                       const Selection& selection, const RuleSet& rules, unsigned jobs) {
+                                       const Selection& selection, const RuleSet& rules, unsigned jobs,
+                                       SuppressionReport report) {
   const KnownRule is_known = [&rules](std::string_view token) { return rules.matches_any(token); };
-  const auto files = collect_suppressions(context, findings, selection, is_known, jobs);
-  return apply_suppressions(std::move(findings), files, selection, rules);
+  // Which findings a suppression covers does not depend on the selection; only the META findings do.
+  Selection narrowed;
+  const Selection* used = &selection;
+  if (report == SuppressionReport::covered_only) {
+    narrowed = selection;
+    narrowed.ignore.emplace_back(k_unused);
+    narrowed.ignore.emplace_back(k_invalid);
+    used = &narrowed;
+  }
+  const auto files = collect_suppressions(context, findings, *used, is_known, jobs);
+  return apply_suppressions(std::move(findings), files, *used, rules);
 }
 
 } // namespace tacit::engine

@@ -11,6 +11,7 @@
 #include <array>
 #include <iterator>
 #include <map>
+#include <utility>
 
 namespace tacit::facts {
 
@@ -107,10 +108,26 @@ bool may_carry_generated_marker(std::string_view path) {
                              [&](std::string_view known) { return util::iequals(ext, known); });
 }
 
+void GeneratedHeads::keep(std::string_view path, std::string head, const GeneratedMarker& marker) {
+  if (head.size() > m_budget - std::min(m_bytes, m_budget))
+    return;
+  auto [at, added] = m_kept.try_emplace(std::string(path));
+  if (!added)
+    return;
+  m_bytes += head.size();
+  at->second.head = std::move(head);
+  at->second.marker = marker;
+}
+
+const GeneratedMarker* GeneratedHeads::same(std::string_view path, std::string_view head) const {
+  const auto it = m_kept.find(path);
+  return it != m_kept.end() && it->second.head == head ? &it->second.marker : nullptr;
+}
+
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
                                              const std::vector<const repo::FileEntry*>& linguist_generated,
-                                             const FileReader& read, const HeadReaders& heads,
-                                             unsigned jobs) {
+                                             const FileReader& read, const HeadReaders& heads, unsigned jobs,
+                                             GeneratedHeads* keep, const GeneratedHeads* reuse) {
   std::vector<const repo::FileEntry*> all;
   all.reserve(files.size() + linguist_generated.size());
   std::ranges::merge(files, linguist_generated, std::back_inserter(all),
@@ -121,13 +138,22 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
       candidates.push_back(file);
   // Runs of neighbouring files (in path order they share directories), one head reader each.
   std::vector<GeneratedMarker> markers(candidates.size());
+  std::vector<std::string> kept(keep != nullptr ? candidates.size() : 0); // the heads read, for `keep`
   const std::size_t runs = (candidates.size() + k_generated_run - 1) / k_generated_run;
   util::parallel_for(runs, jobs, [&](std::size_t run) {
     const auto head = heads(k_head_bytes);
     for (std::size_t i = run * k_generated_run; i < std::min(candidates.size(), (run + 1) * k_generated_run);
-         ++i)
-      markers[i] = find_generated_marker(head(*candidates[i]));
+         ++i) {
+      const auto bytes = head(*candidates[i]);
+      const auto* same = reuse != nullptr ? reuse->same(candidates[i]->path, bytes) : nullptr;
+      markers[i] = same != nullptr ? *same : find_generated_marker(bytes);
+      if (keep != nullptr)
+        kept[i] = bytes;
+    }
   });
+  if (keep != nullptr)
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      keep->keep(candidates[i]->path, std::move(kept[i]), markers[i]);
   std::map<std::string_view, GeneratedFile> found;
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (markers[i].line > 0)

@@ -2,6 +2,7 @@
 // tree (revision source); content from the worktree or the object store. libgit2 calls go through one
 // mutex (a git_repository is not safe to share between threads); worktree reads take no lock.
 
+#include "cache_tree.hpp"
 #include "git_raii.hpp"
 #include "snapshot_impl.hpp"
 
@@ -9,12 +10,17 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <sys/stat.h>
 
 namespace tacit::repo {
@@ -36,11 +42,33 @@ struct IndexReading {
   std::vector<Entry> entries; ///< sorted by path (byte order)
   bool has_time = false;      ///< the index file's time is known (else no file counts as still checked out)
   std::int64_t index_time = 0;
+  /// The valid entries of the index's cache-tree extension, sorted by path (empty when the file read for it
+  /// was not byte for byte the one libgit2 read: its checksum differs).
+  std::vector<CachedTree> trees;
 
   const Entry* find(std::string_view path) const {
     const auto it = std::lower_bound(entries.begin(), entries.end(), path,
                                      [](const Entry& entry, std::string_view p) { return entry.path < p; });
     return it != entries.end() && it->path == path ? &*it : nullptr;
+  }
+
+  /// The entries beneath folder `prefix` ("" or ending in '/').
+  std::span<const Entry> beneath(std::string_view prefix) const {
+    const auto first =
+        std::lower_bound(entries.begin(), entries.end(), prefix,
+                         [](const Entry& entry, std::string_view p) { return entry.path < p; });
+    auto last = first;
+    while (last != entries.end() && std::string_view(last->path).starts_with(prefix))
+      ++last;
+    return {first, last};
+  }
+
+  /// The cache tree's entry for folder `prefix`, or nullptr.
+  const CachedTree* tree(std::string_view prefix) const {
+    const auto it =
+        std::lower_bound(trees.begin(), trees.end(), prefix,
+                         [](const CachedTree& tree, std::string_view p) { return tree.path < p; });
+    return it != trees.end() && it->path == prefix ? &*it : nullptr;
   }
 };
 
@@ -54,6 +82,44 @@ std::optional<std::int64_t> index_file_time(git_repository* repository) {
     return std::nullopt;
   }
   return static_cast<std::int64_t>(info.st_mtim.tv_sec);
+}
+
+// The cache-tree entries of the repository's index file, when the file is still the one `index` was read
+// from (the same checksum: no git command rewrote it since); else none. Never through a symbolic link.
+std::vector<CachedTree> read_index_trees(git_repository* repository, git_index* index) {
+  constexpr std::uint64_t k_max_index_bytes = 1u << 30;
+  const git_oid* checksum = git_index_checksum(index);
+  if (checksum == nullptr) {
+    return {};
+  }
+  const auto path = std::filesystem::path(git_repository_path(repository)) / "index";
+  const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+  struct stat info {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<std::uint64_t>(info.st_size) > k_max_index_bytes ||
+      static_cast<std::size_t>(info.st_size) < GIT_OID_RAWSZ) {
+    return {};
+  }
+  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const auto n = ::read(fd.get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return {};
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  git_oid trailer{};
+  git_oid_fromraw(&trailer,
+                  reinterpret_cast<const unsigned char*>(bytes.data() + bytes.size() - GIT_OID_RAWSZ));
+  if (!git_oid_equal(&trailer, checksum)) {
+    return {};
+  }
+  auto trees = read_cache_tree(bytes);
+  return trees ? std::move(*trees) : std::vector<CachedTree>{};
 }
 
 std::shared_ptr<const IndexReading> make_index_reading(git_repository* repository, git_index* index,
@@ -83,6 +149,8 @@ std::shared_ptr<const IndexReading> make_index_reading(git_repository* repositor
   };
   if (!std::is_sorted(reading->entries.begin(), reading->entries.end(), by_path)) {
     std::sort(reading->entries.begin(), reading->entries.end(), by_path); // a case-insensitive index's order
+  } else {
+    reading->trees = read_index_trees(repository, index); // path order is the cache tree's premise
   }
   return reading;
 }
@@ -150,6 +218,67 @@ extern "C" int collect_tree_entry(const char* root, const git_tree_entry* entry,
   }
 }
 
+// A folder of a commit's tree listed from the index instead of being read: when the index's cache tree
+// records the same tree id for the folder (so the index entries beneath it are that tree's files, with the
+// same blob ids and modes) and covers as many entries as the index has there, none of them intent-to-add.
+bool collect_from_index(std::string_view prefix, const git_oid& id, WalkState& state) {
+  if (state.index == nullptr) {
+    return false;
+  }
+  const CachedTree* cached = state.index->tree(prefix);
+  if (cached == nullptr || !git_oid_equal(&cached->id, &id)) {
+    return false;
+  }
+  const auto entries = state.index->beneath(prefix);
+  if (entries.size() != cached->entries || std::ranges::any_of(entries, [](const IndexReading::Entry& entry) {
+        return (entry.flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) != 0;
+      })) {
+    return false;
+  }
+  for (const auto& entry : entries) {
+    const std::uint32_t mode = file_mode(entry.mode);
+    if (mode == 0) {
+      continue; // a submodule
+    }
+    Item item;
+    item.entry = FileEntry{entry.path, mode, entry.file_size};
+    git_oid_cpy(&item.oid, &entry.id);
+    item.from_store = true;
+    state.items->push_back(std::move(item));
+  }
+  return true;
+}
+
+// Lists the files of `tree` (the folder `prefix`, "" or ending in '/') as git_tree_walk with
+// collect_tree_entry would, reading only the subtrees collect_from_index cannot list.
+int walk_tree(git_repository* repository, const git_tree* tree, std::string& prefix, WalkState& state) {
+  const std::size_t count = git_tree_entrycount(tree);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+    if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
+      if (collect_tree_entry(prefix.c_str(), entry, &state) < 0) {
+        return -1;
+      }
+      continue;
+    }
+    const std::size_t length = prefix.size();
+    prefix += git_tree_entry_name(entry);
+    prefix += '/';
+    if (!collect_from_index(prefix, *git_tree_entry_id(entry), state)) {
+      git_tree* raw = nullptr;
+      if (git_tree_lookup(&raw, repository, git_tree_entry_id(entry)) < 0) {
+        return -1;
+      }
+      const git::TreePtr subtree(raw);
+      if (walk_tree(repository, subtree.get(), prefix, state) < 0) {
+        return -1;
+      }
+    }
+    prefix.resize(length);
+  }
+  return 0;
+}
+
 class GitSnapshot;
 
 // Heads from the object store (--staged, --rev), each blob read only up to the head's size.
@@ -199,9 +328,12 @@ public:
     if (!loaded) {
       return loaded;
     }
-    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    const auto by_path = [](const Item& a, const Item& b) {
       return a.entry.path < b.entry.path || (a.entry.path == b.entry.path && a.rank < b.rank);
-    });
+    };
+    if (!std::is_sorted(items.begin(), items.end(), by_path)) { // an index and a tree are in path order
+      std::stable_sort(items.begin(), items.end(), by_path);
+    }
     m_files.reserve(items.size());
     m_oids.reserve(items.size());
     m_from_store.reserve(items.size());
@@ -538,9 +670,14 @@ private:
         git_error_clear();
       }
     }
+    // The folders whose tree is the index's are listed from the index (the base of --staged is mostly
+    // HEAD's tree, that of --since shares most folders with it): only the others are read.
     WalkState state{&items, m_odb.get(), m_reading.get()};
-    const int rc =
-        git_tree_walk(reinterpret_cast<git_tree*>(tree.get()), GIT_TREEWALK_PRE, collect_tree_entry, &state);
+    std::string prefix;
+    const auto* root = reinterpret_cast<const git_tree*>(tree.get());
+    const int rc = collect_from_index(prefix, *git_tree_id(root), state)
+                       ? 0
+                       : walk_tree(m_repository.get(), root, prefix, state);
     if (rc < 0) {
       return make_error(ErrorCode::repository, fmt::format("cannot list the files of revision '{}': {}",
                                                            revision, git::last_error("out of memory")));
@@ -575,11 +712,17 @@ private:
     }
     m_checkout_root_fd = std::move(*root);
     m_checkout.resize(m_files.size());
+    // Both lists are in path order: one pass over them finds each file's entry.
+    auto next = index->entries.begin();
     for (std::size_t i = 0; i < m_files.size(); ++i) {
+      while (next != index->entries.end() && next->path < m_files[i].path) {
+        ++next;
+      }
       if (m_files[i].mode == k_mode_symlink) {
         continue;
       }
-      const IndexReading::Entry* entry = index->find(m_files[i].path);
+      const IndexReading::Entry* entry =
+          next != index->entries.end() && next->path == m_files[i].path ? &*next : nullptr;
       if (entry == nullptr || !git_oid_equal(&entry->id, &m_oids[i]) ||
           file_mode(entry->mode) != m_files[i].mode ||
           (entry->flags_extended & (GIT_INDEX_ENTRY_SKIP_WORKTREE | GIT_INDEX_ENTRY_INTENT_TO_ADD)) != 0 ||

@@ -95,19 +95,28 @@ std::vector<std::string> generator_programs(std::string_view generator) {
   return names;
 }
 
-// True when a command runs one of `programs`: a script generator by its path's name, another by its own.
+// True when `program` (lower case) is `first-second` in any case.
+bool is_joined(std::string_view program, std::string_view first, std::string_view second) {
+  return program.size() == first.size() + 1 + second.size() && program[first.size()] == '-' &&
+         util::iequals(program.substr(0, first.size()), first) &&
+         util::iequals(program.substr(first.size() + 1), second);
+}
+
+// True when a command runs one of `programs` (lower case: generator_programs): a script generator by its
+// path's name, another by its own. Called for every command of the docs, so nothing is copied: a word in
+// lower case is a program when they are equal ignoring case.
 bool names_generator(const std::vector<std::string>& words, const std::vector<std::string>& programs,
                      bool script) {
   const auto head = head_words(words);
   for (std::size_t i = 0; i < head.size(); ++i) {
-    const auto name = util::to_lower(script ? util::base_name(head[i]) : head[i]);
-    if (std::find(programs.begin(), programs.end(), name) != programs.end())
-      return true;
-    // `conda smithy rerender` runs conda-smithy.
-    if (i + 1 < head.size() &&
-        std::ranges::find(programs, util::to_lower(fmt::format("{}-{}", head[i], head[i + 1]))) !=
-            programs.end())
-      return true;
+    const auto name = script ? util::base_name(head[i]) : head[i];
+    for (const auto& program : programs) {
+      if (util::iequals(name, program))
+        return true;
+      // `conda smithy rerender` runs conda-smithy.
+      if (i + 1 < head.size() && is_joined(program, head[i], head[i + 1]))
+        return true;
+    }
   }
   return false;
 }
@@ -252,13 +261,21 @@ bool names_generator_anywhere(const engine::Context& context, std::string_view g
   return false;
 }
 
-bool paragraph_names(const engine::Context& context, const std::vector<std::string>& names) {
+// The paragraphs of the docs that say "generated", in document order.
+std::vector<std::string_view> generated_paragraphs(const engine::Context& context) {
+  std::vector<std::string_view> out;
   for (const auto& doc : context.documents())
     for (auto paragraph : paragraphs(doc.text))
-      if (says_generated(paragraph) && std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-            return paragraph.find(name) != std::string_view::npos;
-          }))
-        return true;
+      if (says_generated(paragraph))
+        out.push_back(paragraph);
+  return out;
+}
+
+bool paragraph_names(const std::vector<std::string_view>& generated, const std::vector<std::string>& names) {
+  for (auto paragraph : generated)
+    if (std::any_of(names.begin(), names.end(),
+                    [&](const std::string& name) { return paragraph.find(name) != std::string_view::npos; }))
+      return true;
   return false;
 }
 
@@ -307,9 +324,18 @@ Documentation::Documentation(const engine::Context& context)
 
 bool Documentation::documents(const std::vector<facts::GeneratedFile>& files,
                               const facts::GeneratedGroup& group) const {
-  return covered(m_scopes, files, group) ||
-         (!group.generator.empty() && names_generator_anywhere(m_context, group.generator)) ||
-         paragraph_names(m_context, group_names(files, group));
+  if (covered(m_scopes, files, group))
+    return true;
+  if (!group.generator.empty()) {
+    auto [named, added] = m_generator_named.try_emplace(group.generator, false);
+    if (added)
+      named->second = names_generator_anywhere(m_context, group.generator);
+    if (named->second)
+      return true;
+  }
+  if (!m_generated_paragraphs)
+    m_generated_paragraphs = generated_paragraphs(m_context);
+  return paragraph_names(*m_generated_paragraphs, group_names(files, group));
 }
 
 } // namespace tacit::rules::generated

@@ -5,6 +5,8 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/facts/generated.hpp>
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +44,10 @@ public:
 private:
   const engine::Context& m_context;
   std::vector<std::string> m_scopes; ///< directories the regenerate commands speak for ("" for all)
+  /// Found once per generator, for all the groups it made: whether a doc's command runs it.
+  mutable std::map<std::string, bool, std::less<>> m_generator_named;
+  /// The docs' paragraphs that say "generated", gathered on first use.
+  mutable std::optional<std::vector<std::string_view>> m_generated_paragraphs;
 };
 
 } // namespace tacit::rules::generated

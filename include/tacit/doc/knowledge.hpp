@@ -6,6 +6,7 @@
 
 #include <tacit/doc/document.hpp>
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -74,6 +75,19 @@ public:
 
   /// Appends another index (documents are indexed in parallel, then merged in document order).
   void merge(KnowledgeIndex&& other);
+
+  /// Where one document's mentions lie in an index built by merging the documents' indexes in order.
+  struct Span {
+    std::size_t commands_begin = 0, commands_end = 0;
+    std::size_t paths_begin = 0, paths_end = 0;
+  };
+  /// The end of the mentions so far, to take a document's Span around its merge.
+  Span end() const { return {m_commands.size(), m_commands.size(), m_paths.size(), m_paths.size()}; }
+
+  /// Appends copies of the mentions `span` covers in `other`: what add() gave there for a document equal to
+  /// one about to be added here (the base of a diff-aware run takes an unchanged document's mentions from the
+  /// scanned state instead of splitting its commands again).
+  void append_copy(const KnowledgeIndex& other, const Span& span);
 
   const std::vector<CommandMention>& commands() const { return m_commands; }
   const std::vector<PathMention>& paths() const { return m_paths; }

@@ -10,10 +10,12 @@
 #include <tacit/facts/ci.hpp>
 #include <tacit/facts/facts.hpp>
 #include <tacit/facts/file_cache.hpp>
+#include <tacit/facts/generated.hpp>
 #include <tacit/facts/vendored.hpp>
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/glob.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -107,6 +109,8 @@ private:
   std::vector<doc::Document> m_documents;
   std::vector<std::string> m_document_notes; ///< parallel to m_documents: what loading each one noted
   doc::KnowledgeIndex m_knowledge;
+  std::vector<doc::KnowledgeIndex::Span> m_knowledge_spans; ///< parallel to m_documents: each one's mentions
+  std::unique_ptr<facts::GeneratedHeads> m_generated_heads; ///< AnalyzeOptions::lends: the heads scanned
   facts::Facts m_facts;
   facts::CiFacts m_ci;
   std::unique_ptr<facts::ParsedFileCache> m_file_cache;
@@ -131,7 +135,13 @@ struct AnalyzeOptions {
   /// the same path are taken instead of parsing again (ParsedFileCache::reuse_from), and so are its
   /// documents. What the donor did not read is read and parsed as usual.
   const Context* reuse = nullptr;
+  /// Keep, for the base of a diff-aware run that takes this context as its `reuse`, what it can take only if
+  /// kept: the heads the generated-code scan read (facts::GeneratedHeads, up to k_lent_head_bytes).
+  bool lends = false;
 };
+
+/// The most bytes of file heads a context keeps for the base of a diff-aware run (AnalyzeOptions::lends).
+inline constexpr std::size_t k_lent_head_bytes = 32u << 20;
 
 /// Builds the context of a snapshot: scope, documents (parsed in parallel), knowledge, facts.
 /// Reads .tacit.yaml from the snapshot's source unless options.config is set (an invalid one is an error).

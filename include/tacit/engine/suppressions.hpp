@@ -89,9 +89,19 @@ std::vector<FileSuppressions> collect_suppressions(const Context& context, std::
                                                    const Selection& selection, const KnownRule& is_known,
                                                    unsigned jobs);
 
+/// True for the ids of the findings the suppression pass itself reports (META001, META002; any META id):
+/// whether one occurs depends on every other finding of the run and on every in-scope doc, not on one rule.
+bool is_suppression_finding(std::string_view rule_id);
+
+/// Whether suppress_findings reports META001 and META002 (when selected), or only drops what the
+/// suppressions cover (and then reads only the files that hold a finding).
+enum class SuppressionReport { meta, covered_only };
+
 /// The whole pass over a run's findings: collect_suppressions (a token is known when it names a rule of
-/// `rules`), then apply_suppressions.
+/// `rules`), then apply_suppressions. With SuppressionReport::covered_only the pass drops the same findings
+/// and reports no META finding (the base of a diff-aware run that needs the findings of some rules only).
 std::vector<Finding> suppress_findings(const Context& context, std::vector<Finding> findings,
-                                       const Selection& selection, const RuleSet& rules, unsigned jobs);
+                                       const Selection& selection, const RuleSet& rules, unsigned jobs,
+                                       SuppressionReport report = SuppressionReport::meta);
 
 } // namespace tacit::engine

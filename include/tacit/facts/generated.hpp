@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,14 +51,43 @@ bool is_lockfile(std::string_view path);
 /// never docs, lockfiles, binaries or templates (a template's marker is for its output).
 bool may_carry_generated_marker(std::string_view path);
 
+/// The heads one scan read (a run's scanned state, when it lends itself to the base of a diff-aware run) and
+/// the marker found in each, up to a number of bytes: another scan (the base's) takes the marker of a file
+/// whose head is byte for byte the one kept at the same path instead of looking for it again.
+class GeneratedHeads {
+public:
+  /// Keeps heads until they hold `budget` bytes in all.
+  explicit GeneratedHeads(std::size_t budget) : m_budget(budget) {}
+  GeneratedHeads(const GeneratedHeads&) = delete;
+  GeneratedHeads& operator=(const GeneratedHeads&) = delete;
+
+  /// Keeps `head` and its marker for `path` (while the budget lasts). Not safe alongside other calls.
+  void keep(std::string_view path, std::string head, const GeneratedMarker& marker);
+
+  /// The marker kept for `path` when the head kept there is `head`, byte for byte; else nullptr.
+  const GeneratedMarker* same(std::string_view path, std::string_view head) const;
+
+private:
+  struct Kept {
+    std::string head;
+    GeneratedMarker marker;
+  };
+  std::size_t m_budget;
+  std::size_t m_bytes = 0;
+  std::map<std::string, Kept, std::less<>> m_kept;
+};
+
 /// The generated-code extractor: reads the heads of the files that may carry a marker (a byte prefilter
 /// before any line is looked at), in runs of neighbouring files on up to `jobs` threads. `files` are the
 /// in-scope files; `linguist_generated` are the files out of scope only because the root .gitattributes (read
 /// with `read`) marks them linguist-generated: those are generated whatever their head says. Lockfiles are
-/// never reported.
+/// never reported. With `keep`, the heads read and their markers are kept there; with `reuse`, a head kept
+/// there is not scanned again (GeneratedHeads::same).
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
                                              const std::vector<const repo::FileEntry*>& linguist_generated,
-                                             const FileReader& read, const HeadReaders& heads, unsigned jobs);
+                                             const FileReader& read, const HeadReaders& heads, unsigned jobs,
+                                             GeneratedHeads* keep = nullptr,
+                                             const GeneratedHeads* reuse = nullptr);
 
 /// Generated files of one generator (files that only .gitattributes calls generated form a group of their
 /// own).

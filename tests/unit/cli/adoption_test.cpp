@@ -401,3 +401,70 @@ TEST_CASE("--since and --staged on a first run report what the base analysed on 
       has(tacit_in(scratch, repo, "check --since HEAD~1 --no-cache").err, "(1 finding there is not shown)"));
   CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == since_worktree);
 }
+
+// The base is evaluated for the rules of the scanned state's findings only, and its record in the cache says
+// which: a later run that needs another rule analyses the base again instead of taking the record as
+// complete (which would report the base's CTX003 as new), and the record then covers both.
+TEST_CASE("--since evaluates the base for the scanned state's rules, and a record of other rules is a miss") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  std::filesystem::create_directories(repo);
+  git(repo, "init -q");
+  write_file(repo / "AGENTS.md", "# Agents\n\nBuild with `make build`.\n");
+  write_file(repo / "Makefile", "lint:\n\techo lint\n");
+  write_file(
+      repo / ".github/workflows/ci.yml",
+      "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n");
+  git(repo, "add -A");
+  git(repo, "commit -q -m one");
+  write_file(
+      repo / ".github/workflows/ci.yml",
+      "name: ci\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n"
+      "      - run: make compile\n");
+  git(repo, "commit -q -a -m two");
+  const auto cache_dir = repo / ".git" / "tacit" / "diff-base";
+  const auto record = [&] {
+    for (const auto& entry : std::filesystem::directory_iterator(cache_dir))
+      return read_all(entry.path());
+    return std::string{};
+  };
+
+  // The base has CTX003 for AGENTS.md's `make build`; the worktree no longer says it.
+  write_file(repo / "AGENTS.md", "# Agents\n\nRead the Makefile.\n");
+  const auto first = tacit_in(scratch, repo, "check --since HEAD~1 -q");
+  CHECK(has(first.out, "TASK104 CI runs 'make compile'"));
+  CHECK_FALSE(has(first.out, "CTX003"));
+  const auto partial = record();
+  CHECK(has(partial, "\nrules\t"));
+  CHECK(has(partial, "\tTASK104"));
+  CHECK_FALSE(has(partial, "CTX003")); // neither evaluated nor recorded
+
+  // Back as it was: CTX003 is in the base, so it is not new; the record did not cover it.
+  write_file(repo / "AGENTS.md", "# Agents\n\nBuild with `make build`.\n");
+  const auto second = tacit_in(scratch, repo, "check --since HEAD~1 -q");
+  CHECK_FALSE(has(second.out, "CTX003"));
+  CHECK(second.out == tacit_in(scratch, repo, "check --since HEAD~1 -q --no-cache").out);
+  const auto grown = record();
+  CHECK(has(grown, "\tCTX003"));
+  CHECK(has(grown, "finding\tCTX003\tAGENTS.md\t3\t"));
+  CHECK(has(grown, "\tTASK104"));
+  CHECK(tacit_in(scratch, repo, "check --since HEAD~1 -q").out == second.out); // read back
+}
+
+// A META finding depends on every other finding: the base is then evaluated for every rule. The suppression
+// of CTX003 below covers nothing in both states (no `make` target is mentioned), so its META001 is not new.
+TEST_CASE("--since evaluates every rule at the base when the scanned state has a META finding") {
+  TempDir scratch;
+  const auto repo = scratch / "repo";
+  first_commit(repo);
+  write_file(repo / "docs/notes.md",
+             "# Notes\n\nNothing to build here. <!-- tacit: ignore[CTX003] -- kept for the old target -->\n");
+  git(repo, "add -A");
+  git(repo, "commit -q -m notes");
+  const auto all = tacit_in(scratch, repo, "check -q");
+  REQUIRE(has(all.out, "META001"));
+  write_file(repo / "README.md", "# demo\n\nBuild with `make build` or `make nothing`.\n");
+  const auto run = tacit_in(scratch, repo, "check --since HEAD --no-cache -q");
+  CHECK(has(run.out, "'make nothing'"));
+  CHECK_FALSE(has(run.out, "META001"));
+}

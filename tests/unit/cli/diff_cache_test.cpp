@@ -65,6 +65,37 @@ TEST_CASE("diff cache: another key, a cut file, a miscount or a bad escape is a 
                                               "0123456789abcdef")); // no anchor line
 }
 
+TEST_CASE("diff cache: a record of some rules says which, and a finding of another rule is a miss") {
+  auto base = sample();
+  CHECK_FALSE(tacit::cli::render_base_findings(base, "0123456789abcdef").contains("\nrules"));
+  base.rules = std::vector<std::string>{"CTX001", "TASK104"};
+  const auto text = tacit::cli::render_base_findings(base, "0123456789abcdef");
+  CHECK(text.contains("\nrules\tCTX001\tTASK104\n"));
+  const auto back = tacit::cli::parse_base_findings(text, "0123456789abcdef");
+  REQUIRE(back);
+  REQUIRE(back->rules);
+  CHECK(*back->rules == std::vector<std::string>{"CTX001", "TASK104"});
+  CHECK(back->findings.size() == 2);
+  // No rule evaluated: an empty list, not "every rule".
+  BaseFindings none;
+  none.anchor = base.anchor;
+  none.rules = std::vector<std::string>{};
+  const auto empty = tacit::cli::parse_base_findings(tacit::cli::render_base_findings(none, "k"), "k");
+  REQUIRE(empty);
+  REQUIRE(empty->rules);
+  CHECK(empty->rules->empty());
+  // A finding of a rule the record does not list, an unsorted list, a second list: a miss.
+  auto other = text;
+  other.replace(other.find("\tTASK104\n"), 9, "\tTASK105\n");
+  CHECK_FALSE(tacit::cli::parse_base_findings(other, "0123456789abcdef"));
+  auto unsorted = text;
+  unsorted.replace(unsorted.find("rules\tCTX001\tTASK104"), 20, "rules\tTASK104\tCTX001");
+  CHECK_FALSE(tacit::cli::parse_base_findings(unsorted, "0123456789abcdef"));
+  auto twice = text;
+  twice.insert(twice.find("finding\t"), "rules\tCTX001\tTASK104\n");
+  CHECK_FALSE(tacit::cli::parse_base_findings(twice, "0123456789abcdef"));
+}
+
 TEST_CASE("diff cache: the key is a stable hash of its material") {
   CHECK(tacit::cli::cache_key("") == "cbf29ce484222325");
   CHECK(tacit::cli::cache_key("a") == tacit::cli::cache_key("a"));
