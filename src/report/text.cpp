@@ -127,9 +127,12 @@ std::string render_text(const std::vector<engine::Finding>& findings, const RunI
     for (const auto& finding : findings)
       if (!finding.location.path.empty())
         with_findings.insert(finding.location.path);
-    fmt::format_to(std::back_inserter(out), "{}Found {}{} ({}) in {} of {} checked.\n", style.bold(),
-                   detail::plural(findings.size(), "finding"), style.reset(), fmt::join(parts, ", "),
-                   with_findings.size(), detail::plural(info.files, "file"));
+    const auto where =
+        with_findings.size() <= info.files
+            ? fmt::format("{} of {} checked", with_findings.size(), detail::plural(info.files, "file"))
+            : fmt::format("{} ({} checked)", detail::plural(with_findings.size(), "file"), info.files);
+    fmt::format_to(std::back_inserter(out), "{}Found {}{} ({}) in {}.\n", style.bold(),
+                   detail::plural(findings.size(), "finding"), style.reset(), fmt::join(parts, ", "), where);
   }
   return out;
 }

@@ -53,7 +53,7 @@ TEST_CASE("render_text: locations, hints, evidence and the summary") {
                 "  evidence: commits 1a2b..3c4d: 27 of 28 follow it\n"
                 ".: warning CTX001 no agent context file\n"
                 "src/main.c: info ARCH301 info finding\n"
-                "Found 4 findings (1 error, 2 warnings, 1 info) in 9 files.\n");
+                "Found 4 findings (1 error, 2 warnings, 1 info) in 3 of 9 files checked.\n");
   CHECK_FALSE(contains(text, "\x1b"));
 }
 
@@ -61,16 +61,18 @@ TEST_CASE("render_text: singular and plural in the summary") {
   const auto error = finding("CTX002", Severity::error, "a.md", 1, 1, "m");
   const auto warning = finding("CTX001", Severity::warning, "a.md", 1, 1, "m");
   const auto info_finding = finding("ARCH301", Severity::info, "a.md", 1, 1, "m");
-  CHECK(contains(report::render_text({error}, info(1, 1)), "Found 1 finding (1 error) in 1 file.\n"));
-  CHECK(
-      contains(report::render_text({error, error}, info(2, 1)), "Found 2 findings (2 errors) in 2 files.\n"));
-  CHECK(contains(report::render_text({warning}, info(5, 1)), "Found 1 finding (1 warning) in 5 files.\n"));
+  CHECK(contains(report::render_text({error}, info(1, 1)),
+                 "Found 1 finding (1 error) in 1 of 1 file checked.\n"));
+  CHECK(contains(report::render_text({error, error}, info(2, 1)),
+                 "Found 2 findings (2 errors) in 1 of 2 files checked.\n"));
+  CHECK(contains(report::render_text({warning}, info(5, 1)),
+                 "Found 1 finding (1 warning) in 1 of 5 files checked.\n"));
   CHECK(contains(report::render_text({warning, warning, warning}, info(5, 1)),
-                 "Found 3 findings (3 warnings) in 5 files.\n"));
+                 "Found 3 findings (3 warnings) in 1 of 5 files checked.\n"));
   CHECK(contains(report::render_text({info_finding, info_finding}, info(1, 1)),
-                 "Found 2 findings (2 info) in 1 file.\n"));
+                 "Found 2 findings (2 info) in 1 of 1 file checked.\n"));
   CHECK(contains(report::render_text({error, info_finding}, info(0, 1)),
-                 "Found 2 findings (1 error, 1 info) in 0 files.\n"));
+                 "Found 2 findings (1 error, 1 info) in 1 file (0 checked).\n"));
 }
 
 TEST_CASE("render_text: colour only when asked") {
