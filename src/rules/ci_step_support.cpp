@@ -285,14 +285,84 @@ std::string package_runner_tool(const std::vector<std::string>& words) {
   return tool;
 }
 
+namespace {
+
+// PowerShell's approved verbs (`Get-Verb`), lower-cased, and the verbs of the core cmdlets outside that list
+// (`ForEach-Object`, `Where-Object`, `Sort-Object`, `Tee-Object`).
+bool is_powershell_verb(std::string_view verb) {
+  static const std::set<std::string, std::less<>> k_verbs{
+      // Common.
+      "add", "clear", "close", "copy", "enter", "exit", "find", "format", "get", "hide", "join", "lock",
+      "move", "new", "open", "optimize", "pop", "push", "redo", "remove", "rename", "reset", "resize",
+      "search", "select", "set", "show", "skip", "split", "step", "switch", "undo", "unlock", "watch",
+      // Communications.
+      "connect", "disconnect", "read", "receive", "send", "write",
+      // Data.
+      "backup", "checkpoint", "compare", "compress", "convert", "convertfrom", "convertto", "dismount",
+      "edit", "expand", "export", "group", "import", "initialize", "limit", "merge", "mount", "out",
+      "publish", "restore", "save", "sync", "unpublish", "update",
+      // Diagnostic.
+      "debug", "measure", "ping", "repair", "resolve", "test", "trace",
+      // Lifecycle.
+      "approve", "assert", "build", "complete", "confirm", "deny", "deploy", "disable", "enable", "install",
+      "invoke", "register", "request", "restart", "resume", "start", "stop", "submit", "suspend", "uninstall",
+      "unregister", "wait",
+      // Security; other.
+      "block", "grant", "protect", "revoke", "unblock", "unprotect", "use",
+      // The core cmdlets' own.
+      "foreach", "where", "sort", "tee"};
+  return k_verbs.contains(util::to_lower(verb));
+}
+
+// A cmdlet of PowerShell itself, written as PowerShell writes them: Verb-Noun in Pascal case with an approved
+// verb (`Select-String`, `Get-ChildItem`, `Test-Path`, `Invoke-WebRequest`). A module's runner is no cmdlet
+// of the shell: `Invoke-` with any other noun (`Invoke-ScriptAnalyzer`, `Invoke-Pester`, `Invoke-Build`) runs
+// a module's check, and stays in scope. A lower-case `test-thing` is a program's name, not a cmdlet.
+bool is_powershell_cmdlet(std::string_view program) {
+  const auto dash = program.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= program.size())
+    return false;
+  const auto verb = program.substr(0, dash);
+  const auto noun = program.substr(dash + 1);
+  const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+  if (!upper(verb.front()) || !upper(noun.front()) ||
+      !std::ranges::all_of(noun, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) ||
+      !is_powershell_verb(verb))
+    return false;
+  if (util::to_lower(verb) != "invoke")
+    return true;
+  static const std::set<std::string, std::less<>> k_invoked{
+      "webrequest", "restmethod", "expression", "command", "item", "history", "cimmethod", "wmimethod"};
+  return k_invoked.contains(util::to_lower(noun));
+}
+
+// PowerShell keywords, its common aliases and cmd.exe builtins: both shells ignore case (`Exit 1`, `ECHO`).
+bool is_case_insensitive_builtin(std::string_view program) {
+  static const std::set<std::string, std::less<>> k_builtins{
+      // PowerShell keywords.
+      "begin", "break", "catch", "class", "continue", "data", "do", "dynamicparam", "else", "elseif", "end",
+      "enum", "exit", "filter", "finally", "for", "foreach", "function", "if", "param", "process", "return",
+      "switch", "throw", "trap", "try", "until", "using", "while",
+      // PowerShell aliases of core cmdlets.
+      "gci", "gcm", "gc", "sls", "iwr", "irm", "iex", "ni", "ri",
+      // cmd.exe builtins.
+      "echo", "set", "cd", "chdir", "call", "copy", "del", "erase", "dir", "type", "rem", "goto", "setlocal",
+      "endlocal", "pushd", "popd", "mkdir", "md", "rd", "rmdir", "move", "ren", "cls", "pause", "start",
+      "where", "findstr"};
+  return k_builtins.contains(util::to_lower(program));
+}
+
+} // namespace
+
 bool is_everyday_program(std::string_view program) {
+  if (is_powershell_cmdlet(program) || is_case_insensitive_builtin(program))
+    return true;
   static const std::set<std::string_view> k_everyday{
       // Shell builtins and keywords.
       "echo", "printf", "cd", "pushd", "popd", "export", "unset", "set", "shopt", "source", ".", "eval",
       "exec", "test", "[", "[[", "true", "false", ":", "exit", "return", "read", "wait", "trap", "type",
       "hash", "alias", "command", "builtin", "ulimit", "umask", "if", "then", "else", "fi", "for", "while",
       "do", "done", "case", "esac", "function", "local", "declare", "let", "shift", "break", "continue",
-      "Write-Host", "Write-Output", "Set-Location", "Get-ChildItem", "Remove-Item",
       // Coreutils and system utilities.
       "cat", "ls", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "chown", "chgrp", "pwd", "sed",
       "awk", "gawk", "grep", "egrep", "fgrep", "rg", "find", "fd", "xargs", "tee", "sort", "uniq", "cut",

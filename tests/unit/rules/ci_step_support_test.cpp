@@ -19,6 +19,20 @@ TEST_CASE("is_everyday_program: builtins, utilities, runtimes, package managers 
     CHECK_MESSAGE(!is_everyday_program(program), program);
 }
 
+TEST_CASE(
+    "is_everyday_program: PowerShell's own cmdlets, keywords and cmd.exe builtins, not a module's runner") {
+  for (const char* program :
+       {"Select-String", "Get-ChildItem", "Write-Output", "Set-Content", "Test-Path", "Measure-Object",
+        "ForEach-Object", "Where-Object", "ConvertTo-Json", "Out-Null", "Expand-Archive", "Invoke-WebRequest",
+        "Exit", "Throw", "ECHO", "iwr"})
+    CHECK_MESSAGE(is_everyday_program(program), program);
+  // A module's runner (Invoke- with a noun of its own), a lower-case program named like a cmdlet, a verb
+  // PowerShell does not approve, and a noun that is not one word stay programs.
+  for (const char* program : {"Invoke-ScriptAnalyzer", "Invoke-Pester", "test-driver", "format-check",
+                              "Check-Links", "Test-", "Get-thing", "Test-Path.ps1"})
+    CHECK_MESSAGE(!is_everyday_program(program), program);
+}
+
 TEST_CASE("says_it_checks: the step's name, the program's name or the command's words") {
   CHECK(says_it_checks("Spell check", Words{"pyspelling", "--config", "x.yaml"}));
   CHECK(says_it_checks("Lint workflows", Words{"zizmor", "."}));
