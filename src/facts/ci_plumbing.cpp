@@ -15,7 +15,9 @@ namespace tacit::facts {
 namespace {
 
 // A command that never needs documenting: the program, and the first positional words that make it plumbing
-// (space-separated; "a.b" is "a" then "b"; "<none>" is the program with no positional word; "" is any use).
+// (space-separated; "a.b" is "a" then "b"; "<none>" is the program with no positional word; "<options>" is
+// the program followed by an option or nothing, so that what it configures or prints is about itself and no
+// command it wraps; "" is any use).
 struct Plumbing {
   std::string_view program;
   std::string_view subcommands;
@@ -53,6 +55,12 @@ constexpr std::array k_plumbing{
     Plumbing{"gem", "install"}, Plumbing{"bundle", "install config"}, Plumbing{"composer", "install"},
     Plumbing{"cargo", "install binstall fetch"},
     Plumbing{"go", "mod.download mod.verify install env version"}, Plumbing{"dotnet", "restore"},
+    // Build caches: their configuration, statistics and server (`ccache -o cache_dir=X`, `ccache -s`,
+    // `sccache --show-stats`, `sccache --start-server`) set up or report on the CI's cache, as the cache
+    // actions do; a contributor's machine keeps its own. `ccache gcc -c x.c` compiles: not plumbing here.
+    // cachix (Nix's binary cache): its set-up and uploads; `cachix watch-exec` wraps a command.
+    Plumbing{"ccache", "<options>"}, Plumbing{"sccache", "<options>"}, Plumbing{"buildcache", "<options>"},
+    Plumbing{"cachix", "use authtoken push watch-store pin generate-keypair config"},
     // Repository and registry bookkeeping.
     Plumbing{"git", "config fetch submodule lfs clone remote pull"}, Plumbing{"docker", "login logout"}};
 
@@ -87,6 +95,8 @@ bool matches_entry(const std::vector<std::string>& words, const Plumbing& entry)
     return false;
   if (entry.subcommands.empty())
     return true;
+  if (entry.subcommands == "<options>")
+    return words.size() == 1 || (words[1].size() > 1 && words[1].front() == '-');
   // Positional words up to `--`; a word after a flag may be that flag's value, so the next one counts too.
   std::vector<std::string_view> positional;
   bool first_after_flag = false;

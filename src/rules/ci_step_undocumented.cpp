@@ -37,7 +37,8 @@ constexpr engine::RuleMeta k_meta{
                 "Reads the commands that CI runs (GitHub Actions `run:` steps, local composite actions and "
                 "reusable workflows; GitLab CI scripts with anchors, merges and `extends:`; CircleCI `run:` "
                 "steps and reusable `commands:`; Azure Pipelines `script:`/`bash:`/`pwsh:` steps and local "
-                "templates), leaves out plumbing (checkout, toolchain setup, caches, package installs, "
+                "templates), leaves out plumbing (checkout, toolchain setup, caches and build caches "
+                "(`ccache -o`, `ccache -s`, `sccache --show-stats`), package installs, "
                 "`echo`, "
                 "`cd`...) and what does not gate changes (workflows and pipelines that run only on tags, "
                 "releases, schedules or by hand; `trigger: none` with `pr: none`; CircleCI jobs whose "
@@ -453,13 +454,15 @@ bool in_release_folder(std::string_view path) {
 }
 
 // Programs that serve a job rather than check the code, even when the job installs them: JSON and YAML
-// filters, downloaders, cloud and forge clients, archivers, display servers.
+// filters, downloaders, cloud and forge clients, archivers, display servers, build caches (`ccache gcc` is a
+// compile; the cache's set-up and statistics are plumbing: facts::is_plumbing_command).
 bool is_service_program(std::string_view program) {
   static constexpr std::string_view k_service[] = {
-      "jq",        "yq",        "curl", "wget", "gh",     "hub",    "aws",   "gcloud", "gsutil",
-      "az",        "kubectl",   "helm", "git",  "docker", "podman", "zip",   "unzip",  "tar",
-      "xvfb-run",  "sudo",      "ssh",  "scp",  "rsync",  "twine",  "vsce",  "ovsx",   "codecov",
-      "coveralls", "goveralls", "ghr",  "gpg",  "cosign", "syft",   "grype", "choco",
+      "jq",     "yq",    "curl",     "wget",      "gh",        "hub",    "aws",    "gcloud",
+      "gsutil", "az",    "kubectl",  "helm",      "git",       "docker", "podman", "zip",
+      "unzip",  "tar",   "xvfb-run", "sudo",      "ssh",       "scp",    "rsync",  "twine",
+      "vsce",   "ovsx",  "codecov",  "coveralls", "goveralls", "ghr",    "gpg",    "cosign",
+      "syft",   "grype", "choco",    "ccache",    "sccache",   "cachix", "distcc", "buildcache",
   };
   return std::ranges::find(k_service, program) != std::end(k_service) || is_housekeeping_name(program);
 }

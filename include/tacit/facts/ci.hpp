@@ -100,9 +100,10 @@ inline constexpr std::size_t k_max_ci_file_bytes = 1u << 20;
 CiFacts extract_ci(const std::vector<const repo::FileEntry*>& files, const FileReader& read);
 
 /// True for a command that never needs documenting: shell bookkeeping (echo, cd, mkdir, export, set...),
-/// package and toolchain installs (apt-get, brew, pip install, npm ci...), downloads, `X --version`. `words`
+/// package and toolchain installs (apt-get, brew, pip install, npm ci...), downloads, `X --version`, a build
+/// cache's set-up and statistics (`ccache -o X`, `sccache --show-stats`). `words`
 /// as doc::split_commands gives them (sudo and env assignments are stripped again here). The table is data in
-/// ci.cpp.
+/// ci_plumbing.cpp.
 bool is_plumbing_command(const std::vector<std::string>& words);
 
 /// True for an action that is plumbing: checkout, setup-*, caches, artifact upload/download, registry logins;

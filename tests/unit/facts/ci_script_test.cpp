@@ -72,43 +72,20 @@ TEST_CASE("ci script: if/for/while/case syntax is left out, the commands inside 
 }
 
 TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing, build and test are not") {
-  for (auto line : {"echo hi",
-                    "cd build",
-                    "mkdir -p out",
-                    "export X=1",
-                    "set -euxo pipefail",
-                    ". venv/bin/activate",
-                    "sudo apt-get update",
-                    "sudo -E apt-get install -y ninja-build",
-                    "brew install llvm",
-                    "pip install -r requirements.txt",
-                    "python3 -m pip install --upgrade pip",
-                    "pip install -e .",
-                    "npm ci",
-                    "npm install",
-                    "npm --prefix web ci",
-                    "yarn",
-                    "yarn install --frozen-lockfile",
-                    "pnpm install",
-                    "git config --global user.email x",
-                    "git fetch --tags",
-                    "chmod +x gradlew",
-                    "curl -sSfL https://x/install.sh | sh",
-                    "wget -q https://x/tool.tgz",
-                    "tee out.log",
-                    "test -f x",
-                    "[ -d build ]",
-                    "true",
-                    "exit 0",
-                    "sleep 5",
-                    "docker login -u x",
-                    "node --version",
-                    "go version",
-                    "go mod download",
-                    "python -m venv .venv",
-                    "uv sync --frozen",
-                    "echo \"dir=$(pwd)\" >> $GITHUB_OUTPUT",
-                    "cat x >> $GITHUB_STEP_SUMMARY"}) {
+  for (auto line :
+       {"echo hi", "cd build", "mkdir -p out", "export X=1", "set -euxo pipefail", ". venv/bin/activate",
+        "sudo apt-get update", "sudo -E apt-get install -y ninja-build", "brew install llvm",
+        "pip install -r requirements.txt", "python3 -m pip install --upgrade pip", "pip install -e .",
+        "npm ci", "npm install", "npm --prefix web ci", "yarn", "yarn install --frozen-lockfile",
+        "pnpm install", "git config --global user.email x", "git fetch --tags", "chmod +x gradlew",
+        "curl -sSfL https://x/install.sh | sh", "wget -q https://x/tool.tgz", "tee out.log", "test -f x",
+        "[ -d build ]", "true", "exit 0", "sleep 5", "docker login -u x", "node --version", "go version",
+        "go mod download", "python -m venv .venv", "uv sync --frozen",
+        "echo \"dir=$(pwd)\" >> $GITHUB_OUTPUT", "cat x >> $GITHUB_STEP_SUMMARY",
+        // Build caches: set-up, statistics, server.
+        "ccache -o cache_dir=/tmp/ccache", "ccache --set-config=max_size=1G", "ccache -z", "ccache -s",
+        "ccache --show-stats -v", "ccache", "sccache --show-stats", "sccache --start-server", "sccache -z",
+        "cachix use example", "cachix push example ./result"}) {
     const std::string text = line;
     CAPTURE(text);
     CHECK(plumbing(text));
@@ -116,7 +93,9 @@ TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing, build 
   for (auto line : {"make", "ctest --test-dir build", "npm test", "npm run build", "yarn test", "pytest -q",
                     "cargo test", "go test ./...", "cmake --build build", "docker build -t x .",
                     "git diff --exit-code", "bash scripts/release.sh", "python -m pytest",
-                    "cd build && ctest", "./gradlew check", "pip wheel .", "go mod tidy"}) {
+                    "cd build && ctest", "./gradlew check", "pip wheel .", "go mod tidy",
+                    // A build cache that wraps a command runs that command.
+                    "ccache gcc -c x.c", "cachix watch-exec example -- make check"}) {
     const std::string text = line;
     CAPTURE(text);
     CHECK_FALSE(plumbing(text));
