@@ -191,6 +191,10 @@ std::vector<std::string> normalize_command(std::vector<std::string> words) {
     bool prefix = false;
     for (auto p : k_prefix_commands)
       prefix = prefix || word == p;
+    // `command -v ruff` looks the name up and runs nothing: the command is the lookup.
+    if (word == "command" && start + 1 < words.size() &&
+        (words[start + 1] == "-v" || words[start + 1] == "-V"))
+      break;
     if (prefix) {
       const auto command = words[start];
       ++start;

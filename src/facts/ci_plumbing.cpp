@@ -33,9 +33,10 @@ constexpr std::array k_plumbing{
     Plumbing{"tee", ""}, Plumbing{"test", ""}, Plumbing{"[", ""}, Plumbing{"[[", ""}, Plumbing{"true", ""},
     Plumbing{"false", ""}, Plumbing{":", ""}, Plumbing{"exit", ""}, Plumbing{"sleep", ""},
     Plumbing{"read", ""}, Plumbing{"ulimit", ""}, Plumbing{"umask", ""}, Plumbing{"which", ""},
-    Plumbing{"type", ""}, Plumbing{"hash", ""}, Plumbing{"alias", ""}, Plumbing{"trap", ""},
-    Plumbing{"wait", ""}, Plumbing{"printenv", ""}, Plumbing{"whoami", ""}, Plumbing{"uname", ""},
-    Plumbing{"nproc", ""}, Plumbing{"df", ""}, Plumbing{"free", ""}, Plumbing{"date", ""},
+    Plumbing{"type", ""}, Plumbing{"hash", ""}, Plumbing{"command", "<options>"}, Plumbing{"alias", ""},
+    Plumbing{"trap", ""}, Plumbing{"wait", ""}, Plumbing{"printenv", ""}, Plumbing{"whoami", ""},
+    Plumbing{"uname", ""}, Plumbing{"nproc", ""}, Plumbing{"df", ""}, Plumbing{"free", ""},
+    Plumbing{"date", ""},
     // A shell reading its script from a pipe (`curl -sSf URL | sh`).
     Plumbing{"sh", "<none>"}, Plumbing{"bash", "<none>"}, Plumbing{"zsh", "<none>"},
     // Downloads.
@@ -46,14 +47,16 @@ constexpr std::array k_plumbing{
     Plumbing{"choco", ""}, Plumbing{"port", ""}, Plumbing{"snap", "install"}, Plumbing{"rustup", ""},
     Plumbing{"nvm", ""}, Plumbing{"corepack", ""}, Plumbing{"sdk", "install use"},
     // Dependency installs.
-    Plumbing{"pip", "install download freeze list show cache config"}, Plumbing{"pipx", "install"},
-    Plumbing{"uv", "sync venv pip.install pip.sync"}, Plumbing{"poetry", "install"},
-    Plumbing{"pipenv", "install sync"}, Plumbing{"venv", ""}, Plumbing{"virtualenv", ""},
-    Plumbing{"conda", "install create activate env"}, Plumbing{"mamba", "install create activate env"},
-    Plumbing{"micromamba", "install create activate env"}, Plumbing{"npm", "ci install i"},
-    Plumbing{"yarn", "install <none>"}, Plumbing{"pnpm", "install i"}, Plumbing{"bun", "install i"},
-    Plumbing{"gem", "install"}, Plumbing{"bundle", "install config"}, Plumbing{"composer", "install"},
-    Plumbing{"cargo", "install binstall fetch"},
+    Plumbing{"pip", "install uninstall download freeze list show cache config"},
+    Plumbing{"pipx", "install uninstall"},
+    Plumbing{"uv", "sync venv pip.install pip.uninstall pip.sync pip.show pip.list pip.freeze tool.install "
+                   "tool.uninstall"},
+    Plumbing{"poetry", "install"}, Plumbing{"pipenv", "install sync"}, Plumbing{"venv", ""},
+    Plumbing{"virtualenv", ""}, Plumbing{"conda", "install create activate env"},
+    Plumbing{"mamba", "install create activate env"}, Plumbing{"micromamba", "install create activate env"},
+    Plumbing{"npm", "ci install i"}, Plumbing{"yarn", "install <none>"}, Plumbing{"pnpm", "install i"},
+    Plumbing{"bun", "install i"}, Plumbing{"gem", "install"}, Plumbing{"bundle", "install config"},
+    Plumbing{"composer", "install"}, Plumbing{"cargo", "install binstall fetch"},
     Plumbing{"go", "mod.download mod.verify install env version"}, Plumbing{"dotnet", "restore"},
     // Build caches: their configuration, statistics and server (`ccache -o cache_dir=X`, `ccache -s`,
     // `sccache --show-stats`, `sccache --start-server`) set up or report on the CI's cache, as the cache

@@ -41,9 +41,15 @@ void extract_pyproject_runners(const FileList& files, const FileReader& read, st
 
 /// The repository's scripts (shell scripts and Python scripts at the root or in scripts/, bin/, tools/,
 /// hack/, ci/...; executables without extension): runner "script", targets their paths, recipes the commands
-/// they run (wrappers peeled, `${PREFIX}tool` read as `tool`; a Python script's string literals, line by
-/// line).
+/// they run (wrappers peeled, `${PREFIX}tool` read as `tool`; a Python script's: python_script_commands).
 TargetSet extract_scripts(const FileList& files, const FileReader& read);
+
+/// The commands a Python script runs, one a line: its argument lists (`["ruff", "check", "."]`,
+/// `[sys.executable,
+/// "-m", "mypy"]` as `python -m mypy`) and the command strings it hands to a runner (`os.system("pylint
+/// src")`, `subprocess.run("ruff check .", shell=True)`); not the lists that install, query or remove a
+/// package (is_plumbing_command), nor docstrings, messages or other strings (`shutil.which("pylint")`).
+std::string python_script_commands(std::string_view content);
 
 /// What the runners add to the other facts, from the root's target sets: tox environments, nox sessions,
 /// a Taskfile `test` task and CMake test presets as test suites (with their command); a CMake build's

@@ -97,37 +97,6 @@ std::string shell_recipe(std::string_view content) {
   return recipe;
 }
 
-// A Python script runs commands through subprocess with their words as string literals
-// (`subprocess.run(["mypy", "src"])`, `[sys.executable, "-m", "mypy"]`): each line's literals, joined.
-std::string python_recipe(std::string_view content) {
-  std::string recipe;
-  for (auto line : util::split_lines(content)) {
-    const auto text = util::trim_left(line);
-    if (text.starts_with('#') || text.starts_with("import ") || text.starts_with("from "))
-      continue;
-    std::vector<std::string> literals;
-    char quote = 0;
-    std::string literal;
-    for (const char c : text) {
-      if (quote == 0 && (c == '"' || c == '\'')) {
-        quote = c;
-        literal.clear();
-      } else if (quote != 0 && c == quote) {
-        quote = 0;
-        if (!literal.empty())
-          literals.push_back(literal);
-      } else if (quote != 0) {
-        literal += c;
-      } else if (c == '#') {
-        break;
-      }
-    }
-    if (!literals.empty())
-      recipe.append(util::join(literals, " ")).append("\n");
-  }
-  return recipe;
-}
-
 } // namespace
 
 TargetSet extract_scripts(const FileList& files, const FileReader& read) {
@@ -144,7 +113,8 @@ TargetSet extract_scripts(const FileList& files, const FileReader& read) {
     if (content.empty())
       continue;
     set.targets.emplace(file->path, 1);
-    set.recipes[file->path] = language == Language::python ? python_recipe(content) : shell_recipe(content);
+    set.recipes[file->path] =
+        language == Language::python ? python_script_commands(content) : shell_recipe(content);
   }
   return set;
 }

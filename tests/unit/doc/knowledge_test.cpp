@@ -103,6 +103,10 @@ TEST_CASE("split_commands: redirections and their targets are dropped") {
 TEST_CASE("normalize_command: env assignments and prefix commands") {
   CHECK(normalize_command({"CI=1", "npm", "test"}) == Words{"npm", "test"});
   CHECK(normalize_command({"FOO=bar", "BAZ_2=", "make"}) == Words{"make"});
+  // `command -v X` looks X up and runs nothing; `command X` runs X.
+  CHECK(normalize_command({"command", "-v", "pylint"}) == Words{"command", "-v", "pylint"});
+  CHECK(normalize_command({"command", "-V", "ruff"}) == Words{"command", "-V", "ruff"});
+  CHECK(normalize_command({"command", "ruff", "check"}) == Words{"ruff", "check"});
   CHECK(normalize_command({"sudo", "make", "install"}) == Words{"make", "install"});
   CHECK(normalize_command({"sudo", "-E", "make", "install"}) == Words{"make", "install"});
   CHECK(normalize_command({"time", "make"}) == Words{"make"});

@@ -85,7 +85,10 @@ TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing, build 
         // Build caches: set-up, statistics, server.
         "ccache -o cache_dir=/tmp/ccache", "ccache --set-config=max_size=1G", "ccache -z", "ccache -s",
         "ccache --show-stats -v", "ccache", "sccache --show-stats", "sccache --start-server", "sccache -z",
-        "cachix use example", "cachix push example ./result"}) {
+        "cachix use example", "cachix push example ./result",
+        // A package installed, queried or removed; a name looked up.
+        "pip uninstall -y pylint", "uv pip uninstall pylint --system", "uv pip show pylint",
+        "uv tool install ruff", "command -v pylint"}) {
     const std::string text = line;
     CAPTURE(text);
     CHECK(plumbing(text));
