@@ -188,8 +188,8 @@ std::string python_script_commands(std::string_view content) {
     } else if (c == '=' && !groups.empty() && previous == 'a' && i + 1 < content.size() &&
                content[i + 1] != '=') {
       groups.back().keyword = true; // `cwd="x"`, `shell=True`
-    } else if (c == '\n' || c == ';') {
-      // Statements end; brackets stay open across lines.
+    } else if (c == ';') {
+      // A statement ends; brackets stay open across lines and statements alike.
     } else if (!groups.empty()) {
       groups.back().element_used = true; // an operator: the element is an expression
     }

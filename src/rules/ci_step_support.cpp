@@ -314,10 +314,26 @@ bool is_powershell_verb(std::string_view verb) {
   return k_verbs.contains(util::to_lower(verb));
 }
 
-// A cmdlet of PowerShell itself, written as PowerShell writes them: Verb-Noun in Pascal case with an approved
-// verb (`Select-String`, `Get-ChildItem`, `Test-Path`, `Invoke-WebRequest`). A module's runner is no cmdlet
-// of the shell: `Invoke-` with any other noun (`Invoke-ScriptAnalyzer`, `Invoke-Pester`, `Invoke-Build`) runs
-// a module's check, and stays in scope. A lower-case `test-thing` is a program's name, not a cmdlet.
+// The nouns of the cmdlets PowerShell ships (Microsoft.PowerShell.Core, Management, Utility, Archive,
+// Security), lower-cased: a script may write those in any case (`select-string`, `test-path`).
+bool is_powershell_core_noun(std::string_view noun) {
+  static const std::set<std::string, std::less<>> k_nouns{
+      // Management and Core: files, items, processes, services, modules.
+      "acl", "alias", "archive", "childitem", "clipboard", "command", "computer", "content", "credential",
+      "executionpolicy", "filehash", "item", "itemproperty", "job", "location", "module", "path", "process",
+      "psdrive", "service",
+      // Utility: objects, formats, output, web requests.
+      "csv", "culture", "date", "debug", "error", "event", "expression", "file", "guid", "host", "html",
+      "information", "json", "list", "member", "null", "object", "output", "progress", "random", "restmethod",
+      "sleep", "string", "table", "variable", "verbose", "warning", "webrequest", "xml"};
+  return k_nouns.contains(util::to_lower(noun));
+}
+
+// A cmdlet of PowerShell itself: Verb-Noun with an approved verb, written as PowerShell writes them (Pascal
+// case: `Select-String`, `Get-ChildItem`, `Invoke-WebRequest`) or, for the cmdlets PowerShell ships, in any
+// case (`test-path`). A module's runner is no cmdlet of the shell: `Invoke-` with any other noun
+// (`Invoke-ScriptAnalyzer`, `Invoke-Pester`, `Invoke-Build`) runs a module's check, and stays in scope. A
+// lower-case `test-driver` is a program's name, not a cmdlet.
 bool is_powershell_cmdlet(std::string_view program) {
   const auto dash = program.find('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= program.size())
@@ -325,9 +341,9 @@ bool is_powershell_cmdlet(std::string_view program) {
   const auto verb = program.substr(0, dash);
   const auto noun = program.substr(dash + 1);
   const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
-  if (!upper(verb.front()) || !upper(noun.front()) ||
-      !std::ranges::all_of(noun, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) ||
-      !is_powershell_verb(verb))
+  if (!std::ranges::all_of(noun, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) ||
+      !is_powershell_verb(verb) ||
+      !((upper(verb.front()) && upper(noun.front())) || is_powershell_core_noun(noun)))
     return false;
   if (util::to_lower(verb) != "invoke")
     return true;

@@ -62,7 +62,8 @@ std::vector<std::string> installed_programs(const std::vector<std::string>& word
 /// A program no TASK104 finding names on its own, by a table: shell builtins, coreutils and system utilities,
 /// shells, language runtimes and interpreters, package, toolchain and environment managers, task runners and
 /// build drivers (other rules read those), VCS, container and service clients; PowerShell's own commands
-/// (Verb-Noun cmdlets with an approved verb: `Select-String`, `Test-Path`; not a module's `Invoke-Pester`),
+/// (Verb-Noun cmdlets with an approved verb: `Select-String`, `Test-Path`, the shipped ones in any case:
+/// `test-path`; not a module's `Invoke-Pester`),
 /// and the keywords and builtins of PowerShell and cmd.exe in any case (`Exit`, `ECHO`).
 bool is_everyday_program(std::string_view program);
 
