@@ -390,8 +390,8 @@ bool is_everyday_program(std::string_view program) {
       "mount", "umount", "lsof", "netstat", "ss", "ip", "ifconfig", "ping", "nc", "dig", "nslookup",
       "systemctl", "service", "journalctl", "ldd", "nm", "objdump", "strip", "strings", "less", "more", "vi",
       "vim", "nano", "tput", "clear", "script", "nohup", "setsid", "chroot", "flock", "watch", "patch",
-      "locale", "getconf", "sysctl", "lscpu", "dmesg", "cmd", "cmd.exe", "powershell", "where", "dir", "copy",
-      "del", "xcopy", "robocopy",
+      "locale", "getconf", "sysctl", "lscpu", "dmesg", "cygcheck", "cygpath", "cmd", "cmd.exe", "powershell",
+      "where", "dir", "copy", "del", "xcopy", "robocopy",
       // Shells (a script argument is a repository program, read elsewhere).
       "sh", "bash", "zsh", "dash", "ksh", "fish", "pwsh", "csh", "tcsh",
       // Language runtimes and interpreters (`python -c`, `node -e`, `python -m X` are read elsewhere).

@@ -458,11 +458,12 @@ bool in_release_folder(std::string_view path) {
 // compile; the cache's set-up and statistics are plumbing: facts::is_plumbing_command).
 bool is_service_program(std::string_view program) {
   static constexpr std::string_view k_service[] = {
-      "jq",     "yq",    "curl",     "wget",      "gh",        "hub",    "aws",    "gcloud",
-      "gsutil", "az",    "kubectl",  "helm",      "git",       "docker", "podman", "zip",
-      "unzip",  "tar",   "xvfb-run", "sudo",      "ssh",       "scp",    "rsync",  "twine",
-      "vsce",   "ovsx",  "codecov",  "coveralls", "goveralls", "ghr",    "gpg",    "cosign",
-      "syft",   "grype", "choco",    "ccache",    "sccache",   "cachix", "distcc", "buildcache",
+      "jq",      "yq",    "curl",     "wget",      "gh",        "hub",    "aws",    "gcloud",
+      "gsutil",  "az",    "kubectl",  "helm",      "git",       "docker", "podman", "zip",
+      "unzip",   "tar",   "xvfb-run", "sudo",      "ssh",       "scp",    "rsync",  "twine",
+      "vsce",    "ovsx",  "codecov",  "coveralls", "goveralls", "ghr",    "gpg",    "cosign",
+      "syft",    "grype", "choco",    "ccache",    "sccache",   "cachix", "distcc", "buildcache",
+      "envinfo", // describes the machine the job runs on
   };
   return std::ranges::find(k_service, program) != std::end(k_service) || is_housekeeping_name(program);
 }
@@ -652,8 +653,10 @@ public:
         // Besides the known tools: the repository's own programs and tools a package runner fetches.
         const auto program = repository_program(context, peeled);
         auto fetched = program.empty() ? package_runner_tool(words) : std::string();
+        if (is_service_program(fetched))
+          fetched.clear(); // `npx envinfo` describes the machine
         if (program.empty() && fetched.empty() && !is_known_procedure(head) &&
-            !is_service_program(peeled.front()))
+            !is_service_program(peeled.front()) && !is_everyday_program(peeled.front()))
           if (const auto it = installed.find({command.path, command.job});
               it != installed.end() && it->second.contains(peeled.front()))
             fetched = peeled.front(); // installed by the job, like a tool a package runner fetches
