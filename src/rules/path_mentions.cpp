@@ -63,21 +63,14 @@ bool in_static_site(const engine::Context& context, std::string_view dir) {
   }
 }
 
-// The lower-case words of the sentence after an inline-code mention (past its closing backquote, up to a
-// '.', ';', ':' or ')'), or none when the doc's text does not hold the line.
-std::vector<std::string> words_after(const doc::Document& doc, const doc::PathMention& mention) {
-  std::string_view text = doc.text;
-  for (int line = 1; line < mention.line; ++line) {
-    const auto newline = text.find('\n');
-    if (newline == std::string_view::npos)
-      return {};
-    text.remove_prefix(newline + 1);
-  }
-  text = text.substr(0, text.find('\n'));
+// The lower-case words of the sentence after an inline-code mention on its line `text` (past its closing
+// backquote, up to a '.', ';', ':' or ')').
+std::vector<std::string> words_after(std::string_view text, const doc::PathMention& mention) {
   const auto column = static_cast<std::size_t>(std::max(mention.column, 1) - 1);
   if (column >= text.size())
     return {};
-  auto rest = text.substr(column);
+  // The words that matter are the next few: a bounded look, whatever the line's length.
+  auto rest = text.substr(column, mention.text.size() + 160);
   if (const auto end = rest.find('`'); end != std::string_view::npos)
     rest.remove_prefix(end + 1); // past the code span
   const auto lower = util::to_lower(rest.substr(0, rest.find_first_of(".;:)")));
@@ -174,7 +167,8 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
     // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
     if (output_words.before(doc, mention.line, mention.column))
       return {};
-    if (const auto after = words_after(doc, mention); in_other_repository(after) || made_by_a_command(after))
+    if (const auto after = words_after(output_words.line(doc, mention.line), mention);
+        in_other_repository(after) || made_by_a_command(after))
       return {};
     // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
     // repository's paths when its top directory exists.

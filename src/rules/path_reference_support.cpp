@@ -39,7 +39,7 @@ std::vector<bool> scan_cuts(std::string_view text) {
 
 } // namespace
 
-bool OutputWords::before(const doc::Document& doc, int line, int column) {
+OutputWords::Lines& OutputWords::lines_of(const doc::Document& doc) {
   auto [it, added] = m_docs.try_emplace(&doc);
   auto& lines = it->second;
   if (added) {
@@ -49,6 +49,18 @@ bool OutputWords::before(const doc::Document& doc, int line, int column) {
     lines.alone.resize(lines.text.size());
     lines.joined.resize(lines.text.size());
   }
+  return lines;
+}
+
+std::string_view OutputWords::line(const doc::Document& doc, int line) {
+  const auto& lines = lines_of(doc);
+  return line >= 1 && static_cast<std::size_t>(line) <= lines.text.size()
+             ? lines.text[static_cast<std::size_t>(line) - 1]
+             : std::string_view();
+}
+
+bool OutputWords::before(const doc::Document& doc, int line, int column) {
+  auto& lines = lines_of(doc);
   if (line < 1 || static_cast<std::size_t>(line) > lines.text.size())
     return false;
   const auto row = static_cast<std::size_t>(line) - 1;

@@ -17,6 +17,9 @@ public:
   /// True when the text that leads to the 1-based `line` and byte `column` of `doc` holds an output word.
   bool before(const doc::Document& doc, int line, int column);
 
+  /// The 1-based `line` of `doc`'s text (empty when it has none): the doc is split into lines once per run.
+  std::string_view line(const doc::Document& doc, int line);
+
 private:
   // One doc: its lines, where each line's first '.' is, and per line (on first use) a bit per cut position,
   // for the line alone and for the line joined to the one before it.
@@ -26,6 +29,8 @@ private:
     std::vector<std::vector<bool>> alone;
     std::vector<std::vector<bool>> joined;
   };
+
+  Lines& lines_of(const doc::Document& doc);
 
   std::unordered_map<const doc::Document*, Lines> m_docs;
 };
