@@ -183,12 +183,14 @@ char32_t to_lower(char32_t code) {
 }
 
 // Punctuation and symbols beyond ASCII, which an anchor drops: Latin-1 signs, general punctuation, arrows,
-// math and technical symbols, dingbats, CJK and full-width punctuation, emoji.
+// math and technical symbols, dingbats, CJK and full-width punctuation, emoji. Not the marks that follow an
+// emoji (variation selectors such as U+FE0F in "❤️", combining marks for symbols such as the keycap
+// U+20E3): GitHub keeps marks, so "# ❤️ Ways to Contribute" is `#️-ways-to-contribute` there.
 bool is_symbol(char32_t code) {
   return (code >= 0xA0 && code <= 0xBF) || code == 0xD7 || code == 0xF7 ||
-         (code >= 0x2000 && code <= 0x2BFF) || (code >= 0x3000 && code <= 0x303F) ||
-         (code >= 0xFE00 && code <= 0xFE0F) || (code >= 0xFF01 && code <= 0xFF0F) ||
-         (code >= 0xFF1A && code <= 0xFF20) || code >= 0x1F000;
+         (code >= 0x2000 && code <= 0x2BFF && !(code >= 0x20D0 && code <= 0x20FF)) ||
+         (code >= 0x3000 && code <= 0x303F) || (code >= 0xFF01 && code <= 0xFF0F) ||
+         (code >= 0xFF1A && code <= 0xFF20) || (code >= 0x1F000 && !(code >= 0xE0100 && code <= 0xE01EF));
 }
 
 // GitHub's slug of rendered text: lower-cased, letters, digits, '-' and '_' kept, spaces made '-', ASCII

@@ -32,6 +32,7 @@ bool is_space(char c) {
 struct Scan {
   char quote = 0;                    // the open quote, 0 outside quotes
   bool continued = false;            // the line ended with a `\` continuation
+  int depth = 0;                     // parentheses open outside quotes and comments
   std::vector<std::string> heredocs; // delimiters of the heredocs opened so far, in order
 };
 
@@ -74,6 +75,10 @@ void scan_line(std::string_view line, Scan& scan) {
       scan.quote = c;
     } else if (c == '#' && (i == 0 || is_space(line[i - 1]))) {
       return;
+    } else if (c == '(') {
+      ++scan.depth;
+    } else if (c == ')') {
+      --scan.depth;
     } else if (c == '<' && i + 1 < line.size() && line[i + 1] == '<') {
       if (i + 2 < line.size() && line[i + 2] == '<') {
         i += 2; // a here-string
@@ -83,6 +88,30 @@ void scan_line(std::string_view line, Scan& scan) {
         scan.heredocs.push_back(std::move(word));
     }
   }
+}
+
+// Whether `line` starts an array assignment (`USERS=(`, `local -a dirs+=(`): its elements may follow on the
+// next lines, up to the closing parenthesis, and are words, not commands.
+bool opens_array(std::string_view line) {
+  auto rest = util::trim_left(line);
+  for (std::string_view word : {"declare", "local", "typeset", "readonly", "export"})
+    if (rest.starts_with(word) && rest.size() > word.size() && is_space(rest[word.size()])) {
+      rest = util::trim_left(rest.substr(word.size()));
+      while (rest.starts_with('-')) {
+        const auto end = rest.find_first_of(" \t");
+        rest = end == std::string_view::npos ? std::string_view() : util::trim_left(rest.substr(end));
+      }
+      break;
+    }
+  std::size_t i = 0;
+  if (i < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[i])) || rest[i] == '_'))
+    while (i < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[i])) || rest[i] == '_'))
+      ++i;
+  if (i == 0)
+    return false;
+  if (i < rest.size() && rest[i] == '+')
+    ++i;
+  return rest.substr(i).starts_with("=(");
 }
 
 struct Piece {
@@ -220,7 +249,8 @@ std::vector<ScriptLine> shell_lines(const std::vector<yaml::ScalarLine>& lines) 
     scan_line(start, scan);
     std::string text(start);
     const std::size_t first_length = text.size();
-    while ((scan.continued || scan.quote != 0) && i + 1 < lines.size()) {
+    const bool array = opens_array(start);
+    while ((scan.continued || scan.quote != 0 || (array && scan.depth > 0)) && i + 1 < lines.size()) {
       std::string_view next = lines[++i].text;
       if (scan.continued) {
         text.pop_back();

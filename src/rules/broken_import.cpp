@@ -35,7 +35,7 @@ constexpr engine::RuleMeta k_meta{
             .what_it_does =
                 "Follows the `@path` imports of agent context files (CLAUDE.md, .claude/CLAUDE.md and "
                 "GEMINI.md at "
-                "any depth, the other context files, and every file they import) and reports three faults: "
+                "any depth, and every file they import, AGENTS.md included) and reports three faults: "
                 "an "
                 "import whose file does not exist, an import that closes a cycle, and an import more hops "
                 "away "
@@ -51,7 +51,9 @@ constexpr engine::RuleMeta k_meta{
                 "point outside the repository and are not checked, nor are files the repository ignores on "
                 "purpose (`@CLAUDE.local.md`) or a path that exists relative to the repository root. A "
                 "missing "
-                "import is reported here only, never also as a broken path (CTX002).",
+                "import is reported here only, never also as a broken path (CTX002). Files that only "
+                "agents without imports load (Cursor's or Continue's rules, which name files with `@` as "
+                "context to add by hand) are not checked.",
             .why_it_matters =
                 "An import the agent cannot resolve is dropped without a word: the instructions it was meant "
                 "to "
@@ -147,8 +149,15 @@ private:
   }
 
   static void report_missing(const engine::Context& context, engine::Emitter& out) {
+    // Only the files an agent that follows imports loads: Continue's or Cursor's rules name files with `@`
+    // too (`@theme.ts`), as context the reader adds by hand, not as an import.
+    std::set<std::string> loaded;
+    for (const auto& root : context.documents())
+      if (root.kind == doc::DocKind::agent_context && follows_imports(root))
+        for (const auto& entry : reach(context, *canonical(context, &root)))
+          loaded.insert(entry.first);
     for (const auto& doc : context.documents()) {
-      if (!checked(context, doc))
+      if (!checked(context, doc) || !loaded.contains(canonical(context, &doc)->path))
         continue;
       for (const auto& edge : edges(doc)) {
         const auto& target = edge.import->target;

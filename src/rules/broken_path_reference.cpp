@@ -86,6 +86,22 @@ constexpr engine::RuleMeta k_meta{
 // Every file's lower-cased name and its path (a view of the snapshot's), sorted by name.
 using ByName = std::vector<std::pair<std::string, std::string_view>>;
 
+// `path` (from the repository root) as a link from a doc in `dir` writes it.
+std::string relative_from(std::string_view dir, std::string_view path) {
+  auto from = util::split(dir, '/');
+  auto to = util::split(path, '/');
+  std::erase(from, std::string_view());
+  std::size_t common = 0;
+  while (common < from.size() && common + 1 < to.size() && from[common] == to[common])
+    ++common;
+  std::string out;
+  for (auto i = common; i < from.size(); ++i)
+    out += "../";
+  for (auto i = common; i < to.size(); ++i)
+    out += fmt::format("{}{}", i > common ? "/" : "", to[i]);
+  return out;
+}
+
 class BrokenPathReference final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -173,7 +189,10 @@ public:
         renamed.emplace(out.findings().size() - 1, Renamed{doc, entry.path, std::move(now), {&mention}});
         continue;
       }
-      const auto suggestion = suggest(context, by_name, entry.path);
+      auto suggestion = suggest(context, by_name, entry.path);
+      // A link resolves from the doc's folder: say it as the link would ("../LICENSE" from .github/).
+      if (!suggestion.empty() && mention.kind == doc::PathMentionKind::link && !mention.text.starts_with('/'))
+        suggestion = relative_from(util::dir_name(doc->path), suggestion);
       finding.hint =
           suggestion.empty()
               ? std::string("fix the path or remove the reference")

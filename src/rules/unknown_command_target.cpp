@@ -52,7 +52,8 @@ constexpr engine::RuleMeta k_meta{
                 "near "
                 "miss of one that is neither a cargo command nor a well-known plugin. Names with "
                 "placeholders "
-                "(`<x>`, `$VAR`, `{x}`) are skipped, and so are the commands that follow one making a new "
+                "(`<x>`, `$VAR`, `{x}`, `...`, a lone capital such as `npm run X`) are skipped, and so are "
+                "the commands that follow one making a new "
                 "project in the same section (`npm init fastify`, then `npm run dev`: the reader's "
                 "project). A target is unknown only when the runner's files are "
                 "tracked "
@@ -171,6 +172,13 @@ std::optional<Request> requested_target(const std::vector<std::string>& words) {
   return std::nullopt;
 }
 
+// A name the doc leaves for the reader to fill in: `bun run X`, `npm run ...`, `make <target>`.
+bool is_placeholder_target(std::string_view target) {
+  return target.empty() || target.find_first_of("<>{}$*[]|") != std::string_view::npos ||
+         util::contains(target, "...") || util::contains(target, "\xE2\x80\xA6") ||
+         (target.size() == 1 && std::isupper(static_cast<unsigned char>(target.front())));
+}
+
 class UnknownCommandTarget final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -190,7 +198,8 @@ public:
       for (auto& extra : runner_requests(mention.words))
         requests.push_back(Request{std::move(extra.runner), std::move(extra.target), {}});
       for (const auto& request : requests)
-        check_request(context, mention, request, out);
+        if (!is_placeholder_target(request.target))
+          check_request(context, mention, request, out);
     }
   }
 

@@ -122,3 +122,13 @@ TEST_CASE("ci plumbing: actions") {
     CHECK_FALSE(facts::is_plumbing_action(text));
   }
 }
+
+TEST_CASE("ci script: the elements of an array assignment over several lines are words, not commands") {
+  CHECK(split({"USERS=(", "  \"TyDunn\"", "  \"jpoly1219\"", ")", "make after"}) ==
+        "1:1 USERS=(\n  \"TyDunn\"\n  \"jpoly1219\"\n)\n5:1 make after\n");
+  CHECK(split({"local -a dirs+=(src", "  tests)  # the folders", "make after"}) ==
+        "1:1 local -a dirs+=(src\n  tests)  # the folders\n3:1 make after\n");
+  // A subshell and a command substitution over several lines still hold commands.
+  CHECK(split({"(", "  make inside", ")", "x=$(", "  git describe", ")"}) ==
+        "1:1 (\n2:3 make inside\n3:1 )\n4:1 x=$(\n5:3 git describe\n6:1 )\n");
+}
