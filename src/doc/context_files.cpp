@@ -281,10 +281,23 @@ bool is_user_facing(std::string_view path, DocKind kind, std::string_view title)
   if (top == ".changeset" || top == ".changes" || top == "changelog.d" || top == "newsfragments" ||
       path.find("/newsfragments/") != std::string_view::npos || path.starts_with("releasenotes/notes/"))
     return true;
+  // A release's notes, in a folder of them (`changelogs/drizzle-orm/0.29.1.md`) or named by the version
+  // (`docs/releases/v2.1.0.md`): what the users of that release get and do.
+  const auto stem = util::base_name(path).substr(0, util::base_name(path).rfind('.'));
+  const auto named = stem.starts_with('v') || stem.starts_with('V') ? stem.substr(1) : stem;
+  if (!named.empty() && std::isdigit(static_cast<unsigned char>(named.front())) &&
+      named.find('.') != std::string_view::npos && std::ranges::all_of(named, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+      }))
+    return true;
   if (speaks_to_contributors(util::base_name(path)) || speaks_to_contributors(title))
     return false;
   for (auto part : util::split(util::dir_name(path), '/')) {
     const auto lower = util::to_lower(part);
+    for (std::string_view folder :
+         {"changelog", "changelogs", "release-notes", "release_notes", "releasenotes"})
+      if (lower == folder)
+        return true;
     for (std::string_view folder :
          {"tutorial", "tutorials", "user-guide", "user_guide", "userguide", "users-guide", "user-manual",
           "cookbook", "cookbooks", "upgrading", "upgrade-guides", "migration-guides"})

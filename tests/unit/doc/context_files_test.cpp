@@ -306,3 +306,15 @@ TEST_CASE("is_user_facing: migration and upgrade guides move the users' code") {
       is_user_facing("docs/dependency-upgrades.md", DocKind::other, "Upgrading the library dependencies"));
   CHECK_FALSE(is_user_facing("app/migrations/README.md", DocKind::readme, "Migrations"));
 }
+
+TEST_CASE("is_user_facing: a release's notes, in a folder of them or named by its version") {
+  using tacit::doc::DocKind;
+  using tacit::doc::is_user_facing;
+  CHECK(is_user_facing("changelogs/drizzle-orm/0.29.1.md", DocKind::other, "0.29.1"));
+  CHECK(is_user_facing("docs/releases/v2.1.0.md", DocKind::other, "What's new"));
+  CHECK(is_user_facing("changelogs/drizzle-kit/0.12.0-beta.23.md", DocKind::other, ""));
+  CHECK(is_user_facing("docs/release-notes/spring.md", DocKind::other, "Spring release"));
+  // Not a version: a numbered decision record, a guide about a version.
+  CHECK_FALSE(is_user_facing("docs/adr/0001-use-postgres.md", DocKind::other, "Use Postgres"));
+  CHECK_FALSE(is_user_facing("docs/python3.md", DocKind::other, "Python 3 support"));
+}
