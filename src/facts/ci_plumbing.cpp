@@ -64,6 +64,9 @@ constexpr std::array k_plumbing{
     // cachix (Nix's binary cache): its set-up and uploads; `cachix watch-exec` wraps a command.
     Plumbing{"ccache", "<options>"}, Plumbing{"sccache", "<options>"}, Plumbing{"buildcache", "<options>"},
     Plumbing{"cachix", "use authtoken push watch-store pin generate-keypair config"},
+    // Nx Cloud's distributed runs: the CI's agents and their session (`npx nx-cloud start-ci-run
+    // --distribute-on=...`); `nx-cloud record -- CMD` wraps a command and stays in scope.
+    Plumbing{"nx-cloud", "start-ci-run stop-all-agents complete-ci-run start-agent fix-ci"},
     // Repository and registry bookkeeping.
     Plumbing{"git", "config fetch submodule lfs clone remote pull"}, Plumbing{"docker", "login logout"}};
 
@@ -147,7 +150,21 @@ bool is_plumbing_command(const std::vector<std::string>& words) {
   // `python -m pip install`, `python -m venv .venv`. Other wrappers are not peeled: `yarn test` is no `test`.
   if (normalized.size() > 2 && normalized[0] == "python" && normalized[1] == "-m")
     return matches_table(std::vector<std::string>(normalized.begin() + 2, normalized.end()));
-  return false;
+  // A package runner's download-and-run (`npx nx-cloud start-ci-run`, `pnpm dlx`, `bunx`): the package's
+  // program, without its version (`nx-cloud@latest`).
+  std::size_t at = normalized[0] == "npx" || normalized[0] == "bunx" ? 1 : 0;
+  if (at == 0 && normalized.size() > 1 &&
+      (((normalized[0] == "pnpm" || normalized[0] == "yarn") && normalized[1] == "dlx") ||
+       (normalized[0] == "bun" && normalized[1] == "x")))
+    at = 2;
+  while (at > 0 && at < normalized.size() && normalized[at].starts_with('-'))
+    ++at;
+  if (at == 0 || at >= normalized.size())
+    return false;
+  std::vector<std::string> inner(normalized.begin() + static_cast<std::ptrdiff_t>(at), normalized.end());
+  if (const auto version = inner[0].find('@', 1); version != std::string::npos)
+    inner[0].erase(version);
+  return matches_table(inner);
 }
 
 bool is_plumbing_action(std::string_view uses) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
 
 namespace tacit::rules {
 
@@ -108,6 +109,42 @@ bool made_by_a_command(const std::vector<std::string>& words) {
   return false;
 }
 
+// "this repo ships no `.github/dco.yml`", "without `config.local.yml`", "`x.lock` does not exist yet": the
+// sentence says the path is absent, which is no claim that it exists. `before` is the text that leads to the
+// mention on its line (its last words count), `after` the words after it.
+bool said_absent(std::string_view before, const std::vector<std::string>& after) {
+  // Words without the punctuation around them ("no `" is "no", "exist," is "exist").
+  const auto bare = [](std::string_view word) {
+    while (!word.empty() && !std::isalnum(static_cast<unsigned char>(word.front())))
+      word.remove_prefix(1);
+    while (!word.empty() && !std::isalnum(static_cast<unsigned char>(word.back())))
+      word.remove_suffix(1);
+    return word;
+  };
+  const auto lead = util::to_lower(before.substr(before.size() - std::min<std::size_t>(before.size(), 40)));
+  std::vector<std::string_view> words; // views into `lead`, which outlives them
+  for (const auto word : util::split_words(lead))
+    if (const auto kept = bare(word); !kept.empty())
+      words.push_back(kept);
+  while (!words.empty() &&
+         (words.back() == "a" || words.back() == "an" || words.back() == "the" || words.back() == "any"))
+    words.pop_back();
+  if (!words.empty() && (words.back() == "no" || words.back() == "without"))
+    return true;
+  const auto at = [&](std::size_t i) { return i < after.size() ? bare(after[i]) : std::string_view(); };
+  const auto verb = at(0);
+  const bool negated = verb == "doesn't" || verb == "don't" || verb == "isn't" || verb == "aren't";
+  if (!negated && verb != "is" && verb != "are" && verb != "does" && verb != "do")
+    return false;
+  if (negated || at(1) == "not") {
+    const auto word = at(negated ? 1 : 2);
+    return word == "exist" || word == "committed" || word == "checked" || word == "tracked" ||
+           word == "present" || word == "included";
+  }
+  const auto word = at(1);
+  return word == "absent" || word == "missing" || word == "gitignored" || word == "ignored";
+}
+
 } // namespace
 
 // Decision records are not checked: they are history (an old package path in an ADR is not stale), and
@@ -167,8 +204,10 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
     // A path the doc's procedure produces: "Which will generate `doc/manual.pdf`".
     if (output_words.before(doc, mention.line, mention.column))
       return {};
-    if (const auto after = words_after(output_words.line(doc, mention.line), mention);
-        in_other_repository(after) || made_by_a_command(after))
+    const auto line = output_words.line(doc, mention.line);
+    const auto column = std::min(static_cast<std::size_t>(std::max(mention.column, 1) - 1), line.size());
+    if (const auto after = words_after(line, mention);
+        in_other_repository(after) || made_by_a_command(after) || said_absent(line.substr(0, column), after))
       return {};
     // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
     // repository's paths when its top directory exists.

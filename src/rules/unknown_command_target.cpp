@@ -264,6 +264,12 @@ private:
         if (context.path_exists(fmt::format("{}{}{}", dir, request.target, ext)))
           return true;
     }
+    // "make format/lint/typecheck": targets to choose from, written as one; the first is a known target.
+    if (const auto slash = request.target.find('/'); slash != std::string::npos && slash > 0) {
+      Request first = request;
+      first.target = request.target.substr(0, slash);
+      return is_known(context, sets, first);
+    }
     return false;
   }
 

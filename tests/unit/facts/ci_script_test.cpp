@@ -86,6 +86,9 @@ TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing, build 
         "ccache -o cache_dir=/tmp/ccache", "ccache --set-config=max_size=1G", "ccache -z", "ccache -s",
         "ccache --show-stats -v", "ccache", "sccache --show-stats", "sccache --start-server", "sccache -z",
         "cachix use example", "cachix push example ./result",
+        // Nx Cloud's distributed run: its agents and session.
+        "nx-cloud start-ci-run --distribute-on=\".nx/workflows/dynamic-changesets.yaml\"",
+        "npx nx-cloud stop-all-agents", "pnpm dlx nx-cloud@latest complete-ci-run",
         // A package installed, queried or removed; a name looked up.
         "pip uninstall -y pylint", "uv pip uninstall pylint --system", "uv pip show pylint",
         "uv tool install ruff", "command -v pylint"}) {
@@ -98,7 +101,8 @@ TEST_CASE("ci plumbing: bookkeeping, installs and downloads are plumbing, build 
                     "git diff --exit-code", "bash scripts/release.sh", "python -m pytest",
                     "cd build && ctest", "./gradlew check", "pip wheel .", "go mod tidy",
                     // A build cache that wraps a command runs that command.
-                    "ccache gcc -c x.c", "cachix watch-exec example -- make check"}) {
+                    "ccache gcc -c x.c", "cachix watch-exec example -- make check",
+                    "nx-cloud record -- node tools/check.js"}) {
     const std::string text = line;
     CAPTURE(text);
     CHECK_FALSE(plumbing(text));
