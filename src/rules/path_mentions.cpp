@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cctype>
+#include <optional>
 
 namespace tacit::rules {
 
@@ -39,7 +40,8 @@ std::string_view top_segment(std::string_view path) {
 // True when a folder at or above `dir` holds a static site's configuration (Hugo, Docusaurus, MkDocs,
 // VitePress, Astro, mdBook, Zola, Jekyll): `dir`'s docs are the site's pages, whose root-absolute links
 // (`/documentation`) are the site's URLs.
-bool in_static_site(const engine::Context& context, std::string_view dir) {
+// The folder of that configuration ("" for the root), or nullopt outside a site.
+std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir) {
   static constexpr std::string_view k_site_configs[] = {"hugo.toml",
                                                         "hugo.yaml",
                                                         "hugo.json",
@@ -54,13 +56,15 @@ bool in_static_site(const engine::Context& context, std::string_view dir) {
                                                         "astro.config.mjs",
                                                         "astro.config.ts",
                                                         "_config.yml",
-                                                        "zola.toml"};
+                                                        "zola.toml",
+                                                        "mint.json",
+                                                        "docs.json"};
   for (std::string folder(dir);; folder = std::string(util::dir_name(folder))) {
     for (const auto config : k_site_configs)
       if (context.path_exists(folder.empty() ? std::string(config) : fmt::format("{}/{}", folder, config)))
-        return true;
+        return folder;
     if (folder.empty())
-      return false;
+      return std::nullopt;
   }
 }
 
@@ -192,9 +196,15 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
       }
     }
     // A site's page links to its own URLs from the site root (`/documentation`): no file of the repository.
-    if (text.starts_with('/') && util::base_name(path).find('.') == std::string::npos &&
-        !context.path_exists(std::string(top_segment(path))) && in_static_site(context, dir))
-      return {};
+    // ... and a file under the site's own root (`/images/ci.png` in a Mintlify site at packages/docs/).
+    if (text.starts_with('/'))
+      if (const auto site = static_site_root(context, dir)) {
+        if (util::base_name(path).find('.') == std::string::npos &&
+            !context.path_exists(std::string(top_segment(path))))
+          return {};
+        if (!site->empty() && context.path_exists(fmt::format("{}/{}", *site, path)))
+          return {};
+      }
   }
   if (mention.kind == doc::PathMentionKind::inline_code) {
     // Inline code is checked only where the doc describes this repository: context files and the key docs
@@ -230,6 +240,12 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
   for (auto output : k_output_dirs)
     if (top == output)
       return {};
+  // Folders a tool makes wherever it runs (`tests/__snapshots__/` after `pytest --snapshot-update`).
+  for (const auto part : util::split(path, '/'))
+    for (std::string_view made : {"__snapshots__", "__pycache__", ".pytest_cache", ".mypy_cache",
+                                  ".ruff_cache", "node_modules", ".tox", ".nox", ".venv"})
+      if (part == made)
+        return {};
   for (auto name : k_private_names)
     if (util::base_name(path) == name)
       return {};
