@@ -251,6 +251,34 @@ void add_html_ids(std::string_view text, std::vector<std::string>& out) {
   }
 }
 
+// The anchors of the document's HTML headings (`<h1 align=center><code>just</code></h1>`): GitHub gives
+// every heading of the rendered page one, from its text without the tags.
+void add_html_headings(std::string_view text, std::vector<std::string>& out) {
+  for (auto at = text.find("<h"); at != std::string_view::npos; at = text.find("<h", at + 2)) {
+    if (at + 3 >= text.size() || text[at + 2] < '1' || text[at + 2] > '6' ||
+        (text[at + 3] != '>' && text[at + 3] != ' ' && text[at + 3] != '\t'))
+      continue;
+    const auto open_end = text.find('>', at);
+    const char closing[] = {'<', '/', 'h', text[at + 2], '\0'};
+    const auto close = text.find(closing, at);
+    if (open_end == std::string_view::npos || close == std::string_view::npos || close < open_end ||
+        close - open_end > 300)
+      continue;
+    std::string inner;
+    bool in_tag = false;
+    for (const char c : text.substr(open_end + 1, close - open_end - 1)) {
+      if (c == '<')
+        in_tag = true;
+      else if (c == '>')
+        in_tag = false;
+      else if (!in_tag)
+        inner += c;
+    }
+    for (const bool unicode : {true, false})
+      out.push_back(slug(util::trim(inner), true, unicode));
+  }
+}
+
 } // namespace
 
 std::string normalize_fragment(std::string_view fragment) {
@@ -298,6 +326,7 @@ std::vector<std::string> anchors(const Document& doc) {
         }
   }
   add_html_ids(doc.text, out);
+  add_html_headings(doc.text, out);
   std::ranges::sort(out);
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

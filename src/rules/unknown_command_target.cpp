@@ -7,6 +7,7 @@
 #include <tacit/doc/context_files.hpp>
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
+#include <tacit/facts/packages.hpp>
 #include <tacit/util/glob.hpp>
 #include <tacit/util/strings.hpp>
 
@@ -16,6 +17,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <set>
 
 namespace tacit::rules {
 
@@ -55,7 +57,9 @@ constexpr engine::RuleMeta k_meta{
                 "(`<x>`, `$VAR`, `{x}`, `...`, a lone capital such as `npm run X`) are skipped, and so are "
                 "the commands that follow one making a new "
                 "project in the same section (`npm init fastify`, then `npm run dev`: the reader's "
-                "project). A target is unknown only when the runner's files are "
+                "project), and the commands of the runner the repository itself makes (its root Cargo.toml, "
+                "package.json or go.mod names it: `just foo` in just's README shows the users' justfiles). "
+                "A target is unknown only when the runner's files are "
                 "tracked "
                 "and complete: a Makefile that includes others or names targets with variables, a justfile "
                 "that "
@@ -179,6 +183,29 @@ bool is_placeholder_target(std::string_view target) {
          (target.size() == 1 && std::isupper(static_cast<unsigned char>(target.front())));
 }
 
+// The programs this repository makes, by its root manifests' package names (Cargo.toml, package.json, the
+// last segment of go.mod's module): in just's own README, `just foo` shows the users' justfiles.
+std::set<std::string, std::less<>> own_programs(const engine::Context& context) {
+  std::set<std::string, std::less<>> out;
+  for (std::string_view manifest : {"Cargo.toml", "package.json"})
+    if (const auto* file = context.snapshot().find(manifest))
+      if (auto name = facts::package_name(manifest, context.file_cache()(*file)); !name.empty())
+        out.insert(std::move(name));
+  if (const auto* file = context.snapshot().find("go.mod"))
+    for (const auto line : util::split_lines(context.file_cache()(*file)))
+      if (const auto trimmed = util::trim(line); trimmed.starts_with("module ")) {
+        auto segments = util::split(util::trim(trimmed.substr(7)), '/');
+        while (segments.size() > 1 && segments.back().size() > 1 && segments.back().front() == 'v' &&
+               std::all_of(segments.back().begin() + 1, segments.back().end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+          segments.pop_back(); // github.com/go-task/task/v3
+        if (!segments.empty() && !segments.back().empty())
+          out.emplace(segments.back());
+        break;
+      }
+  return out;
+}
+
 class UnknownCommandTarget final : public engine::Rule {
 public:
   const engine::RuleMeta& meta() const override { return k_meta; }
@@ -186,7 +213,11 @@ public:
   void check(const engine::Context& context, engine::Emitter& out) const override {
     if (context.knowledge().commands().empty())
       return out.not_applicable("no doc gives a command");
+    const auto own = own_programs(context);
     for (const auto& mention : context.knowledge().commands()) {
+      // The repository's own program: its docs show the users' files (`just foo` in just's README).
+      if (!mention.words.empty() && own.contains(mention.words.front()))
+        continue;
       const auto* doc = context.document(mention.doc);
       // After `npm init fastify` the reader's own project runs `npm run dev`, not this repository.
       if (!doc || !describes_this_repository(*doc) ||
