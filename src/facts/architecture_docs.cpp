@@ -82,6 +82,11 @@ bool is_key_doc(std::string_view path) {
   const bool rules_file = name == ".cursorrules" || name == ".windsurfrules" || name == ".clinerules";
   if (!doc_ext && !rules_file)
     return false;
+  // A changelog's "Internals" section lists what changed inside, not where the code lives.
+  for (std::string_view log :
+       {"changelog", "changes", "history", "news", "releases", "release-notes", "release_notes"})
+    if (name.starts_with(log))
+      return false;
   if (dir.empty() || util::iequals(dir, "docs") || util::iequals(dir, "doc") || dir == ".github")
     return true;
   return dir.starts_with(".cursor/rules") || dir.starts_with(".windsurf/rules") ||

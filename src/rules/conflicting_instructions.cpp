@@ -3,6 +3,7 @@
 // the one its lockfile belongs to.
 
 #include "new_project.hpp"
+#include "path_mentions.hpp"
 #include "toolchain_statements.hpp"
 
 #include <tacit/doc/knowledge.hpp>
@@ -45,8 +46,10 @@ constexpr engine::RuleMeta k_meta{
                 "install\") or installs with two managers (\"`npm install`, `yarn`\": projects in general), "
                 "global installs (`npm install -g`), installs after a command that makes a new project "
                 "in the same section (`npx sv create myapp`, `npm create vite@latest`, `cargo new`: the "
-                "reader's project), user guides and tutorials, release-note fragments (`.changeset/`, "
-                "`changelog.d/`, `newsfragments/`), decision "
+                "reader's project), user guides and tutorials, release notes (`.changeset/`, "
+                "`changelog.d/`, `newsfragments/`, `changelogs/`, a file named by its version), the pages "
+                "of a docs site whose own package the lockfile is (`docs/reference/x.md` under "
+                "docs/docusaurus.config.js and docs/yarn.lock: what the product's users install), decision "
                 "records. One finding per doc and lockfile, at the first wrong install, naming the doc's "
                 "other "
                 "lines; the lockfile is the evidence. Second, "
@@ -144,6 +147,12 @@ public:
         continue;
       const auto project = project_lockfile(context, util::dir_name(doc->path));
       if (!project || project->manager == used || names_manager(*doc, mention.line, project->manager))
+        continue;
+      // A page of a docs site whose package is the lockfile's (`docs/current_docs/reference/x.mdx` under
+      // docs/docusaurus.config.ts and docs/yarn.lock) tells the product's users what to install, not how
+      // to build the site.
+      if (const auto site = static_site_root(context, util::dir_name(doc->path));
+          site && util::dir_name(project->path) == *site && util::dir_name(doc->path) != *site)
         continue;
       const auto key = std::pair{doc->path, project->path};
       auto [it, added] = wrong.try_emplace(key, Wrong{&mention, used, *project, {}});

@@ -37,37 +37,6 @@ std::string_view top_segment(std::string_view path) {
   return path.substr(0, path.find('/'));
 }
 
-// True when a folder at or above `dir` holds a static site's configuration (Hugo, Docusaurus, MkDocs,
-// VitePress, Astro, mdBook, Zola, Jekyll): `dir`'s docs are the site's pages, whose root-absolute links
-// (`/documentation`) are the site's URLs.
-// The folder of that configuration ("" for the root), or nullopt outside a site.
-std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir) {
-  static constexpr std::string_view k_site_configs[] = {"hugo.toml",
-                                                        "hugo.yaml",
-                                                        "hugo.json",
-                                                        "docusaurus.config.js",
-                                                        "docusaurus.config.ts",
-                                                        "mkdocs.yml",
-                                                        "mkdocs.yaml",
-                                                        "book.toml",
-                                                        ".vitepress/config.ts",
-                                                        ".vitepress/config.mts",
-                                                        ".vitepress/config.js",
-                                                        "astro.config.mjs",
-                                                        "astro.config.ts",
-                                                        "_config.yml",
-                                                        "zola.toml",
-                                                        "mint.json",
-                                                        "docs.json"};
-  for (std::string folder(dir);; folder = std::string(util::dir_name(folder))) {
-    for (const auto config : k_site_configs)
-      if (context.path_exists(folder.empty() ? std::string(config) : fmt::format("{}/{}", folder, config)))
-        return folder;
-    if (folder.empty())
-      return std::nullopt;
-  }
-}
-
 // The lower-case words of the sentence after an inline-code mention on its line `text` (past its closing
 // backquote, up to a '.', ';', ':' or ')').
 std::vector<std::string> words_after(std::string_view text, const doc::PathMention& mention) {
@@ -150,6 +119,33 @@ bool said_absent(std::string_view before, const std::vector<std::string>& after)
 }
 
 } // namespace
+
+std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir) {
+  static constexpr std::string_view k_site_configs[] = {"hugo.toml",
+                                                        "hugo.yaml",
+                                                        "hugo.json",
+                                                        "docusaurus.config.js",
+                                                        "docusaurus.config.ts",
+                                                        "mkdocs.yml",
+                                                        "mkdocs.yaml",
+                                                        "book.toml",
+                                                        ".vitepress/config.ts",
+                                                        ".vitepress/config.mts",
+                                                        ".vitepress/config.js",
+                                                        "astro.config.mjs",
+                                                        "astro.config.ts",
+                                                        "_config.yml",
+                                                        "zola.toml",
+                                                        "mint.json",
+                                                        "docs.json"};
+  for (std::string folder(dir);; folder = std::string(util::dir_name(folder))) {
+    for (const auto config : k_site_configs)
+      if (context.path_exists(folder.empty() ? std::string(config) : fmt::format("{}/{}", folder, config)))
+        return folder;
+    if (folder.empty())
+      return std::nullopt;
+  }
+}
 
 // Decision records are not checked: they are history (an old package path in an ADR is not stale), and
 // ARCH304 checks their links to other records.

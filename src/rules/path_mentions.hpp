@@ -11,13 +11,20 @@
 #include <tacit/doc/knowledge.hpp>
 #include <tacit/engine/context.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace tacit::rules {
 
 /// The docs whose paths CTX002 checks: agent context files, READMEs, CONTRIBUTING and ARCHITECTURE docs
 /// (decision records are history).
 bool is_path_checked_doc(const doc::Document& doc);
+
+/// The folder ("" for the root) at or above `dir` that holds a static site's configuration (Hugo,
+/// Docusaurus, MkDocs, VitePress, Astro, mdBook, Zola, Jekyll, Mintlify), or nullopt: the docs below it are
+/// the site's pages.
+std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir);
 
 /// A mention of a path that does not exist.
 struct MissingPath {
