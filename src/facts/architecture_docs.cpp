@@ -69,9 +69,12 @@ constexpr std::array k_heading_words{"architecture"sv,
 constexpr std::array k_whole_headings{"design"sv,     "modules"sv,     "packages"sv, "crates"sv,
                                       "components"sv, "directories"sv, "folders"sv,  "overview of the code"sv,
                                       "the code"sv,   "source code"sv};
-// Structure of something else than the code: the docs, CPU architectures, data layouts.
-constexpr std::array k_other_topics{"decision"sv,      "documentation"sv, "docs"sv,       "multi-arch"sv,
-                                    "architectures"sv, "keyboard"sv,      "file format"sv};
+// Structure of something else than the code: the docs, CPU architectures, data layouts, a README's or a
+// commit message's sections, a report's, a prompt's, a request's.
+constexpr std::array k_other_topics{
+    "decision"sv,    "documentation"sv, "docs"sv,     "multi-arch"sv, "architectures"sv,  "keyboard"sv,
+    "file format"sv, "readme"sv,        "message"sv,  "commit"sv,     "data structure"sv, "report"sv,
+    "prompt"sv,      "request"sv,       "response"sv, "payload"sv,    "schema"sv};
 
 // Files of the root, docs/, doc/ and .github/ whose sections describe the repository.
 bool is_key_doc(std::string_view path) {
@@ -82,10 +85,12 @@ bool is_key_doc(std::string_view path) {
   const bool rules_file = name == ".cursorrules" || name == ".windsurfrules" || name == ".clinerules";
   if (!doc_ext && !rules_file)
     return false;
-  // A changelog's "Internals" section lists what changed inside, not where the code lives.
-  for (std::string_view log :
-       {"changelog", "changes", "history", "news", "releases", "release-notes", "release_notes"})
-    if (name.starts_with(log))
+  // A changelog's "Internals" section lists what changed inside, not where the code lives; a research
+  // report's "Repository structure" is about repositories in general; a backlog, roadmap or policy maps none.
+  for (std::string_view other : {"changelog", "changes", "history", "news", "releases", "release-notes",
+                                 "release_notes", "research", "report", "backlog", "roadmap", "todo",
+                                 "bookmarks", "security", "code_of_conduct", "code-of-conduct", "license"})
+    if (name.starts_with(other))
       return false;
   if (dir.empty() || util::iequals(dir, "docs") || util::iequals(dir, "doc") || dir == ".github")
     return true;
@@ -273,7 +278,11 @@ std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const r
     const auto doc = outline::build(content);
     for (const auto& heading : doc.headings) {
       if (is_structure_heading(heading.text) && !outline::body_lines(doc, heading).empty()) {
-        out.push_back(ArchitectureDoc{file->path, heading.line, heading.text, "section"});
+        // Below the root, an "Architecture" section that names no folder is a topic's (the components of
+        // docs/runtime-v2.md's runtime), not a map of the code.
+        if (util::dir_name(file->path).empty() ||
+            !named_directories(doc, heading.body_begin, heading.body_end, candidates).empty())
+          out.push_back(ArchitectureDoc{file->path, heading.line, heading.text, "section"});
         continue;
       }
       const auto named = named_directories(doc, heading.body_begin, heading.body_end, candidates);
