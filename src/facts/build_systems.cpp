@@ -16,6 +16,24 @@ namespace tacit::facts {
 
 namespace {
 
+// A package script that does nothing: only `echo`, `true`, `:` or `exit 0`, joined by `&&`, `||` or `;`.
+bool is_noop_script(std::string_view script) {
+  std::string text(script);
+  for (auto& c : text)
+    if (c == '&' || c == '|' || c == ';')
+      c = '\n';
+  for (const auto part : util::split_lines(text)) {
+    const auto words = util::split_words(part);
+    if (words.empty())
+      continue;
+    if (words[0] == "echo" || words[0] == "true" || words[0] == ":" ||
+        (words[0] == "exit" && (words.size() == 1 || words[1] == "0")))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 struct Detector {
   std::string_view file;
   std::string_view kind;
@@ -108,10 +126,12 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
                          fmt::format("the build backend {} compiles an extension", entry.backend)}});
     }
   }
-  // A JavaScript project builds when its root package.json has a "build" script.
+  // A JavaScript project builds when its root package.json has a "build" script that does something
+  // (`echo OK`, `true`, `exit 0` build nothing: a package whose code is built elsewhere).
   if (const auto* file = find_file(files, "package.json")) {
     const auto& package = read.package_json(*file);
-    if (const auto it = package.scripts.find("build"); it != package.scripts.end()) {
+    if (const auto it = package.scripts.find("build");
+        it != package.scripts.end() && !is_noop_script(it->second.value)) {
       const auto field = package.fields.find("packageManager");
       const auto pm =
           node_package_manager(files, "", field == package.fields.end() ? "" : field->second.value, read);

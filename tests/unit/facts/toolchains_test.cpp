@@ -6,6 +6,7 @@
 #include <tacit/facts/facts.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace tacit;
 using test::CiRepo;
@@ -194,6 +195,16 @@ TEST_CASE("extract_build_systems: a build script runs with the inferred package 
   systems = facts::extract_build_systems(yarn.files(), yarn.reader());
   REQUIRE(systems.size() == 1);
   CHECK(systems[0].suggested_command == "yarn run build");
+}
+
+TEST_CASE("extract_build_systems: a build script that does nothing builds nothing") {
+  for (const auto* script : {"echo OK", "true", "echo 'nothing to build' && exit 0", ":"}) {
+    const CiRepo repo{{"package.json", fmt::format(R"({{"scripts": {{"build": "{}"}}}})", script)}};
+    CAPTURE(script);
+    CHECK(facts::extract_build_systems(repo.files(), repo.reader()).empty());
+  }
+  const CiRepo real{{"package.json", R"({"scripts": {"build": "echo building && tsc"}})"}};
+  CHECK(facts::extract_build_systems(real.files(), real.reader()).size() == 1);
 }
 
 TEST_CASE("extract_build_systems: a pyproject.toml whose backend compiles an extension") {
