@@ -236,8 +236,11 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   context->m_file_cache = std::make_unique<facts::ParsedFileCache>(
       [&snap](const repo::FileEntry& file) { return snap.read(file); }, k_fact_read_cap);
   const auto& cache = *context->m_file_cache;
+  // The donor's reads carry the blob they gave (repo::Content::blob); this snapshot knows its files' blobs.
   if (options.reuse)
-    context->m_file_cache->reuse_from(options.reuse->m_file_cache.get());
+    context->m_file_cache->reuse_from(
+        options.reuse->m_file_cache.get(),
+        [&snap](const repo::FileEntry& file) { return snap.stored_blob(file); });
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   // Configuration: given by the caller (--config, --isolated), else the repository's .tacit.yaml (tracked,
@@ -305,15 +308,20 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   // The generated-code scan reads the head of every file. A file read already (a CI file, a doc) gives its
   // head from the cache; the others are read as heads. So that no file is read twice, the documents' heads
   // are scanned after the documents are read, the other files' on the facts thread after the facts.
-  const auto head_readers = [&snap, &cache](std::size_t max_bytes) -> facts::HeadReader {
+  facts::HeadSource head_readers;
+  head_readers.readers = [&snap, &cache](std::size_t max_bytes) {
     std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
-    return [head, &cache, max_bytes](const repo::FileEntry& file) {
+    return [head, &cache, max_bytes](const repo::FileEntry& file) -> facts::Head {
       if (const auto* content = cache.cached(file))
-        return *content ? std::string_view((*content)->bytes).substr(0, max_bytes) : std::string_view();
+        return *content
+                   ? facts::Head{std::string_view((*content)->bytes).substr(0, max_bytes), (*content)->blob}
+                   : facts::Head{};
       auto bytes = head->read(file);
-      return bytes ? *bytes : std::string_view();
+      return bytes ? facts::Head{*bytes, head->blob()} : facts::Head{};
     };
   };
+  if (options.reuse)
+    head_readers.stored_blob = [&snap](const repo::FileEntry& file) { return snap.stored_blob(file); };
   // Each file classified once: the documents (with their class) and the other files.
   std::vector<const repo::FileEntry*> doc_inputs;
   std::vector<const repo::FileEntry*> other_files;

@@ -22,7 +22,9 @@ struct ParsedFileCache::Entry {
   std::string path;
   std::once_flag read_once;
   Result<repo::Content> content;
-  std::atomic<bool> has_content{false}; // set once `content` is filled
+  const Result<repo::Content>* borrowed =
+      nullptr;                          // the donor's content of the same blob, instead of `content`
+  std::atomic<bool> has_content{false}; // set once `content` (or `borrowed`) is filled
   std::once_flag package_once;
   std::unique_ptr<PackageJson> package;
   std::once_flag json_once;
@@ -43,6 +45,7 @@ struct ParsedFileCache::State {
   std::mutex mutex; // guards `entries`, not the entries' parts
   std::unordered_map<std::string, std::unique_ptr<Entry>> entries;
   const ParsedFileCache* donor = nullptr; // reuse_from
+  BlobOf blob_of;                         // reuse_from
 };
 
 ParsedFileCache::ParsedFileCache(ContentReader read, std::size_t text_cap)
@@ -72,13 +75,25 @@ ParsedFileCache::Entry& ParsedFileCache::entry(const repo::FileEntry& file) cons
   return *slot;
 }
 
+// The donor's content of `file` when it read the same blob (reuse_from's `blob_of`), else nullptr.
+const Result<repo::Content>* ParsedFileCache::same_blob_in_donor(const repo::FileEntry& file) const {
+  if (m_state->donor == nullptr || !m_state->blob_of)
+    return nullptr;
+  const auto* theirs = m_state->donor->cached(file);
+  if (theirs == nullptr || !*theirs || !(*theirs)->blob)
+    return nullptr;
+  const auto mine = m_state->blob_of(file);
+  return mine && *mine == *(*theirs)->blob ? theirs : nullptr;
+}
+
 const Result<repo::Content>& ParsedFileCache::content(const repo::FileEntry& file) const {
   auto& e = entry(file);
   std::call_once(e.read_once, [&] {
-    e.content = m_state->read(file);
+    if ((e.borrowed = same_blob_in_donor(file)) == nullptr)
+      e.content = m_state->read(file);
     e.has_content.store(true, std::memory_order_release);
   });
-  return e.content;
+  return e.borrowed != nullptr ? *e.borrowed : e.content;
 }
 
 const Result<repo::Content>* ParsedFileCache::cached(const repo::FileEntry& file) const {
@@ -86,7 +101,7 @@ const Result<repo::Content>* ParsedFileCache::cached(const repo::FileEntry& file
   const auto it = m_state->entries.find(file.path);
   if (it == m_state->entries.end() || !it->second->has_content.load(std::memory_order_acquire))
     return nullptr;
-  return &it->second->content;
+  return it->second->borrowed != nullptr ? it->second->borrowed : &it->second->content;
 }
 
 std::string_view ParsedFileCache::operator()(const repo::FileEntry& file) const {
@@ -96,8 +111,9 @@ std::string_view ParsedFileCache::operator()(const repo::FileEntry& file) const 
   return std::string_view(read->bytes).substr(0, m_state->text_cap);
 }
 
-void ParsedFileCache::reuse_from(const ParsedFileCache* donor) {
+void ParsedFileCache::reuse_from(const ParsedFileCache* donor, BlobOf blob_of) {
   m_state->donor = donor == this ? nullptr : donor;
+  m_state->blob_of = std::move(blob_of);
 }
 
 bool ParsedFileCache::same_as_donor(const repo::FileEntry& file) const {
@@ -108,8 +124,9 @@ bool ParsedFileCache::same_as_donor(const repo::FileEntry& file) const {
     const auto* theirs = m_state->donor->cached(file);
     if (theirs == nullptr || !*theirs)
       return;
-    const auto& mine = content(file);
-    e.same_as_donor = mine && mine->truncated == (*theirs)->truncated && mine->bytes == (*theirs)->bytes;
+    const auto& mine = content(file); // the donor's own, when the blob is the same
+    e.same_as_donor = mine && (&mine == theirs ||
+                               (mine->truncated == (*theirs)->truncated && mine->bytes == (*theirs)->bytes));
   });
   return e.same_as_donor;
 }
@@ -157,8 +174,8 @@ std::vector<std::string> ParsedFileCache::parse_failures() const {
   std::vector<std::string> out;
   const std::lock_guard lock(m_state->mutex);
   for (const auto& [path, e] : m_state->entries) {
-    if (!e->has_content || !e->content || e->content->bytes.empty())
-      continue; // unreadable or empty: said where it is read, and nothing to parse
+    if (!e->has_content || e->borrowed != nullptr || !e->content || e->content->bytes.empty())
+      continue; // unreadable or empty: said where it is read, and nothing to parse; or the donor's
     if (e->package && !e->package->valid)
       out.push_back(fmt::format("{}: invalid JSON: read as far as it parses", path));
     else if (e->json_parsed && !e->json)

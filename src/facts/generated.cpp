@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace tacit::facts {
@@ -108,6 +110,16 @@ bool may_carry_generated_marker(std::string_view path) {
                              [&](std::string_view known) { return util::iequals(ext, known); });
 }
 
+HeadSource heads_without_blobs(HeadReaders readers) {
+  HeadSource source;
+  source.readers = [readers = std::move(readers)](std::size_t max_bytes) {
+    return [read = readers(max_bytes)](const repo::FileEntry& file) {
+      return Head{read(file), std::nullopt};
+    };
+  };
+  return source;
+}
+
 void GeneratedHeads::keep(std::string_view path, std::string head, const GeneratedMarker& marker) {
   if (head.size() > m_budget - std::min(m_bytes, m_budget))
     return;
@@ -119,14 +131,27 @@ void GeneratedHeads::keep(std::string_view path, std::string head, const Generat
   at->second.marker = marker;
 }
 
+void GeneratedHeads::keep(std::string_view path, const repo::ObjectId& blob, const GeneratedMarker& marker) {
+  auto [at, added] = m_kept.try_emplace(std::string(path));
+  if (!added)
+    return;
+  at->second.blob = blob;
+  at->second.marker = marker;
+}
+
 const GeneratedMarker* GeneratedHeads::same(std::string_view path, std::string_view head) const {
   const auto it = m_kept.find(path);
-  return it != m_kept.end() && it->second.head == head ? &it->second.marker : nullptr;
+  return it != m_kept.end() && !it->second.blob && it->second.head == head ? &it->second.marker : nullptr;
+}
+
+const GeneratedMarker* GeneratedHeads::same(std::string_view path, const repo::ObjectId& blob) const {
+  const auto it = m_kept.find(path);
+  return it != m_kept.end() && it->second.blob == blob ? &it->second.marker : nullptr;
 }
 
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
                                              const std::vector<const repo::FileEntry*>& linguist_generated,
-                                             const FileReader& read, const HeadReaders& heads, unsigned jobs,
+                                             const FileReader& read, const HeadSource& heads, unsigned jobs,
                                              GeneratedHeads* keep, const GeneratedHeads* reuse) {
   std::vector<const repo::FileEntry*> all;
   all.reserve(files.size() + linguist_generated.size());
@@ -138,22 +163,44 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
       candidates.push_back(file);
   // Runs of neighbouring files (in path order they share directories), one head reader each.
   std::vector<GeneratedMarker> markers(candidates.size());
-  std::vector<std::string> kept(keep != nullptr ? candidates.size() : 0); // the heads read, for `keep`
+  // What was read, for `keep`: the head's blob when known, else its bytes.
+  std::vector<std::string> kept(keep != nullptr ? candidates.size() : 0);
+  std::vector<std::optional<repo::ObjectId>> blobs(keep != nullptr ? candidates.size() : 0);
+  const bool by_blob = reuse != nullptr && heads.stored_blob;
   const std::size_t runs = (candidates.size() + k_generated_run - 1) / k_generated_run;
   util::parallel_for(runs, jobs, [&](std::size_t run) {
-    const auto head = heads(k_head_bytes);
+    std::function<Head(const repo::FileEntry&)> head; // made on first read: a run may read nothing
     for (std::size_t i = run * k_generated_run; i < std::min(candidates.size(), (run + 1) * k_generated_run);
          ++i) {
-      const auto bytes = head(*candidates[i]);
-      const auto* same = reuse != nullptr ? reuse->same(candidates[i]->path, bytes) : nullptr;
-      markers[i] = same != nullptr ? *same : find_generated_marker(bytes);
-      if (keep != nullptr)
-        kept[i] = bytes;
+      const auto& file = *candidates[i];
+      if (by_blob) {
+        const auto blob = heads.stored_blob(file);
+        if (const auto* same = blob ? reuse->same(file.path, *blob) : nullptr) {
+          markers[i] = *same;
+          if (keep != nullptr)
+            blobs[i] = blob;
+          continue;
+        }
+      }
+      if (!head)
+        head = heads.readers(k_head_bytes);
+      const auto got = head(file);
+      const auto* same = reuse != nullptr ? reuse->same(file.path, got.bytes) : nullptr;
+      markers[i] = same != nullptr ? *same : find_generated_marker(got.bytes);
+      if (keep != nullptr) {
+        blobs[i] = got.blob;
+        if (!got.blob)
+          kept[i] = got.bytes;
+      }
     }
   });
   if (keep != nullptr)
-    for (std::size_t i = 0; i < candidates.size(); ++i)
-      keep->keep(candidates[i]->path, std::move(kept[i]), markers[i]);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (blobs[i])
+        keep->keep(candidates[i]->path, *blobs[i], markers[i]);
+      else
+        keep->keep(candidates[i]->path, std::move(kept[i]), markers[i]);
+    }
   std::map<std::string_view, GeneratedFile> found;
   for (std::size_t i = 0; i < candidates.size(); ++i)
     if (markers[i].line > 0)

@@ -155,6 +155,12 @@ std::shared_ptr<const IndexReading> make_index_reading(git_repository* repositor
   return reading;
 }
 
+ObjectId object_id(const git_oid& oid) {
+  ObjectId id;
+  std::copy_n(oid.id, id.raw.size(), id.raw.begin());
+  return id;
+}
+
 // The git mode tacit reports for an index or tree mode; 0 for what is not a file (submodules, trees).
 std::uint32_t file_mode(std::uint32_t mode) {
   if ((mode & 0170000) == 0100000) {
@@ -169,6 +175,7 @@ struct Item {
   git_oid oid{};
   int rank = 0;
   bool from_store = false;
+  std::optional<CheckoutStat> checkout; // worktree source, SnapshotOptions::identify: checked_out_blob
 };
 
 int stage_rank(int stage) {
@@ -287,17 +294,20 @@ public:
   BlobHeadReader(const GitSnapshot& snapshot, std::uint64_t max_bytes)
       : m_snapshot(snapshot), m_max_bytes(max_bytes) {}
   Result<std::string_view> read(const FileEntry& file) override;
+  std::optional<ObjectId> blob() const override { return m_blob; }
 
 private:
   const GitSnapshot& m_snapshot;
   std::uint64_t m_max_bytes;
   std::string m_buffer;
+  std::optional<ObjectId> m_blob;
 };
 
 class GitSnapshot final : public Snapshot {
 public:
   GitSnapshot(git::RepositoryPtr repository, const SnapshotOptions& options)
-      : m_repository(std::move(repository)), m_source(options.source), m_max_read(options.max_read_bytes) {
+      : m_repository(std::move(repository)), m_source(options.source), m_max_read(options.max_read_bytes),
+        m_identify(options.identify && options.source == ContentSource::worktree) {
     std::string workdir = git_repository_workdir(m_repository.get());
     while (workdir.size() > 1 && workdir.back() == '/') {
       workdir.pop_back();
@@ -337,6 +347,9 @@ public:
     m_files.reserve(items.size());
     m_oids.reserve(items.size());
     m_from_store.reserve(items.size());
+    if (m_identify) {
+      m_checkout.reserve(items.size());
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!m_files.empty() && items[i].entry.path == m_files.back().path) {
         continue; // the other stages of a conflicted path
@@ -344,12 +357,18 @@ public:
       m_files.push_back(std::move(items[i].entry));
       m_oids.push_back(items[i].oid);
       m_from_store.push_back(items[i].from_store);
+      if (m_identify) {
+        m_checkout.push_back(items[i].checkout);
+      }
     }
     m_tracked_count = m_files.size();
     std::sort(m_gitlinks.begin(), m_gitlinks.end());
     if (m_source != ContentSource::worktree) {
       find_unchanged_checkouts();
     } else {
+      if (m_identify && checkout_may_rewrite()) {
+        m_checkout.clear(); // no worktree file is known to hold its blob's bytes
+      }
       add_worktree_scan(options);
     }
     return true;
@@ -399,11 +418,36 @@ public:
     if (at == m_files.size()) {
       return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
     }
+    return with_blob(at, read_from_store(at, max_bytes));
+  }
+
+  // A file of the index or a commit: from its unchanged checkout, else from the object store.
+  Result<Content> read_from_store(std::size_t at, std::uint64_t max_bytes) const {
     if (auto content = read_checkout(at, max_bytes)) {
       return std::move(*content);
     }
     std::lock_guard lock(m_mutex);
     return read_blob(m_odb.get(), m_oids[at], m_files[at].path, max_bytes);
+  }
+
+  // A read of the blob m_oids[at] (from the store or its unchanged checkout) says so.
+  Result<Content> with_blob(std::size_t at, Result<Content> content) const {
+    if (content) {
+      content->blob = object_id(m_oids[at]);
+    }
+    return content;
+  }
+
+  // The blob whose bytes a worktree read of file `at` gave (SnapshotOptions::identify): the file had the
+  // size and time of its (not racy) index entry when read (`seen`), and `bytes` hold no CR (no line end was
+  // converted in them).
+  std::optional<ObjectId> checked_out_blob(std::size_t at, const CheckoutStat& seen,
+                                           std::string_view bytes) const {
+    if (at >= m_checkout.size() || !m_checkout[at] || !(*m_checkout[at] == seen) ||
+        bytes.find('\r') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    return object_id(m_oids[at]);
   }
 
   Result<Content> read(const FileEntry& file) const override {
@@ -412,13 +456,23 @@ public:
       return make_error(ErrorCode::io, "is not a file of this snapshot", file.path);
     }
     if (m_source == ContentSource::worktree && !m_from_store[at]) {
-      return read_worktree_file(m_root_fd.get(), m_files[at].path, m_files[at].mode, m_max_read);
+      CheckoutStat seen;
+      auto content = read_worktree_file(m_root_fd.get(), m_files[at].path, m_files[at].mode, m_max_read,
+                                        m_identify ? &seen : nullptr);
+      if (content && m_identify && !content->truncated && m_files[at].mode != k_mode_symlink) {
+        content->blob = checked_out_blob(at, seen, content->bytes);
+      }
+      return content;
     }
-    if (auto content = read_checkout(at, m_max_read)) {
-      return std::move(*content);
+    return with_blob(at, read_from_store(at, m_max_read));
+  }
+
+  std::optional<ObjectId> stored_blob(const FileEntry& file) const override {
+    const std::size_t at = index_of(file);
+    if (at == m_files.size() || (m_source == ContentSource::worktree && !m_from_store[at])) {
+      return std::nullopt;
     }
-    std::lock_guard lock(m_mutex);
-    return read_blob(m_odb.get(), m_oids[at], m_files[at].path, m_max_read);
+    return object_id(m_oids[at]);
   }
 
   std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
@@ -426,11 +480,19 @@ public:
       return std::make_unique<BlobHeadReader>(*this, std::min(max_bytes, m_max_read));
     }
     // Files the worktree lacks (sparse checkouts, skip-worktree) come from the object store.
-    return make_worktree_head_reader(m_root_fd.get(), std::min(max_bytes, m_max_read), *this,
-                                     [this](const FileEntry& file) {
-                                       const std::size_t at = index_of(file);
-                                       return at == m_files.size() || m_from_store[at];
-                                     });
+    HeadIdentifier identify;
+    if (!m_checkout.empty()) {
+      identify = [this](const FileEntry& file, const CheckoutStat& seen, std::string_view head) {
+        return checked_out_blob(index_of(file), seen, head);
+      };
+    }
+    return make_worktree_head_reader(
+        m_root_fd.get(), std::min(max_bytes, m_max_read), *this,
+        [this](const FileEntry& file) {
+          const std::size_t at = index_of(file);
+          return at == m_files.size() || m_from_store[at];
+        },
+        std::move(identify));
   }
 
   bool is_ignored(std::string_view path) const override {
@@ -471,6 +533,7 @@ private:
     std::vector<FileEntry> files;
     std::vector<git_oid> oids;
     std::vector<bool> from_store;
+    std::vector<std::optional<CheckoutStat>> checkout; // when identifying
     const std::size_t total = m_files.size() + scan.untracked.size();
     files.reserve(total);
     oids.reserve(total);
@@ -485,6 +548,9 @@ private:
         files.push_back(std::move(*next_untracked));
         oids.push_back(git_oid{});
         from_store.push_back(false);
+        if (!m_checkout.empty()) {
+          checkout.emplace_back();
+        }
       }
     };
     for (std::size_t i = 0; i < m_files.size(); ++i) {
@@ -500,11 +566,17 @@ private:
       files.push_back(std::move(m_files[i]));
       oids.push_back(m_oids[i]);
       from_store.push_back(m_from_store[i]);
+      if (!m_checkout.empty()) {
+        checkout.push_back(m_checkout[i]);
+      }
     }
     add_untracked_before(nullptr);
     m_files = std::move(files);
     m_oids = std::move(oids);
     m_from_store = std::move(from_store);
+    if (!m_checkout.empty()) {
+      m_checkout = std::move(checkout);
+    }
     if (sparse > 0) {
       m_notes.push_back(fmt::format("sparse checkout: {} tracked file(s) outside it are not in the worktree; "
                                     "they are read from the index",
@@ -565,6 +637,12 @@ private:
       // Outside a sparse checkout's cone the worktree has no copy; git treats the index's as current.
       item.from_store = m_source == ContentSource::index ||
                         (stage == 0 && (entry->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0);
+      // Identifying worktree reads: what the checked-out file must still have (see checked_out_blob). An
+      // entry as new as the index file is racy: its file may have changed since without its stat telling.
+      if (m_identify && time && stage == 0 && !intent_to_add && !item.from_store && mode != k_mode_symlink &&
+          entry->mtime.seconds < *time) {
+        item.checkout = CheckoutStat{entry->file_size, entry->mtime.seconds, entry->mtime.nanoseconds};
+      }
       items.push_back(std::move(item));
     }
     if (conflicts > 0) {
@@ -811,6 +889,7 @@ private:
   mutable std::mutex m_mutex; // guards every libgit2 call on m_repository and m_odb after loading
   ContentSource m_source;
   std::uint64_t m_max_read;
+  bool m_identify; // worktree source: SnapshotOptions::identify
   std::filesystem::path m_root;
   UniqueFd m_root_fd;
   std::string m_description;
@@ -818,7 +897,7 @@ private:
   std::vector<git_oid> m_oids;    // parallel to m_files
   std::vector<bool> m_from_store; // parallel to m_files: read from the object store, not the worktree
   std::vector<std::optional<CheckoutStat>>
-      m_checkout;        // parallel to m_files, or empty: see find_unchanged_checkouts
+      m_checkout; // parallel to m_files, or empty: see find_unchanged_checkouts (worktree: checked_out_blob)
   git::IndexPtr m_index; // worktree and index sources: the repository's index (not GIT_INDEX_FILE's)
   std::optional<std::int64_t> m_index_time; // its file's time, taken before it was read
   mutable std::shared_ptr<const IndexReading>
@@ -832,11 +911,13 @@ private:
 };
 
 Result<std::string_view> BlobHeadReader::read(const FileEntry& file) {
+  m_blob.reset();
   auto content = m_snapshot.read_stored(file, m_max_bytes);
   if (!content) {
     return std::unexpected(content.error());
   }
   m_buffer = std::move(content->bytes);
+  m_blob = content->blob;
   return std::string_view(m_buffer);
 }
 

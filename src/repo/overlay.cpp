@@ -18,15 +18,20 @@ public:
       : m_files(files), m_base(std::move(base)), m_max_bytes(max_bytes) {}
 
   Result<std::string_view> read(const FileEntry& file) override {
-    if (const auto it = m_files.find(file.path); it != m_files.end())
+    const auto it = m_files.find(file.path);
+    m_overlaid = it != m_files.end();
+    if (m_overlaid)
       return std::string_view(it->second).substr(0, static_cast<std::size_t>(m_max_bytes));
     return m_base->read(file);
   }
+
+  std::optional<ObjectId> blob() const override { return m_overlaid ? std::nullopt : m_base->blob(); }
 
 private:
   const std::map<std::string, std::string>& m_files;
   std::unique_ptr<HeadReader> m_base;
   std::uint64_t m_max_bytes;
+  bool m_overlaid = false; // the last read was of an overlay file: no blob
 };
 
 class OverlaySnapshot final : public Snapshot {
@@ -56,6 +61,10 @@ public:
 
   std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const override {
     return std::make_unique<OverlayHeadReader>(m_overlay, m_base.head_reader(max_bytes), max_bytes);
+  }
+
+  std::optional<ObjectId> stored_blob(const FileEntry& file) const override {
+    return m_overlay.contains(file.path) ? std::nullopt : m_base.stored_blob(file);
   }
 
   bool is_ignored(std::string_view path) const override { return m_base.is_ignored(path); }

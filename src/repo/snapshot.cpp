@@ -251,19 +251,27 @@ public:
       return std::unexpected(content.error());
     }
     m_buffer = std::move(content->bytes);
+    m_blob = content->blob;
     return std::string_view(m_buffer).substr(0, static_cast<std::size_t>(m_max_bytes));
   }
+
+  std::optional<ObjectId> blob() const override { return m_blob; }
 
 private:
   const Snapshot& m_snapshot;
   std::uint64_t m_max_bytes;
   std::string m_buffer;
+  std::optional<ObjectId> m_blob;
 };
 
 } // namespace
 
 std::unique_ptr<HeadReader> Snapshot::head_reader(std::uint64_t max_bytes) const {
   return std::make_unique<ReadingHeadReader>(*this, max_bytes);
+}
+
+std::optional<ObjectId> Snapshot::stored_blob(const FileEntry&) const {
+  return std::nullopt;
 }
 
 const FileEntry* Snapshot::find(std::string_view path) const {

@@ -42,24 +42,33 @@ private:
 /// Opens a directory as the anchor for reads beneath it (O_PATH).
 Result<UniqueFd> open_root(const std::filesystem::path& root);
 
-/// Reads `path` (repository-relative) beneath `root_fd` without following any symlink; a symlink's
-/// content is its target. `mode` is the git mode the caller expects; the worktree's own type wins.
-Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint32_t mode,
-                                   std::uint64_t max_bytes);
-
-/// A head reader over the worktree beneath `root_fd` that keeps the last directory open. Files for which
-/// `from_store` says so (when set) are read through `snapshot` instead.
-std::unique_ptr<HeadReader> make_worktree_head_reader(int root_fd, std::uint64_t max_bytes,
-                                                      const Snapshot& snapshot,
-                                                      std::function<bool(const FileEntry&)> from_store);
-
 /// The stat data git records for a checked-out file (index entry): what a worktree file must still have to
 /// hold the same bytes as the blob.
 struct CheckoutStat {
   std::uint64_t size = 0;
   std::int64_t mtime_seconds = 0;
   std::uint32_t mtime_nanoseconds = 0;
+  friend bool operator==(const CheckoutStat&, const CheckoutStat&) = default;
 };
+
+/// Reads `path` (repository-relative) beneath `root_fd` without following any symlink; a symlink's
+/// content is its target. `mode` is the git mode the caller expects; the worktree's own type wins. `seen`
+/// (when given) gets the size and time of the regular file read.
+Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint32_t mode,
+                                   std::uint64_t max_bytes, CheckoutStat* seen = nullptr);
+
+/// The blob a head read from the worktree is the beginning of, given the file's size and time as the read
+/// saw them (SnapshotOptions::identify), or nullopt.
+using HeadIdentifier =
+    std::function<std::optional<ObjectId>(const FileEntry&, const CheckoutStat&, std::string_view head)>;
+
+/// A head reader over the worktree beneath `root_fd` that keeps the last directory open. Files for which
+/// `from_store` says so (when set) are read through `snapshot` instead. With `identify`, each regular file
+/// read is stat'ed and its head's blob asked of it (HeadReader::blob).
+std::unique_ptr<HeadReader> make_worktree_head_reader(int root_fd, std::uint64_t max_bytes,
+                                                      const Snapshot& snapshot,
+                                                      std::function<bool(const FileEntry&)> from_store,
+                                                      HeadIdentifier identify = {});
 
 /// Reads `path` beneath `root_fd` (no symlink followed) when it is a regular file whose size and
 /// modification time are still `expected`: then its bytes are the blob's it was checked out from, and reading

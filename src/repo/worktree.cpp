@@ -102,17 +102,9 @@ std::expected<Content, Error> read_link(int root_fd, const std::string& path, st
   return content;
 }
 
-std::expected<Content, Error> read_open_file(int fd, std::string_view path, std::uint64_t max_bytes) {
-  struct stat info {};
-  if (::fstat(fd, &info) != 0) {
-    return std::unexpected(read_error(path, errno_text(errno)));
-  }
-  if (S_ISDIR(info.st_mode)) {
-    return std::unexpected(read_error(path, "is a directory in the worktree"));
-  }
-  if (!S_ISREG(info.st_mode)) {
-    return std::unexpected(read_error(path, "is not a regular file in the worktree"));
-  }
+// Reads the open regular file `fd`, whose fstat gave `info`.
+std::expected<Content, Error> read_stat_file(int fd, const struct stat& info, std::string_view path,
+                                             std::uint64_t max_bytes) {
   const auto size = static_cast<std::uint64_t>(info.st_size);
   const auto wanted = static_cast<std::size_t>(std::min(size, max_bytes));
   Content content;
@@ -136,6 +128,30 @@ std::expected<Content, Error> read_open_file(int fd, std::string_view path, std:
   return content;
 }
 
+CheckoutStat checkout_stat(const struct stat& info) {
+  return CheckoutStat{static_cast<std::uint64_t>(info.st_size), info.st_mtim.tv_sec,
+                      static_cast<std::uint32_t>(info.st_mtim.tv_nsec)};
+}
+
+// Reads the open file `fd` when it is a regular file; `seen` (when given) gets its size and time.
+std::expected<Content, Error> read_open_file(int fd, std::string_view path, std::uint64_t max_bytes,
+                                             CheckoutStat* seen = nullptr) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    return std::unexpected(read_error(path, errno_text(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) {
+    return std::unexpected(read_error(path, "is a directory in the worktree"));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return std::unexpected(read_error(path, "is not a regular file in the worktree"));
+  }
+  if (seen != nullptr) {
+    *seen = checkout_stat(info);
+  }
+  return read_stat_file(fd, info, path, max_bytes);
+}
+
 } // namespace
 
 std::optional<Content> read_unchanged_checkout(int root_fd, std::string_view path,
@@ -153,7 +169,7 @@ std::optional<Content> read_unchanged_checkout(int root_fd, std::string_view pat
       static_cast<std::uint32_t>(info.st_mtim.tv_nsec) != expected.mtime_nanoseconds) {
     return std::nullopt;
   }
-  auto content = read_open_file(fd.get(), path, max_bytes);
+  auto content = read_stat_file(fd.get(), info, path, max_bytes); // one fstat per read
   if (!content) {
     return std::nullopt;
   }
@@ -186,7 +202,7 @@ Result<UniqueFd> open_root(const std::filesystem::path& root) {
 }
 
 Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint32_t mode,
-                                   std::uint64_t max_bytes) {
+                                   std::uint64_t max_bytes, CheckoutStat* seen) {
   if (!is_safe_relative(path)) {
     return std::unexpected(read_error(path, "is not a path inside the repository"));
   }
@@ -227,7 +243,7 @@ Result<Content> read_worktree_file(int root_fd, std::string_view path, std::uint
     }
     return std::unexpected(read_error(path, errno_text(error)));
   }
-  return read_open_file(fd.get(), path, max_bytes);
+  return read_open_file(fd.get(), path, max_bytes, seen);
 }
 
 Result<Content> read_beneath(const std::filesystem::path& root, std::string_view path,
@@ -273,11 +289,14 @@ namespace {
 class WorktreeHeadReader final : public HeadReader {
 public:
   WorktreeHeadReader(int root_fd, std::uint64_t max_bytes, const Snapshot& snapshot,
-                     std::function<bool(const FileEntry&)> from_store)
-      : m_root_fd(root_fd), m_max_bytes(max_bytes), m_snapshot(snapshot),
-        m_from_store(std::move(from_store)) {}
+                     std::function<bool(const FileEntry&)> from_store, HeadIdentifier identify)
+      : m_root_fd(root_fd), m_max_bytes(max_bytes), m_snapshot(snapshot), m_from_store(std::move(from_store)),
+        m_identify(std::move(identify)) {}
+
+  std::optional<ObjectId> blob() const override { return m_blob; }
 
   Result<std::string_view> read(const FileEntry& file) override {
+    m_blob.reset();
     if (file.mode == k_mode_symlink || (m_from_store && m_from_store(file))) {
       auto content = file.mode == k_mode_symlink
                          ? read_worktree_file(m_root_fd, file.path, file.mode, m_max_bytes)
@@ -285,6 +304,7 @@ public:
       if (!content) {
         return std::unexpected(content.error());
       }
+      m_blob = content->blob;
       m_buffer = std::move(content->bytes);
       return std::string_view(m_buffer).substr(0, static_cast<std::size_t>(m_max_bytes));
     }
@@ -312,7 +332,10 @@ public:
     if (!fd.valid()) {
       return std::unexpected(read_error(path, errno_text(errno)));
     }
-    // No fstat: a directory fails to read (EISDIR), a FIFO opened non-blocking reads nothing.
+    // No fstat (but to identify the blob): a directory fails to read (EISDIR), a FIFO opened non-blocking
+    // reads nothing.
+    struct stat info {};
+    const bool identifying = m_identify && ::fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode);
     // Not zero-filled first: read() writes what is kept (a megabyte of memset per reader showed in profiles).
     if (m_buffer.size() != m_max_bytes)
       m_buffer.resize_and_overwrite(static_cast<std::size_t>(m_max_bytes),
@@ -332,7 +355,11 @@ public:
         break; // a short read of a regular file is its end: no second call to learn it
       }
     }
-    return std::string_view(m_buffer.data(), got);
+    const std::string_view head(m_buffer.data(), got);
+    if (identifying) {
+      m_blob = m_identify(file, checkout_stat(info), head);
+    }
+    return head;
   }
 
 private:
@@ -340,6 +367,8 @@ private:
   std::uint64_t m_max_bytes;
   const Snapshot& m_snapshot;
   std::function<bool(const FileEntry&)> m_from_store;
+  HeadIdentifier m_identify;
+  std::optional<ObjectId> m_blob;
   std::string m_dir;
   UniqueFd m_dir_fd;
   bool m_dir_open = false;
@@ -351,8 +380,10 @@ private:
 
 std::unique_ptr<HeadReader> make_worktree_head_reader(int root_fd, std::uint64_t max_bytes,
                                                       const Snapshot& snapshot,
-                                                      std::function<bool(const FileEntry&)> from_store) {
-  return std::make_unique<WorktreeHeadReader>(root_fd, max_bytes, snapshot, std::move(from_store));
+                                                      std::function<bool(const FileEntry&)> from_store,
+                                                      HeadIdentifier identify) {
+  return std::make_unique<WorktreeHeadReader>(root_fd, max_bytes, snapshot, std::move(from_store),
+                                              std::move(identify));
 }
 
 bool worktree_path_exists(int root_fd, std::string_view path) {

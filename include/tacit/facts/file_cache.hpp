@@ -35,6 +35,9 @@ public:
   using ContentReader = std::function<Result<repo::Content>(const repo::FileEntry&)>;
   /// Reads a file's text (empty when unreadable): in-memory files of the tests.
   using TextReader = std::function<std::string(const repo::FileEntry&)>;
+  /// The blob whose bytes this cache's reader gives for a file, known without reading it
+  /// (repo::Snapshot::stored_blob).
+  using BlobOf = std::function<std::optional<repo::ObjectId>(const repo::FileEntry&)>;
 
   /// A cache over `read`; the extractors' text is at most `text_cap` bytes of a content.
   ParsedFileCache(ContentReader read, std::size_t text_cap);
@@ -75,11 +78,13 @@ public:
   /// for the files whose content is byte for byte the same at the same path: the base of a diff-aware run
   /// parses only what differs from the scanned state. Only what `donor` has read already is compared;
   /// nothing is read through it; parse_failures() leaves out the parses taken (the donor's own run says
-  /// them). Call before any other use.
-  void reuse_from(const ParsedFileCache* donor);
+  /// them). With `blob_of`, a file whose blob is the one the donor's read gave (repo::Content::blob) is the
+  /// same without being read or compared: its content is the donor's. Call before any other use.
+  void reuse_from(const ParsedFileCache* donor, BlobOf blob_of = {});
 
-  /// True when `donor` (reuse_from) read `file`'s path and its content is byte for byte this cache's
-  /// content of `file` (read now if it was not); false without a donor or when either read failed.
+  /// True when `donor` (reuse_from) read `file`'s path and its content is this cache's content of `file`:
+  /// the same blob (nothing read), else byte for byte (read now if it was not); false without a donor or
+  /// when either read failed.
   bool same_as_donor(const repo::FileEntry& file) const;
 
   /// "path[:line]: ... invalid JSON|TOML ..." for each file whose JSON or TOML parse an
@@ -94,6 +99,7 @@ private:
   struct FromText {};
   ParsedFileCache(FromText, TextReader read);
   Entry& entry(const repo::FileEntry& file) const;
+  const Result<repo::Content>* same_blob_in_donor(const repo::FileEntry& file) const;
   std::unique_ptr<State> m_state;
 };
 

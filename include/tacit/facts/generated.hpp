@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,24 @@ using HeadReader = std::function<std::string_view(const repo::FileEntry&)>;
 /// Makes a HeadReader that reads at most `max_bytes` of each file.
 using HeadReaders = std::function<HeadReader(std::size_t max_bytes)>;
 
+/// A file's head, and the blob it is the beginning of when the read knows it (repo::Content::blob).
+struct Head {
+  std::string_view bytes;
+  std::optional<repo::ObjectId> blob;
+};
+
+/// How the generated-code scan reads heads: `readers` makes a reader for one thread (at most `max_bytes` of
+/// each file; the view stays valid until the next call); `stored_blob` (optional) says the blob a file's
+/// bytes are without reading it (repo::Snapshot::stored_blob), so that a scan with `reuse` reads no file
+/// whose blob's marker is kept.
+struct HeadSource {
+  std::function<std::function<Head(const repo::FileEntry&)>(std::size_t max_bytes)> readers;
+  std::function<std::optional<repo::ObjectId>(const repo::FileEntry&)> stored_blob;
+};
+
+/// A HeadSource over plain head readers: no blob is known.
+HeadSource heads_without_blobs(HeadReaders readers);
+
 /// A generated-code marker found in a file's header.
 struct GeneratedMarker {
   int line = 0;
@@ -51,12 +70,14 @@ bool is_lockfile(std::string_view path);
 /// never docs, lockfiles, binaries or templates (a template's marker is for its output).
 bool may_carry_generated_marker(std::string_view path);
 
-/// The heads one scan read (a run's scanned state, when it lends itself to the base of a diff-aware run) and
-/// the marker found in each, up to a number of bytes: another scan (the base's) takes the marker of a file
-/// whose head is byte for byte the one kept at the same path instead of looking for it again.
+/// What one scan read (a run's scanned state, when it lends itself to the base of a diff-aware run) and the
+/// marker found in each file: the blob a head is the beginning of when its read knew it, else the head's
+/// bytes, up to a number of bytes. Another scan (the base's) takes the marker of a file whose blob is the
+/// one kept at the same path (without reading it), or whose head is byte for byte the one kept there,
+/// instead of looking for it again.
 class GeneratedHeads {
 public:
-  /// Keeps heads until they hold `budget` bytes in all.
+  /// Keeps heads until they hold `budget` bytes in all (blobs cost none).
   explicit GeneratedHeads(std::size_t budget) : m_budget(budget) {}
   GeneratedHeads(const GeneratedHeads&) = delete;
   GeneratedHeads& operator=(const GeneratedHeads&) = delete;
@@ -64,12 +85,19 @@ public:
   /// Keeps `head` and its marker for `path` (while the budget lasts). Not safe alongside other calls.
   void keep(std::string_view path, std::string head, const GeneratedMarker& marker);
 
+  /// Keeps the blob whose beginning `path`'s head was, and its marker. Not safe alongside other calls.
+  void keep(std::string_view path, const repo::ObjectId& blob, const GeneratedMarker& marker);
+
   /// The marker kept for `path` when the head kept there is `head`, byte for byte; else nullptr.
   const GeneratedMarker* same(std::string_view path, std::string_view head) const;
+
+  /// The marker kept for `path` when the blob kept there is `blob`; else nullptr.
+  const GeneratedMarker* same(std::string_view path, const repo::ObjectId& blob) const;
 
 private:
   struct Kept {
     std::string head;
+    std::optional<repo::ObjectId> blob; // when set, `head` is not kept
     GeneratedMarker marker;
   };
   std::size_t m_budget;
@@ -81,11 +109,11 @@ private:
 /// before any line is looked at), in runs of neighbouring files on up to `jobs` threads. `files` are the
 /// in-scope files; `linguist_generated` are the files out of scope only because the root .gitattributes (read
 /// with `read`) marks them linguist-generated: those are generated whatever their head says. Lockfiles are
-/// never reported. With `keep`, the heads read and their markers are kept there; with `reuse`, a head kept
-/// there is not scanned again (GeneratedHeads::same).
+/// never reported. With `keep`, the heads read (or their blobs) and their markers are kept there; with
+/// `reuse`, a file whose blob or head is kept there is not scanned again (GeneratedHeads::same).
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
                                              const std::vector<const repo::FileEntry*>& linguist_generated,
-                                             const FileReader& read, const HeadReaders& heads, unsigned jobs,
+                                             const FileReader& read, const HeadSource& heads, unsigned jobs,
                                              GeneratedHeads* keep = nullptr,
                                              const GeneratedHeads* reuse = nullptr);
 

@@ -10,11 +10,13 @@
 
 #include <tacit/util/error.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +25,12 @@ namespace tacit::repo {
 
 /// Where file content comes from.
 enum class ContentSource { worktree, index, revision };
+
+/// A git object id (SHA-1), as tacit compares them: what a blob's bytes are is known by its id.
+struct ObjectId {
+  std::array<std::uint8_t, 20> raw{};
+  friend bool operator==(const ObjectId&, const ObjectId&) = default;
+};
 
 /// What a snapshot of the worktree or the index read of its repository's index (opaque; src/repo), for a
 /// snapshot of a revision of the same repository (the base of a diff-aware run) to use instead of reading the
@@ -42,6 +50,10 @@ struct SnapshotOptions {
   /// the blob sizes it records and the files still as checked out come from it. Unset (or another
   /// repository's): the index is read.
   std::shared_ptr<const IndexReading> index;
+  /// Worktree source: say which reads gave the bytes of the blob git checked out (Content::blob,
+  /// HeadReader::blob), for the base of a diff-aware run to take what was derived from a file whose blob it
+  /// shares without reading that file. Costs a stat of each head read; off for a plain check.
+  bool identify = false;
 };
 
 /// Git file modes (FileEntry::mode).
@@ -60,6 +72,13 @@ struct FileEntry {
 struct Content {
   std::string bytes;
   bool truncated = false;
+  /// The blob these bytes are (its first bytes, when truncated), when the read knows it: always for a file of
+  /// a commit or of the index (its bytes come from the object store, or from a worktree file still as git
+  /// checked the blob out); for a worktree file only with SnapshotOptions::identify, when the file read is
+  /// still as checked out (the size and time of its index entry, which is not racy), was read whole, holds no
+  /// CR and no attribute may rewrite it on checkout. Two states' reads with the same blob gave the same
+  /// bytes.
+  std::optional<ObjectId> blob = std::nullopt;
 };
 
 /// One commit of the history, as history-based rules read it.
@@ -85,6 +104,9 @@ public:
   virtual ~HeadReader() = default;
   /// The head of `file` (its content for a symlink); the view is valid until the next call.
   virtual Result<std::string_view> read(const FileEntry& file) = 0;
+  /// The blob whose first bytes the last successful read gave, when known (as Content::blob; a head need not
+  /// be the whole file).
+  virtual std::optional<ObjectId> blob() const { return std::nullopt; }
 };
 
 /// The files of a repository at one source, and their content.
@@ -129,6 +151,10 @@ public:
   /// A reader of file heads (at most `max_bytes` each, never more than max_read_bytes), for one thread: for
   /// scans that need only the first bytes of many files (generated-code markers).
   virtual std::unique_ptr<HeadReader> head_reader(std::uint64_t max_bytes) const;
+
+  /// The blob whose bytes read(file) gives, known without reading: a file of a commit or of the index (and
+  /// one the worktree lacks, read from the index); nullopt for a worktree file or a plain directory's.
+  virtual std::optional<ObjectId> stored_blob(const FileEntry& file) const;
 
   /// True when a path that is not tracked is deliberately ignored (.gitignore, .git/info/exclude).
   virtual bool is_ignored(std::string_view path) const = 0;

@@ -176,3 +176,50 @@ TEST_CASE("file cache: a donor's parses are taken only for the same bytes at the
   CHECK_FALSE(taker.same_as_donor(entry("gone.yml")));
   CHECK(&taker.yaml(entry("gone.yml")) != &donor.yaml(entry("gone.yml")));
 }
+
+TEST_CASE("file cache: a file of the blob a donor read is the donor's, neither read nor compared") {
+  const auto blob = [](std::uint8_t n) {
+    repo::ObjectId id;
+    id.raw.fill(n);
+    return id;
+  };
+  // The donor's reads say their blob (repo::Content::blob); the taker knows its files' blobs unread.
+  std::map<std::string, std::optional<repo::ObjectId>> donor_blobs{
+      {"same.yml", blob(1)}, {"moved.yml", blob(2)}, {"unknown.yml", std::nullopt}};
+  std::map<std::string, repo::ObjectId> taker_blobs{
+      {"same.yml", blob(1)}, {"moved.yml", blob(3)}, {"unknown.yml", blob(4)}};
+  std::map<std::string, int> donor_reads;
+  std::map<std::string, int> taker_reads;
+  const facts::ParsedFileCache donor(
+      [&](const repo::FileEntry& file) -> Result<repo::Content> {
+        ++donor_reads[file.path];
+        return repo::Content{"on: push\n", false, donor_blobs.at(file.path)};
+      },
+      1u << 20);
+  facts::ParsedFileCache taker(
+      [&](const repo::FileEntry& file) -> Result<repo::Content> {
+        ++taker_reads[file.path];
+        return repo::Content{file.path == "moved.yml" ? "on: [push]\n" : "on: push\n", false, std::nullopt};
+      },
+      1u << 20);
+  taker.reuse_from(&donor, [&](const repo::FileEntry& file) -> std::optional<repo::ObjectId> {
+    return taker_blobs.at(file.path);
+  });
+  for (const auto* path : {"same.yml", "moved.yml", "unknown.yml"})
+    (void)donor.yaml(entry(path));
+
+  // The same blob: the donor's content and parse, nothing read.
+  CHECK(&taker.content(entry("same.yml")) == &donor.content(entry("same.yml")));
+  CHECK(taker.cached(entry("same.yml")) == &donor.content(entry("same.yml")));
+  CHECK(taker.same_as_donor(entry("same.yml")));
+  CHECK(&taker.yaml(entry("same.yml")) == &donor.yaml(entry("same.yml")));
+  CHECK_FALSE(taker_reads.contains("same.yml"));
+  // Another blob: read and compared (other bytes here).
+  CHECK_FALSE(taker.same_as_donor(entry("moved.yml")));
+  CHECK(taker_reads.at("moved.yml") == 1);
+  // A donor read that knew no blob: read and compared byte for byte (the same bytes here).
+  CHECK(taker.same_as_donor(entry("unknown.yml")));
+  CHECK(taker_reads.at("unknown.yml") == 1);
+  CHECK(donor_reads.at("same.yml") == 1);
+  CHECK(taker.parse_failures().empty());
+}
