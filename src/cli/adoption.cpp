@@ -165,17 +165,33 @@ void DiffBase::wait() {
   }
 }
 
-Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
-                                                  const repo::SnapshotOptions& scanned,
-                                                  const repo::Snapshot& scanned_state, unsigned jobs) {
+BaseLookup look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned) {
   if (settings.baseline_action != CheckSettings::BaselineAction::none)
-    return nullptr; // a baseline records everything
+    return std::nullopt; // a baseline records everything
   const bool staged_default = settings.since.empty() && settings.staged;
   if (settings.since.empty() && !staged_default)
+    return std::nullopt;
+  auto find = [scanned, revision = staged_default ? std::string("HEAD") : settings.since, staged_default] {
+    const util::ScopedTiming timing("diff base: merge base (its own thread)");
+    return repo::find_merge_base(scanned, revision, staged_default);
+  };
+  try {
+    return std::async(std::launch::async, find);
+  } catch (const std::system_error&) {
+    return std::async(std::launch::deferred, find); // no thread to spare: looked for when it is needed
+  }
+}
+
+Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
+                                                  const repo::SnapshotOptions& scanned,
+                                                  const repo::Snapshot& scanned_state, unsigned jobs,
+                                                  BaseLookup lookup) {
+  if (!lookup)
     return nullptr;
+  const bool staged_default = settings.since.empty() && settings.staged;
   auto commit = [&] {
-    const util::ScopedTiming timing("diff base: merge base");
-    return repo::find_merge_base(scanned, staged_default ? "HEAD" : settings.since, staged_default);
+    const util::ScopedTiming timing("diff base: waiting for the merge base");
+    return lookup->get();
   }();
   if (!commit)
     return std::unexpected(commit.error());

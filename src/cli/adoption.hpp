@@ -35,15 +35,24 @@ using Evaluate = std::function<std::vector<engine::Finding>(const engine::Contex
 /// every rule when one is a META finding (which depends on all the others).
 RuleIds needed_rules(const std::vector<engine::Finding>& found);
 
+/// The merge base of a diff-aware run being looked for (repo::find_merge_base: --since REV, or HEAD for
+/// --staged), on a thread of its own while the scanned state opens; none when the run is not diff-aware.
+using BaseLookup = std::optional<std::future<Result<repo::BaseCommit>>>;
+
+/// Starts looking for the merge base of a diff-aware run of `settings` over `scanned` (DiffBase::start takes
+/// the result).
+BaseLookup look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned);
+
 /// The analysis of the base commit of a diff-aware run, done on its own thread.
 class DiffBase {
 public:
-  /// Resolves the base of a diff-aware run: --since REV, or HEAD for --staged. nullptr when the run is not
+  /// Resolves the base of a diff-aware run from `lookup` (look_up_base). nullptr when the run is not
   /// diff-aware (or --staged on an unborn HEAD: everything is new). Errors are exit code 2.
   /// `scanned_state` is the scanned state's snapshot, just opened: its reading of the index is the base's.
   static Result<std::unique_ptr<DiffBase>> start(const CheckSettings& settings,
                                                  const repo::SnapshotOptions& scanned,
-                                                 const repo::Snapshot& scanned_state, unsigned jobs);
+                                                 const repo::Snapshot& scanned_state, unsigned jobs,
+                                                 BaseLookup lookup);
 
   DiffBase(const DiffBase&) = delete;
   DiffBase& operator=(const DiffBase&) = delete;

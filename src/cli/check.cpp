@@ -140,6 +140,8 @@ int run_check(const CheckSettings& settings) {
   // A diff-aware run's base takes what the scanned state derived from a file of the same blob.
   options.identify = settings.baseline_action == CheckSettings::BaselineAction::none &&
                      (!settings.since.empty() || settings.staged);
+  // --since / --staged: the merge base is looked for while the repository opens.
+  auto lookup = look_up_base(settings, options);
   auto snapshot = [&] {
     const util::ScopedTiming timing("open the repository");
     return repo::Snapshot::open(options);
@@ -152,8 +154,8 @@ int run_check(const CheckSettings& settings) {
 
   std::vector<std::string> notes = (*snapshot)->notes();
   const unsigned jobs = settings.jobs ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto base = DiffBase::start(settings, options, **snapshot,
-                              jobs); // --since / --staged: the base analysis runs alongside
+  auto base = DiffBase::start(settings, options, **snapshot, jobs,
+                              std::move(lookup)); // --since / --staged: the base analysis runs alongside
   if (!base)
     return fail(to_string(base.error()));
   engine::AnalyzeOptions analyze_options{jobs};
