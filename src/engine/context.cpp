@@ -347,28 +347,27 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::jthread facts_thread([&] {
     const util::ScopedTiming timing("context: facts thread");
     try {
-      // The CI facts (their YAML loads) on a thread of their own, alongside the other extractors and then the
-      // generated-code scan: the facts are the longest part of a context (of a diff-aware run's base above
-      // all, whose documents are mostly taken from the scanned state). A CI file the scan reaches before the
-      // CI extractors read it has its head read on its own: the same bytes.
+      // The CI facts (their YAML loads) on a thread of their own, alongside the other extractors: the facts
+      // are the longest part of a context (of a diff-aware run's base above all, whose documents are mostly
+      // taken from the scanned state). The generated-code scan comes after both, so that it finds the files
+      // they read in the cache (a run reads each file once).
       std::exception_ptr ci_error;
-      std::jthread ci_thread([&] {
-        const util::ScopedTiming ci("context: CI facts (their own thread)");
-        try {
-          context->m_ci = facts::extract_ci(context->m_files, cache);
-        } catch (...) {
-          ci_error = std::current_exception();
-        }
-      });
-      context->m_facts = facts::extract_facts(context->m_files, cache);
       {
-        const util::ScopedTiming scan("context: generated-code scan (facts thread)");
-        generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
-                                                   keep_heads, lent_heads);
+        std::jthread ci_thread([&] {
+          const util::ScopedTiming ci("context: CI facts (their own thread)");
+          try {
+            context->m_ci = facts::extract_ci(context->m_files, cache);
+          } catch (...) {
+            ci_error = std::current_exception();
+          }
+        });
+        context->m_facts = facts::extract_facts(context->m_files, cache);
       }
-      ci_thread.join();
       if (ci_error)
         std::rethrow_exception(ci_error);
+      const util::ScopedTiming scan("context: generated-code scan (facts thread)");
+      generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
+                                                 keep_heads, lent_heads);
     } catch (...) {
       facts_error = std::current_exception();
     }
