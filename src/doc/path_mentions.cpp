@@ -70,15 +70,18 @@ std::string link_path(std::string_view target) {
       break;
   }
   const auto cut = text.find_first_of("#?");
-  // Markdown backslash escapes (`docs/a\_b.md` is docs/a_b.md).
-  std::string unescaped;
-  const auto raw = text.substr(0, cut);
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '\\' && i + 1 < raw.size() && std::ispunct(static_cast<unsigned char>(raw[i + 1])))
+  return percent_decode(markdown_unescape(text.substr(0, cut)));
+}
+
+// Markdown backslash escapes (`docs/a\_b.md` is docs/a_b.md, `#output\_name` is #output_name).
+std::string markdown_unescape(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1])))
       ++i;
-    unescaped += raw[i];
+    out += text[i];
   }
-  return percent_decode(unescaped);
+  return out;
 }
 
 namespace {

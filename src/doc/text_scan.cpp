@@ -112,6 +112,13 @@ void scan_links(std::string_view line, int line_no, Document& doc) {
     }
     if (end == std::string::npos || end >= masked.size())
       continue;
+    // After a blank, CommonMark wants a title ("t", 't', (t)) or the closing parenthesis: `[a]([`a`](url))`,
+    // a link pasted into another's destination, is no link to '['.
+    if (masked[end] == ' ' || masked[end] == '\t') {
+      const auto next = masked.find_first_not_of(" \t", end);
+      if (next == std::string::npos || std::string_view("\"'()").find(masked[next]) == std::string_view::npos)
+        continue;
+    }
     const bool image = open > 0 && masked[open - 1] == '!';
     doc.links.push_back(Link{std::string(line.substr(start, end - start)),
                              std::string(line.substr(open + 1, pos - open - 1)), line_no,

@@ -224,6 +224,29 @@ std::set<std::string> named_directories(const outline::Outline& doc, int begin, 
   return out;
 }
 
+// Per line of `doc`, whether it lies in a region a generator rewrites between comment markers
+// (terraform-docs'
+// `<!-- BEGIN_TF_DOCS -->` ... `<!-- END_TF_DOCS -->`, `<!-- BEGIN AUTO-GENERATED ... -->`): its "## Modules"
+// table lists the module calls the generator found, no map of the code that a person keeps.
+std::vector<bool> generated_lines(const outline::Outline& doc) {
+  std::vector<bool> out(doc.lines.size(), false);
+  bool inside = false;
+  for (std::size_t i = 0; i < doc.lines.size(); ++i) {
+    const auto line = util::trim(doc.lines[i]);
+    if (line.starts_with("<!--")) {
+      const auto lower = util::to_lower(line.substr(0, 120));
+      const bool generated = util::contains(lower, "tf_docs") || util::contains(lower, "terraform docs") ||
+                             util::contains(lower, "generated");
+      if (generated && (util::contains(lower, "begin") || util::contains(lower, "start")))
+        inside = true;
+      else if (generated && util::contains(lower, "end"))
+        inside = false;
+    }
+    out[i] = inside;
+  }
+  return out;
+}
+
 } // namespace
 
 std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const repo::FileEntry*>& files,
@@ -276,7 +299,11 @@ std::vector<ArchitectureDoc> extract_architecture_docs(const std::vector<const r
       continue;
     const auto content = read(*file);
     const auto doc = outline::build(content);
+    const auto generated = generated_lines(doc);
     for (const auto& heading : doc.headings) {
+      if (heading.line >= 1 && static_cast<std::size_t>(heading.line) <= generated.size() &&
+          generated[static_cast<std::size_t>(heading.line - 1)])
+        continue;
       if (is_structure_heading(heading.text) && !outline::body_lines(doc, heading).empty()) {
         // Below the root, an "Architecture" section that names no folder is a topic's (the components of
         // docs/runtime-v2.md's runtime), not a map of the code.

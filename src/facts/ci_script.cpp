@@ -206,6 +206,12 @@ void emit(std::string_view text, int line, int column, std::size_t first_length,
     if (rest.empty())
       continue;
     const auto word = first_word(rest);
+    // `IncludeDefaultRules = $true`: a key of a PowerShell hashtable (`$settings = @{ ... }`) or another
+    // assignment written with blanks around '=', never a program given '=' for its first argument.
+    if (first_word(util::trim_left(rest.substr(word.size()))) == "=") {
+      changed = true;
+      continue;
+    }
     const bool function_header =
         word.ends_with("()") || util::trim(rest.substr(word.size())).starts_with("()");
     if (one_of(word, k_syntax_words) || function_header) {

@@ -114,6 +114,12 @@ bool names_release(std::string_view text) {
   return false;
 }
 
+// "Deploy to GitHub pages", `peaceiris/actions-gh-pages`, `actions/deploy-pages`: the docs site goes live,
+// which is no release of the project.
+bool deploys_pages(std::string_view text) {
+  return util::to_lower(text).find("pages") != std::string::npos;
+}
+
 } // namespace
 
 std::vector<ReleaseMechanism> extract_release_mechanisms(const Files& files, const FileReader& read,
@@ -155,12 +161,14 @@ std::vector<ReleaseMechanism> release_workflows(const CiFacts& ci) {
   std::set<std::string> releasing_jobs; // jobs that say they release, by name
   std::set<std::string> gating;         // run on pull requests: a check workflow that may also run on tags
   for (const auto& command : ci.commands)
-    if (names_release(command.job + " " + command.step + " " + command.text)) {
+    if (const auto said = command.job + " " + command.step + " " + command.text;
+        names_release(said) && !deploys_pages(said)) {
       releasing.insert(command.pipeline.empty() ? command.path : command.pipeline);
       releasing_jobs.insert(command.job);
     }
   for (const auto& action : ci.actions)
-    if (names_release(action.job + " " + action.step + " " + action.uses))
+    if (const auto said = action.job + " " + action.step + " " + action.uses;
+        names_release(said) && !deploys_pages(said))
       releasing.insert(action.path);
   for (const auto& trigger : ci.triggers)
     if (trigger.event == "pull_request" || trigger.event == "pull_request_target")
@@ -174,9 +182,10 @@ std::vector<ReleaseMechanism> release_workflows(const CiFacts& ci) {
     const bool dispatch = trigger.event == "workflow_dispatch" && is_release_name(trigger.path);
     if (!tag && !release && !dispatch)
       continue;
-    // A check workflow that also runs on tags (to test them) is not a release, unless it says it releases;
-    // a job with triggers of its own (GitLab, CircleCI) must say so itself.
-    if (tag && gating.contains(trigger.path) && !is_release_name(trigger.path) &&
+    // A check workflow that also runs on tags (to test them) or on published releases (to rebuild its docs
+    // site: pkgdown, a GitHub Pages deploy) is not a release, unless it says it releases; a job with
+    // triggers of its own (GitLab, CircleCI) must say so itself.
+    if ((tag || release) && gating.contains(trigger.path) && !is_release_name(trigger.path) &&
         !releasing.contains(trigger.path))
       continue;
     if (!trigger.job.empty() && !names_release(trigger.job) && !releasing_jobs.contains(trigger.job))

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 
 namespace tacit::rules {
@@ -169,9 +170,21 @@ int states_done(const doc::Document& doc) {
       return section.line_begin;
   }
   const auto lines = util::split_lines(doc.text);
+  // "Always ensure code compiles and tests pass locally before pushing": the sentence names what must pass,
+  // and the doc gives its commands elsewhere (a "Build Commands" block above it).
+  std::optional<bool> gives_checks;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int line = static_cast<int>(i) + 1;
-    if (says_done(util::to_lower(lines[i])) && has_command_between(doc, line, line, false, 2))
+    const auto lower = util::to_lower(lines[i]);
+    if (!says_done(lower))
+      continue;
+    if (has_command_between(doc, line, line, false, 2))
+      return line;
+    if (!contains_any(lower, std::array<std::string_view, 4>{"tests pass", "compiles", "lint", "type check"}))
+      continue;
+    if (!gives_checks)
+      gives_checks = has_command_between(doc, 1, static_cast<int>(lines.size()), true, 0);
+    if (*gives_checks)
       return line;
   }
   return 0;

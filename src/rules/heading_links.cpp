@@ -58,7 +58,8 @@ void report_heading_links(const engine::Context& context, engine::Emitter& out,
       const auto hash = link.target.find('#');
       if (hash == std::string::npos || link.image)
         continue;
-      const auto fragment = std::string_view(link.target).substr(hash + 1);
+      const auto unescaped = doc::markdown_unescape(std::string_view(link.target).substr(hash + 1));
+      const std::string_view fragment = unescaped;
       if (!is_heading_fragment(fragment))
         continue;
       const doc::Document* target = &doc;

@@ -118,6 +118,22 @@ bool said_absent(std::string_view before, const std::vector<std::string>& after)
   return word == "absent" || word == "missing" || word == "gitignored" || word == "ignored";
 }
 
+// "(e.g., `CRUSH.md` or `docs/LLMs.md`)", "for example `config/local.yaml`": the few words before inline code
+// offer it as an example of a path the reader picks, no path of this repository.
+bool offered_as_example(std::string_view text, const doc::PathMention& mention) {
+  const auto column = static_cast<std::size_t>(std::max(mention.column, 1) - 1);
+  if (column > text.size())
+    return false;
+  const auto start = column > 48 ? column - 48 : 0;
+  auto before = util::to_lower(text.substr(start, column - start));
+  if (const auto end = before.find_last_of(");"); end != std::string::npos)
+    before.erase(0, end + 1); // "(e.g. `a`); see `b`": b is no example
+  for (std::string_view marker : {"e.g.", "e. g.", "eg.", "for example", "for instance"})
+    if (before.find(marker) != std::string::npos)
+      return true;
+  return false;
+}
+
 } // namespace
 
 std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir) {
@@ -213,7 +229,8 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
     const auto line = output_words.line(doc, mention.line);
     const auto column = std::min(static_cast<std::size_t>(std::max(mention.column, 1) - 1), line.size());
     if (const auto after = words_after(line, mention);
-        in_other_repository(after) || made_by_a_command(after) || said_absent(line.substr(0, column), after))
+        in_other_repository(after) || made_by_a_command(after) ||
+        said_absent(line.substr(0, column), after) || offered_as_example(line, mention))
       return {};
     // Inline code may be relative to the root as well as to the doc; and it is only clearly one of this
     // repository's paths when its top directory exists.

@@ -154,6 +154,32 @@ void expand_recipe(const facts::TargetSet& set, const std::string& target, int d
   }
 }
 
+// The package scripts a workspace runner of `words` runs in each package: `nx run-many --targets=lint,test`,
+// `nx affected -t lint test`, `turbo run lint test`, `lerna run lint`.
+std::vector<std::string> delegated_scripts(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  const auto add = [&](std::string_view list) {
+    for (const auto name : util::split(list, ','))
+      if (!name.empty() && !name.starts_with('-'))
+        out.emplace_back(name);
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& runner = words[i];
+    if (runner != "nx" && runner != "turbo" && runner != "lerna")
+      continue;
+    const auto end = std::min(words.size(), i + 8);
+    for (std::size_t k = i + 1; k < end; ++k) {
+      const std::string_view word = words[k];
+      if (word.starts_with("--target=") || word.starts_with("--targets="))
+        add(word.substr(word.find('=') + 1));
+      else if (word == "-t" || word == "--target" || word == "--targets" || (runner != "nx" && word == "run"))
+        for (++k; k < end && !words[k].starts_with('-'); ++k)
+          add(words[k]);
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 std::string family(std::string_view program) {
@@ -394,6 +420,18 @@ std::string recipe_of(const engine::Context& context, const std::string& runner,
       continue;
     std::set<std::string> seen;
     expand_recipe(set, target, 0, seen, text, deep);
+  }
+  if (deep && runner == "npm" && !text.empty()) {
+    // A workspace runner runs the packages' scripts of that name (`nx run-many --targets=lint,test`).
+    std::set<std::string> names;
+    for (const auto& name : delegated_scripts(recipe_words(text)))
+      names.insert(name);
+    for (const auto& set : context.facts().target_sets)
+      if (set.runner == "npm")
+        for (const auto& name : names) {
+          std::set<std::string> seen;
+          expand_recipe(set, name, 1, seen, text);
+        }
   }
   if (deep && !text.empty() && runner != "script") {
     // A target that runs a repository script (`lint: ./scripts/lint.sh`) runs what the script runs.

@@ -29,8 +29,9 @@ constexpr engine::RuleMeta k_meta{
         {
             .what_it_does =
                 "Finds how the repository releases: CI workflows and jobs that run on pushed tags or "
-                "published releases (a check workflow that also runs on tags counts only when a job or its "
-                "file name says it releases or publishes), release workflows run by hand "
+                "published releases (a check workflow that also runs on tags or published releases counts "
+                "only when a job or its file name says it releases or publishes; a GitHub Pages deploy, "
+                "such as pkgdown's site on each release, does not), release workflows run by hand "
                 "(`release.yml` on workflow_dispatch), goreleaser, semantic-release (.releaserc*, "
                 "release.config.*, package.json \"release\"), release-please, changesets, cargo-release "
                 "(release.toml), release-it, release scripts (scripts/release*, release.sh) and `release` "

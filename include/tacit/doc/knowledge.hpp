@@ -64,6 +64,10 @@ std::string inline_code_path(std::string_view code);
 /// anchors and other schemes.
 std::string link_path(std::string_view target);
 
+/// `text` with Markdown's backslash escapes resolved, as CommonMark reads a link destination (terraform-docs
+/// writes `[name](#output\_name)` for the anchor `output_name`).
+std::string markdown_unescape(std::string_view text);
+
 /// True when `words` (normalised or peeled) is an instance of `pattern`.
 bool matches(const std::vector<std::string>& words, const CommandPattern& pattern);
 

@@ -1,0 +1,3 @@
+output "cluster_arn" {
+  value = "arn"
+}

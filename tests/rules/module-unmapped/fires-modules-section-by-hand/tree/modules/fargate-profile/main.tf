@@ -1,0 +1,3 @@
+variable "name_main" {
+  type = string
+}

@@ -1,0 +1,3 @@
+variable "name_versions" {
+  type = string
+}

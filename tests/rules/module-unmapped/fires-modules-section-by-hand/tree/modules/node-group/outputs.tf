@@ -1,0 +1,3 @@
+variable "name_outputs" {
+  type = string
+}

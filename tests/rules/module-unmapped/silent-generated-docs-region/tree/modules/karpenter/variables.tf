@@ -1,0 +1,3 @@
+variable "name_variables" {
+  type = string
+}
