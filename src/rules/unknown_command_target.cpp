@@ -295,11 +295,15 @@ private:
         if (context.path_exists(fmt::format("{}{}{}", dir, request.target, ext)))
           return true;
     }
-    // "make format/lint/typecheck": targets to choose from, written as one; the first is a known target.
-    if (const auto slash = request.target.find('/'); slash != std::string::npos && slash > 0) {
-      Request first = request;
-      first.target = request.target.substr(0, slash);
-      return is_known(context, sets, first);
+    // "make format/lint/typecheck": one run per target, written as one; known when every part is (a stale
+    // part still fires).
+    if (request.target.find('/') != std::string::npos) {
+      const auto parts = util::split(request.target, '/');
+      return std::ranges::all_of(parts, [&](std::string_view part) {
+        Request one = request;
+        one.target = std::string(part);
+        return !part.empty() && is_known(context, sets, one);
+      });
     }
     return false;
   }
