@@ -11,7 +11,8 @@ namespace tacit::util {
 /// Whether TACIT_TIMING is set to a non-empty value other than "0".
 bool timing_enabled();
 
-/// Prints "tacit: timing: <what> <ms> ms" to stderr (a line at a time: safe from several threads).
+/// Prints "tacit: timing: <what> <ms> ms  (at <from>-<to> ms)" to stderr, the phase's start and end counted
+/// from the first timed phase's start (a line at a time: safe from several threads).
 void report_timing(std::string_view what, std::chrono::steady_clock::duration elapsed);
 
 /// Times a scope; reports on destruction when timing is enabled.
