@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stop_token>
+#include <system_error>
 #include <utility>
 
 namespace tacit::cli {
@@ -163,9 +165,13 @@ void DiffBase::wait() {
     const util::ScopedTiming timing("diff base: waiting for its analysis");
     m_thread.join();
   }
+  if (m_lookup && m_lookup->worker.joinable()) {
+    m_lookup->worker.request_stop();
+    m_lookup->worker.join();
+  }
 }
 
-BaseLookup look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned) {
+std::optional<BaseLookup> look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned) {
   if (settings.baseline_action != CheckSettings::BaselineAction::none)
     return std::nullopt; // a baseline records everything
   const bool staged_default = settings.since.empty() && settings.staged;
@@ -175,23 +181,63 @@ BaseLookup look_up_base(const CheckSettings& settings, const repo::SnapshotOptio
     const util::ScopedTiming timing("diff base: merge base (its own thread)");
     return repo::find_merge_base(scanned, revision, staged_default);
   };
+  BaseLookup lookup;
+  std::promise<Result<repo::BaseCommit>> commit;
+  std::promise<std::shared_ptr<facts::PrefetchedYaml>> prefetched;
+  lookup.commit = commit.get_future();
+  if (!staged_default)
+    lookup.prefetched = prefetched.get_future();
   try {
-    return std::async(std::launch::async, find);
+    lookup.worker = std::jthread([find, scanned, read_ahead = !staged_default, commit = std::move(commit),
+                                  prefetched = std::move(prefetched)](std::stop_token stop) mutable {
+      std::string base;
+      try {
+        auto found = find();
+        if (read_ahead && found && found->exists)
+          base = found->id;
+        commit.set_value(std::move(found));
+      } catch (...) {
+        commit.set_exception(std::current_exception());
+      }
+      if (!read_ahead)
+        return;
+      auto parsed = std::make_shared<facts::PrefetchedYaml>();
+      try {
+        const util::ScopedTiming timing("diff base: changed CI files read ahead (merge-base thread)");
+        constexpr std::uint64_t k_max_bytes = 1u << 20; // as much as the fact extractors read of a file
+        auto files = base.empty()
+                         ? std::vector<repo::ChangedFile>{}
+                         : repo::read_changed_files(scanned, base, facts::PrefetchedYaml::ci_files(),
+                                                    facts::PrefetchedYaml::yaml_extensions(), k_max_bytes,
+                                                    [&] { return stop.stop_requested(); });
+        for (auto& file : files) {
+          if (stop.stop_requested())
+            break;
+          parsed->add(std::move(file.path), std::move(file.bytes));
+        }
+      } catch (...) {
+        // A head start only: what was not parsed ahead is parsed by the base analysis.
+      }
+      prefetched.set_value(std::move(parsed));
+    });
   } catch (const std::system_error&) {
-    return std::async(std::launch::deferred, find); // no thread to spare: looked for when it is needed
+    // No thread to spare: the merge base is looked for when it is needed, and nothing is read ahead.
+    lookup.commit = std::async(std::launch::deferred, find);
+    lookup.prefetched = {};
   }
+  return lookup;
 }
 
 Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
                                                   const repo::SnapshotOptions& scanned,
                                                   const repo::Snapshot& scanned_state, unsigned jobs,
-                                                  BaseLookup lookup) {
+                                                  std::optional<BaseLookup> lookup) {
   if (!lookup)
     return nullptr;
   const bool staged_default = settings.since.empty() && settings.staged;
   auto commit = [&] {
     const util::ScopedTiming timing("diff base: waiting for the merge base");
-    return lookup->get();
+    return lookup->commit.get();
   }();
   if (!commit)
     return std::unexpected(commit.error());
@@ -210,6 +256,7 @@ Result<std::unique_ptr<DiffBase>> DiffBase::start(const CheckSettings& settings,
   const bool use_cache = !settings.no_cache && !commit->git_dir.empty() && !commit->identity.tree.empty();
   auto base = std::unique_ptr<DiffBase>(
       new DiffBase(std::move(options), std::move(*commit), jobs, std::move(selectors), use_cache));
+  base->m_lookup = std::move(lookup); // its thread reads ahead for the base analysis
   // --staged: the index's identity (~30 ms on moby: the index read, its trees hashed), alongside the
   // analysis.
   if (use_cache && staged_default) {
@@ -267,6 +314,10 @@ void DiffBase::launch(const engine::Config& config) {
     engine::AnalyzeOptions options{m_jobs};
     options.config = config;
     options.reuse = scanned;
+    if (m_lookup && m_lookup->prefetched.valid()) {
+      const util::ScopedTiming timing("diff base: waiting for the CI files read ahead");
+      options.prefetched_yaml = m_lookup->prefetched.get();
+    }
     std::vector<std::string> notes; // the scanned state's notes are the ones that matter
     m_context = engine::analyze(std::move(*snapshot), options, notes);
   });

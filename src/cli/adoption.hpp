@@ -36,12 +36,19 @@ using Evaluate = std::function<std::vector<engine::Finding>(const engine::Contex
 RuleIds needed_rules(const std::vector<engine::Finding>& found);
 
 /// The merge base of a diff-aware run being looked for (repo::find_merge_base: --since REV, or HEAD for
-/// --staged), on a thread of its own while the scanned state opens; none when the run is not diff-aware.
-using BaseLookup = std::optional<std::future<Result<repo::BaseCommit>>>;
+/// --staged), on a thread of its own while the scanned state opens. With --since the thread goes on to read
+/// and parse the base's CI files that differ from the scanned commit's (facts::PrefetchedYaml): the scanned
+/// state's opening keeps one core busy and the other idle, and those parses were the longest part of the
+/// base's analysis.
+struct BaseLookup {
+  std::future<Result<repo::BaseCommit>> commit;
+  std::future<std::shared_ptr<facts::PrefetchedYaml>> prefetched; ///< not valid without --since
+  std::jthread worker;                                            ///< asked to stop and joined when it goes
+};
 
 /// Starts looking for the merge base of a diff-aware run of `settings` over `scanned` (DiffBase::start takes
-/// the result).
-BaseLookup look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned);
+/// the result); nullopt when the run is not diff-aware.
+std::optional<BaseLookup> look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned);
 
 /// The analysis of the base commit of a diff-aware run, done on its own thread.
 class DiffBase {
@@ -52,7 +59,7 @@ public:
   static Result<std::unique_ptr<DiffBase>> start(const CheckSettings& settings,
                                                  const repo::SnapshotOptions& scanned,
                                                  const repo::Snapshot& scanned_state, unsigned jobs,
-                                                 BaseLookup lookup);
+                                                 std::optional<BaseLookup> lookup);
 
   DiffBase(const DiffBase&) = delete;
   DiffBase& operator=(const DiffBase&) = delete;
@@ -67,7 +74,8 @@ public:
   /// waits for it. `scanned` must outlive the base analysis: call wait() before it goes.
   void scanned_ready(const engine::Context* scanned);
 
-  /// Waits for the base analysis to end (its thread reads the scanned state's context).
+  /// Waits for the base analysis to end (its thread reads the scanned state's context), then for the merge
+  /// base's thread (asked to stop reading ahead if it still does).
   void wait();
 
   /// Waits for the base analysis and evaluates it as the scanned state was, for the rules `needed` names:
@@ -109,6 +117,7 @@ private:
   bool m_scanned_set = false;
   std::thread m_thread;
   Result<std::unique_ptr<engine::Context>> m_context;
+  std::optional<BaseLookup> m_lookup; ///< its thread may still read ahead for the base analysis
 };
 
 /// After the rules ran: applies the baseline and the diff filter to `findings` (what they hid goes to stderr

@@ -241,6 +241,8 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     context->m_file_cache->reuse_from(
         options.reuse->m_file_cache.get(),
         [&snap](const repo::FileEntry& file) { return snap.stored_blob(file); });
+  if (options.prefetched_yaml)
+    context->m_file_cache->take_yaml_from(options.prefetched_yaml);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   // Configuration: given by the caller (--config, --isolated), else the repository's .tacit.yaml (tracked,

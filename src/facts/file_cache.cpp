@@ -39,13 +39,48 @@ struct ParsedFileCache::Entry {
   bool same_as_donor = false; // set in same_once: the donor read the same bytes at this path
 };
 
+struct PrefetchedYaml::Item {
+  std::string path;
+  std::string text;
+  Result<yaml::Document> parsed;
+  std::atomic<bool> taken{false};
+};
+
+PrefetchedYaml::PrefetchedYaml() = default;
+PrefetchedYaml::~PrefetchedYaml() = default;
+
+void PrefetchedYaml::add(std::string path, std::string text) {
+  auto item = std::make_unique<Item>();
+  item->parsed = yaml::load(text, path);
+  item->path = std::move(path);
+  item->text = std::move(text);
+  m_items.push_back(std::move(item));
+}
+
+std::size_t PrefetchedYaml::taken() const {
+  return static_cast<std::size_t>(
+      std::ranges::count_if(m_items, [](const auto& item) { return item->taken.load(); }));
+}
+
+std::span<const std::string_view> PrefetchedYaml::ci_files() {
+  static constexpr std::string_view k_files[] = {".github/workflows/", ".gitlab-ci.yml", ".circleci/",
+                                                 "azure-pipelines.yml", "bitbucket-pipelines.yml"};
+  return k_files;
+}
+
+std::span<const std::string_view> PrefetchedYaml::yaml_extensions() {
+  static constexpr std::string_view k_extensions[] = {".yml", ".yaml"};
+  return k_extensions;
+}
+
 struct ParsedFileCache::State {
   ContentReader read;
   std::size_t text_cap = 0;
   std::mutex mutex; // guards `entries`, not the entries' parts
   std::unordered_map<std::string, std::unique_ptr<Entry>> entries;
-  const ParsedFileCache* donor = nullptr; // reuse_from
-  BlobOf blob_of;                         // reuse_from
+  const ParsedFileCache* donor = nullptr;     // reuse_from
+  BlobOf blob_of;                             // reuse_from
+  std::shared_ptr<PrefetchedYaml> prefetched; // take_yaml_from
 };
 
 ParsedFileCache::ParsedFileCache(ContentReader read, std::size_t text_cap)
@@ -116,6 +151,10 @@ void ParsedFileCache::reuse_from(const ParsedFileCache* donor, BlobOf blob_of) {
   m_state->blob_of = std::move(blob_of);
 }
 
+void ParsedFileCache::take_yaml_from(std::shared_ptr<PrefetchedYaml> parsed) {
+  m_state->prefetched = std::move(parsed);
+}
+
 bool ParsedFileCache::same_as_donor(const repo::FileEntry& file) const {
   if (m_state->donor == nullptr)
     return false;
@@ -155,7 +194,16 @@ const Result<yaml::Document>& ParsedFileCache::yaml(const repo::FileEntry& file)
   if (same_as_donor(file))
     return m_state->donor->yaml(file);
   auto& e = entry(file);
-  std::call_once(e.yaml_once, [&] { e.yaml = yaml::load((*this)(file), e.path); });
+  std::call_once(e.yaml_once, [&] {
+    const auto text = (*this)(file);
+    if (m_state->prefetched)
+      for (auto& item : m_state->prefetched->m_items)
+        if (item->path == e.path && item->text == text && !item->taken.exchange(true)) {
+          e.yaml = std::move(item->parsed);
+          return;
+        }
+    e.yaml = yaml::load(text, e.path);
+  });
   return e.yaml;
 }
 

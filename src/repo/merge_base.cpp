@@ -209,4 +209,105 @@ Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_v
   return result;
 }
 
+namespace {
+
+// The entry at `path` beneath `root`, or nullptr (git_tree_entry_bypath's: the caller frees it).
+git_tree_entry* entry_at(const git_tree* root, std::string_view path) {
+  git_tree_entry* found = nullptr;
+  if (git_tree_entry_bypath(&found, root, std::string(path).c_str()) < 0)
+    return nullptr;
+  return found;
+}
+
+bool is_file_blob(const git_tree_entry* entry) {
+  const auto mode = git_tree_entry_filemode(entry);
+  return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+git::TreePtr commit_tree(git_repository* repository, const git_oid& id) {
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repository, &id) < 0)
+    return nullptr;
+  const git::CommitPtr commit(raw);
+  git_tree* tree = nullptr;
+  if (git_commit_tree(&tree, commit.get()) < 0)
+    return nullptr;
+  return git::TreePtr(tree);
+}
+
+} // namespace
+
+std::vector<ChangedFile> read_changed_files(const SnapshotOptions& scanned, std::string_view base,
+                                            std::span<const std::string_view> wanted,
+                                            std::span<const std::string_view> extensions,
+                                            std::uint64_t max_bytes, const std::function<bool()>& stop) {
+  std::vector<ChangedFile> files;
+  const auto repository = git::open_containing(scanned.path);
+  if (!repository)
+    return files;
+  git_oid scanned_id{};
+  git_oid base_id{};
+  std::string why;
+  if ((scanned.source == ContentSource::revision
+           ? !resolve_commit(repository.get(), scanned.revision, scanned_id, why)
+           : git_reference_name_to_id(&scanned_id, repository.get(), "HEAD") < 0) ||
+      git_oid_fromstrn(&base_id, base.data(), base.size()) < 0 || git_oid_equal(&scanned_id, &base_id))
+    return files;
+  const auto base_tree = commit_tree(repository.get(), base_id);
+  const auto scanned_tree = commit_tree(repository.get(), scanned_id);
+  git_odb* raw_odb = nullptr;
+  if (!base_tree || !scanned_tree || git_repository_odb(&raw_odb, repository.get()) < 0)
+    return files;
+  const git::OdbPtr odb(raw_odb);
+  // A blob of the base that the scanned commit does not have at the same path, read whole.
+  const auto take = [&](const std::string& path, const git_oid& id) {
+    if (git_tree_entry* theirs = entry_at(scanned_tree.get(), path)) {
+      const bool same = git_oid_equal(git_tree_entry_id(theirs), &id);
+      git_tree_entry_free(theirs);
+      if (same)
+        return;
+    }
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_odb_read_header(&size, &type, odb.get(), &id) < 0 || type != GIT_OBJECT_BLOB || size > max_bytes)
+      return;
+    git_odb_object* raw = nullptr;
+    if (git_odb_read(&raw, odb.get(), &id) < 0)
+      return;
+    const git::OdbObjectPtr object(raw);
+    files.push_back({path, std::string(static_cast<const char*>(git_odb_object_data(object.get())),
+                                       git_odb_object_size(object.get()))});
+  };
+  for (const auto path : wanted) {
+    if (stop())
+      break;
+    if (!path.ends_with('/')) {
+      if (git_tree_entry* mine = entry_at(base_tree.get(), path)) {
+        if (is_file_blob(mine))
+          take(std::string(path), *git_tree_entry_id(mine));
+        git_tree_entry_free(mine);
+      }
+      continue;
+    }
+    git_tree_entry* folder = entry_at(base_tree.get(), path.substr(0, path.size() - 1));
+    if (folder == nullptr)
+      continue;
+    git_tree* raw_tree = nullptr;
+    const bool is_tree = git_tree_entry_type(folder) == GIT_OBJECT_TREE &&
+                         git_tree_lookup(&raw_tree, repository.get(), git_tree_entry_id(folder)) == 0;
+    git_tree_entry_free(folder);
+    if (!is_tree)
+      continue;
+    const git::TreePtr tree(raw_tree);
+    for (std::size_t i = 0, n = git_tree_entrycount(tree.get()); i < n && !stop(); ++i) {
+      const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
+      const std::string_view name = git_tree_entry_name(entry);
+      if (is_file_blob(entry) &&
+          std::ranges::any_of(extensions, [&](std::string_view ext) { return name.ends_with(ext); }))
+        take(std::string(path) + std::string(name), *git_tree_entry_id(entry));
+    }
+  }
+  return files;
+}
+
 } // namespace tacit::repo

@@ -138,6 +138,10 @@ struct AnalyzeOptions {
   /// Keep, for the base of a diff-aware run that takes this context as its `reuse`, what it can take only if
   /// kept: the heads the generated-code scan read (facts::GeneratedHeads, up to k_lent_head_bytes).
   bool lends = false;
+  /// YAML parsed ahead of this analysis (a diff-aware run's base: its changed CI files, parsed while the
+  /// scanned state was read); taken for a file whose text is the one parsed
+  /// (ParsedFileCache::take_yaml_from).
+  std::shared_ptr<facts::PrefetchedYaml> prefetched_yaml = {};
 };
 
 /// The most bytes of file heads a context keeps for the base of a diff-aware run (AnalyzeOptions::lends).

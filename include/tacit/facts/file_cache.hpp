@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -27,6 +28,34 @@ namespace yaml {
 struct Node;
 struct Document;
 } // namespace yaml
+
+/// YAML files parsed ahead of the state that reads them: the base of a diff-aware run parses the CI files
+/// that changed since (which the scanned state cannot lend it) while the scanned state is still being read,
+/// when a core is idle. ParsedFileCache::take_yaml_from takes a parse only for a file whose text is the text
+/// parsed.
+class PrefetchedYaml {
+public:
+  PrefetchedYaml();
+  PrefetchedYaml(const PrefetchedYaml&) = delete;
+  PrefetchedYaml& operator=(const PrefetchedYaml&) = delete;
+  ~PrefetchedYaml();
+
+  /// Parses `text` as the YAML file `path` (yaml::load, as ParsedFileCache::yaml would).
+  void add(std::string path, std::string text);
+
+  /// How many of the parses a cache took (for TACIT_TIMING and the tests).
+  std::size_t taken() const;
+
+  /// The files worth parsing ahead: the CI configurations (a folder ends in '/': its files ending in one of
+  /// yaml_extensions()), the largest YAML files a repository's base usually parses.
+  static std::span<const std::string_view> ci_files();
+  static std::span<const std::string_view> yaml_extensions();
+
+private:
+  friend class ParsedFileCache;
+  struct Item;
+  std::vector<std::unique_ptr<Item>> m_items;
+};
 
 /// Reads each file once and parses it once per format, for every reader of one run.
 class ParsedFileCache {
@@ -81,6 +110,10 @@ public:
   /// them). With `blob_of`, a file whose blob is the one the donor's read gave (repo::Content::blob) is the
   /// same without being read or compared: its content is the donor's. Call before any other use.
   void reuse_from(const ParsedFileCache* donor, BlobOf blob_of = {});
+
+  /// Takes the YAML parses of `parsed` (PrefetchedYaml) for the files whose text is the one it parsed at the
+  /// same path, each once. Call before any other use.
+  void take_yaml_from(std::shared_ptr<PrefetchedYaml> parsed);
 
   /// True when `donor` (reuse_from) read `file`'s path and its content is this cache's content of `file`:
   /// the same blob (nothing read), else byte for byte (read now if it was not); false without a donor or

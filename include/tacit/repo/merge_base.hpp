@@ -5,9 +5,13 @@
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/error.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tacit::repo {
 
@@ -40,6 +44,23 @@ Result<BaseCommit> find_merge_base(const SnapshotOptions& scanned, std::string_v
 /// it would have, computed in memory (nothing is written to the repository), and HEAD. nullopt when it cannot
 /// be known (no repository, unborn HEAD, an index entry whose object is missing, a conflict).
 std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned);
+
+/// A file of a diff-aware run's base that differs from the scanned commit's, with its bytes.
+struct ChangedFile {
+  std::string path;
+  std::string bytes;
+};
+
+/// The files of commit `base` among `wanted` whose blob differs from the one at the same path in the commit
+/// `scanned` reads (HEAD, or scanned.revision), with their bytes: what the base of a diff-aware run will
+/// parse that the scanned state cannot lend it, read ahead while the scanned state is being read. `wanted`
+/// are paths of files, and folders ending in '/' (their files whose name ends in one of `extensions`, not
+/// their subfolders'). Files over `max_bytes` are left out; so is everything on any error (a head start
+/// only). `stop` is asked between files: true ends the read.
+std::vector<ChangedFile> read_changed_files(const SnapshotOptions& scanned, std::string_view base,
+                                            std::span<const std::string_view> wanted,
+                                            std::span<const std::string_view> extensions,
+                                            std::uint64_t max_bytes, const std::function<bool()>& stop);
 
 /// The hint printed when a shallow clone lacks the history a diff-aware run needs.
 inline constexpr std::string_view k_shallow_hint =

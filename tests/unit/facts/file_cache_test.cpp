@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -222,4 +223,36 @@ TEST_CASE("file cache: a file of the blob a donor read is the donor's, neither r
   CHECK(taker_reads.at("unknown.yml") == 1);
   CHECK(donor_reads.at("same.yml") == 1);
   CHECK(taker.parse_failures().empty());
+}
+
+TEST_CASE(
+    "YAML parsed ahead is taken for a file whose text is the text parsed, once, and parsed again else") {
+  CountingFiles files;
+  files.content = {{".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: x\n"},
+                   {".github/workflows/lint.yml", "on: [push]\n"},
+                   {"other.yml", "a: 1\n"}};
+  auto ahead = std::make_shared<facts::PrefetchedYaml>();
+  ahead->add(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: x\n");
+  ahead->add(".github/workflows/lint.yml", "on: [pull_request]\n"); // the text changed since: not taken
+  ahead->add("elsewhere.yml", "a: 1\n");                            // another path: not taken
+  auto cache = files.cache();
+  cache.take_yaml_from(ahead);
+  const auto& ci = cache.yaml(entry(".github/workflows/ci.yml"));
+  REQUIRE(ci.has_value());
+  CHECK(ci->root().find("jobs") != nullptr);
+  CHECK(ci->root().find("jobs")->line == 3); // the value's line: `test:`
+  const auto& lint = cache.yaml(entry(".github/workflows/lint.yml"));
+  REQUIRE(lint.has_value());
+  REQUIRE(lint->root().find("on") != nullptr);
+  CHECK(lint->root().find("on")->items.at(0).scalar() == "push"); // the file's text, not the one parsed ahead
+  REQUIRE(cache.yaml(entry("other.yml")).has_value());
+  CHECK(ahead->taken() == 1);
+  CHECK(files.reads.at(".github/workflows/ci.yml") == 1); // read once, to compare
+
+  // A second cache of the same parses finds the one taken gone and parses its own.
+  auto again = files.cache();
+  again.take_yaml_from(ahead);
+  REQUIRE(again.yaml(entry(".github/workflows/ci.yml")).has_value());
+  CHECK(again.yaml(entry(".github/workflows/ci.yml"))->root().find("jobs") != nullptr);
+  CHECK(ahead->taken() == 1);
 }
