@@ -171,6 +171,15 @@ void DiffBase::wait() {
   }
 }
 
+namespace {
+
+// Where a repository keeps its diff-base cache: in its (common) git directory, where git keeps such things.
+DiffCache diff_cache_in(const std::string& git_dir) {
+  return DiffCache(std::filesystem::path(git_dir) / "tacit" / "diff-base");
+}
+
+} // namespace
+
 std::optional<BaseLookup> look_up_base(const CheckSettings& settings, const repo::SnapshotOptions& scanned) {
   if (settings.baseline_action != CheckSettings::BaselineAction::none)
     return std::nullopt; // a baseline records everything
@@ -188,12 +197,17 @@ std::optional<BaseLookup> look_up_base(const CheckSettings& settings, const repo
   if (!staged_default)
     lookup.prefetched = prefetched.get_future();
   try {
-    lookup.worker = std::jthread([find, scanned, read_ahead = !staged_default, commit = std::move(commit),
+    lookup.worker = std::jthread([find, scanned, read_ahead = !staged_default, use_cache = !settings.no_cache,
+                                  commit = std::move(commit),
                                   prefetched = std::move(prefetched)](std::stop_token stop) mutable {
       std::string base;
       try {
         auto found = find();
-        if (read_ahead && found && found->exists)
+        // Nothing to read ahead when the base's findings are likely in the cache (under this run's key or
+        // another's: DiffBase::config_sink tells once the configuration is known).
+        if (read_ahead && found && found->exists &&
+            !(use_cache && !found->git_dir.empty() &&
+              diff_cache_in(found->git_dir).knows(found->identity.tree)))
           base = found->id;
         commit.set_value(std::move(found));
       } catch (...) {
@@ -415,7 +429,7 @@ engine::Location DiffBase::anchor() const {
 }
 
 DiffCache DiffBase::cache() const {
-  return DiffCache(std::filesystem::path(m_commit.git_dir) / "tacit" / "diff-base");
+  return diff_cache_in(m_commit.git_dir);
 }
 
 std::optional<int> adopt(const CheckSettings& settings, DiffBase* base, const engine::Context& context,

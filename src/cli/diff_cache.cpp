@@ -241,6 +241,16 @@ bool DiffCache::has(std::string_view state, std::string_view key) const {
   return std::filesystem::is_regular_file(std::filesystem::symlink_status(file(state, key), ec));
 }
 
+bool DiffCache::knows(std::string_view state) const {
+  std::error_code ec;
+  const auto prefix = fmt::format("{}-", state);
+  for (std::filesystem::directory_iterator it(m_directory, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().starts_with(prefix) &&
+        it->symlink_status(ec).type() == std::filesystem::file_type::regular)
+      return true;
+  return false;
+}
+
 bool DiffCache::store(std::string_view state, std::string_view key, const BaseFindings& base) const {
   std::error_code ec;
   std::filesystem::create_directories(m_directory, ec);

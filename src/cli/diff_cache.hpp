@@ -53,6 +53,9 @@ public:
   /// True when the cache has a file for `state` under `key`.
   bool has(std::string_view state, std::string_view key) const;
 
+  /// True when the cache has a file for `state` under any key (a run likely to find its base there).
+  bool knows(std::string_view state) const;
+
   /// Records the findings of `state` under `key` (atomically: a temporary file renamed); false when it
   /// could not (a read-only git directory), which a caller ignores.
   bool store(std::string_view state, std::string_view key, const BaseFindings& base) const;

@@ -113,6 +113,10 @@ TEST_CASE("diff cache: store then load, bounded, never through a symbolic link")
   REQUIRE(loaded);
   CHECK(loaded->findings.size() == 2);
   CHECK_FALSE(cache.load(commit, "fedcba9876543210"));
+  // Under some key: a run will likely find its base there (its key is known only later).
+  CHECK(cache.knows(commit));
+  CHECK_FALSE(cache.knows(std::string(40, 'd')));
+  CHECK_FALSE(DiffCache(scratch / "none").knows(commit));
 
   // More commits than the cache keeps: the oldest files go.
   for (int i = 0; i < static_cast<int>(DiffCache::k_max_entries) + 4; ++i)
@@ -126,6 +130,7 @@ TEST_CASE("diff cache: store then load, bounded, never through a symbolic link")
   const auto link = cache.directory() / (std::string(40, 'c') + "-0123456789abcdef");
   std::filesystem::create_symlink(cache.directory() / (std::string(39, 'b') + "t-0123456789abcdef"), link);
   CHECK_FALSE(cache.load(std::string(40, 'c'), "0123456789abcdef"));
+  CHECK_FALSE(cache.knows(std::string(40, 'c')));
 
   // A git directory that cannot hold the cache: store says so, and nothing throws.
   const DiffCache blocked(scratch / "file-not-dir" / "diff-base");
