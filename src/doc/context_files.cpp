@@ -200,9 +200,6 @@ std::optional<DocClass> classify_document(std::string_view path) {
     return DocClass{DocKind::agent_context, DocFormat::markdown, spec->agents};
   }
   const auto name = util::base_name(path);
-  if (is_non_doc_name(name) || is_test_input(path))
-    return std::nullopt;
-
   DocFormat format;
   if (has_extension(name, ".md") || has_extension(name, ".markdown") || has_extension(name, ".mdx"))
     format = DocFormat::markdown;
@@ -227,6 +224,9 @@ std::optional<DocClass> classify_document(std::string_view path) {
   } else {
     return std::nullopt;
   }
+  // Only now, for the few files in a doc format: these look at every folder of the path.
+  if (is_non_doc_name(name) || is_test_input(path))
+    return std::nullopt;
 
   DocKind kind = DocKind::other;
   if (starts_with_ci(name, "README"))

@@ -35,7 +35,11 @@ std::string relation_before(const std::string& lower, std::size_t column) {
   std::size_t best = std::string::npos;
   std::string relation = "link";
   for (const auto& [phrase, name] : k_relations) {
-    const auto at = lower.rfind(phrase, column);
+    // lower.rfind(phrase, column), searched forwards: libstdc++'s rfind compares the phrase at every byte.
+    std::size_t at = std::string::npos;
+    for (auto next = lower.find(phrase); next != std::string::npos && next <= column;
+         next = lower.find(phrase, next + 1))
+      at = next;
     if (at != std::string::npos && at < column && (best == std::string::npos || at > best)) {
       best = at;
       relation = std::string(name);

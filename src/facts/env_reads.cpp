@@ -66,14 +66,16 @@ std::vector<std::string_view> query_files(Language language) {
   }
 }
 
-// The byte sequences one of which an environment read of the language contains.
-std::span<const std::string_view> prefilter(Language language) {
-  static constexpr std::array python{"environ"sv, "getenv"sv};
-  static constexpr std::array javascript{"process.env"sv, "import.meta.env"sv, "Deno.env"sv};
-  static constexpr std::array go{"Getenv"sv, "LookupEnv"sv};
-  static constexpr std::array rust{"env::var"sv, "env!"sv};
-  static constexpr std::array getenv{"getenv"sv};
-  static constexpr std::array bash{"${"sv};
+// The place after which a name is set (`process.env.X = "1"`): finish_reads looks there besides after quotes.
+constexpr std::string_view k_env_dot = "env.";
+
+// prefilter(language) and k_env_dot last: both found in one pass over a file.
+std::span<const std::string_view> prefilter_and_env_dot(Language language) {
+  static constexpr std::array python{"environ"sv, "getenv"sv, k_env_dot};
+  static constexpr std::array javascript{"process.env"sv, "import.meta.env"sv, "Deno.env"sv, k_env_dot};
+  static constexpr std::array go{"Getenv"sv, "LookupEnv"sv, k_env_dot};
+  static constexpr std::array rust{"env::var"sv, "env!"sv, k_env_dot};
+  static constexpr std::array getenv{"getenv"sv, k_env_dot};
   switch (language) {
   case Language::Python:
     return python;
@@ -89,11 +91,18 @@ std::span<const std::string_view> prefilter(Language language) {
   case Language::C:
   case Language::Cpp:
     return getenv;
-  case Language::Bash:
-    return bash;
   default:
     return {};
   }
+}
+
+// The byte sequences one of which an environment read of the language contains.
+std::span<const std::string_view> prefilter(Language language) {
+  static constexpr std::array bash{"${"sv};
+  if (language == Language::Bash)
+    return bash;
+  const auto with_env_dot = prefilter_and_env_dot(language);
+  return with_env_dot.empty() ? with_env_dot : with_env_dot.first(with_env_dot.size() - 1);
 }
 
 struct Predicate {
@@ -242,7 +251,7 @@ bool holds(const TSQueryMatch& match, const std::vector<Predicate>& predicates, 
 
 // A string literal's content ("X", 'X', r"X", `X`, u8"X"); an identifier as it is. Empty unless it is a
 // variable name: letters, digits and underscores, not starting with a digit.
-std::string variable_name(std::string_view literal) {
+std::string_view variable_name(std::string_view literal) {
   if (const auto quote = literal.find_first_of("\"'`");
       quote != std::string_view::npos && quote > 0 &&
       std::all_of(literal.begin(), literal.begin() + static_cast<std::ptrdiff_t>(quote),
@@ -258,7 +267,7 @@ std::string variable_name(std::string_view literal) {
   for (char c : literal)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
       return {};
-  return std::string(literal);
+  return literal;
 }
 
 // Names a shell script gives values itself: NAME=..., export NAME=..., read [-r] NAME, for NAME in, local
@@ -350,11 +359,22 @@ bool sets_at(std::string_view text, std::size_t at, std::size_t end) {
   return false;
 }
 
-std::string fallback_text(std::string_view value) {
+// A default as a read shows it: trimmed, and cut (with "...") at its first line end or after 60 bytes.
+struct Fallback {
+  std::string_view kept;
+  bool cut = false;
+  std::string text() const { return cut ? std::string(kept) + "..." : std::string(kept); }
+};
+
+Fallback fallback_view(std::string_view value) {
   value = util::trim(value);
   if (value.size() > k_max_default || value.find('\n') != std::string_view::npos)
-    return std::string(value.substr(0, std::min(value.find('\n'), k_max_default))) + "...";
-  return std::string(value);
+    return {value.substr(0, std::min(value.find('\n'), k_max_default)), true};
+  return {value, false};
+}
+
+std::string fallback_text(std::string_view value) {
+  return fallback_view(value).text();
 }
 
 } // namespace
@@ -425,11 +445,11 @@ std::vector<EnvRead> bash_reads(TSNode root, std::string_view text, std::string_
       const auto child = ts_node_child(node, i);
       if (std::string_view(ts_node_type(child)) != "variable_name")
         continue;
-      auto name = variable_name(node_text(child, text));
+      const auto name = variable_name(node_text(child, text));
       if (name.empty())
         continue;
       const auto point = ts_node_start_point(child);
-      out.push_back(EnvRead{std::move(name), fallback, std::string(path), static_cast<int>(point.row) + 1,
+      out.push_back(EnvRead{std::string(name), fallback, std::string(path), static_cast<int>(point.row) + 1,
                             static_cast<int>(point.column) + 1, test});
     }
     return true;
@@ -437,46 +457,98 @@ std::vector<EnvRead> bash_reads(TSNode root, std::string_view text, std::string_
   return out;
 }
 
+// Calls `each(at)` for the place of every quote (", ', `) in `text`, in order: a mask of 16 bytes at a time
+// (code dense with settings is dense with quotes too).
+template <typename Each> void each_quote(std::string_view text, Each each) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i double_quote = _mm_set1_epi8('"');
+  const __m128i single_quote = _mm_set1_epi8('\'');
+  const __m128i backquote = _mm_set1_epi8('`');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, double_quote), _mm_cmpeq_epi8(chunk, single_quote)),
+                     _mm_cmpeq_epi8(chunk, backquote))));
+    for (; mask != 0; mask &= mask - 1)
+      each(i + static_cast<std::size_t>(__builtin_ctz(mask)));
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (is_quote(text[i]))
+      each(i);
+}
+
+// A read the bytes gave, before it becomes an EnvRead or a ScannedEnvRead: its name a view of the file's
+// text.
+struct LightRead {
+  std::string_view name;
+  Fallback fallback;
+  int line = 0;
+  int column = 0;
+  bool set_by_code = false;
+};
+
 // What both readers do after finding the reads: mark the names the file sets itself, and sort.
-void finish_reads(std::vector<EnvRead>& out, std::string_view text) {
+template <typename Read>
+void finish_reads(std::vector<Read>& out, std::string_view text, std::span<const CodeHit> env_dots) {
+  if (out.empty())
+    return;
   std::unordered_set<std::string_view> names;
-  for (const auto& read : out)
-    names.insert(read.name);
+  // Most quotes are followed by no name read: a name's first byte and its length rule them out before a hash.
+  std::array<bool, 256> first_bytes{};
+  std::size_t shortest = std::string_view::npos;
+  std::size_t longest = 0;
+  for (const auto& read : out) {
+    const std::string_view name = read.name;
+    names.insert(name);
+    first_bytes[static_cast<unsigned char>(name.front())] = true;
+    shortest = std::min(shortest, name.size());
+    longest = std::max(longest, name.size());
+  }
   // sets_at fires only at a name right after a quote or after "env.": look there, not at every word.
   std::unordered_set<std::string_view> set_here;
   const auto check = [&](std::size_t start) {
+    if (start >= text.size() || !first_bytes[static_cast<unsigned char>(text[start])])
+      return;
     auto end = start;
     while (end < text.size() && detail::word_byte(text[end]))
       ++end;
     const auto token = text.substr(start, end - start);
-    if (end > start && names.contains(token) && !set_here.contains(token) && sets_at(text, start, end))
+    if (token.size() >= shortest && token.size() <= longest && names.contains(token) &&
+        !set_here.contains(token) && sets_at(text, start, end))
       set_here.insert(token);
   };
-  static const util::ByteSet k_quotes("\"'`");
-  for (auto at = k_quotes.find(text, 0); at < text.size(); at = k_quotes.find(text, at + 1))
-    check(at + 1);
-  static constexpr std::array<std::string_view, 1> k_env{"env."};
-  for (const auto& hit : find_code_hits(text, k_env))
-    check(hit.byte + 4);
-  for (auto& read : out)
-    read.set_by_code = set_here.contains(read.name);
-  std::ranges::sort(out, [](const EnvRead& a, const EnvRead& b) {
+  each_quote(text, [&](std::size_t at) { check(at + 1); });
+  for (const auto& hit : env_dots)
+    check(hit.byte + k_env_dot.size());
+  if (!set_here.empty())
+    for (auto& read : out)
+      read.set_by_code = set_here.contains(read.name);
+  std::ranges::sort(out, [](const Read& a, const Read& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
 }
 
-// The reads env_reads_from_bytes found, as EnvReads: the same names, defaults and places a query gives.
-std::vector<EnvRead> byte_reads(std::string_view path, std::string_view text,
-                                const std::vector<ByteEnvRead>& found) {
-  std::vector<EnvRead> out;
-  const bool test = is_test_path(path);
+// The reads env_reads_from_bytes found, with the names, defaults and places a query gives.
+std::vector<LightRead> byte_reads(std::string_view text, const std::vector<ByteEnvRead>& found) {
+  std::vector<LightRead> out;
+  out.reserve(found.size());
   std::uint32_t counted = 0; // newlines are counted up to here
   int line = 1;
-  std::set<std::uint32_t> seen;
+  std::vector<std::uint32_t> seen; // the name bytes taken, sorted: a read two hits find is one read
   for (const auto& read : found) {
-    auto name = variable_name(read.name_text);
-    if (name.empty() || !seen.insert(read.name_byte).second)
+    const auto name = variable_name(read.name_text);
+    if (name.empty())
       continue;
+    if (seen.empty() || read.name_byte > seen.back()) {
+      seen.push_back(read.name_byte);
+    } else if (const auto at = std::ranges::lower_bound(seen, read.name_byte);
+               at != seen.end() && *at == read.name_byte) {
+      continue;
+    } else {
+      seen.insert(at, read.name_byte);
+    }
     if (read.name_byte < counted) {
       counted = 0;
       line = 1;
@@ -493,29 +565,62 @@ std::vector<EnvRead> byte_reads(std::string_view path, std::string_view text,
     const auto column = read.name_byte == 0 || line_start == std::string_view::npos
                             ? read.name_byte + 1
                             : read.name_byte - static_cast<std::uint32_t>(line_start);
-    out.push_back(EnvRead{std::move(name),
-                          read.default_text.empty() ? std::string() : fallback_text(read.default_text),
-                          std::string(path), line, static_cast<int>(column), test});
+    out.push_back(LightRead{name, read.default_text.empty() ? Fallback{} : fallback_view(read.default_text),
+                            line, static_cast<int>(column)});
   }
   return out;
 }
 
+std::vector<EnvRead> reads_in(std::string_view path, std::string_view text, doc::Language language,
+                              EnvParseNote* note, doc::RunBudget* run, EnvReadMode mode,
+                              std::optional<std::vector<LightRead>>& light);
+
+// The reads of one file, each handed to `each(name, fallback, line, column, set_by_code)`, in the order of
+// their places; `in_test` is the file's.
+template <typename Each>
+void each_read_in(std::string_view path, std::string_view text, doc::Language language, EnvParseNote* note,
+                  doc::RunBudget* run, Each each) {
+  std::optional<std::vector<LightRead>> light;
+  const auto reads = reads_in(path, text, language, note, run, EnvReadMode::bytes_first, light);
+  if (light) {
+    for (const auto& read : *light)
+      each(read.name, read.fallback, read.line, read.column, read.set_by_code);
+    return;
+  }
+  for (const auto& read : reads)
+    each(std::string_view(read.name), Fallback{read.default_value, false}, read.line, read.column,
+         read.set_by_code);
+}
+
 } // namespace
 
-std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
-                                  EnvParseNote* note, doc::RunBudget* run, EnvReadMode mode) {
+namespace {
+
+// The reads of a file: in `light` when the bytes gave them (the return value is empty then), else returned.
+std::vector<EnvRead> reads_in(std::string_view path, std::string_view text, doc::Language language,
+                              EnvParseNote* note, doc::RunBudget* run, EnvReadMode mode,
+                              std::optional<std::vector<LightRead>>& light) {
   std::vector<EnvRead> out;
   EnvParseNote own_note;
   if (note == nullptr)
     note = &own_note;
-  // A script's own variables are known only from the whole script.
-  const auto hits =
-      language == Language::Bash ? std::vector<CodeHit>() : find_code_hits(text, prefilter(language));
+  // A script's own variables are known only from the whole script. The prefilter's hits and the places of
+  // "env." (finish_reads) in one pass.
+  static constexpr std::array<std::string_view, 1> k_env_dots{k_env_dot};
+  std::vector<CodeHit> hits;
+  std::vector<CodeHit> env_dots;
+  if (language == Language::Bash) {
+    env_dots = find_code_hits(text, k_env_dots);
+  } else {
+    for (const auto& hit : find_code_hits(text, prefilter_and_env_dot(language)))
+      (hit.size == k_env_dot.size() && text.substr(hit.byte, hit.size) == k_env_dot ? env_dots : hits)
+          .push_back(hit);
+  }
   if (mode == EnvReadMode::bytes_first && language != Language::Bash) {
     if (const auto found = env_reads_from_bytes(text, language, hits)) {
       note->from_bytes = true;
-      out = byte_reads(path, text, *found);
-      finish_reads(out, text);
+      light = byte_reads(text, *found);
+      finish_reads(*light, text, env_dots);
       return out;
     }
   }
@@ -558,7 +663,7 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
     out = bash_reads(root, text, path);
     const auto own = assigned_in_script(root, text);
     std::erase_if(out, [&](const EnvRead& read) { return own.contains(read.name); });
-    finish_reads(out, text);
+    finish_reads(out, text, env_dots);
     return out;
   }
   const auto& compiled = *query;
@@ -584,7 +689,7 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
     }
     if (!name_node)
       continue;
-    auto name = variable_name(node_text(*name_node, text));
+    const auto name = variable_name(node_text(*name_node, text));
     if (name.empty())
       continue;
     const auto byte = ts_node_start_byte(*name_node);
@@ -595,7 +700,7 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
     }
     const auto point = ts_node_start_point(*name_node);
     at_byte.emplace(byte, out.size());
-    out.push_back(EnvRead{std::move(name), std::move(fallback), std::string(path),
+    out.push_back(EnvRead{std::string(name), std::move(fallback), std::string(path),
                           static_cast<int>(point.row) + 1, static_cast<int>(point.column) + 1, test});
   }
   if (budget.expired())
@@ -604,7 +709,23 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
     const auto own = assigned_in_script(root, text);
     std::erase_if(out, [&](const EnvRead& read) { return own.contains(read.name); });
   }
-  finish_reads(out, text);
+  finish_reads(out, text, env_dots);
+  return out;
+}
+
+} // namespace
+
+std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, doc::Language language,
+                                  EnvParseNote* note, doc::RunBudget* run, EnvReadMode mode) {
+  std::optional<std::vector<LightRead>> light;
+  auto out = reads_in(path, text, language, note, run, mode, light);
+  if (!light)
+    return out;
+  const bool test = is_test_path(path);
+  out.reserve(light->size());
+  for (const auto& read : *light)
+    out.push_back(EnvRead{std::string(read.name), read.fallback.text(), std::string(path), read.line,
+                          read.column, test, read.set_by_code});
   return out;
 }
 
@@ -613,6 +734,30 @@ bool is_setting_name(std::string_view name) {
          std::ranges::all_of(
              name, [](char c) { return detail::ascii_upper(c) || (c >= '0' && c <= '9') || c == '_'; }) &&
          std::ranges::any_of(name, detail::ascii_upper);
+}
+
+std::string_view TextArena::keep(std::string_view text, std::string_view more) {
+  const auto size = text.size() + more.size();
+  if (size == 0)
+    return {};
+  if (m_chunks.empty() || m_used + size > m_capacity) {
+    // Chunks of 4 kB growing to 64 kB: a scan keeps one arena per run of 64 files, most of them small.
+    m_capacity = std::max<std::size_t>(size, std::min<std::size_t>(m_capacity * 2 + 4096, 1u << 16));
+    m_chunks.push_back(std::make_unique_for_overwrite<char[]>(m_capacity));
+    m_used = 0;
+  }
+  char* at = m_chunks.back().get() + m_used;
+  std::memcpy(at, text.data(), text.size());
+  std::memcpy(at + text.size(), more.data(), more.size());
+  m_used += size;
+  return {at, size};
+}
+
+void TextArena::take(TextArena&& other) {
+  std::ranges::move(other.m_chunks, std::back_inserter(m_chunks));
+  other.m_chunks.clear();
+  other.m_used = other.m_capacity = 0;
+  m_used = m_capacity; // the last chunk is another's now: the next keep starts a chunk of its own
 }
 
 EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
@@ -624,7 +769,10 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
   EnvReadScan scan;
   scan.files_scanned = candidates.size();
   struct RunResult {
-    std::vector<EnvRead> reads;
+    std::vector<ScannedEnvRead> reads; // name_id: an index into names
+    std::vector<std::string_view> names;
+    std::unordered_map<std::string_view, std::uint32_t> ids; // the names' indices
+    TextArena text;
     std::vector<std::string> over_budget;
     std::size_t parsed = 0, from_bytes = 0, in_regions = 0, reparsed = 0;
     StringSet words;
@@ -637,11 +785,27 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
         const bool counts = words_count && words_count(candidate.file->path);
         if ((!reads_env && !counts) || util::looks_binary(text))
           return;
-        std::vector<EnvRead> reads;
+        const auto first = result.reads.size();
         if (reads_env) {
           ++result.parsed;
           EnvParseNote note;
-          reads = env_reads_in(candidate.file->path, text, candidate.language, &note, &run_budget);
+          const std::string_view path = candidate.file->path;
+          std::optional<bool> test; // the file's, once it reads one
+          each_read_in(
+              path, text, candidate.language, &note, &run_budget,
+              [&](std::string_view name, const Fallback& fallback, int line, int column, bool set) {
+                auto id = result.ids.find(name);
+                if (id == result.ids.end()) {
+                  const auto kept = result.text.keep(name);
+                  id = result.ids.emplace(kept, static_cast<std::uint32_t>(result.names.size())).first;
+                  result.names.push_back(kept);
+                }
+                if (!test)
+                  test = is_test_path(path);
+                result.reads.push_back(ScannedEnvRead{
+                    result.names[id->second], result.text.keep(fallback.kept, fallback.cut ? "..." : ""),
+                    path, id->second, line, column, *test, set});
+              });
           if (note.budget_spent)
             result.over_budget.push_back(candidate.file->path);
           result.from_bytes += note.from_bytes ? 1 : 0;
@@ -650,17 +814,34 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
         }
         if (counts) {
           std::unordered_set<std::string_view> own;
-          for (const auto& read : reads)
-            own.insert(read.name);
+          for (auto i = first; i < result.reads.size(); ++i)
+            own.insert(result.reads[i].name);
           for_each_upper_word(text, [&](std::string_view word) {
             if (is_setting_name(word) && !own.contains(word) && !result.words.contains(word))
               result.words.emplace(word);
           });
         }
-        std::ranges::move(reads, std::back_inserter(result.reads));
       });
+  std::size_t total = 0;
+  for (const auto& result : results)
+    total += result.reads.size();
+  scan.reads.reserve(total);
+  std::unordered_map<std::string_view, std::uint32_t> ids;
   for (auto& result : results) {
-    std::ranges::move(result.reads, std::back_inserter(scan.reads));
+    std::vector<std::uint32_t> global(result.names.size());
+    for (std::size_t i = 0; i < result.names.size(); ++i) {
+      const auto [it, added] =
+          ids.try_emplace(result.names[i], static_cast<std::uint32_t>(scan.names.size()));
+      if (added)
+        scan.names.push_back(result.names[i]);
+      global[i] = it->second;
+    }
+    for (auto& read : result.reads) {
+      read.name_id = global[read.name_id];
+      read.name = scan.names[read.name_id];
+      scan.reads.push_back(read);
+    }
+    scan.text.take(std::move(result.text));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
     scan.files_parsed += result.parsed;
     scan.files_from_bytes += result.from_bytes;

@@ -104,10 +104,10 @@ TargetSet extract_scripts(const FileList& files, const FileReader& read) {
   for (const auto* file : files) {
     if (set.targets.size() >= k_max_scripts)
       break;
-    if (file->size > k_max_size || in_foreign_dir(file->path))
+    if (file->size > k_max_size)
       continue;
     const auto language = language_of(*file);
-    if (language == Language::none)
+    if (language == Language::none || in_foreign_dir(file->path))
       continue;
     const auto content = read(*file);
     if (content.empty())

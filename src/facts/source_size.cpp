@@ -58,6 +58,18 @@ template <typename Array> bool has(const Array& array, std::string_view value) {
   return std::find(array.begin(), array.end(), value) != array.end();
 }
 
+// `text` in ASCII lower case, in `buffer` when it fits (these run once or more per file of the repository,
+// and an allocation per call was most of their cost), else in `spill`.
+std::string_view lower_into(std::string_view text, std::array<char, 64>& buffer, std::string& spill) {
+  if (text.size() > buffer.size()) {
+    spill = util::to_lower(text);
+    return spill;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i)
+    buffer[i] = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+  return {buffer.data(), text.size()};
+}
+
 bool is_test_dir(std::string_view lower) {
   return has(k_test_dirs, lower) || lower.ends_with("-tests") || lower.ends_with("_tests") ||
          lower.ends_with("-test") || lower.ends_with("_test") || lower.starts_with("test_") ||
@@ -67,17 +79,21 @@ bool is_test_dir(std::string_view lower) {
 // A test file by its name: test_x.py, x_test.go, x.test.ts, x.spec.js, x_spec.rb, XTest.java, conftest.py.
 bool is_test_file(std::string_view name) {
   const auto stem = name.substr(0, name.rfind('.'));
-  const auto lower = util::to_lower(stem);
+  std::array<char, 64> buffer{};
+  std::string spill;
+  const auto lower = lower_into(stem, buffer, spill);
   if (stem == "conftest" || lower.starts_with("test_"))
     return true;
   for (auto suffix : k_test_suffixes) {
     // "Test"/"Tests"/"Spec" count only in CamelCase (FooTest.java), not as the end of a word (latest.go).
     if (suffix.front() != '_' && suffix.front() != '.') {
-      const std::string camel =
-          std::string(1, static_cast<char>(std::toupper(suffix.front()))) + std::string(suffix.substr(1));
-      if (stem.size() > camel.size() && stem.ends_with(camel) &&
-          std::islower(static_cast<unsigned char>(stem[stem.size() - camel.size() - 1])))
-        return true;
+      if (stem.size() > suffix.size()) {
+        const auto tail = stem.substr(stem.size() - suffix.size());
+        if (tail.front() == static_cast<char>(std::toupper(static_cast<unsigned char>(suffix.front()))) &&
+            tail.substr(1) == suffix.substr(1) &&
+            std::islower(static_cast<unsigned char>(stem[stem.size() - suffix.size() - 1])))
+          return true;
+      }
       continue;
     }
     if (lower.ends_with(suffix))
@@ -91,12 +107,15 @@ bool is_test_file(std::string_view name) {
 bool is_user_code_path(std::string_view path) {
   if (path.starts_with('.'))
     return true;
-  const auto parts = util::split(path, '/');
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-    const auto lower = util::to_lower(parts[i]);
+  std::array<char, 64> buffer{};
+  std::string spill;
+  std::size_t start = 0;
+  for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', start)) {
+    const auto lower = lower_into(path.substr(start, slash - start), buffer, spill);
     if (lower == "examples" || lower == "example" || lower == "samples" || lower == "sample" ||
-        (i == 0 && (lower == "docs" || lower == "doc" || lower == "documentation")))
+        (start == 0 && (lower == "docs" || lower == "doc" || lower == "documentation")))
       return true;
+    start = slash + 1;
   }
   return false;
 }
@@ -114,11 +133,15 @@ std::string module_of(std::string_view path, const std::vector<SourceModule>& mo
 }
 
 bool is_test_path(std::string_view path) {
-  const auto parts = util::split(path, '/');
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i)
-    if (is_test_dir(util::to_lower(parts[i])))
+  std::array<char, 64> buffer{};
+  std::string spill;
+  std::size_t start = 0;
+  for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', start)) {
+    if (is_test_dir(lower_into(path.substr(start, slash - start), buffer, spill)))
       return true;
-  return !parts.empty() && is_test_file(parts.back());
+    start = slash + 1;
+  }
+  return is_test_file(path.substr(start));
 }
 
 SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
@@ -127,7 +150,7 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
   std::vector<std::vector<std::string_view>> sources;
   // A container with source files of its own is one module (a crate's src/), unless its subfolders are
   // Python packages (src/_pytest/__init__.py beside a src/py.py shim: a src layout).
-  std::set<std::string> flat_containers;
+  std::set<std::string, std::less<>> flat_containers;
   std::set<std::string> package_containers;
   std::unordered_map<std::string_view, bool> excluded_dirs; // folder path -> left out
   for (const auto* file : files) {
@@ -140,18 +163,21 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     const auto ext = util::to_lower(name.substr(dot + 1));
     if (!has(k_source_extensions, ext))
       continue;
-    auto parts = util::split(file->path, '/');
-    // Whether a folder is left out depends on its path alone: decided once per folder.
+    // Whether a folder is left out depends on its path alone (vendored code too): decided once per folder.
     const auto [dir, added] = excluded_dirs.try_emplace(util::dir_name(file->path), false);
-    if (added)
-      for (std::size_t i = 0; i + 1 < parts.size() && !dir->second; ++i) {
-        const auto lower = util::to_lower(parts[i]);
+    if (added) {
+      const auto folders = util::split(file->path, '/');
+      for (std::size_t i = 0; i + 1 < folders.size() && !dir->second; ++i) {
+        const auto lower = util::to_lower(folders[i]);
         dir->second =
-            parts[i].starts_with('.') || has(k_excluded_dirs, lower) || is_test_dir(lower) ||
+            folders[i].starts_with('.') || has(k_excluded_dirs, lower) || is_test_dir(lower) ||
             (i == 0 && (has(k_excluded_top_dirs, lower) || lower == "t")); // t/: git's and Perl's tests
       }
-    if (dir->second || is_test_file(name) || generated.contains(file->path) || in_vendored_dir(file->path))
+      dir->second = dir->second || in_vendored_dir(file->path);
+    }
+    if (dir->second || is_test_file(name) || generated.contains(file->path))
       continue;
+    auto parts = util::split(file->path, '/');
     ++size.source_files;
     ++size.by_extension[ext];
     if (parts.size() == 2 && has(k_containers, util::to_lower(parts[0])))
@@ -162,25 +188,33 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
   }
   for (const auto& container : package_containers)
     flat_containers.erase(container);
-  std::map<std::string, int> modules;
+  std::map<std::string, int, std::less<>> modules;
+  // One more file of the module at `path`: looked up by the view, a string made only for a new module.
+  const auto count_file = [&modules](std::string_view path) {
+    if (const auto it = modules.find(path); it != modules.end())
+      ++it->second;
+    else
+      modules.emplace(path, 1);
+  };
   for (const auto& parts : sources) {
     if (parts.size() < 2)
       continue;
     const auto top = util::to_lower(parts[0]);
     if (has(k_not_modules, top) || util::contains(top, "-test") || util::contains(top, "_test"))
       continue; // e2e-tests, integration_tests
-    if (has(k_containers, top) && !flat_containers.contains(std::string(parts[0]))) {
+    if (has(k_containers, top) && !flat_containers.contains(parts[0])) {
+      // parts[0] and parts[1] are views of one path: "a/b" is its beginning.
       if (parts.size() >= 3 && !has(k_not_modules, util::to_lower(parts[1])))
-        ++modules[fmt::format("{}/{}", parts[0], parts[1])];
+        count_file(std::string_view(parts[0].data(), parts[0].size() + 1 + parts[1].size()));
     } else {
-      ++modules[std::string(parts[0])];
+      count_file(parts[0]);
     }
   }
   // One module that is only a layout folder (lib/ holding lib/ansible, src/ holding one package): the modules
   // are its subfolders, found one level down at a time.
   for (int depth = 0; depth < 3 && modules.size() == 1; ++depth) {
     const std::string prefix = modules.begin()->first + "/";
-    std::map<std::string, int> children;
+    std::map<std::string, int, std::less<>> children;
     for (const auto& parts : sources) {
       std::string path;
       std::size_t i = 0;

@@ -359,8 +359,15 @@ const ToolInfo* tool_of_action(std::string_view uses) {
 
 std::vector<ToolConfig> extract_tools(const Files& files, const FileReader& read) {
   Collector out;
+  // Whether a folder is foreign depends on its path alone: decided once per run of files in one folder.
+  std::string_view last_dir;
+  bool foreign = false; // the root's files are not foreign
   for (const auto* file : files) {
-    if (in_foreign_dir(file->path))
+    if (const auto dir = util::dir_name(file->path); dir != last_dir) {
+      last_dir = dir;
+      foreign = in_foreign_dir(file->path);
+    }
+    if (foreign)
       continue;
     const auto name = util::base_name(file->path);
     if (name == ".pre-commit-config.yaml") {

@@ -128,9 +128,19 @@ bool is_vendored_dir(std::string_view dir) {
 }
 
 bool in_vendored_dir(std::string_view path) {
-  for (auto dir = util::dir_name(path); !dir.empty(); dir = util::dir_name(dir))
-    if (is_vendored_dir(dir))
+  // is_vendored_dir of every folder of the path, from the folders' names: this runs for every file in
+  // scope, several times.
+  const auto is = [](std::string_view name) {
+    return [name](std::string_view vendored) { return util::iequals(name, vendored); };
+  };
+  std::size_t start = 0;
+  for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', start)) {
+    const auto name = path.substr(start, slash - start);
+    if (name.size() >= 4 && (std::ranges::any_of(k_vendored_names, is(name)) ||
+                             (start == 0 && std::ranges::any_of(k_vendored_root_names, is(name)))))
       return true;
+    start = slash + 1;
+  }
   return false;
 }
 

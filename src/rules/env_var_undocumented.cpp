@@ -233,16 +233,46 @@ std::set<std::string, std::less<>> project_words(const engine::Context& context)
   return out;
 }
 
-// True when a word of the variable's name names the project or the module: equal to one of `owners`, the
-// tail of one (TEA_TRACE in bubbletea), or starting with one (GOPLSCACHE in gopls/).
-bool owned_name(std::string_view variable, const std::set<std::string, std::less<>>& owners) {
-  for (const auto& word : name_words(variable))
-    for (const auto& owner : owners)
+// True when a word of the variable's name names the project or the module: equal to one of the owners' words,
+// the tail of one (TEA_TRACE in bubbletea), or starting with one (GOPLSCACHE in gopls/). The answer for each
+// word is kept: the variables of a module share most of their words (ORDERS_DB_URL, ORDERS_CACHE_URL).
+class OwnedNames {
+public:
+  explicit OwnedNames(std::set<std::string, std::less<>> owners) : m_owners(std::move(owners)) {}
+
+  bool owned(std::string_view variable) {
+    std::string word;
+    for (char c : variable) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!word.empty()) {
+        if (owned_word(word))
+          return true;
+        word.clear();
+      }
+    }
+    return !word.empty() && owned_word(word);
+  }
+
+private:
+  bool owned_word(const std::string& word) {
+    const auto known = m_words.find(word);
+    if (known != m_words.end())
+      return known->second;
+    bool owned = false;
+    for (const auto& owner : m_owners)
       if (word == owner || (word.size() >= 3 && owner.ends_with(word)) ||
-          (owner.size() >= 4 && word.starts_with(owner)))
-        return true;
-  return false;
-}
+          (owner.size() >= 4 && word.starts_with(owner))) {
+        owned = true;
+        break;
+      }
+    m_words.emplace(word, owned);
+    return owned;
+  }
+
+  std::set<std::string, std::less<>> m_owners;
+  std::unordered_map<std::string, bool> m_words;
+};
 
 // Release machinery (release.py, publish.sh, deploy.ts): it reads the maintainers' credentials, which no
 // contributor doc should name.
@@ -320,26 +350,37 @@ std::unordered_set<std::string_view> paths_named_in(std::span<const std::string_
 // knowledge that lives only in the code. The code files' words come from the scan (EnvReadScan::named_words:
 // it read them already); the other files are read as heads of 1 MiB, in runs of neighbours on two threads.
 void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& scan,
-                     const std::unordered_map<std::string_view, bool>& candidates,
-                     std::unordered_set<std::string_view>& named) {
+                     std::span<const std::uint32_t> sought, std::vector<char>& named) {
   constexpr std::size_t k_max = 1u << 20;
   constexpr std::size_t k_run = 64;
-  // The names not named yet; the search stops once every one of them is found.
+  // The names not named yet (by EnvReadScan::name_id); the search stops once every one of them is found.
   std::unordered_map<std::string_view, std::size_t> unnamed;
-  for (const auto& [name, outside_tests] : candidates) {
-    if (named.contains(name))
+  std::vector<std::uint32_t> unnamed_ids;
+  for (const auto id : sought) {
+    if (named[id])
       continue;
-    if (scan.named_words.contains(name))
-      named.insert(name);
-    else
-      unnamed.emplace(name, unnamed.size());
+    if (scan.named_words.contains(scan.names[id])) {
+      named[id] = 1;
+    } else {
+      unnamed.emplace(scan.names[id], unnamed.size());
+      unnamed_ids.push_back(id);
+    }
   }
   if (unnamed.empty())
     return;
-  // The variables each file reads: its own reads do not name them elsewhere.
+  // The variables each file searched here reads (shell scripts: the other code's words are the scan's):
+  // its own reads do not name them elsewhere.
   std::unordered_map<std::string_view, std::unordered_set<std::string_view>> reading;
-  for (const auto& read : scan.reads)
-    reading[read.path].insert(read.name);
+  std::string_view last_path;
+  bool script = false;
+  for (const auto& read : scan.reads) {
+    if (read.path.data() != last_path.data()) {
+      last_path = read.path;
+      script = facts::env_read_language(read.path) == doc::Language::Bash;
+    }
+    if (script)
+      reading[read.path].insert(read.name);
+  }
   std::vector<const repo::FileEntry*> files;
   for (const auto* file : context.files()) {
     if ((file->mode & 0170000) == 0120000 || file->size > k_max)
@@ -370,9 +411,9 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
       });
     }
   });
-  for (const auto& [name, index] : unnamed)
+  for (std::size_t index = 0; index < unnamed_ids.size(); ++index)
     if (found[index])
-      named.insert(name);
+      named[unnamed_ids[index]] = 1;
 }
 
 class EnvVarUndocumented final : public engine::Rule {
@@ -417,122 +458,147 @@ public:
     const Ignore ignore(out.option_string("ignore"));
     const bool tests = out.option_bool("tests");
     const bool unowned = out.option_bool("unowned");
-    // The variables to look for in the docs.
-    std::unordered_map<std::string_view, bool> candidates; // name -> read outside tests
-    std::unordered_set<std::string_view> set_by_code;
+    // Per variable (EnvReadScan::name_id): set by the code, and whether it is a candidate, a variable to look
+    // for in the docs (read outside release tooling, a setting nobody else sets, not ignored), read only by
+    // tests or outside them too.
+    enum Candidate : char { unknown, not_candidate, tests_only, outside_tests };
+    const auto name_count = scan.names.size();
+    std::vector<char> set_by_code(name_count, 0);
+    std::vector<char> eligible(name_count, -1); // -1 not decided yet
+    std::vector<Candidate> candidate(name_count, unknown);
     // The reads come file by file: decide each file's release_tooling once.
     std::string_view release_path;
     bool release = false;
     const auto in_release_tooling = [&](std::string_view path) {
-      if (path != release_path) {
+      if (path.data() != release_path.data()) {
         release_path = path;
         release = release_tooling(path);
       }
       return release;
     };
-    std::unordered_map<std::string_view, bool> eligible; // by name: a setting nobody else sets, not ignored
+    bool any_candidate = false;
     for (const auto& read : scan.reads) {
+      const auto id = read.name_id;
       if (read.set_by_code)
-        set_by_code.insert(read.name);
+        set_by_code[id] = 1;
       if (in_release_tooling(read.path))
         continue;
-      auto [it, added] = eligible.try_emplace(read.name, false);
-      if (added)
-        it->second = facts::is_setting_name(read.name) && !facts::is_well_known_env_var(read.name) &&
-                     !ignore(read.name);
-      if (it->second)
-        candidates[read.name] |= !read.in_test;
+      if (eligible[id] < 0)
+        eligible[id] = static_cast<char>(facts::is_setting_name(read.name) &&
+                                         !facts::is_well_known_env_var(read.name) && !ignore(read.name));
+      if (eligible[id] != 0) {
+        if (!read.in_test)
+          candidate[id] = outside_tests;
+        else if (candidate[id] == unknown)
+          candidate[id] = tests_only;
+      }
     }
-    for (const auto name : set_by_code)
-      candidates.erase(name);
-    if (candidates.empty())
+    for (std::size_t id = 0; id < name_count; ++id) {
+      if (set_by_code[id])
+        candidate[id] = not_candidate;
+      any_candidate |= candidate[id] == tests_only || candidate[id] == outside_tests;
+    }
+    if (!any_candidate)
       return;
-    // The reads that would be reported if nothing named their variable, with their module and group: only
-    // their names are looked for in the docs and the other files (the search reads every file in scope).
-    struct Reportable {
-      const facts::EnvRead* read;
-      std::string_view module; // a key of module_owners
-      bool test_only;
-    };
-    std::vector<Reportable> reportable;
-    std::unordered_map<std::string_view, bool> sought; // name -> read outside tests
+    // The first read of each variable in each module that would be reported if nothing named it, with its
+    // group: only their names are looked for in the docs and the other files (the search reads every file
+    // in scope). A later read of the same variable in the same module would be no group's first.
     const auto project = unowned ? decltype(project_words(context))() : project_words(context);
-    // Per module: its owners' words, and the names found owned there (code that reads settings in every
-    // function reads the same few names thousands of times).
+    struct Slot {
+      bool owned_known = false;
+      bool owned = false;
+      const facts::ScannedEnvRead* first = nullptr;
+    };
+    // Per module: its owners' words, and per variable read there whether it is owned and its first reportable
+    // read (code that reads settings in every function reads the same few names thousands of times).
     struct Owners {
-      std::set<std::string, std::less<>> words;
-      std::unordered_map<std::string_view, bool> owned; // by variable
+      OwnedNames names;
+      std::unordered_map<std::uint32_t, Slot> slots; // by name_id
     };
     std::map<std::string, Owners, std::less<>> module_owners; // every module that reads one
+    std::vector<char> sought(name_count, 0);
+    std::vector<std::uint32_t> sought_ids;
 
     std::string_view last_path;
-    std::string read_module;
+    Owners* owners = nullptr;
     for (const auto& read : scan.reads) {
-      const auto it = candidates.find(read.name);
-      if (it == candidates.end() || in_release_tooling(read.path))
+      const auto state = candidate[read.name_id];
+      if ((state != tests_only && state != outside_tests) || in_release_tooling(read.path))
         continue;
-      const bool test_only = !it->second;
+      const bool test_only = state == tests_only;
       if (test_only && !tests)
         continue;
-      if (read.path != last_path) {
+      if (read.path.data() != last_path.data()) {
         last_path = read.path;
-        read_module = facts::module_of(read.path, context.facts().source_size.modules);
+        auto module = facts::module_of(read.path, context.facts().source_size.modules);
+        auto it = module_owners.find(module);
+        if (it == module_owners.end()) {
+          auto words = project;
+          for (auto& word : name_words(module))
+            if (!generic_folder_word(word))
+              words.insert(std::move(word));
+          it = module_owners.emplace(std::move(module), Owners{OwnedNames(std::move(words)), {}}).first;
+        }
+        owners = &it->second;
       }
-      auto owners = module_owners.find(read_module);
-      if (owners == module_owners.end()) {
-        auto words = project;
-        for (auto& word : name_words(read_module))
-          if (!generic_folder_word(word))
-            words.insert(std::move(word));
-        owners = module_owners.emplace(read_module, Owners{std::move(words), {}}).first;
-      }
+      auto& slot = owners->slots[read.name_id];
+      if (slot.first != nullptr)
+        continue;
       // A variable the product reads is reported when its name says it is the project's (or the module's):
       // the others are mostly another program's convention (LS_COLORS, PRINTER, a library's TCELL_*).
       if (!test_only && !unowned) {
-        auto [known, added] = owners->second.owned.try_emplace(read.name, false);
-        if (added)
-          known->second = owned_name(read.name, owners->second.words);
-        if (!known->second)
+        if (!slot.owned_known) {
+          slot.owned_known = true;
+          slot.owned = owners->names.owned(read.name);
+        }
+        if (!slot.owned)
           continue;
       }
-      reportable.push_back({&read, owners->first, test_only});
-      sought.emplace(read.name, it->second);
+      slot.first = &read;
+      if (!sought[read.name_id]) {
+        sought[read.name_id] = 1;
+        sought_ids.push_back(read.name_id);
+      }
     }
-    if (sought.empty())
+    if (sought_ids.empty())
       return;
-    std::unordered_set<std::string_view> documented;
+    std::unordered_map<std::string_view, std::uint32_t> sought_names; // name -> name_id
+    for (const auto id : sought_ids)
+      sought_names.emplace(scan.names[id], id);
+    std::vector<char> documented(name_count, 0);
     for (auto text : texts)
       facts::for_each_upper_word(text, [&](std::string_view word) {
-        if (sought.contains(word))
-          documented.insert(word);
+        if (const auto it = sought_names.find(word); it != sought_names.end())
+          documented[it->second] = 1;
       });
-    named_elsewhere(context, scan, sought, documented);
-    // Group the undocumented reads by module and group, keeping each variable's first read.
-    struct Group {
-      std::vector<const facts::EnvRead*> first_reads; // one per variable, in read order
-      std::set<std::string_view> names;
-    };
-    std::map<std::pair<std::string_view, bool>, Group> groups; // (module, test-only) -> reads
-    for (auto& [read, module, test_only] : reportable) {
-      if (documented.contains(read->name))
-        continue;
-      auto& group = groups[{module, test_only}];
-      if (group.names.insert(read->name).second)
-        group.first_reads.push_back(read);
+    named_elsewhere(context, scan, sought_ids, documented);
+    // Group the undocumented reads by module and group (the tests' apart), each variable at its first read,
+    // in the order of the reads.
+    for (const auto& [module, owners_of] : module_owners) {
+      std::array<std::vector<const facts::ScannedEnvRead*>, 2> groups; // product, tests only
+      for (const auto& [id, slot] : owners_of.slots)
+        if (slot.first != nullptr && !documented[id])
+          groups[candidate[id] == tests_only ? 1 : 0].push_back(slot.first);
+      for (std::size_t test_only = 0; test_only < 2; ++test_only) {
+        auto& reads = groups[test_only];
+        if (reads.empty())
+          continue;
+        std::ranges::sort(reads, {},
+                          [&](const facts::ScannedEnvRead* read) { return read - scan.reads.data(); });
+        report(context, out, module, test_only == 1, reads);
+      }
     }
-    for (const auto& [key, group] : groups)
-      report(context, out, std::string(key.first), key.second, group.first_reads);
   }
 
 private:
   static void report(const engine::Context& context, engine::Emitter& out, const std::string& module,
-                     bool test_only, const std::vector<const facts::EnvRead*>& reads) {
+                     bool test_only, const std::vector<const facts::ScannedEnvRead*>& reads) {
     std::vector<std::string> listed;
     std::vector<std::string> lines;
     for (const auto* read : reads) {
       if (listed.size() < k_listed)
         listed.push_back(read->default_value.empty()
-                             ? read->name
+                             ? std::string(read->name)
                              : fmt::format("{} (default {})", read->name, read->default_value));
       lines.push_back(fmt::format("{}={}", read->name, unquoted(read->default_value)));
     }
@@ -552,12 +618,12 @@ private:
     const auto* first = *std::ranges::min_element(reads, [](const auto* a, const auto* b) {
       return std::tie(a->path, a->line, a->column) < std::tie(b->path, b->line, b->column);
     });
-    auto& finding =
-        out.emit(std::move(message), engine::Location{first->path, first->line, first->column, {}},
-                 fmt::format("{}{}", module.empty() ? "." : module, test_only ? " (tests)" : ""));
+    auto& finding = out.emit(std::move(message),
+                             engine::Location{std::string(first->path), first->line, first->column, {}},
+                             fmt::format("{}{}", module.empty() ? "." : module, test_only ? " (tests)" : ""));
     for (const auto* read : reads)
       if (read != first && finding.related.size() < k_listed)
-        finding.related.push_back(engine::Location{read->path, read->line, read->column, {}});
+        finding.related.push_back(engine::Location{std::string(read->path), read->line, read->column, {}});
     finding.hint = fmt::format(
         "add to {} under an \"Environment\" section{} (or to .env.example), each with what "
         "it sets: {}",

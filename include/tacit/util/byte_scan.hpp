@@ -19,25 +19,27 @@ class ByteSet {
 public:
   explicit ByteSet(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size() && m_count < m_bytes.size(); ++i) {
+#if defined(__SSE2__)
+      m_vectors[m_count] = _mm_set1_epi8(bytes[i]);
+#endif
       m_bytes[m_count++] = bytes[i];
       m_member[static_cast<unsigned char>(bytes[i])] = true;
     }
   }
 
-  bool contains(char c) const { return m_member[static_cast<unsigned char>(c)]; }
+  bool contains(char c) const {
+    return m_member[static_cast<unsigned char>(c)];
+  }
 
   /// The first position at or after `from` whose byte is in the set; text.size() when none.
   std::size_t find(std::string_view text, std::size_t from) const {
     std::size_t i = from;
 #if defined(__SSE2__)
-    __m128i needles[12];
-    for (std::size_t k = 0; k < m_count; ++k)
-      needles[k] = _mm_set1_epi8(m_bytes[k]);
     while (i + 16 <= text.size()) {
       const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
       __m128i any = _mm_setzero_si128();
       for (std::size_t k = 0; k < m_count; ++k)
-        any = _mm_or_si128(any, _mm_cmpeq_epi8(chunk, needles[k]));
+        any = _mm_or_si128(any, _mm_cmpeq_epi8(chunk, m_vectors[k]));
       if (const int mask = _mm_movemask_epi8(any); mask != 0)
         return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
       i += 16;
@@ -49,6 +51,9 @@ public:
   }
 
 private:
+#if defined(__SSE2__)
+  __m128i m_vectors[12]{}; // each byte in every lane, made once (a lexer asks at every token)
+#endif
   std::array<char, 12> m_bytes{};
   std::size_t m_count = 0;
   std::array<bool, 256> m_member{};
