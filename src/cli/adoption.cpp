@@ -215,8 +215,9 @@ std::optional<BaseLookup> look_up_base(const CheckSettings& settings, const repo
       }
       if (!read_ahead)
         return;
-      auto parsed = std::make_shared<facts::PrefetchedYaml>();
+      std::shared_ptr<facts::PrefetchedYaml> parsed;
       try {
+        parsed = std::make_shared<facts::PrefetchedYaml>();
         const util::ScopedTiming timing("diff base: changed CI files read ahead (merge-base thread)");
         constexpr std::uint64_t k_max_bytes = 1u << 20; // as much as the fact extractors read of a file
         auto files = base.empty()
