@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -49,10 +50,19 @@ public:
       : m_workspace(workspace), m_start(context.foreign), m_fetched(context.fetched),
         m_start_source(context.source) {
     const auto& dir = context.working_directory;
-    if (dir.empty() || has_variable(dir) || dir.starts_with('/') || dir.starts_with('~'))
+    m_dir_known = !has_variable(dir) && !dir.starts_with('/') && !dir.starts_with('~');
+    if (dir.empty() || !m_dir_known)
       m_foreign = m_start;
     else
       enter(dir, m_start);
+  }
+
+  /// The folder of this repository a `cd` of the script moved to (from the root; "" for the root itself),
+  /// when the script moved and the folder is known; nullopt when the step's working directory still holds.
+  std::optional<std::string> moved_to() const {
+    if (!m_moved || !m_dir_known || m_foreign)
+      return std::nullopt;
+    return m_dir;
   }
 
   bool foreign() const { return m_foreign; }
@@ -146,16 +156,24 @@ private:
   void reset() {
     m_dir.clear();
     m_foreign = m_start;
+    m_moved = true;
+    m_dir_known = false; // `cd` alone goes home, `popd` back to where `pushd` left
   }
 
   void change(const std::string& target) {
-    if (target == "-")
+    m_moved = true;
+    if (target == "-") {
+      m_dir_known = false;
       return;
+    }
     if (names_own_checkout(target)) {
       m_dir.clear();
       m_foreign = false;
+      m_dir_known = target.find('/') == std::string::npos; // `cd $GITHUB_WORKSPACE`, not a folder in it
       return;
     }
+    m_dir_known =
+        m_dir_known && !has_variable(target) && !target.starts_with('/') && !target.starts_with('~');
     if (has_variable(target)) {
       if (m_fetched) {
         // `cd linux-${VERSION}` enters what was fetched; a later `cd ..` comes back.
@@ -177,6 +195,7 @@ private:
       normalized.clear();
     if (escaped) {
       m_foreign = true; // above the checkout: a sibling tree
+      m_dir_known = false;
       return;
     }
     m_dir = normalized;
@@ -191,6 +210,8 @@ private:
   std::string m_fetched_source;
   std::set<std::string> m_created;
   std::string m_dir;
+  bool m_dir_known = true; // m_dir is where the script is (no absolute or computed folder on the way)
+  bool m_moved = false;    // a `cd`, `pushd` or `popd` left the step's working directory
 };
 
 } // namespace
@@ -278,6 +299,9 @@ bool add_script(Workspace& workspace, const yaml::Node& script, const Source& so
     const bool plumbing = std::all_of(commands.begin(), commands.end(),
                                       [](const auto& words) { return is_plumbing_command(words); });
     bool foreign = tree.foreign();
+    // Where the line starts: a `cd` on an earlier line of the script moved it (`cd examples/app` then
+    // `./gradlew assembleRelease`); one on this line is in its text.
+    const auto moved = tree.moved_to();
     for (const auto& words : commands)
       foreign = tree.follow(words) || foreign;
     CiCommand command{std::move(line.text),
@@ -286,7 +310,7 @@ bool add_script(Workspace& workspace, const yaml::Node& script, const Source& so
                       line.column,
                       context.job,
                       context.step,
-                      context.working_directory,
+                      moved ? *moved : context.working_directory,
                       plumbing,
                       foreign,
                       context.pipeline.empty() ? source.path : context.pipeline,

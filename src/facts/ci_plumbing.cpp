@@ -57,7 +57,7 @@ constexpr std::array k_plumbing{
     Plumbing{"npm", "ci install i"}, Plumbing{"yarn", "install <none>"}, Plumbing{"pnpm", "install i"},
     Plumbing{"bun", "install i"}, Plumbing{"gem", "install"}, Plumbing{"bundle", "install config"},
     Plumbing{"composer", "install"}, Plumbing{"cargo", "install binstall fetch"},
-    Plumbing{"go", "mod.download mod.verify install env version"}, Plumbing{"dotnet", "restore"},
+    Plumbing{"go", "mod.download mod.verify install env version get"}, Plumbing{"dotnet", "restore"},
     // Build caches: their configuration, statistics and server (`ccache -o cache_dir=X`, `ccache -s`,
     // `sccache --show-stats`, `sccache --start-server`) set up or report on the CI's cache, as the cache
     // actions do; a contributor's machine keeps its own. `ccache gcc -c x.c` compiles: not plumbing here.

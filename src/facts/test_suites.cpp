@@ -218,6 +218,21 @@ void detect_cargo(const Files& files, const FileReader& read, std::vector<TestSu
   out.push_back(std::move(suite));
 }
 
+// A JVM test source under src/test/: Java, Kotlin, Scala or Groovy (a Rust crate's src/test/mock.rs is none),
+// and not the test Android Studio's project template writes (`ExampleUnitTest.kt`: assertEquals(4, 2 + 2)),
+// which tests nothing of the project, so a Gradle build with only it has no tests to run.
+bool is_jvm_test_source(std::string_view path) {
+  if (!path.starts_with("src/test/") && !util::contains(path, "/src/test/"))
+    return false;
+  const auto name = util::base_name(path);
+  if (name.starts_with("ExampleUnitTest.") || name.starts_with("ExampleInstrumentedTest."))
+    return false;
+  for (std::string_view extension : {".java", ".kt", ".kts", ".scala", ".groovy"})
+    if (name.ends_with(extension))
+      return true;
+  return false;
+}
+
 void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
   const repo::FileEntry* pom = nullptr;
   const repo::FileEntry* gradle = nullptr;
@@ -230,7 +245,7 @@ void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
          name == "settings.gradle.kts") &&
         (!gradle || file->path.size() < gradle->path.size()))
       gradle = file;
-    if (!test_source && (file->path.starts_with("src/test/") || util::contains(file->path, "/src/test/")))
+    if (!test_source && is_jvm_test_source(file->path))
       test_source = file;
   }
   if (!test_source)

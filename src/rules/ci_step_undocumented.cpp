@@ -326,7 +326,9 @@ bool is_housekeeping_target(const engine::Context& context, const Head& head) {
   return any;
 }
 
-// The command line without the arguments only the CI can fill in (`--target=${{ matrix.target }}`).
+// The command line without the arguments only the CI can fill in (`--target=${{ matrix.target }}`), and
+// without the option that takes such an argument as its next word (`--profile ${{ matrix.profile }}`), which
+// would otherwise take the next word for its value (`cargo --config check`).
 std::string without_ci_expressions(std::string text) {
   for (auto open = text.find("${{"); open != std::string::npos; open = text.find("${{", open)) {
     const auto close = text.find("}}", open);
@@ -336,14 +338,23 @@ std::string without_ci_expressions(std::string text) {
     begin = begin == std::string::npos ? 0 : begin;
     auto end = text.find_first_of(" \t", close);
     end = end == std::string::npos ? text.size() : end;
+    if (const auto last = text.find_last_not_of(" \t", begin); begin > 0 && last != std::string::npos) {
+      const auto blank = text.find_last_of(" \t", last);
+      const auto start = blank == std::string::npos ? 0 : blank + 1;
+      const auto option = std::string_view(text).substr(start, last + 1 - start);
+      if (option.size() > 1 && option.starts_with('-') && option != "--" &&
+          option.find('=') == std::string_view::npos && text.compare(begin + 1, 1, "-") != 0)
+        begin = blank == std::string::npos ? 0 : blank;
+    }
     text.erase(begin, end - begin);
     open = begin;
   }
   return std::string(util::trim(text));
 }
 
-// The CI line as a developer runs it from the repository root: in the step's working directory.
-std::string pasteable(const facts::CiCommand& command, const Head& head) {
+// The CI line as a developer runs it from the repository root: in the step's working directory, with the
+// `env` prefix (env_prefix) after the `cd` that would otherwise take it.
+std::string pasteable(const facts::CiCommand& command, const Head& head, std::string_view env = {}) {
   auto text = with_env_values(command);
   // A line the matrix fans out (`npm run ${{ matrix.task }}`): the variant that runs `head`.
   const auto resolved = command.matrix.empty() || text.find("${{") == std::string::npos
@@ -360,10 +371,10 @@ std::string pasteable(const facts::CiCommand& command, const Head& head) {
   const auto& dir = command.working_directory;
   if (dir.empty() || dir == "." || dir == "./" || dir.find_first_of("$%{~") != std::string::npos ||
       dir.starts_with('/'))
-    return text;
+    return fmt::format("{}{}", env, text);
   if (text.starts_with("make ") && text.find(" -C ") == std::string::npos)
-    return fmt::format("make -C {} {}", dir, text.substr(5));
-  return fmt::format("cd {} && {}", dir, text);
+    return fmt::format("{}make -C {} {}", env, dir, text.substr(5));
+  return fmt::format("cd {} && {}{}", dir, env, text);
 }
 
 // The `NAME=value` words a command line starts with (quotes removed: `RUSTFLAGS="-D warnings" cargo test`
@@ -813,10 +824,10 @@ public:
       auto& finding = out.emit(fmt::format("CI also runs '{}' with {}, which no doc gives", text, listed),
                                engine::Location{first.path, first.line, first.column, {}},
                                fmt::format("{} (variants)", text));
-      finding.hint = fmt::format("add `{}{}` to {} under a \"{}\" section", env_prefix(first, head),
-                                 pasteable(first, head), context.primary_context_file(), section_for(head));
-      finding.fix =
-          fixes::procedure_fix(context, section_for(head), env_prefix(first, head) + pasteable(first, head));
+      const auto line = pasteable(first, head, env_prefix(first, head));
+      finding.hint = fmt::format("add `{}` to {} under a \"{}\" section", line,
+                                 context.primary_context_file(), section_for(head));
+      finding.fix = fixes::procedure_fix(context, section_for(head), line);
       std::set<std::string> shown{differences.front()};
       for (const auto& [missing, command] : commands)
         if (finding.related.size() < 3 && shown.insert(missing).second)

@@ -40,7 +40,9 @@ constexpr engine::RuleMeta k_meta{
                 "(`make test`, `pytest`, `npm run lint`), or a sentence that says what must pass before a "
                 "change is "
                 "finished (\"before committing\", \"before opening a PR\", \"must pass\", \"make sure ... "
-                "passes\", \"not done until\") with a command on its line or in the code block right after "
+                "passes\", \"not done until\", \"when you're done\") with a command on its line or in the "
+                "code "
+                "block right after "
                 "it (inline code counts when it reads "
                 "like a command, `make check` or `tox`, not `README.md`). A doc the context file points to "
                 "counts "
@@ -88,6 +90,10 @@ constexpr std::array<std::string_view, 14> k_milestones{"commit", "push",   "sub
 constexpr std::array<std::string_view, 8> k_must_pass{"must pass",          "should pass",    "need to pass",
                                                       "needs to pass",      "not done until", "is done when",
                                                       "definition of done", "must be green"};
+// "Use `./check.sh` when you're done": what to run once the work is finished (apostrophes made plain first).
+constexpr std::array<std::string_view, 6> k_when_done{"when you're done",     "when you are done",
+                                                      "once you're done",     "once you are done",
+                                                      "when you're finished", "when you are finished"};
 
 bool contains_any(std::string_view text, auto words) {
   return std::any_of(words.begin(), words.end(), [&](auto word) { return util::contains(text, word); });
@@ -95,7 +101,9 @@ bool contains_any(std::string_view text, auto words) {
 
 // "before" followed within a few words by a milestone, or a must-pass phrase, or "make sure/ensure ... pass".
 bool says_done(std::string lower) {
-  if (contains_any(lower, k_must_pass))
+  for (auto at = lower.find("\u2019"); at != std::string::npos; at = lower.find("\u2019", at))
+    lower.replace(at, 3, "'");
+  if (contains_any(lower, k_must_pass) || contains_any(lower, k_when_done))
     return true;
   for (auto at = lower.find("before"); at != std::string::npos; at = lower.find("before", at + 1)) {
     const auto words = util::split_words(std::string_view(lower).substr(at + 6, 40));

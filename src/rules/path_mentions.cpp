@@ -134,6 +134,20 @@ bool offered_as_example(std::string_view text, const doc::PathMention& mention) 
   return false;
 }
 
+// "[dictionary.txt](dictionary.txt) | Replacement dictionary (creating this file will override the default
+// dictionary)": the rest of the line offers the file for the reader to create (check-spelling's README lists
+// the configuration files it reads when they exist), no claim that it exists.
+bool offered_to_create(std::string_view line, const doc::PathMention& mention) {
+  const auto column = static_cast<std::size_t>(std::max(mention.column, 1) - 1);
+  if (column >= line.size())
+    return false;
+  const auto rest = util::to_lower(line.substr(column, mention.text.size() * 2 + 200));
+  for (std::string_view offer : {"creating this file", "create this file", "if this file exists"})
+    if (rest.find(offer) != std::string::npos)
+      return true;
+  return false;
+}
+
 } // namespace
 
 std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir) {
@@ -184,6 +198,8 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
     return {};
   bool top_missing = false;
   if (mention.kind == doc::PathMentionKind::link) {
+    if (offered_to_create(output_words.line(doc, mention.line), mention))
+      return {};
     // Site generators (Docusaurus, VitePress, MkDocs, Hugo) resolve an extensionless link to its page.
     if (util::base_name(path).find('.') == std::string::npos)
       for (auto page : {".md", ".mdx", "/index.md", "/README.md", "/_index.md"})
@@ -208,14 +224,19 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
       }
     }
     // A site's page links to its own URLs from the site root (`/documentation`): no file of the repository.
-    // ... and a file under the site's own root (`/images/ci.png` in a Mintlify site at packages/docs/).
+    // ... and a file under the site's own root (`/images/ci.png` in a Mintlify site at packages/docs/), or
+    // under the folder the generator serves as is from the root (VitePress's and Astro's public/, Hugo's
+    // and Docusaurus's static/: `/presets/img/x.png` is docs/public/presets/img/x.png).
     if (text.starts_with('/'))
       if (const auto site = static_site_root(context, dir)) {
         if (util::base_name(path).find('.') == std::string::npos &&
             !context.path_exists(std::string(top_segment(path))))
           return {};
-        if (!site->empty() && context.path_exists(fmt::format("{}/{}", *site, path)))
-          return {};
+        const auto prefix = site->empty() ? std::string() : *site + "/";
+        for (const std::string_view served : {"", "public/", "static/"})
+          if (!(prefix + std::string(served)).empty() &&
+              context.path_exists(fmt::format("{}{}{}", prefix, served, path)))
+            return {};
       }
   }
   if (mention.kind == doc::PathMentionKind::inline_code) {

@@ -31,6 +31,7 @@ struct CiCommand {
                     ///< template's) names the first job that runs it
   std::string step; ///< GitHub and CircleCI: the step name if any; GitLab: before_script, script or
                     ///< after_script; Azure: the step's displayName
+  // After a `cd` on an earlier line of the script: the folder of this repository it moved to, when known.
   std::string
       working_directory; ///< GitHub: the step's or the defaults' working-directory; CircleCI: the
                          ///< step's working_directory; Azure: the step's workingDirectory ("" for none)

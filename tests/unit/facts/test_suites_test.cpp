@@ -275,6 +275,27 @@ TEST_CASE("extract_test_suites: cargo without tests, or tests without Cargo.toml
   CHECK(Files{{"src/lib.rs", "#[test]\nfn t() {}\n"}}.suites().empty());
 }
 
+TEST_CASE("extract_test_suites: a JVM suite needs a JVM test source (not a template test, not Rust)") {
+  const Files only_template{
+      {"mobile/android/build.gradle.kts", "plugins { id(\"com.android.library\") }\n"},
+      {"mobile/android/src/test/java/app/ExampleUnitTest.kt", "class ExampleUnitTest\n"},
+      {"mobile/android/src/androidTest/java/app/ExampleInstrumentedTest.kt",
+       "class ExampleInstrumentedTest\n"}};
+  CHECK(only_template.suites().empty());
+
+  const Files beside{{"build.gradle.kts", ""},
+                     {"src/test/java/app/ExampleUnitTest.kt", "class ExampleUnitTest\n"},
+                     {"src/test/java/app/ParserTest.kt", "class ParserTest\n"}};
+  const auto suites = beside.suites();
+  REQUIRE(summary(suites) == Strings{"gradle [] gradle test"});
+  CHECK(evidence(suites[0]) == Strings{"build.gradle.kts:1", "src/test/java/app/ParserTest.kt:1"});
+
+  // A Rust crate's src/test/ module beside an Android library's Gradle build (tauri): no JVM test.
+  const Files rust{{"crates/app/mobile/android/build.gradle.kts", ""},
+                   {"crates/app/src/test/mock_runtime.rs", "pub struct MockRuntime;\n"}};
+  CHECK(rust.suites().empty());
+}
+
 TEST_CASE("extract_test_suites: maven and gradle with src/test/") {
   const Files maven{{"pom.xml", "<project/>\n"},
                     {"src/main/java/App.java", "class App {}\n"},

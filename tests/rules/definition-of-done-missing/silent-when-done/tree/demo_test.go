@@ -1,0 +1,5 @@
+package demo
+
+import "testing"
+
+func TestX(t *testing.T) {}
