@@ -747,8 +747,11 @@ std::string_view TextArena::keep(std::string_view text, std::string_view more) {
     m_used = 0;
   }
   char* at = m_chunks.back().get() + m_used;
-  std::memcpy(at, text.data(), text.size());
-  std::memcpy(at + text.size(), more.data(), more.size());
+  // An empty view may have no data at all: memcpy must not be given a null pointer, even for no bytes.
+  if (!text.empty())
+    std::memcpy(at, text.data(), text.size());
+  if (!more.empty())
+    std::memcpy(at + text.size(), more.data(), more.size());
   m_used += size;
   return {at, size};
 }
