@@ -137,13 +137,14 @@ public:
     // One finding per doc and lockfile, at its first wrong install, naming the other lines.
     std::map<std::pair<std::string, std::string>, Wrong> wrong;
     std::vector<std::pair<std::string, std::string>> order;
+    const NewProjectCommands new_projects(context.knowledge().commands());
     for (const auto& mention : context.knowledge().commands()) {
       const auto used = installs_with(mention.words);
       if (used.empty() || line_managers[{mention.doc, mention.line}].size() > 1)
         continue;
       const auto* doc = context.document(mention.doc);
       if (!doc || doc->user_facing || doc->kind == doc::DocKind::decision_record ||
-          after_new_project(*doc, mention, context.knowledge().commands()))
+          new_projects.follow(*doc, mention))
         continue;
       const auto project = project_lockfile(context, util::dir_name(doc->path));
       if (!project || project->manager == used || names_manager(*doc, mention.line, project->manager))

@@ -37,17 +37,25 @@ bool creates_project(const std::vector<std::string>& words) {
   return program == "cargo" && words[1] == "new";
 }
 
-bool after_new_project(const doc::Document& doc, const doc::CommandMention& mention,
-                       const std::vector<doc::CommandMention>& commands) {
+NewProjectCommands::NewProjectCommands(const std::vector<doc::CommandMention>& commands) {
+  for (const auto& command : commands)
+    if (creates_project(command.words))
+      m_by_doc[command.doc].push_back(&command);
+}
+
+bool NewProjectCommands::follow(const doc::Document& doc, const doc::CommandMention& mention) const {
+  const auto found = m_by_doc.find(mention.doc);
+  if (found == m_by_doc.end())
+    return false;
   const auto heading_between = [&](int first, int last) {
     return std::ranges::any_of(doc.sections, [&](const doc::Section& section) {
       return section.level > 0 && section.line_begin > first && section.line_begin <= last;
     });
   };
-  return std::ranges::any_of(commands, [&](const doc::CommandMention& other) {
-    return other.doc == mention.doc && other.line <= mention.line && &other != &mention &&
-           (other.line < mention.line || other.column < mention.column) && creates_project(other.words) &&
-           !heading_between(other.line, mention.line);
+  return std::ranges::any_of(found->second, [&](const doc::CommandMention* other) {
+    return other != &mention && other->line <= mention.line &&
+           (other->line < mention.line || other->column < mention.column) &&
+           !heading_between(other->line, mention.line);
   });
 }
 

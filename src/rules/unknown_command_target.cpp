@@ -214,6 +214,7 @@ public:
     if (context.knowledge().commands().empty())
       return out.not_applicable("no doc gives a command");
     const auto own = own_programs(context);
+    const NewProjectCommands new_projects(context.knowledge().commands());
     for (const auto& mention : context.knowledge().commands()) {
       // The repository's own program: its docs show the users' files (`just foo` in just's README).
       if (!mention.words.empty() && own.contains(mention.words.front()))
@@ -221,7 +222,7 @@ public:
       const auto* doc = context.document(mention.doc);
       // After `npm init fastify` the reader's own project runs `npm run dev`, not this repository.
       if (!doc || !describes_this_repository(*doc) ||
-          after_new_project(*doc, mention, context.knowledge().commands()))
+          new_projects.follow(*doc, mention))
         continue;
       std::vector<Request> requests;
       if (auto request = requested_target(mention.words))
