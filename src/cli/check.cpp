@@ -184,6 +184,13 @@ int run_check(const CheckSettings& settings) {
   analyze_options.rules = catalog::builtin().metas();
   if (*given)
     analyze_options.config = **given;
+  // A rule of the run reads the code's environment reads: the context reads them with the files' heads.
+  analyze_options.env_reads = [&settings](const engine::Config& config) {
+    const auto metas = catalog::builtin().metas();
+    const engine::Policy policy(config, {settings.select, settings.extend_select, settings.ignore}, metas);
+    return std::ranges::any_of(
+        metas, [&](const engine::RuleMeta* meta) { return meta->reads_env && policy.runs(meta->id); });
+  };
   if (*base) {
     analyze_options.on_config = (*base)->config_sink();
     analyze_options.lends = true;

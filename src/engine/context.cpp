@@ -342,6 +342,22 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
     context->m_generated_heads = std::make_unique<facts::GeneratedHeads>(k_lent_head_bytes);
   facts::GeneratedHeads* keep_heads = context->m_generated_heads.get();
   const facts::GeneratedHeads* lent_heads = options.reuse ? options.reuse->m_generated_heads.get() : nullptr;
+  // The code's environment reads, when the run's rules read them: the files are read whole in the
+  // generated-code scan's pass (one read of each file, not a head there and the whole file again in a rule).
+  std::optional<facts::EnvReadCollector> env_reads;
+  facts::WholeFiles whole;
+  std::vector<doc::Language> whole_languages;
+  if (options.env_reads && !options.reuse && !options.lends && options.env_reads(context->m_config)) {
+    whole.files = facts::env_scan_files(context->m_files);
+    for (const auto* file : whole.files)
+      whole_languages.push_back(*facts::env_scan_language(*file));
+    whole.max_bytes = facts::k_env_scan_max_bytes;
+    whole.readers = facts::snapshot_head_readers(snap);
+    whole.start = [&env_reads](std::size_t runs) { env_reads.emplace(runs); };
+    whole.visit = [&](std::size_t run, std::size_t index, std::string_view text) {
+      env_reads->add(run, *whole.files[index], whole_languages[index], text);
+    };
+  }
 
   // Facts (they read no document) are extracted on a thread of their own while the documents are parsed.
   phase.emplace("context: documents (facts alongside)");
@@ -369,7 +385,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
         std::rethrow_exception(ci_error);
       const util::ScopedTiming scan("context: generated-code scan (facts thread)");
       generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
-                                                 keep_heads, lent_heads);
+                                                 keep_heads, lent_heads, whole.start ? &whole : nullptr);
+      if (env_reads)
+        context->m_env_reads = std::make_unique<facts::EnvReadScan>(env_reads->finish());
     } catch (...) {
       facts_error = std::current_exception();
     }

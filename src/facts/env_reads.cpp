@@ -7,6 +7,7 @@
 
 #include <tacit/facts/architecture.hpp>
 #include <tacit/facts/env_reads.hpp>
+#include <tacit/facts/modules.hpp>
 #include <tacit/util/byte_scan.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
@@ -35,7 +36,6 @@ namespace {
 using doc::Language;
 using namespace std::string_view_literals;
 
-constexpr std::size_t k_max_file = 1u << 20;
 constexpr std::size_t k_max_default = 60;
 constexpr auto k_file_budget = std::chrono::milliseconds(500);
 constexpr auto k_scan_budget = std::chrono::seconds(20);
@@ -763,74 +763,104 @@ void TextArena::take(TextArena&& other) {
   m_used = m_capacity; // the last chunk is another's now: the next keep starts a chunk of its own
 }
 
-EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
-                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts,
-                           const std::function<bool(std::string_view)>& words_count) {
-  const auto candidates = code_files(files, k_max_file, [&](const repo::FileEntry& file, Language language) {
-    return language != Language::Bash || (read_scripts && read_scripts(file.path));
-  });
+std::optional<doc::Language> env_scan_language(const repo::FileEntry& file) {
+  if ((file.mode & 0170000) == repo::k_mode_symlink || file.size > k_env_scan_max_bytes)
+    return std::nullopt;
+  return env_read_language(file.path);
+}
+
+std::vector<const repo::FileEntry*> env_scan_files(const std::vector<const repo::FileEntry*>& files) {
+  std::vector<const repo::FileEntry*> out;
+  for (const auto* file : files)
+    if (env_scan_language(*file) && !is_user_code_path(file->path))
+      out.push_back(file);
+  return out;
+}
+
+bool is_test_case_file(std::string_view path) {
+  const auto name = util::base_name(path);
+  const auto stem = name.substr(0, name.find('.'));
+  return name.starts_with("test_") || name.starts_with("test-") || stem.ends_with("_test") ||
+         stem.ends_with("Test") || stem.ends_with("Tests") || name.find(".test.") != std::string_view::npos ||
+         name.find(".spec.") != std::string_view::npos || name == "conftest.py";
+}
+
+struct EnvReadCollector::Run {
+  std::vector<ScannedEnvRead> reads; // name_id: an index into names
+  std::vector<std::string_view> names;
+  std::unordered_map<std::string_view, std::uint32_t> ids; // the names' indices
+  TextArena text;
+  std::vector<std::string> over_budget;
+  std::size_t scanned = 0, parsed = 0, from_bytes = 0, in_regions = 0, reparsed = 0;
+  StringSet words;
+};
+
+struct EnvReadCollector::Shared {
+  doc::RunBudget budget{k_scan_budget};
+};
+
+EnvReadCollector::EnvReadCollector(std::size_t runs) : m_runs(runs), m_shared(std::make_unique<Shared>()) {}
+
+EnvReadCollector::~EnvReadCollector() = default;
+
+void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Language language,
+                           std::string_view text) {
+  auto& result = m_runs[run];
+  if (text.empty() || text.size() >= k_env_scan_max_bytes)
+    return;
+  ++result.scanned;
+  const bool script = language == Language::Bash;
+  const bool reads_env = may_read_env(language, text);
+  // A script's words are searched with the other files' (rules/env_var_undocumented.cpp), a test case's
+  // name nothing.
+  const bool counts = !script && !is_test_case_file(file.path);
+  if ((!reads_env && !counts) || util::looks_binary(text))
+    return;
+  const auto first = result.reads.size();
+  if (reads_env) {
+    ++result.parsed;
+    EnvParseNote note;
+    const std::string_view path = file.path;
+    std::optional<bool> test; // the file's, once it reads one
+    each_read_in(path, text, language, &note, &m_shared->budget,
+                 [&](std::string_view name, const Fallback& fallback, int line, int column, bool set) {
+                   auto id = result.ids.find(name);
+                   if (id == result.ids.end()) {
+                     const auto kept = result.text.keep(name);
+                     id = result.ids.emplace(kept, static_cast<std::uint32_t>(result.names.size())).first;
+                     result.names.push_back(kept);
+                   }
+                   if (!test)
+                     test = is_test_path(path);
+                   result.reads.push_back(ScannedEnvRead{
+                       result.names[id->second], result.text.keep(fallback.kept, fallback.cut ? "..." : ""),
+                       path, id->second, line, column, *test, set, script});
+                 });
+    if (note.budget_spent)
+      result.over_budget.push_back(file.path);
+    result.from_bytes += note.from_bytes ? 1 : 0;
+    result.in_regions += note.in_regions ? 1 : 0;
+    result.reparsed += note.reparsed ? 1 : 0;
+  }
+  if (counts) {
+    std::unordered_set<std::string_view> own;
+    for (auto i = first; i < result.reads.size(); ++i)
+      own.insert(result.reads[i].name);
+    for_each_upper_word(text, [&](std::string_view word) {
+      if (is_setting_name(word) && !own.contains(word) && !result.words.contains(word))
+        result.words.emplace(word);
+    });
+  }
+}
+
+EnvReadScan EnvReadCollector::finish() {
   EnvReadScan scan;
-  scan.files_scanned = candidates.size();
-  struct RunResult {
-    std::vector<ScannedEnvRead> reads; // name_id: an index into names
-    std::vector<std::string_view> names;
-    std::unordered_map<std::string_view, std::uint32_t> ids; // the names' indices
-    TextArena text;
-    std::vector<std::string> over_budget;
-    std::size_t parsed = 0, from_bytes = 0, in_regions = 0, reparsed = 0;
-    StringSet words;
-  };
-  doc::RunBudget run_budget(k_scan_budget);
-  auto results = scan_code_files<RunResult>(
-      candidates, readers, jobs, k_max_file,
-      [&](const CodeFile& candidate, std::string_view text, RunResult& result) {
-        const bool reads_env = may_read_env(candidate.language, text);
-        const bool counts = words_count && words_count(candidate.file->path);
-        if ((!reads_env && !counts) || util::looks_binary(text))
-          return;
-        const auto first = result.reads.size();
-        if (reads_env) {
-          ++result.parsed;
-          EnvParseNote note;
-          const std::string_view path = candidate.file->path;
-          std::optional<bool> test; // the file's, once it reads one
-          each_read_in(
-              path, text, candidate.language, &note, &run_budget,
-              [&](std::string_view name, const Fallback& fallback, int line, int column, bool set) {
-                auto id = result.ids.find(name);
-                if (id == result.ids.end()) {
-                  const auto kept = result.text.keep(name);
-                  id = result.ids.emplace(kept, static_cast<std::uint32_t>(result.names.size())).first;
-                  result.names.push_back(kept);
-                }
-                if (!test)
-                  test = is_test_path(path);
-                result.reads.push_back(ScannedEnvRead{
-                    result.names[id->second], result.text.keep(fallback.kept, fallback.cut ? "..." : ""),
-                    path, id->second, line, column, *test, set});
-              });
-          if (note.budget_spent)
-            result.over_budget.push_back(candidate.file->path);
-          result.from_bytes += note.from_bytes ? 1 : 0;
-          result.in_regions += note.in_regions ? 1 : 0;
-          result.reparsed += note.reparsed ? 1 : 0;
-        }
-        if (counts) {
-          std::unordered_set<std::string_view> own;
-          for (auto i = first; i < result.reads.size(); ++i)
-            own.insert(result.reads[i].name);
-          for_each_upper_word(text, [&](std::string_view word) {
-            if (is_setting_name(word) && !own.contains(word) && !result.words.contains(word))
-              result.words.emplace(word);
-          });
-        }
-      });
   std::size_t total = 0;
-  for (const auto& result : results)
+  for (const auto& result : m_runs)
     total += result.reads.size();
   scan.reads.reserve(total);
   std::unordered_map<std::string_view, std::uint32_t> ids;
-  for (auto& result : results) {
+  for (auto& result : m_runs) {
     std::vector<std::uint32_t> global(result.names.size());
     for (std::size_t i = 0; i < result.names.size(); ++i) {
       const auto [it, added] =
@@ -846,13 +876,33 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
     }
     scan.text.take(std::move(result.text));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
+    scan.files_scanned += result.scanned;
     scan.files_parsed += result.parsed;
     scan.files_from_bytes += result.from_bytes;
     scan.files_in_regions += result.in_regions;
     scan.files_reparsed += result.reparsed;
     scan.named_words.merge(result.words);
   }
+  m_runs.clear();
   return scan;
+}
+
+EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
+                           unsigned jobs) {
+  constexpr std::size_t k_files_per_run = 64;
+  std::vector<std::pair<const repo::FileEntry*, Language>> candidates;
+  for (const auto* file : files)
+    if (const auto language = env_scan_language(*file))
+      candidates.emplace_back(file, *language);
+  const std::size_t runs = (candidates.size() + k_files_per_run - 1) / k_files_per_run;
+  EnvReadCollector collector(runs);
+  util::parallel_for(runs, jobs, [&](std::size_t run) {
+    auto read = readers(k_env_scan_max_bytes);
+    for (std::size_t i = run * k_files_per_run; i < std::min(candidates.size(), (run + 1) * k_files_per_run);
+         ++i)
+      collector.add(run, *candidates[i].first, candidates[i].second, read(*candidates[i].first));
+  });
+  return collector.finish();
 }
 
 bool is_well_known_env_var(std::string_view name) {

@@ -110,6 +110,16 @@ bool may_carry_generated_marker(std::string_view path) {
                              [&](std::string_view known) { return util::iequals(ext, known); });
 }
 
+HeadReaders snapshot_head_readers(const repo::Snapshot& snapshot) {
+  return [&snapshot](std::size_t max_bytes) -> HeadReader {
+    std::shared_ptr<repo::HeadReader> head = snapshot.head_reader(max_bytes);
+    return [head](const repo::FileEntry& file) {
+      auto bytes = head->read(file);
+      return bytes ? *bytes : std::string_view();
+    };
+  };
+}
+
 HeadSource heads_without_blobs(HeadReaders readers) {
   HeadSource source;
   source.readers = [readers = std::move(readers)](std::size_t max_bytes) {
@@ -152,27 +162,73 @@ const GeneratedMarker* GeneratedHeads::same(std::string_view path, const repo::O
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
                                              const std::vector<const repo::FileEntry*>& linguist_generated,
                                              const FileReader& read, const HeadSource& heads, unsigned jobs,
-                                             GeneratedHeads* keep, const GeneratedHeads* reuse) {
+                                             GeneratedHeads* keep, const GeneratedHeads* reuse,
+                                             const WholeFiles* whole) {
   std::vector<const repo::FileEntry*> all;
   all.reserve(files.size() + linguist_generated.size());
   std::ranges::merge(files, linguist_generated, std::back_inserter(all),
                      [](const repo::FileEntry* a, const repo::FileEntry* b) { return a->path < b->path; });
+  // What the pass reads, in path order: the files that may carry a marker (`candidates`, whose markers are
+  // looked for) and the files read whole for `whole` (by their index there).
+  constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+  struct Item {
+    const repo::FileEntry* file;
+    std::size_t candidate = k_none;
+    std::size_t whole = k_none;
+  };
+  std::vector<Item> items;
   std::vector<const repo::FileEntry*> candidates;
-  for (const auto* file : all)
-    if ((file->mode & 0170000) == 0100000 && may_carry_generated_marker(file->path))
+  const auto* whole_files = whole != nullptr ? &whole->files : nullptr;
+  std::size_t next_whole = 0;
+  const auto add_whole_before = [&](const repo::FileEntry* file) {
+    for (; whole_files != nullptr && next_whole < whole_files->size() &&
+           (file == nullptr || (*whole_files)[next_whole]->path < file->path);
+         ++next_whole)
+      items.push_back(Item{(*whole_files)[next_whole], k_none, next_whole});
+  };
+  for (const auto* file : all) {
+    const bool candidate = (file->mode & 0170000) == 0100000 && may_carry_generated_marker(file->path);
+    add_whole_before(file);
+    const bool read_whole =
+        whole_files != nullptr && next_whole < whole_files->size() && (*whole_files)[next_whole] == file;
+    if (!candidate && !read_whole)
+      continue;
+    items.push_back(Item{file, candidate ? candidates.size() : k_none, read_whole ? next_whole++ : k_none});
+    if (candidate)
       candidates.push_back(file);
+  }
+  add_whole_before(nullptr);
   // Runs of neighbouring files (in path order they share directories), one head reader each.
   std::vector<GeneratedMarker> markers(candidates.size());
   // What was read, for `keep`: the head's blob when known, else its bytes.
   std::vector<std::string> kept(keep != nullptr ? candidates.size() : 0);
   std::vector<std::optional<repo::ObjectId>> blobs(keep != nullptr ? candidates.size() : 0);
   const bool by_blob = reuse != nullptr && heads.stored_blob;
-  const std::size_t runs = (candidates.size() + k_generated_run - 1) / k_generated_run;
+  const std::size_t runs = (items.size() + k_generated_run - 1) / k_generated_run;
+  if (whole != nullptr)
+    whole->start(runs);
   util::parallel_for(runs, jobs, [&](std::size_t run) {
     std::function<Head(const repo::FileEntry&)> head; // made on first read: a run may read nothing
-    for (std::size_t i = run * k_generated_run; i < std::min(candidates.size(), (run + 1) * k_generated_run);
-         ++i) {
-      const auto& file = *candidates[i];
+    HeadReader whole_read;
+    for (std::size_t at = run * k_generated_run; at < std::min(items.size(), (run + 1) * k_generated_run);
+         ++at) {
+      const auto& item = items[at];
+      const auto& file = *item.file;
+      const auto i = item.candidate;
+      if (item.whole != k_none) {
+        if (!whole_read)
+          whole_read = whole->readers(whole->max_bytes);
+        const auto text = whole_read(file);
+        whole->visit(run, item.whole, text);
+        if (i == k_none)
+          continue;
+        const auto bytes = text.substr(0, k_head_bytes);
+        const auto* same = reuse != nullptr ? reuse->same(file.path, bytes) : nullptr;
+        markers[i] = same != nullptr ? *same : find_generated_marker(bytes);
+        if (keep != nullptr)
+          kept[i] = bytes;
+        continue;
+      }
       if (by_blob) {
         const auto blob = heads.stored_blob(file);
         if (const auto* same = blob ? reuse->same(file.path, *blob) : nullptr) {

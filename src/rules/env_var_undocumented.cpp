@@ -122,6 +122,7 @@ constexpr engine::RuleMeta k_meta{
         },
     .options = k_options,
     .in_default_profile = false,
+    .reads_env = true,
 };
 
 constexpr std::size_t k_listed = 8;
@@ -311,14 +312,6 @@ std::string_view unquoted(std::string_view value) {
 // A file of test cases by its name (test_x.py, x_test.go, x.test.ts, x.spec.js, FooTest.java, conftest.py):
 // what it sets, it sets to check a read. The test suite's runners and helpers (ansible-test's code, a
 // harness that starts the program) set what the code under test reads.
-bool test_case_file(std::string_view path) {
-  const auto name = util::base_name(path);
-  const auto stem = name.substr(0, name.find('.'));
-  return name.starts_with("test_") || name.starts_with("test-") || stem.ends_with("_test") ||
-         stem.ends_with("Test") || stem.ends_with("Tests") || name.find(".test.") != std::string_view::npos ||
-         name.find(".spec.") != std::string_view::npos || name == "conftest.py";
-}
-
 // The paths of `paths` that occur in one of `texts` (anywhere: `./scripts/x.sh`, `bash scripts/x.sh`). Each
 // path ends in its extension, so only the places where a text holds one (".sh") are compared, not every
 // byte of every text once per path.
@@ -350,6 +343,7 @@ std::unordered_set<std::string_view> paths_named_in(std::span<const std::string_
 // knowledge that lives only in the code. The code files' words come from the scan (EnvReadScan::named_words:
 // it read them already); the other files are read as heads of 1 MiB, in runs of neighbours on two threads.
 void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& scan,
+                     const std::unordered_set<std::string_view>& named_scripts,
                      std::span<const std::uint32_t> sought, std::vector<char>& named) {
   constexpr std::size_t k_max = 1u << 20;
   constexpr std::size_t k_run = 64;
@@ -368,19 +362,12 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
   }
   if (unnamed.empty())
     return;
-  // The variables each file searched here reads (shell scripts: the other code's words are the scan's):
-  // its own reads do not name them elsewhere.
+  // The variables each file searched here reads (the shell scripts someone runs: the other code's words are
+  // the scan's): its own reads do not name them elsewhere.
   std::unordered_map<std::string_view, std::unordered_set<std::string_view>> reading;
-  std::string_view last_path;
-  bool script = false;
-  for (const auto& read : scan.reads) {
-    if (read.path.data() != last_path.data()) {
-      last_path = read.path;
-      script = facts::env_read_language(read.path) == doc::Language::Bash;
-    }
-    if (script)
+  for (const auto& read : scan.reads)
+    if (read.in_script && named_scripts.contains(read.path))
       reading[read.path].insert(read.name);
-  }
   std::vector<const repo::FileEntry*> files;
   for (const auto* file : context.files()) {
     if ((file->mode & 0170000) == 0120000 || file->size > k_max)
@@ -430,31 +417,28 @@ public:
     for (const auto* file : context.files())
       if (documents_env(file->path))
         texts.push_back(cache(*file));
-    const auto& scan = context.shared<facts::EnvReadScan>("IMPL401 env reads", [&] {
-      const util::ScopedTiming timing("rule IMPL401: env reads (read, prefilter, parse)");
-      std::vector<const repo::FileEntry*> code;
-      for (const auto* file : context.files())
-        if (!facts::is_user_code_path(file->path))
-          code.push_back(file);
-      const auto& snapshot = context.snapshot();
-      const facts::HeadReaders readers = [&snapshot](std::size_t max_bytes) -> facts::HeadReader {
-        std::shared_ptr<repo::HeadReader> head = snapshot.head_reader(max_bytes);
-        return [head](const repo::FileEntry& file) {
-          auto bytes = head->read(file);
-          return bytes ? *bytes : std::string_view();
-        };
-      };
-      // Shell scripts count when CI or a doc names them (the scripts someone runs).
-      std::vector<std::string_view> scripts;
-      for (const auto* file : code)
-        if (facts::env_read_language(file->path) == doc::Language::Bash)
-          scripts.push_back(file->path);
-      const auto named_scripts = paths_named_in(texts, scripts);
-      const auto named = [&named_scripts](std::string_view path) { return named_scripts.contains(path); };
-      // A test case's words do not count: a test that sets a variable to check its read documents nothing.
-      return facts::scan_env_reads(code, readers, std::max(1u, std::thread::hardware_concurrency()), named,
-                                   [](std::string_view path) { return !test_case_file(path); });
-    });
+    // The code's reads: read by the context in its pass over every file's head when the run asked for them
+    // (engine::AnalyzeOptions::env_reads), else here.
+    const auto& scan =
+        context.env_reads() != nullptr
+            ? *context.env_reads()
+            : context.shared<facts::EnvReadScan>("IMPL401 env reads", [&] {
+                const util::ScopedTiming timing("rule IMPL401: env reads (read, prefilter, parse)");
+                return facts::scan_env_reads(facts::env_scan_files(context.files()),
+                                             facts::snapshot_head_readers(context.snapshot()),
+                                             std::max(1u, std::thread::hardware_concurrency()));
+              });
+    // Shell scripts count when CI or a doc names them (the scripts someone runs): the others' reads are left
+    // out everywhere below.
+    std::vector<std::string_view> scripts;
+    for (const auto* file : context.files())
+      if (!facts::is_user_code_path(file->path) &&
+          facts::env_read_language(file->path) == doc::Language::Bash)
+        scripts.push_back(file->path);
+    const auto named_scripts = paths_named_in(texts, scripts);
+    const auto unrun = [&named_scripts](const facts::ScannedEnvRead& read) {
+      return read.in_script && !named_scripts.contains(read.path);
+    };
     const Ignore ignore(out.option_string("ignore"));
     const bool tests = out.option_bool("tests");
     const bool unowned = out.option_bool("unowned");
@@ -478,6 +462,8 @@ public:
     };
     bool any_candidate = false;
     for (const auto& read : scan.reads) {
+      if (unrun(read))
+        continue;
       const auto id = read.name_id;
       if (read.set_by_code)
         set_by_code[id] = 1;
@@ -523,7 +509,7 @@ public:
     Owners* owners = nullptr;
     for (const auto& read : scan.reads) {
       const auto state = candidate[read.name_id];
-      if ((state != tests_only && state != outside_tests) || in_release_tooling(read.path))
+      if ((state != tests_only && state != outside_tests) || unrun(read) || in_release_tooling(read.path))
         continue;
       const bool test_only = state == tests_only;
       if (test_only && !tests)
@@ -571,7 +557,7 @@ public:
         if (const auto it = sought_names.find(word); it != sought_names.end())
           documented[it->second] = 1;
       });
-    named_elsewhere(context, scan, sought_ids, documented);
+    named_elsewhere(context, scan, named_scripts, sought_ids, documented);
     // Group the undocumented reads by module and group (the tests' apart), each variable at its first read,
     // in the order of the reads.
     for (const auto& [module, owners_of] : module_owners) {

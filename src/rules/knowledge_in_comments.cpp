@@ -98,14 +98,7 @@ public:
     for (const auto* file : context.files())
       if (!facts::is_user_code_path(file->path) && !generated.contains(file->path))
         code.push_back(file);
-    const auto& snapshot = context.snapshot();
-    const facts::HeadReaders readers = [&snapshot](std::size_t max_bytes) -> facts::HeadReader {
-      std::shared_ptr<repo::HeadReader> head = snapshot.head_reader(max_bytes);
-      return [head](const repo::FileEntry& file) {
-        auto bytes = head->read(file);
-        return bytes ? *bytes : std::string_view();
-      };
-    };
+    const auto readers = facts::snapshot_head_readers(context.snapshot());
     const util::ScopedTiming timing("rule IMPL402: comments (read, prefilter, parse)");
     const auto scan =
         facts::scan_instruction_comments(code, readers, std::max(1u, std::thread::hardware_concurrency()));

@@ -221,8 +221,7 @@ public:
         continue;
       const auto* doc = context.document(mention.doc);
       // After `npm init fastify` the reader's own project runs `npm run dev`, not this repository.
-      if (!doc || !describes_this_repository(*doc) ||
-          new_projects.follow(*doc, mention))
+      if (!doc || !describes_this_repository(*doc) || new_projects.follow(*doc, mention))
         continue;
       std::vector<Request> requests;
       if (auto request = requested_target(mention.words))

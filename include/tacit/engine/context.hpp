@@ -8,6 +8,7 @@
 #include <tacit/engine/config.hpp>
 #include <tacit/engine/finding.hpp>
 #include <tacit/facts/ci.hpp>
+#include <tacit/facts/env_reads.hpp>
 #include <tacit/facts/facts.hpp>
 #include <tacit/facts/file_cache.hpp>
 #include <tacit/facts/generated.hpp>
@@ -44,6 +45,10 @@ public:
   const facts::CiFacts& ci() const { return m_ci; }
   /// The files that building the context read, and their parses: later passes read them from here.
   const facts::ParsedFileCache& file_cache() const { return *m_file_cache; }
+  /// Where the code in scope reads environment variables (facts::env_scan_files), when the run asked for it
+  /// (AnalyzeOptions::env_reads): read in the pass that reads every file's head, one read of each file.
+  /// Null otherwise (a rule then scans the code itself).
+  const facts::EnvReadScan* env_reads() const { return m_env_reads.get(); }
 
   /// The document at `path`, or nullptr.
   const doc::Document* document(std::string_view path) const;
@@ -114,6 +119,7 @@ private:
   facts::Facts m_facts;
   facts::CiFacts m_ci;
   std::unique_ptr<facts::ParsedFileCache> m_file_cache;
+  std::unique_ptr<facts::EnvReadScan> m_env_reads;
   mutable std::mutex m_history_mutex;
   mutable std::vector<std::pair<std::size_t, std::unique_ptr<const std::vector<repo::Commit>>>> m_histories;
   mutable std::mutex m_shared_mutex;
@@ -142,6 +148,11 @@ struct AnalyzeOptions {
   /// scanned state was read); taken for a file whose text is the one parsed
   /// (ParsedFileCache::take_yaml_from).
   std::shared_ptr<facts::PrefetchedYaml> prefetched_yaml = {};
+  /// Called with the effective configuration: true when the run's rules read where the code reads
+  /// environment variables (RuleMeta::reads_env), so that the context reads them in its pass over the files'
+  /// heads (Context::env_reads) instead of a rule reading the code again. Not for a context that takes from
+  /// another (`reuse`) or lends to one (`lends`): the heads of a diff-aware run are kept apart.
+  std::function<bool(const Config&)> env_reads = {};
 };
 
 /// The most bytes of file heads a context keeps for the base of a diff-aware run (AnalyzeOptions::lends).

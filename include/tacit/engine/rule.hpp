@@ -49,6 +49,9 @@ struct RuleMeta {
   bool in_default_profile = true;
   /// Some of its findings carry a fix (engine::Fix) that `tacit check --fix` applies; `tacit rules` says so.
   bool fixable = false;
+  /// Reads where the code reads environment variables (Context::env_reads): a run with such a rule has the
+  /// context read them in its pass over every file's head (AnalyzeOptions::env_reads).
+  bool reads_env = false;
 };
 
 /// Option values the configuration sets for one rule: option name -> value as written (validated).

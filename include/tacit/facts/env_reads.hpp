@@ -57,6 +57,8 @@ struct ScannedEnvRead {
   int column = 0;
   bool in_test = false;
   bool set_by_code = false;
+  bool in_script =
+      false; ///< read by a shell script (the rules count a script's reads when CI or a doc runs it)
 };
 
 /// Bytes that the string_views of a scan point into: chunks that never move, whatever becomes of the arena.
@@ -84,10 +86,50 @@ struct EnvReadScan {
   std::size_t files_from_bytes = 0;     ///< of those, read from the bytes without a parse (env_bytes.hpp)
   std::size_t files_in_regions = 0;     ///< of those, parsed only in windows around the prefilter's hits
   std::size_t files_reparsed = 0;       ///< of those, parsed whole after all: a window parsed badly at a hit
-  /// The setting names (is_setting_name, as for_each_upper_word finds them) that the code files the scan's
-  /// `words_count` accepts hold besides the names each of them reads itself: a name one file reads and
-  /// another writes down (a launcher that passes it on, a help text, a build script that sets it).
+  /// The setting names (is_setting_name, as for_each_upper_word finds them) that the code files other than
+  /// shell scripts and test cases (is_test_case_file) hold besides the names each of them reads itself: a
+  /// name one file reads and another writes down (a launcher that passes it on, a help text, a build script
+  /// that sets it).
   StringSet named_words;
+};
+
+/// The most bytes of a file that a scan for environment reads reads: a larger file is skipped.
+inline constexpr std::size_t k_env_scan_max_bytes = 1u << 20;
+
+/// The language a scan for environment reads reads `file` in, or nullopt when it does not read it: not a file
+/// in a language the readers know (env_read_language), a symbolic link, or larger than k_env_scan_max_bytes.
+std::optional<doc::Language> env_scan_language(const repo::FileEntry& file);
+
+/// The files of `files` (a context's files in scope) that a scan for environment reads reads: a language it
+/// reads (env_scan_language), and not code for the users (is_user_code_path: examples/, templates...).
+std::vector<const repo::FileEntry*> env_scan_files(const std::vector<const repo::FileEntry*>& files);
+
+/// A test case (`test_x.py`, `x_test.go`, `x.spec.ts`, `FooTest.java`, conftest.py): a test that sets a
+/// variable to check its read documents nothing, so its words name no variable (EnvReadScan::named_words).
+bool is_test_case_file(std::string_view path);
+
+/// A scan for environment reads fed file by file, in runs of neighbouring files (a run on one thread at a
+/// time, runs on several): the scan is the runs' reads in the runs' order. scan_env_reads feeds one, and so
+/// can a pass that reads the files anyway (the context's generated-code scan reads every file's head).
+class EnvReadCollector {
+public:
+  explicit EnvReadCollector(std::size_t runs);
+  ~EnvReadCollector();
+  EnvReadCollector(const EnvReadCollector&) = delete;
+  EnvReadCollector& operator=(const EnvReadCollector&) = delete;
+
+  /// Reads `text`, the whole of `file` (env_scan_language gave `language`), into run `run`. An empty text,
+  /// one of k_env_scan_max_bytes or more (cut) and a binary one are skipped.
+  void add(std::size_t run, const repo::FileEntry& file, doc::Language language, std::string_view text);
+
+  /// The scan of what was added, once every run is done.
+  EnvReadScan finish();
+
+private:
+  struct Run;
+  struct Shared;
+  std::vector<Run> m_runs;
+  std::unique_ptr<Shared> m_shared;
 };
 
 /// How env_reads_in parsed a file.
@@ -122,13 +164,12 @@ std::vector<EnvRead> env_reads_in(std::string_view path, std::string_view text, 
                                   EnvParseNote* note = nullptr, doc::RunBudget* run = nullptr,
                                   EnvReadMode mode = EnvReadMode::bytes_first);
 
-/// Scans `files` for environment reads: reads each file whose language has a query (shell scripts only when
-/// `read_scripts` accepts the path: the scripts CI or the docs run), in runs of neighbouring paths on up to
-/// `jobs` threads; files over 1 MiB, minified bundles and binary files are skipped. The words of the files
-/// that `words_count` accepts go to EnvReadScan::named_words in the same pass (one read of each file).
+/// Scans `files` for environment reads: reads each file whose language has a query (env_scan_language), in
+/// runs of neighbouring paths on up to `jobs` threads; files over 1 MiB, minified bundles and binary files
+/// are skipped. Shell scripts are read too, their reads marked (ScannedEnvRead::in_script). The words of the
+/// files go to EnvReadScan::named_words in the same pass (one read of each file).
 EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, const HeadReaders& readers,
-                           unsigned jobs, const std::function<bool(std::string_view)>& read_scripts,
-                           const std::function<bool(std::string_view)>& words_count = {});
+                           unsigned jobs);
 
 /// A variable a person sets: upper case, digits and underscores, two characters at least, not starting with
 /// '_' (the code's own protocol between processes: _ARGCOMPLETE, _CLAP_COMPLETE_INDEX). Lower-case and

@@ -33,6 +33,10 @@ using HeadReader = std::function<std::string_view(const repo::FileEntry&)>;
 /// Makes a HeadReader that reads at most `max_bytes` of each file.
 using HeadReaders = std::function<HeadReader(std::size_t max_bytes)>;
 
+/// HeadReaders over `snapshot`'s head readers (repo::Snapshot::head_reader): an unreadable file reads as
+/// empty. `snapshot` must outlive them.
+HeadReaders snapshot_head_readers(const repo::Snapshot& snapshot);
+
 /// A file's head, and the blob it is the beginning of when the read knows it (repo::Content::blob).
 struct Head {
   std::string_view bytes;
@@ -105,17 +109,31 @@ private:
   std::map<std::string, Kept, std::less<>> m_kept;
 };
 
+/// Files another scan reads whole, read in the generated-code scan's pass instead: one read of each file. The
+/// scan calls `start(runs)` once, then reads each of `files` (in path order) up to `max_bytes` with `readers`
+/// and calls `visit(run, index, text)` with its text (`index` into `files`) on the scan's threads, a run on
+/// one thread at a time; the marker of a file that may carry one is looked for in the text's beginning.
+struct WholeFiles {
+  std::vector<const repo::FileEntry*> files;
+  std::size_t max_bytes = 0;
+  HeadReaders readers;
+  std::function<void(std::size_t runs)> start;
+  std::function<void(std::size_t run, std::size_t index, std::string_view text)> visit;
+};
+
 /// The generated-code extractor: reads the heads of the files that may carry a marker (a byte prefilter
 /// before any line is looked at), in runs of neighbouring files on up to `jobs` threads. `files` are the
 /// in-scope files; `linguist_generated` are the files out of scope only because the root .gitattributes (read
 /// with `read`) marks them linguist-generated: those are generated whatever their head says. Lockfiles are
 /// never reported. With `keep`, the heads read (or their blobs) and their markers are kept there; with
-/// `reuse`, a file whose blob or head is kept there is not scanned again (GeneratedHeads::same).
+/// `reuse`, a file whose blob or head is kept there is not scanned again (GeneratedHeads::same). With
+/// `whole`, its files are read whole in the same pass (WholeFiles).
 std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileEntry*>& files,
                                              const std::vector<const repo::FileEntry*>& linguist_generated,
                                              const FileReader& read, const HeadSource& heads, unsigned jobs,
                                              GeneratedHeads* keep = nullptr,
-                                             const GeneratedHeads* reuse = nullptr);
+                                             const GeneratedHeads* reuse = nullptr,
+                                             const WholeFiles* whole = nullptr);
 
 /// Generated files of one generator (files that only .gitattributes calls generated form a group of their
 /// own).
