@@ -387,7 +387,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
                                                  keep_heads, lent_heads, whole.start ? &whole : nullptr);
       if (env_reads)
-        context->m_env_reads = std::make_unique<facts::EnvReadScan>(env_reads->finish());
+        context->m_env_reads = std::make_unique<facts::EnvReadScan>(env_reads->finish(jobs));
     } catch (...) {
       facts_error = std::current_exception();
     }

@@ -853,27 +853,38 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
   }
 }
 
-EnvReadScan EnvReadCollector::finish() {
+EnvReadScan EnvReadCollector::finish(unsigned jobs) {
   EnvReadScan scan;
-  std::size_t total = 0;
-  for (const auto& result : m_runs)
-    total += result.reads.size();
-  scan.reads.reserve(total);
+  // The names, numbered in the order they first occur (the runs' in order, each run's as it met them); then
+  // each run's reads go to their place in the scan with the scan's numbers, the runs on `jobs` threads (code
+  // dense with settings holds millions of reads).
   std::unordered_map<std::string_view, std::uint32_t> ids;
-  for (auto& result : m_runs) {
-    std::vector<std::uint32_t> global(result.names.size());
+  std::vector<std::vector<std::uint32_t>> global(m_runs.size());
+  std::vector<std::size_t> offsets(m_runs.size() + 1, 0);
+  for (std::size_t run = 0; run < m_runs.size(); ++run) {
+    auto& result = m_runs[run];
+    global[run].resize(result.names.size());
     for (std::size_t i = 0; i < result.names.size(); ++i) {
       const auto [it, added] =
           ids.try_emplace(result.names[i], static_cast<std::uint32_t>(scan.names.size()));
       if (added)
         scan.names.push_back(result.names[i]);
-      global[i] = it->second;
+      global[run][i] = it->second;
     }
-    for (auto& read : result.reads) {
-      read.name_id = global[read.name_id];
-      read.name = scan.names[read.name_id];
-      scan.reads.push_back(read);
+    offsets[run + 1] = offsets[run] + result.reads.size();
+  }
+  scan.reads.resize(offsets.back());
+  util::parallel_for(m_runs.size(), jobs, [&](std::size_t run) {
+    auto* out = scan.reads.data() + offsets[run];
+    for (const auto& read : m_runs[run].reads) {
+      *out = read;
+      out->name_id = global[run][read.name_id];
+      out->name = scan.names[out->name_id];
+      ++out;
     }
+    std::vector<ScannedEnvRead>().swap(m_runs[run].reads);
+  });
+  for (auto& result : m_runs) {
     scan.text.take(std::move(result.text));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));
     scan.files_scanned += result.scanned;
@@ -902,7 +913,7 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
          ++i)
       collector.add(run, *candidates[i].first, candidates[i].second, read(*candidates[i].first));
   });
-  return collector.finish();
+  return collector.finish(jobs);
 }
 
 bool is_well_known_env_var(std::string_view name) {
