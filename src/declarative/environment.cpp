@@ -31,7 +31,7 @@ constexpr std::array<FilesetInfo, 8> k_filesets{{
     {"code", "source files, by extension (.py, .go, .rs, .ts, .cpp, .java...)"},
 }};
 
-constexpr std::array<FilesetInfo, 26> k_fact_kinds{{
+constexpr std::array<FilesetInfo, 27> k_fact_kinds{{
     {"ci-commands", "command lines CI jobs run (plumbing such as installs and `cd` left out)"},
     {"ci-actions", "actions CI steps use (checkout, setup-* and caches left out)"},
     {"make-targets", "Makefile targets"},
@@ -60,6 +60,8 @@ constexpr std::array<FilesetInfo, 26> k_fact_kinds{{
     {"partial-context-files",
      "agent context files that do not apply to the whole repository (nested, personal, "
      "path-scoped, opt-in)"},
+    {"read-only-statement",
+     "where the repository says it is a mirror or accepts no pull requests (one item at most)"},
 }};
 
 constexpr std::array<std::string_view, 30> k_code_extensions{
@@ -222,6 +224,9 @@ FactValue fact_value(const engine::Context& context, std::string_view name) {
           spec && !doc::is_repository_wide_context(doc.path))
         if (auto note = partial_scope(*spec); !note.empty())
           out.items.push_back({doc.path, at(doc.path, 1), std::move(note)});
+  } else if (name == "read-only-statement") {
+    if (const auto& statement = facts.read_only)
+      out.items.push_back({statement->note, at(statement->path, statement->line), "says so"});
   } else if (name == "recent-authors") {
     std::set<std::string> people;
     for (const auto& commit : context.history(200))

@@ -522,6 +522,21 @@ void finish_reads(std::vector<Read>& out, std::string_view text, std::span<const
   each_quote(text, [&](std::size_t at) { check(at + 1); });
   for (const auto& hit : env_dots)
     check(hit.byte + k_env_dot.size());
+  // A child's environment built on this one's: `env: { ...process.env, X_CHILD: "1" }` sets X_CHILD.
+  constexpr std::string_view k_spread = "...process.env";
+  for (auto at = text.find(k_spread); at != std::string_view::npos; at = text.find(k_spread, at + 1)) {
+    const auto object = text.substr(at, text.find('}', at) - at);
+    for (const auto name : names)
+      for (auto key = object.find(name); key != std::string_view::npos; key = object.find(name, key + 1)) {
+        auto after = key + name.size();
+        while (after < object.size() && object[after] == ' ')
+          ++after;
+        if (after < object.size() && object[after] == ':' && !detail::word_byte(object[key - 1])) {
+          set_here.insert(name);
+          break;
+        }
+      }
+  }
   if (!set_here.empty())
     for (auto& read : out)
       read.set_by_code = set_here.contains(read.name);

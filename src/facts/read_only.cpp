@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace tacit::facts {
 
@@ -16,7 +19,9 @@ namespace {
 
 // Phrases (lower case) that say so. A phrase counts only when the rest of its sentence does not narrow it
 // ("do not send pull requests without an issue first", "... for typo fixes").
-constexpr std::array<std::string_view, 13> k_phrases{"read-only mirror",
+constexpr std::array<std::string_view, 15> k_phrases{"read-only mirror",
+                                                     "read-only split",
+                                                     "read-only subtree split",
                                                      "read only mirror",
                                                      "is a mirror of",
                                                      "this repository is a mirror",
@@ -54,6 +59,43 @@ std::string rest_of_sentence(std::string_view text, std::size_t from) {
   return " " + std::string(text.substr(from, end == std::string_view::npos ? text.npos : end - from)) + " ";
 }
 
+// A subtree split of a monorepo sends its pull requests to the main repository: "[send Pull Requests](...)
+// in the [main Symfony repository](...)". Read without link targets and brackets, across line ends.
+std::optional<std::size_t> sends_pull_requests_elsewhere(std::string_view text) {
+  std::string plain;
+  std::vector<std::size_t> origin; // plain[i] came from text[origin[i]]
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ']' && i + 1 < text.size() && text[i + 1] == '(') {
+      const auto close = text.find(')', i);
+      if (close == std::string_view::npos)
+        break;
+      i = close;
+      continue;
+    }
+    if (text[i] == '[' || text[i] == ']')
+      continue;
+    const char c = text[i] == '\n' || text[i] == '\t' ? ' ' : text[i];
+    if (c == ' ' && !plain.empty() && plain.back() == ' ')
+      continue;
+    plain += c;
+    origin.push_back(i);
+  }
+  for (const std::string_view phrase : {"pull requests in the main ", "pull requests to the main "})
+    for (auto at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1)) {
+      // "the main Symfony repository", the monorepo by its name; not "the main branch of this repository",
+      // nor "the main repository" (a fork's, or this one's).
+      const auto rest = std::string_view(plain).substr(at + phrase.size(), 40);
+      const auto named = rest.find("repositor");
+      if (named == std::string_view::npos ||
+          rest.substr(0, named).find_first_of(".!?") != std::string_view::npos)
+        continue;
+      const auto between = util::split_words(rest.substr(0, named));
+      if (between.size() == 1 && between.front() != "branch")
+        return origin[at];
+    }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<Provenance> find_read_only_statement(const std::vector<const repo::FileEntry*>& files,
@@ -77,6 +119,10 @@ std::optional<Provenance> find_read_only_statement(const std::vector<const repo:
         const auto line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
         return Provenance{file->path, line, std::string(phrase)};
       }
+    }
+    if (const auto at = sends_pull_requests_elsewhere(text)) {
+      const auto line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + *at, '\n'));
+      return Provenance{file->path, line, "pull requests go to the main repository"};
     }
   }
   return std::nullopt;

@@ -113,8 +113,11 @@ TargetSet parse_justfile(const repo::FileEntry& file, std::string_view content) 
     }
     if (line.starts_with("alias ")) {
       const auto words = util::split_words(line);
-      if (words.size() >= 2)
+      if (words.size() >= 2) {
         set.targets.emplace(std::string(words[1]), line_no);
+        if (words.size() >= 4 && words[2] == ":=") // `alias t := test` runs test
+          set.recipes[std::string(words[1])].append(words[3]).append("\n");
+      }
       continue;
     }
     auto text = line;
@@ -130,7 +133,24 @@ TargetSet parse_justfile(const repo::FileEntry& file, std::string_view content) 
       continue;
     if (words.front() == "set" || words.front() == "export")
       continue;
-    set.targets.emplace(std::string(words.front()), line_no);
+    current = std::string(words.front());
+    set.targets.emplace(current, line_no);
+    // Dependencies are recipes it runs too: `ci: test build-book forbid`, `test: (watch 'x')`, `a: b && c`.
+    std::string deps;
+    bool in_call = false; // inside `(name args...)`: the arguments are no recipes
+    for (auto word : util::split_words(text.substr(colon + 1))) {
+      const bool call = word.starts_with('(');
+      const bool argument = in_call && !call;
+      in_call = (in_call || call) && !word.ends_with(')');
+      if (argument)
+        continue;
+      while (!word.empty() && (word.front() == '(' || word.back() == ')'))
+        word = word.front() == '(' ? word.substr(1) : word.substr(0, word.size() - 1);
+      if (!word.empty() && std::all_of(word.begin(), word.end(), is_name_char))
+        deps.append(deps.empty() ? "" : " ").append(word);
+    }
+    if (!deps.empty())
+      set.recipes[current].append(deps).append("\n");
   }
   return set;
 }

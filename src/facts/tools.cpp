@@ -56,8 +56,9 @@ constexpr std::array k_tool_rows{
     ToolRow{"go vet", "lint", "go vet ./...", "go vet", "", "go-vet"},
     ToolRow{"staticcheck", "lint", "staticcheck ./...", "staticcheck", "", "staticcheck"},
     ToolRow{"rustfmt", "format", "cargo fmt --all --check", "cargo fmt|rustfmt", "", "fmt|rustfmt|cargo-fmt"},
-    ToolRow{"clippy", "lint", "cargo clippy --all-targets -- -D warnings", "cargo clippy|clippy-driver", "",
-            "clippy|cargo-clippy"},
+    // `cargo lclippy`: cargo-limit's clippy.
+    ToolRow{"clippy", "lint", "cargo clippy --all-targets -- -D warnings",
+            "cargo clippy|cargo lclippy|clippy-driver", "", "clippy|cargo-clippy"},
     ToolRow{"markdownlint", "lint", "npx markdownlint-cli2 \"**/*.md\"",
             "markdownlint|markdownlint-cli|markdownlint-cli2", "",
             "markdownlint|markdownlint-cli2|markdownlint-fix"},

@@ -111,7 +111,8 @@ bool is_housekeeping_name(std::string_view name) {
   bool image = false;
   bool check = false;
   for (const auto& word : name_words(name)) {
-    if (k_words.contains(word))
+    // ... glued to what it installs too (`gcc8install`, `valgrindinstall`, `lz4install`).
+    if (k_words.contains(word) || word.ends_with("install"))
       return true;
     image = image || k_image_words.contains(word);
     check = check || k_check_words.contains(word);

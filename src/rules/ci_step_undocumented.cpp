@@ -721,7 +721,12 @@ public:
         if (is_test_command(head) || (is_test_target(head) && !facts.test_suites.empty()) ||
             (is_build_command(head) && !facts.build_systems.empty()))
           continue; // TASK102 / TASK101 own these
-        if (documented.contains(head_of(words)) || runs_through_recipe(recipes, peeled.front()) ||
+        // A documented recipe that runs the program documents it; cargo's subcommands are tools of their own
+        // (`cargo deny`, `cargo nextest`), so a recipe that runs `cargo test` does not document `cargo deny`.
+        const bool through_recipe = peeled.front() == "cargo" && head.size() > 1
+                                        ? runs_through_recipe(recipes, fmt::format("{} {}", head[0], head[1]))
+                                        : runs_through_recipe(recipes, peeled.front());
+        if (documented.contains(head_of(words)) || through_recipe ||
             (!target_of(head).second.empty() && runs_target(target_of(head).second)) ||
             (pre_commit_documented && is_lint_command(head)))
           continue;

@@ -90,10 +90,12 @@ constexpr std::array<std::string_view, 14> k_milestones{"commit", "push",   "sub
 constexpr std::array<std::string_view, 8> k_must_pass{"must pass",          "should pass",    "need to pass",
                                                       "needs to pass",      "not done until", "is done when",
                                                       "definition of done", "must be green"};
-// "Use `./check.sh` when you're done": what to run once the work is finished (apostrophes made plain first).
-constexpr std::array<std::string_view, 6> k_when_done{"when you're done",     "when you are done",
-                                                      "once you're done",     "once you are done",
-                                                      "when you're finished", "when you are finished"};
+// "Use `./check.sh` when you're done", "After your changes are done, run `make format` ... then `make test`":
+// what to run once the work is finished (apostrophes made plain first).
+constexpr std::array<std::string_view, 10> k_when_done{
+    "when you're done",     "when you are done",     "once you're done", "once you are done",
+    "when you're finished", "when you are finished", "changes are done", "change is done",
+    "changes are finished", "after you're done"};
 
 bool contains_any(std::string_view text, auto words) {
   return std::any_of(words.begin(), words.end(), [&](auto word) { return util::contains(text, word); });

@@ -70,9 +70,12 @@ constexpr engine::RuleMeta k_meta{
                 "not read it (a build script that sets it, `cargo:rustc-env=X=...`; a help text that "
                 "documents it, `gh help environment`; a launcher that passes it on): only a variable that "
                 "lives in the code that reads it is reported. A test that sets a variable to check its read "
-                "documents nothing. Names that are not upper case or that start with `_` (a protocol "
+                "documents nothing, but a variable that only the test suite reads and that another test "
+                "file names is the suite's own (a harness that sets EDIT_SCRIPT for the fake editor it "
+                "starts). Names that are not upper case or that start with `_` (a protocol "
                 "between the code and a process it starts), variables the same file sets itself (`\"X=1\"` "
-                "in a child's environment, `setenv`, `t.Setenv`, `monkeypatch.setenv`, `vi.stubEnv`, "
+                "in a child's environment, `{ ...process.env, X: \"1\" }`, `setenv`, `t.Setenv`, "
+                "`monkeypatch.setenv`, `vi.stubEnv`, "
                 "`os.environ[\"X\"] = ...`, `delete process.env.X`), and the reads of release machinery "
                 "(a file named `release`, `publish` or `deploy`: the maintainers' credentials) are left "
                 "out.\n\n"
@@ -342,9 +345,14 @@ std::unordered_set<std::string_view> paths_named_in(std::span<const std::string_
 // check its read documents nothing. A variable written down anywhere outside the code that reads it is not
 // knowledge that lives only in the code. The code files' words come from the scan (EnvReadScan::named_words:
 // it read them already); the other files are read as heads of 1 MiB, in runs of neighbours on two threads.
+//
+// With `test_cases`, the files searched are the test cases instead (facts::is_test_case_file), for variables
+// that only the test suite reads: a test that sets one for the helper it starts (a fake editor that reads
+// EDIT_SCRIPT, set by the harness in test_environment.rs) supplies it itself, and nobody needs to.
 void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& scan,
                      const std::unordered_set<std::string_view>& named_scripts,
-                     std::span<const std::uint32_t> sought, std::vector<char>& named) {
+                     std::span<const std::uint32_t> sought, std::vector<char>& named,
+                     bool test_cases = false) {
   constexpr std::size_t k_max = 1u << 20;
   constexpr std::size_t k_run = 64;
   // The names not named yet (by EnvReadScan::name_id); the search stops once every one of them is found.
@@ -353,7 +361,7 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
   for (const auto id : sought) {
     if (named[id])
       continue;
-    if (scan.named_words.contains(scan.names[id])) {
+    if (!test_cases && scan.named_words.contains(scan.names[id])) {
       named[id] = 1;
     } else {
       unnamed.emplace(scan.names[id], unnamed.size());
@@ -366,15 +374,22 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
   // the scan's): its own reads do not name them elsewhere.
   std::unordered_map<std::string_view, std::unordered_set<std::string_view>> reading;
   for (const auto& read : scan.reads)
-    if (read.in_script && named_scripts.contains(read.path))
+    if ((read.in_script && named_scripts.contains(read.path)) ||
+        (test_cases && !read.in_script && facts::is_test_case_file(read.path)))
       reading[read.path].insert(read.name);
   std::vector<const repo::FileEntry*> files;
   for (const auto* file : context.files()) {
     if ((file->mode & 0170000) == 0120000 || file->size > k_max)
       continue;
+    const auto language = facts::env_read_language(file->path);
+    if (test_cases) {
+      if (language && *language != doc::Language::Bash && facts::is_test_case_file(file->path) &&
+          !facts::is_user_code_path(file->path))
+        files.push_back(file);
+      continue;
+    }
     // The code the scan read has its words in scan.named_words already.
-    if (const auto language = facts::env_read_language(file->path);
-        !language || *language == doc::Language::Bash)
+    if (!language || *language == doc::Language::Bash)
       files.push_back(file);
   }
   const util::ScopedTiming timing("rule IMPL401: names in other files");
@@ -558,6 +573,12 @@ public:
           documented[it->second] = 1;
       });
     named_elsewhere(context, scan, named_scripts, sought_ids, documented);
+    std::vector<std::uint32_t> tests_only_ids;
+    for (const auto id : sought_ids)
+      if (!documented[id] && candidate[id] == tests_only)
+        tests_only_ids.push_back(id);
+    if (!tests_only_ids.empty())
+      named_elsewhere(context, scan, named_scripts, tests_only_ids, documented, true);
     // Group the undocumented reads by module and group (the tests' apart), each variable at its first read,
     // in the order of the reads.
     for (const auto& [module, owners_of] : module_owners) {

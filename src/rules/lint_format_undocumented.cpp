@@ -8,6 +8,7 @@
 #include <tacit/engine/context.hpp>
 #include <tacit/engine/rule.hpp>
 #include <tacit/facts/ci.hpp>
+#include <tacit/facts/setup.hpp>
 #include <tacit/util/strings.hpp>
 
 #include <fmt/format.h>
@@ -166,7 +167,10 @@ std::string pasteable(const engine::Context& context, const std::vector<std::str
     if (word.starts_with('-') && util::contains(util::to_lower(word), "github"))
       continue;
     if (i == 0 && word.find('/') != std::string::npos && !context.path_exists(word)) {
-      out.emplace_back(util::base_name(word));
+      // A package's binary (`./node_modules/.bin/markdownlint-cli2`) runs through the package runner.
+      const bool package_binary = word.find("node_modules/.bin/") != std::string::npos;
+      out.emplace_back(package_binary ? fmt::format("npx {}", util::base_name(word))
+                                      : std::string(util::base_name(word)));
       continue;
     }
     out.push_back(shell_quoted(word));
@@ -186,11 +190,13 @@ std::string pasteable(const engine::Context& context, const std::vector<std::str
   return fmt::format("cd {} && {}", dir, util::join(out, " "));
 }
 
-// How a developer runs a target of a runner (`tox run -e typing`, not `tox typing`), from `directory`.
-std::string run_target(std::string_view runner, std::string_view target, std::string_view directory) {
+// How a developer runs a target of a runner (`tox run -e typing`, not `tox typing`), from `directory`; a
+// package script with the project's package manager (`pnpm run format` where pnpm-lock.yaml is).
+std::string run_target(std::string_view runner, std::string_view target, std::string_view directory,
+                       std::string_view package_manager = "npm") {
   std::string run;
   if (runner == "npm")
-    run = fmt::format("npm run {}", target);
+    run = fmt::format("{} run {}", package_manager, target);
   else if (runner == "tox")
     run = fmt::format("tox run -e {}", target);
   else if (runner == "nox")
@@ -449,7 +455,10 @@ private:
       for (const auto& [target, recipe] : set.recipes) {
         if (target.find('%') != std::string::npos || !recipe_runs(recipe, info.commands))
           continue;
-        if (auto run = run_target(set.runner, target, dir); !run.empty()) {
+        const auto manager = set.runner == "npm"
+                                 ? facts::node_package_manager(context.files(), dir, "", context.file_cache())
+                                 : std::string();
+        if (auto run = run_target(set.runner, target, dir, manager); !run.empty()) {
           best = std::move(run);
           best_depth = static_cast<std::size_t>(depth);
           break;

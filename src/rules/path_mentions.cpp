@@ -169,9 +169,17 @@ std::optional<std::string> static_site_root(const engine::Context& context, std:
                                                         "mint.json",
                                                         "docs.json"};
   for (std::string folder(dir);; folder = std::string(util::dir_name(folder))) {
+    const auto in_folder = [&](std::string_view name) {
+      return folder.empty() ? std::string(name) : fmt::format("{}/{}", folder, name);
+    };
     for (const auto config : k_site_configs)
-      if (context.path_exists(folder.empty() ? std::string(config) : fmt::format("{}/{}", folder, config)))
+      if (context.path_exists(in_folder(config)))
         return folder;
+    // Hugo before 0.110 read config.toml (or .yaml, .json) beside the content/ folder.
+    if (context.snapshot().is_directory(in_folder("content")))
+      for (const auto config : {"config.toml", "config.yaml", "config.yml", "config.json"})
+        if (context.path_exists(in_folder(config)))
+          return folder;
     if (folder.empty())
       return std::nullopt;
   }

@@ -275,8 +275,12 @@ bool is_release_job(const facts::CiCommand& command) {
   for (std::string_view word : {"release", "publish", "deploy", "goreleaser"})
     if (names.find(word) != std::string::npos)
       return true;
-  // Benchmark jobs measure; they do not gate (CodSpeed, `bench`, `benchmarks`).
+  // So is every job of a release workflow (release.yml, publish.yml), and a local action that only it uses.
   const auto pipeline = util::to_lower(command.pipeline.empty() ? command.path : command.pipeline);
+  for (std::string_view word : {"release", "publish", "deploy"})
+    if (util::base_name(pipeline).find(word) != std::string::npos)
+      return true;
+  // Benchmark jobs measure; they do not gate (CodSpeed, `bench`, `benchmarks`).
   for (std::string_view word : {"bench", "codspeed"})
     if (names.find(word) != std::string::npos || util::base_name(pipeline).find(word) != std::string::npos)
       return true;

@@ -93,7 +93,8 @@ std::vector<engine::Location> ci_evidence(const engine::Context& context,
                                           std::span<const doc::CommandPattern> patterns,
                                           std::size_t limit = 3);
 
-/// Release, publish and deploy jobs are release procedure (TASK108), not checks an agent runs; benchmark jobs
+/// Release, publish and deploy jobs (and every job of a workflow so named, with the local actions it uses)
+/// are release procedure (TASK108), not checks an agent runs; benchmark jobs
 /// and workflows (bench, CodSpeed) measure rather than gate; steps that warm a cache build for the cache.
 bool is_release_job(const facts::CiCommand& command);
 

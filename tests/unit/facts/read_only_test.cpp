@@ -32,6 +32,20 @@ TEST_CASE("a README or pull-request template that refuses pull requests makes th
         "README:1 read-only mirror");
 }
 
+TEST_CASE("a subtree split that sends pull requests to the main repository is read-only") {
+  CHECK(
+      statement({{"README.md", "Resources\n---------\n\n * [Report issues](https://example.org/issues) and\n"
+                               "   [send Pull Requests](https://example.org/pulls)\n"
+                               "   in the [main Symfony repository](https://example.org/symfony)\n"}}) ==
+      "README.md:5 pull requests go to the main repository");
+  CHECK(statement({{"README.md", "# Support\n\nThis is a read-only split of the framework.\n"}}) ==
+        "README.md:3 read-only split");
+  CHECK(statement({{"CONTRIBUTING.md", "Send pull requests to the main branch of this repository.\n"}}) ==
+        "none");
+  CHECK(statement({{"CONTRIBUTING.md",
+                    "Please open pull requests to the main repository, not to forks.\n"}}) == "none");
+}
+
 TEST_CASE("a sentence that only narrows pull requests, or a doc below the root, does not") {
   CHECK(statement({{"CONTRIBUTING.md", "Do not send pull requests without an issue first.\n"}}) == "none");
   CHECK(statement({{"README.md", "We do not accept pull requests for typo fixes.\n"}}) == "none");
