@@ -58,8 +58,8 @@ struct ScannedEnvRead {
   int column = 0;
   bool in_test = false;
   bool set_by_code = false;
-  bool in_script =
-      false; ///< read by a shell script (the rules count a script's reads when CI or a doc runs it)
+  /// Read by a shell script (the rules count a script's reads only when CI or a doc runs the script).
+  bool in_script = false;
 };
 
 /// Bytes that the string_views of a scan point into: chunks that never move, whatever becomes of the arena.
