@@ -347,7 +347,9 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::optional<facts::EnvReadCollector> env_reads;
   facts::WholeFiles whole;
   std::vector<doc::Language> whole_languages;
-  if (options.env_reads && !options.reuse && !options.lends && options.env_reads(context->m_config)) {
+  const bool env_reads_wanted =
+      options.env_reads && !options.reuse && !options.lends && options.env_reads(context->m_config);
+  if (env_reads_wanted) {
     whole.files = facts::env_scan_files(context->m_files);
     for (const auto* file : whole.files)
       whole_languages.push_back(*facts::env_scan_language(*file));
@@ -383,9 +385,11 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       }
       if (ci_error)
         std::rethrow_exception(ci_error);
-      const util::ScopedTiming scan("context: generated-code scan (facts thread)");
+      const util::ScopedTiming scan(env_reads_wanted
+                                        ? "context: generated-code scan and env reads (facts thread)"
+                                        : "context: generated-code scan (facts thread)");
       generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
-                                                 keep_heads, lent_heads, whole.start ? &whole : nullptr);
+                                                 keep_heads, lent_heads, env_reads_wanted ? &whole : nullptr);
       if (env_reads)
         context->m_env_reads = std::make_unique<facts::EnvReadScan>(env_reads->finish(jobs));
     } catch (...) {

@@ -1,7 +1,7 @@
 #pragma once
-// What the code scans share (env_reads.cpp, code_comments.cpp): the files they may read, and one parallel
-// pass over them in runs of neighbouring files, each run's results kept apart so that the order never depends
-// on scheduling.
+// What a code scan of its own needs (code_comments.cpp; env_reads.cpp has its collector): the files it may
+// read, and one parallel pass over them in runs of neighbouring files, each run's results kept apart so that
+// the order never depends on scheduling.
 
 #include <tacit/facts/env_reads.hpp>
 #include <tacit/facts/generated.hpp>

@@ -2,13 +2,13 @@
 // predicates (#eq?, #not-eq?, #any-of?, #match?) checked here, a byte prefilter before any parse.
 
 #include "code_regions.hpp"
-#include "code_scan.hpp"
 #include "env_bytes.hpp"
 
 #include <tacit/facts/architecture.hpp>
 #include <tacit/facts/env_reads.hpp>
 #include <tacit/facts/modules.hpp>
 #include <tacit/util/byte_scan.hpp>
+#include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
 
