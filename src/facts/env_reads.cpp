@@ -524,7 +524,9 @@ void finish_reads(std::vector<Read>& out, std::string_view text, std::span<const
     check(hit.byte + k_env_dot.size());
   // A child's environment built on this one's: `env: { ...process.env, X_CHILD: "1" }` sets X_CHILD.
   constexpr std::string_view k_spread = "...process.env";
-  for (auto at = text.find(k_spread); at != std::string_view::npos; at = text.find(k_spread, at + 1)) {
+  // find_needle (memmem), not string_view::find: that stops at every '.' of the code.
+  for (auto at = find_needle(text, k_spread, 0); at != std::string_view::npos;
+       at = find_needle(text, k_spread, at + 1)) {
     const auto object = text.substr(at, text.find('}', at) - at);
     for (const auto name : names)
       for (auto key = object.find(name); key != std::string_view::npos; key = object.find(name, key + 1)) {
@@ -568,13 +570,7 @@ std::vector<LightRead> byte_reads(std::string_view text, const std::vector<ByteE
       counted = 0;
       line = 1;
     }
-    for (const char* at = text.data() + counted; at < text.data() + read.name_byte; ++line) {
-      at = static_cast<const char*>(
-          std::memchr(at, '\n', static_cast<std::size_t>(text.data() + read.name_byte - at)));
-      if (at == nullptr)
-        break;
-      ++at;
-    }
+    line += static_cast<int>(util::count_byte(text.substr(counted, read.name_byte - counted), '\n'));
     counted = read.name_byte;
     const auto line_start = text.rfind('\n', read.name_byte == 0 ? 0 : read.name_byte - 1);
     const auto column = read.name_byte == 0 || line_start == std::string_view::npos
@@ -800,6 +796,9 @@ bool is_test_case_file(std::string_view path) {
          name.find(".spec.") != std::string_view::npos || name == "conftest.py";
 }
 
+// The reads a run of files makes room for at its first (the synthetic monorepo's runs hold ~600).
+constexpr std::size_t k_run_reads = 256;
+
 struct EnvReadCollector::Run {
   std::vector<ScannedEnvRead> reads; // name_id: an index into names
   std::vector<std::string_view> names;
@@ -847,6 +846,8 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
                    }
                    if (!test)
                      test = is_test_path(path);
+                   if (result.reads.capacity() == 0)
+                     result.reads.reserve(k_run_reads); // not ten doublings from one
                    result.reads.push_back(ScannedEnvRead{
                        result.names[id->second], result.text.keep(fallback.kept, fallback.cut ? "..." : ""),
                        path, id->second, line, column, *test, set, script});
@@ -858,11 +859,13 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
     result.reparsed += note.reparsed ? 1 : 0;
   }
   if (counts) {
-    std::unordered_set<std::string_view> own;
+    // The file's own names, each once (a file reads a few): a word that is one of them is no other's.
+    std::vector<std::string_view> own;
     for (auto i = first; i < result.reads.size(); ++i)
-      own.insert(result.reads[i].name);
+      if (std::ranges::find(own, result.reads[i].name) == own.end())
+        own.push_back(result.reads[i].name);
     for_each_upper_word(text, [&](std::string_view word) {
-      if (is_setting_name(word) && !own.contains(word) && !result.words.contains(word))
+      if (is_setting_name(word) && std::ranges::find(own, word) == own.end() && !result.words.contains(word))
         result.words.emplace(word);
     });
   }
@@ -871,11 +874,10 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
 EnvReadScan EnvReadCollector::finish(unsigned jobs) {
   EnvReadScan scan;
   // The names, numbered in the order they first occur (the runs' in order, each run's as it met them); then
-  // each run's reads go to their place in the scan with the scan's numbers, the runs on `jobs` threads (code
-  // dense with settings holds millions of reads).
+  // each run's reads take the scan's numbers where they are, the runs on `jobs` threads (code dense with
+  // settings holds millions of reads).
   std::unordered_map<std::string_view, std::uint32_t> ids;
   std::vector<std::vector<std::uint32_t>> global(m_runs.size());
-  std::vector<std::size_t> offsets(m_runs.size() + 1, 0);
   for (std::size_t run = 0; run < m_runs.size(); ++run) {
     auto& result = m_runs[run];
     global[run].resize(result.names.size());
@@ -886,19 +888,17 @@ EnvReadScan EnvReadCollector::finish(unsigned jobs) {
         scan.names.push_back(result.names[i]);
       global[run][i] = it->second;
     }
-    offsets[run + 1] = offsets[run] + result.reads.size();
   }
-  scan.reads.resize(offsets.back());
   util::parallel_for(m_runs.size(), jobs, [&](std::size_t run) {
-    auto* out = scan.reads.data() + offsets[run];
-    for (const auto& read : m_runs[run].reads) {
-      *out = read;
-      out->name_id = global[run][read.name_id];
-      out->name = scan.names[out->name_id];
-      ++out;
+    for (auto& read : m_runs[run].reads) {
+      read.name_id = global[run][read.name_id];
+      read.name = scan.names[read.name_id];
     }
-    std::vector<ScannedEnvRead>().swap(m_runs[run].reads);
   });
+  scan.runs.reserve(m_runs.size());
+  for (auto& result : m_runs)
+    if (!result.reads.empty())
+      scan.runs.push_back(std::move(result.reads));
   for (auto& result : m_runs) {
     scan.text.take(std::move(result.text));
     std::ranges::move(result.over_budget, std::back_inserter(scan.over_budget));

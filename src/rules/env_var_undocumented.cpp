@@ -19,6 +19,7 @@
 #include <set>
 #include <span>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -374,7 +375,7 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
   // The variables each file searched here reads (the shell scripts someone runs: the other code's words are
   // the scan's): its own reads do not name them elsewhere.
   std::unordered_map<std::string_view, std::unordered_set<std::string_view>> reading;
-  for (const auto& read : scan.reads)
+  for (const auto& read : scan.reads())
     if ((read.in_script && named_scripts.contains(read.path)) ||
         (test_cases && !read.in_script && facts::is_test_case_file(read.path)))
       reading[read.path].insert(read.name);
@@ -477,7 +478,7 @@ public:
       return release;
     };
     bool any_candidate = false;
-    for (const auto& read : scan.reads) {
+    for (const auto& read : scan.reads()) {
       if (unrun(read))
         continue;
       const auto id = read.name_id;
@@ -523,7 +524,7 @@ public:
 
     std::string_view last_path;
     Owners* owners = nullptr;
-    for (const auto& read : scan.reads) {
+    for (const auto& read : scan.reads()) {
       const auto state = candidate[read.name_id];
       if ((state != tests_only && state != outside_tests) || unrun(read) || in_release_tooling(read.path))
         continue;
@@ -591,8 +592,9 @@ public:
         auto& reads = groups[test_only];
         if (reads.empty())
           continue;
-        std::ranges::sort(reads, {},
-                          [&](const facts::ScannedEnvRead* read) { return read - scan.reads.data(); });
+        std::ranges::sort(reads, {}, [](const facts::ScannedEnvRead* read) {
+          return std::tie(read->path, read->line, read->column);
+        });
         report(context, out, module, test_only == 1, reads);
       }
     }

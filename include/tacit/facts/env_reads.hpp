@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -78,7 +79,11 @@ private:
 
 /// What a scan of the code for environment reads found.
 struct EnvReadScan {
-  std::vector<ScannedEnvRead> reads;    ///< sorted by path, line, column
+  /// The reads, in runs of neighbouring files as the scan read them (kept where they were made: code dense
+  /// with settings holds millions); reads() puts them end to end.
+  std::vector<std::vector<ScannedEnvRead>> runs;
+  /// Every read, sorted by path, line, column.
+  auto reads() const { return runs | std::views::join; }
   std::vector<std::string_view> names;  ///< the names read, each once, by ScannedEnvRead::name_id
   TextArena text;                       ///< the bytes of the names and defaults
   std::vector<std::string> over_budget; ///< files whose parse ran out of its budget (reads may be missing)

@@ -79,4 +79,21 @@ inline std::size_t find_upper(std::string_view text, std::size_t from) {
   return i;
 }
 
+/// How many bytes of `text` are `byte` (newlines before a place: its line), sixteen at a time.
+inline std::size_t count_byte(std::string_view text, char byte) {
+  std::size_t count = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i wanted = _mm_set1_epi8(byte);
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    count += static_cast<std::size_t>(
+        __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, wanted)))));
+  }
+#endif
+  for (; i < text.size(); ++i)
+    count += text[i] == byte ? 1 : 0;
+  return count;
+}
+
 } // namespace tacit::util

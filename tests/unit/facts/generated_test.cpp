@@ -330,7 +330,7 @@ TEST_CASE("files read whole in the generated-code scan's pass give the env scan 
   };
   const auto summary = [](const facts::EnvReadScan& scan) {
     std::vector<std::string> out;
-    for (const auto& read : scan.reads)
+    for (const auto& read : scan.reads())
       out.push_back(fmt::format("{}:{}:{} {}={}{}{}", read.path, read.line, read.column, read.name,
                                 read.default_value, read.in_test ? " test" : "",
                                 read.in_script ? " script" : ""));
