@@ -346,7 +346,8 @@ std::unordered_set<std::string_view> paths_named_in(std::span<const std::string_
 // that sets it). Test cases and code for the users (examples/) do not count: a test that sets a variable to
 // check its read documents nothing. A variable written down anywhere outside the code that reads it is not
 // knowledge that lives only in the code. The code files' words come from the scan (EnvReadScan::named_words:
-// it read them already); the other files are read as heads of 1 MiB, in runs of neighbours on two threads.
+// it read them already), the docs' and set-up files' from the rule's first search (`searched`); the other
+// files are read as heads of 1 MiB, in runs of neighbours on two threads.
 //
 // With `test_cases`, the files searched are the test cases instead (facts::is_test_case_file), for variables
 // that only the test suite reads: a test that sets one for the helper it starts (a fake editor that reads
@@ -354,7 +355,7 @@ std::unordered_set<std::string_view> paths_named_in(std::span<const std::string_
 void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& scan,
                      const std::unordered_set<std::string_view>& named_scripts,
                      std::span<const std::uint32_t> sought, std::vector<char>& named,
-                     bool test_cases = false) {
+                     const std::unordered_set<std::string_view>& searched, bool test_cases = false) {
   constexpr std::size_t k_max = 1u << 20;
   constexpr std::size_t k_run = 64;
   // The names not named yet (by EnvReadScan::name_id); the search stops once every one of them is found.
@@ -390,8 +391,9 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
         files.push_back(file);
       continue;
     }
-    // The code the scan read has its words in scan.named_words already.
-    if (!language || *language == doc::Language::Bash)
+    // The code the scan read has its words in scan.named_words already; the docs and set-up files were
+    // searched whole (up to the same 1 MiB) for every name sought.
+    if ((!language || *language == doc::Language::Bash) && !searched.contains(file->path))
       files.push_back(file);
   }
   const util::ScopedTiming timing("rule IMPL401: names in other files");
@@ -428,12 +430,17 @@ public:
     const auto& cache = context.file_cache();
     // The texts that document: every doc, and the set-up and CI files.
     std::vector<std::string_view> texts;
+    std::unordered_set<std::string_view> searched; // their paths: named_elsewhere need not read them again
     for (const auto& doc : context.documents())
-      if (const auto* file = context.snapshot().find(doc.path))
+      if (const auto* file = context.snapshot().find(doc.path)) {
         texts.push_back(cache(*file));
+        searched.insert(file->path);
+      }
     for (const auto* file : context.files())
-      if (documents_env(file->path))
+      if (documents_env(file->path)) {
         texts.push_back(cache(*file));
+        searched.insert(file->path);
+      }
     // The code's reads: read by the context in its pass over every file's head when the run asked for them
     // (engine::AnalyzeOptions::env_reads), else here.
     const auto& scan =
@@ -523,6 +530,7 @@ public:
     std::vector<std::uint32_t> sought_ids;
 
     std::string_view last_path;
+    std::string_view last_folder;
     Owners* owners = nullptr;
     for (const auto& read : scan.reads()) {
       const auto state = candidate[read.name_id];
@@ -531,18 +539,23 @@ public:
       const bool test_only = state == tests_only;
       if (test_only && !tests)
         continue;
+      // A file's module depends only on its folder: consecutive files of one folder share it.
       if (read.path.data() != last_path.data()) {
         last_path = read.path;
-        auto module = facts::module_of(read.path, context.facts().source_size.modules);
-        auto it = module_owners.find(module);
-        if (it == module_owners.end()) {
-          auto words = project;
-          for (auto& word : name_words(module))
-            if (!generic_folder_word(word))
-              words.insert(std::move(word));
-          it = module_owners.emplace(std::move(module), Owners{OwnedNames(std::move(words)), {}}).first;
+        const auto folder = read.path.substr(0, read.path.rfind('/') + 1);
+        if (owners == nullptr || folder != last_folder) {
+          last_folder = folder;
+          auto module = facts::module_of(read.path, context.facts().source_size.modules);
+          auto it = module_owners.find(module);
+          if (it == module_owners.end()) {
+            auto words = project;
+            for (auto& word : name_words(module))
+              if (!generic_folder_word(word))
+                words.insert(std::move(word));
+            it = module_owners.emplace(std::move(module), Owners{OwnedNames(std::move(words)), {}}).first;
+          }
+          owners = &it->second;
         }
-        owners = &it->second;
       }
       auto& slot = owners->slots[read.name_id];
       if (slot.first != nullptr)
@@ -574,13 +587,13 @@ public:
         if (const auto it = sought_names.find(word); it != sought_names.end())
           documented[it->second] = 1;
       });
-    named_elsewhere(context, scan, named_scripts, sought_ids, documented);
+    named_elsewhere(context, scan, named_scripts, sought_ids, documented, searched);
     std::vector<std::uint32_t> tests_only_ids;
     for (const auto id : sought_ids)
       if (!documented[id] && candidate[id] == tests_only)
         tests_only_ids.push_back(id);
     if (!tests_only_ids.empty())
-      named_elsewhere(context, scan, named_scripts, tests_only_ids, documented, true);
+      named_elsewhere(context, scan, named_scripts, tests_only_ids, documented, searched, true);
     // Group the undocumented reads by module and group (the tests' apart), each variable at its first read,
     // in the order of the reads.
     for (const auto& [module, owners_of] : module_owners) {
