@@ -1,0 +1,3 @@
+export function assertEquals(a: unknown, b: unknown) {
+  if (a !== b) throw new Error("not equal");
+}
