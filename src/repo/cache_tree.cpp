@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <limits>
 #include <utility>
 
 namespace tacit::repo {
@@ -103,7 +104,9 @@ std::optional<std::vector<CachedTree>> parse_tree_extension(std::string_view dat
     at = nul + 1;
     const auto entries = decimal(data, at, ' ', true);
     const auto subtrees = decimal(data, at, '\n', false);
-    if (!entries || !subtrees || *subtrees > static_cast<long long>(data.size()))
+    // libgit2 reads both counts as 32-bit numbers (a larger one is a damaged extension).
+    if (!entries || !subtrees || *subtrees > static_cast<long long>(data.size()) ||
+        *entries > std::numeric_limits<std::int32_t>::max())
       return std::nullopt;
     std::string path;
     if (root) {
@@ -171,6 +174,10 @@ std::optional<std::vector<CachedTree>> read_cache_tree(std::string_view bytes) {
   if (!tree)
     return std::nullopt;
   return parse_tree_extension(*tree);
+}
+
+std::optional<std::vector<CachedTree>> parse_cache_tree(std::string_view data) {
+  return parse_tree_extension(data);
 }
 
 } // namespace tacit::repo

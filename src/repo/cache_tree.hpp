@@ -33,4 +33,8 @@ struct CachedTree {
 /// checksum is not verified here (the caller compares it with the one libgit2 read).
 std::optional<std::vector<CachedTree>> read_cache_tree(std::string_view bytes);
 
+/// The valid entries of a cache-tree extension's data (what follows its signature and size), sorted by path;
+/// nullopt when libgit2 might not read it (it refuses a damaged one, and so the whole index).
+std::optional<std::vector<CachedTree>> parse_cache_tree(std::string_view data);
+
 } // namespace tacit::repo

@@ -4,9 +4,11 @@
 
 #include "cache_tree.hpp"
 #include "git_raii.hpp"
+#include "index_file.hpp"
 #include "snapshot_impl.hpp"
 
 #include <tacit/util/strings.hpp>
+#include <tacit/util/timing.hpp>
 
 #include <fmt/format.h>
 
@@ -18,10 +20,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <span>
 #include <sys/stat.h>
+#include <thread>
 
 namespace tacit::repo {
 
@@ -122,27 +126,67 @@ std::vector<CachedTree> read_index_trees(git_repository* repository, git_index* 
   return trees ? std::move(*trees) : std::vector<CachedTree>{};
 }
 
-std::shared_ptr<const IndexReading> make_index_reading(git_repository* repository, git_index* index,
-                                                       std::optional<std::int64_t> time) {
-  auto reading = std::make_shared<IndexReading>();
-  reading->git_dir = git_repository_path(repository);
-  reading->has_time = time.has_value();
-  reading->index_time = time.value_or(0);
+// libgit2's entries of `index`, in its order (their paths point into it).
+std::vector<IndexFileEntry> index_entries(git_index* index) {
+  std::vector<IndexFileEntry> entries;
   const std::size_t count = git_index_entrycount(index);
-  reading->entries.reserve(count);
+  entries.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     const git_index_entry* entry = git_index_get_byindex(index, i);
-    if (entry == nullptr || GIT_INDEX_ENTRY_STAGE(entry) != 0) {
+    if (entry == nullptr) {
       continue;
     }
-    IndexReading::Entry& kept = reading->entries.emplace_back();
+    IndexFileEntry& kept = entries.emplace_back();
     kept.path = entry->path;
     git_oid_cpy(&kept.id, &entry->id);
     kept.mode = entry->mode;
     kept.file_size = entry->file_size;
     kept.mtime_seconds = entry->mtime.seconds;
     kept.mtime_nanoseconds = entry->mtime.nanoseconds;
+    kept.flags = entry->flags;
     kept.flags_extended = entry->flags_extended;
+  }
+  return entries;
+}
+
+// The entries of an index, whoever read it: index_file.cpp (decoded on each access) or libgit2.
+class IndexEntries {
+public:
+  explicit IndexEntries(const IndexFile& file) : m_file(&file) {}
+  explicit IndexEntries(git_index* index) : m_converted(index_entries(index)) {}
+  std::size_t size() const { return m_file != nullptr ? m_file->size() : m_converted.size(); }
+  IndexFileEntry operator[](std::size_t at) const {
+    return m_file != nullptr ? m_file->entry(at) : m_converted[at];
+  }
+
+private:
+  const IndexFile* m_file = nullptr;
+  std::vector<IndexFileEntry> m_converted;
+};
+
+// The reading of an index whose entries are `entries` (in the index's order); `trees` gives its cache tree,
+// asked only when they are in path order (the cache tree's premise).
+std::shared_ptr<const IndexReading>
+make_index_reading(git_repository* repository, const IndexEntries& entries, std::optional<std::int64_t> time,
+                   const std::function<std::vector<CachedTree>()>& trees) {
+  auto reading = std::make_shared<IndexReading>();
+  reading->git_dir = git_repository_path(repository);
+  reading->has_time = time.has_value();
+  reading->index_time = time.value_or(0);
+  reading->entries.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const IndexFileEntry entry = entries[i];
+    if (entry.stage() != 0) {
+      continue;
+    }
+    IndexReading::Entry& kept = reading->entries.emplace_back();
+    kept.path = entry.path;
+    git_oid_cpy(&kept.id, &entry.id);
+    kept.mode = entry.mode;
+    kept.file_size = entry.file_size;
+    kept.mtime_seconds = entry.mtime_seconds;
+    kept.mtime_nanoseconds = entry.mtime_nanoseconds;
+    kept.flags_extended = entry.flags_extended;
   }
   const auto by_path = [](const IndexReading::Entry& a, const IndexReading::Entry& b) {
     return a.path < b.path;
@@ -150,9 +194,37 @@ std::shared_ptr<const IndexReading> make_index_reading(git_repository* repositor
   if (!std::is_sorted(reading->entries.begin(), reading->entries.end(), by_path)) {
     std::sort(reading->entries.begin(), reading->entries.end(), by_path); // a case-insensitive index's order
   } else {
-    reading->trees = read_index_trees(repository, index); // path order is the cache tree's premise
+    reading->trees = trees();
   }
   return reading;
+}
+
+std::shared_ptr<const IndexReading> make_index_reading(git_repository* repository, git_index* index,
+                                                       std::optional<std::int64_t> time) {
+  return make_index_reading(repository, IndexEntries(index), time,
+                            [&] { return read_index_trees(repository, index); });
+}
+
+std::shared_ptr<const IndexReading> make_index_reading(git_repository* repository, const IndexFile& file) {
+  return make_index_reading(repository, IndexEntries(file), file.time(), [&] { return file.trees(); });
+}
+
+// The repository's own index as index_file.cpp reads it, or nullptr for libgit2 to read it (among others, a
+// case-insensitive one (core.ignorecase), whose entries libgit2 sorts otherwise).
+std::shared_ptr<const IndexFile> read_own_index(git_repository* repository) {
+  git_config* config = nullptr;
+  if (git_repository_config_snapshot(&config, repository) < 0) {
+    git_error_clear();
+    return nullptr;
+  }
+  const git::ConfigPtr owned(config);
+  int ignore_case = 0;
+  const int rc = git_config_get_bool(&ignore_case, config, "core.ignorecase");
+  git_error_clear();
+  if ((rc < 0 && rc != GIT_ENOTFOUND) || (rc == 0 && ignore_case != 0)) {
+    return nullptr;
+  }
+  return read_index_file(std::filesystem::path(git_repository_path(repository)) / "index");
 }
 
 ObjectId object_id(const git_oid& oid) {
@@ -334,33 +406,13 @@ public:
       m_has_start = git_reference_name_to_id(&m_start, m_repository.get(), "HEAD") == 0;
     }
     std::vector<Item> items;
+    std::optional<util::ScopedTiming> listing(std::in_place, "open: the files listed (index or commit)");
     auto loaded = m_source == ContentSource::revision ? load_revision(options, items) : load_index(items);
+    listing.reset();
     if (!loaded) {
       return loaded;
     }
-    const auto by_path = [](const Item& a, const Item& b) {
-      return a.entry.path < b.entry.path || (a.entry.path == b.entry.path && a.rank < b.rank);
-    };
-    if (!std::is_sorted(items.begin(), items.end(), by_path)) { // an index and a tree are in path order
-      std::stable_sort(items.begin(), items.end(), by_path);
-    }
-    m_files.reserve(items.size());
-    m_oids.reserve(items.size());
-    m_from_store.reserve(items.size());
-    if (m_identify) {
-      m_checkout.reserve(items.size());
-    }
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (!m_files.empty() && items[i].entry.path == m_files.back().path) {
-        continue; // the other stages of a conflicted path
-      }
-      m_files.push_back(std::move(items[i].entry));
-      m_oids.push_back(items[i].oid);
-      m_from_store.push_back(items[i].from_store);
-      if (m_identify) {
-        m_checkout.push_back(items[i].checkout);
-      }
-    }
+    add_items(items);
     m_tracked_count = m_files.size();
     std::sort(m_gitlinks.begin(), m_gitlinks.end());
     if (m_source != ContentSource::worktree) {
@@ -590,72 +642,169 @@ private:
     }
   }
 
+  // The files of a revision (or of an index out of path order) in m_files, m_oids, m_from_store and
+  // m_checkout: sorted, each conflicted path once (ours, else theirs, else the base).
+  void add_items(std::vector<Item>& items) {
+    if (items.empty()) {
+      return;
+    }
+    const auto by_path = [](const Item& a, const Item& b) {
+      return a.entry.path < b.entry.path || (a.entry.path == b.entry.path && a.rank < b.rank);
+    };
+    if (!std::is_sorted(items.begin(), items.end(), by_path)) { // a tree is in path order
+      std::stable_sort(items.begin(), items.end(), by_path);
+    }
+    m_files.reserve(items.size());
+    m_oids.reserve(items.size());
+    m_from_store.reserve(items.size());
+    if (m_identify) {
+      m_checkout.reserve(items.size());
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!m_files.empty() && items[i].entry.path == m_files.back().path) {
+        continue; // the other stages of a conflicted path
+      }
+      m_files.push_back(std::move(items[i].entry));
+      m_oids.push_back(items[i].oid);
+      m_from_store.push_back(items[i].from_store);
+      if (m_identify) {
+        m_checkout.push_back(items[i].checkout);
+      }
+    }
+  }
+
   Result<bool> load_index(std::vector<Item>& items) {
     const char* named_index = std::getenv("GIT_INDEX_FILE");
     const bool own_index = named_index == nullptr || named_index[0] == '\0';
-    const auto time = own_index ? index_file_time(m_repository.get()) : std::nullopt; // before the read
-    auto opened = open_index();
-    if (!opened) {
-      return std::unexpected(opened.error());
-    }
-    git::IndexPtr index = std::move(*opened);
+    // The repository's own index is read from its bytes when index_file.cpp can (libgit2's read costs ~0.2 s
+    // on 100k entries), else by libgit2 (kept, with its file's time taken before the read, for index_reading:
+    // the base of a diff-aware run, and the unchanged checkouts of --staged).
+    std::optional<IndexEntries> entries;
+    std::optional<std::int64_t> time;
+    git::IndexPtr index;
     if (own_index) {
-      // Kept for index_reading (the base of a diff-aware run) and the unchanged checkouts of --staged.
-      git_index* shared = nullptr;
-      if (git_repository_index(&shared, m_repository.get()) == 0) {
-        m_index.reset(shared);
-        m_index_time = time;
+      m_index_file = read_own_index(m_repository.get());
+    }
+    if (m_index_file != nullptr) {
+      entries.emplace(*m_index_file);
+      time = m_index_file->time();
+    } else {
+      time = own_index ? index_file_time(m_repository.get()) : std::nullopt; // before the read
+      auto opened = open_index();
+      if (!opened) {
+        return std::unexpected(opened.error());
       }
+      index = std::move(*opened);
+      if (own_index) {
+        git_index* shared = nullptr;
+        if (git_repository_index(&shared, m_repository.get()) == 0) {
+          m_index.reset(shared);
+          m_index_time = time;
+        }
+      }
+      entries.emplace(index.get());
     }
     m_description = m_source == ContentSource::index ? "index" : "worktree";
-    const std::size_t count = git_index_entrycount(index.get());
-    items.reserve(count);
-    std::size_t conflicts = 0;
-    std::string last_conflict;
-    for (std::size_t i = 0; i < count; ++i) {
-      const git_index_entry* entry = git_index_get_byindex(index.get(), i);
-      const std::uint32_t mode = entry == nullptr ? 0 : file_mode(entry->mode);
-      if (mode == 0) {
-        if (entry != nullptr && entry->mode == GIT_FILEMODE_COMMIT) {
-          m_gitlinks.emplace_back(entry->path); // index order is path order
-        }
-        continue; // a submodule (160000) or a sparse-index directory
-      }
-      const int stage = GIT_INDEX_ENTRY_STAGE(entry);
-      if (stage != 0 && last_conflict != entry->path) {
-        last_conflict = entry->path;
-        ++conflicts;
-      }
-      const bool intent_to_add = (entry->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) != 0;
-      if (m_source == ContentSource::index && (stage != 0 || intent_to_add)) {
-        continue; // nothing is staged for these paths yet
-      }
-      Item item;
-      item.entry = FileEntry{entry->path, mode, entry->file_size};
-      git_oid_cpy(&item.oid, &entry->id);
-      item.rank = stage_rank(stage);
-      // Outside a sparse checkout's cone the worktree has no copy; git treats the index's as current.
-      item.from_store = m_source == ContentSource::index ||
-                        (stage == 0 && (entry->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0);
-      // Identifying worktree reads: what the checked-out file must still have (see checked_out_blob). An
-      // entry as new as the index file is racy: its file may have changed since without its stat telling.
-      if (m_identify && time && stage == 0 && !intent_to_add && !item.from_store && mode != k_mode_symlink &&
-          entry->mtime.seconds < *time) {
-        item.checkout = CheckoutStat{entry->file_size, entry->mtime.seconds, entry->mtime.nanoseconds};
-      }
-      items.push_back(std::move(item));
+    // An index is in path order, the stages of a conflicted path together: the files go straight into
+    // m_files; else (libgit2's order of a case-insensitive index) through add_items.
+    auto conflicts = list_index(*entries, time, nullptr);
+    if (!conflicts) {
+      m_files.clear();
+      m_oids.clear();
+      m_from_store.clear();
+      m_checkout.clear();
+      m_gitlinks.clear();
+      conflicts = list_index(*entries, time, &items);
     }
-    if (conflicts > 0) {
+    if (*conflicts > 0) {
       m_notes.push_back(
           m_source == ContentSource::index
               ? fmt::format("{} path(s) with unresolved merge conflicts are skipped: nothing is "
                             "staged for them yet",
-                            conflicts)
+                            *conflicts)
               : fmt::format("{} path(s) have unresolved merge conflicts; their worktree content "
                             "is checked as it is",
-                            conflicts));
+                            *conflicts));
     }
     return true;
+  }
+
+  // Lists the files of the index's `entries` into `items`, or (`items` null) into m_files and the vectors
+  // parallel to it, each conflicted path once (the stage add_items would keep); the number of conflicted
+  // paths, or nullopt when `items` is null and the entries are not in path order.
+  std::optional<std::size_t> list_index(const IndexEntries& entries, std::optional<std::int64_t> time,
+                                        std::vector<Item>* items) {
+    if (items != nullptr) {
+      items->reserve(entries.size());
+    } else {
+      m_files.reserve(entries.size());
+      m_oids.reserve(entries.size());
+      m_from_store.reserve(entries.size());
+      if (m_identify) {
+        m_checkout.reserve(entries.size());
+      }
+    }
+    std::size_t conflicts = 0;
+    std::string_view last_conflict;
+    int last_rank = 0; // of m_files.back()
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const IndexFileEntry entry = entries[i];
+      const std::uint32_t mode = file_mode(entry.mode);
+      if (mode == 0) {
+        if (entry.mode == GIT_FILEMODE_COMMIT) {
+          m_gitlinks.emplace_back(entry.path); // index order is path order
+        }
+        continue; // a submodule (160000) or a sparse-index directory
+      }
+      const int stage = entry.stage();
+      if (stage != 0 && last_conflict != entry.path) {
+        last_conflict = entry.path;
+        ++conflicts;
+      }
+      const bool intent_to_add = (entry.flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) != 0;
+      if (m_source == ContentSource::index && (stage != 0 || intent_to_add)) {
+        continue; // nothing is staged for these paths yet
+      }
+      // Outside a sparse checkout's cone the worktree has no copy; git treats the index's as current.
+      const bool from_store = m_source == ContentSource::index ||
+                              (stage == 0 && (entry.flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0);
+      // Identifying worktree reads: what the checked-out file must still have (see checked_out_blob). An
+      // entry as new as the index file is racy: its file may have changed since without its stat telling.
+      std::optional<CheckoutStat> checkout;
+      if (m_identify && time && stage == 0 && !intent_to_add && !from_store && mode != k_mode_symlink &&
+          entry.mtime_seconds < *time) {
+        checkout = CheckoutStat{entry.file_size, entry.mtime_seconds, entry.mtime_nanoseconds};
+      }
+      const int rank = stage_rank(stage);
+      if (items != nullptr) {
+        items->push_back(Item{FileEntry{std::string(entry.path), mode, entry.file_size}, entry.id, rank,
+                              from_store, checkout});
+        continue;
+      }
+      const bool same = !m_files.empty() && entry.path == m_files.back().path;
+      if (same && rank >= last_rank) {
+        continue; // another stage of a conflicted path
+      }
+      if (!m_files.empty() && !same && entry.path < m_files.back().path) {
+        return std::nullopt;
+      }
+      if (!same) {
+        m_files.emplace_back();
+        m_oids.emplace_back();
+        m_from_store.push_back(false);
+        if (m_identify) {
+          m_checkout.emplace_back();
+        }
+      }
+      m_files.back() = FileEntry{std::string(entry.path), mode, entry.file_size};
+      git_oid_cpy(&m_oids.back(), &entry.id);
+      m_from_store.back() = from_store;
+      if (m_identify) {
+        m_checkout.back() = checkout;
+      }
+      last_rank = rank;
+    }
+    return conflicts;
   }
 
   // The repository's index, or the one GIT_INDEX_FILE names: git sets it for the pre-commit hook of
@@ -738,7 +887,11 @@ private:
     // The index: as the scanned state read it (a diff-aware run's base), else read here.
     if (options.index != nullptr && options.index->git_dir == git_repository_path(m_repository.get())) {
       m_reading = options.index;
-    } else if (!git_repository_is_bare(m_repository.get())) {
+    } else if (git_repository_is_bare(m_repository.get())) {
+      // no index
+    } else if (const auto file = read_own_index(m_repository.get())) {
+      m_reading = make_index_reading(m_repository.get(), *file);
+    } else {
       const auto time = index_file_time(m_repository.get()); // before the read
       git_index* index = nullptr;
       if (git_repository_index(&index, m_repository.get()) == 0) {
@@ -870,7 +1023,9 @@ private:
 
   // The index as load_index read it, made into an IndexReading on first use (m_mutex held, or loading).
   const std::shared_ptr<const IndexReading>& reading_of_index() const {
-    if (m_reading == nullptr && m_index != nullptr) {
+    if (m_reading == nullptr && m_index_file != nullptr) {
+      m_reading = make_index_reading(m_repository.get(), *m_index_file);
+    } else if (m_reading == nullptr && m_index != nullptr) {
       m_reading = make_index_reading(m_repository.get(), m_index.get(), m_index_time);
     }
     return m_reading;
@@ -898,7 +1053,9 @@ private:
   std::vector<bool> m_from_store; // parallel to m_files: read from the object store, not the worktree
   std::vector<std::optional<CheckoutStat>>
       m_checkout; // parallel to m_files, or empty: see find_unchanged_checkouts (worktree: checked_out_blob)
-  git::IndexPtr m_index; // worktree and index sources: the repository's index (not GIT_INDEX_FILE's)
+  std::shared_ptr<const IndexFile> m_index_file; // worktree and index sources: the repository's index as
+                                                 // index_file.cpp read it, when it could
+  git::IndexPtr m_index; // else the repository's index as libgit2 read it (not GIT_INDEX_FILE's)
   std::optional<std::int64_t> m_index_time; // its file's time, taken before it was read
   mutable std::shared_ptr<const IndexReading>
       m_reading; // revision: the index used; else made from m_index on demand
