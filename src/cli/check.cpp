@@ -159,6 +159,7 @@ int run_check(const CheckSettings& settings) {
     }
   });
   options.skip_untracked_in = engine::never_read_dir;
+  options.jobs = settings.jobs;
   // A diff-aware run's base takes what the scanned state derived from a file of the same blob.
   options.identify = settings.baseline_action == CheckSettings::BaselineAction::none &&
                      (!settings.since.empty() || settings.staged);

@@ -579,32 +579,21 @@ private:
   // Worktree source: drops the tracked files missing from disk (with a note) and adds the untracked files
   // that are not ignored, keeping m_files, m_oids and m_from_store parallel and sorted.
   void add_worktree_scan(const SnapshotOptions& options) {
-    auto scan =
-        scan_worktree(m_root_fd.get(), m_repository.get(), m_files, m_gitlinks, options.skip_untracked_in);
+    constexpr unsigned k_max_walk_threads = 8;
+    const unsigned threads =
+        std::min(k_max_walk_threads, options.jobs > 0 ? options.jobs : std::thread::hardware_concurrency());
+    auto scan = [&] {
+      const util::ScopedTiming timing("open: worktree walk");
+      return scan_worktree(m_root_fd.get(), m_repository.get(), m_files, m_gitlinks,
+                           options.skip_untracked_in, threads);
+    }();
     m_notes.insert(m_notes.end(), scan.notes.begin(), scan.notes.end());
-    std::vector<FileEntry> files;
-    std::vector<git_oid> oids;
-    std::vector<bool> from_store;
-    std::vector<std::optional<CheckoutStat>> checkout; // when identifying
-    const std::size_t total = m_files.size() + scan.untracked.size();
-    files.reserve(total);
-    oids.reserve(total);
-    from_store.reserve(total);
+    // The files missing from the worktree are dropped in place, the untracked ones merged in from the back:
+    // the lists are long, and fresh memory costs more than moving within them.
     std::size_t missing = 0;
     std::size_t sparse = 0;
     std::string first_missing;
-    auto next_untracked = scan.untracked.begin();
-    const auto add_untracked_before = [&](const std::string* path) {
-      for (; next_untracked != scan.untracked.end() && (path == nullptr || next_untracked->path < *path);
-           ++next_untracked) {
-        files.push_back(std::move(*next_untracked));
-        oids.push_back(git_oid{});
-        from_store.push_back(false);
-        if (!m_checkout.empty()) {
-          checkout.emplace_back();
-        }
-      }
-    };
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < m_files.size(); ++i) {
       if (m_from_store[i]) {
         ++sparse;
@@ -614,20 +603,42 @@ private:
         }
         continue;
       }
-      add_untracked_before(&m_files[i].path);
-      files.push_back(std::move(m_files[i]));
-      oids.push_back(m_oids[i]);
-      from_store.push_back(m_from_store[i]);
-      if (!m_checkout.empty()) {
-        checkout.push_back(m_checkout[i]);
+      if (kept != i) {
+        m_files[kept] = std::move(m_files[i]);
+        m_oids[kept] = m_oids[i];
+        m_from_store[kept] = m_from_store[i];
+        if (!m_checkout.empty()) {
+          m_checkout[kept] = m_checkout[i];
+        }
       }
+      ++kept;
     }
-    add_untracked_before(nullptr);
-    m_files = std::move(files);
-    m_oids = std::move(oids);
-    m_from_store = std::move(from_store);
+    const std::size_t total = kept + scan.untracked.size();
+    m_files.resize(total);
+    m_oids.resize(total);
+    m_from_store.resize(total);
     if (!m_checkout.empty()) {
-      m_checkout = std::move(checkout);
+      m_checkout.resize(total);
+    }
+    // An untracked file goes after a tracked one of the same path (there is none: it would be tracked).
+    for (std::size_t tracked = kept, untracked = scan.untracked.size(), at = total; untracked > 0; --at) {
+      if (tracked > 0 && scan.untracked[untracked - 1].path < m_files[tracked - 1].path) {
+        --tracked;
+        m_files[at - 1] = std::move(m_files[tracked]);
+        m_oids[at - 1] = m_oids[tracked];
+        m_from_store[at - 1] = m_from_store[tracked];
+        if (!m_checkout.empty()) {
+          m_checkout[at - 1] = m_checkout[tracked];
+        }
+        continue;
+      }
+      --untracked;
+      m_files[at - 1] = std::move(scan.untracked[untracked]);
+      m_oids[at - 1] = git_oid{};
+      m_from_store[at - 1] = false;
+      if (!m_checkout.empty()) {
+        m_checkout[at - 1].reset();
+      }
     }
     if (sparse > 0) {
       m_notes.push_back(fmt::format("sparse checkout: {} tracked file(s) outside it are not in the worktree; "

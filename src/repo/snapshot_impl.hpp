@@ -93,17 +93,18 @@ std::vector<Commit> walk_history(git_repository* repository, const git_oid& star
 
 /// What a walk of the worktree finds against the index (scan_worktree).
 struct WorktreeScan {
-  std::vector<FileEntry> untracked; ///< untracked files that are not ignored, sorted by path
-  std::vector<bool> present;        ///< parallel to the tracked files: found on disk (or not looked for)
-  std::vector<std::string> notes;   ///< directories that could not be read
+  std::vector<FileEntry> untracked;   ///< untracked files that are not ignored, sorted by path
+  std::vector<unsigned char> present; ///< parallel to the tracked files: found on disk (or not looked for)
+  std::vector<std::string> notes;     ///< directories that could not be read
 };
 
 /// Walks the worktree beneath `root_fd` once: the untracked files `repository`'s ignore rules do not
 /// exclude, and which of `tracked` (sorted by path) exist. Submodules (`gitlinks`, sorted) and directories
-/// `pruned` names are not read (their tracked files count as present).
+/// `pruned` names are not read (their tracked files count as present). A large worktree is walked on up to
+/// `threads` threads (the caller's included), with the same result.
 WorktreeScan scan_worktree(int root_fd, git_repository* repository, const std::vector<FileEntry>& tracked,
                            const std::vector<std::string>& gitlinks,
-                           const std::function<bool(std::string_view)>& pruned);
+                           const std::function<bool(std::string_view)>& pruned, unsigned threads);
 
 /// Opens the git snapshot of an already opened, non-bare repository.
 Result<std::unique_ptr<Snapshot>> open_git_snapshot(git::RepositoryPtr repository,

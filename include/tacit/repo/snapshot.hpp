@@ -54,6 +54,8 @@ struct SnapshotOptions {
   /// HeadReader::blob), for the base of a diff-aware run to take what was derived from a file whose blob it
   /// shares without reading that file. Costs a stat of each head read; off for a plain check.
   bool identify = false;
+  /// Worktree source: the threads that walk a large worktree (0: the machine's cores; at most 8).
+  unsigned jobs = 0;
 };
 
 /// Git file modes (FileEntry::mode).
