@@ -20,13 +20,6 @@ using repo::ContentSource;
 
 namespace {
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 // "path mode size" per file of `revision`, as git lists it (submodules left out, as a snapshot does).
 std::string git_listing(const std::filesystem::path& repo, const std::string& revision) {
   git(repo, "ls-tree -r -l --full-tree " + revision + " > ../ls-tree.txt");

@@ -12,21 +12,11 @@
 #include <fmt/format.h>
 #include <git2.h>
 
-#include <fstream>
-#include <sstream>
-
 using namespace tacit;
 using namespace tacit::test;
 using repo::ContentSource;
 
 namespace {
-
-std::string index_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string entry_line(std::string_view path, const git_oid& id, std::uint32_t mode, std::uint32_t size,
                        std::int64_t seconds, std::uint32_t nanoseconds, std::uint16_t flags,
@@ -84,7 +74,7 @@ std::uint32_t check_same_as_libgit2(const std::filesystem::path& repo) {
   REQUIRE(expected.find("error:") != 0);
   CHECK(reader_entries(*file) == expected);
   CHECK(file->time() > 0);
-  return index_version(index_bytes(path));
+  return index_version(read_text(path));
 }
 
 void make_conflict(const std::filesystem::path& repo) {
@@ -151,7 +141,7 @@ TEST_CASE("Index file: conflicts, resolve-undo records and submodules read as li
     conflicted += entry.stage() != 0 ? 1 : 0;
   CHECK(conflicted == 3);
   git(tmp / "merge", "add c.txt"); // resolved: git keeps the stages in a resolve-undo ("REUC") extension
-  CHECK(index_bytes(tmp / "merge/.git/index").find("REUC") != std::string::npos);
+  CHECK(read_text(tmp / "merge/.git/index").find("REUC") != std::string::npos);
   check_same_as_libgit2(tmp / "merge");
 
   make_repo(tmp / "lib", {{"lib.c", "int lib;\n"}});
@@ -168,7 +158,7 @@ TEST_CASE("Index file: a split index, damaged bytes and paths libgit2 refuses ar
   TempDir tmp;
   make_repo(tmp / "split", {{"a.txt", "a\n"}, {"b/c.txt", "c\n"}});
   git(tmp / "split", "update-index --split-index");
-  CHECK(index_bytes(tmp / "split/.git/index").find("link") != std::string::npos);
+  CHECK(read_text(tmp / "split/.git/index").find("link") != std::string::npos);
   CHECK(repo::read_index_file(tmp / "split/.git/index") == nullptr);
   // libgit2 1.5 refuses the "link" extension: the error is the run's, as before.
   const std::string refused = libgit2_entries(tmp / "split/.git/index");
@@ -177,7 +167,7 @@ TEST_CASE("Index file: a split index, damaged bytes and paths libgit2 refuses ar
 
   make_repo(tmp / "repo", {{"a.txt", "a\n"}, {"x/.gix", "g\n"}, {"y/z.txt", "z\n"}});
   const auto path = tmp / "repo/.git/index";
-  const std::string good = index_bytes(path);
+  const std::string good = read_text(path);
   REQUIRE(repo::parse_index_file(good) != nullptr);
   const auto damaged = [&](std::string bytes) {
     INFO("damaged index: " << bytes.size() << " bytes");
