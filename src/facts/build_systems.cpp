@@ -75,9 +75,28 @@ const repo::FileEntry* find_file(const std::vector<const repo::FileEntry*>& file
 
 } // namespace
 
+bool is_swift_package(const std::vector<const repo::FileEntry*>& files) {
+  if (!find_file(files, "Package.swift"))
+    return false;
+  // A C or C++ library ships a Package.swift for Swift users (zstd, nlohmann/json): that is packaging, and
+  // its build is CMake's or make's. A Swift package has Swift sources besides its manifests.
+  return std::ranges::any_of(files, [](const repo::FileEntry* file) {
+    const auto name = util::base_name(file->path);
+    return name.ends_with(".swift") && !name.starts_with("Package.swift") &&
+           !name.starts_with("Package@swift");
+  });
+}
+
+namespace {} // namespace
+
 std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::FileEntry*>& files,
                                                const FileReader& read) {
   std::vector<BuildSystem> systems;
+  // A Swift package builds with SwiftPM first; a CMakeLists.txt beside it is the secondary build that
+  // toolchains use, so `swift build` leads the hint.
+  if (is_swift_package(files))
+    systems.push_back(BuildSystem{
+        "swiftpm", "swift", "swift build", {}, Provenance{"Package.swift", 1, "a Swift package"}});
   for (const auto& detector : k_detectors) {
     const auto* file = find_file(files, detector.file);
     if (!file)

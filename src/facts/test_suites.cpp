@@ -266,6 +266,24 @@ void detect_jvm(const Files& files, std::vector<TestSuite>& out) {
   }
 }
 
+// A Swift package's tests (Tests/**/*.swift) run with `swift test`; a CMake build beside it registers the
+// same tests for toolchains (`include(CTest)`), so its ctest suite is no suite of its own.
+void detect_swift(const Files& files, std::vector<TestSuite>& out) {
+  if (!is_swift_package(files))
+    return;
+  const auto test = std::ranges::find_if(files, [](const repo::FileEntry* file) {
+    return file->path.starts_with("Tests/") && file->path.ends_with(".swift");
+  });
+  if (test == files.end())
+    return;
+  std::erase_if(out,
+                [](const TestSuite& suite) { return suite.runner == "ctest" && suite.project_dir.empty(); });
+  TestSuite suite{"swift", "", "swift test", {}, {}};
+  suite.evidence.push_back(Provenance{"Package.swift", 1, "a Swift package"});
+  suite.evidence.push_back(Provenance{(*test)->path, 1, "Swift tests under Tests/"});
+  out.push_back(std::move(suite));
+}
+
 } // namespace
 
 std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileReader& read) {
@@ -280,6 +298,7 @@ std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileRea
   detect_go(files, suites);
   detect_cargo(files, read, suites);
   detect_jvm(files, suites);
+  detect_swift(files, suites);
   return suites;
 }
 

@@ -27,7 +27,8 @@ constexpr engine::RuleMeta k_meta{
             .what_it_does =
                 "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
                 "Bazel, Autoconf's configure.ac, SCons, Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a "
-                "\"build\" script in package.json, a "
+                "\"build\" script in package.json, a Swift package's Package.swift (with Swift sources: a C "
+                "library's manifest for Swift users is packaging), a "
                 "pyproject.toml whose backend compiles an extension: maturin, scikit-build-core, "
                 "meson-python) "
                 "and checks "
@@ -74,7 +75,7 @@ std::vector<doc::CommandPattern> ci_patterns(const std::vector<facts::BuildSyste
     const std::string_view kind = system.kind;
     if (kind == "cmake" || kind == "meson" || kind == "bazel")
       patterns.push_back({system.program, {}});
-    else if (kind == "cargo" || kind == "go")
+    else if (kind == "cargo" || kind == "go" || kind == "swiftpm")
       patterns.push_back({system.program, {"build"}});
     else if (kind == "maven")
       patterns.push_back({"mvn", {"package", "install", "verify", "compile"}});

@@ -30,7 +30,9 @@ constexpr engine::RuleMeta k_meta{
                 "`_test.go` files, Cargo tests, Maven and Gradle `src/test/`, tox test environments, nox "
                 "test "
                 "sessions, "
-                "CMake test presets, a Taskfile `test` task) and checks that some doc (README, "
+                "CMake test presets, a Taskfile `test` task, a Swift package's Tests/ run by `swift test`, "
+                "which replaces the ctest suite of a CMake build beside it) and checks that some doc "
+                "(README, "
                 "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) "
                 "shows "
                 "a "
@@ -117,6 +119,7 @@ const std::map<std::string, Patterns>& runner_patterns() {
       {"maven", {{"mvn", {"test", "verify", "install", "package", "integration-test"}}}},
       {"gradle", {{"gradle", {"test", "check", "build"}, true}}},
       {"task", {{"task", {"test"}, true}}},
+      {"swift", {{"swift", {"test"}}}},
   };
   return patterns;
 }
@@ -136,6 +139,8 @@ std::string display_name(std::string_view family, const facts::TestSuite& suite)
     return "go test";
   if (family == "cargo")
     return "cargo test";
+  if (family == "swift")
+    return "swift test";
   if (family == "pytest" || family == "task")
     return suite.runner;
   return std::string(family);

@@ -14,7 +14,7 @@ namespace tacit::facts {
 
 /// A test suite that a known runner can run.
 struct TestSuite {
-  std::string runner;            ///< ctest, pytest, npm, pnpm, yarn, bun, go, cargo, maven, gradle
+  std::string runner;            ///< ctest, pytest, npm, pnpm, yarn, bun, go, cargo, maven, gradle, swift
   std::string project_dir;       ///< the directory of the project ("" for the root)
   std::string suggested_command; ///< what a doc should tell an agent to run
   std::string script;            ///< the command the project's own test script runs (package.json), if any
@@ -48,11 +48,14 @@ struct BuildSystem {
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
                                        const FileReader& read);
 
+/// True when the root Package.swift builds Swift sources (not a C library's manifest for Swift users).
+bool is_swift_package(const std::vector<const repo::FileEntry*>& files);
+
 /// The build-system extractor (root build files).
 std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::FileEntry*>& files,
                                                const FileReader& read);
 
-/// The test-suite extractor (CMake/ctest, pytest, npm/pnpm/yarn/bun, go, cargo, Maven, Gradle).
+/// The test-suite extractor (CMake/ctest, pytest, npm/pnpm/yarn/bun, go, cargo, Maven, Gradle, SwiftPM).
 std::vector<TestSuite> extract_test_suites(const std::vector<const repo::FileEntry*>& files,
                                            const FileReader& read);
 

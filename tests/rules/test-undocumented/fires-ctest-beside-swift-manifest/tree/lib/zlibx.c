@@ -1,0 +1,1 @@
+int zlibx(void) { return 0; }

@@ -1,0 +1,2 @@
+import XCTest
+final class ParserTests: XCTestCase { func testParse() {} }
