@@ -78,20 +78,23 @@ constexpr engine::RuleMeta k_meta{
                 "in a child's environment, `{ ...process.env, X: \"1\" }`, `setenv`, `t.Setenv`, "
                 "`monkeypatch.setenv`, `vi.stubEnv`, "
                 "`os.environ[\"X\"] = ...`, `delete process.env.X`), and the reads of release machinery "
-                "(a file named `release`, `publish` or `deploy`: the maintainers' credentials) are left "
-                "out.\n\n"
+                "(a file named `release`, `publish` or `deploy`: the maintainers' credentials) and of "
+                "installers (`install_sdk.sh`: CI's set-up) are left out, and so are the other scripts' "
+                "reads of what they read.\n\n"
                 "A variable the product reads (not only its tests) is reported when its name carries the "
                 "project's name or its module's: a word of the name is the project's (its folder, or the "
                 "name its package.json, Cargo.toml, pyproject.toml, setup.cfg, go.mod, CMakeLists.txt, "
                 "meson.build or configure.ac gives it) or one of the module's folders, or ends it "
-                "(TEA_DEBUG in bubbletea), or starts it (GOPLSCACHE in gopls/). The others are mostly "
+                "(TEA_DEBUG in bubbletea; not NPM in pnpm), or starts it (GOPLSCACHE in gopls/). The others "
+                "are mostly "
                 "another program's conventions that the code follows (LS_COLORS, PRINTER, hunspell's "
                 "DICPATH, a library's TCELL_TRUECOLOR, Playwright's PWDEBUG): the `unowned` option "
                 "reports them too. The test suite's variables are reported whatever their names.\n\n"
                 "The undocumented ones are reported once per module (a top-level folder, or a child of "
                 "src/, packages/, cmd/...) and group, at the first read: the variables the code reads, and "
-                "apart from them those that only the test suite reads (tests that skip or fail without "
-                "them). Each variable is listed with the default the code gives it, if any. Code under "
+                "apart from them those that only the test suite reads (what a test needs, or a knob that "
+                "selects, skips or tunes tests). Each variable is listed with the default the code gives it, "
+                "if any. Code under "
                 "examples/, samples/, docs/ and CI folders (.github/, .azure-pipelines/...) is not read.\n\n"
                 "Not in the default profile, for its cost on code dense with reads: most files are read "
                 "from the bytes (tree-sitter parses only the files with a read in a form the byte reader "
@@ -117,8 +120,8 @@ constexpr engine::RuleMeta k_meta{
                 "an \"Environment\" section (or to .env.example), each with what it sets: "
                 "SHOP_DATABASE_URL=, "
                 "SHOP_CACHE_TTL=300\ntests/conftest.py:8:18: IMPL401 the test suite in `tests/` reads an "
-                "environment variable that no doc names: INTEGRATION_DB; tests that need it skip or fail "
-                "without it\n```",
+                "environment variable that no doc names: INTEGRATION_DB; only the test code says what "
+                "setting it changes\n```",
             .how_to_fix =
                 "Name each variable where a contributor looks: an \"Environment\" section of the context "
                 "file or the README (what it sets, its default, whether the tests need it), or a "
@@ -240,7 +243,8 @@ std::set<std::string, std::less<>> project_words(const engine::Context& context)
 }
 
 // True when a word of the variable's name names the project or the module: equal to one of the owners' words,
-// the tail of one (TEA_TRACE in bubbletea), or starting with one (GOPLSCACHE in gopls/). The answer for each
+// the tail of one after a word of its own (TEA_TRACE in bubbletea; not NPM in pnpm), or starting with one
+// (GOPLSCACHE in gopls/). The answer for each
 // word is kept: the variables of a module share most of their words (ORDERS_DB_URL, ORDERS_CACHE_URL).
 class OwnedNames {
 public:
@@ -267,7 +271,7 @@ private:
       return known->second;
     bool owned = false;
     for (const auto& owner : m_owners)
-      if (word == owner || (word.size() >= 3 && owner.ends_with(word)) ||
+      if (word == owner || (word.size() >= 3 && owner.size() >= word.size() + 3 && owner.ends_with(word)) ||
           (owner.size() >= 4 && word.starts_with(owner))) {
         owned = true;
         break;
@@ -281,11 +285,12 @@ private:
 };
 
 // Release machinery (release.py, publish.sh, deploy.ts): it reads the maintainers' credentials, which no
-// contributor doc should name.
+// contributor doc should name. So do installers (install_swift_sdk.sh, install-deps.sh): their knobs are
+// CI's set-up, which passes them, not the project's.
 bool release_tooling(std::string_view path) {
   const auto name = util::to_lower(util::base_name(path));
   return name.find("release") != std::string::npos || name.find("publish") != std::string::npos ||
-         name.find("deploy") != std::string::npos;
+         name.find("deploy") != std::string::npos || name.starts_with("install");
 }
 
 struct Ignore {
@@ -472,6 +477,9 @@ public:
     enum Candidate : char { unknown, not_candidate, tests_only, outside_tests };
     const auto name_count = scan.names.size();
     std::vector<char> set_by_code(name_count, 0);
+    // Read by release or install machinery: another script that reads it shares that machinery's set-up
+    // (the SDK folder an installer fills, which CI's build script then reads).
+    std::vector<char> read_by_tooling(name_count, 0);
     std::vector<char> eligible(name_count, -1); // -1 not decided yet
     std::vector<Candidate> candidate(name_count, unknown);
     // The reads come file by file: decide each file's release_tooling once.
@@ -491,8 +499,10 @@ public:
       const auto id = read.name_id;
       if (read.set_by_code)
         set_by_code[id] = 1;
-      if (in_release_tooling(read.path))
+      if (in_release_tooling(read.path)) {
+        read_by_tooling[id] = 1;
         continue;
+      }
       if (eligible[id] < 0)
         eligible[id] = static_cast<char>(facts::is_setting_name(read.name) &&
                                          !facts::is_well_known_env_var(read.name) && !ignore(read.name));
@@ -534,7 +544,8 @@ public:
     Owners* owners = nullptr;
     for (const auto& read : scan.reads()) {
       const auto state = candidate[read.name_id];
-      if ((state != tests_only && state != outside_tests) || unrun(read) || in_release_tooling(read.path))
+      if ((state != tests_only && state != outside_tests) || unrun(read) || in_release_tooling(read.path) ||
+          (read.in_script && read_by_tooling[read.name_id]))
         continue;
       const bool test_only = state == tests_only;
       if (test_only && !tests)
@@ -633,10 +644,10 @@ private:
     const auto names = util::join(listed, ", ");
     auto message =
         test_only
-            ? fmt::format("the test suite{} reads {} that no doc names: {}; tests that need {} skip or fail "
-                          "without {}",
+            ? fmt::format("the test suite{} reads {} that no doc names: {}; only the test code says what "
+                          "setting {} changes",
                           module.empty() ? "" : fmt::format(" in `{}/`", module), count, names,
-                          reads.size() == 1 ? "it" : "them", reads.size() == 1 ? "it" : "them")
+                          reads.size() == 1 ? "it" : "them")
             : fmt::format("{} reads {} that no doc names: {}", where, count, names);
     const auto* first = *std::ranges::min_element(reads, [](const auto* a, const auto* b) {
       return std::tie(a->path, a->line, a->column) < std::tie(b->path, b->line, b->column);

@@ -1,0 +1,3 @@
+export function tracePath(): string | undefined {
+  return process.env.TEA_TRACE;
+}
