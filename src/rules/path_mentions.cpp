@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -148,6 +149,30 @@ bool offered_to_create(std::string_view line, const doc::PathMention& mention) {
   return false;
 }
 
+// True when `path` exists only inside an application the tests or examples build: a library's README names
+// the files of the application that uses it (`config/routes.rb` of a Rails app, which the engine's tests
+// build as test/rails_app/config/routes.rb or spec/dummy/config/routes.rb), not files of its own.
+bool in_host_application(const engine::Context& context, std::string_view path) {
+  if (path.find('/') == std::string_view::npos)
+    return false;
+  static constexpr std::array<std::string_view, 12> k_app_dirs{"test",     "tests",    "spec",   "specs",
+                                                               "example",  "examples", "sample", "samples",
+                                                               "fixtures", "fixture",  "dummy",  "testdata"};
+  const auto tail = fmt::format("/{}", path);
+  for (const auto& file : context.snapshot().files()) {
+    if (!file.path.ends_with(tail))
+      continue;
+    const auto prefix = std::string_view(file.path).substr(0, file.path.size() - tail.size());
+    for (const auto part : util::split(prefix, '/')) {
+      const auto lower = util::to_lower(part);
+      if (std::ranges::find(k_app_dirs, lower) != k_app_dirs.end() || lower.ends_with("_app") ||
+          lower.ends_with("-app"))
+        return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::optional<std::string> static_site_root(const engine::Context& context, std::string_view dir) {
@@ -276,6 +301,8 @@ MissingPath missing_path(const engine::Context& context, const doc::Document& do
     if (!top_in_doc_dir) {
       top_missing = !context.snapshot().is_directory(top_segment(from_root));
       path = from_root;
+      if (!top_missing && in_host_application(context, path))
+        return {};
     }
   }
   const auto top = top_segment(path);
