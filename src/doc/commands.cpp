@@ -136,6 +136,16 @@ std::vector<std::vector<std::string>> tokenize(std::string_view line) {
       end_word();
     } else if (c == '#' && !in_word) {
       break;
+    } else if ((c == '$' && line.substr(i).starts_with("$((")) ||
+               (c == '(' && !in_word && line.substr(i).starts_with("(("))) {
+      // Arithmetic (`$(( n + 1 ))`, `(( n++ ))`) runs no program: a word, or nothing, up to its `))`.
+      const auto close = line.find("))", i + 2);
+      const auto end = close == std::string_view::npos ? line.size() : close + 2;
+      if (c == '$') {
+        word.append(line.substr(i, end - i));
+        in_word = true;
+      }
+      i = end - 1;
     } else if (c == ';' || c == '|' || c == '&' || c == '(' || c == ')' || c == '`') {
       if (c == '&' && i > 0 && line[i - 1] == '>')
         continue; // ">&" redirection

@@ -63,8 +63,24 @@ std::string undocumented_arguments(const std::map<Head, std::set<std::string>>& 
     return it != documented.end() && it->second.contains(arg);
   };
   const bool tasks = head[0] == "gradle" || head[0] == "mvn";
+  // A task or goal that a documented one runs anyway: Gradle's `build` runs `check` (which runs `test`) and
+  // `assemble`; a Maven phase runs every phase before it (`mvn install` runs `verify`, `package`, `test`).
+  const auto documented_task = [&](std::string_view task) {
+    return (head.size() > 1 && head[1] == task) || in(head, std::string(task)) ||
+           in(Head{head[0]}, std::string(task));
+  };
+  const auto implied = [&](const std::string& arg) {
+    if (head[0] == "gradle")
+      return ((arg == "check" || arg == "assemble" || arg == "test") && documented_task("build")) ||
+             (arg == "test" && documented_task("check"));
+    static constexpr std::array<std::string_view, 8> k_phases{
+        "validate", "compile", "test-compile", "test", "package", "verify", "install", "deploy"};
+    const auto at = std::ranges::find(k_phases, arg);
+    return head[0] == "mvn" && at != k_phases.end() &&
+           std::any_of(std::next(at), k_phases.end(), documented_task);
+  };
   for (auto& arg : selecting_arguments(words)) {
-    if (in(head, arg) || (tasks && in(Head{head[0]}, arg)))
+    if (in(head, arg) || (tasks && in(Head{head[0]}, arg)) || (tasks && implied(arg)))
       continue;
     // `--all-features` in a doc runs every `--features X` of CI.
     if (arg.starts_with("--features ") && in(head, "--all-features"))
@@ -130,10 +146,11 @@ bool is_ci_machinery(std::string_view program, std::string_view line) {
       slash != std::string_view::npos && k_folders.contains(program.substr(0, slash)))
     return true;
   static const std::set<std::string_view> k_words{
-      "ci",       "travis",  "github",  "gitlab", "azure",     "buildkite", "circleci", "coverage",
-      "report",   "results", "summary", "commit", "aggregate", "collect",   "notify",   "comment",
-      "label",    "labels",  "pr",      "title",  "changelog", "readme",    "version",  "versions",
-      "artifact", "cache",   "wait",    "show",   "env",       "docker",    "image",    "images"};
+      "ci",       "travis",  "github",   "gitlab",   "azure",     "buildkite", "circleci",
+      "coverage", "report",  "results",  "summary",  "commit",    "aggregate", "collect",
+      "notify",   "comment", "label",    "labels",   "pr",        "title",     "changelog",
+      "readme",   "version", "versions", "artifact", "artifacts", "cache",     "wait",
+      "show",     "env",     "docker",   "image",    "images"};
   for (const auto& word : name_words(program))
     if (k_words.contains(word))
       return true;

@@ -107,7 +107,10 @@ constexpr engine::RuleMeta k_meta{
                 "with a difference but make none on their own. A doc's `--all-features` gives every "
                 "feature; a target or task that a doc lists by name (`testdeps`), one named for CI "
                 "(`test-ci`), "
-                "tasks that clean, install or publish and values computed by the CI (`${{ matrix.args }}`) "
+                "tasks that clean, install or publish, a task or goal that a documented one runs anyway "
+                "(Gradle's "
+                "`build` runs `check`, `test` and `assemble`; `mvn install` runs `verify` and the phases "
+                "before it) and values computed by the CI (`${{ matrix.args }}`) "
                 "make "
                 "no variant; display and speed flags (`-v`, `--color`, `-race`) never do. Commands in a "
                 "user-facing doc (a tutorial, a user guide, a page on testing the users' applications) "
@@ -352,6 +355,31 @@ std::string without_ci_expressions(std::string text) {
   return std::string(util::trim(text));
 }
 
+// The command a CI line runs, without what only a script needs around it: the capture in
+// `wrong_files=$(checkguard -r src/)` and the retries of `(npm run build) || (npm run build)`.
+std::string unwrapped(std::string text) {
+  const auto assign = text.find("=$(");
+  if (assign != std::string::npos && assign > 0 && text.ends_with(')') &&
+      std::ranges::all_of(std::string_view(text).substr(0, assign),
+                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }))
+    text = std::string(util::trim(std::string_view(text).substr(assign + 3, text.size() - assign - 4)));
+  std::vector<std::string> tries;
+  for (std::size_t from = 0;;) {
+    const auto bar = text.find("||", from);
+    auto part =
+        util::trim(std::string_view(text).substr(from, bar == std::string::npos ? text.npos : bar - from));
+    if (part.size() > 2 && part.front() == '(' && part.back() == ')')
+      part = util::trim(part.substr(1, part.size() - 2));
+    tries.emplace_back(part);
+    if (bar == std::string::npos)
+      break;
+    from = bar + 2;
+  }
+  if (tries.size() > 1 && std::ranges::all_of(tries, [&](const std::string& one) { return one == tries[0]; }))
+    return tries[0];
+  return text;
+}
+
 // The CI line as a developer runs it from the repository root: in the step's working directory, with the
 // `env` prefix (env_prefix) after the `cd` that would otherwise take it.
 std::string pasteable(const facts::CiCommand& command, const Head& head, std::string_view env = {}) {
@@ -367,7 +395,7 @@ std::string pasteable(const facts::CiCommand& command, const Head& head, std::st
         text = std::string(util::trim(variant));
         break;
       }
-  text = without_ci_expressions(text);
+  text = unwrapped(without_ci_expressions(text));
   const auto& dir = command.working_directory;
   if (dir.empty() || dir == "." || dir == "./" || dir.find_first_of("$%{~") != std::string::npos ||
       dir.starts_with('/'))
@@ -858,9 +886,16 @@ public:
         for (const auto* other : it->second)
           fix_commands += "\n" + pasteable(*undocumented.at(*other).front(), *other);
       finding.fix = fixes::procedure_fix(context, section_for(head), fix_commands);
-      for (std::size_t i = 1; i < commands.size() && i < 4; ++i)
-        finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line, commands[i]->column,
-                                                   fmt::format("also run by job '{}'", commands[i]->job)});
+      // Other places that run it; not the same place again (`(make) || (make)` retries on one line).
+      for (std::size_t i = 1; i < commands.size() && finding.related.size() < 3; ++i)
+        if (std::ranges::none_of(
+                commands.begin(), commands.begin() + static_cast<std::ptrdiff_t>(i), [&](const auto* seen) {
+                  return seen->path == commands[i]->path && seen->line == commands[i]->line &&
+                         seen->column == commands[i]->column;
+                }))
+          finding.related.push_back(engine::Location{commands[i]->path, commands[i]->line,
+                                                     commands[i]->column,
+                                                     fmt::format("also run by job '{}'", commands[i]->job)});
       if (const auto it = merged.find(&head); it != merged.end())
         for (const auto* other : it->second) {
           const auto& where = *undocumented.at(*other).front();

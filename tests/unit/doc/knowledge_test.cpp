@@ -69,6 +69,10 @@ TEST_CASE("split_commands: operators split a line into commands") {
   CHECK(split_commands("(cd web && npm test)") == Commands{{"cd", "web"}, {"npm", "test"}});
   CHECK(split_commands("a ;; b") == Commands{{"a"}, {"b"}});
   CHECK(split_commands("&& make") == Commands{{"make"}});
+  // Arithmetic runs no program: `$(( ))` is a word, `(( ))` nothing.
+  CHECK(split_commands("longlines=$(( longlines + 1 ))") == Commands{});
+  CHECK(split_commands("echo $(( 1 << 2 )) done") == Commands{{"echo", "$(( 1 << 2 ))", "done"}});
+  CHECK(split_commands("(( count++ )) && make test") == Commands{{"make", "test"}});
 }
 
 TEST_CASE("split_commands: comments") {

@@ -1,0 +1,2 @@
+package x;
+class XTest {}
