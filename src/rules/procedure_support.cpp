@@ -468,13 +468,29 @@ const std::string& documented_recipes(const engine::Context& context, bool deep)
       });
 }
 
+namespace {
+
+// True when the text at `pos` is what an `echo` or `printf` prints (a help target's "spell_check - run
+// codespell"), not a command: the line starts with one and no operator comes between.
+bool printed_at(const std::string& recipes, std::size_t pos) {
+  const auto begin = recipes.rfind('\n', pos);
+  auto line = util::trim_left(std::string_view(recipes).substr(
+      begin == std::string::npos ? 0 : begin + 1, pos - (begin == std::string::npos ? 0 : begin + 1)));
+  while (!line.empty() && (line.front() == '@' || line.front() == '-' || line.front() == '+'))
+    line = util::trim_left(line.substr(1));
+  return (line.starts_with("echo ") || line.starts_with("printf ")) &&
+         line.find_first_of(";&|`") == std::string_view::npos && line.find("$(") == std::string_view::npos;
+}
+
+} // namespace
+
 bool runs_through_recipe(const std::string& recipes, std::string_view program) {
   for (std::size_t pos = recipes.find(program); pos != std::string::npos;
        pos = recipes.find(program, pos + 1)) {
     const bool start = pos == 0 || is_boundary(recipes[pos - 1], " \t\n;&|(/");
     const auto end = pos + program.size();
     const bool finish = end >= recipes.size() || is_boundary(recipes[end], " \t\n;&|)");
-    if (start && finish)
+    if (start && finish && !printed_at(recipes, pos))
       return true;
   }
   return false;
@@ -493,7 +509,7 @@ bool recipe_runs(const std::string& recipes, std::span<const std::string_view> p
     if (pattern.ends_with('*')) {
       pattern.remove_suffix(1);
       for (auto pos = recipes.find(pattern); pos != std::string::npos; pos = recipes.find(pattern, pos + 1))
-        if (pos == 0 || is_boundary(recipes[pos - 1], " \t\n;&|(/"))
+        if ((pos == 0 || is_boundary(recipes[pos - 1], " \t\n;&|(/")) && !printed_at(recipes, pos))
           return true;
     } else if (runs_through_recipe(recipes, pattern)) {
       return true;

@@ -46,6 +46,12 @@ TEST_CASE("recipe_runs finds a tool inside a recipe") {
   CHECK_FALSE(recipe_runs("golangci-lint-langserver\n", golangci));
   constexpr std::array<std::string_view, 1> ktlint{"gradle ktlint*"};
   CHECK(recipe_runs("gradle ktlintCheck\n", ktlint));
+  // What a help target prints runs nothing.
+  constexpr std::array<std::string_view, 1> codespell{"codespell"};
+  CHECK_FALSE(recipe_runs("echo 'spell_check - run codespell on the project'\n", codespell));
+  CHECK_FALSE(recipe_runs("@printf 'fix - codespell -w'\n", codespell));
+  CHECK(recipe_runs("echo checking && codespell\n", codespell));
+  CHECK(recipe_runs("echo help\nuv run codespell --toml pyproject.toml\n", codespell));
 }
 
 TEST_CASE("target_of names the task-runner target a command runs") {
