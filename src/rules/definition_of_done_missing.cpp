@@ -108,10 +108,12 @@ bool says_done(std::string lower) {
   if (contains_any(lower, k_must_pass) || contains_any(lower, k_when_done))
     return true;
   for (auto at = lower.find("before"); at != std::string::npos; at = lower.find("before", at + 1)) {
-    const auto words = util::split_words(std::string_view(lower).substr(at + 6, 40));
+    const std::string_view after = std::string_view(lower).substr(at + 6, 40);
+    const auto words = util::split_words(after);
+    // A milestone of two words ("pull request") starts at a word and runs on past it.
     for (std::size_t i = 0; i < std::min<std::size_t>(words.size(), 4); ++i)
       for (auto milestone : k_milestones)
-        if (words[i].starts_with(milestone))
+        if (after.substr(static_cast<std::size_t>(words[i].data() - after.data())).starts_with(milestone))
           return true;
   }
   for (auto lead : {"make sure", "ensure", "verify that", "check that"})
@@ -189,6 +191,9 @@ int states_done(const doc::Document& doc) {
     if (!says_done(lower))
       continue;
     if (has_command_between(doc, line, line, false, 2))
+      return line;
+    // "Run the following commands before creating a pull request:" and the list of checks below it.
+    if (util::trim(lower).ends_with(':') && has_command_between(doc, line + 1, line + 6, true, 0))
       return line;
     if (!contains_any(lower, std::array<std::string_view, 4>{"tests pass", "compiles", "lint", "type check"}))
       continue;
