@@ -32,7 +32,9 @@ constexpr engine::RuleMeta k_meta{
                 "When the repository has an architecture overview (ARCHITECTURE.md, docs/architecture*, a "
                 "layout, structure or internals doc, or a section about the architecture, structure or "
                 "layout of the code in the README, CONTRIBUTING or a context file, below the document's "
-                "title; not an agent skill's reference under a skills/ folder), checks that it names every "
+                "title; not an agent skill's reference under a skills/ folder, nor a folder's own "
+                "architecture file "
+                "such as evals/ARCHITECTURE.md outside the docs folders), checks that it names every "
                 "top-level source module "
                 "(a top-level folder that holds source files, or a child of src/, packages/, crates/, "
                 "cmd/, internal/, pkg/, apps/, libs/, services/; tests, benchmarks, scripts, examples and "
@@ -97,6 +99,15 @@ bool is_overview(const facts::ArchitectureDoc& doc) {
   for (const auto part : util::split(util::dir_name(doc.path), '/'))
     if (part == "skills" || part == "skill")
       return false;
+  // A folder's own architecture file (`evals/ARCHITECTURE.md`, `sdk/ARCHITECTURE.md`) maps that folder; the
+  // repository's lives at the root or among its docs.
+  if (const auto dir = util::dir_name(doc.path); !dir.empty()) {
+    const auto top = util::to_lower(dir.substr(0, dir.find('/')));
+    static constexpr std::array<std::string_view, 9> k_doc_dirs{
+        "docs", "doc", "documentation", "design", "wiki", ".github", "dev-docs", "devdocs", "architecture"};
+    if (std::ranges::find(k_doc_dirs, top) == k_doc_dirs.end() && !top.starts_with("docs"))
+      return false;
+  }
   const auto name = util::to_lower(util::base_name(doc.path));
   for (auto word : {"architecture", "layout", "structure", "overview", "codemap", "code-map", "internals"})
     if (name.find(word) != std::string::npos)
