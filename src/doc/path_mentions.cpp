@@ -155,6 +155,14 @@ std::string inline_code_path(std::string_view code) {
   if (lower.find("path/to") != std::string::npos || lower.find("your") != std::string::npos ||
       lower.starts_with("foo/") || lower.find("/foo") != std::string::npos)
     return {};
+  // The reader's own project: `lib/my_app/application.ex`, `src/MyApp/Program.cs`, `my-plugin/index.js`.
+  for (const auto part : util::split(lower, '/')) {
+    static constexpr std::array<std::string_view, 8> k_mine{
+        "myapp", "myproject", "mypackage", "mymodule", "myplugin", "mylib", "myservice", "mycompany"};
+    if (part.starts_with("my_") || part.starts_with("my-") ||
+        std::ranges::find(k_mine, part.substr(0, part.find('.'))) != k_mine.end())
+      return {};
+  }
   if (text.ends_with('/')) {
     const auto dir = util::base_name(text.substr(0, text.size() - 1));
     if (is_version_like(dir) || has_placeholder_part(std::string(dir) + ".d"))

@@ -335,6 +335,10 @@ TEST_CASE("inline_code_path: what is not clearly a path") {
   CHECK(inline_code_path("foo/bar.py") == "");
   CHECK(inline_code_path("src/foo.py") == "");
   CHECK(inline_code_path("your/config.yml") == "");
+  CHECK(inline_code_path("lib/my_app/application.ex") == "");
+  CHECK(inline_code_path("src/MyApp/Program.cs") == "");
+  CHECK(inline_code_path("plugins/my-plugin/index.js") == "");
+  CHECK(inline_code_path("src/mypy_plugin.py") == "src/mypy_plugin.py");
   CHECK(inline_code_path("src/YOUR_MODULE.py") == "");
   CHECK(inline_code_path("src/.../x.py") == "");
   CHECK(inline_code_path("src/{a,b}.c") == "");

@@ -1,0 +1,1 @@
+defmodule Plug.Application do end
