@@ -344,8 +344,9 @@ bool sets_at(std::string_view text, std::size_t at, std::size_t end) {
         return true; // environ["X"] = "1"
       const auto call =
           lower_head(util::trim_right(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 31 : at - 1)));
-      for (auto setter : {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv,
-                          "stubenv("sv, "set_var("sv, "remove_var("sv, "deno.env.set("sv, "deno.env.delete("sv})
+      for (auto setter :
+           {"setenv("sv, "putenv("sv, "setdefault("sv, "delenv("sv, "setenvironmentvariable("sv, "stubenv("sv,
+            "set_var("sv, "remove_var("sv, "deno.env.set("sv, "deno.env.delete("sv})
         if (call.ends_with(setter))
           return true;
       if (call.ends_with("env[") && call.find("delete ") != std::string_view::npos)
