@@ -5,6 +5,7 @@
 #include <tacit/doc/languages.hpp>
 #include <tacit/doc/markdown.hpp>
 #include <tacit/engine/context.hpp>
+#include <tacit/facts/modules.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
@@ -285,27 +286,74 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   context->m_foreign =
       facts::ForeignCode::detect(snap.files(), [&cache](const repo::FileEntry& file) { return cache(file); });
   std::vector<const repo::FileEntry*> linguist_generated;
-  // What a folder's path decides (foreign, excluded) is decided once per folder, not once per file.
-  struct FolderVerdict {
-    bool foreign = false;
-    bool excluded = false;
-    bool others = false;
+  // Each file once, in slices on `jobs` threads (a monorepo has 100k): in scope or not, a document (with its
+  // class) or another file, and the language the environment-read scan reads it in. The slices are joined in
+  // order, so the lists keep the snapshot's path order.
+  const bool env_reads_wanted =
+      options.env_reads && !options.reuse && !options.lends && options.env_reads(context->m_config);
+  struct Slice {
+    std::vector<const repo::FileEntry*> in_scope;
+    std::vector<const repo::FileEntry*> linguist_generated;
+    std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> docs;
+    std::vector<const repo::FileEntry*> not_docs;
+    std::vector<std::pair<const repo::FileEntry*, doc::Language>> env_scan;
   };
-  std::unordered_map<std::string_view, FolderVerdict> folders;
-  for (const auto& file : snap.files()) {
-    const auto dir = util::dir_name(file.path);
-    auto [it, added] = folders.try_emplace(dir);
-    if (added && !dir.empty())
-      it->second = {context->m_foreign.contains(dir), excludes.ignored(dir, true),
-                    marks_generated && others.ignored(dir, true)};
-    const auto& folder = it->second;
-    if (context->m_foreign.contains_file(file.path, folder.foreign))
-      continue;
-    else if (!folder.excluded && !excludes.matches(file.path))
-      context->m_files.push_back(&file);
-    else if (marks_generated && !folder.others && !others.matches(file.path))
-      linguist_generated.push_back(&file);
+  const auto& all_files = snap.files();
+  constexpr std::size_t k_slice_files = 1024;
+  std::vector<Slice> slices((all_files.size() + k_slice_files - 1) / k_slice_files);
+  util::parallel_for(slices.size(), jobs, [&](std::size_t at) {
+    auto& slice = slices[at];
+    // What a folder's path decides (foreign, excluded) is decided once per folder, not once per file.
+    struct FolderVerdict {
+      bool foreign = false;
+      bool excluded = false;
+      bool others = false;
+    };
+    std::unordered_map<std::string_view, FolderVerdict> folders;
+    const auto end = std::min(all_files.size(), (at + 1) * k_slice_files);
+    for (auto i = at * k_slice_files; i < end; ++i) {
+      const auto& file = all_files[i];
+      const auto dir = util::dir_name(file.path);
+      auto [it, added] = folders.try_emplace(dir);
+      if (added && !dir.empty())
+        it->second = {context->m_foreign.contains(dir), excludes.ignored(dir, true),
+                      marks_generated && others.ignored(dir, true)};
+      const auto& folder = it->second;
+      if (context->m_foreign.contains_file(file.path, folder.foreign))
+        continue;
+      if (!folder.excluded && !excludes.matches(file.path)) {
+        slice.in_scope.push_back(&file);
+        if (auto cls = doc::classify_document(file.path)) {
+          slice.docs.emplace_back(&file, *cls);
+        } else {
+          slice.not_docs.push_back(&file);
+        }
+        if (env_reads_wanted)
+          if (const auto language = facts::env_scan_language(file);
+              language && !facts::is_user_code_path(file.path))
+            slice.env_scan.emplace_back(&file, *language);
+      } else if (marks_generated && !folder.others && !others.matches(file.path)) {
+        slice.linguist_generated.push_back(&file);
+      }
+    }
+  });
+  // Each file classified once: the documents (with their class) and the other files.
+  std::vector<const repo::FileEntry*> doc_inputs;
+  std::vector<const repo::FileEntry*> other_files;
+  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
+  std::vector<std::pair<const repo::FileEntry*, doc::Language>> env_scan;
+  for (auto& slice : slices) {
+    context->m_files.insert(context->m_files.end(), slice.in_scope.begin(), slice.in_scope.end());
+    linguist_generated.insert(linguist_generated.end(), slice.linguist_generated.begin(),
+                              slice.linguist_generated.end());
+    for (const auto& [file, cls] : slice.docs) {
+      doc_inputs.push_back(file);
+      doc_files.emplace_back(file, cls);
+    }
+    other_files.insert(other_files.end(), slice.not_docs.begin(), slice.not_docs.end());
+    env_scan.insert(env_scan.end(), slice.env_scan.begin(), slice.env_scan.end());
   }
+  slices = {};
 
   // The generated-code scan reads the head of every file. A file read already (a CI file, a doc) gives its
   // head from the cache; the others are read as heads. So that no file is read twice, the documents' heads
@@ -313,29 +361,27 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   facts::HeadSource head_readers;
   head_readers.readers = [&snap, &cache](std::size_t max_bytes) {
     std::shared_ptr<repo::HeadReader> head = snap.head_reader(max_bytes);
-    return [head, &cache, max_bytes](const repo::FileEntry& file) -> facts::Head {
-      if (const auto* content = cache.cached(file))
-        return *content
-                   ? facts::Head{std::string_view((*content)->bytes).substr(0, max_bytes), (*content)->blob}
-                   : facts::Head{};
-      auto bytes = head->read(file);
-      return bytes ? facts::Head{*bytes, head->blob()} : facts::Head{};
-    };
+    return facts::SequentialReader<facts::Head>(
+        [head, &cache, max_bytes](const repo::FileEntry& file) -> facts::Head {
+          if (const auto* content = cache.cached(file))
+            return *content ? facts::Head{std::string_view((*content)->bytes).substr(0, max_bytes),
+                                          (*content)->blob}
+                            : facts::Head{};
+          auto bytes = head->read(file);
+          return bytes ? facts::Head{*bytes, head->blob()} : facts::Head{};
+        },
+        [head, &cache](std::span<const repo::FileEntry* const> files) {
+          // The files the cache holds are not read again.
+          std::vector<const repo::FileEntry*> unread;
+          unread.reserve(files.size());
+          for (const auto* file : files)
+            if (cache.cached(*file) == nullptr)
+              unread.push_back(file);
+          head->expect(unread);
+        });
   };
   if (options.reuse)
     head_readers.stored_blob = [&snap](const repo::FileEntry& file) { return snap.stored_blob(file); };
-  // Each file classified once: the documents (with their class) and the other files.
-  std::vector<const repo::FileEntry*> doc_inputs;
-  std::vector<const repo::FileEntry*> other_files;
-  std::vector<std::pair<const repo::FileEntry*, doc::DocClass>> doc_files;
-  for (const auto* file : context->m_files) {
-    if (auto cls = doc::classify_document(file->path)) {
-      doc_inputs.push_back(file);
-      doc_files.emplace_back(file, *cls);
-    } else {
-      other_files.push_back(file);
-    }
-  }
   std::vector<facts::GeneratedFile> generated_files;
   // The heads the scan reads are kept for a diff-aware run's base, which scans only the heads that differ.
   if (options.lends)
@@ -347,12 +393,13 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   std::optional<facts::EnvReadCollector> env_reads;
   facts::WholeFiles whole;
   std::vector<doc::Language> whole_languages;
-  const bool env_reads_wanted =
-      options.env_reads && !options.reuse && !options.lends && options.env_reads(context->m_config);
   if (env_reads_wanted) {
-    whole.files = facts::env_scan_files(context->m_files);
-    for (const auto* file : whole.files)
-      whole_languages.push_back(*facts::env_scan_language(*file));
+    whole.files.reserve(env_scan.size());
+    whole_languages.reserve(env_scan.size());
+    for (const auto& [file, language] : env_scan) {
+      whole.files.push_back(file);
+      whole_languages.push_back(language);
+    }
     whole.max_bytes = facts::k_env_scan_max_bytes;
     whole.readers = facts::snapshot_head_readers(snap);
     whole.start = [&env_reads](std::size_t runs) { env_reads.emplace(runs); };
@@ -391,7 +438,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       generated_files = facts::extract_generated(other_files, linguist_generated, cache, head_readers, jobs,
                                                  keep_heads, lent_heads, env_reads_wanted ? &whole : nullptr);
       if (env_reads)
-        context->m_env_reads = std::make_unique<facts::EnvReadScan>(env_reads->finish(jobs));
+        context->m_env_reads = std::make_unique<facts::EnvReadScan>(env_reads->finish());
     } catch (...) {
       facts_error = std::current_exception();
     }

@@ -800,10 +800,11 @@ bool is_test_case_file(std::string_view path) {
 // The reads a run of files makes room for at its first (the synthetic monorepo's runs hold ~600).
 constexpr std::size_t k_run_reads = 256;
 
+// How far back in a file's reads a read looks for the same name, to keep its text once.
+constexpr std::size_t k_near_reads = 16;
+
 struct EnvReadCollector::Run {
-  std::vector<ScannedEnvRead> reads; // name_id: an index into names
-  std::vector<std::string_view> names;
-  std::unordered_map<std::string_view, std::uint32_t> ids; // the names' indices
+  std::vector<ScannedEnvRead> reads; // name_id set by finish
   TextArena text;
   std::vector<std::string> over_budget;
   std::size_t scanned = 0, parsed = 0, from_bytes = 0, in_regions = 0, reparsed = 0;
@@ -839,19 +840,25 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
     std::optional<bool> test; // the file's, once it reads one
     each_read_in(path, text, language, &note, &m_shared->budget,
                  [&](std::string_view name, const Fallback& fallback, int line, int column, bool set) {
-                   auto id = result.ids.find(name);
-                   if (id == result.ids.end()) {
-                     const auto kept = result.text.keep(name);
-                     id = result.ids.emplace(kept, static_cast<std::uint32_t>(result.names.size())).first;
-                     result.names.push_back(kept);
-                   }
+                   // The name kept once for the reads of it close by in the file (code reads one setting
+                   // again and again); numbered in finish, for the whole scan at once.
+                   std::string_view kept;
+                   for (auto i = result.reads.size(); i > first && i + k_near_reads > result.reads.size();
+                        --i)
+                     if (result.reads[i - 1].name == name) {
+                       kept = result.reads[i - 1].name;
+                       break;
+                     }
+                   if (kept.empty())
+                     kept = result.text.keep(name);
                    if (!test)
                      test = is_test_path(path);
-                   if (result.reads.capacity() == 0)
-                     result.reads.reserve(k_run_reads); // not ten doublings from one
-                   result.reads.push_back(ScannedEnvRead{
-                       result.names[id->second], result.text.keep(fallback.kept, fallback.cut ? "..." : ""),
-                       path, id->second, line, column, *test, set, script});
+                   // Room made by half again, not double: runs dense with settings hold thousands of reads.
+                   if (result.reads.size() == result.reads.capacity())
+                     result.reads.reserve(result.reads.empty() ? k_run_reads : result.reads.size() * 3 / 2);
+                   result.reads.push_back(
+                       ScannedEnvRead{kept, result.text.keep(fallback.kept, fallback.cut ? "..." : ""), path,
+                                      0, line, column, *test, set, script});
                  });
     if (note.budget_spent)
       result.over_budget.push_back(file.path);
@@ -872,30 +879,19 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
   }
 }
 
-EnvReadScan EnvReadCollector::finish(unsigned jobs) {
+EnvReadScan EnvReadCollector::finish() {
   EnvReadScan scan;
-  // The names, numbered in the order they first occur (the runs' in order, each run's as it met them); then
-  // each run's reads take the scan's numbers where they are, the runs on `jobs` threads (code dense with
-  // settings holds millions of reads).
+  // The names, numbered in the order they first occur (the runs' in order, each run's reads in order). One
+  // map for the scan, not one per run: code dense with settings reads names no other run reads.
   std::unordered_map<std::string_view, std::uint32_t> ids;
-  std::vector<std::vector<std::uint32_t>> global(m_runs.size());
-  for (std::size_t run = 0; run < m_runs.size(); ++run) {
-    auto& result = m_runs[run];
-    global[run].resize(result.names.size());
-    for (std::size_t i = 0; i < result.names.size(); ++i) {
-      const auto [it, added] =
-          ids.try_emplace(result.names[i], static_cast<std::uint32_t>(scan.names.size()));
+  for (auto& result : m_runs)
+    for (auto& read : result.reads) {
+      const auto [it, added] = ids.try_emplace(read.name, static_cast<std::uint32_t>(scan.names.size()));
       if (added)
-        scan.names.push_back(result.names[i]);
-      global[run][i] = it->second;
+        scan.names.push_back(read.name);
+      read.name_id = it->second;
+      read.name = scan.names[it->second];
     }
-  }
-  util::parallel_for(m_runs.size(), jobs, [&](std::size_t run) {
-    for (auto& read : m_runs[run].reads) {
-      read.name_id = global[run][read.name_id];
-      read.name = scan.names[read.name_id];
-    }
-  });
   scan.runs.reserve(m_runs.size());
   for (auto& result : m_runs)
     if (!result.reads.empty())
@@ -929,7 +925,7 @@ EnvReadScan scan_env_reads(const std::vector<const repo::FileEntry*>& files, con
          ++i)
       collector.add(run, *candidates[i].first, candidates[i].second, read(*candidates[i].first));
   });
-  return collector.finish(jobs);
+  return collector.finish();
 }
 
 bool is_well_known_env_var(std::string_view name) {

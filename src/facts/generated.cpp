@@ -113,19 +113,24 @@ bool may_carry_generated_marker(std::string_view path) {
 HeadReaders snapshot_head_readers(const repo::Snapshot& snapshot) {
   return [&snapshot](std::size_t max_bytes) -> HeadReader {
     std::shared_ptr<repo::HeadReader> head = snapshot.head_reader(max_bytes);
-    return [head](const repo::FileEntry& file) {
-      auto bytes = head->read(file);
-      return bytes ? *bytes : std::string_view();
-    };
+    return HeadReader(
+        [head](const repo::FileEntry& file) {
+          auto bytes = head->read(file);
+          return bytes ? *bytes : std::string_view();
+        },
+        [head](std::span<const repo::FileEntry* const> files) { head->expect(files); });
   };
 }
 
 HeadSource heads_without_blobs(HeadReaders readers) {
   HeadSource source;
   source.readers = [readers = std::move(readers)](std::size_t max_bytes) {
-    return [read = readers(max_bytes)](const repo::FileEntry& file) {
-      return Head{read(file), std::nullopt};
-    };
+    auto read = readers(max_bytes);
+    return SequentialReader<Head>(
+        [read](const repo::FileEntry& file) {
+          return Head{read(file), std::nullopt};
+        },
+        [read](std::span<const repo::FileEntry* const> files) { read.expect(files); });
   };
   return source;
 }
@@ -208,10 +213,30 @@ std::vector<GeneratedFile> extract_generated(const std::vector<const repo::FileE
   if (whole != nullptr)
     whole->start(runs);
   util::parallel_for(runs, jobs, [&](std::size_t run) {
-    std::function<Head(const repo::FileEntry&)> head; // made on first read: a run may read nothing
+    const auto first = run * k_generated_run;
+    const auto last = std::min(items.size(), (run + 1) * k_generated_run);
+    // The run's readers, told which files each will read (they read them ahead, in batches): the files read
+    // whole, and the heads of the others but those whose marker a kept blob gives.
+    std::vector<const repo::FileEntry*> whole_files_here;
+    std::vector<const repo::FileEntry*> head_files_here;
+    for (std::size_t at = first; at < last; ++at) {
+      const auto& item = items[at];
+      if (item.whole != k_none)
+        whole_files_here.push_back(item.file);
+      else if (!by_blob)
+        head_files_here.push_back(item.file);
+    }
+    SequentialReader<Head> head;
     HeadReader whole_read;
-    for (std::size_t at = run * k_generated_run; at < std::min(items.size(), (run + 1) * k_generated_run);
-         ++at) {
+    if (!whole_files_here.empty()) {
+      whole_read = whole->readers(whole->max_bytes);
+      whole_read.expect(whole_files_here);
+    }
+    if (!head_files_here.empty()) {
+      head = heads.readers(k_head_bytes);
+      head.expect(head_files_here);
+    }
+    for (std::size_t at = first; at < last; ++at) {
       const auto& item = items[at];
       const auto& file = *item.file;
       const auto i = item.candidate;

@@ -147,12 +147,23 @@ bool is_test_path(std::string_view path) {
 SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
                                const std::set<std::string, std::less<>>& generated) {
   SourceSize size;
-  std::vector<std::vector<std::string_view>> sources;
+  // The source files counted, as their first two folders and how many parts their path has (4: four or
+  // more): all the module count below needs, without a vector of parts per file (a monorepo has 100k).
+  struct Source {
+    std::string_view path;
+    std::string_view first;
+    std::string_view second;
+    std::size_t parts = 1;
+  };
+  std::vector<Source> sources;
   // A container with source files of its own is one module (a crate's src/), unless its subfolders are
   // Python packages (src/_pytest/__init__.py beside a src/py.py shim: a src layout).
   std::set<std::string, std::less<>> flat_containers;
   std::set<std::string> package_containers;
   std::unordered_map<std::string_view, bool> excluded_dirs; // folder path -> left out
+  std::unordered_map<std::string_view, int> by_extension;   // lower-case, views of k_source_extensions
+  std::array<char, 64> buffer{};
+  std::string spill;
   for (const auto* file : files) {
     if ((file->mode & 0170000) == 0120000)
       continue; // a symlink
@@ -160,9 +171,11 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     const auto dot = name.rfind('.');
     if (dot == std::string_view::npos || dot == 0)
       continue;
-    const auto ext = util::to_lower(name.substr(dot + 1));
-    if (!has(k_source_extensions, ext))
+    const auto lower_ext = lower_into(name.substr(dot + 1), buffer, spill);
+    const auto known = std::find(k_source_extensions.begin(), k_source_extensions.end(), lower_ext);
+    if (known == k_source_extensions.end())
       continue;
+    const std::string_view ext = *known;
     // Whether a folder is left out depends on its path alone (vendored code too): decided once per folder.
     const auto [dir, added] = excluded_dirs.try_emplace(util::dir_name(file->path), false);
     if (added) {
@@ -175,17 +188,28 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
       }
       dir->second = dir->second || in_vendored_dir(file->path);
     }
-    if (dir->second || is_test_file(name) || generated.contains(file->path))
+    if (dir->second || is_test_file(name) || (!generated.empty() && generated.contains(file->path)))
       continue;
-    auto parts = util::split(file->path, '/');
+    const std::string_view path = file->path;
+    Source source{path, path, {}, 1};
+    if (const auto first = path.find('/'); first != std::string_view::npos) {
+      source.first = path.substr(0, first);
+      const auto second = path.find('/', first + 1);
+      source.second = path.substr(first + 1, second == std::string_view::npos ? second : second - first - 1);
+      source.parts = second == std::string_view::npos                       ? 2
+                     : path.find('/', second + 1) == std::string_view::npos ? 3
+                                                                            : 4;
+    }
     ++size.source_files;
-    ++size.by_extension[ext];
-    if (parts.size() == 2 && has(k_containers, util::to_lower(parts[0])))
-      flat_containers.insert(std::string(parts[0]));
-    if (parts.size() == 3 && name == "__init__.py")
-      package_containers.insert(std::string(parts[0]));
-    sources.push_back(std::move(parts));
+    ++by_extension[ext];
+    if (source.parts == 2 && has(k_containers, util::to_lower(source.first)))
+      flat_containers.insert(std::string(source.first));
+    if (source.parts == 3 && name == "__init__.py")
+      package_containers.insert(std::string(source.first));
+    sources.push_back(source);
   }
+  for (const auto& [ext, count] : by_extension)
+    size.by_extension.emplace(std::string(ext), count);
   for (const auto& container : package_containers)
     flat_containers.erase(container);
   std::map<std::string, int, std::less<>> modules;
@@ -196,18 +220,26 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
     else
       modules.emplace(path, 1);
   };
-  for (const auto& parts : sources) {
-    if (parts.size() < 2)
+  // The verdict on each top folder, once: a monorepo's 100k files have a few dozen.
+  std::unordered_map<std::string_view, char> tops; // 0 not a module, 1 a container, 2 a module
+  for (const auto& source : sources) {
+    if (source.parts < 2)
       continue;
-    const auto top = util::to_lower(parts[0]);
-    if (has(k_not_modules, top) || util::contains(top, "-test") || util::contains(top, "_test"))
-      continue; // e2e-tests, integration_tests
-    if (has(k_containers, top) && !flat_containers.contains(parts[0])) {
-      // parts[0] and parts[1] are views of one path: "a/b" is its beginning.
-      if (parts.size() >= 3 && !has(k_not_modules, util::to_lower(parts[1])))
-        count_file(std::string_view(parts[0].data(), parts[0].size() + 1 + parts[1].size()));
-    } else {
-      count_file(parts[0]);
+    auto [top_verdict, added] = tops.try_emplace(source.first, 0);
+    if (added) {
+      const auto top = util::to_lower(source.first);
+      top_verdict->second =
+          has(k_not_modules, top) || util::contains(top, "-test") || util::contains(top, "_test")
+              ? 0 // e2e-tests, integration_tests
+          : has(k_containers, top) && !flat_containers.contains(source.first) ? 1
+                                                                              : 2;
+    }
+    if (top_verdict->second == 1) {
+      // first and second are views of one path: "a/b" is its beginning.
+      if (source.parts >= 3 && !has(k_not_modules, lower_into(source.second, buffer, spill)))
+        count_file(std::string_view(source.first.data(), source.first.size() + 1 + source.second.size()));
+    } else if (top_verdict->second == 2) {
+      count_file(source.first);
     }
   }
   // One module that is only a layout folder (lib/ holding lib/ansible, src/ holding one package): the modules
@@ -215,7 +247,8 @@ SourceSize extract_source_size(const std::vector<const repo::FileEntry*>& files,
   for (int depth = 0; depth < 3 && modules.size() == 1; ++depth) {
     const std::string prefix = modules.begin()->first + "/";
     std::map<std::string, int, std::less<>> children;
-    for (const auto& parts : sources) {
+    for (const auto& source : sources) {
+      const auto parts = util::split(source.path, '/');
       std::string path;
       std::size_t i = 0;
       for (; i + 1 < parts.size(); ++i) {

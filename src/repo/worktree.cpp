@@ -4,6 +4,7 @@
 // O_NOFOLLOW on the last component and a lexical check of the path. Opening with O_NONBLOCK keeps a FIFO
 // planted in the worktree from hanging the run.
 
+#include "batch_read.hpp"
 #include "snapshot_impl.hpp"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -295,8 +297,21 @@ public:
 
   std::optional<ObjectId> blob() const override { return m_blob; }
 
+  void expect(std::span<const FileEntry* const> files) override {
+    m_ahead.clear();
+    m_next = 0;
+    m_fetched_from = m_fetched_to = 0;
+    // A read that identifies blobs stats each file: those read one by one.
+    if (m_identify || files.empty() || g_openat2_unsupported.load(std::memory_order_relaxed) ||
+        BatchReader::for_this_thread() == nullptr)
+      return;
+    m_ahead.assign(files.begin(), files.end());
+  }
+
   Result<std::string_view> read(const FileEntry& file) override {
     m_blob.reset();
+    if (const auto ahead = read_ahead(file))
+      return *ahead;
     if (file.mode == k_mode_symlink || (m_from_store && m_from_store(file))) {
       auto content = file.mode == k_mode_symlink
                          ? read_worktree_file(m_root_fd, file.path, file.mode, m_max_bytes)
@@ -362,7 +377,129 @@ public:
     return head;
   }
 
+  ~WorktreeHeadReader() override {
+    if (!m_batch_buffer.empty() && spare_buffers().size() < 4)
+      spare_buffers().push_back(std::move(m_batch_buffer));
+  }
+
 private:
+  // The batch buffers of this thread's readers gone: a scan makes a reader per run of files, and a buffer
+  // allocated anew each time is fresh memory each time (a page fault per 4 kB).
+  static std::vector<std::string>& spare_buffers() {
+    thread_local std::vector<std::string> spare;
+    return spare;
+  }
+
+  // A file read ahead (expect): where its bytes are in m_batch_buffer, or that it is to be read alone.
+  struct Fetched {
+    std::size_t offset = 0;
+    std::size_t size = 0;
+    bool alone = true;
+  };
+
+  // The bytes of `file` when it was read ahead and they are known whole (or its head of m_max_bytes).
+  std::optional<std::string_view> read_ahead(const FileEntry& file) {
+    if (m_next >= m_ahead.size())
+      return std::nullopt;
+    if (m_ahead[m_next] != &file) {
+      // A caller may leave out a file it expected (one its cache holds): look a batch ahead.
+      const auto end = std::min(m_ahead.size(), m_next + BatchReader::k_max_items);
+      const auto it = std::find(m_ahead.begin() + static_cast<std::ptrdiff_t>(m_next),
+                                m_ahead.begin() + static_cast<std::ptrdiff_t>(end), &file);
+      if (it == m_ahead.begin() + static_cast<std::ptrdiff_t>(end))
+        return std::nullopt;
+      m_next = static_cast<std::size_t>(it - m_ahead.begin());
+    }
+    if (m_next >= m_fetched_to && !fetch(m_next))
+      return std::nullopt;
+    const auto& got = m_fetched[m_next - m_fetched_from];
+    ++m_next;
+    if (got.alone)
+      return std::nullopt;
+    return std::string_view(m_batch_buffer).substr(got.offset, got.size);
+  }
+
+  // Reads the expected files from `from` on, a batch of them: false when no batch could be read.
+  bool fetch(std::size_t from) {
+    constexpr std::size_t k_batch_bytes = 256 * 1024; // the buffers of one batch (a bigger file goes alone)
+    auto* reader = BatchReader::for_this_thread();
+    if (reader == nullptr) {
+      m_ahead.clear();
+      return false;
+    }
+    m_fetched.clear();
+    m_items.clear();
+    m_item_of.clear();
+    // The last directory of the batch before stays open: in path order the next batch begins in it.
+    std::size_t bytes = 0;
+    const auto open_dir = [&](std::string_view dir) {
+      if (m_dirs.empty() || m_dirs.back().first != dir) {
+        UniqueFd fd;
+        if (!dir.empty()) {
+          const std::string relative(dir);
+          fd = UniqueFd(open_beneath(m_root_fd, relative.c_str(), O_PATH | O_DIRECTORY,
+                                     RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS));
+        }
+        m_dirs.emplace_back(dir, std::move(fd));
+      }
+      return dir.empty() ? m_root_fd : m_dirs.back().second.get();
+    };
+    std::size_t at = from;
+    for (; at < m_ahead.size() && m_items.size() < BatchReader::k_max_items; ++at) {
+      const FileEntry& file = *m_ahead[at];
+      // As many bytes as the index says the file holds, and one more: a read that fills them all finds a
+      // file that grew since, read again alone.
+      const auto capacity = static_cast<std::size_t>(std::min<std::uint64_t>(m_max_bytes, file.size + 1));
+      if (!m_items.empty() && bytes + capacity > k_batch_bytes)
+        break;
+      m_fetched.push_back({});
+      const std::string_view path = file.path;
+      if (file.mode == k_mode_symlink || (m_from_store && m_from_store(file)) || !is_safe_relative(path))
+        continue;
+      const auto slash = path.rfind('/');
+      const int dir_fd =
+          open_dir(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
+      if (dir_fd < 0)
+        continue; // read alone, for its error
+      m_fetched.back().offset = bytes;
+      m_fetched.back().size = capacity;
+      m_items.push_back(BatchItem{dir_fd,
+                                  file.path.c_str() + (slash == std::string_view::npos ? 0 : slash + 1),
+                                  nullptr, static_cast<std::uint32_t>(capacity), 0});
+      m_item_of.push_back(m_fetched.size() - 1);
+      bytes += capacity;
+    }
+    m_fetched_from = from;
+    m_fetched_to = at;
+    if (m_batch_buffer.empty() && !spare_buffers().empty()) {
+      m_batch_buffer = std::move(spare_buffers().back());
+      spare_buffers().pop_back();
+    }
+    if (m_batch_buffer.size() < bytes)
+      m_batch_buffer.resize_and_overwrite(bytes, [](char*, std::size_t n) { return n; });
+    for (std::size_t i = 0; i < m_items.size(); ++i)
+      m_items[i].buffer = m_batch_buffer.data() + m_fetched[m_item_of[i]].offset;
+    if (!reader->read(m_items)) {
+      m_ahead.clear(); // io_uring failed here: every read from now on goes alone
+      return false;
+    }
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+      auto& got = m_fetched[m_item_of[i]];
+      const int result = m_items[i].result;
+      // Whole when the read stopped short of the buffer, or the buffer is the head asked for; an error (the
+      // file gone, a directory, a FIFO that blocked) is read alone, for the same answer as a read alone.
+      if (result < 0 || (static_cast<std::size_t>(result) == got.size && got.size < m_max_bytes))
+        continue;
+      got.size = static_cast<std::size_t>(result);
+      got.alone = false;
+    }
+    if (m_dirs.size() > 1) {
+      std::swap(m_dirs.front(), m_dirs.back());
+      m_dirs.resize(1);
+    }
+    return true;
+  }
+
   int m_root_fd;
   std::uint64_t m_max_bytes;
   const Snapshot& m_snapshot;
@@ -374,6 +511,17 @@ private:
   bool m_dir_open = false;
   int m_dir_error = 0;
   std::string m_buffer;
+  // Read-ahead (expect): the files expected, the next one, and the batch read last (m_fetched_from to
+  // m_fetched_to of m_ahead), its bytes in m_batch_buffer.
+  std::vector<const FileEntry*> m_ahead;
+  std::size_t m_next = 0;
+  std::size_t m_fetched_from = 0;
+  std::size_t m_fetched_to = 0;
+  std::vector<Fetched> m_fetched;
+  std::vector<BatchItem> m_items;
+  std::vector<std::size_t> m_item_of;                        // each item's index in m_fetched
+  std::vector<std::pair<std::string_view, UniqueFd>> m_dirs; // the directories of the batch (views of paths)
+  std::string m_batch_buffer;
 };
 
 } // namespace

@@ -128,8 +128,8 @@ public:
   /// one of k_env_scan_max_bytes or more (cut) and a binary one are skipped.
   void add(std::size_t run, const repo::FileEntry& file, doc::Language language, std::string_view text);
 
-  /// The scan of what was added, once every run is done (put together on up to `jobs` threads).
-  EnvReadScan finish(unsigned jobs = 1);
+  /// The scan of what was added, once every run is done.
+  EnvReadScan finish();
 
 private:
   struct Run;

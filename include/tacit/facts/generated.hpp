@@ -9,8 +9,10 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace tacit::facts {
@@ -26,9 +28,36 @@ struct GeneratedFile {
   int attributes_line = 0; ///< the .gitattributes line that marks it linguist-generated (0: not marked)
 };
 
+/// Reads files one after another, for one thread: a callable, and optionally told ahead which files it will
+/// be asked for (repo::HeadReader::expect), so that it may read them in batches.
+template <typename Out> class SequentialReader {
+public:
+  using Read = std::function<Out(const repo::FileEntry&)>;
+  using Expect = std::function<void(std::span<const repo::FileEntry* const>)>;
+
+  SequentialReader() = default;
+  template <typename F>
+  requires(!std::is_same_v<std::remove_cvref_t<F>, SequentialReader> &&
+           std::is_invocable_r_v<Out, F&, const repo::FileEntry&>) SequentialReader(F read)
+      : m_read(std::move(read)) {} // NOLINT(google-explicit-constructor): a plain reader
+  SequentialReader(Read read, Expect expect) : m_read(std::move(read)), m_expect(std::move(expect)) {}
+
+  Out operator()(const repo::FileEntry& file) const { return m_read(file); }
+  /// The files the next calls will read, in order (the pointers stay valid until then).
+  void expect(std::span<const repo::FileEntry* const> files) const {
+    if (m_expect)
+      m_expect(files);
+  }
+  explicit operator bool() const noexcept { return static_cast<bool>(m_read); }
+
+private:
+  Read m_read;
+  Expect m_expect;
+};
+
 /// Reads the first bytes of files, for one thread; the view stays valid until the next call (empty when a
 /// file is unreadable).
-using HeadReader = std::function<std::string_view(const repo::FileEntry&)>;
+using HeadReader = SequentialReader<std::string_view>;
 
 /// Makes a HeadReader that reads at most `max_bytes` of each file.
 using HeadReaders = std::function<HeadReader(std::size_t max_bytes)>;
@@ -48,7 +77,7 @@ struct Head {
 /// bytes are without reading it (repo::Snapshot::stored_blob), so that a scan with `reuse` reads no file
 /// whose blob's marker is kept.
 struct HeadSource {
-  std::function<std::function<Head(const repo::FileEntry&)>(std::size_t max_bytes)> readers;
+  std::function<SequentialReader<Head>(std::size_t max_bytes)> readers;
   std::function<std::optional<repo::ObjectId>(const repo::FileEntry&)> stored_blob;
 };
 

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,6 +110,10 @@ public:
   /// The blob whose first bytes the last successful read gave, when known (as Content::blob; a head need not
   /// be the whole file).
   virtual std::optional<ObjectId> blob() const { return std::nullopt; }
+  /// Tells the reader which files the next calls to read() will ask for, in this order (the pointers must
+  /// stay valid until then): a worktree reader reads them ahead, many with one system call. Reads of other
+  /// files, or in another order, are served as usual; a call replaces the files of an earlier one.
+  virtual void expect(std::span<const FileEntry* const> files) { (void)files; }
 };
 
 /// The files of a repository at one source, and their content.

@@ -7,21 +7,53 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace tacit;
 using namespace tacit::test;
 using repo::ContentSource;
 
 namespace {
 
-// "path=head" for each file (or "path!" for an error), in path order.
-std::string heads(const repo::Snapshot& snapshot, std::uint64_t max_bytes) {
+// "path=head " for each file (or "path! " for an error), in path order, read one by one; every `skip`th
+// left out (0: none).
+std::string heads_alone(const repo::Snapshot& snapshot, std::uint64_t max_bytes, std::size_t skip = 0) {
   auto reader = snapshot.head_reader(max_bytes);
   std::string out;
+  std::size_t i = 0;
   for (const auto& file : snapshot.files()) {
+    if (skip != 0 && i++ % skip == skip - 1)
+      continue;
     auto head = reader->read(file);
     out += head ? file.path + "=" + std::string(*head) + " " : file.path + "! ";
   }
   return out;
+}
+
+// The same, the reader told every file ahead (HeadReader::expect: a worktree reader reads them in batches,
+// through io_uring where the kernel allows) and asked for all but every `skip`th (0: none left out).
+std::string heads_ahead(const repo::Snapshot& snapshot, std::uint64_t max_bytes, std::size_t skip = 0) {
+  auto reader = snapshot.head_reader(max_bytes);
+  std::vector<const repo::FileEntry*> files;
+  for (const auto& file : snapshot.files())
+    files.push_back(&file);
+  reader->expect(files);
+  std::string out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (skip != 0 && i % skip == skip - 1)
+      continue;
+    auto head = reader->read(*files[i]);
+    out += head ? files[i]->path + "=" + std::string(*head) + " " : files[i]->path + "! ";
+  }
+  return out;
+}
+
+// Read alone and read ahead, which must agree: the heads read alone.
+std::string heads(const repo::Snapshot& snapshot, std::uint64_t max_bytes) {
+  const auto alone = heads_alone(snapshot, max_bytes);
+  CHECK(heads_ahead(snapshot, max_bytes) == alone);
+  return alone;
 }
 
 } // namespace
@@ -138,4 +170,51 @@ TEST_CASE("Revision reads with the index another snapshot read: the same bytes, 
     CHECK(read_ok(*snapshot, "edited.md") == "first\n");
     CHECK(heads(*snapshot, 64) == heads(*own, 64));
   }
+}
+
+TEST_CASE(
+    "Head reader, read ahead: the same bytes as one by one, in batches, whatever changed since the index") {
+  TempDir tmp;
+  const auto& repo = tmp.path();
+  git(repo, "init -q");
+  // 300 files in 12 folders (batches of at most 64 files and 256 kB), a file larger than the batch's bytes,
+  // empty files, a file in the root.
+  REQUIRE(run_in(repo,
+                 "for d in $(seq 1 12); do mkdir -p dir$d/sub; for f in $(seq 1 25); do "
+                 "printf 'file %s/%s\\n' $d $f > dir$d/f$f.txt; done; done && "
+                 "head -c 400000 /dev/zero | tr '\\0' 'x' > dir5/big.txt && : > dir6/empty.txt && "
+                 "echo root > root.txt && echo grow > dir7/grow.txt && echo shrinking > dir8/shrink.txt && "
+                 "echo gone > dir9/gone.txt && echo d > dir10/now-a-dir.txt && echo p > dir11/pipe.txt") ==
+          0);
+  git(repo, "add -A");
+  git(repo, "commit -q -m files");
+  // Since the index: a file grew, one shrank, one is gone, one is a directory, one a FIFO.
+  REQUIRE(run_in(repo, "echo 'grown by many more bytes' >> dir7/grow.txt && echo s > dir8/shrink.txt && "
+                       "rm dir9/gone.txt dir10/now-a-dir.txt dir11/pipe.txt && mkdir dir10/now-a-dir.txt && "
+                       "mkfifo dir11/pipe.txt") == 0);
+  auto snapshot = open_ok(repo);
+  for (std::uint64_t max_bytes : {8u, 64u, 1u << 20}) {
+    CAPTURE(max_bytes);
+    const auto alone = heads_alone(*snapshot, max_bytes);
+    if (max_bytes >= 64)
+      CHECK(alone.find("dir7/grow.txt=grow\ngrown by") != std::string::npos);
+    CHECK(heads_ahead(*snapshot, max_bytes) == alone);
+    // A caller that leaves files out (its cache holds them) reads the others as they are.
+    CHECK(heads_ahead(*snapshot, max_bytes, 3) == heads_alone(*snapshot, max_bytes, 3));
+  }
+}
+
+TEST_CASE("Head reader, read ahead: a FIFO someone writes to does not hang the read") {
+  TempDir tmp;
+  make_repo(tmp / "repo", {{"a.txt", "a\n"}, {"pipe.txt", "p\n"}, {"z.txt", "z\n"}});
+  REQUIRE(run_in(tmp / "repo", "rm pipe.txt && mkfifo pipe.txt") == 0);
+  // A writer holds the FIFO open and writes nothing: a blocking read would wait for it.
+  const auto fifo = (tmp / "repo" / "pipe.txt").string();
+  const int writer = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  REQUIRE(writer >= 0);
+  auto snapshot = open_ok(tmp / "repo");
+  const auto alone = heads_alone(*snapshot, 64);
+  CHECK(alone.starts_with("a.txt=a\n pipe.txt"));
+  CHECK(heads_ahead(*snapshot, 64) == alone);
+  ::close(writer);
 }
