@@ -134,6 +134,14 @@ constexpr std::array k_warp{
     LoadSpec{"WARP.md", each_directory, always, Selector::none, 1},
 };
 
+// OpenHands: AGENTS.md at the root, skills, and the repository microagent .openhands/microagents/repo.md
+// (skills were called microagents; that folder still works, and a file without triggers is always loaded).
+constexpr std::array k_openhands{
+    LoadSpec{"AGENTS.md", root, always},
+    LoadSpec{".openhands/microagents/repo.md", root, always},
+    LoadSpec{".agents/skills/*/SKILL.md", root, skill},
+};
+
 constexpr std::array k_agents{
     AgentSpec{"codex",
               "Codex",
@@ -167,6 +175,7 @@ constexpr std::array k_agents{
               "https://block.github.io/goose/docs/guides/context-engineering/using-goosehints", k_goose},
     AgentSpec{"aider", "Aider", "https://aider.chat/docs/usage/conventions.html", k_aider},
     AgentSpec{"warp", "Warp", "https://docs.warp.dev/agents/capabilities/rules", k_warp},
+    AgentSpec{"openhands", "OpenHands", "https://docs.openhands.dev/overview/skills", k_openhands},
 };
 
 std::string unquote(std::string_view value) {

@@ -231,6 +231,11 @@ std::vector<std::string> normalize_command(std::vector<std::string> words) {
   for (const auto& alias : k_aliases)
     if (program == alias.from)
       program = std::string(alias.to);
+  // rustup's toolchain override picks which cargo runs, not what it runs: `cargo +stable semver-checks` is
+  // `cargo semver-checks`.
+  if ((out.front() == "cargo" || out.front() == "rustc" || out.front() == "rustdoc") && out.size() > 1 &&
+      out[1].size() > 1 && out[1].front() == '+')
+    out.erase(out.begin() + 1);
   return out;
 }
 

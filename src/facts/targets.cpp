@@ -166,6 +166,40 @@ bool has_sibling(const std::vector<const repo::FileEntry*>& files, std::string_v
 
 } // namespace
 
+// The root pom.xml's <defaultGoal> (outside a <profile>): what a bare `mvn` runs, one goal or phase a line
+// as Maven runs them in turn (Apache Commons' READMEs: "run `mvn` without arguments ... to run all tests and
+// checks").
+void extract_maven_default_goal(const std::vector<const repo::FileEntry*>& files, const FileReader& read,
+                                std::vector<TargetSet>& sets) {
+  const auto pom = std::ranges::find_if(files, [](const auto* file) { return file->path == "pom.xml"; });
+  if (pom == files.end())
+    return;
+  const std::string_view text = read(**pom);
+  constexpr std::string_view open = "<defaultGoal>";
+  for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+    const auto profile = text.rfind("<profile>", at);
+    const auto profile_end = text.rfind("</profile>", at);
+    if (profile != std::string::npos && (profile_end == std::string::npos || profile_end < profile))
+      continue; // a profile's goal runs only with -P
+    const auto begin = at + open.size();
+    const auto end = text.find("</defaultGoal>", begin);
+    if (end == std::string::npos)
+      return;
+    std::string recipe;
+    for (const auto goal : util::split_words(text.substr(begin, end - begin)))
+      recipe += fmt::format("{}mvn {}", recipe.empty() ? "" : "\n", goal);
+    if (recipe.empty())
+      return;
+    TargetSet set{"maven", (*pom)->path, {}, {}, true, {}, {}};
+    const auto line =
+        static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+    set.targets.emplace(std::string(k_maven_default_goal), line);
+    set.recipes[std::string(k_maven_default_goal)] = std::move(recipe);
+    sets.push_back(std::move(set));
+    return;
+  }
+}
+
 std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>& files,
                                        const FileReader& read) {
   std::vector<TargetSet> sets;
@@ -199,6 +233,7 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
   extract_taskfiles(files, read, sets);
   extract_cargo_aliases(files, read, sets);
   extract_pyproject_runners(files, read, sets);
+  extract_maven_default_goal(files, read, sets);
   return sets;
 }
 

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <utility>
 #include <vector>
@@ -62,7 +63,9 @@ constexpr engine::RuleMeta k_meta{
                 "the files that the doc's own procedure makes (a shell block that writes them with `>`, `-o` "
                 "or "
                 "`tee`, copies to them, removes them, tests for them with `test -f`, also through a variable "
-                "it assigns; prose that says it generates them), a path the sentence says is absent "
+                "it assigns; prose that says it generates them), a path the doc also names under the home "
+                "folder (`.claude/settings.json` beside `~/.claude/settings.json`: where a tool looks for "
+                "its configuration in the reader's project), a path the sentence says is absent "
                 "(\"ships no `.github/dco.yml`\", \"`x.lock` does not exist\") and a link the rest of its "
                 "line offers for the reader to create (\"creating this file will override...\") are not "
                 "checked. A path named "
@@ -114,6 +117,24 @@ std::string relative_from(std::string_view dir, std::string_view path) {
   for (auto i = common; i < to.size(); ++i)
     out += fmt::format("{}{}", i > common ? "/" : "", to[i]);
   return out;
+}
+
+// True when the doc also names the path under the home folder (`~/.claude/settings.json` beside
+// `.claude/settings.json`): the pair is where a tool looks for its configuration, per user and per project,
+// in the reader's project, not a file of this repository.
+bool named_under_home(const doc::Document& doc, std::string_view text) {
+  while (text.starts_with("./"))
+    text.remove_prefix(2);
+  if (text.empty() || text.starts_with('/') || text.starts_with("../"))
+    return false;
+  const auto home = fmt::format("~/{}", text);
+  for (auto at = doc.text.find(home); at != std::string::npos; at = doc.text.find(home, at + 1)) {
+    const auto end = at + home.size();
+    if (end == doc.text.size() || !(std::isalnum(static_cast<unsigned char>(doc.text[end])) ||
+                                    doc.text[end] == '_' || doc.text[end] == '-' || doc.text[end] == '/'))
+      return true;
+  }
+  return false;
 }
 
 class BrokenPathReference final : public engine::Rule {
@@ -175,7 +196,7 @@ public:
       const auto& made = produced_by(*doc);
       const auto& mention = *entry.mention;
       if (matches_runtime_path(made, util::normalize_path(mention.text)) ||
-          matches_runtime_path(made, entry.path))
+          matches_runtime_path(made, entry.path) || named_under_home(*doc, mention.text))
         continue;
       const engine::Location location{mention.doc, mention.line, mention.column, {}};
       if (const auto it = reported.find({doc, entry.path}); it != reported.end()) {

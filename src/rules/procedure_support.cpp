@@ -404,6 +404,10 @@ std::vector<std::pair<std::string, std::string>> runner_targets(const std::vecto
     out.emplace_back(program, words[2]);
   else if (auto path = script_path(words); !path.empty())
     out.emplace_back("script", std::move(path));
+  else if (program == "mvn" && std::ranges::all_of(words.begin() + 1, words.end(), [](const auto& word) {
+             return word.starts_with('-') && word != "-f" && word != "--file" && !word.starts_with("-f=");
+           }))
+    out.emplace_back("maven", std::string(facts::k_maven_default_goal)); // a bare `mvn`: the default goal
   return out;
 }
 

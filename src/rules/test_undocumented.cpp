@@ -42,7 +42,10 @@ constexpr engine::RuleMeta k_meta{
                 "test`, "
                 "`make check`, `tox`, `nox`, `just test`, `npm test`, `mvn verify`, `gradle check`...), as "
                 "does "
-                "a documented repository script that runs them (`./scripts/test` whose lines run pytest). "
+                "a documented repository script or task-runner target that runs them (`./scripts/test` whose "
+                "lines run pytest, `pnpm test` whose package.json script runs `cargo test`, a bare `mvn` "
+                "whose "
+                "pom.xml <defaultGoal> is `clean verify`). "
                 "Where "
                 "tacit recognises no suite (a C project's `make check`, a shell test runner) but gating CI "
                 "runs "
@@ -154,8 +157,9 @@ bool is_test_script(const std::vector<std::string>& words) {
   return name.find("test") != std::string::npos && name != "test" && name != "[";
 }
 
-// The commands that the repository scripts the docs show run (`./scripts/test` runs `uv run pytest`), with
-// wrappers peeled: a documented script that runs the tests documents them.
+// The commands that the repository scripts and task-runner targets the docs show run (`./scripts/test` runs
+// `uv run pytest`, `pnpm test` runs its package.json script), with wrappers peeled: a documented script or
+// target that runs the tests documents them.
 std::vector<std::vector<std::string>> script_commands(const engine::Context& context) {
   std::vector<std::vector<std::string>> out;
   std::set<std::string> seen;
@@ -170,6 +174,14 @@ std::vector<std::vector<std::string>> script_commands(const engine::Context& con
         out.push_back(std::move(words));
       }
   }
+  // What the documented task-runner targets run: `pnpm test` whose package.json script is `cargo test &&
+  // vitest run` documents the Cargo tests too (tailwindcss).
+  const auto& recipes = procedure::documented_recipes(context, true); // the lines view it
+  for (const auto line : util::split_lines(recipes))
+    for (auto& words : doc::split_commands(line)) {
+      out.push_back(doc::peel_wrappers(words));
+      out.push_back(std::move(words));
+    }
   return out;
 }
 

@@ -21,9 +21,12 @@ struct TestSuite {
   std::vector<Provenance> evidence;
 };
 
+/// The name of the one target of runner "maven": the root pom.xml's <defaultGoal>, what a bare `mvn` runs.
+inline constexpr std::string_view k_maven_default_goal = "(defaultGoal)";
+
 /// The targets a task runner knows: Makefile targets, package.json scripts, justfile recipes.
 struct TargetSet {
-  std::string runner; ///< make, npm (package.json scripts, whatever the package manager), just
+  std::string runner; ///< make, npm (package.json scripts, whatever the package manager), just, maven
   std::string path;   ///< the file that defines them
   std::map<std::string, int> targets; ///< name -> line
   std::vector<std::string> patterns;  ///< pattern rules (`%.o`), matched as globs

@@ -56,7 +56,8 @@ TEST_CASE("classify_document: agent context files") {
         "AGENTS.override.md", "sub/AGENTS.override.md", ".claude/rules/testing.md", "pkg/.claude/CLAUDE.md",
         ".kiro/steering/tech.md", ".amazonq/rules/style.md", ".roo/rules/01-general.md", ".roorules",
         ".continue/rules/style.md", ".augment/rules/x.md", ".augment-guidelines", ".goosehints",
-        "sub/.goosehints", "WARP.md", "sub/WARP.md", ".rules", "AGENT.md"}) {
+        "sub/.goosehints", "WARP.md", "sub/WARP.md", ".rules", "AGENT.md",
+        ".openhands/microagents/repo.md"}) {
     INFO(path);
     CHECK(classify(path) == "agent context/md");
     CHECK(match_context_file(path) != nullptr);

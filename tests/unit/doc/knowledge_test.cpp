@@ -118,6 +118,10 @@ TEST_CASE("normalize_command: env assignments and prefix commands") {
   CHECK(normalize_command({"env", "-i", "A=1", "make", "check"}) == Words{"make", "check"});
   CHECK(normalize_command({"exec", "python", "app.py"}) == Words{"python", "app.py"});
   CHECK(normalize_command({"sudo", "time", "DEBUG=1", "make"}) == Words{"make"});
+  // rustup's toolchain override is not part of the command.
+  CHECK(normalize_command({"cargo", "+stable", "semver-checks"}) == Words{"cargo", "semver-checks"});
+  CHECK(normalize_command({"cargo", "+nightly", "fmt", "--check"}) == Words{"cargo", "fmt", "--check"});
+  CHECK(normalize_command({"npx", "+x"}) == Words{"npx", "+x"});
   // Not assignments: "=x" and names starting with a digit or with other characters.
   CHECK(normalize_command({"=x", "make"}) == Words{"=x", "make"});
   CHECK(normalize_command({"1A=x", "make"}) == Words{"1A=x", "make"});

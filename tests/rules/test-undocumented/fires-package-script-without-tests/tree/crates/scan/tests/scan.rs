@@ -1,0 +1,4 @@
+#[test]
+fn scans() {
+    scan::scan();
+}
