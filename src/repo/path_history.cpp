@@ -157,30 +157,67 @@ private:
   std::vector<TreeFile> m_added_trees;
 };
 
+// A blob larger than this takes part in exact renames only: content similarity inflates and hashes both
+// sides, seconds for the few megabytes of a bundled build output that each release replaces under a new name.
+constexpr std::size_t k_similarity_max_bytes = 512 * 1024;
+
+// Exact renames (the same blob) from `deleted` to `added`, into `renames`.
+void exact_renames(const std::vector<const TreeFile*>& deleted, const std::vector<const TreeFile*>& added,
+                   std::map<std::string, std::string>& renames) {
+  std::unordered_map<std::string, const TreeFile*> by_blob;
+  for (const auto* file : added)
+    by_blob.try_emplace(std::string(reinterpret_cast<const char*>(file->oid.id), GIT_OID_RAWSZ), file);
+  for (const auto* file : deleted)
+    if (auto it = by_blob.find(std::string(reinterpret_cast<const char*>(file->oid.id), GIT_OID_RAWSZ));
+        it != by_blob.end() && it->second != nullptr) {
+      renames.emplace(file->path, it->second->path);
+      it->second = nullptr;
+    }
+}
+
 // Renames among the commit's deleted and added files: old path -> new path. libgit2's rename detection
 // (exact, then by content similarity) on a diff limited to those files; with too many candidates, exact
-// renames (same blob) only.
+// renames (same blob) only, and large blobs (k_similarity_max_bytes) only exactly.
 std::map<std::string, std::string> find_renames(git_repository* repository, git_tree* before, git_tree* after,
                                                 const CommitDelta& delta, std::size_t max_candidates) {
   std::map<std::string, std::string> renames;
   if (delta.deleted.empty() || delta.added.empty())
     return renames;
+  std::vector<const TreeFile*> deleted;
+  std::vector<const TreeFile*> added;
   if (delta.deleted.size() + delta.added.size() > max_candidates) {
-    std::unordered_map<std::string, const TreeFile*> by_blob;
-    for (const auto& file : delta.added)
-      by_blob.try_emplace(std::string(reinterpret_cast<const char*>(file.oid.id), GIT_OID_RAWSZ), &file);
     for (const auto& file : delta.deleted)
-      if (auto it = by_blob.find(std::string(reinterpret_cast<const char*>(file.oid.id), GIT_OID_RAWSZ));
-          it != by_blob.end() && it->second != nullptr) {
-        renames.emplace(file.path, it->second->path);
-        it->second = nullptr;
-      }
+      deleted.push_back(&file);
+    for (const auto& file : delta.added)
+      added.push_back(&file);
+    exact_renames(deleted, added, renames);
     return renames;
   }
-  std::vector<const char*> paths;
+  // The large blobs apart (their size from the object's header, without inflating it).
+  git_odb* raw_odb = nullptr;
+  const git::OdbPtr odb(git_repository_odb(&raw_odb, repository) == 0 ? raw_odb : nullptr);
+  const auto is_large = [&](const TreeFile& file) {
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    return odb && git_odb_read_header(&size, &type, odb.get(), &file.oid) == 0 &&
+           size > k_similarity_max_bytes;
+  };
+  std::vector<const char*> paths; // the deleted and added files left to libgit2's similarity
+  bool similar_deleted = false;
+  bool similar_added = false;
   for (const auto* files : {&delta.deleted, &delta.added})
-    for (const auto& file : *files)
+    for (const auto& file : *files) {
+      const bool was_deleted = files == &delta.deleted;
+      if (is_large(file)) {
+        (was_deleted ? deleted : added).push_back(&file);
+        continue;
+      }
       paths.push_back(file.path.c_str());
+      (was_deleted ? similar_deleted : similar_added) = true;
+    }
+  exact_renames(deleted, added, renames);
+  if (!similar_deleted || !similar_added)
+    return renames;
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   options.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH | GIT_DIFF_SKIP_BINARY_CHECK;
   options.pathspec.strings = const_cast<char**>(paths.data());

@@ -190,6 +190,27 @@ TEST_CASE("path history: exact renames only when a commit has too many candidate
         "0:edited.txt -> changed.txt\n0:same.txt -> moved.txt\n");
 }
 
+TEST_CASE("path history: a large blob is renamed only as itself, beside similar renames of small files") {
+  // A bundle of over 512 kB that each release replaces under a new name: its similarity is not computed (it
+  // took seconds per commit), an exact rename of it is still one.
+  TempDir tmp;
+  std::string big;
+  for (int i = 0; i < 30000; ++i)
+    big += "var x" + std::to_string(i) + " = " + std::to_string(i * 7) + ";\n";
+  REQUIRE(big.size() > 512 * 1024);
+  make_repo(tmp.path(),
+            {{"dist/main-a.js", big}, {"dist/copy-a.js", big + "//\n"}, {"edited.txt", body("edited")}});
+  git(tmp.path(), "mv dist/main-a.js dist/main-b.js");
+  git(tmp.path(), "mv dist/copy-a.js dist/copy-b.js");
+  write_file(tmp / "dist/copy-b.js", big + "// changed\n");
+  git(tmp.path(), "mv edited.txt changed.txt");
+  write_file(tmp / "changed.txt", body("edited") + "more\n");
+  commit_all(tmp.path(), "release");
+  auto snapshot = open_ok(tmp.path());
+  CHECK(describe(repo::read_path_history(*snapshot, {})) ==
+        "0:dist/copy-a.js deleted\n0:dist/main-a.js -> dist/main-b.js\n0:edited.txt -> changed.txt\n");
+}
+
 TEST_CASE("path history: none for a plain directory or a repository without commits") {
   TempDir plain;
   write_file(plain / "a.txt", "a\n");
