@@ -59,7 +59,7 @@ constexpr std::array<FilesetInfo, 27> k_fact_kinds{{
     {"recent-commits", "the number of recent non-merge commits read, at most 200 (a count, no items)"},
     {"partial-context-files",
      "agent context files that do not apply to the whole repository (nested, personal, "
-     "path-scoped, opt-in)"},
+     "path-scoped by their front matter, opt-in)"},
     {"read-only-statement",
      "where the repository says it is a mirror or accepts no pull requests (one item at most)"},
 }};
@@ -87,7 +87,16 @@ void add_contribution(const engine::Context& context, FactValue& out, std::strin
 }
 
 // Why an agent context file does not apply to the whole repository; empty when it does.
-std::string partial_scope(const doc::ContextFileSpec& spec) {
+std::string partial_scope(const doc::Document& doc, const doc::ContextFileSpec& spec) {
+  // A rule file scoped by its front matter (a Cursor rule for `*.js,*.css`, a Copilot `applyTo`).
+  if (const auto activation = doc::front_matter_activation(doc.path, doc.front_matter)) {
+    using Mode = doc::RuleActivation::Mode;
+    if (activation->mode == Mode::glob)
+      return fmt::format("applies only to {}", util::join(activation->globs, ", "));
+    if (activation->mode == Mode::described)
+      return "read only when the agent finds its description relevant";
+    return "read only when mentioned";
+  }
   switch (spec.scope) {
   case doc::ContextScope::directory:
     return "applies only to its own directory";
@@ -221,8 +230,8 @@ FactValue fact_value(const engine::Context& context, std::string_view name) {
     for (const auto& doc : context.documents())
       if (const auto* spec =
               doc.kind == doc::DocKind::agent_context ? doc::match_context_file(doc.path) : nullptr;
-          spec && !doc::is_repository_wide_context(doc.path))
-        if (auto note = partial_scope(*spec); !note.empty())
+          spec && !doc::is_repository_wide_context(doc.path, doc.front_matter))
+        if (auto note = partial_scope(doc, *spec); !note.empty())
           out.items.push_back({doc.path, at(doc.path, 1), std::move(note)});
   } else if (name == "read-only-statement") {
     if (const auto& statement = facts.read_only)

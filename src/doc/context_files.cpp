@@ -149,10 +149,41 @@ const ContextFileSpec* match_context_file(std::string_view path) {
   return nullptr;
 }
 
-bool is_repository_wide_context(std::string_view path) {
+std::optional<RuleActivation> front_matter_activation(std::string_view path, std::string_view front_matter) {
+  for (const auto& agent : agent_specs())
+    for (const auto& file : agent.files)
+      if (file.activation == Activation::front_matter && file.place == Place::root &&
+          util::glob_match(file.pattern, path))
+        return read_activation(file.selector, front_matter);
+  return std::nullopt;
+}
+
+namespace {
+
+// Globs that select every file of the repository (`applyTo: "**"`, `globs: **/*`).
+bool covers_everything(const std::vector<std::string>& globs) {
+  return std::ranges::any_of(globs, [](const std::string& glob) {
+    const std::string_view g = util::trim(glob);
+    return g == "**" || g == "**/*" || g == "/**" || g == "/**/*" || g == "./**" || g == "./**/*";
+  });
+}
+
+} // namespace
+
+bool is_repository_wide_context(std::string_view path, std::string_view front_matter) {
   const auto* spec = match_context_file(path);
   if (!spec)
     return false;
+  // A rule file whose front matter says when it applies: only when it applies always, or to every file.
+  // One without front matter is a legacy rule loaded always (a path-scoped Copilot file then applies to
+  // nothing).
+  if (const auto activation = front_matter_activation(path, front_matter)) {
+    if (front_matter.empty() && spec->scope != ContextScope::path_scoped)
+      return true;
+    using Mode = RuleActivation::Mode;
+    return activation->mode == Mode::always ||
+           (activation->mode == Mode::glob && covers_everything(activation->globs));
+  }
   if (spec->scope == ContextScope::repository)
     return true;
   return spec->scope == ContextScope::directory && path.find('/') == std::string_view::npos;

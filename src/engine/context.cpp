@@ -556,7 +556,8 @@ std::vector<const doc::Document*> Context::root_context_files() const {
     if (const auto* doc = document(name))
       out.push_back(doc);
   for (const auto& doc : m_documents)
-    if (doc.kind == doc::DocKind::agent_context && doc::is_repository_wide_context(doc.path) &&
+    if (doc.kind == doc::DocKind::agent_context &&
+        doc::is_repository_wide_context(doc.path, doc.front_matter) &&
         std::find(out.begin(), out.end(), &doc) == out.end())
       out.push_back(&doc);
   return out;

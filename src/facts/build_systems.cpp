@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace tacit::facts {
 
@@ -87,7 +88,59 @@ bool is_swift_package(const std::vector<const repo::FileEntry*>& files) {
   });
 }
 
-namespace {} // namespace
+namespace {
+
+bool is_dotnet_project(std::string_view name) {
+  return name.ends_with(".csproj") || name.ends_with(".fsproj") || name.ends_with(".vbproj");
+}
+
+bool is_solution(std::string_view name) {
+  return name.ends_with(".sln") || name.ends_with(".slnx");
+}
+
+// The project files a solution lists: C#, F# or Visual Basic ones build with `dotnet build`; a solution of
+// C++ projects (.vcxproj) builds with Visual Studio's MSBuild only.
+bool lists_dotnet_projects(std::string_view solution) {
+  const auto lower = util::to_lower(solution);
+  return lower.find(".csproj") != std::string::npos || lower.find(".fsproj") != std::string::npos ||
+         lower.find(".vbproj") != std::string::npos;
+}
+
+} // namespace
+
+std::optional<DotnetBuild> dotnet_build(const std::vector<const repo::FileEntry*>& files,
+                                        const FileReader& read) {
+  // At the root, where `dotnet build` finds it (a solution before a project); else a solution in src/ when
+  // the root has none (Newtonsoft.Json's Src/Newtonsoft.Json.slnx). Deeper solutions belong to samples,
+  // benchmarks or bindings.
+  const repo::FileEntry* found = nullptr;
+  int at_root = 0; // solutions and projects at the root: with more than one, `dotnet build` needs a name
+  for (const auto* file : files)
+    if (const auto name = util::base_name(file->path);
+        name.size() == file->path.size() && (is_solution(name) || is_dotnet_project(name)))
+      ++at_root;
+  enum Pass { root_solution, root_project, src_solution };
+  for (int pass = root_solution; pass <= src_solution && !found; ++pass)
+    for (const auto* file : files) {
+      const std::string_view path = file->path;
+      const auto dir = util::dir_name(path);
+      const auto name = util::base_name(path);
+      const bool place =
+          pass == src_solution ? util::iequals(dir, "src") || util::iequals(dir, "source") : dir.empty();
+      const bool kind = pass == root_project ? is_dotnet_project(name) : is_solution(name);
+      if (place && kind && (pass == root_project || lists_dotnet_projects(read(*file)))) {
+        found = file;
+        break;
+      }
+    }
+  if (!found)
+    return std::nullopt;
+  const auto name = util::base_name(found->path);
+  DotnetBuild build{Provenance{found->path, 1, is_solution(name) ? "a .NET solution" : "a .NET project"}, {}};
+  if (name.size() != found->path.size() || at_root > 1)
+    build.target = found->path;
+  return build;
+}
 
 std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::FileEntry*>& files,
                                                const FileReader& read) {
@@ -116,6 +169,14 @@ std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::Fil
                                   {},
                                   Provenance{file->path, 1, std::string(detector.note)}});
   }
+  // A .NET solution or project builds with `dotnet build` (after a CMake or make build beside it, which
+  // leads).
+  if (auto build = dotnet_build(files, read))
+    systems.push_back(BuildSystem{"dotnet",
+                                  "dotnet",
+                                  build->target.empty() ? "dotnet build" : "dotnet build " + build->target,
+                                  {},
+                                  std::move(build->evidence)});
   // A Python package builds (compiles) when its build backend compiles an extension: maturin (Rust),
   // scikit-build-core (CMake), meson-python. A pure-Python backend (hatchling, setuptools, flit...) has no
   // build step an agent runs: installing it is setup (TASK105).

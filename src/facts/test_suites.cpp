@@ -284,6 +284,43 @@ void detect_swift(const Files& files, std::vector<TestSuite>& out) {
   out.push_back(std::move(suite));
 }
 
+// A .NET test project by its name, as the .NET templates and most repositories name them:
+// AutoMapper.UnitTests, Serilog.Tests, Polly.Core.Tests, xunit.v3.core.tests, FSharp.Core.Test.
+bool is_dotnet_test_project(std::string_view path) {
+  const auto name = util::base_name(path);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos)
+    return false;
+  const auto extension = name.substr(dot);
+  if (extension != ".csproj" && extension != ".fsproj" && extension != ".vbproj")
+    return false;
+  const auto stem = util::to_lower(name.substr(0, dot));
+  for (const auto part : util::split(stem, '.'))
+    if (part.ends_with("tests") || part == "test" || part.ends_with("specs") || part == "spec")
+      return true;
+  return false;
+}
+
+// The test projects of a .NET build run with `dotnet test`, from the solution at the root.
+void detect_dotnet(const Files& files, const FileReader& read, std::vector<TestSuite>& out) {
+  const auto solution = dotnet_build(files, read);
+  if (!solution)
+    return;
+  // The shortest name shows the main one (Newtonsoft.Json.Tests, not Newtonsoft.Json.FuzzTests).
+  const repo::FileEntry* test = nullptr;
+  for (const auto* file : files)
+    if (is_dotnet_test_project(file->path) &&
+        (!test || util::base_name(file->path).size() < util::base_name(test->path).size()))
+      test = file;
+  if (!test)
+    return;
+  TestSuite suite{
+      "dotnet", "", solution->target.empty() ? "dotnet test" : "dotnet test " + solution->target, {}, {}};
+  suite.evidence.push_back(solution->evidence);
+  suite.evidence.push_back(Provenance{test->path, 1, "a .NET test project"});
+  out.push_back(std::move(suite));
+}
+
 } // namespace
 
 std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileReader& read) {
@@ -299,6 +336,7 @@ std::vector<TestSuite> extract_test_suites(const Files& all_files, const FileRea
   detect_cargo(files, read, suites);
   detect_jvm(files, suites);
   detect_swift(files, suites);
+  detect_dotnet(files, read, suites);
   return suites;
 }
 

@@ -209,24 +209,6 @@ std::shared_ptr<const IndexReading> make_index_reading(git_repository* repositor
   return make_index_reading(repository, IndexEntries(file), file.time(), [&] { return file.trees(); });
 }
 
-// The repository's own index as index_file.cpp reads it, or nullptr for libgit2 to read it (among others, a
-// case-insensitive one (core.ignorecase), whose entries libgit2 sorts otherwise).
-std::shared_ptr<const IndexFile> read_own_index(git_repository* repository) {
-  git_config* config = nullptr;
-  if (git_repository_config_snapshot(&config, repository) < 0) {
-    git_error_clear();
-    return nullptr;
-  }
-  const git::ConfigPtr owned(config);
-  int ignore_case = 0;
-  const int rc = git_config_get_bool(&ignore_case, config, "core.ignorecase");
-  git_error_clear();
-  if ((rc < 0 && rc != GIT_ENOTFOUND) || (rc == 0 && ignore_case != 0)) {
-    return nullptr;
-  }
-  return read_index_file(std::filesystem::path(git_repository_path(repository)) / "index");
-}
-
 ObjectId object_id(const git_oid& oid) {
   ObjectId id;
   std::copy_n(oid.id, id.raw.size(), id.raw.begin());
@@ -693,12 +675,20 @@ private:
     std::optional<IndexEntries> entries;
     std::optional<std::int64_t> time;
     git::IndexPtr index;
+    // GIT_INDEX_FILE's index too (libgit2 1.5 refuses one written with git's index.skipHash, whose checksum
+    // is zeros), but kept apart: index_reading is the repository's index, or none.
+    std::shared_ptr<const IndexFile> named_file;
     if (own_index) {
       m_index_file = read_own_index(m_repository.get());
+    } else {
+      named_file = read_own_index(m_repository.get(), index_file_path(m_repository.get()));
     }
-    if (m_index_file != nullptr) {
-      entries.emplace(*m_index_file);
-      time = m_index_file->time();
+    if (m_index_file != nullptr || named_file != nullptr) {
+      const auto& file = m_index_file != nullptr ? *m_index_file : *named_file;
+      entries.emplace(file);
+      if (own_index) {
+        time = file.time();
+      }
     } else {
       time = own_index ? index_file_time(m_repository.get()) : std::nullopt; // before the read
       auto opened = open_index();

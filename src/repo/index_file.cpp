@@ -4,12 +4,14 @@
 
 #include "index_file.hpp"
 
+#include "git_raii.hpp"
 #include "snapshot_impl.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -360,6 +362,33 @@ std::unique_ptr<IndexFile> read_index_file(const std::filesystem::path& path) {
   file->m_data = std::string_view(static_cast<const char*>(mapping), size);
   file->m_time = static_cast<std::int64_t>(info.st_mtim.tv_sec);
   return file->parse() ? std::move(file) : nullptr;
+}
+
+std::filesystem::path index_file_path(git_repository* repository) {
+  if (const char* named = std::getenv("GIT_INDEX_FILE"); named != nullptr && named[0] != '\0') {
+    std::error_code ec;
+    auto path = std::filesystem::absolute(named, ec);
+    return ec ? std::filesystem::path(named) : path;
+  }
+  return std::filesystem::path(git_repository_path(repository)) / "index";
+}
+
+std::shared_ptr<const IndexFile> read_own_index(git_repository* repository,
+                                                const std::filesystem::path& file) {
+  git_config* config = nullptr;
+  if (git_repository_config_snapshot(&config, repository) < 0) {
+    git_error_clear();
+    return nullptr;
+  }
+  const git::ConfigPtr owned(config);
+  int ignore_case = 0;
+  const int rc = git_config_get_bool(&ignore_case, config, "core.ignorecase");
+  git_error_clear();
+  if ((rc < 0 && rc != GIT_ENOTFOUND) || (rc == 0 && ignore_case != 0)) {
+    return nullptr;
+  }
+  return read_index_file(file.empty() ? std::filesystem::path(git_repository_path(repository)) / "index"
+                                      : file);
 }
 
 } // namespace tacit::repo

@@ -1,8 +1,9 @@
 #pragma once
 // Private to src/repo: the entries of a git index file read from its bytes, for the worktree and index
-// snapshots (and the index reading of a revision's), instead of libgit2's read: libgit2 1.5 copies and hashes
-// the whole file (SHA-1 with collision detection), validates every path, allocates each entry and puts it in
-// a hash map, ~0.2 s for 100k entries; this reader maps the file and keeps where each entry starts.
+// snapshots (and the index reading of a revision's, and --staged's staged tree), instead of libgit2's read:
+// libgit2 1.5 copies and hashes the whole file (SHA-1 with collision detection), validates every path,
+// allocates each entry and puts it in a hash map, ~0.2 s for 100k entries; this reader maps the file and
+// keeps where each entry starts.
 //
 // It reads only what it knows libgit2 would read the same way (the same entries in the same order): index
 // versions 2 to 4, the optional extensions (skipped; the cache tree, resolve-undo and conflict-name ones
@@ -76,6 +77,16 @@ private:
 /// above). The caller checks that the repository's index is not case-insensitive (core.ignorecase), whose
 /// entries libgit2 sorts otherwise.
 std::unique_ptr<IndexFile> read_index_file(const std::filesystem::path& path);
+
+/// The index file of `repository` that git commands would use: the one GIT_INDEX_FILE names (git sets it
+/// for the pre-commit hook of `git commit -a`), made absolute, else the repository's own.
+std::filesystem::path index_file_path(git_repository* repository);
+
+/// The index file at `file` (default: the repository's own) as index_file.cpp reads it, or nullptr for
+/// libgit2 to read it (among others, in a case-insensitive repository (core.ignorecase), whose entries
+/// libgit2 sorts otherwise).
+std::shared_ptr<const IndexFile> read_own_index(git_repository* repository,
+                                                const std::filesystem::path& file = {});
 
 /// The same from the file's bytes (for the tests).
 std::unique_ptr<IndexFile> parse_index_file(std::string bytes);

@@ -4,6 +4,7 @@
 // database that reads the repository's objects as an alternate.
 
 #include "git_raii.hpp"
+#include "index_file.hpp"
 
 #include <tacit/repo/merge_base.hpp>
 
@@ -108,6 +109,40 @@ StateIdentity commit_identity(git_repository* repository, const git_oid& id) {
   return identity;
 }
 
+// The index that --staged scans (GIT_INDEX_FILE's, else the repository's), as the snapshot reads it: its
+// entries read by index_file.cpp into an index in memory, since libgit2 1.5 refuses an index written with
+// git's index.skipHash (its checksum is zeros); else as libgit2 reads it. Null when it cannot be read.
+git::IndexPtr staged_index(git_repository* repository) {
+  const auto path = index_file_path(repository);
+  git_index* raw = nullptr;
+  const auto file = read_own_index(repository, path);
+  if (file == nullptr) {
+    if (git_index_open(&raw, path.c_str()) < 0) {
+      git_index_free(raw);
+      return nullptr;
+    }
+    return git::IndexPtr(raw);
+  }
+  if (git_index_new(&raw) < 0)
+    return nullptr;
+  git::IndexPtr index(raw);
+  for (std::size_t i = 0; i < file->size(); ++i) {
+    const auto entry = file->entry(i);
+    if (entry.stage() != 0)
+      return nullptr; // a conflict: no tree
+    const std::string path_text(entry.path);
+    git_index_entry added{};
+    added.path = path_text.c_str();
+    added.id = entry.id;
+    added.mode = entry.mode;
+    added.file_size = entry.file_size;
+    added.flags_extended = entry.flags_extended;
+    if (git_index_add(index.get(), &added) < 0)
+      return nullptr;
+  }
+  return index;
+}
+
 } // namespace
 
 std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned) {
@@ -118,11 +153,8 @@ std::optional<StateIdentity> staged_identity(const SnapshotOptions& scanned) {
   git_oid head{};
   if (git_reference_name_to_id(&head, repository.get(), "HEAD") < 0)
     return std::nullopt;
-  git_index* raw_index = nullptr;
-  if (git_repository_index(&raw_index, repository.get()) < 0)
-    return std::nullopt;
-  const git::IndexPtr index(raw_index);
-  if (git_index_has_conflicts(index.get()) == 1)
+  const auto index = staged_index(repository.get());
+  if (!index || git_index_has_conflicts(index.get()) == 1)
     return std::nullopt;
   // An object database of its own: trees go to memory, blobs are read from the repository's objects.
   git_odb* raw_odb = nullptr;

@@ -28,7 +28,10 @@ constexpr engine::RuleMeta k_meta{
                 "Detects how the repository builds from its root build files (CMakeLists.txt, meson.build, "
                 "Bazel, Autoconf's configure.ac, SCons, Cargo.toml, go.mod, pom.xml, Gradle, a Makefile, a "
                 "\"build\" script in package.json, a Swift package's Package.swift (with Swift sources: a C "
-                "library's manifest for Swift users is packaging), a "
+                "library's manifest for Swift users is packaging), a .NET solution or project at the root "
+                "(or a solution in src/) that lists C#, F# or Visual Basic projects (documented by `dotnet "
+                "build`, `dotnet test`, `dotnet pack`, `dotnet run --project`, `msbuild`, or a build "
+                "script), a "
                 "pyproject.toml whose backend compiles an extension: maturin, scikit-build-core, "
                 "meson-python) "
                 "and checks "
@@ -59,12 +62,14 @@ constexpr engine::RuleMeta k_meta{
     .fixable = true,
 };
 
-// A program whose name says it builds: ./build.sh, scripts/build, tools/build.py.
+// A program whose name says it builds: ./build.sh, scripts/build, tools/build.py (not the docs' builder,
+// CsvHelper's build-docs.cmd, nor an identifier such as `ClassMapBuilder`).
 bool is_build_script(const std::vector<std::string>& words) {
   if (words.empty())
     return false;
   const auto name = util::to_lower(util::base_name(words.front()));
-  return name.find("build") != std::string::npos;
+  return name.find("build") != std::string::npos && name.find("doc") == std::string::npos &&
+         procedure::names_program(words.front());
 }
 
 // The CI commands that build with one of `systems`: cited as evidence. Narrower than what documents a
@@ -85,11 +90,24 @@ std::vector<doc::CommandPattern> ci_patterns(const std::vector<facts::BuildSyste
       patterns.push_back({"make", {"all", "build"}});
     else if (kind == "maturin")
       patterns.push_back({"maturin", {}});
-    else if (kind == "npm")
+    else if (kind == "dotnet") {
+      patterns.push_back({"dotnet", {"build", "pack", "publish", "msbuild"}});
+      patterns.push_back({"msbuild", {}});
+    } else if (kind == "npm")
       for (std::string_view manager : {"npm", "pnpm", "yarn", "bun"})
         patterns.push_back({manager, {"build"}, true});
   }
   return patterns;
+}
+
+// `dotnet run --project osu.Desktop` builds the project it runs (osu's README); a bare `dotnet run` runs
+// whatever project is in the reader's folder (CsvHelper's docs site generator).
+bool runs_dotnet_project(const std::vector<std::string>& words) {
+  if (words.size() < 3 || words[0] != "dotnet" || words[1] != "run")
+    return false;
+  return std::ranges::any_of(words.begin() + 2, words.end(), [](const std::string& word) {
+    return word == "--project" || word == "-p" || word.starts_with("--project=");
+  });
 }
 
 // What builds a Python package that compiles an extension: an editable install or a build frontend.
@@ -122,6 +140,8 @@ public:
         programs.emplace_back("pip", "install");
         continue;
       }
+      if (system.kind == "dotnet") // `dotnet add package` or `dotnet new` builds nothing; see below
+        continue;
       if (system.kind != "npm") {
         programs.emplace_back(system.program, "");
         continue;
@@ -157,6 +177,16 @@ public:
                     [](const auto& s) { return s.evidence.path == "pyproject.toml"; }))
       for (const auto& pattern : python_build_patterns())
         patterns.push_back(pattern);
+    // `dotnet test` builds first; MSBuild, Cake and Nuke drive a .NET build (a build script of theirs,
+    // build.ps1 or build.sh, counts below, as does `dotnet run --project X`).
+    const bool dotnet = std::ranges::any_of(systems, [](const auto& s) { return s.kind == "dotnet"; });
+    if (dotnet)
+      for (const auto& pattern : std::initializer_list<doc::CommandPattern>{
+               {"dotnet", {"build", "test", "pack", "publish", "msbuild", "cake", "nuke"}},
+               {"msbuild", {}},
+               {"nuke", {}},
+               {"dotnet-cake", {}}})
+        patterns.push_back(pattern);
     for (const auto& [program, sub] : programs)
       patterns.push_back(sub.empty() ? doc::CommandPattern{program, {}}
                                      : doc::CommandPattern{program, {std::string_view(sub)}});
@@ -164,7 +194,8 @@ public:
     if (knowledge.find(patterns))
       return;
     for (const auto& mention : knowledge.commands())
-      if (is_build_script(mention.words) || is_build_script(mention.peeled))
+      if (is_build_script(mention.words) || is_build_script(mention.peeled) ||
+          (dotnet && (runs_dotnet_project(mention.words) || runs_dotnet_project(mention.peeled))))
         return;
 
     const auto& first = systems.front();

@@ -128,12 +128,9 @@ std::optional<std::string> scope_of(const doc::Document& doc) {
       spec->scope == doc::ContextScope::path_scoped)
     return std::nullopt;
   // A rule file that its front matter scopes to paths or leaves to the agent is not loaded always.
-  for (const auto& agent : doc::agent_specs())
-    for (const auto& file : agent.files)
-      if (file.activation == doc::Activation::front_matter && file.place == doc::Place::root &&
-          util::glob_match(file.pattern, doc.path) &&
-          doc::read_activation(file.selector, doc.front_matter).mode != doc::RuleActivation::Mode::always)
-        return std::nullopt;
+  if (const auto activation = doc::front_matter_activation(doc.path, doc.front_matter);
+      activation && activation->mode != doc::RuleActivation::Mode::always)
+    return std::nullopt;
   if (spec->scope == doc::ContextScope::repository)
     return std::string();
   auto dir = std::string(util::dir_name(doc.path));

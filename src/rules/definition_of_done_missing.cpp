@@ -54,7 +54,9 @@ constexpr engine::RuleMeta k_meta{
                 "to it: the rule is about what an agent reads, and agents do not read PR templates. Applies "
                 "only when a root context file exists (no context file at all is CTX001's finding) and the "
                 "repository has tests or CI. A context file that only tells a review bot not to review "
-                "(a copilot-instructions.md that mutes Copilot's pull request reviews) is not one.",
+                "(a copilot-instructions.md that mutes Copilot's pull request reviews) is not one, nor is a "
+                "rule file that its front matter scopes to some files (a Cursor rule for `*.js,*.css`) or "
+                "leaves to the agent's choice: it is not the project's context.",
             .why_it_matters =
                 "An agent decides on its own when it is finished. Without a stated definition of "
                 "done it stops when the code compiles, or runs a subset of the checks, and the "

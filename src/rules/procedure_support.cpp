@@ -354,6 +354,21 @@ std::pair<std::string, std::string> target_of(const Head& head) {
   return {};
 }
 
+bool names_program(std::string_view word) {
+  const auto name = util::base_name(word);
+  if (name.size() != word.size())
+    return true; // a path
+  if (const auto dot = name.rfind('.'); dot != std::string_view::npos) {
+    // An extension (build.ps1, run-tests.sh), not a member (`IWriterConfiguration.BuildRequiredQuoteChars`).
+    const auto extension = name.substr(dot + 1);
+    return !extension.empty() && extension.size() <= 4 && std::ranges::all_of(extension, [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+  }
+  return std::ranges::none_of(name.substr(std::min<std::size_t>(1, name.size())),
+                              [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 std::string script_path(const std::vector<std::string>& words) {
   if (words.empty())
     return {};

@@ -102,6 +102,12 @@ bool is_release_job(const facts::CiCommand& command);
 /// "format"}), or an empty pair.
 std::pair<std::string, std::string> target_of(const Head& head);
 
+/// True when a command's first word can name a program or script: it has a path or an extension (up to
+/// four lower-case letters or digits), or no dot and no capital letter after its first (an inline code span
+/// that names an identifier, `ClassMapBuilder` or `Config.BuildRequiredQuoteChars` in a changelog, is no
+/// build script).
+bool names_program(std::string_view word);
+
 /// The repository script a command runs (`scripts/lint`, `bash scripts/check.sh`, `python tools/lint.py` ->
 /// the path), or "".
 std::string script_path(const std::vector<std::string>& words);

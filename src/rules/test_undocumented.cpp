@@ -31,7 +31,9 @@ constexpr engine::RuleMeta k_meta{
                 "test "
                 "sessions, "
                 "CMake test presets, a Taskfile `test` task, a Swift package's Tests/ run by `swift test`, "
-                "which replaces the ctest suite of a CMake build beside it) and checks that some doc "
+                "which replaces the ctest suite of a CMake build beside it, the test projects of a .NET "
+                "solution (`*.Tests.csproj`) run by `dotnet test` or by the repository's documented build "
+                "script) and checks that some doc "
                 "(README, "
                 "CONTRIBUTING, docs/, an agent context file; Markdown, reStructuredText, AsciiDoc or text) "
                 "shows "
@@ -123,6 +125,7 @@ const std::map<std::string, Patterns>& runner_patterns() {
       {"gradle", {{"gradle", {"test", "check", "build"}, true}}},
       {"task", {{"task", {"test"}, true}}},
       {"swift", {{"swift", {"test"}}}},
+      {"dotnet", {{"dotnet", {"test"}}, {"vstest.console", {}}, {"dotnet-coverage", {}}}},
   };
   return patterns;
 }
@@ -144,6 +147,8 @@ std::string display_name(std::string_view family, const facts::TestSuite& suite)
     return "cargo test";
   if (family == "swift")
     return "swift test";
+  if (family == "dotnet")
+    return "dotnet test";
   if (family == "pytest" || family == "task")
     return suite.runner;
   return std::string(family);
@@ -155,6 +160,15 @@ bool is_test_script(const std::vector<std::string>& words) {
     return false;
   const auto name = util::to_lower(util::base_name(words.front()));
   return name.find("test") != std::string::npos && name != "test" && name != "[";
+}
+
+// The build script of a .NET repository (build.ps1, ./build, build.cmd, Build.sh: Cake, Nuke, psake,
+// Bullseye) builds and runs the tests (AutoMapper's Build.ps1, xunit's `./build`); build-docs.cmd does not.
+bool is_dotnet_build_script(const std::vector<std::string>& words) {
+  if (words.empty())
+    return false;
+  const auto name = util::to_lower(util::base_name(words.front()));
+  return name.substr(0, name.find('.')) == "build";
 }
 
 // The commands that the repository scripts and task-runner targets the docs show run (`./scripts/test` runs
@@ -285,6 +299,10 @@ public:
       for (const auto& program : programs)
         patterns.push_back(doc::CommandPattern{program, {}});
       if (knowledge.find(patterns) || runs_any(through_scripts, patterns))
+        continue;
+      if (family == "dotnet" && std::ranges::any_of(knowledge.commands(), [](const auto& mention) {
+            return is_dotnet_build_script(mention.words) || is_dotnet_build_script(mention.peeled);
+          }))
         continue;
       const auto& first = *members.front();
       const auto& evidence = first.evidence.back();

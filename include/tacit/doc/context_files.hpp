@@ -3,6 +3,7 @@
 // files is derived from the loading model (doc/agents.hpp, data in src/doc/agents.cpp): add an agent or a
 // file there to teach tacit a new agent.
 
+#include <tacit/doc/agents.hpp>
 #include <tacit/doc/document.hpp>
 
 #include <optional>
@@ -34,8 +35,17 @@ std::span<const ContextFileSpec> context_file_specs();
 /// The row that `path` matches, if it is an agent context file.
 const ContextFileSpec* match_context_file(std::string_view path);
 
-/// True when the agent context file at `path` applies to the whole repository.
-bool is_repository_wide_context(std::string_view path);
+/// True when the agent context file at `path` applies to the whole repository. A rule file that its front
+/// matter scopes (.cursor/rules/*.mdc, .github/instructions/*.instructions.md, .claude/rules/*.md...)
+/// does only when it applies always (`alwaysApply: true`), to every file (`globs: "**"`), or, for all but
+/// Copilot's path-specific files, when it has no front matter (a legacy rule, loaded always): a rule for
+/// `*.js,*.css`, or one the agent reads when it finds its description relevant, is not the project's
+/// context, and what it lacks is not missing from the project.
+bool is_repository_wide_context(std::string_view path, std::string_view front_matter = {});
+
+/// The activation that the front matter of the rule file at `path` states, read as the agent that loads it
+/// reads it (doc::read_activation); nullopt for a file that is no such rule file.
+std::optional<RuleActivation> front_matter_activation(std::string_view path, std::string_view front_matter);
 
 /// Classification of a tracked file as a document, or nullopt when it is not one (code, config, license,
 /// changelog...).

@@ -6,6 +6,7 @@
 #include <tacit/facts/provenance.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,8 @@ namespace tacit::facts {
 
 /// A test suite that a known runner can run.
 struct TestSuite {
-  std::string runner;            ///< ctest, pytest, npm, pnpm, yarn, bun, go, cargo, maven, gradle, swift
+  std::string runner;            ///< ctest, pytest, npm, pnpm, yarn, bun, go, cargo, maven, gradle, swift,
+                                 ///< dotnet
   std::string project_dir;       ///< the directory of the project ("" for the root)
   std::string suggested_command; ///< what a doc should tell an agent to run
   std::string script;            ///< the command the project's own test script runs (package.json), if any
@@ -38,8 +40,9 @@ struct TargetSet {
 /// A build system that builds the repository (detected at the root only: subprojects are not the
 /// repository's own build).
 struct BuildSystem {
-  std::string kind;              ///< cmake, cargo, go, npm, maven, gradle, make, meson, bazel, maturin,
-                                 ///< scikit-build-core, meson-python (a pyproject.toml that compiles)
+  std::string kind;              ///< cmake, cargo, go, npm, maven, gradle, make, meson, bazel, swiftpm,
+                                 ///< dotnet, maturin, scikit-build-core, meson-python (a pyproject.toml
+                                 ///< that compiles)
   std::string program;           ///< the program a doc would show (cmake, cargo, go, npm, mvn, gradle...)
   std::string suggested_command; ///< what a doc should tell an agent to run
   std::string build_script;      ///< npm: the command the "build" script runs
@@ -54,11 +57,22 @@ std::vector<TargetSet> extract_targets(const std::vector<const repo::FileEntry*>
 /// True when the root Package.swift builds Swift sources (not a C library's manifest for Swift users).
 bool is_swift_package(const std::vector<const repo::FileEntry*>& files);
 
+/// A .NET build (`dotnet build`): a solution (.sln, .slnx) listing C#, F# or Visual Basic projects, or
+/// such a project, at the root; else a solution in src/.
+struct DotnetBuild {
+  Provenance evidence; ///< the solution or project
+  std::string target;  ///< what `dotnet build` and `dotnet test` must name (src/X.sln, or one of several
+                       ///< files at the root); empty when the bare command finds it
+};
+std::optional<DotnetBuild> dotnet_build(const std::vector<const repo::FileEntry*>& files,
+                                        const FileReader& read);
+
 /// The build-system extractor (root build files).
 std::vector<BuildSystem> extract_build_systems(const std::vector<const repo::FileEntry*>& files,
                                                const FileReader& read);
 
-/// The test-suite extractor (CMake/ctest, pytest, npm/pnpm/yarn/bun, go, cargo, Maven, Gradle, SwiftPM).
+/// The test-suite extractor (CMake/ctest, pytest, npm/pnpm/yarn/bun, go, cargo, Maven, Gradle, SwiftPM,
+/// .NET).
 std::vector<TestSuite> extract_test_suites(const std::vector<const repo::FileEntry*>& files,
                                            const FileReader& read);
 

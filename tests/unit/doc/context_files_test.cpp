@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using namespace tacit::doc;
 
@@ -124,6 +125,38 @@ TEST_CASE("is_repository_wide_context") {
     INFO(path);
     CHECK_FALSE(is_repository_wide_context(path));
   }
+}
+
+TEST_CASE("is_repository_wide_context: a rule file's front matter scopes it") {
+  // Cursor: always applied, or globs over every file; not for some files, by description or manually.
+  CHECK(is_repository_wide_context(".cursor/rules/a.mdc", "alwaysApply: true\n"));
+  CHECK(is_repository_wide_context(".cursor/rules/a.mdc", "globs: \"**/*\"\nalwaysApply: false\n"));
+  CHECK(is_repository_wide_context(".cursor/rules/a.mdc", "globs: **\n"));
+  CHECK(is_repository_wide_context(".cursor/rules/a.mdc", "")); // legacy: no front matter
+  CHECK_FALSE(is_repository_wide_context(".cursor/rules/a.mdc",
+                                         "description: \nglobs: *.js,*.css\nalwaysApply: false\n"));
+  CHECK_FALSE(is_repository_wide_context(".cursor/rules/a.mdc",
+                                         "description: When adding UI\nglobs: \nalwaysApply: false\n"));
+  CHECK_FALSE(is_repository_wide_context(".cursor/rules/a.md", "alwaysApply: false\n"));
+  // Copilot: applyTo "**" applies everywhere; no applyTo applies nowhere.
+  CHECK(is_repository_wide_context(".github/instructions/all.instructions.md", "applyTo: \"**\"\n"));
+  CHECK_FALSE(
+      is_repository_wide_context(".github/instructions/ts.instructions.md", "applyTo: \"src/**/*.ts\"\n"));
+  CHECK_FALSE(is_repository_wide_context(".github/instructions/ts.instructions.md", ""));
+  // Claude Code and Cline: `paths` scopes a rule; without it the rule is loaded always.
+  CHECK(is_repository_wide_context(".claude/rules/general.md", "description: general\n"));
+  CHECK_FALSE(is_repository_wide_context(".claude/rules/api.md", "paths:\n  - \"api/**\"\n"));
+  CHECK_FALSE(is_repository_wide_context(".clinerules/api.md", "paths: [\"api/**\"]\n"));
+  // Windsurf and Kiro: their own keys.
+  CHECK(is_repository_wide_context(".windsurf/rules/a.md", "trigger: always_on\n"));
+  CHECK_FALSE(is_repository_wide_context(".windsurf/rules/a.md", "trigger: glob\nglobs: *.py\n"));
+  CHECK_FALSE(is_repository_wide_context(".kiro/steering/a.md", "inclusion: manual\n"));
+  // A file that is no rule file keeps its path's scope whatever front matter it has.
+  CHECK(is_repository_wide_context("AGENTS.md", "description: x\n"));
+  CHECK(front_matter_activation("AGENTS.md", "") == std::nullopt);
+  REQUIRE(front_matter_activation(".cursor/rules/a.mdc", "globs: *.js,*.css\n"));
+  CHECK(front_matter_activation(".cursor/rules/a.mdc", "globs: *.js,*.css\n")->globs ==
+        std::vector<std::string>{"*.js", "*.css"});
 }
 
 TEST_CASE("context_file_specs: derived from the loading model") {

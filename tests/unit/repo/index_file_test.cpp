@@ -77,17 +77,6 @@ std::uint32_t check_same_as_libgit2(const std::filesystem::path& repo) {
   return index_version(read_text(path));
 }
 
-void make_conflict(const std::filesystem::path& repo) {
-  make_repo(repo, {{"c.txt", "base\n"}, {"d/other.txt", "o\n"}});
-  git(repo, "checkout -q -b side");
-  write_file(repo / "c.txt", "side\n");
-  git(repo, "commit -q -am side");
-  git(repo, "checkout -q main");
-  write_file(repo / "c.txt", "main\n");
-  git(repo, "commit -q -am main");
-  CHECK(run_in(repo, "git -c user.name=t -c user.email=t@t merge side") != 0);
-}
-
 } // namespace
 
 TEST_CASE("Index file: versions 2 and 3 read as libgit2 reads them") {
@@ -132,7 +121,7 @@ TEST_CASE("Index file: version 4 (prefix-compressed paths) reads as libgit2 read
 
 TEST_CASE("Index file: conflicts, resolve-undo records and submodules read as libgit2 reads them") {
   TempDir tmp;
-  make_conflict(tmp / "merge");
+  make_merge_conflict(tmp / "merge", "d/other.txt");
   check_same_as_libgit2(tmp / "merge");
   const auto file = repo::read_index_file(tmp / "merge/.git/index");
   REQUIRE(file != nullptr);

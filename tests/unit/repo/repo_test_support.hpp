@@ -92,6 +92,19 @@ inline void make_repo(const std::filesystem::path& dir,
   git(dir, "commit -q -m initial");
 }
 
+/// Creates a repository at `dir` whose merge of branch `side` into `main` stops on a conflict in c.txt;
+/// `other` is a file both branches leave alone.
+inline void make_merge_conflict(const std::filesystem::path& dir, std::string_view other = "other.txt") {
+  make_repo(dir, {{"c.txt", "base\n"}, {other, "o\n"}});
+  git(dir, "checkout -q -b side");
+  write_file(dir / "c.txt", "side\n");
+  git(dir, "commit -q -am side");
+  git(dir, "checkout -q main");
+  write_file(dir / "c.txt", "main\n");
+  git(dir, "commit -q -am main");
+  CHECK(run_in(dir, "git -c user.name=t -c user.email=t@t merge side") != 0);
+}
+
 /// Opens a snapshot, failing the test on an error.
 inline std::unique_ptr<repo::Snapshot> open_ok(const std::filesystem::path& path,
                                                repo::ContentSource source = repo::ContentSource::worktree,

@@ -165,14 +165,7 @@ TEST_CASE("Snapshot read: a missing object (as in a partial clone) is a read err
 
 TEST_CASE("Snapshot: a merge conflict is listed once from the worktree and skipped from the index") {
   TempDir tmp;
-  make_repo(tmp.path(), {{"c.txt", "base\n"}, {"other.txt", "o\n"}});
-  git(tmp.path(), "checkout -q -b side");
-  write_file(tmp / "c.txt", "side\n");
-  git(tmp.path(), "commit -q -am side");
-  git(tmp.path(), "checkout -q main");
-  write_file(tmp / "c.txt", "main\n");
-  git(tmp.path(), "commit -q -am main");
-  CHECK(run_in(tmp.path(), "git -c user.name=t -c user.email=t@t merge side") != 0);
+  make_merge_conflict(tmp.path());
 
   auto worktree = open_ok(tmp.path());
   CHECK(listing(*worktree) == "c.txt other.txt");

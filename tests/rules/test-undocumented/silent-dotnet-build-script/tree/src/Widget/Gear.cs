@@ -1,0 +1,2 @@
+namespace Widget;
+public class Gear {}
