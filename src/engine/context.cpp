@@ -5,7 +5,6 @@
 #include <tacit/doc/languages.hpp>
 #include <tacit/doc/markdown.hpp>
 #include <tacit/engine/context.hpp>
-#include <tacit/facts/modules.hpp>
 #include <tacit/util/parallel.hpp>
 #include <tacit/util/strings.hpp>
 #include <tacit/util/text_decode.hpp>
@@ -329,8 +328,7 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
           slice.not_docs.push_back(&file);
         }
         if (env_reads_wanted)
-          if (const auto language = facts::env_scan_language(file);
-              language && !facts::is_user_code_path(file.path))
+          if (const auto language = facts::env_scan_file_language(file))
             slice.env_scan.emplace_back(&file, *language);
       } else if (marks_generated && !folder.others && !others.matches(file.path)) {
         slice.linguist_generated.push_back(&file);

@@ -781,10 +781,15 @@ std::optional<doc::Language> env_scan_language(const repo::FileEntry& file) {
   return env_read_language(file.path);
 }
 
+std::optional<doc::Language> env_scan_file_language(const repo::FileEntry& file) {
+  const auto language = env_scan_language(file);
+  return language && !is_user_code_path(file.path) ? language : std::nullopt;
+}
+
 std::vector<const repo::FileEntry*> env_scan_files(const std::vector<const repo::FileEntry*>& files) {
   std::vector<const repo::FileEntry*> out;
   for (const auto* file : files)
-    if (env_scan_language(*file) && !is_user_code_path(file->path))
+    if (env_scan_file_language(*file))
       out.push_back(file);
   return out;
 }

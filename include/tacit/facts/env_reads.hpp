@@ -106,8 +106,13 @@ inline constexpr std::size_t k_env_scan_max_bytes = 1u << 20;
 /// in a language the readers know (env_read_language), a symbolic link, or larger than k_env_scan_max_bytes.
 std::optional<doc::Language> env_scan_language(const repo::FileEntry& file);
 
-/// The files of `files` (a context's files in scope) that a scan for environment reads reads: a language it
-/// reads (env_scan_language), and not code for the users (is_user_code_path: examples/, templates...).
+/// The language a scan for environment reads reads `file` (a context's file in scope) in, or nullopt when it
+/// leaves it out: not read (env_scan_language), or code for the users (is_user_code_path: examples/,
+/// templates...).
+std::optional<doc::Language> env_scan_file_language(const repo::FileEntry& file);
+
+/// The files of `files` (a context's files in scope) that a scan for environment reads reads
+/// (env_scan_file_language).
 std::vector<const repo::FileEntry*> env_scan_files(const std::vector<const repo::FileEntry*>& files);
 
 /// A test case (`test_x.py`, `x_test.go`, `x.spec.ts`, `FooTest.java`, conftest.py): a test that sets a
