@@ -477,6 +477,18 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
       doc_knowledge[i].add(documents[i]);
   });
   context->m_knowledge_spans.resize(documents.size());
+  std::size_t command_count = 0;
+  std::size_t path_count = 0;
+  for (std::size_t i = 0; i < doc_knowledge.size(); ++i) {
+    if (const auto* theirs = donor_span(i); theirs != nullptr && !context->is_alias(documents[i])) {
+      command_count += theirs->commands_end - theirs->commands_begin;
+      path_count += theirs->paths_end - theirs->paths_begin;
+    } else {
+      command_count += doc_knowledge[i].commands().size();
+      path_count += doc_knowledge[i].paths().size();
+    }
+  }
+  context->m_knowledge.reserve(command_count, path_count);
   for (std::size_t i = 0; i < doc_knowledge.size(); ++i) {
     auto& span = context->m_knowledge_spans[i];
     span = context->m_knowledge.end();
@@ -518,6 +530,15 @@ Result<std::unique_ptr<Context>> ContextBuilder::build(std::unique_ptr<repo::Sna
   phase.reset();
   for (auto& failure : cache.parse_failures())
     notes.push_back(std::move(failure));
+  auto& roots = context->m_root_context_files;
+  for (auto name : k_context_preference)
+    if (const auto* doc = context->document(name))
+      roots.push_back(doc);
+  for (const auto& doc : context->m_documents)
+    if (doc.kind == doc::DocKind::agent_context &&
+        doc::is_repository_wide_context(doc.path, doc.front_matter) &&
+        std::ranges::find(roots, &doc) == roots.end())
+      roots.push_back(&doc);
   return context;
 }
 
@@ -546,19 +567,6 @@ bool Context::path_exists(std::string_view path) const {
 
 bool Context::is_excluded(std::string_view path) const {
   return m_foreign.contains(path) || m_excludes.ignored(path);
-}
-
-std::vector<const doc::Document*> Context::root_context_files() const {
-  std::vector<const doc::Document*> out;
-  for (auto name : k_context_preference)
-    if (const auto* doc = document(name))
-      out.push_back(doc);
-  for (const auto& doc : m_documents)
-    if (doc.kind == doc::DocKind::agent_context &&
-        doc::is_repository_wide_context(doc.path, doc.front_matter) &&
-        std::find(out.begin(), out.end(), &doc) == out.end())
-      out.push_back(&doc);
-  return out;
 }
 
 Location Context::repository_anchor() const {

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <thread>
 
@@ -109,9 +111,14 @@ std::vector<Finding> run_rules(const Context& context, std::span<const Rule* con
     if (auto it = context.config().options.find(rules[i]->meta().id); it != context.config().options.end())
       for (const auto& [name, setting] : it->second)
         options[i].emplace(name, setting.value);
+  // The heavy rules are dispatched first (RuleMeta::heavy): longest first keeps the threads busy to the end.
+  std::vector<std::size_t> order(rules.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::ranges::stable_partition(order, [&](std::size_t i) { return rules[i]->meta().heavy; });
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (auto i = next++; i < rules.size(); i = next++) {
+    for (auto at = next++; at < order.size(); at = next++) {
+      const auto i = order[at];
       const auto& meta = rules[i]->meta();
       Emitter emitter(meta, &options[i]);
       const util::ScopedTiming timing(meta.id);

@@ -877,8 +877,8 @@ void EnvReadCollector::add(std::size_t run, const repo::FileEntry& file, Languag
     for (auto i = first; i < result.reads.size(); ++i)
       if (std::ranges::find(own, result.reads[i].name) == own.end())
         own.push_back(result.reads[i].name);
-    for_each_upper_word(text, [&](std::string_view word) {
-      if (is_setting_name(word) && std::ranges::find(own, word) == own.end() && !result.words.contains(word))
+    for_each_setting_name(text, [&](std::string_view word) {
+      if (std::ranges::find(own, word) == own.end() && !result.words.contains(word))
         result.words.emplace(word);
     });
   }

@@ -98,6 +98,7 @@ constexpr engine::RuleMeta k_meta{
                           "`tacit check --fix` does the first when the history knows the new path.",
         },
     .fixable = true,
+    .heavy = true,
 };
 
 // Every file's lower-cased name and its path (a view of the snapshot's), sorted by name.

@@ -165,6 +165,7 @@ constexpr engine::RuleMeta k_meta{
                 "reads first, next to the tests, so that an agent runs what CI runs before it is done.",
         },
     .fixable = true,
+    .heavy = true,
 };
 
 // The commands tacit knows to be procedure: linters, formatters, type checkers, test runners, build tools,

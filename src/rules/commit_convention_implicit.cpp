@@ -66,6 +66,7 @@ constexpr engine::RuleMeta k_meta{
         },
     .options = k_options,
     .fixable = true,
+    .heavy = true,
 };
 
 std::string short_id(const repo::Commit& commit) {

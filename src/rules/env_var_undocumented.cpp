@@ -131,6 +131,7 @@ constexpr engine::RuleMeta k_meta{
     .options = k_options,
     .in_default_profile = false,
     .reads_env = true,
+    .heavy = true,
 };
 
 constexpr std::size_t k_listed = 8;
@@ -242,46 +243,56 @@ std::set<std::string, std::less<>> project_words(const engine::Context& context)
   return out;
 }
 
-// True when a word of the variable's name names the project or the module: equal to one of the owners' words,
-// the tail of one after a word of its own (TEA_TRACE in bubbletea; not NPM in pnpm), or starting with one
-// (GOPLSCACHE in gopls/). The answer for each
-// word is kept: the variables of a module share most of their words (ORDERS_DB_URL, ORDERS_CACHE_URL).
+// True when `word` (a lower-case word of a variable's name) names `owner` (a lower-case word of the project's
+// or the module's name): equal to it, the tail of one after a word of its own (TEA_TRACE in bubbletea; not
+// NPM in pnpm), or starting with it (GOPLSCACHE in gopls/).
+bool names_owner(std::string_view owner, std::string_view word) {
+  return word == owner || (word.size() >= 3 && owner.size() >= word.size() + 3 && owner.ends_with(word)) ||
+         (owner.size() >= 4 && word.starts_with(owner));
+}
+
+// True when `owned(word)` holds for a lower-case word of `variable` (split at anything but letters and
+// digits).
+template <class Owned> bool any_name_word(std::string_view variable, Owned owned) {
+  std::string word;
+  for (char c : variable) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      if (owned(word))
+        return true;
+      word.clear();
+    }
+  }
+  return !word.empty() && owned(word);
+}
+
+// Whether a variable's name names the project or a module (names_owner, for a word of it). The modules share
+// the project's words: their answers are kept per variable, for every module; a module's own few words are
+// looked at directly.
 class OwnedNames {
 public:
-  explicit OwnedNames(std::set<std::string, std::less<>> owners) : m_owners(std::move(owners)) {}
+  explicit OwnedNames(std::set<std::string, std::less<>> project) : m_project(std::move(project)) {}
 
-  bool owned(std::string_view variable) {
-    std::string word;
-    for (char c : variable) {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      } else if (!word.empty()) {
-        if (owned_word(word))
-          return true;
-        word.clear();
-      }
-    }
-    return !word.empty() && owned_word(word);
+  /// `module_words`: the module's own (name_words of its path); `id` the variable's EnvReadScan::name_id.
+  bool owned(std::uint32_t id, std::string_view variable,
+             const std::set<std::string, std::less<>>& module_words) {
+    if (id >= m_by_project.size())
+      m_by_project.resize(id + 1, -1);
+    if (m_by_project[id] < 0)
+      m_by_project[id] = static_cast<signed char>(any_name_word(variable, [this](const std::string& word) {
+        return std::ranges::any_of(m_project,
+                                   [&word](const std::string& owner) { return names_owner(owner, word); });
+      }));
+    return m_by_project[id] == 1 || any_name_word(variable, [&module_words](const std::string& word) {
+             return std::ranges::any_of(
+                 module_words, [&word](const std::string& owner) { return names_owner(owner, word); });
+           });
   }
 
 private:
-  bool owned_word(const std::string& word) {
-    const auto known = m_words.find(word);
-    if (known != m_words.end())
-      return known->second;
-    bool owned = false;
-    for (const auto& owner : m_owners)
-      if (word == owner || (word.size() >= 3 && owner.size() >= word.size() + 3 && owner.ends_with(word)) ||
-          (owner.size() >= 4 && word.starts_with(owner))) {
-        owned = true;
-        break;
-      }
-    m_words.emplace(word, owned);
-    return owned;
-  }
-
-  std::set<std::string, std::less<>> m_owners;
-  std::unordered_map<std::string, bool> m_words;
+  std::set<std::string, std::less<>> m_project;
+  std::vector<signed char> m_by_project; // by name_id: -1 not known yet
 };
 
 // Release machinery (release.py, publish.sh, deploy.ts): it reads the maintainers' credentials, which no
@@ -414,7 +425,7 @@ void named_elsewhere(const engine::Context& context, const facts::EnvReadScan& s
       if (!text || util::looks_binary(*text))
         continue;
       const auto own = reading.find(files[i]->path);
-      facts::for_each_upper_word(*text, [&](std::string_view word) {
+      facts::for_each_setting_name(*text, [&](std::string_view word) {
         if (const auto it = unnamed.find(word); it != unnamed.end() &&
                                                 (own == reading.end() || !own->second.contains(word)) &&
                                                 !found[it->second].exchange(true))
@@ -523,7 +534,7 @@ public:
     // The first read of each variable in each module that would be reported if nothing named it, with its
     // group: only their names are looked for in the docs and the other files (the search reads every file
     // in scope). A later read of the same variable in the same module would be no group's first.
-    const auto project = unowned ? decltype(project_words(context))() : project_words(context);
+    OwnedNames owned_names(unowned ? decltype(project_words(context))() : project_words(context));
     struct Slot {
       bool owned_known = false;
       bool owned = false;
@@ -532,7 +543,7 @@ public:
     // Per module: its owners' words, and per variable read there whether it is owned and its first reportable
     // read (code that reads settings in every function reads the same few names thousands of times).
     struct Owners {
-      OwnedNames names;
+      std::set<std::string, std::less<>> words;      // the module's own (OwnedNames::owned)
       std::unordered_map<std::uint32_t, Slot> slots; // by name_id
     };
     std::map<std::string, Owners, std::less<>> module_owners; // every module that reads one
@@ -559,11 +570,11 @@ public:
           auto module = facts::module_of(read.path, context.facts().source_size.modules);
           auto it = module_owners.find(module);
           if (it == module_owners.end()) {
-            auto words = project;
+            std::set<std::string, std::less<>> words;
             for (auto& word : name_words(module))
               if (!generic_folder_word(word))
                 words.insert(std::move(word));
-            it = module_owners.emplace(std::move(module), Owners{OwnedNames(std::move(words)), {}}).first;
+            it = module_owners.emplace(std::move(module), Owners{std::move(words), {}}).first;
           }
           owners = &it->second;
         }
@@ -576,7 +587,7 @@ public:
       if (!test_only && !unowned) {
         if (!slot.owned_known) {
           slot.owned_known = true;
-          slot.owned = owners->names.owned(read.name);
+          slot.owned = owned_names.owned(read.name_id, read.name, owners->words);
         }
         if (!slot.owned)
           continue;
@@ -594,7 +605,7 @@ public:
       sought_names.emplace(scan.names[id], id);
     std::vector<char> documented(name_count, 0);
     for (auto text : texts)
-      facts::for_each_upper_word(text, [&](std::string_view word) {
+      facts::for_each_setting_name(text, [&](std::string_view word) {
         if (const auto it = sought_names.find(word); it != sought_names.end())
           documented[it->second] = 1;
       });

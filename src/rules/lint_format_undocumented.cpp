@@ -102,6 +102,7 @@ constexpr engine::RuleMeta k_meta{
                 "say whether to run them before every commit.",
         },
     .fixable = true,
+    .heavy = true,
 };
 
 // What shows that a tool is used.

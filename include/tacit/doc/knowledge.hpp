@@ -79,6 +79,11 @@ public:
 
   /// Appends another index (documents are indexed in parallel, then merged in document order).
   void merge(KnowledgeIndex&& other);
+  /// Room for this many mentions in all (a context merges thousands of documents' indexes into one).
+  void reserve(std::size_t commands, std::size_t paths) {
+    m_commands.reserve(commands);
+    m_paths.reserve(paths);
+  }
 
   /// Where one document's mentions lie in an index built by merging the documents' indexes in order.
   struct Span {

@@ -70,8 +70,9 @@ public:
   /// a path a doc must keep up to date.
   const facts::ForeignCode& foreign() const { return m_foreign; }
 
-  /// The root agent context files that apply to the whole repository, in table order.
-  std::vector<const doc::Document*> root_context_files() const;
+  /// The root agent context files that apply to the whole repository, in table order (found once, when the
+  /// context is built: rules ask for them for every finding's hint).
+  const std::vector<const doc::Document*>& root_context_files() const { return m_root_context_files; }
 
   /// Where a finding about something missing points: the root context file, else the README, else the
   /// root build file, else the repository root.
@@ -120,6 +121,7 @@ private:
   facts::CiFacts m_ci;
   std::unique_ptr<facts::ParsedFileCache> m_file_cache;
   std::unique_ptr<facts::EnvReadScan> m_env_reads;
+  std::vector<const doc::Document*> m_root_context_files;
   mutable std::mutex m_history_mutex;
   mutable std::vector<std::pair<std::size_t, std::unique_ptr<const std::vector<repo::Commit>>>> m_histories;
   mutable std::mutex m_shared_mutex;

@@ -52,6 +52,10 @@ struct RuleMeta {
   /// Reads where the code reads environment variables (Context::env_reads): a run with such a rule has the
   /// context read them in its pass over every file's head (AnalyzeOptions::env_reads).
   bool reads_env = false;
+  /// Reads every file or every document, or the history: among the slowest of a run on a large repository.
+  /// The runner starts such rules first, so that the light ones fill in around them on the other threads
+  /// instead of one heavy rule running alone at the end.
+  bool heavy = false;
 };
 
 /// Option values the configuration sets for one rule: option name -> value as written (validated).

@@ -10,6 +10,7 @@
 #include <tacit/repo/snapshot.hpp>
 #include <tacit/util/byte_scan.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -92,7 +93,7 @@ struct EnvReadScan {
   std::size_t files_from_bytes = 0;     ///< of those, read from the bytes without a parse (env_bytes.hpp)
   std::size_t files_in_regions = 0;     ///< of those, parsed only in windows around the prefilter's hits
   std::size_t files_reparsed = 0;       ///< of those, parsed whole after all: a window parsed badly at a hit
-  /// The setting names (is_setting_name, as for_each_upper_word finds them) that the code files other than
+  /// The setting names (for_each_setting_name) that the code files other than
   /// shell scripts and test cases (is_test_case_file) hold besides the names each of them reads itself: a
   /// name one file reads and another writes down (a launcher that passes it on, a help text, a build script
   /// that sets it).
@@ -201,35 +202,39 @@ constexpr bool word_byte(char c) {
 }
 } // namespace detail
 
-/// Calls `found(token)` for every word of letters, digits and underscores in `text` that starts with an
-/// upper-case letter (only those can be a variable's name: is_setting_name), and for the upper-case tail of a
-/// word that starts in lower case (`%[1]sGH_PAGER%[1]s` in a Go help text names GH_PAGER).
-template <class Found> void for_each_upper_word(std::string_view text, Found&& found) {
+/// Calls `found(name)` for every setting name (is_setting_name) that `text` writes down: a word of letters,
+/// digits and underscores that starts with an upper-case letter, or the upper-case tail of a word that starts
+/// in lower case (`%[1]sGH_PAGER%[1]s` in a Go help text names GH_PAGER), with no lower-case letter in it.
+template <class Found> void for_each_setting_name(std::string_view text, Found&& found) {
   using detail::ascii_lower;
   using detail::ascii_upper;
   using detail::word_byte;
-  // Only a word with an upper-case letter in it yields one: skip to the next such letter, then take its word.
+  // A name starts with a capital and another capital, digit or underscore: skip to the next such pair (code
+  // is full of capitals in CamelCase words, which name no setting), then take its word.
   std::size_t i = 0;
   for (;;) {
-    const auto upper = util::find_upper(text, i);
-    if (upper >= text.size())
+    const auto pair = util::find_upper_pair(text, i);
+    if (pair >= text.size())
       return;
-    auto start = upper;
+    auto start = pair;
     while (start > i && word_byte(text[start - 1]))
       --start;
-    i = upper;
+    i = pair;
     while (i < text.size() && word_byte(text[i]))
       ++i;
-    const auto token = text.substr(start, i - start);
-    if (ascii_upper(token.front())) {
-      found(token);
-      continue;
+    auto token = text.substr(start, i - start);
+    if (!ascii_upper(token.front())) {
+      std::size_t lower = 0;
+      while (lower < token.size() && ascii_lower(token[lower]))
+        ++lower;
+      if (lower == 0 || lower == token.size() || !ascii_upper(token[lower]))
+        continue;
+      token.remove_prefix(lower);
     }
-    std::size_t lower = 0;
-    while (lower < token.size() && ascii_lower(token[lower]))
-      ++lower;
-    if (lower > 0 && lower < token.size() && ascii_upper(token[lower]))
-      found(token.substr(lower));
+    if (token.size() > 1 && std::ranges::all_of(token, [](char c) {
+          return ascii_upper(c) || (c >= '0' && c <= '9') || c == '_';
+        }))
+      found(token);
   }
 }
 

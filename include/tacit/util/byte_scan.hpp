@@ -79,6 +79,41 @@ inline std::size_t find_upper(std::string_view text, std::size_t from) {
   return i;
 }
 
+/// The first position at or after `from` that holds an ASCII upper-case letter followed by another, a digit
+/// or an underscore (where a name like `API_KEY` can start, and none of `HandleRequest`'s capitals);
+/// text.size() when none.
+inline std::size_t find_upper_pair(std::string_view text, std::size_t from) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto follows = [&upper](char c) { return upper(c) || (c >= '0' && c <= '9') || c == '_'; };
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i a = _mm_set1_epi8('A');
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i underscore = _mm_set1_epi8('_');
+  const __m128i letters = _mm_set1_epi8(25);
+  const __m128i digits = _mm_set1_epi8(9);
+  const auto in_range = [](__m128i chunk, __m128i low, __m128i span) {
+    const __m128i offset = _mm_sub_epi8(chunk, low); // 0..span for the range, as unsigned bytes
+    return _mm_cmpeq_epi8(_mm_min_epu8(offset, span), offset);
+  };
+  while (i + 17 <= text.size()) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+    const __m128i follow =
+        _mm_or_si128(_mm_or_si128(in_range(next, a, letters), in_range(next, zero, digits)),
+                     _mm_cmpeq_epi8(next, underscore));
+    const __m128i pair = _mm_and_si128(in_range(chunk, a, letters), follow);
+    if (const int mask = _mm_movemask_epi8(pair); mask != 0)
+      return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  for (; i + 1 < text.size(); ++i)
+    if (upper(text[i]) && follows(text[i + 1]))
+      return i;
+  return text.size();
+}
+
 /// How many bytes of `text` are `byte` (newlines before a place: its line), sixteen at a time.
 inline std::size_t count_byte(std::string_view text, char byte) {
   std::size_t count = 0;

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -227,4 +229,50 @@ TEST_CASE("a hit inside a string over many lines is not read from a window") {
       doc + "    \"\"\"\n    return os.environ.get('REAL_ONE', 'd')\n" + filler_code(Language::Python, 60);
   CHECK(reads_noted("app/g.py", python, Language::Python, note) ==
         "REAL_ONE='d'@" + read_position(python, "'REAL_ONE"));
+}
+
+TEST_CASE("for_each_setting_name gives the setting names among a text's words, the upper-case tails too") {
+  const auto names = [](std::string_view text) {
+    std::vector<std::string> out;
+    tacit::facts::for_each_setting_name(text, [&](std::string_view name) { out.emplace_back(name); });
+    return tacit::util::join(out, " ");
+  };
+  CHECK(names("os.Getenv(\"API_KEY\") HandleRequest(ctx) %[1]sGH_PAGER%[1]s") == "API_KEY GH_PAGER");
+  CHECK(names("A1 X Xfoo_BAR foo_BAR fooBAR HTTPServer _FOO 9ABC ABC_ Q") == "A1 BAR ABC_");
+  CHECK(names("") == "");
+  CHECK(names("NO_COLOR") == "NO_COLOR");
+  // Whatever the text, the names are the words (or tails) that is_setting_name accepts, in order: checked
+  // against a plain walk over every word on text made of the bytes that matter.
+  const std::string alphabet = "AZaz09_ .%B";
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const auto length = (state = state * 1103515245 + 12345) >> 26;
+    for (std::uint32_t i = 0; i < length; ++i)
+      text += alphabet[((state = state * 1103515245 + 12345) >> 16) % alphabet.size()];
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+      if (!word(text[i])) {
+        ++i;
+        continue;
+      }
+      auto end = i;
+      while (end < text.size() && word(text[end]))
+        ++end;
+      std::string_view token(text.data() + i, end - i);
+      std::size_t lower = 0;
+      while (lower < token.size() && std::islower(static_cast<unsigned char>(token[lower])))
+        ++lower;
+      const bool whole = std::isupper(static_cast<unsigned char>(token.front()));
+      const bool tail =
+          lower > 0 && lower < token.size() && std::isupper(static_cast<unsigned char>(token[lower]));
+      if (tail)
+        token.remove_prefix(lower);
+      if ((whole || tail) && tacit::facts::is_setting_name(token))
+        expected.emplace_back(token);
+      i = end;
+    }
+    CHECK_MESSAGE(names(text) == tacit::util::join(expected, " "), text);
+  }
 }

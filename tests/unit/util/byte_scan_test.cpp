@@ -36,3 +36,26 @@ TEST_CASE("find_upper and ByteSet find the first byte wanted, in the vector part
   CHECK(set.contains('#'));
   CHECK_FALSE(set.contains('a'));
 }
+
+TEST_CASE("find_upper_pair finds a capital followed by a capital, digit or underscore like a byte loop") {
+  // Every alignment and length over a text dense in near misses: capitals before lower case, capitals at
+  // the end, digits and underscores before capitals.
+  const std::string text = "HandleRequest xY_ a1B Zz aB_c Q9 ssGH_PAGER x_Y AaBbCc 9A _B QQ Last:Z";
+  const auto loop = [](std::string_view part, std::size_t from) {
+    for (auto i = from; i + 1 < part.size(); ++i)
+      if (part[i] >= 'A' && part[i] <= 'Z' &&
+          ((part[i + 1] >= 'A' && part[i + 1] <= 'Z') || (part[i + 1] >= '0' && part[i + 1] <= '9') ||
+           part[i + 1] == '_'))
+        return i;
+    return part.size();
+  };
+  for (std::size_t start = 0; start < 24; ++start)
+    for (std::size_t length = 0; start + length <= text.size(); ++length) {
+      const std::string_view part = std::string_view(text).substr(start, length);
+      for (std::size_t from = 0; from <= part.size(); from += 5)
+        CHECK(find_upper_pair(part, from) == loop(part, from));
+    }
+  CHECK(find_upper_pair(std::string(40, 'a') + "AB", 0) == 40);
+  CHECK(find_upper_pair(std::string(40, 'A'), 39) == 40); // a capital at the very end starts no pair
+  CHECK(find_upper_pair("", 0) == 0);
+}
