@@ -93,10 +93,9 @@ struct EnvReadScan {
   std::size_t files_from_bytes = 0;     ///< of those, read from the bytes without a parse (env_bytes.hpp)
   std::size_t files_in_regions = 0;     ///< of those, parsed only in windows around the prefilter's hits
   std::size_t files_reparsed = 0;       ///< of those, parsed whole after all: a window parsed badly at a hit
-  /// The setting names (for_each_setting_name) that the code files other than
-  /// shell scripts and test cases (is_test_case_file) hold besides the names each of them reads itself: a
-  /// name one file reads and another writes down (a launcher that passes it on, a help text, a build script
-  /// that sets it).
+  /// The setting names (for_each_setting_name) that the code files other than shell scripts and test cases
+  /// (is_test_case_file) hold besides the names each of them reads itself: a name one file reads and another
+  /// writes down (a launcher that passes it on, a help text, a build script that sets it).
   StringSet named_words;
 };
 
