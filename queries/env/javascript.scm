@@ -5,11 +5,19 @@
 ; The receivers are matched by their text (`process.env`), not by nested patterns: tree-sitter's analysis of a
 ; query costs per pattern and nesting level, and this file is compiled for three grammars.
 
-; process.env.X, import.meta.env.X (Vite)
+; process.env.X
 (member_expression
   object: (_) @_env
   property: (property_identifier) @name
-  (#any-of? @_env "process.env" "import.meta.env"))
+  (#eq? @_env "process.env"))
+
+; import.meta.env.X (Vite), but not the values Vite itself gives every build (its mode, the base URL, whether
+; it is a dev, production or server-side build)
+(member_expression
+  object: (_) @_env
+  property: (property_identifier) @name
+  (#eq? @_env "import.meta.env")
+  (#not-any-of? @name "MODE" "BASE_URL" "PROD" "DEV" "SSR"))
 
 ; process.env["X"]
 (subscript_expression

@@ -663,6 +663,12 @@ Found js_member(const Bytes& b, std::size_t h, std::size_t e, bool defaults) {
   std::size_t name_end = name;
   while (js_word(b, name_end))
     ++name_end;
+  // What Vite gives every build (import.meta.env.MODE, BASE_URL, PROD, DEV, SSR) is no variable to set.
+  if (b.slice(h, e) == "import.meta.env") {
+    const auto word = b.slice(name, name_end);
+    if (word == "MODE" || word == "BASE_URL" || word == "PROD" || word == "DEV" || word == "SSR")
+      return none();
+  }
   const auto j = b.skip_blank(name_end);
   if (b.comment(j, false))
     return unsure();

@@ -1,5 +1,6 @@
 // Environment reads in the code: the embedded queries (queries/env/*.scm) compiled once per grammar, their
-// predicates (#eq?, #not-eq?, #any-of?, #match?) checked here, a byte prefilter before any parse.
+// predicates (#eq?, #not-eq?, #any-of?, #not-any-of?, #match?) checked here, a byte prefilter before any
+// parse.
 
 #include "code_regions.hpp"
 #include "env_bytes.hpp"
@@ -106,7 +107,7 @@ std::span<const std::string_view> prefilter(Language language) {
 }
 
 struct Predicate {
-  enum class Op { eq, differs, any_of, match } op = Op::eq;
+  enum class Op { eq, differs, any_of, none_of, match } op = Op::eq;
   std::uint32_t capture = 0;
   std::vector<std::string> values;
   std::shared_ptr<const RE2> regex;
@@ -152,8 +153,8 @@ std::vector<std::vector<Predicate>> read_predicates(const TSQuery* query, std::s
             predicate.values.push_back(text(k));
         if (op == "eq?" || op == "not-eq?")
           predicate.op = op == "eq?" ? Predicate::Op::eq : Predicate::Op::differs;
-        else if (op == "any-of?")
-          predicate.op = Predicate::Op::any_of;
+        else if (op == "any-of?" || op == "not-any-of?")
+          predicate.op = op == "any-of?" ? Predicate::Op::any_of : Predicate::Op::none_of;
         else if (op == "match?" && predicate.values.size() == 1) {
           predicate.op = Predicate::Op::match;
           predicate.regex = std::make_shared<const RE2>(predicate.values.front());
@@ -237,7 +238,9 @@ bool holds(const TSQueryMatch& match, const std::vector<Predicate>& predicates, 
       result = (value == predicate.values.front()) == (predicate.op == Predicate::Op::eq);
       break;
     case Predicate::Op::any_of:
-      result = std::ranges::find(predicate.values, value) != predicate.values.end();
+    case Predicate::Op::none_of:
+      result = (std::ranges::find(predicate.values, value) != predicate.values.end()) ==
+               (predicate.op == Predicate::Op::any_of);
       break;
     case Predicate::Op::match:
       result = RE2::PartialMatch(value, *predicate.regex);
@@ -351,6 +354,9 @@ bool sets_at(std::string_view text, std::size_t at, std::size_t end) {
           return true;
       if (call.ends_with("env[") && call.find("delete ") != std::string_view::npos)
         return true; // delete process.env["X"]
+      if (call.ends_with(".env(") && end < text.size() && is_quote(text[end]) &&
+          skip_spaces(end + 1) < text.size() && text[skip_spaces(end + 1)] == ',')
+        return true; // Command::new(..).env("X", "1"): the child's environment
     } else if (before == '.' && at >= 4 && text.substr(at - 4, 4) == "env.") {
       const auto head = lower_head(text.substr(at >= 32 ? at - 32 : 0, at >= 32 ? 32 : at));
       if (assigns(skip_spaces(end)) || head.find("delete ") != std::string_view::npos)

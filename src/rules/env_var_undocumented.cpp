@@ -77,7 +77,8 @@ constexpr engine::RuleMeta k_meta{
                 "between the code and a process it starts), variables the same file sets itself (`\"X=1\"` "
                 "in a child's environment, `{ ...process.env, X: \"1\" }`, `setenv`, `t.Setenv`, "
                 "`monkeypatch.setenv`, `vi.stubEnv`, "
-                "`os.environ[\"X\"] = ...`, `delete process.env.X`), and the reads of release machinery "
+                "`os.environ[\"X\"] = ...`, `delete process.env.X`, a child command's `.env(\"X\", ...)`), "
+                "and the reads of release machinery "
                 "(a file named `release`, `publish` or `deploy`: the maintainers' credentials) and of "
                 "installers (`install_sdk.sh`: CI's set-up) are left out, and so are the other scripts' "
                 "reads of what they read.\n\n"
@@ -95,7 +96,11 @@ constexpr engine::RuleMeta k_meta{
                 "apart from them those that only the test suite reads (what a test needs, or a knob that "
                 "selects, skips or tunes tests). Each variable is listed with the default the code gives it, "
                 "if any. Code under "
-                "examples/, samples/, docs/ and CI folders (.github/, .azure-pipelines/...) is not read.\n\n"
+                "examples/, samples/, docs/ and CI folders (.github/, .azure-pipelines/...) is not read, and "
+                "the reads "
+                "of test data (testdata/, tests/data/, __fixtures__/: the projects a test builds) do not "
+                "count. Vite's own `import.meta.env` values (MODE, BASE_URL, PROD, DEV, SSR) are no "
+                "variables.\n\n"
                 "Its cost: most files are read from the bytes (tree-sitter parses only the files with a "
                 "read in a form the byte reader does not know), in the pass that reads every file's head "
                 "anyway. On moby/moby it adds about 5 ms to a 0.12 s check; on the synthetic monorepo of "
@@ -302,6 +307,21 @@ bool release_tooling(std::string_view path) {
          name.find("deploy") != std::string::npos || name.starts_with("install");
 }
 
+// Test data (testdata/, test_data/, __fixtures__/, tests/data/): the projects and programs a test builds or
+// runs (a package's setup.py that pip's tests install), whose reads are the fixture's, set by the test that
+// runs it or by nobody.
+bool test_data(std::string_view path) {
+  bool under_tests = false; // the previous folder is test/ or tests/
+  for (const auto folder : util::split(util::dir_name(path), '/')) {
+    const auto part = util::to_lower(folder);
+    if (part == "testdata" || part == "test-data" || part == "test_data" || part == "__fixtures__" ||
+        (part == "data" && under_tests))
+      return true;
+    under_tests = part == "test" || part == "tests";
+  }
+  return false;
+}
+
 struct Ignore {
   std::set<std::string, std::less<>> names;
   std::vector<std::string> prefixes;
@@ -495,19 +515,25 @@ public:
     std::vector<char> read_by_tooling(name_count, 0);
     std::vector<char> eligible(name_count, -1); // -1 not decided yet
     std::vector<Candidate> candidate(name_count, unknown);
-    // The reads come file by file: decide each file's release_tooling once.
+    // The reads come file by file: decide each file's release_tooling and test_data once.
     std::string_view release_path;
     bool release = false;
+    bool data = false;
     const auto in_release_tooling = [&](std::string_view path) {
       if (path.data() != release_path.data()) {
         release_path = path;
         release = release_tooling(path);
+        data = test_data(path);
       }
       return release;
     };
+    const auto in_test_data = [&](std::string_view path) {
+      in_release_tooling(path);
+      return data;
+    };
     bool any_candidate = false;
     for (const auto& read : scan.reads()) {
-      if (unrun(read))
+      if (unrun(read) || in_test_data(read.path))
         continue;
       const auto id = read.name_id;
       if (read.set_by_code)
@@ -558,7 +584,7 @@ public:
     for (const auto& read : scan.reads()) {
       const auto state = candidate[read.name_id];
       if ((state != tests_only && state != outside_tests) || unrun(read) || in_release_tooling(read.path) ||
-          (read.in_script && read_by_tooling[read.name_id]))
+          in_test_data(read.path) || (read.in_script && read_by_tooling[read.name_id]))
         continue;
       const bool test_only = state == tests_only;
       if (test_only && !tests)

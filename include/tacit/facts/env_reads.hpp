@@ -33,9 +33,9 @@ struct EnvRead {
   int column = 0;
   bool in_test = false; ///< read by test code (a test file, or a file under a test folder)
   /// The same file sets the variable too (`"X=1"` in a child's environment, `setenv("X", ...)`,
-  /// `os.environ["X"] = ...`, `monkeypatch.setenv("X", ...)`, `{"X": ...}`, `{ ...process.env, X: ... }`): a
-  /// protocol between the code and a process it starts, or a test that sets what it reads; nothing a person
-  /// sets.
+  /// `os.environ["X"] = ...`, `monkeypatch.setenv("X", ...)`, `{"X": ...}`, `{ ...process.env, X: ... }`, a
+  /// child command's `.env("X", ...)`): a protocol between the code and a process it starts, or a test that
+  /// sets what it reads; nothing a person sets.
   bool set_by_code = false;
 };
 
