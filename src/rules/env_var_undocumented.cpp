@@ -310,14 +310,17 @@ bool release_tooling(std::string_view path) {
 // Test data (testdata/, test_data/, __fixtures__/, tests/data/): the projects and programs a test builds or
 // runs (a package's setup.py that pip's tests install), whose reads are the fixture's, set by the test that
 // runs it or by nobody.
+// Every file with a read asks: its folders are compared in place, without a copy.
 bool test_data(std::string_view path) {
   bool under_tests = false; // the previous folder is test/ or tests/
-  for (const auto folder : util::split(util::dir_name(path), '/')) {
-    const auto part = util::to_lower(folder);
-    if (part == "testdata" || part == "test-data" || part == "test_data" || part == "__fixtures__" ||
-        (part == "data" && under_tests))
+  for (auto slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/')) {
+    const auto folder = path.substr(0, slash);
+    path.remove_prefix(slash + 1);
+    if (util::iequals(folder, "testdata") || util::iequals(folder, "test-data") ||
+        util::iequals(folder, "test_data") || util::iequals(folder, "__fixtures__") ||
+        (under_tests && util::iequals(folder, "data")))
       return true;
-    under_tests = part == "test" || part == "tests";
+    under_tests = util::iequals(folder, "test") || util::iequals(folder, "tests");
   }
   return false;
 }
